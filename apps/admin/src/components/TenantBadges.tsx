@@ -1,0 +1,15 @@
+import type { PlanTier, TenantStatus } from "@servicepro/tenancy";
+import { Badge } from "@servicepro/ui";
+import { PLAN_TIER_TONES, TENANT_STATUS_TONES, planTierLabel, tenantStatusLabel } from "../lib/labels.ts";
+
+export function PlanTierBadge({ tier }: { tier: PlanTier }) {
+  return <Badge tone={PLAN_TIER_TONES[tier] ?? "neutral"}>{planTierLabel(tier)}</Badge>;
+}
+
+export function TenantStatusBadge({ status }: { status: TenantStatus }) {
+  return (
+    <Badge tone={TENANT_STATUS_TONES[status] ?? "neutral"} dot>
+      {tenantStatusLabel(status)}
+    </Badge>
+  );
+}

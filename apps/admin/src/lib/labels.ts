@@ -1,0 +1,28 @@
+import { PLAN_TIER_LABELS, TENANT_STATUS_LABELS, type PlanTier, type TenantStatus } from "@servicepro/tenancy";
+import type { BadgeTone } from "@servicepro/ui";
+
+export const planTierLabel = (tier: PlanTier): string => PLAN_TIER_LABELS[tier] ?? tier;
+export const tenantStatusLabel = (status: TenantStatus): string => TENANT_STATUS_LABELS[status] ?? status;
+
+export const PLAN_TIER_TONES: Record<PlanTier, BadgeTone> = {
+  starter: "neutral",
+  pro: "info",
+  elite: "premium",
+  internal: "neutral",
+};
+
+export const TENANT_STATUS_TONES: Record<TenantStatus, BadgeTone> = {
+  trialing: "info",
+  active: "success",
+  past_due: "warning",
+  suspended: "danger",
+  cancelled: "neutral",
+};
+
+/** "auto_detailing" → "Auto detailing"; free text is shown as entered; null → null. */
+export function industryLabel(industry: string | null): string | null {
+  if (!industry) return null;
+  if (!/^[a-z0-9]+(?:[_-][a-z0-9]+)*$/.test(industry)) return industry;
+  const words = industry.replace(/[_-]+/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,136 @@
+import { Alert, Button, Card, DataTable, EmptyState, PageHeader, Spinner, StatGroup, formatDate, type DataTableColumn } from "@servicepro/ui";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { PlanTierBadge, TenantStatusBadge } from "../components/TenantBadges.tsx";
+import { useRefreshAuth } from "../lib/auth.ts";
+import { errorCode, errorMessage } from "../lib/errors.ts";
+import { industryLabel } from "../lib/labels.ts";
+import { useTRPC, type RouterOutputs } from "../lib/trpc.ts";
+
+type Tenant = RouterOutputs["admin"]["tenants"]["list"][number];
+
+const columns: ReadonlyArray<DataTableColumn<Tenant>> = [
+  { id: "name", header: "Name", rowHeader: true, cell: (tenant) => tenant.name },
+  {
+    id: "slug",
+    header: "Slug",
+    cell: (tenant) => (
+      <a className="sp-mono" href={`/portal/${encodeURIComponent(tenant.slug)}`} title={`Open ${tenant.name}'s customer portal`}>
+        {tenant.slug}
+      </a>
+    ),
+  },
+  {
+    id: "industry",
+    header: "Industry",
+    cell: (tenant) => industryLabel(tenant.industry) ?? <span className="sp-muted">Not set</span>,
+  },
+  { id: "plan", header: "Plan", nowrap: true, cell: (tenant) => <PlanTierBadge tier={tenant.planTier} /> },
+  { id: "status", header: "Status", nowrap: true, cell: (tenant) => <TenantStatusBadge status={tenant.status} /> },
+  {
+    id: "created",
+    header: "Created",
+    align: "end",
+    nowrap: true,
+    cell: (tenant) => <time dateTime={tenant.createdAt}>{formatDate(tenant.createdAt)}</time>,
+  },
+];
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** Every tenant on the platform, for the platform owner. */
+export function TenantsPage() {
+  const trpc = useTRPC();
+  const tenants = useQuery(trpc.admin.tenants.list.queryOptions());
+  const refreshAuth = useRefreshAuth();
+
+  // The session ended while the console was open: re-read auth.context, which shows sign-in.
+  const code = tenants.isError ? errorCode(tenants.error) : undefined;
+  useEffect(() => {
+    if (code === "UNAUTHORIZED") void refreshAuth();
+  }, [code, refreshAuth]);
+
+  const list = tenants.data ?? [];
+  const count = (status: Tenant["status"]) => list.filter((tenant) => tenant.status === status).length;
+
+  return (
+    <div className="sp-stack">
+      <title>Tenants · Platform console · ServicePro</title>
+      <PageHeader
+        eyebrow="Platform console"
+        title="Tenants"
+        description={
+          tenants.isSuccess
+            ? `${plural(list.length, "business", "businesses")} on ServicePro.`
+            : "Every business on ServicePro."
+        }
+        actions={
+          <Button
+            size="sm"
+            onClick={() => void tenants.refetch()}
+            loading={tenants.isFetching && !tenants.isPending}
+            disabled={tenants.isPending}
+          >
+            Refresh
+          </Button>
+        }
+      />
+
+      {tenants.isSuccess && list.length > 0 ? (
+        <StatGroup
+          label="Tenant summary"
+          items={[
+            { id: "total", label: "Total", value: list.length },
+            { id: "active", label: "Active", value: count("active") },
+            { id: "trialing", label: "Trialing", value: count("trialing") },
+            {
+              id: "attention",
+              label: "Needs attention",
+              value: count("past_due") + count("suspended"),
+              hint: "Past due or suspended",
+            },
+          ]}
+        />
+      ) : null}
+
+      {tenants.isPending ? (
+        <Card>
+          <div className="sp-center admin-loading">
+            <Spinner label="Loading tenants…" showLabel />
+          </div>
+        </Card>
+      ) : tenants.isError ? (
+        <Alert
+          tone="error"
+          title="Tenants couldn't be loaded"
+          actions={
+            code === "UNAUTHORIZED" || code === "FORBIDDEN" ? null : (
+              <Button size="sm" onClick={() => void tenants.refetch()} loading={tenants.isFetching}>
+                Try again
+              </Button>
+            )
+          }
+        >
+          {errorMessage(tenants.error)}
+        </Alert>
+      ) : (
+        <Card flush>
+          <DataTable
+            caption="Tenants"
+            captionHidden
+            columns={columns}
+            rows={list}
+            rowKey={(tenant) => tenant.id}
+            empty={
+              <EmptyState
+                headingLevel={2}
+                title="No businesses yet"
+                description="Businesses appear here as soon as they sign up."
+              />
+            }
+          />
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/** What the portal shows for a URL. */
+export type PortalRoute =
+  | { kind: "home" }
+  | { kind: "business"; slug: string }
+  /** Something after /portal/ that can't be a business's slug: shown as "not found" without a request. */
+  | { kind: "invalid"; raw: string };
+
+/** Same rule as `tenantSlugSchema` in @servicepro/tenancy (kept local so the portal doesn't bundle zod). */
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * Reads the business slug from `/portal/<slug>` (any trailing segments are ignored, case is
+ * folded: "/portal/Clean-Machine/" → "clean-machine"). `base` is Vite's BASE_URL ("/portal/").
+ */
+export function parsePortalPath(pathname: string, base = "/portal/"): PortalRoute {
+  const prefix = base.endsWith("/") ? base : `${base}/`;
+  let rest: string;
+  if (pathname === prefix.slice(0, -1)) rest = "";
+  else if (pathname.startsWith(prefix)) rest = pathname.slice(prefix.length);
+  else return { kind: "home" };
+
+  const segment = rest.split("/")[0] ?? "";
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    return { kind: "invalid", raw: segment };
+  }
+  const slug = decoded.trim().toLowerCase();
+  if (slug === "" || slug === "index.html") return { kind: "home" };
+  return slug.length >= 2 && SLUG.test(slug) ? { kind: "business", slug } : { kind: "invalid", raw: decoded };
+}

@@ -1,0 +1,31 @@
+import type { AppRouter } from "@servicepro/api";
+import { QueryClient } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { shouldRetry } from "./errors.ts";
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+/** `TRPCProvider` goes in main.tsx; components call `useTRPC()` for typed query/mutation options. */
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+/**
+ * Same-origin API: the session lives in an HttpOnly cookie, which `fetch` sends by default for
+ * same-origin requests. No transformer: the server sends plain JSON (dates are ISO strings).
+ */
+export function createApiClient() {
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: "/trpc" })],
+  });
+}
+
+export function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry, staleTime: 30_000 },
+      mutations: { retry: false },
+    },
+  });
+}

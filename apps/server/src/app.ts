@@ -1,0 +1,122 @@
+// The Hono application: pure wiring, no listening (tests call app.request()).
+//
+// Request path: request id → logger → security headers → route:
+//   /healthz                     liveness + database check
+//   /trpc/*                      CSRF guard → body limit → tRPC (packages/api)
+//   /admin/* /app/* /portal/*    the React apps' production builds
+// The Twilio webhook routes (/twilio/*) arrive with the telephony phase; they sit outside the CSRF
+// guard and cookie handling and are authenticated by Twilio's signature instead.
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { trpcServer } from "@hono/trpc-server";
+import { appRouter, createContext, type ApiDeps } from "@servicepro/api";
+import type { Database } from "@servicepro/db";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppLogger } from "./logger.ts";
+import { createCookieJar, sessionCookieName } from "./session-cookie.ts";
+import { mountApps } from "./static-apps.ts";
+import { trpcCsrfGuard } from "./csrf.ts";
+
+export type AppConfig = {
+  publicBaseUrl: string;
+  trustProxy: boolean;
+  appsDir: string;
+};
+
+export type AppDeps = { db: Database; logger: AppLogger; config: AppConfig; now?: () => Date };
+
+export type HonoEnv = { Variables: { logger: AppLogger; requestId: string } };
+
+export function createApp({ db, logger, config, now }: AppDeps) {
+  const app = new Hono<HonoEnv>();
+  const apiDeps: ApiDeps = { db, logger, ...(now ? { now } : {}) };
+  const secure = config.publicBaseUrl.startsWith("https://");
+  const cookieName = sessionCookieName(secure);
+
+  app.use(requestId({ limitLength: 64 }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    const log = logger.child({ requestId: c.var.requestId });
+    c.set("logger", log);
+    await next();
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, "request");
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: secure ? "max-age=31536000; includeSubDomains" : false,
+      referrerPolicy: "strict-origin-when-cross-origin",
+    }),
+  );
+
+  app.get("/healthz", async (c) => {
+    try {
+      await withTimeout(db.ping(), 2_000);
+      return c.json({ status: "ok", db: "ok" });
+    } catch (error) {
+      c.var.logger.error({ err: error }, "health check: database unreachable");
+      return c.json({ status: "degraded", db: "unreachable" }, 503);
+    }
+  });
+
+  app.use("/trpc/*", trpcCsrfGuard({ publicBaseUrl: config.publicBaseUrl }));
+  app.use("/trpc/*", bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.json({ error: "Request body too large (limit 256 KB)." }, 413) }));
+  app.use(
+    "/trpc/*",
+    trpcServer({
+      endpoint: "/trpc",
+      router: appRouter,
+      createContext: (opts, c) =>
+        createContext(apiDeps, {
+          requestId: c.get("requestId"),
+          ip: clientIp(c, config.trustProxy),
+          userAgent: c.req.header("user-agent"),
+          cookies: createCookieJar({ request: c.req.raw, responseHeaders: opts.resHeaders, name: cookieName, secure }),
+        }),
+      onError: ({ error, path, ctx }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.logger ?? logger).error({ err: error.cause ?? error, path }, "procedure failed");
+      },
+    }),
+  );
+
+  mountApps(app, config.appsDir);
+
+  app.notFound((c) => c.json({ error: `Nothing here: ${c.req.method} ${c.req.path}` }, 404));
+  app.onError((error, c) => {
+    c.var.logger?.error({ err: error }, "unhandled error");
+    return c.json({ error: "Something went wrong on our side.", requestId: c.var.requestId }, 500);
+  });
+  return app;
+}
+
+function clientIp(c: Parameters<typeof getConnInfo>[0], trustProxy: boolean): string | undefined {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined; // app.request() in tests has no socket
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,55 @@
+// The only module that reads process.env. Every setting is validated at start-up, with a message
+// that says what to fix; README.md ("Configuration") lists them all.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
+const envSchema = z.object({
+  NODE_ENV: optional(z.enum(["development", "production", "test"])).default("development"),
+  HOST: optional(z.string()).default("0.0.0.0"),
+  PORT: optional(z.coerce.number().int().min(0).max(65_535)).default(3000),
+  PUBLIC_BASE_URL: optional(z.url({ protocol: /^https?$/, error: "PUBLIC_BASE_URL must be an http(s) URL such as https://app.example.com" })),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)"),
+  ),
+  DATA_DIR: optional(z.string()).default(path.join(REPO_ROOT, ".data/pglite")),
+  OWNER_EMAIL: optional(z.email("OWNER_EMAIL must be an email address")),
+  OWNER_PASSWORD: optional(z.string().min(12, "OWNER_PASSWORD must be at least 12 characters")),
+  SEED_DEMO_DATA: optional(z.enum(["true", "false"])),
+  DEMO_TENANT_ADMIN_PASSWORD: optional(z.string().min(12, "DEMO_TENANT_ADMIN_PASSWORD must be at least 12 characters")),
+  TRUST_PROXY: optional(z.enum(["true", "false"])).default("false"),
+  LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
+  APPS_DIR: optional(z.string()).default(path.join(REPO_ROOT, "apps")),
+  // Read now so a malformed value fails at start-up; used by the telephony and AI phases.
+  TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_ACCOUNT_SID looks like AC followed by 32 hex characters")),
+  TWILIO_AUTH_TOKEN: optional(z.string().min(16, "TWILIO_AUTH_TOKEN looks too short")),
+  OPENAI_API_KEY: optional(z.string().min(20, "OPENAI_API_KEY looks too short")),
+});
+
+export type Env = z.infer<typeof envSchema> & { PUBLIC_BASE_URL: string; embedded: boolean };
+
+export class InvalidEnvironment extends Error {
+  override name = "InvalidEnvironment";
+}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new InvalidEnvironment(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  if ((env.OWNER_EMAIL === undefined) !== (env.OWNER_PASSWORD === undefined)) {
+    throw new InvalidEnvironment("Invalid configuration:\n  - OWNER_EMAIL and OWNER_PASSWORD must be set together");
+  }
+  return {
+    ...env,
+    PUBLIC_BASE_URL: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+    embedded: env.DATABASE_URL === undefined,
+  };
+}

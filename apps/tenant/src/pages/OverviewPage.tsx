@@ -1,0 +1,187 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  DataTable,
+  DescriptionList,
+  PageHeader,
+  Spinner,
+  formatDate,
+  type AlertTone,
+  type DataTableColumn,
+} from "@servicepro/ui";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { PlanTierBadge, TenantStatusBadge } from "../components/TenantBadges.tsx";
+import { useRefreshAuth } from "../lib/auth.ts";
+import { errorCode, errorMessage } from "../lib/errors.ts";
+import { MEMBER_ROLE_LABELS, industryLabel } from "../lib/labels.ts";
+import { useTRPC, type RouterOutputs } from "../lib/trpc.ts";
+
+type Overview = RouterOutputs["tenant"]["overview"];
+type Tenant = Overview["tenant"];
+type Member = Overview["members"][number];
+
+/** A short note for statuses that need the business's attention; nothing for "active". */
+const STATUS_NOTICES: Partial<Record<Tenant["status"], { tone: AlertTone; title: string; body: string }>> = {
+  trialing: {
+    tone: "info",
+    title: "You're on a free trial",
+    body: "Everything is switched on while you try ServicePro.",
+  },
+  past_due: {
+    tone: "warning",
+    title: "Your payment is past due",
+    body: "Your account stays open for now. Contact ServicePro support to settle the balance.",
+  },
+  suspended: {
+    tone: "error",
+    title: "Your account is suspended",
+    body: "Your data is safe, but automated messages and reminders are paused. Contact ServicePro support.",
+  },
+  cancelled: {
+    tone: "warning",
+    title: "Your subscription is cancelled",
+    body: "Your data is kept, but nothing is sent on your behalf. Contact ServicePro support to reopen it.",
+  },
+};
+
+function memberColumns(currentUserId: string): ReadonlyArray<DataTableColumn<Member>> {
+  return [
+    {
+      id: "name",
+      header: "Name",
+      rowHeader: true,
+      cell: (member) => (
+        <span className="tenant-member">
+          {member.name || member.email}
+          {member.userId === currentUserId ? <Badge tone="info">You</Badge> : null}
+        </span>
+      ),
+    },
+    { id: "email", header: "Email", cell: (member) => <a href={`mailto:${member.email}`}>{member.email}</a> },
+    {
+      id: "role",
+      header: "Role",
+      nowrap: true,
+      cell: (member) => (
+        <Badge tone={member.role === "tenant_admin" ? "premium" : "neutral"}>
+          {MEMBER_ROLE_LABELS[member.role] ?? member.role}
+        </Badge>
+      ),
+    },
+    {
+      id: "joined",
+      header: "Joined",
+      align: "end",
+      nowrap: true,
+      cell: (member) => <time dateTime={member.createdAt}>{formatDate(member.createdAt)}</time>,
+    },
+  ];
+}
+
+/** The signed-in business: its details, plan, status and team. */
+export function OverviewPage({ currentUserId }: { currentUserId: string }) {
+  const trpc = useTRPC();
+  const overview = useQuery(trpc.tenant.overview.queryOptions());
+  const refreshAuth = useRefreshAuth();
+
+  // The session ended (or the membership was removed) while the page was open.
+  const code = overview.isError ? errorCode(overview.error) : undefined;
+  useEffect(() => {
+    if (code === "UNAUTHORIZED" || code === "FORBIDDEN") void refreshAuth();
+  }, [code, refreshAuth]);
+
+  if (overview.isPending) {
+    return (
+      <Card>
+        <div className="sp-center tenant-loading">
+          <Spinner label="Loading your business…" showLabel />
+        </div>
+      </Card>
+    );
+  }
+
+  if (overview.isError) {
+    return (
+      <Alert
+        tone="error"
+        title="Your business overview couldn't be loaded"
+        actions={
+          <Button size="sm" onClick={() => void overview.refetch()} loading={overview.isFetching}>
+            Try again
+          </Button>
+        }
+      >
+        {errorMessage(overview.error)}
+      </Alert>
+    );
+  }
+
+  const { tenant, members } = overview.data;
+  const industry = industryLabel(tenant.industry);
+  const portalPath = `/portal/${encodeURIComponent(tenant.slug)}`;
+  const notice = STATUS_NOTICES[tenant.status];
+
+  return (
+    <div className="sp-stack">
+      <title>{`${tenant.name} · ServicePro`}</title>
+      <PageHeader
+        eyebrow="Overview"
+        title={tenant.name}
+        description={industry ?? "Your business on ServicePro."}
+        actions={
+          <ButtonLink href={portalPath} size="sm">
+            View customer portal
+          </ButtonLink>
+        }
+      />
+
+      {notice ? (
+        <Alert tone={notice.tone} title={notice.title} role="status">
+          {notice.body}
+        </Alert>
+      ) : null}
+
+      <Card title="Business" description="How your business appears on ServicePro.">
+        <DescriptionList
+          items={[
+            { term: "Business name", detail: tenant.name },
+            { term: "Industry", detail: industry ?? <span className="sp-muted">Not set</span> },
+            { term: "Plan", detail: <PlanTierBadge tier={tenant.planTier} /> },
+            { term: "Status", detail: <TenantStatusBadge status={tenant.status} /> },
+            {
+              term: "Customer portal",
+              detail: (
+                <a className="sp-mono" href={portalPath}>
+                  {portalPath}
+                </a>
+              ),
+            },
+            {
+              term: "On ServicePro since",
+              detail: <time dateTime={tenant.createdAt}>{formatDate(tenant.createdAt, { style: "long" })}</time>,
+            },
+          ]}
+        />
+      </Card>
+
+      <Card
+        title="Team"
+        description={`${members.length} ${members.length === 1 ? "person" : "people"} can sign in to ${tenant.name}.`}
+        flush
+      >
+        <DataTable
+          caption={`${tenant.name} team`}
+          captionHidden
+          columns={memberColumns(currentUserId)}
+          rows={members}
+          rowKey={(member) => member.userId}
+          empty="No one is on the team yet."
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Database } from "@servicepro/db";
+import type { Principal, StaffRole } from "@servicepro/identity";
+import { resolveSession, type AuthState } from "./identity/sessions.ts";
+
+/** The structured logger the API writes to (pino's Logger fits). */
+export type Logger = {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  child(bindings: Record<string, unknown>): Logger;
+};
+
+/**
+ * The session cookie, as the HTTP layer exposes it. The API never sees HTTP itself: the server
+ * implements this over the request's Cookie header and the response's Set-Cookie.
+ */
+export type SessionCookieJar = {
+  read(): string | undefined;
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+};
+
+/** Long-lived dependencies, built once at start-up. */
+export type ApiDeps = {
+  db: Database;
+  logger: Logger;
+  /** Injectable clock, so expiry can be tested without waiting. */
+  now?: () => Date;
+};
+
+/** What the server knows about one request. */
+export type RequestInfo = {
+  requestId: string;
+  ip: string | undefined;
+  userAgent: string | undefined;
+  cookies: SessionCookieJar;
+};
+
+/**
+ * Kept lean on purpose: nothing is read from the database until a procedure needs it. `auth()`
+ * resolves the session once per request (memoised) and only when a procedure asks.
+ */
+export type Context = {
+  db: Database;
+  logger: Logger;
+  now: () => Date;
+  request: RequestInfo;
+  auth: () => Promise<AuthState>;
+};
+
+export function createContext(deps: ApiDeps, request: RequestInfo): Context {
+  const now = deps.now ?? (() => new Date());
+  const logger = deps.logger.child({ requestId: request.requestId });
+  let auth: Promise<AuthState> | undefined;
+  return {
+    db: deps.db,
+    logger,
+    now,
+    request,
+    auth: () => (auth ??= resolveSession({ db: deps.db, now, logger, cookies: request.cookies })),
+  };
+}
+
+export function principalOf(auth: AuthState): Principal {
+  if (!auth.user) return { kind: "anonymous" };
+  return { kind: "staff", userId: auth.user.id, role: auth.role as StaffRole, tenantId: auth.tenantId };
+}

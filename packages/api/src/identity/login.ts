@@ -1,0 +1,62 @@
+import { userDb, writeAudit, type Database } from "@servicepro/db";
+import { normalizeEmail, type LoginInput } from "@servicepro/identity";
+import type { Context } from "../context.ts";
+import { verifyAgainstDummy, verifyPassword } from "./passwords.ts";
+import { createSession, deleteSession, resolveSession, type AuthState } from "./sessions.ts";
+
+export type LoginOutcome =
+  | { ok: true; auth: AuthState }
+  | { ok: false; reason: "bad_credentials" | "no_business" };
+
+/**
+ * Email + password sign-in. Unknown email, wrong password and disabled account all fail the same
+ * way and take the same time. Success replaces any session the browser had (no fixation).
+ */
+export async function login(ctx: Context, input: LoginInput): Promise<LoginOutcome> {
+  const { db, request } = ctx;
+  const email = normalizeEmail(input.email);
+  const user = await db.prisma.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, isPlatformOwner: true, disabledAt: true },
+  });
+  const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+  const access = { actorUserId: user?.id ?? null, purpose: "auth.login", requestId: request.requestId, ip: request.ip, userAgent: request.userAgent };
+  if (!user || !valid || user.disabledAt) {
+    await audit(db, access, "auth.login_failed", { email });
+    return { ok: false, reason: "bad_credentials" };
+  }
+  let activeTenantId: string | null = null;
+  if (!user.isPlatformOwner) {
+    const membership = await userDb(db, user.id).run((tx) =>
+      tx.membership.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "asc" }, select: { tenantId: true } }),
+    );
+    if (!membership) {
+      await audit(db, access, "auth.login_failed", { email, reason: "no_business" });
+      return { ok: false, reason: "no_business" };
+    }
+    activeTenantId = membership.tenantId;
+  }
+  const previous = await ctx.auth();
+  if (previous.sessionId) await deleteSession(db, previous.sessionId);
+  const { token, expiresAt } = await createSession(db, { userId: user.id, activeTenantId, now: ctx.now(), ip: request.ip, userAgent: request.userAgent });
+  request.cookies.set(token, expiresAt);
+  await writeAudit(db.prisma, access, { action: "auth.login_succeeded", actorTenantId: activeTenantId });
+  const auth = await resolveSession({ db, now: ctx.now, logger: ctx.logger, cookies: { ...request.cookies, read: () => token } });
+  return { ok: true, auth };
+}
+
+export async function logout(ctx: Context): Promise<void> {
+  const auth = await ctx.auth();
+  if (auth.sessionId) {
+    await deleteSession(ctx.db, auth.sessionId);
+    await writeAudit(ctx.db.prisma, { actorUserId: auth.user?.id ?? null, purpose: "auth.logout", requestId: ctx.request.requestId, ip: ctx.request.ip }, {
+      action: "auth.logout",
+      actorTenantId: auth.tenantId,
+    });
+  }
+  ctx.request.cookies.clear();
+}
+
+async function audit(db: Database, access: Parameters<typeof writeAudit>[1], action: string, details: Record<string, string>) {
+  await writeAudit(db.prisma, access, { action, outcome: "failure", details });
+}

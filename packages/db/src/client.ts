@@ -1,0 +1,178 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/prisma/client.ts";
+import { migrate, listMigrations, type MigrationResult, type SqlSession } from "./migrate.ts";
+import { APP_ROLE } from "./roles.ts";
+
+export type DatabaseEngine = "postgres" | "pglite";
+
+export type Database = {
+  engine: DatabaseEngine;
+  /** Runs as the app role: row-level security applies to every query. Prefer tenantDb()/platformDb(). */
+  prisma: PrismaClient;
+  /** Where the data lives, without credentials (for logs and /healthz). */
+  location: string;
+  /** Throws when the database cannot answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type DatabaseLogger = { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
+
+export type OpenDatabaseOptions = {
+  /** `postgres://…` opens PostgreSQL; anything else (or nothing) opens embedded PGlite. */
+  url?: string | undefined;
+  /** PGlite data folder (default `.data/pglite`); `memory://` keeps the database in memory. */
+  dataDir?: string | undefined;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+  logger?: DatabaseLogger;
+};
+
+export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
+
+export const redactUrl = (url: string) => url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, "//$1@");
+
+/**
+ * Opens the database the app runs on. PostgreSQL when `url` is a postgres URL (migrations are
+ * applied separately with `pnpm db:migrate`; pending ones make this throw), otherwise an embedded
+ * PGlite database that is created and migrated on first open.
+ *
+ * Either way the returned client runs as APP_ROLE, so a query that forgets its tenant sees nothing.
+ */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  return isPostgresUrl(options.url) ? openPostgres(options.url, options) : openPglite(options.dataDir ?? ".data/pglite", options);
+}
+
+async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Database> {
+  const pending = await pendingMigrations(url);
+  if (pending.length > 0) {
+    throw new Error(`The database at ${redactUrl(url)} has ${pending.length} pending migration(s) (${pending.join(", ")}). Run \`pnpm db:migrate\` first.`);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    // Fail fast instead of queueing forever when PostgreSQL is down (pg's default is to wait).
+    connectionTimeoutMillis: 2_000,
+    idleTimeoutMillis: 30_000,
+    // Every connection assumes the app role at start-up; if that fails, the connection fails,
+    // so no query can ever run with the login role's own (possibly owner) rights.
+    options: `-c role=${APP_ROLE} -c idle_in_transaction_session_timeout=15000`,
+  });
+  // Without a listener, an idle client's error (e.g. the server restarting) crashes the process.
+  pool.on("error", (error) => options.logger?.warn({ err: error }, "idle PostgreSQL connection failed"));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  return {
+    engine: "postgres",
+    prisma,
+    location: redactUrl(url),
+    ping: async () => {
+      await prisma.$queryRaw`SELECT 1`;
+    },
+    close: () => prisma.$disconnect(),
+  };
+}
+
+async function openPglite(dataDir: string, options: OpenDatabaseOptions): Promise<Database> {
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // 1) As PGlite's superuser: migrate and grant. Superusers bypass row-level security, so this
+  //    connection is closed before anything else runs.
+  const admin = inMemory ? await PGlite.create() : await PGlite.create(dataDir);
+  const result = await migrate(pgliteSession(admin));
+  if (result.applied.length > 0) options.logger?.info({ applied: result.applied }, "applied migrations to the embedded database");
+  if (inMemory) {
+    const dump = await admin.dumpDataDir("none");
+    await admin.close();
+    return openPgliteFromDump(dump);
+  }
+  await admin.close();
+  // 2) Everything else runs as the app role, subject to row-level security.
+  return wrapPglite(await PGlite.create(dataDir, { username: APP_ROLE }), dataDir);
+}
+
+/** A fresh in-memory database from a migrated PGlite dump (tests open many of these). */
+export async function openPgliteFromDump(dump: Blob | File): Promise<Database> {
+  return wrapPglite(await PGlite.create({ loadDataDir: dump, username: APP_ROLE }), "memory");
+}
+
+/** Dumps a freshly migrated in-memory database, for openPgliteFromDump. */
+export async function migratedPgliteDump(): Promise<Blob | File> {
+  const admin = await PGlite.create();
+  await migrate(pgliteSession(admin));
+  const dump = await admin.dumpDataDir("none");
+  await admin.close();
+  return dump;
+}
+
+function wrapPglite(client: PGlite, location: string): Database {
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  return {
+    engine: "pglite",
+    prisma,
+    location,
+    ping: async () => {
+      await prisma.$queryRaw`SELECT 1`;
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await client.close();
+    },
+  };
+}
+
+export function pgliteSession(db: PGlite): SqlSession {
+  return {
+    query: async <T,>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+    exec: async (script: string) => {
+      await db.exec(script);
+    },
+  };
+}
+
+export function pgSession(client: pg.ClientBase): SqlSession {
+  return {
+    query: async <T,>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    // A query without parameters uses the simple protocol, which runs a multi-statement script.
+    exec: async (script: string) => {
+      await client.query(script);
+    },
+  };
+}
+
+/** Runs `fn` with a single connection as the URL's own (migration/owner) user. */
+export async function withOwnerConnection<T>(url: string, fn: (session: SqlSession) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    return await fn(pgSession(client));
+  } finally {
+    await client.end();
+  }
+}
+
+/** Applies pending migrations to a PostgreSQL database (`pnpm db:migrate`). */
+export const migratePostgres = (url: string): Promise<MigrationResult> => withOwnerConnection(url, (session) => migrate(session));
+
+async function pendingMigrations(url: string): Promise<string[]> {
+  const names = listMigrations().map((m) => m.name);
+  const applied = await withOwnerConnection(url, async (session) => {
+    // A dedicated app login role may not read the migrations table; then the check is skipped.
+    const [{ readable } = { readable: false }] = await session.query<{ readable: boolean }>(
+      `SELECT to_regclass('public._prisma_migrations') IS NULL OR has_table_privilege('public._prisma_migrations', 'SELECT') AS readable`,
+    );
+    if (!readable) return new Set(names);
+    const [{ exists } = { exists: false }] = await session.query<{ exists: boolean }>(
+      `SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS exists`,
+    );
+    if (!exists) return new Set<string>();
+    const rows = await session.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    return new Set(rows.map((r) => r.migration_name));
+  });
+  return names.filter((name) => !applied.has(name));
+}

@@ -1,0 +1,139 @@
+import { createHash, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { APP_ROLE, PLATFORM_ROLE } from "./roles.ts";
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
+
+/**
+ * The smallest surface both drivers (node-postgres, PGlite) offer for running migrations:
+ * a parameterised query and a multi-statement script (simple query protocol).
+ */
+export type SqlSession = {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  exec(script: string): Promise<void>;
+};
+
+export type MigrationResult = { applied: string[]; alreadyApplied: number };
+
+type AppliedRow = {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+};
+
+// Any constant works; it only has to be the same for every process migrating this database.
+const MIGRATION_LOCK_KEY = 7_274_657;
+
+const checksum = (sql: string) => createHash("sha256").update(sql).digest("hex");
+
+export function listMigrations(dir = MIGRATIONS_DIR): { name: string; sql: string }[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => ({ name, sql: readFileSync(path.join(dir, name, "migration.sql"), "utf8") }));
+}
+
+/**
+ * Applies pending migrations in name order, each in its own transaction, and records them in
+ * Prisma's `_prisma_migrations` table with Prisma's checksum (sha256 of the file), so Prisma's
+ * tooling and ours agree on what has been applied. Why not `prisma migrate deploy`: it needs the
+ * native schema engine, which cannot be installed here (docs/decisions/0002-migrations.md).
+ *
+ * Refuses to continue past a failed migration or one edited after it was applied, as Prisma does.
+ */
+export async function migrate(db: SqlSession, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
+  await db.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+  try {
+    await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+      "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+      "checksum" VARCHAR(64) NOT NULL,
+      "finished_at" TIMESTAMPTZ,
+      "migration_name" VARCHAR(255) NOT NULL,
+      "logs" TEXT,
+      "rolled_back_at" TIMESTAMPTZ,
+      "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+      "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+    )`);
+    const rows = await db.query<AppliedRow>(
+      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
+    );
+    const failed = rows.find((row) => row.finished_at === null);
+    if (failed) {
+      throw new Error(
+        `Migration "${failed.migration_name}" failed earlier and is not resolved. Fix the database by hand, ` +
+          `then mark it rolled back (UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '${failed.migration_name}').`,
+      );
+    }
+    const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
+    const migrations = listMigrations(dir);
+    for (const { name, sql } of migrations) {
+      const recorded = applied.get(name);
+      if (recorded !== undefined && recorded !== checksum(sql)) {
+        throw new Error(`Migration "${name}" was edited after it was applied. Add a new migration instead of editing an applied one.`);
+      }
+    }
+    const pending = migrations.filter(({ name }) => !applied.has(name));
+    for (const { name, sql } of pending) {
+      const id = randomUUID();
+      try {
+        await db.exec(`BEGIN;\n${sql}\n;COMMIT;`);
+      } catch (error) {
+        await db.exec("ROLLBACK").catch(() => undefined);
+        await db.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs, started_at) VALUES ($1, $2, $3, $4, now())`,
+          [id, checksum(sql), name, String(error)],
+        );
+        throw new Error(`Migration "${name}" failed and was rolled back: ${(error as Error).message}`, { cause: error });
+      }
+      await db.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+         VALUES ($1, $2, $3, now(), now(), 1)`,
+        [id, checksum(sql), name],
+      );
+    }
+    await db.exec(grantsSql());
+    return { applied: pending.map((m) => m.name), alreadyApplied: migrations.length - pending.length };
+  } finally {
+    await db.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+  }
+}
+
+/**
+ * Roles and grants, re-applied after every migration run so a new table can never be left
+ * without them. Roles are cluster-wide, so creating them tolerates a concurrent creator.
+ *
+ * - APP_ROLE: every request runs as this role. Owns nothing, no BYPASSRLS, so row-level security
+ *   always applies. NOINHERIT: its membership in PLATFORM_ROLE grants nothing until it
+ *   explicitly `SET LOCAL ROLE`s, which only the platform path does.
+ * - PLATFORM_ROLE: BYPASSRLS, used by packages/db's platform path (owner console, routing).
+ */
+export function grantsSql(): string {
+  const createRole = (name: string, attributes: string) => `
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${name}') THEN
+    CREATE ROLE ${name} ${attributes};
+  END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;`;
+  return `
+${createRole(APP_ROLE, "NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT")}
+${createRole(PLATFORM_ROLE, "NOLOGIN NOSUPERUSER BYPASSRLS NOCREATEDB NOCREATEROLE")}
+DO $$ BEGIN
+  IF NOT pg_has_role('${APP_ROLE}', '${PLATFORM_ROLE}', 'MEMBER') THEN
+    GRANT ${PLATFORM_ROLE} TO ${APP_ROLE};
+  END IF;
+EXCEPTION WHEN unique_violation THEN NULL;
+END $$;
+GRANT USAGE ON SCHEMA public TO ${APP_ROLE}, ${PLATFORM_ROLE};
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE}, ${PLATFORM_ROLE};
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE}, ${PLATFORM_ROLE};
+REVOKE ALL ON TABLE "_prisma_migrations" FROM ${APP_ROLE}, ${PLATFORM_ROLE};
+-- The audit trail is append-only for everyone, and only the platform path may read it.
+REVOKE SELECT, UPDATE, DELETE, TRUNCATE ON TABLE audit_logs FROM ${APP_ROLE};
+REVOKE UPDATE, DELETE, TRUNCATE ON TABLE audit_logs FROM ${PLATFORM_ROLE};
+`;
+}

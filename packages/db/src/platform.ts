@@ -1,0 +1,72 @@
+import type { Database } from "./client.ts";
+import type { Prisma } from "./generated/prisma/client.ts";
+import { PLATFORM_ROLE } from "./roles.ts";
+
+/** Who is crossing tenant boundaries, and why. Every platform transaction needs one. */
+export type PlatformAccess = {
+  /** The signed-in user, or null for system work (seed, webhook routing, jobs). */
+  actorUserId: string | null;
+  /** A short, stable description of the code path, e.g. "admin.tenants.list". */
+  purpose: string;
+  requestId?: string | undefined;
+  ip?: string | undefined;
+  userAgent?: string | undefined;
+};
+
+export type AuditEvent = {
+  action: string;
+  outcome?: "success" | "failure";
+  targetTenantId?: string | null;
+  actorTenantId?: string | null;
+  objectType?: string;
+  objectId?: string;
+  details?: Prisma.InputJsonValue;
+};
+
+/** Appends an audit row in the platform transaction (it commits or rolls back with the change it records). */
+export type Audit = (event: AuditEvent) => Promise<void>;
+
+export type PlatformLogger = { info(obj: object, msg: string): void };
+
+/**
+ * The one explicit path across tenants (owner console, webhook routing, seeding). It switches the
+ * transaction to PLATFORM_ROLE, which bypasses row-level security, and logs every use with its
+ * actor and purpose. Writes record what they did with the `audit` function it passes.
+ *
+ * Grep for `platformDb(` to review every place that can see more than one tenant.
+ */
+export function platformDb(db: Database, access: PlatformAccess, logger?: PlatformLogger) {
+  return {
+    run<T>(fn: (tx: Prisma.TransactionClient, audit: Audit) => Promise<T>): Promise<T> {
+      logger?.info({ platformAccess: { purpose: access.purpose, actorUserId: access.actorUserId } }, "platform access");
+      return db.prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL ROLE ${PLATFORM_ROLE}`);
+        return fn(tx, (event) => writeAudit(tx, access, event));
+      });
+    },
+  };
+}
+
+/**
+ * Appends one audit row. `createMany` on purpose: it issues a plain INSERT without RETURNING, so
+ * it works for the app role, which may insert into the audit trail but not read it.
+ */
+export async function writeAudit(tx: Prisma.TransactionClient, access: PlatformAccess, event: AuditEvent): Promise<void> {
+  await tx.auditLog.createMany({
+    data: [
+      {
+        action: event.action,
+        outcome: event.outcome ?? "success",
+        actorUserId: access.actorUserId,
+        actorTenantId: event.actorTenantId ?? null,
+        targetTenantId: event.targetTenantId ?? null,
+        objectType: event.objectType ?? null,
+        objectId: event.objectId ?? null,
+        requestId: access.requestId ?? null,
+        ip: access.ip ?? null,
+        userAgent: access.userAgent ?? null,
+        ...(event.details === undefined ? {} : { details: event.details }),
+      },
+    ],
+  });
+}

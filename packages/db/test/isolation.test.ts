@@ -1,0 +1,176 @@
+// The tenant isolation suite (docs/tenancy.md), run on every engine available: embedded PGlite
+// always, PostgreSQL when TEST_DATABASE_URL is set. For every tenant table it shows that the
+// scoped client sees one tenant, that raw SQL as the app role sees nothing without a tenant and
+// nothing of another tenant with one, that cross-tenant writes fail, and that RLS is on and forced.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APP_ROLE, platformDb, TENANT_OWNED_MODELS, tenantDb, TenantScopeViolation } from "../src/index.ts";
+import { createTestDatabase, testEngines, type TestDatabase } from "../src/testing.ts";
+
+const A = "tenant-a";
+const B = "tenant-b";
+
+/** Table name of each tenant-owned model, and of the tenants table itself (scoped by its id). */
+const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = { Membership: "memberships" };
+const TENANT_TABLES = [...Object.values(TABLES), "tenants"];
+const tenantColumn = (table: string) => (table === "tenants" ? "id" : "tenant_id");
+
+describe.each(testEngines())("tenant isolation on %s", (engine) => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(engine, { poolSize: 3 });
+    await platformDb(db, { actorUserId: null, purpose: "test.seed" }).run(async (tx) => {
+      for (const id of [A, B]) {
+        await tx.tenant.create({ data: { id, name: `Tenant ${id}`, slug: id, planTier: "pro", status: "active" } });
+        for (const n of [1, 2, 3]) {
+          const user = await tx.user.create({ data: { email: `${n}@${id}.test`, name: `User ${n} of ${id}`, passwordHash: "x" } });
+          await tx.membership.create({ data: { tenantId: id, userId: user.id, role: n === 1 ? "tenant_admin" : "tenant_staff" } });
+        }
+      }
+    });
+  });
+  afterAll(() => db?.drop());
+
+  const rawAsApp = <T = Record<string, unknown>>(sql: string) => db.prisma.$queryRawUnsafe<T[]>(sql);
+
+  it("should connect as a role that is not a superuser, cannot bypass RLS and owns no table", async () => {
+    const [role] = await rawAsApp<{ name: string; super: boolean; bypass: boolean; owned: bigint }>(
+      `SELECT current_user AS name, r.rolsuper AS super, r.rolbypassrls AS bypass,
+              (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid) AS owned
+         FROM pg_roles r WHERE r.rolname = current_user`,
+    );
+    expect(role).toEqual({ name: APP_ROLE, super: false, bypass: false, owned: 0n });
+  });
+
+  it("should have RLS enabled and forced on every table with a tenant_id column", async () => {
+    const tables = await rawAsApp<{ table: string; enabled: boolean; forced: boolean; policies: bigint }>(
+      `SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+              (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind = 'r'
+          AND (EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+               OR c.relname = 'tenants')
+        ORDER BY 1`,
+    );
+    expect(tables.map((t) => t.table).sort()).toEqual([...TENANT_TABLES].sort());
+    for (const table of tables) expect(table, table.table).toMatchObject({ enabled: true, forced: true });
+    for (const table of tables) expect(table.policies, table.table).toBeGreaterThan(0n);
+  });
+
+  it("should put tenant_id first in the primary key and every unique key of tenant tables", async () => {
+    const keys = await rawAsApp<{ table: string; key: string; first: string }>(
+      `SELECT c.relname AS table, i.relname AS key, a.attname AS first
+         FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = x.indkey[0]
+        WHERE x.indisunique AND c.relname IN (${Object.values(TABLES).map((t) => `'${t}'`).join(", ")})`,
+    );
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(key.first, `${key.table}.${key.key}`).toBe("tenant_id");
+  });
+
+  it.each(TENANT_TABLES)("%s: the scoped client sees only its own tenant", async (table) => {
+    for (const tenant of [A, B]) {
+      const rows = await tenantDb(db, tenant).run((tx) => tx.$queryRawUnsafe<{ t: string }[]>(`SELECT ${tenantColumn(table)} AS t FROM ${table}`));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(new Set(rows.map((r) => r.t))).toEqual(new Set([tenant]));
+    }
+  });
+
+  it("should scope model queries even when the caller forgets the tenant filter", async () => {
+    const memberships = await tenantDb(db, A).run((tx) => tx.membership.findMany());
+    expect(memberships).toHaveLength(3);
+    expect(memberships.every((m) => m.tenantId === A)).toBe(true);
+    const tenants = await tenantDb(db, A).run((tx) => tx.tenant.findMany());
+    expect(tenants.map((t) => t.id)).toEqual([A]);
+    const counted = await tenantDb(db, B).run((tx) => tx.membership.count());
+    expect(counted).toBe(3);
+  });
+
+  it.each(TENANT_TABLES)("%s: raw SQL as the app role with no tenant set returns 0 rows", async (table) => {
+    const [{ n }] = (await rawAsApp<{ n: bigint }>(`SELECT count(*) AS n FROM ${table}`)) as [{ n: bigint }];
+    expect(n).toBe(0n);
+  });
+
+  it.each(TENANT_TABLES)("%s: raw SQL with the other tenant's id set returns 0 of the first tenant's rows", async (table) => {
+    const rows = await tenantDb(db, B).run((tx) =>
+      tx.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table} WHERE ${tenantColumn(table)} = '${A}'`),
+    );
+    expect(rows[0]?.n).toBe(0n);
+  });
+
+  it("memberships: writing a row for another tenant fails, in code and in the database", async () => {
+    const [user] = await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) => tx.user.findMany({ where: { email: "1@tenant-b.test" } }));
+    // In code: the scoped client refuses before any SQL is sent.
+    await expect(
+      tenantDb(db, A).run((tx) => tx.membership.create({ data: { tenantId: B, userId: user!.id, role: "tenant_staff" } })),
+    ).rejects.toBeInstanceOf(TenantScopeViolation);
+    // In the database: RLS's WITH CHECK rejects it even through raw SQL.
+    await expect(
+      tenantDb(db, A).run((tx) =>
+        tx.$executeRawUnsafe(`INSERT INTO memberships (tenant_id, id, user_id, role) VALUES ('${B}', gen_random_uuid(), '${user!.id}', 'tenant_staff')`),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    // Moving an own row to the other tenant fails too.
+    await expect(tenantDb(db, A).run((tx) => tx.$executeRawUnsafe(`UPDATE memberships SET tenant_id = '${B}'`))).rejects.toThrow(
+      /row-level security|violates foreign key|unique/,
+    );
+    await expect(tenantDb(db, A).run((tx) => tx.membership.updateMany({ data: { tenantId: B } }))).rejects.toBeInstanceOf(TenantScopeViolation);
+    const counts = await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) =>
+      tx.membership.groupBy({ by: ["tenantId"], _count: true, orderBy: { tenantId: "asc" } }),
+    );
+    expect(counts.map((c) => [c.tenantId, c._count])).toEqual([
+      [A, 3],
+      [B, 3],
+    ]);
+  });
+
+  it("tenants: a tenant cannot write another tenant's row or create tenants", async () => {
+    const changed = await tenantDb(db, A).run((tx) => tx.$executeRawUnsafe(`UPDATE tenants SET name = 'hijacked' WHERE id = '${B}'`));
+    expect(changed).toBe(0);
+    await expect(tenantDb(db, A).run((tx) => tx.tenant.update({ where: { id: B }, data: { name: "hijacked" } }))).rejects.toBeInstanceOf(
+      TenantScopeViolation,
+    );
+    await expect(
+      tenantDb(db, A).run((tx) => tx.$executeRawUnsafe(`INSERT INTO tenants (id, name, slug, updated_at) VALUES ('evil', 'Evil', 'evil', now())`)),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it("should keep 2,000 requests alternating two tenants isolated, including ones that forget the tenant", async () => {
+    let foreignRows = 0;
+    let ownRows = 0;
+    let forgotten = 0;
+    const request = async (i: number) => {
+      const tenant = i % 2 === 0 ? A : B;
+      if (i % 10 === 3) {
+        // A code path that forgets its tenant, on a pooled connection that just served another one.
+        forgotten++;
+        const rows = await rawAsApp<{ tenant_id: string }>(`SELECT tenant_id FROM memberships`);
+        foreignRows += rows.length;
+        return;
+      }
+      const rows = await tenantDb(db, tenant).run((tx) => tx.$queryRaw<{ tenant_id: string }[]>`SELECT tenant_id FROM memberships`);
+      ownRows += rows.filter((r) => r.tenant_id === tenant).length;
+      foreignRows += rows.filter((r) => r.tenant_id !== tenant).length;
+    };
+    const queue = Array.from({ length: 2_000 }, (_, i) => i);
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let i = queue.shift(); i !== undefined; i = queue.shift()) await request(i);
+      }),
+    );
+    expect(forgotten).toBe(200);
+    expect(ownRows).toBe(1_800 * 3);
+    expect(foreignRows).toBe(0);
+  });
+
+  it("should keep the audit trail append-only and unreadable to tenant code", async () => {
+    await platformDb(db, { actorUserId: null, purpose: "test" }).run((_tx, audit) => audit({ action: "test.event", targetTenantId: A }));
+    await expect(rawAsApp(`SELECT * FROM audit_logs`)).rejects.toThrow(/permission denied/);
+    await expect(db.prisma.$executeRawUnsafe(`DELETE FROM audit_logs`)).rejects.toThrow(/permission denied/);
+    await expect(
+      platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) => tx.$executeRawUnsafe(`UPDATE audit_logs SET action = 'x'`)),
+    ).rejects.toThrow(/permission denied|append-only/);
+    const events = await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) => tx.auditLog.findMany({ where: { action: "test.event" } }));
+    expect(events).toHaveLength(1);
+  });
+});

@@ -1,0 +1,4 @@
+// @servicepro/identity: who is calling and what they may do. Pure: no I/O, no clock of its own.
+export * from "./access.ts";
+export * from "./session-policy.ts";
+export * from "./credentials.ts";

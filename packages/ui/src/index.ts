@@ -1,0 +1,29 @@
+export { Alert, type AlertProps, type AlertTone } from "./components/Alert.tsx";
+export { AppShell, UserMenu, type AppShellProps, type UserMenuProps } from "./components/AppShell.tsx";
+export { Badge, badgeTones, type BadgeProps, type BadgeTone } from "./components/Badge.tsx";
+export {
+  Button,
+  ButtonLink,
+  type ButtonLinkProps,
+  type ButtonProps,
+  type ButtonSize,
+  type ButtonVariant,
+} from "./components/Button.tsx";
+export { Card, type CardProps } from "./components/Card.tsx";
+export { DataTable, type DataTableColumn, type DataTableProps } from "./components/DataTable.tsx";
+export { DescriptionList, type DescriptionItem, type DescriptionListProps } from "./components/DescriptionList.tsx";
+export { EmptyState, type EmptyStateProps } from "./components/EmptyState.tsx";
+export { PageHeader, type PageHeaderProps } from "./components/PageHeader.tsx";
+export { StatGroup, type StatGroupProps, type StatItem } from "./components/StatGroup.tsx";
+export { SignInForm, type SignInFormProps, type SignInValues } from "./components/SignInForm.tsx";
+export { Spinner, type SpinnerProps, type SpinnerSize } from "./components/Spinner.tsx";
+export { TextField, type TextFieldProps } from "./components/TextField.tsx";
+export { LogoMark } from "./components/icons.tsx";
+export {
+  cx,
+  fieldErrorsFromIssues,
+  formatDate,
+  initials,
+  isValidationIssueList,
+  type ValidationIssue,
+} from "./utils.ts";

@@ -1,0 +1,162 @@
+// `pnpm bench`: ServicePro's HTTP figures as ratios to a bare Hono route, measured in one run.
+//
+// Starts PostgreSQL-backed ServicePro (apps/server/src/main.ts, its real entry point) and the
+// baseline server as child processes, then loads each endpoint in turn with autocannon from this
+// process, interleaving the baseline with every figure and repeating the rotation ROUNDS times.
+// Writes docs/benchmarks.md. Not part of the tests: figures, not pass/fail.
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpus, totalmem, release } from "node:os";
+import { writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import autocannon from "autocannon";
+import { createTestDatabase } from "@servicepro/db/testing";
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const OWNER = { email: "owner@bench.test", password: "bench-owner-password" };
+
+process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+type Sample = { rps: number; p50: number; p99: number };
+type Target = { name: string; url: string; headers?: Record<string, string> };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.once("error", reject);
+  });
+}
+
+/** Starts a server script on a free port and waits until `readyPath` answers 200. */
+async function startServer(script: string, env: Record<string, string>, readyPath: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with code ${child.exitCode}`);
+    const ok = await fetch(url + readyPath).then((r) => r.ok, () => false);
+    if (ok) return { child, url };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill("SIGTERM");
+  throw new Error(`${script} did not become ready on ${url}${readyPath} within 30 s`);
+}
+
+async function load(target: Target): Promise<Sample> {
+  const result = await autocannon({ url: target.url, connections: CONNECTIONS, duration: DURATION_S, headers: target.headers ?? {} });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${target.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (x: number, digits = 2) => x.toFixed(digits);
+
+async function main() {
+  const db = await createTestDatabase("postgres");
+  const children: ChildProcess[] = [];
+  try {
+    const app = await startServer(path.join(ROOT, "apps/server/src/main.ts"), {
+      DATABASE_URL: db.url!,
+      HOST: "127.0.0.1",
+      OWNER_EMAIL: OWNER.email,
+      OWNER_PASSWORD: OWNER.password,
+      SEED_DEMO_DATA: "true",
+      DEMO_TENANT_ADMIN_PASSWORD: "bench-demo-password",
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+    }, "/healthz");
+    children.push(app.child);
+    const baseline = await startServer(path.join(ROOT, "tooling/bench/src/baseline.ts"), {}, "/baseline");
+    children.push(baseline.child);
+    const appUrl = app.url;
+
+    const login = await fetch(`${appUrl}/trpc/auth.login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(OWNER) });
+    if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+
+    const base: Target = { name: "bare Hono route (baseline)", url: `${baseline.url}/baseline` };
+    const targets: Target[] = [
+      { name: "GET /healthz", url: `${appUrl}/healthz` },
+      { name: "auth.context (signed in)", url: `${appUrl}/trpc/auth.context`, headers: { cookie } },
+      { name: "admin.tenants.list (owner)", url: `${appUrl}/trpc/admin.tenants.list`, headers: { cookie } },
+    ];
+    for (const target of [base, ...targets]) await load({ ...target, url: target.url }); // warm-up (JIT, pools)
+
+    const samples = new Map<string, { sample: Sample; baseline: Sample }[]>();
+    for (let round = 0; round < ROUNDS; round++) {
+      // Rotate the order each round so slow drift on the shared machine hits every figure alike.
+      const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+      for (const target of order) {
+        const baselineSample = await load(base);
+        const sample = await load(target);
+        samples.set(target.name, [...(samples.get(target.name) ?? []), { sample, baseline: baselineSample }]);
+        process.stderr.write(`round ${round + 1}/${ROUNDS} ${target.name}: ${fmt(sample.rps, 0)} req/s vs baseline ${fmt(baselineSample.rps, 0)}\n`);
+      }
+    }
+
+    const rows = targets.map((target) => {
+      const runs = samples.get(target.name)!;
+      const rpsRatios = runs.map((r) => r.sample.rps / r.baseline.rps);
+      const p50Ratios = runs.map((r) => r.sample.p50 / Math.max(r.baseline.p50, 1));
+      const p99Ratios = runs.map((r) => r.sample.p99 / Math.max(r.baseline.p99, 1));
+      return {
+        name: target.name,
+        rps: median(runs.map((r) => r.sample.rps)),
+        p50: median(runs.map((r) => r.sample.p50)),
+        p99: median(runs.map((r) => r.sample.p99)),
+        rpsRatio: median(rpsRatios),
+        rpsRange: [Math.min(...rpsRatios), Math.max(...rpsRatios)],
+        p50Ratio: median(p50Ratios),
+        p99Ratio: median(p99Ratios),
+      };
+    });
+    const baselineRuns = [...samples.values()].flat().map((r) => r.baseline);
+    const report = renderReport(rows, {
+      rps: median(baselineRuns.map((b) => b.rps)),
+      p50: median(baselineRuns.map((b) => b.p50)),
+      p99: median(baselineRuns.map((b) => b.p99)),
+    });
+    writeFileSync(path.join(ROOT, "docs/benchmarks.md"), report);
+    process.stdout.write(report);
+  } finally {
+    for (const child of children) child.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await db.drop();
+  }
+}
+
+function renderReport(rows: { name: string; rps: number; p50: number; p99: number; rpsRatio: number; rpsRange: number[]; p50Ratio: number; p99Ratio: number }[], baseline: Sample): string {
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  const lines = [
+    "# Benchmarks",
+    "",
+    "Written by `pnpm bench` (tooling/bench/src/run.ts); do not edit by hand. Figures are ratios to a bare",
+    "Hono route measured in the same run, interleaved with each figure, because this machine is shared and",
+    "noisy: compare ratios between runs, not absolute numbers (docs/decisions/0005-benchmarks.md).",
+    "",
+    `- Run: ${new Date().toISOString()}, Node ${process.versions.node}, ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}`,
+    `- Method: autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per sample, ${ROUNDS} rounds (median; req/s ratio range in brackets)`,
+    "- ServicePro: `apps/server/src/main.ts` on PostgreSQL (a fresh database with the demo data), LOG_LEVEL=warn, NODE_ENV=production",
+    `- Baseline: bare Hono route, median ${fmt(baseline.rps, 0)} req/s, p50 ${baseline.p50} ms, p99 ${baseline.p99} ms`,
+    "",
+    "| endpoint | req/s | p50 ms | p99 ms | req/s vs baseline | p50 vs baseline | p99 vs baseline |",
+    "|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${fmt(r.rps, 0)} | ${r.p50} | ${r.p99} | ${fmt(r.rpsRatio)}× [${fmt(r.rpsRange[0]!)}–${fmt(r.rpsRange[1]!)}] | ${fmt(r.p50Ratio, 1)}× | ${fmt(r.p99Ratio, 1)}× |`,
+    ),
+    "",
+    "Latency ratios divide by the baseline's latency floored at 1 ms (autocannon reports whole milliseconds).",
+    "",
+  ];
+  return lines.join("\n");
+}
+
+await main();

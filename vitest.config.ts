@@ -1,0 +1,27 @@
+import { defineConfig } from "vitest/config";
+
+// One run, three kinds of test (docs/testing.md):
+// - unit:        pure packages, colocated src/**/*.test.ts, no I/O
+// - integration: test/**/*.test.ts against real databases (PGlite always, PostgreSQL with TEST_DATABASE_URL)
+// - browser:     tooling/e2e, Debian's Chromium driven by playwright-core against the built apps
+export default defineConfig({
+  test: {
+    restoreMocks: true,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "tooling/*/src/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: { name: "browser", include: ["tooling/e2e/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 180_000, fileParallelism: false },
+      },
+    ],
+  },
+});
