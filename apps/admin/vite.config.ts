@@ -12,5 +12,5 @@ export default defineConfig({
   resolve: { dedupe: ["react", "react-dom"] },
   server: { host: "127.0.0.1", port: 5173, proxy: api },
   preview: { host: "127.0.0.1", port: 4173, proxy: api },
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: true },
+  build: { outDir: "dist", emptyOutDir: true },
 });

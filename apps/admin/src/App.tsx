@@ -1,6 +1,5 @@
-import { Alert, AppShell, Button, Spinner } from "@servicepro/ui";
+import { Alert, apiErrorMessage, AppShell, Button, Spinner } from "@servicepro/ui";
 import { useAuthContext } from "./lib/auth.ts";
-import { errorMessage } from "./lib/errors.ts";
 import { ConsoleShell } from "./components/ConsoleShell.tsx";
 import { NotPlatformOwnerPage } from "./pages/NotPlatformOwnerPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
@@ -30,7 +29,7 @@ export function App() {
             </Button>
           }
         >
-          {errorMessage(auth.error)}
+          {apiErrorMessage(auth.error)}
         </Alert>
       </AppShell>
     );

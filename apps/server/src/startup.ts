@@ -31,8 +31,10 @@ export async function prepareAccounts({ db, env, logger }: { db: Database; env: 
     const password = env.DEMO_TENANT_ADMIN_PASSWORD ?? generatePassword();
     const result = await seedDemo(db, { passwordHash: await hashPassword(password) });
     if (result.tenantsCreated.length > 0) logger.info({ tenants: result.tenantsCreated }, "loaded the demo tenants");
-    for (const email of result.usersCreated) {
-      printed.push(`  Demo staff       ${email}   password: ${env.DEMO_TENANT_ADMIN_PASSWORD ? "(DEMO_TENANT_ADMIN_PASSWORD)" : password}`);
+    if (result.usersCreated.length > 0) logger.info({ users: result.usersCreated }, "created the demo staff accounts");
+    // A password chosen in the environment is known already; only a generated one is shown.
+    if (!env.DEMO_TENANT_ADMIN_PASSWORD) {
+      for (const email of result.usersCreated) printed.push(`  Demo staff       ${email}   password: ${password}`);
     }
   }
 

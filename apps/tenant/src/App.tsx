@@ -1,7 +1,6 @@
-import { Alert, AppShell, Button, Spinner } from "@servicepro/ui";
+import { Alert, apiErrorMessage, AppShell, Button, Spinner } from "@servicepro/ui";
 import { DashboardShell } from "./components/DashboardShell.tsx";
 import { useAuthContext } from "./lib/auth.ts";
-import { errorMessage } from "./lib/errors.ts";
 import { NoBusinessPage } from "./pages/NoBusinessPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
@@ -30,7 +29,7 @@ export function App() {
             </Button>
           }
         >
-          {errorMessage(auth.error)}
+          {apiErrorMessage(auth.error)}
         </Alert>
       </AppShell>
     );

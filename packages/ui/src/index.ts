@@ -18,7 +18,19 @@ export { StatGroup, type StatGroupProps, type StatItem } from "./components/Stat
 export { SignInForm, type SignInFormProps, type SignInValues } from "./components/SignInForm.tsx";
 export { Spinner, type SpinnerProps, type SpinnerSize } from "./components/Spinner.tsx";
 export { TextField, type TextFieldProps } from "./components/TextField.tsx";
-export { LogoMark } from "./components/icons.tsx";
+export {
+  ErrorIcon,
+  InboxIcon,
+  InfoIcon,
+  LinkIcon,
+  LockIcon,
+  LogoMark,
+  SearchIcon,
+  ShieldIcon,
+  SuccessIcon,
+  WarningIcon,
+  type IconProps,
+} from "./components/icons.tsx";
 export {
   cx,
   fieldErrorsFromIssues,
@@ -27,3 +39,12 @@ export {
   isValidationIssueList,
   type ValidationIssue,
 } from "./utils.ts";
+export {
+  GENERIC_ERROR_MESSAGE,
+  NETWORK_ERROR_MESSAGE,
+  apiErrorCode,
+  apiErrorMessage,
+  apiFieldErrors,
+  shouldRetryApiCall,
+  signInErrorFeedback,
+} from "./api-errors.ts";

@@ -1,4 +1,4 @@
-import { AppShell, Button, ButtonLink, Card, EmptyState, UserMenu } from "@servicepro/ui";
+import { AppShell, Button, ButtonLink, Card, EmptyState, LockIcon, UserMenu } from "@servicepro/ui";
 import { useSignOut, type AuthContext } from "../lib/auth.ts";
 
 type Props = { context: AuthContext; user: NonNullable<AuthContext["user"]> };
@@ -15,7 +15,7 @@ export function NotPlatformOwnerPage({ context, user }: Props) {
       <Card className="admin-notice">
         <EmptyState
           headingLevel={1}
-          icon={<LockIcon />}
+          icon={<LockIcon size={22} />}
           title="This console is for the ServicePro platform owner"
           description={
             <>
@@ -44,14 +44,5 @@ export function NotPlatformOwnerPage({ context, user }: Props) {
         />
       </Card>
     </AppShell>
-  );
-}
-
-function LockIcon() {
-  return (
-    <svg width="22" height="22" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden="true">
-      <rect x="4" y="9" width="12" height="8" rx="1.5" />
-      <path d="M7 9V6.5a3 3 0 0 1 6 0V9" strokeLinecap="round" />
-    </svg>
   );
 }

@@ -1,10 +1,9 @@
-import { AppShell, SignInForm } from "@servicepro/ui";
+import { AppShell, signInErrorFeedback, SignInForm } from "@servicepro/ui";
 import { useSignIn } from "../lib/auth.ts";
-import { signInFeedback } from "../lib/errors.ts";
 
 export function SignInPage() {
   const signIn = useSignIn();
-  const feedback = signIn.error ? signInFeedback(signIn.error) : undefined;
+  const feedback = signIn.error ? signInErrorFeedback(signIn.error) : undefined;
   return (
     <AppShell area="Platform console" centered>
       <title>Sign in · Platform console · ServicePro</title>

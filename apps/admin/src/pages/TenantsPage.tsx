@@ -1,9 +1,21 @@
-import { Alert, Button, Card, DataTable, EmptyState, PageHeader, Spinner, StatGroup, formatDate, type DataTableColumn } from "@servicepro/ui";
+import {
+  Alert,
+  apiErrorCode,
+  apiErrorMessage,
+  Button,
+  Card,
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  formatDate,
+  PageHeader,
+  Spinner,
+  StatGroup,
+} from "@servicepro/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { PlanTierBadge, TenantStatusBadge } from "../components/TenantBadges.tsx";
 import { useRefreshAuth } from "../lib/auth.ts";
-import { errorCode, errorMessage } from "../lib/errors.ts";
 import { industryLabel } from "../lib/labels.ts";
 import { useTRPC, type RouterOutputs } from "../lib/trpc.ts";
 
@@ -45,7 +57,7 @@ export function TenantsPage() {
   const refreshAuth = useRefreshAuth();
 
   // The session ended while the console was open: re-read auth.context, which shows sign-in.
-  const code = tenants.isError ? errorCode(tenants.error) : undefined;
+  const code = tenants.isError ? apiErrorCode(tenants.error) : undefined;
   useEffect(() => {
     if (code === "UNAUTHORIZED") void refreshAuth();
   }, [code, refreshAuth]);
@@ -111,7 +123,7 @@ export function TenantsPage() {
             )
           }
         >
-          {errorMessage(tenants.error)}
+          {apiErrorMessage(tenants.error)}
         </Alert>
       ) : (
         <Card flush>

@@ -1,4 +1,4 @@
-import { AppShell } from "@servicepro/ui";
+import { AppShell, initials } from "@servicepro/ui";
 import type { ReactNode } from "react";
 
 /** The customer-facing frame: the business's name when known, and a quiet "Powered by" footer. */
@@ -14,6 +14,7 @@ export function PortalShell({
   return (
     <AppShell
       productName={businessName ?? "ServicePro"}
+      logo={businessName ? initials(businessName) : undefined}
       area="Customer portal"
       homeHref={homeHref}
       centered

@@ -1,8 +1,7 @@
-import { Alert, Button, Card, Spinner, TextField } from "@servicepro/ui";
+import { Alert, apiErrorCode, apiErrorMessage, Button, Card, Spinner, TextField } from "@servicepro/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { PortalShell } from "../components/PortalShell.tsx";
-import { errorCode, errorMessage } from "../lib/errors.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 
@@ -22,7 +21,7 @@ export function BusinessPage({ slug }: { slug: string }) {
   }
 
   if (business.isError) {
-    const code = errorCode(business.error);
+    const code = apiErrorCode(business.error);
     if (code === "NOT_FOUND" || code === "BAD_REQUEST") return <NotFoundPage />;
     return (
       <PortalShell homeHref={homeHref}>
@@ -36,7 +35,7 @@ export function BusinessPage({ slug }: { slug: string }) {
             </Button>
           }
         >
-          {errorMessage(business.error)}
+          {apiErrorMessage(business.error)}
         </Alert>
       </PortalShell>
     );

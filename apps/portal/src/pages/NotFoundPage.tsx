@@ -1,4 +1,4 @@
-import { Card, EmptyState } from "@servicepro/ui";
+import { Card, EmptyState, SearchIcon } from "@servicepro/ui";
 import { PortalShell } from "../components/PortalShell.tsx";
 
 /** Unknown, inactive or malformed business slug. */
@@ -9,7 +9,7 @@ export function NotFoundPage() {
       <Card className="portal-message">
         <EmptyState
           headingLevel={1}
-          icon={<SearchIcon />}
+          icon={<SearchIcon size={22} />}
           title="We couldn't find that business"
           description={
             <p>
@@ -20,14 +20,5 @@ export function NotFoundPage() {
         />
       </Card>
     </PortalShell>
-  );
-}
-
-function SearchIcon() {
-  return (
-    <svg width="22" height="22" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" aria-hidden="true">
-      <circle cx="9" cy="9" r="5.5" />
-      <path d="m13.25 13.25 3.5 3.5" />
-    </svg>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, EmptyState } from "@servicepro/ui";
+import { Card, EmptyState, LinkIcon } from "@servicepro/ui";
 import { PortalShell } from "../components/PortalShell.tsx";
 
 /** /portal/ with no business in the URL. */
@@ -10,7 +10,7 @@ export function PortalHomePage() {
       <Card className="portal-message">
         <EmptyState
           headingLevel={1}
-          icon={<LinkIcon />}
+          icon={<LinkIcon size={22} />}
           title="Use the link from your business"
           description={
             <>
@@ -26,14 +26,5 @@ export function PortalHomePage() {
         />
       </Card>
     </PortalShell>
-  );
-}
-
-function LinkIcon() {
-  return (
-    <svg width="22" height="22" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" aria-hidden="true">
-      <path d="M8.5 11.5a3.5 3.5 0 0 0 5 0l2.5-2.5a3.5 3.5 0 0 0-5-5l-1 1" />
-      <path d="M11.5 8.5a3.5 3.5 0 0 0-5 0L4 11a3.5 3.5 0 0 0 5 5l1-1" />
-    </svg>
   );
 }

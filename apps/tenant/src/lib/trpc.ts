@@ -1,9 +1,9 @@
 import type { AppRouter } from "@servicepro/api";
+import { shouldRetryApiCall } from "@servicepro/ui";
 import { QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import { shouldRetry } from "./errors.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
@@ -24,7 +24,7 @@ export function createApiClient() {
 export function createQueryClient() {
   return new QueryClient({
     defaultOptions: {
-      queries: { retry: shouldRetry, staleTime: 30_000 },
+      queries: { retry: shouldRetryApiCall, staleTime: 30_000 },
       mutations: { retry: false },
     },
   });

@@ -1,4 +1,13 @@
-import { AppShell, Button, ButtonLink, Card, EmptyState, UserMenu } from "@servicepro/ui";
+import {
+  AppShell,
+  Button,
+  ButtonLink,
+  Card,
+  EmptyState,
+  LockIcon,
+  ShieldIcon,
+  UserMenu,
+} from "@servicepro/ui";
 import { useSignOut, type AuthContext } from "../lib/auth.ts";
 
 type Props = { context: AuthContext; user: NonNullable<AuthContext["user"]> };
@@ -25,6 +34,7 @@ export function NoBusinessPage({ context, user }: Props) {
         {isOwner ? (
           <EmptyState
             headingLevel={1}
+            icon={<ShieldIcon size={22} />}
             title="You're signed in as the platform owner"
             description={
               <p>
@@ -44,6 +54,7 @@ export function NoBusinessPage({ context, user }: Props) {
         ) : (
           <EmptyState
             headingLevel={1}
+            icon={<LockIcon size={22} />}
             title="Your account isn't linked to a business"
             description={
               <p>

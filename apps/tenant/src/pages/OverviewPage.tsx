@@ -1,22 +1,23 @@
 import {
   Alert,
+  type AlertTone,
+  apiErrorCode,
+  apiErrorMessage,
   Badge,
   Button,
   ButtonLink,
   Card,
   DataTable,
+  type DataTableColumn,
   DescriptionList,
+  formatDate,
   PageHeader,
   Spinner,
-  formatDate,
-  type AlertTone,
-  type DataTableColumn,
 } from "@servicepro/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { PlanTierBadge, TenantStatusBadge } from "../components/TenantBadges.tsx";
 import { useRefreshAuth } from "../lib/auth.ts";
-import { errorCode, errorMessage } from "../lib/errors.ts";
 import { MEMBER_ROLE_LABELS, industryLabel } from "../lib/labels.ts";
 import { useTRPC, type RouterOutputs } from "../lib/trpc.ts";
 
@@ -89,7 +90,7 @@ export function OverviewPage({ currentUserId }: { currentUserId: string }) {
   const refreshAuth = useRefreshAuth();
 
   // The session ended (or the membership was removed) while the page was open.
-  const code = overview.isError ? errorCode(overview.error) : undefined;
+  const code = overview.isError ? apiErrorCode(overview.error) : undefined;
   useEffect(() => {
     if (code === "UNAUTHORIZED" || code === "FORBIDDEN") void refreshAuth();
   }, [code, refreshAuth]);
@@ -115,7 +116,7 @@ export function OverviewPage({ currentUserId }: { currentUserId: string }) {
           </Button>
         }
       >
-        {errorMessage(overview.error)}
+        {apiErrorMessage(overview.error)}
       </Alert>
     );
   }

@@ -8,6 +8,8 @@ export interface AppShellProps {
   productName?: string;
   /** The area of the product, shown after the name (e.g. "Platform console"). */
   area?: ReactNode;
+  /** Replaces the ServicePro mark in the top bar (e.g. a business's initials in its customer portal). */
+  logo?: ReactNode;
   /** Where the brand links to (default: the app's home, "."). */
   homeHref?: string;
   /** Right-hand side of the top bar: usually a <UserMenu>. */
@@ -22,6 +24,7 @@ export interface AppShellProps {
 export function AppShell({
   productName = "ServicePro",
   area,
+  logo,
   homeHref = ".",
   userSlot,
   centered = false,
@@ -36,11 +39,13 @@ export function AppShell({
       <header className="sp-shell__bar">
         <div className="sp-shell__bar-inner">
           <a className="sp-shell__brand" href={homeHref}>
-            <span className="sp-shell__logo">
-              <LogoMark size={18} />
+            <span className="sp-shell__logo" aria-hidden="true">
+              {logo ?? <LogoMark size={18} />}
             </span>
-            <span className="sp-shell__product">{productName}</span>
-            {area ? <span className="sp-shell__area">{area}</span> : null}
+            <span className="sp-shell__titles">
+              <span className="sp-shell__product">{productName}</span>
+              {area ? <span className="sp-shell__area">{area}</span> : null}
+            </span>
           </a>
           {userSlot ? <div className="sp-shell__user">{userSlot}</div> : null}
         </div>

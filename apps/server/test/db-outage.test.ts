@@ -1,0 +1,103 @@
+// PostgreSQL going away and coming back: /healthz says 503, procedures answer a clear 503, the
+// process keeps running, and everything recovers when the database returns. The database is put
+// behind a TCP proxy that the test cuts and restores, which is what an outage looks like to the app.
+import net from "node:net";
+import type { AddressInfo } from "node:net";
+import { openDatabase, type Database } from "@servicepro/db";
+import { createTestDatabase, type TestDatabase } from "@servicepro/db/testing";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.ts";
+import { loadEnv } from "../src/env.ts";
+import { prepareAccounts } from "../src/startup.ts";
+import { OWNER } from "./harness.ts";
+
+/** A loopback TCP proxy to PostgreSQL that can be cut (refuse + drop every connection) and restored. */
+function createCuttableProxy(target: { host: string; port: number }) {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | undefined;
+  let port = 0;
+  const listen = () =>
+    new Promise<void>((resolve) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(target.port, target.host);
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on("close", () => sockets.delete(s));
+          s.on("error", () => s.destroy());
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, "127.0.0.1", () => {
+        port = (server!.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  return {
+    listen,
+    get port() {
+      return port;
+    },
+    cut: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server!.close(() => resolve());
+      }),
+  };
+}
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("database outage (PostgreSQL)", () => {
+  let testDb: TestDatabase;
+  let db: Database;
+  let proxy: ReturnType<typeof createCuttableProxy>;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase("postgres");
+    const target = new URL(testDb.url!);
+    proxy = createCuttableProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    await proxy.listen();
+    const proxied = new URL(testDb.url!);
+    proxied.host = `127.0.0.1:${proxy.port}`;
+    db = await openDatabase({ url: proxied.toString(), poolSize: 2 });
+    const logger = pino({ level: "silent" });
+    const env = loadEnv({ OWNER_EMAIL: OWNER.email, OWNER_PASSWORD: OWNER.password, SEED_DEMO_DATA: "true", DEMO_TENANT_ADMIN_PASSWORD: "demo-password-for-tests" });
+    await prepareAccounts({ db, env, logger });
+    app = createApp({ db, logger, config: { publicBaseUrl: "http://localhost:3000", trustProxy: false, appsDir: env.APPS_DIR } });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await testDb?.drop();
+  });
+
+  const context = (cookie: string) => app.request("/trpc/auth.context", { headers: { cookie } });
+
+  it("should answer 503 while the database is unreachable and recover when it returns", async () => {
+    const login = await app.request("/trpc/auth.login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(OWNER) });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    expect((await app.request("/healthz")).status).toBe(200);
+
+    await proxy.cut();
+    const health = await app.request("/healthz");
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ status: "degraded", db: "unreachable" });
+
+    const procedure = await context(cookie);
+    expect(procedure.status).toBe(503);
+    const body = (await procedure.json()) as { error: { message: string } };
+    expect(body.error.message).toBe("The database is unavailable right now. Please try again in a moment.");
+    const publicCall = await app.request(`/trpc/portal.business?input=${encodeURIComponent(JSON.stringify({ slug: "green-lawn" }))}`);
+    expect(publicCall.status).toBe(503);
+
+    await proxy.listen(); // same port: the database is back
+    let recovered = false;
+    for (let attempt = 0; attempt < 50 && !recovered; attempt++) {
+      recovered = (await app.request("/healthz")).status === 200;
+      if (!recovered) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(recovered).toBe(true);
+    const after = await context(cookie);
+    expect(after.status).toBe(200);
+    expect(await after.json()).toMatchObject({ result: { data: { role: "platform_owner" } } });
+  });
+});
