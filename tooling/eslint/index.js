@@ -4,14 +4,23 @@ import tseslint from "typescript-eslint";
 
 const ignores = { ignores: ["**/dist/**", "**/node_modules/**", "**/generated/**", "**/.cache/**"] };
 
-export const base = tseslint.config(ignores, ...tseslint.configs.recommended, {
-  rules: {
-    "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-    "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-    "@typescript-eslint/no-explicit-any": "error",
-    "no-console": ["error", { allow: ["warn", "error"] }],
+export const base = tseslint.config(
+  ignores,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-explicit-any": "error",
+      "no-console": ["error", { allow: ["warn", "error"] }],
+    },
   },
-});
+  {
+    // Command-line scripts talk to a terminal, and CommonJS ones use require.
+    files: ["**/scripts/**", "**/*.cjs"],
+    rules: { "no-console": "off", "@typescript-eslint/no-require-imports": "off" },
+  },
+);
 
 const forbiddenInDomain = [
   { group: ["@prisma/*", "@servicepro/db", "@servicepro/db/*"], message: "Domain packages take plain data and ports; the database lives in packages/db." },

@@ -6,7 +6,7 @@ import { appRouter } from "./root.ts";
 import type { ProcedureMeta } from "./trpc.ts";
 
 type ProcedureDef = { _def: { meta?: Partial<ProcedureMeta>; type: string } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, ProcedureDef>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
 
 describe("procedure inventory", () => {
   it("should find the procedures", () => {

@@ -3,7 +3,7 @@
 // scoped client sees one tenant, that raw SQL as the app role sees nothing without a tenant and
 // nothing of another tenant with one, that cross-tenant writes fail, and that RLS is on and forced.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP_ROLE, platformDb, TENANT_OWNED_MODELS, tenantDb, TenantScopeViolation } from "../src/index.ts";
+import { APP_ROLE, platformDb, Prisma, tenantDb, TenantScopeViolation, type TENANT_OWNED_MODELS } from "../src/index.ts";
 import { createTestDatabase, testEngines, type TestDatabase } from "../src/testing.ts";
 
 const A = "tenant-a";
@@ -32,6 +32,9 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
   afterAll(() => db?.drop());
 
   const rawAsApp = <T = Record<string, unknown>>(sql: string) => db.prisma.$queryRawUnsafe<T[]>(sql);
+  /** Raw SQL inside a tenant's transaction (app.tenant_id set), past the scoped client's rewriting. */
+  const rawIn = <T = Record<string, unknown>>(tenant: string, sql: string) => tenantDb(db, tenant).run((tx) => tx.$queryRaw<T[]>(Prisma.raw(sql)));
+  const execIn = (tenant: string, sql: string) => tenantDb(db, tenant).run((tx) => tx.$executeRaw(Prisma.raw(sql)));
 
   it("should connect as a role that is not a superuser, cannot bypass RLS and owns no table", async () => {
     const [role] = await rawAsApp<{ name: string; super: boolean; bypass: boolean; owned: bigint }>(
@@ -70,7 +73,7 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
 
   it.each(TENANT_TABLES)("%s: the scoped client sees only its own tenant", async (table) => {
     for (const tenant of [A, B]) {
-      const rows = await tenantDb(db, tenant).run((tx) => tx.$queryRawUnsafe<{ t: string }[]>(`SELECT ${tenantColumn(table)} AS t FROM ${table}`));
+      const rows = await rawIn<{ t: string }>(tenant, `SELECT ${tenantColumn(table)} AS t FROM ${table}`);
       expect(rows.length).toBeGreaterThan(0);
       expect(new Set(rows.map((r) => r.t))).toEqual(new Set([tenant]));
     }
@@ -92,9 +95,7 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
   });
 
   it.each(TENANT_TABLES)("%s: raw SQL with the other tenant's id set returns 0 of the first tenant's rows", async (table) => {
-    const rows = await tenantDb(db, B).run((tx) =>
-      tx.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table} WHERE ${tenantColumn(table)} = '${A}'`),
-    );
+    const rows = await rawIn<{ n: bigint }>(B, `SELECT count(*) AS n FROM ${table} WHERE ${tenantColumn(table)} = '${A}'`);
     expect(rows[0]?.n).toBe(0n);
   });
 
@@ -106,12 +107,10 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
     ).rejects.toBeInstanceOf(TenantScopeViolation);
     // In the database: RLS's WITH CHECK rejects it even through raw SQL.
     await expect(
-      tenantDb(db, A).run((tx) =>
-        tx.$executeRawUnsafe(`INSERT INTO memberships (tenant_id, id, user_id, role) VALUES ('${B}', gen_random_uuid(), '${user!.id}', 'tenant_staff')`),
-      ),
+      execIn(A, `INSERT INTO memberships (tenant_id, id, user_id, role) VALUES ('${B}', gen_random_uuid(), '${user!.id}', 'tenant_staff')`),
     ).rejects.toThrow(/row-level security/);
     // Moving an own row to the other tenant fails too.
-    await expect(tenantDb(db, A).run((tx) => tx.$executeRawUnsafe(`UPDATE memberships SET tenant_id = '${B}'`))).rejects.toThrow(
+    await expect(execIn(A, `UPDATE memberships SET tenant_id = '${B}'`)).rejects.toThrow(
       /row-level security|violates foreign key|unique/,
     );
     await expect(tenantDb(db, A).run((tx) => tx.membership.updateMany({ data: { tenantId: B } }))).rejects.toBeInstanceOf(TenantScopeViolation);
@@ -125,13 +124,13 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
   });
 
   it("tenants: a tenant cannot write another tenant's row or create tenants", async () => {
-    const changed = await tenantDb(db, A).run((tx) => tx.$executeRawUnsafe(`UPDATE tenants SET name = 'hijacked' WHERE id = '${B}'`));
+    const changed = await execIn(A, `UPDATE tenants SET name = 'hijacked' WHERE id = '${B}'`);
     expect(changed).toBe(0);
     await expect(tenantDb(db, A).run((tx) => tx.tenant.update({ where: { id: B }, data: { name: "hijacked" } }))).rejects.toBeInstanceOf(
       TenantScopeViolation,
     );
     await expect(
-      tenantDb(db, A).run((tx) => tx.$executeRawUnsafe(`INSERT INTO tenants (id, name, slug, updated_at) VALUES ('evil', 'Evil', 'evil', now())`)),
+      execIn(A, `INSERT INTO tenants (id, name, slug, updated_at) VALUES ('evil', 'Evil', 'evil', now())`),
     ).rejects.toThrow(/row-level security/);
   });
 
