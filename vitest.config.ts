@@ -8,12 +8,18 @@ export default defineConfig({
   test: {
     restoreMocks: true,
     projects: [
-      { extends: true, test: { name: "unit", include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "tooling/*/src/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["{packages,apps,tooling}/*/src/**/*.test.{ts,tsx}", "packages/ui/test/**/*.test.{ts,tsx}", "apps/{admin,tenant,portal}/test/**/*.test.{ts,tsx}"],
+        },
+      },
       {
         extends: true,
         test: {
           name: "integration",
-          include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts"],
+          include: ["packages/{db,api}/test/**/*.test.ts", "apps/server/test/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
