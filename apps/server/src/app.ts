@@ -8,7 +8,7 @@
 // guard and cookie handling and are authenticated by Twilio's signature instead.
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { trpcServer } from "@hono/trpc-server";
-import { appRouter, createContext, type ApiDeps } from "@servicepro/api";
+import { appRouter, createApiDeps, createContext } from "@servicepro/api";
 import type { Database } from "@servicepro/db";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -31,7 +31,7 @@ export type HonoEnv = { Variables: { logger: AppLogger; requestId: string } };
 
 export function createApp({ db, logger, config, now }: AppDeps) {
   const app = new Hono<HonoEnv>();
-  const apiDeps: ApiDeps = { db, logger, ...(now ? { now } : {}) };
+  const apiDeps = createApiDeps({ db, logger, ...(now ? { now } : {}) });
   const secure = config.publicBaseUrl.startsWith("https://");
   const cookieName = sessionCookieName(secure);
 

@@ -192,3 +192,16 @@ describe("HTTP edges", () => {
     expect(res.status).toBe(413);
   });
 });
+
+describe("sign-in throttling", () => {
+  it("should refuse an account after 10 failed attempts, even with the right password, and leave others alone", async () => {
+    for (let i = 0; i < 10; i++) {
+      expect((await t.trpc("mutation", "auth.login", { email: GREEN_LAWN_STAFF.email, password: `guess-${i}` })).status).toBe(401);
+    }
+    const blocked = await t.trpc("mutation", "auth.login", GREEN_LAWN_STAFF);
+    expect(blocked.status).toBe(429);
+    expect(blocked.error?.message).toBe("Too many sign-in attempts. Try again in 15 minutes.");
+    expect(blocked.setCookie).toBeNull();
+    expect((await t.trpc("mutation", "auth.login", GREEN_LAWN_ADMIN)).status).toBe(200);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Database } from "@servicepro/db";
 import type { Principal, StaffRole } from "@servicepro/identity";
+import { createLoginThrottle, type LoginThrottle } from "./identity/login-throttle.ts";
 import { resolveSession, type AuthState } from "./identity/sessions.ts";
 
 /** The structured logger the API writes to (pino's Logger fits). */
@@ -26,7 +27,12 @@ export type ApiDeps = {
   logger: Logger;
   /** Injectable clock, so expiry can be tested without waiting. */
   now?: () => Date;
+  /** Shared by every request of one server; see createApiDeps. */
+  loginThrottle: LoginThrottle;
 };
+
+/** The API's long-lived dependencies, built once per server. */
+export const createApiDeps = (deps: Omit<ApiDeps, "loginThrottle">): ApiDeps => ({ ...deps, loginThrottle: createLoginThrottle() });
 
 /** What the server knows about one request. */
 export type RequestInfo = {
@@ -45,6 +51,7 @@ export type Context = {
   logger: Logger;
   now: () => Date;
   request: RequestInfo;
+  loginThrottle: LoginThrottle;
   auth: () => Promise<AuthState>;
 };
 
@@ -57,6 +64,7 @@ export function createContext(deps: ApiDeps, request: RequestInfo): Context {
     logger,
     now,
     request,
+    loginThrottle: deps.loginThrottle,
     auth: () => (auth ??= resolveSession({ db: deps.db, now, logger, cookies: request.cookies })),
   };
 }

@@ -1,6 +1,6 @@
 // @servicepro/api: the tRPC application layer. The React apps import only its types.
 export { appRouter, type AppRouter } from "./root.ts";
-export { createContext, type ApiDeps, type Context, type Logger, type RequestInfo, type SessionCookieJar } from "./context.ts";
+export { createContext, createApiDeps, type ApiDeps, type Context, type Logger, type RequestInfo, type SessionCookieJar } from "./context.ts";
 export { createCallerFactory, type ProcedureMeta, type ValidationIssue } from "./trpc.ts";
 export type { AuthContext } from "./routers/auth.ts";
 export { ensurePlatformOwner, hasPlatformOwner } from "./identity/owner.ts";

@@ -27,3 +27,14 @@ export const sessionExpiry = (createdAt: Date, policy: SessionPolicy = SESSION_P
 /** Whether a request should refresh the session's last-seen time. */
 export const shouldTouch = (lastSeenAt: Date, now: Date, policy: SessionPolicy = SESSION_POLICY): boolean =>
   now.getTime() - lastSeenAt.getTime() >= policy.touchIntervalMs;
+
+/**
+ * Sign-in throttling (ASVS 6.3.1, NIST 800-63B §5.2.2: at most 100 consecutive failures per
+ * account). Failures are counted per account and per client address over a window; past the limit,
+ * sign-in is refused for the rest of the window, even with the right password.
+ */
+export const LOGIN_THROTTLE = {
+  windowMs: 15 * 60 * 1000,
+  maxFailuresPerAccount: 10,
+  maxFailuresPerAddress: 50,
+} as const;

@@ -6,7 +6,8 @@ import { createSession, deleteSession, resolveSession, type AuthState } from "./
 
 export type LoginOutcome =
   | { ok: true; auth: AuthState }
-  | { ok: false; reason: "bad_credentials" | "no_business" };
+  | { ok: false; reason: "bad_credentials" | "no_business" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
  * Email + password sign-in. Unknown email, wrong password and disabled account all fail the same
@@ -15,13 +16,20 @@ export type LoginOutcome =
 export async function login(ctx: Context, input: LoginInput): Promise<LoginOutcome> {
   const { db, request } = ctx;
   const email = normalizeEmail(input.email);
+  const access = { actorUserId: null as string | null, purpose: "auth.login", requestId: request.requestId, ip: request.ip, userAgent: request.userAgent };
+  const verdict = await ctx.loginThrottle.check(email, request.ip);
+  if (!verdict.allowed) {
+    await audit(db, access, "auth.login_throttled", { email });
+    return { ok: false, reason: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
+  }
   const user = await db.prisma.user.findUnique({
     where: { email },
     select: { id: true, passwordHash: true, isPlatformOwner: true, disabledAt: true },
   });
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
-  const access = { actorUserId: user?.id ?? null, purpose: "auth.login", requestId: request.requestId, ip: request.ip, userAgent: request.userAgent };
+  access.actorUserId = user?.id ?? null;
   if (!user || !valid || user.disabledAt) {
+    await ctx.loginThrottle.recordFailure(email, request.ip);
     await audit(db, access, "auth.login_failed", { email });
     return { ok: false, reason: "bad_credentials" };
   }
@@ -36,6 +44,7 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginOutco
     }
     activeTenantId = membership.tenantId;
   }
+  await ctx.loginThrottle.recordSuccess(email);
   const previous = await ctx.auth();
   if (previous.sessionId) await deleteSession(db, previous.sessionId);
   const { token, expiresAt } = await createSession(db, { userId: user.id, activeTenantId, now: ctx.now(), ip: request.ip, userAgent: request.userAgent });

@@ -16,19 +16,26 @@ export type AuthContext = z.infer<typeof authContextSchema>;
 // The session id stays on the server.
 const publicView = ({ user, role, tenantId, tenantName }: AuthState): AuthContext => ({ user, role, tenantId, tenantName });
 
+function loginError(outcome: Exclude<Awaited<ReturnType<typeof login>>, { ok: true }>): TRPCError {
+  switch (outcome.reason) {
+    case "throttled": {
+      const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
+      return new TRPCError({ code: "TOO_MANY_REQUESTS", message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` });
+    }
+    case "no_business":
+      return new TRPCError({ code: "FORBIDDEN", message: "Your account is not linked to a business yet. Ask your business's admin to invite you." });
+    case "bad_credentials":
+      return new TRPCError({ code: "UNAUTHORIZED", message: "Email or password is incorrect." });
+  }
+}
+
 export const authRouter = createRouter({
   login: publicProcedure
     .input(loginInputSchema)
     .output(authContextSchema)
     .mutation(async ({ ctx, input }) => {
       const outcome = await login(ctx, input);
-      if (!outcome.ok) {
-        throw new TRPCError(
-          outcome.reason === "no_business"
-            ? { code: "FORBIDDEN", message: "Your account is not linked to a business yet. Ask your business's admin to invite you." }
-            : { code: "UNAUTHORIZED", message: "Email or password is incorrect." },
-        );
-      }
+      if (!outcome.ok) throw loginError(outcome);
       return publicView(outcome.auth);
     }),
 
