@@ -171,11 +171,11 @@ export async function createMemoryPGlite() {
   if (useCache) {
     try {
       const dump = Buffer.from(await (await pglite.dumpDataDir("gzip")).arrayBuffer());
+      emptyClusterPromise = Promise.resolve(dump); // later instances in this process, at least
       await mkdir(path.dirname(cacheFile), { recursive: true });
       const tmp = `${cacheFile}.${process.pid}.${Date.now()}.tmp`;
       await writeFile(tmp, dump);
       await rename(tmp, cacheFile); // atomic: concurrent runs never read a partial file
-      emptyClusterPromise = Promise.resolve(dump);
     } catch {
       // a read-only node_modules only costs time
     }

@@ -1,3 +1,4 @@
+import { TENANT_SLUG_PATTERN } from "@servicepro/tenancy/constants";
 import type { Database } from "./client.ts";
 import { Prisma } from "./generated/prisma/client.ts";
 import { TENANT_SETTING, USER_SETTING } from "./roles.ts";
@@ -29,10 +30,8 @@ export class TenantScopeViolation extends Error {
   override name = "TenantScopeViolation";
 }
 
-const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
-
 export function assertTenantId(tenantId: string): void {
-  if (!TENANT_ID_PATTERN.test(tenantId)) throw new TenantScopeViolation(`Invalid tenant id: ${JSON.stringify(tenantId)}`);
+  if (!TENANT_SLUG_PATTERN.test(tenantId)) throw new TenantScopeViolation(`Invalid tenant id: ${JSON.stringify(tenantId)}`);
 }
 
 /**

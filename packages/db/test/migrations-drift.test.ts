@@ -8,8 +8,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffSchemaToMigrations, prismaPaths } from "../scripts/schema-engine.mjs";
 
-// First run in a fresh checkout also builds the PGlite cache (initdb, a few seconds).
-const TIMEOUT_MS = 20_000;
+// Each test takes 1-6 s (two in-memory PGlite instances + the WASM engine); the first run in a
+// fresh checkout also builds the PGlite cache (initdb). Headroom for a loaded CI machine.
+const TIMEOUT_MS = 30_000;
 
 describe("migrations drift", () => {
   it(

@@ -1,0 +1,35 @@
+// Constants only (no zod), cheap to import in the browser: plan tiers, tenant statuses, the slug rule.
+
+/** The founder's own business (Clean Machine) is an ordinary tenant with this fixed id. */
+export const ROOT_TENANT_ID = "root";
+
+export const PLAN_TIERS = ["starter", "pro", "elite", "internal"] as const;
+export type PlanTier = (typeof PLAN_TIERS)[number];
+
+export const PLAN_TIER_LABELS: Record<PlanTier, string> = {
+  starter: "Starter",
+  pro: "Pro",
+  elite: "Elite",
+  internal: "Internal (at-cost)",
+};
+
+export const TENANT_STATUSES = ["trialing", "active", "past_due", "suspended", "cancelled"] as const;
+export type TenantStatus = (typeof TENANT_STATUSES)[number];
+
+export const TENANT_STATUS_LABELS: Record<TenantStatus, string> = {
+  trialing: "Trialing",
+  active: "Active",
+  past_due: "Past due",
+  suspended: "Suspended",
+  cancelled: "Cancelled",
+};
+
+/**
+ * Whether the platform acts on the tenant's behalf (automated replies, campaigns, reminders).
+ * A suspended or cancelled tenant keeps its data and receives inbound traffic, but nothing is
+ * sent for it automatically.
+ */
+export const runsAutomations = (status: TenantStatus): boolean => status !== "suspended" && status !== "cancelled";
+
+/** Tenant ids and slugs: lower-case letters, digits and hyphens, 2–63 characters, no edge hyphens. */
+export const TENANT_SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$/;
