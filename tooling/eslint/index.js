@@ -43,6 +43,7 @@ export const app = tseslint.config(...base, {
     "no-restricted-imports": [
       "error",
       {
+        paths: [{ name: "@servicepro/tenancy", message: "Use @servicepro/tenancy/constants in the browser: the package root brings zod along." }],
         patterns: [
           { group: ["@servicepro/db", "@servicepro/db/*", "@prisma/*"], message: "The browser never touches the database." },
           { group: ["@servicepro/api"], allowTypeImports: true, message: "Import only types from @servicepro/api." },

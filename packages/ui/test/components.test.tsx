@@ -1,7 +1,7 @@
 // Server-rendered markup checks: no DOM library needed (react-dom/server ships with react-dom).
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Alert, Badge, Button, DataTable, SignInForm, TextField } from "../src/index.ts";
+import { Alert, Badge, Button, DataTable, LoadErrorAlert, PageNotice, SignInForm, TextField } from "../src/index.ts";
 
 const noop = () => {};
 
@@ -64,6 +64,39 @@ describe("Alert and Badge", () => {
 
   it("applies the tone class", () => {
     expect(renderToStaticMarkup(<Badge tone="premium">Elite</Badge>)).toBe('<span class="sp-badge sp-badge--premium">Elite</span>');
+  });
+});
+
+describe("LoadErrorAlert", () => {
+  const failure = Object.assign(new Error("You can't see this business."), { data: { code: "FORBIDDEN" } });
+
+  it("shows the reason as an alert and offers Try again", () => {
+    const html = renderToStaticMarkup(<LoadErrorAlert title="Tenants couldn't be loaded" error={failure} onRetry={noop} retrying />);
+    expect(html).toMatch(/role="alert".*Tenants couldn&#x27;t be loaded.*You can&#x27;t see this business\./);
+    expect(html).toMatch(/<button type="button" disabled="" aria-busy="true"[^>]*>.*Try again<\/button>/);
+  });
+
+  it("leaves Try again out without onRetry", () => {
+    expect(renderToStaticMarkup(<LoadErrorAlert title="Nope" error={failure} />)).not.toContain("<button");
+  });
+});
+
+describe("PageNotice", () => {
+  it("is a card with the page's h1, its text and actions", () => {
+    const html = renderToStaticMarkup(
+      <PageNotice
+        documentTitle="Business not found · ServicePro"
+        icon={null}
+        title="We couldn't find that business"
+        description={<p>Check the link.</p>}
+        actions={<Button>Sign out</Button>}
+        className="portal-message"
+      />,
+    );
+    expect(html).toMatch(/^<title>Business not found · ServicePro<\/title><div class="sp-card sp-notice portal-message">/);
+    expect(html).toMatch(/<h1 class="sp-empty__title">We couldn&#x27;t find that business<\/h1>/);
+    expect(html).toContain("<p>Check the link.</p>");
+    expect(html).toContain(">Sign out</button>");
   });
 });
 

@@ -1,23 +1,26 @@
 import {
-  Alert,
   apiErrorCode,
-  apiErrorMessage,
   Button,
   Card,
   DataTable,
   type DataTableColumn,
   EmptyState,
   formatDate,
+  LoadErrorAlert,
   PageHeader,
   Spinner,
   StatGroup,
 } from "@servicepro/ui";
+import {
+  industryLabel,
+  PlanTierBadge,
+  TenantStatusBadge,
+  useRefreshAuth,
+  useTRPC,
+  type RouterOutputs,
+} from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { PlanTierBadge, TenantStatusBadge } from "../components/TenantBadges.tsx";
-import { useRefreshAuth } from "../lib/auth.ts";
-import { industryLabel } from "../lib/labels.ts";
-import { useTRPC, type RouterOutputs } from "../lib/trpc.ts";
 
 type Tenant = RouterOutputs["admin"]["tenants"]["list"][number];
 
@@ -112,19 +115,13 @@ export function TenantsPage() {
           </div>
         </Card>
       ) : tenants.isError ? (
-        <Alert
-          tone="error"
+        <LoadErrorAlert
           title="Tenants couldn't be loaded"
-          actions={
-            code === "UNAUTHORIZED" || code === "FORBIDDEN" ? null : (
-              <Button size="sm" onClick={() => void tenants.refetch()} loading={tenants.isFetching}>
-                Try again
-              </Button>
-            )
-          }
-        >
-          {apiErrorMessage(tenants.error)}
-        </Alert>
+          error={tenants.error}
+          // A retry cannot fix a signed-out session or a user who is not the owner.
+          onRetry={code === "UNAUTHORIZED" || code === "FORBIDDEN" ? undefined : () => void tenants.refetch()}
+          retrying={tenants.isFetching}
+        />
       ) : (
         <Card flush>
           <DataTable

@@ -1,3 +1,5 @@
+import { TENANT_SLUG_PATTERN } from "@servicepro/tenancy/constants";
+
 /** What the portal shows for a URL. */
 export type PortalRoute =
   | { kind: "home" }
@@ -5,12 +7,10 @@ export type PortalRoute =
   /** Something after /portal/ that can't be a business's slug: shown as "not found" without a request. */
   | { kind: "invalid"; raw: string };
 
-/** Same rule as `tenantSlugSchema` in @servicepro/tenancy (kept local so the portal doesn't bundle zod). */
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-
 /**
  * Reads the business slug from `/portal/<slug>` (any trailing segments are ignored, case is
- * folded: "/portal/Clean-Machine/" → "clean-machine"). `base` is Vite's BASE_URL ("/portal/").
+ * folded: "/portal/Clean-Machine/" → "clean-machine"), held to the tenants' slug rule
+ * (TENANT_SLUG_PATTERN, without zod). `base` is Vite's BASE_URL ("/portal/").
  */
 export function parsePortalPath(pathname: string, base = "/portal/"): PortalRoute {
   const prefix = base.endsWith("/") ? base : `${base}/`;
@@ -28,5 +28,5 @@ export function parsePortalPath(pathname: string, base = "/portal/"): PortalRout
   }
   const slug = decoded.trim().toLowerCase();
   if (slug === "" || slug === "index.html") return { kind: "home" };
-  return slug.length >= 2 && SLUG.test(slug) ? { kind: "business", slug } : { kind: "invalid", raw: decoded };
+  return TENANT_SLUG_PATTERN.test(slug) ? { kind: "business", slug } : { kind: "invalid", raw: decoded };
 }

@@ -1,8 +1,8 @@
-import { Alert, apiErrorCode, apiErrorMessage, Button, Card, Spinner, TextField } from "@servicepro/ui";
+import { Alert, apiErrorCode, Button, Card, LoadErrorAlert, Spinner, TextField } from "@servicepro/ui";
+import { useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { PortalShell } from "../components/PortalShell.tsx";
-import { useTRPC } from "../lib/trpc.ts";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 
 /** /portal/<slug>: the business's customer sign-in (text-code sign-in is not open yet). */
@@ -26,17 +26,12 @@ export function BusinessPage({ slug }: { slug: string }) {
     return (
       <PortalShell homeHref={homeHref}>
         <title>Customer portal · ServicePro</title>
-        <Alert
-          tone="error"
+        <LoadErrorAlert
           title="This page couldn't load"
-          actions={
-            <Button size="sm" onClick={() => void business.refetch()} loading={business.isFetching}>
-              Try again
-            </Button>
-          }
-        >
-          {apiErrorMessage(business.error)}
-        </Alert>
+          error={business.error}
+          onRetry={() => void business.refetch()}
+          retrying={business.isFetching}
+        />
       </PortalShell>
     );
   }

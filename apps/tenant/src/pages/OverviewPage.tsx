@@ -2,28 +2,36 @@ import {
   Alert,
   type AlertTone,
   apiErrorCode,
-  apiErrorMessage,
   Badge,
-  Button,
   ButtonLink,
   Card,
   DataTable,
   type DataTableColumn,
   DescriptionList,
   formatDate,
+  LoadErrorAlert,
   PageHeader,
   Spinner,
 } from "@servicepro/ui";
+import {
+  industryLabel,
+  PlanTierBadge,
+  TenantStatusBadge,
+  useRefreshAuth,
+  useTRPC,
+  type RouterOutputs,
+} from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { PlanTierBadge, TenantStatusBadge } from "../components/TenantBadges.tsx";
-import { useRefreshAuth } from "../lib/auth.ts";
-import { MEMBER_ROLE_LABELS, industryLabel } from "../lib/labels.ts";
-import { useTRPC, type RouterOutputs } from "../lib/trpc.ts";
 
 type Overview = RouterOutputs["tenant"]["overview"];
 type Tenant = Overview["tenant"];
 type Member = Overview["members"][number];
+
+const MEMBER_ROLE_LABELS: Record<Member["role"], string> = {
+  tenant_admin: "Admin",
+  tenant_staff: "Staff",
+};
 
 /** A short note for statuses that need the business's attention; nothing for "active". */
 const STATUS_NOTICES: Partial<Record<Tenant["status"], { tone: AlertTone; title: string; body: string }>> = {
@@ -107,17 +115,12 @@ export function OverviewPage({ currentUserId }: { currentUserId: string }) {
 
   if (overview.isError) {
     return (
-      <Alert
-        tone="error"
+      <LoadErrorAlert
         title="Your business overview couldn't be loaded"
-        actions={
-          <Button size="sm" onClick={() => void overview.refetch()} loading={overview.isFetching}>
-            Try again
-          </Button>
-        }
-      >
-        {apiErrorMessage(overview.error)}
-      </Alert>
+        error={overview.error}
+        onRetry={() => void overview.refetch()}
+        retrying={overview.isFetching}
+      />
     );
   }
 

@@ -1,4 +1,4 @@
-import { PLAN_TIER_LABELS, TENANT_STATUS_LABELS, type PlanTier, type TenantStatus } from "@servicepro/tenancy";
+import { PLAN_TIER_LABELS, TENANT_STATUS_LABELS, type PlanTier, type TenantStatus } from "@servicepro/tenancy/constants";
 import type { BadgeTone } from "@servicepro/ui";
 
 export const planTierLabel = (tier: PlanTier): string => PLAN_TIER_LABELS[tier] ?? tier;

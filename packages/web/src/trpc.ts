@@ -1,27 +1,28 @@
 import type { AppRouter } from "@servicepro/api";
 import { shouldRetryApiCall } from "@servicepro/ui";
 import { QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type ApiClient = TRPCClient<AppRouter>;
 
-/** `TRPCProvider` goes in main.tsx; components call `useTRPC()` for typed query/mutation options. */
+/** `TRPCProvider` is set up by `AppProviders`; components call `useTRPC()` for typed query/mutation options. */
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 /**
  * Same-origin API: the session lives in an HttpOnly cookie, which `fetch` sends by default for
  * same-origin requests. No transformer: the server sends plain JSON (dates are ISO strings).
  */
-export function createApiClient() {
+export function createApiClient(url = "/trpc"): ApiClient {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: "/trpc" })],
+    links: [httpBatchLink({ url })],
   });
 }
 
-export function createQueryClient() {
+export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: { retry: shouldRetryApiCall, staleTime: 30_000 },

@@ -1,6 +1,6 @@
-import type { PlanTier, TenantStatus } from "@servicepro/tenancy";
+import type { PlanTier, TenantStatus } from "@servicepro/tenancy/constants";
 import { Badge } from "@servicepro/ui";
-import { PLAN_TIER_TONES, TENANT_STATUS_TONES, planTierLabel, tenantStatusLabel } from "../lib/labels.ts";
+import { PLAN_TIER_TONES, TENANT_STATUS_TONES, planTierLabel, tenantStatusLabel } from "../labels.ts";
 
 export function PlanTierBadge({ tier }: { tier: PlanTier }) {
   return <Badge tone={PLAN_TIER_TONES[tier] ?? "neutral"}>{planTierLabel(tier)}</Badge>;

@@ -1,0 +1,33 @@
+// @servicepro/web: the client-side kit the React apps share (API client, providers, auth, tenant
+// labels, the staff sign-in gate). Presentation without the API lives in @servicepro/ui.
+export { AppProviders, renderApp, type AppProvidersProps } from "./bootstrap.tsx";
+export {
+  TRPCProvider,
+  createApiClient,
+  createQueryClient,
+  useTRPC,
+  useTRPCClient,
+  type ApiClient,
+  type RouterInputs,
+  type RouterOutputs,
+} from "./trpc.ts";
+export {
+  useAuthContext,
+  useRefreshAuth,
+  useSignIn,
+  useSignOut,
+  type AuthContext,
+  type SignedInContext,
+  type SignedInUser,
+} from "./auth.ts";
+export {
+  PLAN_TIER_TONES,
+  TENANT_STATUS_TONES,
+  industryLabel,
+  planTierLabel,
+  tenantStatusLabel,
+} from "./labels.ts";
+export { PlanTierBadge, TenantStatusBadge } from "./components/TenantBadges.tsx";
+export { SignedInShell, SignOutButton, type SignedInShellProps } from "./components/SignedInShell.tsx";
+export { StaffGate, type StaffGateProps } from "./components/StaffGate.tsx";
+export { StaffSignInPage, type StaffSignInPageProps } from "./components/StaffSignInPage.tsx";
