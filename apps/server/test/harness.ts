@@ -14,9 +14,9 @@ export const PUBLIC_BASE_URL = "http://localhost:3000";
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
-export async function startTestApp(engine: DatabaseEngine, options: { now?: () => Date } = {}) {
+export async function startTestApp(engine: DatabaseEngine, options: { now?: () => Date; logger?: pino.Logger } = {}) {
   const db: TestDatabase = await createTestDatabase(engine);
-  const logger = pino({ level: "silent" });
+  const logger = options.logger ?? pino({ level: "silent" });
   const env = loadEnv({
     OWNER_EMAIL: OWNER.email,
     OWNER_PASSWORD: OWNER.password,
