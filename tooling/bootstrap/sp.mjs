@@ -109,7 +109,7 @@ function main() {
       pnpm(["--filter", "@servicepro/db", "run", "migrate", ...rest]);
       break;
     case "db:seed":
-      pnpm(["--filter", "@servicepro/db", "run", "seed", ...rest]);
+      pnpm(["--filter", "@servicepro/server", "run", "seed", ...rest]);
       break;
     case "bench":
       pnpm(["--filter", "@servicepro/bench", "run", "bench", ...rest]);
