@@ -13,8 +13,6 @@ export type Database = {
   engine: DatabaseEngine;
   /** Runs as the app role: row-level security applies to every query. Prefer tenantDb()/platformDb(). */
   prisma: PrismaClient;
-  /** Where the data lives, without credentials (for logs and /healthz). */
-  location: string;
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -68,7 +66,6 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   return {
     engine: "postgres",
     prisma,
-    location: redactUrl(url),
     ping: async () => {
       await prisma.$queryRaw`SELECT 1`;
     },
@@ -91,12 +88,12 @@ async function openPglite(dataDir: string, options: OpenDatabaseOptions): Promis
   }
   await admin.close();
   // 2) Everything else runs as the app role, subject to row-level security.
-  return wrapPglite(await PGlite.create(dataDir, { username: APP_ROLE }), dataDir);
+  return wrapPglite(await PGlite.create(dataDir, { username: APP_ROLE }));
 }
 
 /** A fresh in-memory database from a migrated PGlite dump (tests open many of these). */
 export async function openPgliteFromDump(dump: Blob | File): Promise<Database> {
-  return wrapPglite(await PGlite.create({ loadDataDir: dump, username: APP_ROLE }), "memory");
+  return wrapPglite(await PGlite.create({ loadDataDir: dump, username: APP_ROLE }));
 }
 
 /** Dumps a freshly migrated in-memory database, for openPgliteFromDump. */
@@ -108,12 +105,11 @@ export async function migratedPgliteDump(): Promise<Blob | File> {
   return dump;
 }
 
-function wrapPglite(client: PGlite, location: string): Database {
+function wrapPglite(client: PGlite): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
   return {
     engine: "pglite",
     prisma,
-    location,
     ping: async () => {
       await prisma.$queryRaw`SELECT 1`;
     },

@@ -18,7 +18,7 @@ type DemoData = {
 
 const DEMO_FILE = new URL("../../../prisma/seed/demo.json", import.meta.url);
 
-export const loadDemoData = (): DemoData => JSON.parse(readFileSync(DEMO_FILE, "utf8")) as DemoData;
+const loadDemoData = (): DemoData => JSON.parse(readFileSync(DEMO_FILE, "utf8")) as DemoData;
 
 export type SeedResult = { tenantsCreated: string[]; usersCreated: string[] };
 

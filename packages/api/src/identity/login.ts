@@ -2,7 +2,7 @@ import { userDb, writeAudit, type Database } from "@servicepro/db";
 import { normalizeEmail, type LoginInput } from "@servicepro/identity";
 import type { Context } from "../context.ts";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.ts";
-import { createSession, deleteSession, resolveSession, type AuthState } from "./sessions.ts";
+import { createSession, deleteSession, type AuthState } from "./sessions.ts";
 
 export type LoginOutcome =
   | { ok: true; auth: AuthState }
@@ -24,7 +24,7 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginOutco
   }
   const user = await db.prisma.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, isPlatformOwner: true, disabledAt: true },
+    select: { id: true, email: true, name: true, passwordHash: true, isPlatformOwner: true, disabledAt: true },
   });
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
   access.actorUserId = user?.id ?? null;
@@ -33,24 +33,34 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginOutco
     await audit(db, access, "auth.login_failed", { email });
     return { ok: false, reason: "bad_credentials" };
   }
-  let activeTenantId: string | null = null;
-  if (!user.isPlatformOwner) {
-    const membership = await userDb(db, user.id).run((tx) =>
-      tx.membership.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "asc" }, select: { tenantId: true } }),
-    );
-    if (!membership) {
-      await audit(db, access, "auth.login_failed", { email, reason: "no_business" });
-      return { ok: false, reason: "no_business" };
-    }
-    activeTenantId = membership.tenantId;
+  // The tenant the session opens in: the user's oldest membership (the owner works outside tenants).
+  const membership = user.isPlatformOwner
+    ? null
+    : await userDb(db, user.id).run((tx) =>
+        tx.membership.findFirst({
+          where: { userId: user.id },
+          orderBy: { createdAt: "asc" },
+          select: { role: true, tenant: { select: { id: true, name: true } } },
+        }),
+      );
+  if (!user.isPlatformOwner && !membership) {
+    await audit(db, access, "auth.login_failed", { email, reason: "no_business" });
+    return { ok: false, reason: "no_business" };
   }
+  const activeTenantId = membership?.tenant.id ?? null;
   await ctx.loginThrottle.recordSuccess(email);
   const previous = await ctx.auth();
   if (previous.sessionId) await deleteSession(db, previous.sessionId);
-  const { token, expiresAt } = await createSession(db, { userId: user.id, activeTenantId, now: ctx.now(), ip: request.ip, userAgent: request.userAgent });
+  const { token, expiresAt, sessionId } = await createSession(db, { userId: user.id, activeTenantId, now: ctx.now(), ip: request.ip, userAgent: request.userAgent });
   request.cookies.set(token, expiresAt);
   await writeAudit(db.prisma, access, { action: "auth.login_succeeded", actorTenantId: activeTenantId });
-  const auth = await resolveSession({ db, now: ctx.now, logger: ctx.logger, cookies: { ...request.cookies, read: () => token } });
+  const auth: AuthState = {
+    user: { id: user.id, email: user.email, name: user.name },
+    role: membership?.role ?? "platform_owner",
+    tenantId: activeTenantId,
+    tenantName: membership?.tenant.name ?? null,
+    sessionId,
+  };
   return { ok: true, auth };
 }
 

@@ -65,12 +65,13 @@ export async function resolveSession({ db, now, logger, cookies }: ResolveDeps):
 export async function createSession(
   db: Database,
   input: { userId: string; activeTenantId: string | null; now: Date; ip: string | undefined; userAgent: string | undefined },
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ token: string; expiresAt: Date; sessionId: string }> {
   const token = newSessionToken();
+  const sessionId = sessionIdOf(token);
   const expiresAt = sessionExpiry(input.now);
   await db.prisma.session.create({
     data: {
-      id: sessionIdOf(token),
+      id: sessionId,
       userId: input.userId,
       activeTenantId: input.activeTenantId,
       createdAt: input.now,
@@ -80,7 +81,7 @@ export async function createSession(
       userAgent: input.userAgent?.slice(0, 512) ?? null,
     },
   });
-  return { token, expiresAt };
+  return { token, expiresAt, sessionId };
 }
 
 export const deleteSession = async (db: Database, sessionId: string): Promise<void> => {
