@@ -135,5 +135,10 @@ REVOKE ALL ON TABLE "_prisma_migrations" FROM ${APP_ROLE}, ${PLATFORM_ROLE};
 -- The audit trail is append-only for everyone, and only the platform path may read it.
 REVOKE SELECT, UPDATE, DELETE, TRUNCATE ON TABLE audit_logs FROM ${APP_ROLE};
 REVOKE UPDATE, DELETE, TRUNCATE ON TABLE audit_logs FROM ${PLATFORM_ROLE};
+-- Unrouted webhooks: the app role records them; only the platform path reads and reviews them.
+REVOKE SELECT, UPDATE, DELETE, TRUNCATE ON TABLE unrouted_webhooks FROM ${APP_ROLE};
+-- Directory of numbers: tenants read their own (RLS); only the platform path assigns numbers.
+REVOKE INSERT, DELETE, TRUNCATE ON TABLE tenant_phone_configs FROM ${APP_ROLE};
+GRANT EXECUTE ON FUNCTION app_route_inbound(text, text) TO ${APP_ROLE}, ${PLATFORM_ROLE};
 `;
 }

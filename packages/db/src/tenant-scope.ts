@@ -8,7 +8,17 @@ import { TENANT_SETTING, USER_SETTING } from "./roles.ts";
  * `tenantId` field to schema.prisma without listing it here fails the isolation suite, which
  * compares this list with the database catalog.
  */
-export const TENANT_OWNED_MODELS = ["Membership"] as const;
+export const TENANT_OWNED_MODELS = [
+  "Membership",
+  "TenantPhoneConfig",
+  "Customer",
+  "Conversation",
+  "Message",
+  "Call",
+  "SmsConsent",
+  "SmsConsentEvent",
+  "Faq",
+] as const;
 export type TenantOwnedModel = (typeof TENANT_OWNED_MODELS)[number];
 
 type ModelKey<M extends string> = Uncapitalize<M>;

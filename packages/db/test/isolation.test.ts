@@ -10,7 +10,22 @@ const A = "tenant-a";
 const B = "tenant-b";
 
 /** Table name of each tenant-owned model, and of the tenants table itself (scoped by its id). */
-const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = { Membership: "memberships" };
+const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
+  Membership: "memberships",
+  TenantPhoneConfig: "tenant_phone_configs",
+  Customer: "customers",
+  Conversation: "conversations",
+  Message: "messages",
+  Call: "calls",
+  SmsConsent: "sms_consents",
+  SmsConsentEvent: "sms_consent_events",
+  Faq: "faqs",
+};
+/**
+ * Directory tables: tenant rows keyed by a platform-wide identifier (a phone number belongs to one
+ * business). Their primary key is that identifier; every other unique key still starts with tenant_id.
+ */
+const DIRECTORY_PRIMARY_KEYS: Record<string, string> = { tenant_phone_configs: "tenant_phone_configs_pkey" };
 const TENANT_TABLES = [...Object.values(TABLES), "tenants"];
 const tenantColumn = (table: string) => (table === "tenants" ? "id" : "tenant_id");
 
@@ -28,6 +43,24 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
         }
       }
     });
+    // One row of every telephony table per tenant, written through each tenant's scoped client.
+    for (const [i, id] of [A, B].entries()) {
+      const phone = `+1555000000${i}`;
+      await platformDb(db, { actorUserId: null, purpose: "test.seed" }).run((tx) =>
+        tx.tenantPhoneConfig.create({ data: { tenantId: id, phoneNumber: `+1555555010${i}`, businessHours: {} } }),
+      );
+      await tenantDb(db, id).run(async (tx) => {
+        const customer = await tx.customer.create({ data: { tenantId: id, phone } });
+        const conversation = await tx.conversation.create({ data: { tenantId: id, customerId: customer.id, tenantNumber: `+1555555010${i}` } });
+        await tx.message.create({
+          data: { tenantId: id, conversationId: conversation.id, direction: "inbound", body: "hi", fromNumber: phone, toNumber: `+1555555010${i}`, kind: "inbound", status: "received", twilioSid: `SM${i}` },
+        });
+        await tx.call.create({ data: { tenantId: id, callSid: `CA${i}`, fromNumber: phone, toNumber: `+1555555010${i}`, ivrMode: "menu" } });
+        await tx.smsConsent.create({ data: { tenantId: id, phone, state: "opted_out", source: "keyword" } });
+        await tx.smsConsentEvent.create({ data: { tenantId: id, phone, state: "opted_out", source: "keyword", evidence: { text: "STOP" } } });
+        await tx.faq.create({ data: { tenantId: id, question: "Hours?", answer: "9 to 5" } });
+      });
+    }
   });
   afterAll(() => db?.drop());
 
@@ -68,7 +101,10 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
         WHERE x.indisunique AND c.relname IN (${Object.values(TABLES).map((t) => `'${t}'`).join(", ")})`,
     );
     expect(keys.length).toBeGreaterThan(0);
-    for (const key of keys) expect(key.first, `${key.table}.${key.key}`).toBe("tenant_id");
+    for (const key of keys) {
+      if (DIRECTORY_PRIMARY_KEYS[key.table] === key.key) continue;
+      expect(key.first, `${key.table}.${key.key}`).toBe("tenant_id");
+    }
   });
 
   it.each(TENANT_TABLES)("%s: the scoped client sees only its own tenant", async (table) => {
@@ -160,6 +196,26 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
     expect(forgotten).toBe(200);
     expect(ownRows).toBe(1_800 * 3);
     expect(foreignRows).toBe(0);
+  });
+
+  it("should route an inbound number to its tenant through app_route_inbound, and reveal nothing else", async () => {
+    const route = (called: string, service: string | null) =>
+      rawAsApp<{ tenant_id: string; matched_by: string }>(
+        `SELECT tenant_id, matched_by FROM app_route_inbound('${called}', ${service === null ? "NULL" : `'${service}'`})`,
+      );
+    expect(await route("+15555550101", null)).toEqual([{ tenant_id: B, matched_by: "number" }]);
+    expect(await route("+19999999999", null)).toEqual([]);
+    // The app role still cannot list the directory with no tenant set.
+    expect(await rawAsApp(`SELECT * FROM tenant_phone_configs`)).toEqual([]);
+    // ...nor assign itself a number, even inside its own tenant.
+    await expect(execIn(A, `INSERT INTO tenant_phone_configs (phone_number, tenant_id, business_hours, updated_at) VALUES ('+15550009999', '${A}', '{}', now())`)).rejects.toThrow(
+      /permission denied/,
+    );
+  });
+
+  it("should keep the consent ledger append-only", async () => {
+    await expect(execIn(A, `UPDATE sms_consent_events SET state = 'opted_in'`)).rejects.toThrow(/append-only/);
+    await expect(execIn(A, `DELETE FROM sms_consent_events`)).rejects.toThrow(/append-only/);
   });
 
   it("should keep the audit trail append-only and unreadable to tenant code", async () => {

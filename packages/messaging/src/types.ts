@@ -1,0 +1,50 @@
+import type { Message, TenantTx } from "@servicepro/db";
+
+/** Why an outbound SMS exists. Automated kinds are never sent to an opted-out number or for a paused tenant. */
+export type OutboundKind =
+  | "staff_reply"
+  | "missed_call"
+  | "booking_link"
+  | "help"
+  | "opt_out_confirmation"
+  | "opt_in_confirmation"
+  | "ai_reply";
+
+export type QueueSmsInput = {
+  conversationId: string;
+  body: string;
+  kind: OutboundKind;
+  /** Unique per tenant: the same key twice queues one message (a double click, a redelivered webhook). */
+  purposeKey: string;
+  sentByUserId?: string | null;
+};
+
+export type QueueSmsResult =
+  | { status: "queued"; message: Message }
+  /** The purpose key was used before: nothing new was queued; `message` is the earlier one. */
+  | { status: "duplicate"; message: Message }
+  /** The recipient opted out of this tenant's texts (STOP or similar); nothing was queued. */
+  | { status: "opted_out"; optedOutAt: Date }
+  /** The tenant is suspended or cancelled: automated messages are paused; nothing was queued. */
+  | { status: "automation_paused" };
+
+/** Live changes for the tenant app (inbox, calls log). In-process; see docs/architecture.md. */
+export type MessagingEvent =
+  | { type: "message"; tenantId: string; conversationId: string; messageId: string }
+  | { type: "message_status"; tenantId: string; conversationId: string; messageId: string; status: string }
+  | { type: "call"; tenantId: string; callId: string };
+
+export type MessagingEvents = {
+  publish(event: MessagingEvent): void;
+  /** Returns the unsubscribe function. */
+  subscribe(tenantId: string, listener: (event: MessagingEvent) => void): () => void;
+};
+
+/** What request handlers (tRPC procedures, webhooks) use to send texts. */
+export type Outbox = {
+  /**
+   * Writes the outbound message row (the outbox) and its send job inside `tx`, the caller's
+   * tenant transaction: both commit or neither does. Publish a "message" event after commit.
+   */
+  queueSms(tx: TenantTx, input: QueueSmsInput): Promise<QueueSmsResult>;
+};

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { WEEKDAYS, type BusinessHours, type Weekday } from "./constants.ts";
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use 24-hour HH:MM times, e.g. 08:30.");
+
+const range = z
+  .tuple([time, time])
+  .refine(([open, close]) => open < close, { message: "Each opening range must close after it opens (overnight ranges: split them at midnight)." });
+
+export const businessHoursSchema = z.strictObject(Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(range).max(4).optional()])) as Record<Weekday, z.ZodOptional<z.ZodArray<typeof range>>>);
+
+/** Monday to Friday 8–6, Saturday 9–2: a sensible start for a service business. */
+export const DEFAULT_BUSINESS_HOURS: BusinessHours = {
+  mon: [["08:00", "18:00"]],
+  tue: [["08:00", "18:00"]],
+  wed: [["08:00", "18:00"]],
+  thu: [["08:00", "18:00"]],
+  fri: [["08:00", "18:00"]],
+  sat: [["09:00", "14:00"]],
+};
+
+const WEEKDAY_BY_INTL: Record<string, Weekday> = { Mon: "mon", Tue: "tue", Wed: "wed", Thu: "thu", Fri: "fri", Sat: "sat", Sun: "sun" };
+
+/** The weekday and "HH:MM" wall-clock time of `at` in `timeZone`. */
+export function localTime(at: Date, timeZone: string): { day: Weekday; time: string } {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return { day: WEEKDAY_BY_INTL[get("weekday")] ?? "mon", time: `${get("hour")}:${get("minute")}` };
+}
+
+/** Whether the business is open at `at`. Unparseable stored hours count as always open (never strand a caller). */
+export function isOpen(hours: unknown, at: Date, timeZone: string): boolean {
+  const parsed = businessHoursSchema.safeParse(hours);
+  if (!parsed.success) return true;
+  const { day, time: now } = localTime(at, timeZone);
+  return (parsed.data[day] ?? []).some(([open, close]) => now >= open && now < close);
+}
+
+const DAY_NAMES: Record<Weekday, string> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
+
+const spokenTime = (hhmm: string) => {
+  const [h = 0, m = 0] = hhmm.split(":").map(Number);
+  const suffix = h >= 12 && h < 24 ? "p.m." : "a.m.";
+  const hour = h % 12 === 0 ? 12 : h % 12;
+  return m === 0 ? `${hour} ${suffix}` : `${hour}:${String(m).padStart(2, "0")} ${suffix}`;
+};
+
+/** "Monday to Friday, 8 a.m. to 6 p.m.; Saturday, 9 a.m. to 2 p.m." (consecutive equal days grouped). */
+export function describeHours(hours: unknown): string {
+  const parsed = businessHoursSchema.safeParse(hours);
+  if (!parsed.success) return "Please call during the day for our hours.";
+  const groups: { from: Weekday; to: Weekday; text: string }[] = [];
+  for (const day of WEEKDAYS) {
+    const ranges = parsed.data[day];
+    if (!ranges?.length) continue;
+    const text = ranges.map(([o, c]) => `${spokenTime(o)} to ${spokenTime(c)}`).join(" and ");
+    const last = groups.at(-1);
+    if (last && last.text === text && WEEKDAYS.indexOf(last.to) === WEEKDAYS.indexOf(day) - 1) last.to = day;
+    else groups.push({ from: day, to: day, text });
+  }
+  if (groups.length === 0) return "We are currently closed.";
+  return groups.map((g) => `${g.from === g.to ? DAY_NAMES[g.from] : `${DAY_NAMES[g.from]} to ${DAY_NAMES[g.to]}`}, ${g.text}`).join("; ") + ".";
+}
