@@ -1,13 +1,17 @@
+import { adminPhoneNumbersRouter } from "./routers/admin/phone-numbers.ts";
+import { adminTelephonyRouter } from "./routers/admin/telephony.ts";
 import { adminTenantsRouter } from "./routers/admin/tenants.ts";
 import { authRouter } from "./routers/auth.ts";
 import { portalRouter } from "./routers/portal/business.ts";
+import { tenantCallsRouter } from "./routers/tenant/calls.ts";
+import { tenantInboxRouter } from "./routers/tenant/inbox.ts";
 import { tenantRouter } from "./routers/tenant/overview.ts";
 import { createRouter } from "./trpc.ts";
 
 export const appRouter = createRouter({
   auth: authRouter,
-  admin: createRouter({ tenants: adminTenantsRouter }),
-  tenant: tenantRouter,
+  admin: createRouter({ tenants: adminTenantsRouter, phoneNumbers: adminPhoneNumbersRouter, telephony: adminTelephonyRouter }),
+  tenant: createRouter({ ...tenantRouter._def.record, inbox: tenantInboxRouter, calls: tenantCallsRouter }),
   portal: portalRouter,
 });
 

@@ -1,0 +1,55 @@
+// One SMS as the inbox shows it, and the opt-out lookup the thread and the list share.
+import type { Prisma, TenantTx } from "@servicepro/db";
+import { z } from "zod";
+
+export const MESSAGE_STATUSES = [
+  "received",
+  "pending",
+  "submitting",
+  "unknown",
+  "accepted",
+  "queued",
+  "sending",
+  "sent",
+  "delivered",
+  "undelivered",
+  "failed",
+  "read",
+  "suppressed",
+] as const;
+
+export const messageSchema = z.object({
+  id: z.string(),
+  direction: z.enum(["inbound", "outbound"]),
+  body: z.string(),
+  status: z.enum(MESSAGE_STATUSES),
+  /** inbound | staff_reply | missed_call | booking_link | help | … (who or what wrote it). */
+  kind: z.string(),
+  createdAt: z.string(),
+  errorCode: z.number().int().nullable(),
+  errorMessage: z.string().nullable(),
+  /** The staff member who sent a reply; null for customers and automated texts. */
+  sentBy: z.string().nullable(),
+});
+
+export type MessageRow = Prisma.MessageGetPayload<object>;
+
+export function toMessage(row: MessageRow, senderNames: Map<string, string>): z.infer<typeof messageSchema> {
+  return {
+    id: row.id,
+    direction: row.direction,
+    body: row.body,
+    status: row.status,
+    kind: row.kind,
+    createdAt: row.createdAt.toISOString(),
+    errorCode: row.errorCode,
+    errorMessage: row.errorMessage,
+    sentBy: row.sentByUserId ? (senderNames.get(row.sentByUserId) ?? "A former team member") : null,
+  };
+}
+
+/** When `phone` opted out of this tenant's texts, or null when it may be texted. */
+export async function optedOutSince(tx: TenantTx, phone: string): Promise<Date | null> {
+  const consent = await tx.smsConsent.findFirst({ where: { phone, state: "opted_out" }, select: { updatedAt: true } });
+  return consent?.updatedAt ?? null;
+}
