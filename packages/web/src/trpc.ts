@@ -1,7 +1,7 @@
 import type { AppRouter } from "@servicepro/api";
 import { shouldRetryApiCall } from "@servicepro/ui";
 import { QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCClient } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 
@@ -13,12 +13,20 @@ export type ApiClient = TRPCClient<AppRouter>;
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 /**
- * Same-origin API: the session lives in an HttpOnly cookie, which `fetch` sends by default for
- * same-origin requests. No transformer: the server sends plain JSON (dates are ISO strings).
+ * Same-origin API: the session lives in an HttpOnly cookie, which `fetch` (and `EventSource`) send
+ * by default for same-origin requests. No transformer: the server sends plain JSON (dates are ISO
+ * strings). Subscriptions (live inbox updates) use Server-Sent Events, which reconnect by
+ * themselves; everything else is batched over plain HTTP.
  */
 export function createApiClient(url = "/trpc"): ApiClient {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url })],
+    links: [
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url }),
+        false: httpBatchLink({ url }),
+      }),
+    ],
   });
 }
 
