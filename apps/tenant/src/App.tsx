@@ -1,9 +1,18 @@
-import { SignedInShell, StaffGate } from "@servicepro/web";
+import { ButtonLink, PageNotice, SearchIcon } from "@servicepro/ui";
+import { AppNav, appPath, SignedInShell, StaffGate, usePathname } from "@servicepro/web";
 import { NoBusinessPage } from "./pages/NoBusinessPage.tsx";
-import { OverviewPage } from "./pages/OverviewPage.tsx";
+import { ROUTES } from "./routes.tsx";
+
+/** The URL prefix the server serves this app under ("/app/"). */
+const BASE = import.meta.env.BASE_URL;
+
+const hrefOf = (path: string) => (path === "/" ? BASE : `${BASE}${path.slice(1)}`);
 
 /** Decides what to show from `auth.context`: sign-in, a "no business here" notice, or the dashboard. */
 export function App() {
+  const pathname = usePathname();
+  const path = appPath(pathname, BASE);
+  const route = ROUTES.find((candidate) => candidate.path === path);
   return (
     <StaffGate
       area="Business dashboard"
@@ -17,9 +26,33 @@ export function App() {
       isAllowed={(context) => context.tenantId !== null}
       notAllowed={(context) => <NoBusinessPage context={context} />}
     >
-      {({ user, tenantName }) => (
-        <SignedInShell area={tenantName ?? "Business dashboard"} user={user} detail={user.email}>
-          <OverviewPage currentUserId={user.id} />
+      {(context) => (
+        <SignedInShell
+          area={context.tenantName ?? "Business dashboard"}
+          user={context.user}
+          detail={context.user.email}
+          nav={
+            <AppNav
+              label="Dashboard sections"
+              items={ROUTES.map((candidate) => ({ href: hrefOf(candidate.path), label: candidate.label, current: candidate === route }))}
+            />
+          }
+        >
+          {route ? (
+            route.render(context)
+          ) : (
+            <PageNotice
+              documentTitle="Page not found · ServicePro"
+              icon={<SearchIcon size={22} />}
+              title="There's no page here"
+              description={<p>The link may be old, or the page may have moved.</p>}
+              actions={
+                <ButtonLink variant="primary" href={BASE}>
+                  Go to the overview
+                </ButtonLink>
+              }
+            />
+          )}
         </SignedInShell>
       )}
     </StaffGate>

@@ -36,3 +36,5 @@ export function hasFeature(tenant: { planTier: string }, key: FeatureKey): boole
 export function lowestTierWith(key: FeatureKey): PlanTier {
   return (["starter", "pro", "elite"] as const).find((tier) => TIER_FEATURES[tier][key]) ?? "internal";
 }
+
+export * from "./gating.ts";

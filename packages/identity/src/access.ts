@@ -18,18 +18,31 @@ export type AccessClass = (typeof ACCESS_CLASSES)[number];
 export type Principal =
   | { kind: "anonymous" }
   | { kind: "customer"; customerId: string; tenantId: string }
-  | { kind: "staff"; userId: string; role: StaffRole; tenantId: string | null };
+  | { kind: "staff"; userId: string; role: StaffRole; tenantId: string | null }
+  /** The platform owner working inside one tenant as its admin ("login as tenant"). */
+  | { kind: "impersonator"; userId: string; tenantId: string };
 
 export type AccessDecision = "allow" | "unauthenticated" | "forbidden";
+
+/** What a procedure says about impersonation beyond its access class (its meta has the same field). */
+export type ImpersonationRule = {
+  /** The one owner procedure an impersonating owner may call: leaving the impersonation. */
+  impersonationExit?: boolean;
+};
 
 /**
  * Decides whether `principal` may call a procedure of `accessClass`. Tenant classes need a tenant
  * in context; the platform owner reaches tenant procedures only through a tenant context
- * (impersonation), never implicitly.
+ * (impersonation), never implicitly. While impersonating, the owner is that tenant's admin and the
+ * platform console is closed to them, except the procedure that ends the impersonation.
  */
-export function decideAccess(accessClass: AccessClass, principal: Principal): AccessDecision {
+export function decideAccess(accessClass: AccessClass, principal: Principal, rule: ImpersonationRule = {}): AccessDecision {
   if (accessClass === "public") return "allow";
   if (principal.kind === "anonymous") return "unauthenticated";
+  if (principal.kind === "impersonator") {
+    if (accessClass === "staff" || accessClass === "tenant_admin") return "allow";
+    return accessClass === "owner" && rule.impersonationExit ? "allow" : "forbidden";
+  }
   switch (accessClass) {
     case "customer":
       return principal.kind === "customer" ? "allow" : "forbidden";

@@ -17,6 +17,7 @@ const owner: Principal = { kind: "staff", userId: "u0", role: "platform_owner", 
 const admin: Principal = { kind: "staff", userId: "u1", role: "tenant_admin", tenantId: "green-lawn" };
 const staff: Principal = { kind: "staff", userId: "u2", role: "tenant_staff", tenantId: "green-lawn" };
 const customer: Principal = { kind: "customer", customerId: "c1", tenantId: "green-lawn" };
+const impersonator: Principal = { kind: "impersonator", userId: "u0", tenantId: "green-lawn" };
 
 describe("decideAccess", () => {
   it("should match the access matrix for every class and principal", () => {
@@ -30,6 +31,18 @@ describe("decideAccess", () => {
     for (const accessClass of ACCESS_CLASSES) {
       const got = [anonymous, owner, admin, staff, customer].map((p) => decideAccess(accessClass, p));
       expect(got, accessClass).toEqual(matrix[accessClass]);
+    }
+  });
+
+  it("should let an impersonating owner act as the tenant's admin, with the console closed but its exit open", () => {
+    const got = Object.fromEntries(ACCESS_CLASSES.map((accessClass) => [accessClass, decideAccess(accessClass, impersonator)]));
+    expect(got).toEqual({ public: "allow", customer: "forbidden", staff: "allow", tenant_admin: "allow", owner: "forbidden" });
+    expect(decideAccess("owner", impersonator, { impersonationExit: true })).toBe("allow");
+  });
+
+  it("should not let the exit rule open anything to anyone else", () => {
+    for (const principal of [anonymous, admin, staff, customer]) {
+      expect(decideAccess("owner", principal, { impersonationExit: true })).toBe(decideAccess("owner", principal));
     }
   });
 

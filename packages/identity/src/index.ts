@@ -2,3 +2,4 @@
 export * from "./access.ts";
 export * from "./session-policy.ts";
 export * from "./credentials.ts";
+export * from "./impersonation.ts";

@@ -31,3 +31,5 @@ export { PlanTierBadge, TenantStatusBadge } from "./components/TenantBadges.tsx"
 export { SignedInShell, SignOutButton, type SignedInShellProps } from "./components/SignedInShell.tsx";
 export { StaffGate, type StaffGateProps } from "./components/StaffGate.tsx";
 export { StaffSignInPage, type StaffSignInPageProps } from "./components/StaffSignInPage.tsx";
+export { AppNav, type AppNavItem } from "./components/AppNav.tsx";
+export { Link, appPath, navigate, usePathname, type LinkProps } from "./router.tsx";

@@ -14,6 +14,10 @@ export interface AppShellProps {
   homeHref?: string;
   /** Right-hand side of the top bar: usually a <UserMenu>. */
   userSlot?: ReactNode;
+  /** A strip at the top of the sticky header that must not be missed (e.g. "Viewing as <business>"). */
+  banner?: ReactNode;
+  /** The app's sections, under the top bar (usually a <NavBar>). */
+  nav?: ReactNode;
   /** Centre the content vertically and horizontally (sign-in and message pages). */
   centered?: boolean;
   footer?: ReactNode;
@@ -27,6 +31,8 @@ export function AppShell({
   logo,
   homeHref = ".",
   userSlot,
+  banner,
+  nav,
   centered = false,
   footer,
   children,
@@ -37,6 +43,7 @@ export function AppShell({
         Skip to content
       </a>
       <header className="sp-shell__bar">
+        {banner}
         <div className="sp-shell__bar-inner">
           <a className="sp-shell__brand" href={homeHref}>
             <span className="sp-shell__logo" aria-hidden="true">
@@ -49,6 +56,7 @@ export function AppShell({
           </a>
           {userSlot ? <div className="sp-shell__user">{userSlot}</div> : null}
         </div>
+        {nav ? <div className="sp-shell__nav">{nav}</div> : null}
       </header>
       <main id="sp-main" tabIndex={-1} className={cx("sp-shell__main", centered && "sp-shell__main--centered")}>
         {children}

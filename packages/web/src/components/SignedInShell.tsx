@@ -10,15 +10,18 @@ export interface SignedInShellProps {
   detail?: ReactNode;
   /** Put "Sign out" in the top bar (default). Pages that offer their own (`SignOutButton`) pass false. */
   signOutInMenu?: boolean;
+  /** The app's sections under the top bar (an `AppNav`). */
+  nav?: ReactNode;
   children: ReactNode;
 }
 
 /** The frame for a signed-in staff member: the user in the top bar, usually with "Sign out". */
-export function SignedInShell({ area, user, detail, signOutInMenu = true, children }: SignedInShellProps) {
+export function SignedInShell({ area, user, detail, signOutInMenu = true, nav, children }: SignedInShellProps) {
   const name = user.name || user.email;
   return (
     <AppShell
       area={area}
+      nav={nav}
       userSlot={signOutInMenu ? <SigningOutUserMenu name={name} detail={detail} /> : <UserMenu name={name} detail={detail} />}
     >
       {children}

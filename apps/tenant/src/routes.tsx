@@ -1,0 +1,16 @@
+// The business dashboard's pages, in nav order. To add a page, add one entry here (path relative
+// to /app, the nav label, and what to render); App.tsx builds the nav and picks the page.
+import type { SignedInContext } from "@servicepro/web";
+import type { ReactNode } from "react";
+import { OverviewPage } from "./pages/OverviewPage.tsx";
+
+export type TenantRoute = {
+  /** Relative to the app's base: "/" is /app/, "/plan" is /app/plan. */
+  path: string;
+  label: string;
+  render: (context: SignedInContext) => ReactNode;
+};
+
+export const ROUTES: readonly TenantRoute[] = [
+  { path: "/", label: "Overview", render: (context) => <OverviewPage currentUserId={context.user.id} /> },
+];
