@@ -50,3 +50,7 @@ export {
   shouldRetryApiCall,
   signInErrorFeedback,
 } from "./api-errors.ts";
+export { SelectField, type SelectFieldProps, type SelectOption } from "./components/SelectField.tsx";
+export { TextAreaField, type TextAreaFieldProps } from "./components/TextAreaField.tsx";
+export { CheckboxField, type CheckboxFieldProps } from "./components/CheckboxField.tsx";
+export { MessageBubble, type MessageBubbleProps } from "./components/MessageBubble.tsx";

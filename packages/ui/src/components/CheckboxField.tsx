@@ -1,0 +1,31 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
+import { cx } from "../utils.ts";
+
+export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "children"> {
+  label: ReactNode;
+  hint?: ReactNode;
+  fieldClassName?: string;
+  ref?: Ref<HTMLInputElement>;
+}
+
+/** A checkbox with its label to the right and an optional hint under it. */
+export function CheckboxField({ label, hint, id, fieldClassName, className, ...rest }: CheckboxFieldProps) {
+  const autoId = useId();
+  const inputId = id ?? `sp-checkbox-${autoId}`;
+  const hintId = hint ? `${inputId}-hint` : undefined;
+  return (
+    <div className={cx("sp-checkbox", fieldClassName)}>
+      <input id={inputId} type="checkbox" aria-describedby={hintId} className={cx("sp-checkbox__input", className)} {...rest} />
+      <div>
+        <label className="sp-checkbox__label" htmlFor={inputId}>
+          {label}
+        </label>
+        {hint ? (
+          <p id={hintId} className="sp-field__hint">
+            {hint}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { useId, type ReactNode, type Ref, type SelectHTMLAttributes } from "react";
+import { cx } from "../utils.ts";
+import { ErrorIcon } from "./icons.tsx";
+
+export type SelectOption = { value: string; label: string };
+
+export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "children"> {
+  /** Visible label (the select's accessible name). */
+  label: ReactNode;
+  options: readonly SelectOption[];
+  hint?: ReactNode;
+  error?: ReactNode;
+  fieldClassName?: string;
+  ref?: Ref<HTMLSelectElement>;
+}
+
+/** A labelled native select, styled like TextField (native for keyboard and screen-reader support). */
+export function SelectField({ label, options, hint, error, id, className, fieldClassName, "aria-describedby": describedBy, ...rest }: SelectFieldProps) {
+  const autoId = useId();
+  const selectId = id ?? `sp-select-${autoId}`;
+  const hintId = hint ? `${selectId}-hint` : undefined;
+  const errorId = error ? `${selectId}-error` : undefined;
+  return (
+    <div className={cx("sp-field", Boolean(error) && "sp-field--invalid", fieldClassName)}>
+      <label className="sp-field__label" htmlFor={selectId}>
+        {label}
+      </label>
+      <select
+        id={selectId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={cx(describedBy, hintId, errorId) || undefined}
+        className={cx("sp-field__input", "sp-select", className)}
+        {...rest}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <p id={hintId} className="sp-field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="sp-field__error">
+          <ErrorIcon size={14} />
+          <span>{error}</span>
+        </p>
+      ) : null}
+    </div>
+  );
+}
