@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { fromPglite } from "pg-boss";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { migrate, listMigrations, type MigrationResult, type SqlSession } from "./migrate.ts";
@@ -15,8 +16,16 @@ export type Database = {
   prisma: PrismaClient;
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;
+  /** The job queue's connection (pg-boss's IDatabase), as the app role. See job-queue.ts. */
+  jobQueue: JobQueueConnection;
   close(): Promise<void>;
 };
+
+export type JobQueueConnection = {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  listen?: PGliteJobQueue["listen"];
+};
+type PGliteJobQueue = ReturnType<typeof fromPglite>;
 
 export type DatabaseLogger = { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 
@@ -66,6 +75,12 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   return {
     engine: "postgres",
     prisma,
+    jobQueue: {
+      async executeSql(text, values) {
+        const result = (await pool.query(text, values)) as pg.QueryResult | pg.QueryResult[];
+        return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows ?? []) : result.rows };
+      },
+    },
     ping: async () => {
       await prisma.$queryRaw`SELECT 1`;
     },
@@ -110,6 +125,7 @@ function wrapPglite(client: PGlite): Database {
   return {
     engine: "pglite",
     prisma,
+    jobQueue: fromPglite(client),
     ping: async () => {
       await prisma.$queryRaw`SELECT 1`;
     },
@@ -131,7 +147,11 @@ export function pgliteSession(db: PGlite): SqlSession {
 
 export function pgSession(client: pg.ClientBase): SqlSession {
   return {
-    query: async <T,>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    query: async <T,>(sql: string, params?: unknown[]) => {
+      // Without parameters pg uses the simple protocol, where a script yields one result per statement.
+      const result = (await client.query(sql, params)) as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(result) ? result.flatMap((r) => r.rows ?? []) : result.rows) as T[];
+    },
     // A query without parameters uses the simple protocol, which runs a multi-statement script.
     exec: async (script: string) => {
       await client.query(script);

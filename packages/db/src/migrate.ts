@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { installJobQueue, jobQueueGrantsSql } from "./job-queue.ts";
 import { APP_ROLE, PLATFORM_ROLE } from "./roles.ts";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
@@ -95,7 +96,9 @@ export async function migrate(db: SqlSession, dir = MIGRATIONS_DIR): Promise<Mig
         [id, checksum(sql), name],
       );
     }
+    await installJobQueue(db);
     await db.exec(grantsSql());
+    await db.exec(jobQueueGrantsSql());
     return { applied: pending.map((m) => m.name), alreadyApplied: migrations.length - pending.length };
   } finally {
     await db.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);

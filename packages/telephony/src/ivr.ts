@@ -1,0 +1,313 @@
+/**
+ * IVR decisions and the TwiML for them, built with the Twilio SDK's own builders. Pure: the
+ * webhook routes load the tenant, number and FAQs, call these, store what they return, and
+ * answer with `twiml`. Every answer is static, bounded text; nothing the caller says is echoed.
+ */
+import { hasFeature } from "@servicepro/features";
+import { runsAutomations, type TenantStatus } from "@servicepro/tenancy/constants";
+import twilio from "twilio";
+import type { AfterHoursMode, IvrMode } from "./constants.ts";
+import { callerIntent, matchFaq, type Faq } from "./faq-match.ts";
+import { describeHours, isOpen } from "./hours.ts";
+
+const { VoiceResponse } = twilio.twiml;
+
+export const VOICE_PATHS = {
+  incoming: "/twilio/voice/incoming",
+  menu: "/twilio/voice/menu",
+  dialResult: "/twilio/voice/dial-result",
+  voicemail: "/twilio/voice/voicemail",
+  status: "/twilio/voice/status",
+} as const;
+
+const VOICE = { voice: "Polly.Joanna" as const, language: "en-US" as const };
+const MAX_SPOKEN = 600;
+const DIAL_TIMEOUT_SECONDS = 20;
+const VOICEMAIL_MAX_SECONDS = 120;
+/** How many times a caller may give no or unclear input before going to voicemail. */
+const MAX_MENU_ATTEMPTS = 2;
+
+export type IvrTenant = { name: string; planTier: string; status: TenantStatus; timezone: string };
+export type IvrNumber = {
+  ivrMode: IvrMode;
+  forwardTo: string | null;
+  greeting: string | null;
+  businessHours: unknown;
+  afterHoursMode: AfterHoursMode;
+  voicemailEnabled: boolean;
+  bookingUrl: string | null;
+  address: string | null;
+};
+export type IvrContext = { tenant: IvrTenant; number: IvrNumber; faqs: readonly Faq[]; now: Date };
+
+export type EffectiveMode = {
+  mode: IvrMode;
+  /** Why the configured mode was not used. */
+  reason: "configured" | "after_hours" | "plan_lacks_ai_voice" | "no_forward_number";
+};
+
+const spoken = (text: string) => (text.length > MAX_SPOKEN ? `${text.slice(0, MAX_SPOKEN - 1)}…` : text);
+
+const greetingOf = (ctx: IvrContext) => ctx.number.greeting?.trim() || `Thanks for calling ${ctx.tenant.name}.`;
+
+/** The mode that answers this call: hours first, then the plan, then whether forwarding is possible. */
+export function effectiveMode(ctx: IvrContext): EffectiveMode {
+  let mode: IvrMode = ctx.number.ivrMode;
+  let reason: EffectiveMode["reason"] = "configured";
+  if (!isOpen(ctx.number.businessHours, ctx.now, ctx.tenant.timezone)) {
+    mode = ctx.number.afterHoursMode;
+    reason = "after_hours";
+  }
+  if (mode === "ai-voice" && !hasFeature(ctx.tenant, "aiVoiceAgent")) {
+    mode = "menu";
+    reason = "plan_lacks_ai_voice";
+  }
+  if (mode === "forward" && !ctx.number.forwardTo) {
+    mode = ctx.number.voicemailEnabled ? "voicemail" : "menu";
+    reason = "no_forward_number";
+  }
+  return { mode, reason };
+}
+
+export type VoiceAnswer = { twiml: string };
+
+/** The first answer to a call (POST /twilio/voice/incoming). */
+export function answerIncomingCall(ctx: IvrContext): VoiceAnswer & EffectiveMode {
+  const plan = effectiveMode(ctx);
+  const response = new VoiceResponse();
+  if (plan.reason === "plan_lacks_ai_voice") {
+    response.say(VOICE, spoken(`${greetingOf(ctx)} Our virtual receptionist isn't available right now, so here are your options.`));
+    menuGather(response, ctx, { greet: false, attempt: 1 });
+    return { twiml: response.toString(), ...plan };
+  }
+  switch (plan.mode) {
+    case "forward":
+      response.say(VOICE, spoken(`${greetingOf(ctx)} Connecting you now.`));
+      dialBusiness(response, ctx);
+      break;
+    case "menu":
+      if (plan.reason === "after_hours") response.say(VOICE, spoken(`${greetingOf(ctx)} We're closed right now. Our hours are ${describeHours(ctx.number.businessHours)}`));
+      menuGather(response, ctx, { greet: plan.reason !== "after_hours", attempt: 1 });
+      break;
+    case "ai-voice":
+      aiGather(response, `${greetingOf(ctx)} I'm the virtual receptionist for ${ctx.tenant.name}. You can ask me about our services, prices or hours, or say "text me a booking link".`, 1);
+      break;
+    case "voicemail":
+      recordVoicemail(
+        response,
+        ctx,
+        plan.reason === "after_hours"
+          ? `${greetingOf(ctx)} We're closed right now. Our hours are ${describeHours(ctx.number.businessHours)} Please leave a message after the tone and we'll call you back.`
+          : `${greetingOf(ctx)} Please leave a message after the tone and we'll call you back.`,
+      );
+      break;
+  }
+  return { twiml: response.toString(), ...plan };
+}
+
+export type MenuAction =
+  | { kind: "send_booking_link" }
+  | { kind: "forward" }
+  | { kind: "hours" }
+  | { kind: "voicemail" }
+  | { kind: "faq"; question: string }
+  | { kind: "retry" }
+  | { kind: "goodbye" };
+
+export type MenuInput = { mode: "menu" | "ai"; digits?: string | undefined; speech?: string | undefined; attempt: number };
+
+/**
+ * The answer to the caller's choice (POST /twilio/voice/menu). `action` tells the route what
+ * else to do (text a booking link, mark the call); the TwiML already says it to the caller.
+ */
+export function answerMenu(ctx: IvrContext, input: MenuInput): VoiceAnswer & { action: MenuAction; selection: string } {
+  const response = new VoiceResponse();
+  const action = input.mode === "ai" ? aiAction(ctx, input) : menuAction(input);
+  const selection = input.digits ?? (input.speech ? `speech:${callerIntent(input.speech)}` : "none");
+  const canText = runsAutomations(ctx.tenant.status);
+  switch (action.kind) {
+    case "send_booking_link":
+      if (canText) {
+        response.say(VOICE, "We just texted you a link to book online. Thanks for calling, goodbye!");
+      } else {
+        response.say(VOICE, "Sorry, we can't send texts right now.");
+        return { ...answerMenu(ctx, { ...input, digits: "0", speech: undefined, mode: "menu" }), action: { kind: "voicemail" }, selection };
+      }
+      response.hangup();
+      break;
+    case "forward":
+      if (ctx.number.forwardTo) {
+        response.say(VOICE, "Connecting you now.");
+        dialBusiness(response, ctx);
+      } else {
+        recordVoicemail(response, ctx, "Nobody can take your call right now. Please leave a message after the tone.");
+      }
+      break;
+    case "hours": {
+      const address = ctx.number.address ? ` We're at ${ctx.number.address}.` : "";
+      const text = spoken(`Our hours are ${describeHours(ctx.number.businessHours)}${address}`);
+      if (input.mode === "ai") aiGather(response, `${text} Is there anything else I can help with?`, 1);
+      else {
+        response.say(VOICE, text);
+        menuGather(response, ctx, { greet: false, attempt: 1 });
+      }
+      break;
+    }
+    case "faq": {
+      const faq = ctx.faqs.find((f) => f.question === action.question)!;
+      aiGather(response, `${spoken(faq.answer)} Would you like me to text you a booking link?`, 1);
+      break;
+    }
+    case "voicemail":
+      recordVoicemail(response, ctx, "Please leave a message after the tone and we'll call you back.");
+      break;
+    case "retry":
+      if (input.attempt >= MAX_MENU_ATTEMPTS) {
+        if (ctx.number.voicemailEnabled) recordVoicemail(response, ctx, "Sorry, I didn't get that. Please leave a message after the tone and we'll call you back.");
+        else {
+          response.say(VOICE, "Sorry, I didn't get that. Please call again later. Goodbye.");
+          response.hangup();
+        }
+      } else if (input.mode === "ai") {
+        aiGather(response, "Sorry, I didn't catch that. You can ask about our services, prices or hours, say \"text me a booking link\", or say \"a person\".", input.attempt + 1);
+      } else {
+        response.say(VOICE, "Sorry, that's not one of the options.");
+        menuGather(response, ctx, { greet: false, attempt: input.attempt + 1 });
+      }
+      break;
+    case "goodbye":
+      response.say(VOICE, `Thanks for calling ${ctx.tenant.name}. Goodbye!`);
+      response.hangup();
+      break;
+  }
+  return { twiml: response.toString(), action, selection };
+}
+
+function menuAction(input: MenuInput): MenuAction {
+  const choice = input.digits?.trim() || (input.speech ? speechToDigit(input.speech) : "");
+  switch (choice) {
+    case "1":
+      return { kind: "send_booking_link" };
+    case "2":
+      return { kind: "forward" };
+    case "3":
+      return { kind: "hours" };
+    case "0":
+      return { kind: "voicemail" };
+    default:
+      return { kind: "retry" };
+  }
+}
+
+function speechToDigit(speech: string): string {
+  const intent = callerIntent(speech);
+  if (/\b(one|1)\b/i.test(speech) || intent === "booking") return "1";
+  if (/\b(two|2)\b/i.test(speech) || intent === "human") return "2";
+  if (/\b(three|3)\b/i.test(speech) || intent === "hours" || intent === "address") return "3";
+  if (/\b(zero|0)\b/i.test(speech) || intent === "voicemail") return "0";
+  return "";
+}
+
+function aiAction(ctx: IvrContext, input: MenuInput): MenuAction {
+  const speech = input.speech?.trim() ?? "";
+  if (!speech) return input.digits ? menuAction(input) : { kind: "retry" };
+  const intent = callerIntent(speech);
+  if (intent === "voicemail") return { kind: "voicemail" };
+  if (intent === "human") return { kind: "forward" };
+  // A question about the business wins over the word "yes" inside it.
+  const faq = matchFaq(speech, ctx.faqs);
+  if (faq) return { kind: "faq", question: faq.question };
+  if (intent === "booking") return { kind: "send_booking_link" };
+  if (intent === "hours" || intent === "address") return { kind: "hours" };
+  if (intent === "goodbye") return { kind: "goodbye" };
+  return { kind: "retry" };
+}
+
+/** DialCallStatus values after which the business did not pick up. */
+const UNANSWERED = new Set(["no-answer", "busy", "failed", "canceled"]);
+
+/** After ringing the business (POST /twilio/voice/dial-result). */
+export function answerDialResult(ctx: IvrContext, dialCallStatus: string): VoiceAnswer & { answered: boolean } {
+  const response = new VoiceResponse();
+  const answered = !UNANSWERED.has(dialCallStatus);
+  if (answered) response.hangup();
+  else if (ctx.number.voicemailEnabled) recordVoicemail(response, ctx, "Sorry we missed you. Please leave a message after the tone and we'll call you back.");
+  else {
+    response.say(VOICE, "Sorry we missed you. We'll get back to you as soon as we can. Goodbye.");
+    response.hangup();
+  }
+  return { twiml: response.toString(), answered };
+}
+
+/** After the recording ends (POST /twilio/voice/voicemail). */
+export function answerVoicemailSaved(): VoiceAnswer {
+  const response = new VoiceResponse();
+  response.say(VOICE, "Thanks, we got your message. Goodbye!");
+  response.hangup();
+  return { twiml: response.toString() };
+}
+
+/** For traffic no tenant claims while quarantine is on, and when the database cannot answer. */
+export function answerUnavailable(message = "Sorry, this number cannot take calls right now. Please try again later."): VoiceAnswer {
+  const response = new VoiceResponse();
+  response.say(VOICE, message);
+  response.hangup();
+  return { twiml: response.toString() };
+}
+
+export const emptyMessagingResponse = (): string => new twilio.twiml.MessagingResponse().toString();
+
+function menuGather(response: InstanceType<typeof VoiceResponse>, ctx: IvrContext, opts: { greet: boolean; attempt: number }) {
+  const gather = response.gather({
+    input: ["dtmf", "speech"],
+    numDigits: 1,
+    timeout: 6,
+    speechTimeout: "auto",
+    action: `${VOICE_PATHS.menu}?mode=menu&attempt=${opts.attempt}`,
+    method: "POST",
+    hints: "booking, book, appointment, person, hours, address, voicemail, message",
+  });
+  const options = "Press 1 to get a booking link by text. Press 2 to reach us. Press 3 for our hours and address. Press 0 to leave a voicemail.";
+  gather.say(VOICE, spoken(opts.greet ? `${greetingOf(ctx)} ${options}` : options));
+  // No input: the action is called again with nothing, which counts as an attempt.
+  response.redirect({ method: "POST" }, `${VOICE_PATHS.menu}?mode=menu&attempt=${opts.attempt}`);
+}
+
+function aiGather(response: InstanceType<typeof VoiceResponse>, prompt: string, attempt: number) {
+  const gather = response.gather({
+    input: ["speech"],
+    speechTimeout: "auto",
+    timeout: 6,
+    action: `${VOICE_PATHS.menu}?mode=ai&attempt=${attempt}`,
+    method: "POST",
+    language: "en-US",
+  });
+  gather.say(VOICE, spoken(prompt));
+  response.redirect({ method: "POST" }, `${VOICE_PATHS.menu}?mode=ai&attempt=${attempt}`);
+}
+
+function dialBusiness(response: InstanceType<typeof VoiceResponse>, ctx: IvrContext) {
+  const dial = response.dial({ action: VOICE_PATHS.dialResult, method: "POST", timeout: DIAL_TIMEOUT_SECONDS, answerOnBridge: true });
+  dial.number(ctx.number.forwardTo!);
+}
+
+function recordVoicemail(response: InstanceType<typeof VoiceResponse>, ctx: IvrContext, prompt: string) {
+  if (!ctx.number.voicemailEnabled) {
+    response.say(VOICE, spoken(`Sorry, nobody can take your call right now. Please call again later. Goodbye.`));
+    response.hangup();
+    return;
+  }
+  response.say(VOICE, spoken(prompt));
+  response.record({
+    action: VOICE_PATHS.voicemail,
+    method: "POST",
+    maxLength: VOICEMAIL_MAX_SECONDS,
+    playBeep: true,
+    finishOnKey: "#",
+    transcribe: true,
+    transcribeCallback: `${VOICE_PATHS.voicemail}?event=transcription`,
+  });
+  // Reached only if the caller records nothing.
+  response.say(VOICE, "We didn't get a message. Goodbye.");
+  response.hangup();
+}
