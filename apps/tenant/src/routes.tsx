@@ -2,6 +2,8 @@
 // to /app, the nav label, and what to render); App.tsx builds the nav and picks the page.
 import type { SignedInContext } from "@servicepro/web";
 import type { ReactNode } from "react";
+import { CallsPage } from "./calls/CallsPage.tsx";
+import { InboxPage } from "./inbox/InboxPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
 
 export type TenantRoute = {
@@ -13,4 +15,6 @@ export type TenantRoute = {
 
 export const ROUTES: readonly TenantRoute[] = [
   { path: "/", label: "Overview", render: (context) => <OverviewPage currentUserId={context.user.id} /> },
+  { path: "/inbox", label: "Inbox", render: () => <InboxPage /> },
+  { path: "/calls", label: "Calls", render: () => <CallsPage /> },
 ];

@@ -1,0 +1,156 @@
+import { Alert, apiErrorCode, Badge, Button, Card, LoadErrorAlert, MessageBubble, Spinner } from "@servicepro/ui";
+import { useTRPC, type RouterOutputs } from "@servicepro/web";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { customerLabel, deliveryStatus, formatPhone, fullTime, longDate } from "./format.ts";
+import { ReplyBox } from "./ReplyBox.tsx";
+
+type Thread = RouterOutputs["tenant"]["inbox"]["thread"];
+type Message = Thread["messages"][number];
+
+const AUTOMATED_KINDS: Record<string, string> = {
+  missed_call: "Missed-call text",
+  booking_link: "Booking link",
+  help: "Help reply",
+  opt_out_confirmation: "Opt-out confirmation",
+  opt_in_confirmation: "Opt-in confirmation",
+  ai_reply: "AI reply",
+};
+
+export function ThreadPanel({ conversationId, onClose }: { conversationId: string; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const thread = useQuery(trpc.tenant.inbox.thread.queryOptions({ conversationId }));
+  const [older, setOlder] = useState<{ messages: Message[]; cursor: string | null } | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [olderError, setOlderError] = useState<unknown>(null);
+  const endRef = useRef<HTMLLIElement>(null);
+
+  const latest = thread.data;
+  const newestId = latest?.messages.at(-1)?.id;
+  // Opening the thread marks it read on the server: refresh the list's unread badges.
+  const wasUnread = useRef(false);
+  useEffect(() => {
+    if (!latest) return;
+    if (!wasUnread.current) {
+      wasUnread.current = true;
+      void queryClient.invalidateQueries(trpc.tenant.inbox.conversations.pathFilter());
+      void queryClient.invalidateQueries(trpc.tenant.inbox.unread.pathFilter());
+    }
+  }, [latest, queryClient, trpc]);
+  useEffect(() => {
+    endRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [newestId]);
+
+  if (thread.isPending) {
+    return (
+      <Card className="inbox-thread">
+        <div className="sp-center tenant-loading">
+          <Spinner label="Loading the conversation…" showLabel />
+        </div>
+      </Card>
+    );
+  }
+  if (thread.isError) {
+    const notFound = apiErrorCode(thread.error) === "NOT_FOUND";
+    return (
+      <div className="inbox-thread">
+        <LoadErrorAlert
+          title="This conversation couldn't be loaded"
+          error={thread.error}
+          onRetry={notFound ? undefined : () => void thread.refetch()}
+          retrying={thread.isFetching}
+        />
+        {notFound ? (
+          <Button size="sm" onClick={onClose}>
+            Back to the inbox
+          </Button>
+        ) : null}
+      </div>
+    );
+  }
+
+  const { conversation } = thread.data;
+  const name = customerLabel(conversation.customer);
+  const olderCursor = older ? older.cursor : thread.data.olderCursor;
+  const messages = [...(older?.messages ?? []), ...thread.data.messages];
+
+  const loadOlder = async () => {
+    if (!olderCursor) return;
+    setLoadingOlder(true);
+    setOlderError(null);
+    try {
+      const page = await queryClient.fetchQuery(trpc.tenant.inbox.thread.queryOptions({ conversationId, before: olderCursor }));
+      setOlder((prev) => ({ messages: [...page.messages, ...(prev?.messages ?? [])], cursor: page.olderCursor }));
+    } catch (error) {
+      setOlderError(error);
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
+
+  return (
+    <Card
+      className="inbox-thread"
+      title={name}
+      description={
+        <>
+          {conversation.customer.name ? `${formatPhone(conversation.customer.phone)} · ` : ""}
+          texting your number {formatPhone(conversation.tenantNumber)}
+        </>
+      }
+      actions={
+        <Button size="sm" variant="ghost" onClick={onClose}>
+          Close
+        </Button>
+      }
+    >
+      <div className="inbox-thread__body">
+      {conversation.optedOutAt ? (
+        <Alert tone="warning" title="This customer opted out of texts">
+          {name} texted STOP on {longDate(conversation.optedOutAt)}. They have to text START before you can message them.
+        </Alert>
+      ) : null}
+      {olderCursor ? (
+        <div className="inbox-thread__older">
+          <Button size="sm" variant="ghost" onClick={() => void loadOlder()} loading={loadingOlder}>
+            Load earlier messages
+          </Button>
+        </div>
+      ) : null}
+      {olderError ? <LoadErrorAlert title="Earlier messages couldn't be loaded" error={olderError} onRetry={() => void loadOlder()} /> : null}
+      <ol className="inbox-thread__messages" aria-label={`Messages with ${name}`} aria-live="polite">
+        {messages.map((m) => (
+          <li key={m.id} className={`inbox-thread__message inbox-thread__message--${m.direction}`}>
+            <MessageBubble
+              direction={m.direction}
+              sender={m.direction === "outbound" ? (m.sentBy ?? AUTOMATED_KINDS[m.kind] ?? "Automatic text") : undefined}
+              time={
+                <time dateTime={m.createdAt} title={fullTime(m.createdAt)}>
+                  {fullTime(m.createdAt)}
+                </time>
+              }
+              status={m.direction === "outbound" ? <StatusBadge status={m.status} /> : undefined}
+              error={m.direction === "outbound" && (m.status === "failed" || m.status === "undelivered") ? deliveryError(m) : undefined}
+            >
+              {m.body}
+            </MessageBubble>
+          </li>
+        ))}
+        <li ref={endRef} aria-hidden="true" className="inbox-thread__end" />
+      </ol>
+      <ReplyBox conversationId={conversationId} customerName={name} optedOut={conversation.optedOutAt !== null} />
+      </div>
+    </Card>
+  );
+}
+
+function StatusBadge({ status }: { status: string }) {
+  const { label, tone } = deliveryStatus(status);
+  return <Badge tone={tone}>{label}</Badge>;
+}
+
+function deliveryError(m: Message): string {
+  const reason = m.errorMessage ?? "The carrier did not deliver it.";
+  return m.errorCode ? `${reason} (error ${m.errorCode})` : reason;
+}

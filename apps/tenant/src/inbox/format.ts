@@ -1,0 +1,55 @@
+// Small presentation helpers for the inbox and calls log.
+import type { BadgeTone } from "@servicepro/ui";
+
+/**
+ * "+15555550100" → "(555) 555-0100". Mirrors formatPhone in @servicepro/telephony, whose package
+ * root brings the Twilio SDK along and must stay out of the browser bundle.
+ */
+export function formatPhone(e164: string): string {
+  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : e164;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+const dayFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
+const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/** "3:05 PM" today, "Mar 3" before: the list's compact time. */
+export function shortTime(iso: string, now = new Date()): string {
+  const at = new Date(iso);
+  return at.toDateString() === now.toDateString() ? timeFormat.format(at) : dayFormat.format(at);
+}
+
+/** "Mar 3, 2026, 3:05 PM": the full time (tooltips, threads). */
+export const fullTime = (iso: string): string => fullFormat.format(new Date(iso));
+
+export const longDate = (iso: string): string => new Intl.DateTimeFormat(undefined, { dateStyle: "long" }).format(new Date(iso));
+
+/** A delivery status in words, grouped the way a business owner thinks about it. */
+export function deliveryStatus(status: string): { label: string; tone: BadgeTone } {
+  switch (status) {
+    case "delivered":
+    case "read":
+      return { label: "Delivered", tone: "success" };
+    case "sent":
+      return { label: "Sent", tone: "info" };
+    case "failed":
+    case "undelivered":
+      return { label: "Not delivered", tone: "danger" };
+    case "suppressed":
+      return { label: "Not sent: opted out", tone: "warning" };
+    case "unknown":
+      return { label: "Checking delivery…", tone: "warning" };
+    default:
+      return { label: "Sending…", tone: "neutral" };
+  }
+}
+
+/** "1:05" or "45 s". */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return "—";
+  if (seconds < 60) return `${seconds} s`;
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+export const customerLabel = (customer: { name: string | null; phone: string }): string => customer.name || formatPhone(customer.phone);
