@@ -4,12 +4,13 @@
 //   /healthz                     liveness + database check
 //   /trpc/*                      CSRF guard → body limit → tRPC (packages/api)
 //   /admin/* /app/* /portal/*    the React apps' production builds
-// The Twilio webhook routes (/twilio/*) arrive with the telephony phase; they sit outside the CSRF
-// guard and cookie handling and are authenticated by Twilio's signature instead.
+//   /twilio/*                    Twilio webhooks (twilio/routes.ts): outside the CSRF guard and
+//                                cookie handling, authenticated by Twilio's signature instead
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { trpcServer } from "@hono/trpc-server";
 import { appRouter, createApiDeps, createContext } from "@servicepro/api";
 import type { Database } from "@servicepro/db";
+import type { Messaging } from "@servicepro/messaging";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
@@ -18,20 +19,23 @@ import type { AppLogger } from "./logger.ts";
 import { createCookieJar, sessionCookieName } from "./session-cookie.ts";
 import { mountApps } from "./static-apps.ts";
 import { trpcCsrfGuard } from "./csrf.ts";
+import { twilioRoutes } from "./twilio/routes.ts";
 
 export type AppConfig = {
   publicBaseUrl: string;
   trustProxy: boolean;
   appsDir: string;
+  /** Twilio's auth token (webhook signatures); null when Twilio is not configured. */
+  twilioAuthToken: string | null;
 };
 
-export type AppDeps = { db: Database; logger: AppLogger; config: AppConfig; now?: () => Date };
+export type AppDeps = { db: Database; logger: AppLogger; config: AppConfig; messaging: Messaging; now?: () => Date };
 
 export type HonoEnv = { Variables: { logger: AppLogger; requestId: string } };
 
-export function createApp({ db, logger, config, now }: AppDeps) {
+export function createApp({ db, logger, config, messaging, now }: AppDeps) {
   const app = new Hono<HonoEnv>();
-  const apiDeps = createApiDeps({ db, logger, ...(now ? { now } : {}) });
+  const apiDeps = createApiDeps({ db, logger, messaging, ...(now ? { now } : {}) });
   const secure = config.publicBaseUrl.startsWith("https://");
   const cookieName = sessionCookieName(secure);
 
@@ -70,6 +74,8 @@ export function createApp({ db, logger, config, now }: AppDeps) {
       return c.json({ status: "degraded", db: "unreachable" }, 503);
     }
   });
+
+  app.route("/twilio", twilioRoutes({ authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, intake: messaging.intake }));
 
   app.use("/trpc/*", trpcCsrfGuard({ publicBaseUrl: config.publicBaseUrl }));
   app.use("/trpc/*", bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.json({ error: "Request body too large (limit 256 KB)." }, 413) }));

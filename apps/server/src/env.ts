@@ -25,9 +25,17 @@ const envSchema = z.object({
   TRUST_PROXY: optional(z.enum(["true", "false"])).default("false"),
   LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
   APPS_DIR: optional(z.string()).default(path.join(REPO_ROOT, "apps")),
-  // Read now so a malformed value fails at start-up; used by the telephony and AI phases.
+  // Twilio: with both set, texts go out through Twilio and webhooks are accepted (signature-checked
+  // with the token); without them, texts are recorded by the dev sender and webhooks answer 503.
   TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_ACCOUNT_SID looks like AC followed by 32 hex characters")),
   TWILIO_AUTH_TOKEN: optional(z.string().min(16, "TWILIO_AUTH_TOKEN looks too short")),
+  /** Twilio's REST API origin; tests point it at a fake server on 127.0.0.1. */
+  TWILIO_API_BASE_URL: optional(z.url({ protocol: /^https?$/, error: "TWILIO_API_BASE_URL must be an http(s) URL" })),
+  /** Inbound traffic to a number no tenant has: give it to the root tenant, flagged, or quarantine it. */
+  TWILIO_UNROUTED_POLICY: optional(z.enum(["fallback-to-root", "quarantine"])).default("fallback-to-root"),
+  /** Deliver queued texts in this process (turn off to run delivery in a separate worker process). */
+  SMS_WORKER: optional(z.enum(["true", "false"])).default("true"),
+  // Read now so a malformed value fails at start-up; used by the AI phases.
   OPENAI_API_KEY: optional(z.string().min(20, "OPENAI_API_KEY looks too short")),
 });
 
@@ -44,6 +52,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new InvalidEnvironment(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
+  if ((env.TWILIO_ACCOUNT_SID === undefined) !== (env.TWILIO_AUTH_TOKEN === undefined)) {
+    throw new InvalidEnvironment("Invalid configuration:\n  - TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN must be set together");
+  }
   if ((env.OWNER_EMAIL === undefined) !== (env.OWNER_PASSWORD === undefined)) {
     throw new InvalidEnvironment("Invalid configuration:\n  - OWNER_EMAIL and OWNER_PASSWORD must be set together");
   }

@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { openDatabase } from "@servicepro/db";
 import { createApp } from "./app.ts";
 import { loadEnv, InvalidEnvironment } from "./env.ts";
+import { startMessagingFromEnv } from "./messaging.ts";
 import { createLogger } from "./logger.ts";
 import { prepareAccounts } from "./startup.ts";
 
@@ -25,10 +26,16 @@ const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, lo
 
 await prepareAccounts({ db, env, logger });
 
+const messaging = await startMessagingFromEnv({ db, env, logger }).catch((error: unknown) => {
+  logger.fatal({ err: error }, "cannot start the job queue");
+  process.exit(1);
+});
+
 const app = createApp({
   db,
   logger,
-  config: { publicBaseUrl: env.PUBLIC_BASE_URL, trustProxy: env.TRUST_PROXY === "true", appsDir: env.APPS_DIR },
+  messaging,
+  config: { publicBaseUrl: env.PUBLIC_BASE_URL, trustProxy: env.TRUST_PROXY === "true", appsDir: env.APPS_DIR, twilioAuthToken: env.TWILIO_AUTH_TOKEN ?? null },
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
@@ -47,6 +54,7 @@ const shutdown = (signal: string) => {
   }, 10_000);
   force.unref();
   server.close(async () => {
+    await messaging.stop().catch((error: unknown) => logger.error({ err: error }, "stopping the job queue failed"));
     await db.close().catch((error: unknown) => logger.error({ err: error }, "closing the database failed"));
     logger.info("stopped");
     process.exit(0);

@@ -7,10 +7,12 @@ import { openDatabase, type Database } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase } from "@servicepro/db/testing";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Messaging } from "@servicepro/messaging";
 import { createApp } from "../src/app.ts";
 import { loadEnv } from "../src/env.ts";
 import { prepareAccounts } from "../src/startup.ts";
-import { OWNER } from "./harness.ts";
+import { startMessagingFromEnv } from "../src/messaging.ts";
+import { OWNER, TWILIO_AUTH_TOKEN } from "./harness.ts";
 
 /** A loopback TCP proxy to PostgreSQL that can be cut (refuse + drop every connection) and restored. */
 function createCuttableProxy(target: { host: string; port: number }) {
@@ -51,6 +53,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("database outage (PostgreSQL)", 
   let db: Database;
   let proxy: ReturnType<typeof createCuttableProxy>;
   let app: ReturnType<typeof createApp>;
+  let messaging: Messaging;
 
   beforeAll(async () => {
     testDb = await createTestDatabase("postgres");
@@ -63,9 +66,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("database outage (PostgreSQL)", 
     const logger = pino({ level: "silent" });
     const env = loadEnv({ OWNER_EMAIL: OWNER.email, OWNER_PASSWORD: OWNER.password, SEED_DEMO_DATA: "true", DEMO_TENANT_ADMIN_PASSWORD: "demo-password-for-tests" });
     await prepareAccounts({ db, env, logger });
-    app = createApp({ db, logger, config: { publicBaseUrl: "http://localhost:3000", trustProxy: false, appsDir: env.APPS_DIR } });
+    messaging = await startMessagingFromEnv({ db, env, logger });
+    app = createApp({ db, logger, messaging, config: { publicBaseUrl: "http://localhost:3000", trustProxy: false, appsDir: env.APPS_DIR, twilioAuthToken: TWILIO_AUTH_TOKEN } });
   });
   afterAll(async () => {
+    await messaging?.stop();
     await db?.close();
     await testDb?.drop();
   });

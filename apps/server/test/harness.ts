@@ -2,8 +2,10 @@
 import { createTestDatabase, type TestDatabase } from "@servicepro/db/testing";
 import type { DatabaseEngine } from "@servicepro/db";
 import pino from "pino";
+import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, signedTwilioRequest, type FakeTwilio } from "@servicepro/testkit";
 import { createApp } from "../src/app.ts";
 import { loadEnv } from "../src/env.ts";
+import { startMessagingFromEnv } from "../src/messaging.ts";
 import { prepareAccounts } from "../src/startup.ts";
 
 export const OWNER = { email: "owner@servicepro.test", password: "owner-password-for-tests" };
@@ -14,7 +16,20 @@ export const PUBLIC_BASE_URL = "http://localhost:3000";
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
-export async function startTestApp(engine: DatabaseEngine, options: { now?: () => Date; logger?: pino.Logger } = {}) {
+/** The auth token webhooks are signed with in tests (the fake Twilio's, so both sides agree). */
+export const TWILIO_AUTH_TOKEN = FAKE_AUTH_TOKEN;
+
+export type TestAppOptions = {
+  now?: () => Date;
+  logger?: pino.Logger;
+  /** Send texts through this fake Twilio REST server; without it, the dev sender records them. */
+  fakeTwilio?: FakeTwilio;
+  /** Deliver queued texts in the background (default true). */
+  runWorker?: boolean;
+  unroutedPolicy?: "fallback-to-root" | "quarantine";
+};
+
+export async function startTestApp(engine: DatabaseEngine, options: TestAppOptions = {}) {
   const db: TestDatabase = await createTestDatabase(engine);
   const logger = options.logger ?? pino({ level: "silent" });
   const env = loadEnv({
@@ -23,14 +38,26 @@ export async function startTestApp(engine: DatabaseEngine, options: { now?: () =
     SEED_DEMO_DATA: "true",
     DEMO_TENANT_ADMIN_PASSWORD: DEMO_PASSWORD,
     PUBLIC_BASE_URL,
+    TWILIO_UNROUTED_POLICY: options.unroutedPolicy,
+    SMS_WORKER: options.runWorker === false ? "false" : "true",
+    ...(options.fakeTwilio ? { TWILIO_ACCOUNT_SID: FAKE_ACCOUNT_SID, TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN, TWILIO_API_BASE_URL: options.fakeTwilio.baseUrl } : {}),
   });
   await prepareAccounts({ db, env, logger });
+  const messaging = await startMessagingFromEnv({ db, env, logger, ...(options.now ? { now: options.now } : {}) });
   const app = createApp({
     db,
     logger,
-    config: { publicBaseUrl: PUBLIC_BASE_URL, trustProxy: false, appsDir: env.APPS_DIR },
+    messaging,
+    config: { publicBaseUrl: PUBLIC_BASE_URL, trustProxy: false, appsDir: env.APPS_DIR, twilioAuthToken: TWILIO_AUTH_TOKEN },
     ...(options.now ? { now: options.now } : {}),
   });
+
+  /** A Twilio webhook, signed as Twilio would sign it (override `signature` for negative tests). */
+  async function twilioWebhook(path: string, params: Record<string, string>, opts: { signature?: string | null; authToken?: string } = {}) {
+    const { url, init } = signedTwilioRequest({ publicBaseUrl: PUBLIC_BASE_URL, path, params, authToken: opts.authToken ?? TWILIO_AUTH_TOKEN, ...(opts.signature !== undefined ? { signature: opts.signature } : {}) });
+    const res = await app.request(url.slice(PUBLIC_BASE_URL.length), init);
+    return { status: res.status, text: await res.text(), contentType: res.headers.get("content-type") };
+  }
 
   /** A tRPC call the way a plain JSON client (curl) makes it. */
   async function trpc(kind: "query" | "mutation", path: string, input?: unknown, cookie?: string) {
@@ -54,5 +81,16 @@ export async function startTestApp(engine: DatabaseEngine, options: { now?: () =
     return res.setCookie.split(";")[0]!;
   }
 
-  return { app, db, trpc, signIn, close: () => db.drop() };
+  return {
+    app,
+    db,
+    messaging,
+    trpc,
+    signIn,
+    twilioWebhook,
+    close: async () => {
+      await messaging.stop();
+      await db.drop();
+    },
+  };
 }

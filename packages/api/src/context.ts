@@ -1,4 +1,5 @@
 import type { Database } from "@servicepro/db";
+import type { MessagingEvents, Outbox } from "@servicepro/messaging";
 import type { Principal, StaffRole } from "@servicepro/identity";
 import { createLoginThrottle, type LoginThrottle } from "./identity/login-throttle.ts";
 import { resolveSession, type AuthState } from "./identity/sessions.ts";
@@ -29,7 +30,12 @@ export type ApiDeps = {
   now?: () => Date;
   /** Shared by every request of one server; see createApiDeps. */
   loginThrottle: LoginThrottle;
+  /** The SMS outbox and live events (packages/messaging). */
+  messaging: ApiMessaging;
 };
+
+/** What procedures need from packages/messaging: queue texts, publish and subscribe to live changes. */
+export type ApiMessaging = { outbox: Outbox; events: MessagingEvents };
 
 /** The API's long-lived dependencies, built once per server. */
 export const createApiDeps = (deps: Omit<ApiDeps, "loginThrottle">): ApiDeps => ({ ...deps, loginThrottle: createLoginThrottle() });
@@ -52,6 +58,7 @@ export type Context = {
   now: () => Date;
   request: RequestInfo;
   loginThrottle: LoginThrottle;
+  messaging: ApiMessaging;
   auth: () => Promise<AuthState>;
 };
 
@@ -65,11 +72,13 @@ export function createContext(deps: ApiDeps, request: RequestInfo): Context {
     now,
     request,
     loginThrottle: deps.loginThrottle,
-    auth: () => (auth ??= resolveSession({ db: deps.db, now, logger, cookies: request.cookies })),
+    messaging: deps.messaging,
+    auth: () => (auth ??= resolveSession({ db: deps.db, now, logger, cookies: request.cookies, request })),
   };
 }
 
 export function principalOf(auth: AuthState): Principal {
   if (!auth.user) return { kind: "anonymous" };
+  if (auth.impersonation) return { kind: "impersonator", userId: auth.user.id, tenantId: auth.impersonation.tenantId };
   return { kind: "staff", userId: auth.user.id, role: auth.role as StaffRole, tenantId: auth.tenantId };
 }

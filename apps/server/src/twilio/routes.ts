@@ -1,0 +1,122 @@
+/**
+ * Twilio's webhooks: plain HTTP, mounted outside the CSRF guard and cookie handling, and
+ * authenticated by Twilio's signature instead. Order per request:
+ *
+ *   POST only (405) → size limit (413) → signature (403, nothing written) → handler with a time
+ *   budget (503 if the database cannot answer in time, so Twilio retries or uses the fallback URL
+ *   well inside its 15 s) → TwiML.
+ *
+ * Handlers are idempotent per MessageSid/CallSid, so Twilio's retries are safe.
+ */
+import {
+  handleDialResult,
+  handleInboundSms,
+  handleSmsStatus,
+  handleVoiceIncoming,
+  handleVoiceMenu,
+  handleVoicemail,
+  handleVoiceStatus,
+  type IntakeDeps,
+  type TwilioParams,
+} from "@servicepro/messaging";
+import { answerUnavailable, emptyMessagingResponse } from "@servicepro/telephony";
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { HonoEnv } from "../app.ts";
+import { isValidTwilioSignature, parseTwilioForm } from "./signature.ts";
+
+export type TwilioRoutesConfig = {
+  /** Null when Twilio is not configured: webhooks are then refused with 503. */
+  authToken: string | null;
+  publicBaseUrl: string;
+  intake: IntakeDeps;
+  /** The most a webhook may take before we give up and answer 503 (Twilio waits 15 s at most). */
+  budgetMs?: number;
+};
+
+type Query = Record<string, string | undefined>;
+type Handler = (params: TwilioParams, query: Query) => Promise<{ twiml: string; tenantId?: string | undefined }>;
+
+const TWIML = { "content-type": "text/xml; charset=utf-8" };
+
+export function twilioRoutes(config: TwilioRoutesConfig) {
+  const app = new Hono<HonoEnv>();
+  const budgetMs = config.budgetMs ?? 1_500;
+
+  app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text("Request body too large (limit 64 KB).", 413) }));
+
+  const route = (path: string, kind: "sms" | "voice", handler: Handler) => {
+    app.post(path, async (c) => {
+      if (!config.authToken) {
+        c.var.logger.error("Twilio webhook refused: TWILIO_AUTH_TOKEN is not set");
+        return c.text("Twilio webhooks are disabled: set TWILIO_AUTH_TOKEN.", 503);
+      }
+      const contentType = c.req.header("content-type") ?? "";
+      if (!contentType.startsWith("application/x-www-form-urlencoded")) return c.text("Expected a form-encoded Twilio webhook.", 415);
+      const params = parseTwilioForm(await c.req.text());
+      const url = new URL(c.req.url);
+      const valid = isValidTwilioSignature({
+        authToken: config.authToken,
+        publicBaseUrl: config.publicBaseUrl,
+        pathAndQuery: `${url.pathname}${url.search}`,
+        signature: c.req.header("x-twilio-signature"),
+        params,
+      });
+      if (!valid) {
+        c.var.logger.warn({ security: "twilio_signature_invalid", path: url.pathname, hasSignature: !!c.req.header("x-twilio-signature") }, "Twilio webhook signature invalid");
+        return c.text("Invalid Twilio signature.", 403);
+      }
+      try {
+        const result = await withBudget(handler(params, Object.fromEntries(url.searchParams)), budgetMs);
+        return c.body(result.twiml, 200, TWIML);
+      } catch (error) {
+        return unavailable(c, kind, error);
+      }
+    });
+    app.on(["GET", "PUT", "PATCH", "DELETE"], path, (c) => c.text("Method not allowed: Twilio webhooks are POST.", 405, { allow: "POST" }));
+  };
+
+  const { intake } = config;
+  route("/voice/incoming", "voice", (p) => handleVoiceIncoming(intake, p));
+  route("/voice/menu", "voice", (p, q) => handleVoiceMenu(intake, p, { mode: q.mode, attempt: q.attempt }));
+  route("/voice/dial-result", "voice", (p) => handleDialResult(intake, p));
+  route("/voice/voicemail", "voice", (p, q) => handleVoicemail(intake, p, { event: q.event }));
+  route("/voice/status", "voice", (p) => handleVoiceStatus(intake, p));
+  route("/sms/incoming", "sms", async (p) => {
+    if (!(p.MessageSid ?? p.SmsSid)) throw new MissingField("MessageSid");
+    await handleInboundSms(intake, p);
+    // Replies go through the outbox (durable, deduplicated), never inline TwiML.
+    return { twiml: emptyMessagingResponse() };
+  });
+  route("/sms/status", "sms", async (p, q) => {
+    await handleSmsStatus(intake, p, { t: q.t, m: q.m });
+    return { twiml: emptyMessagingResponse() };
+  });
+  return app;
+}
+
+class MissingField extends Error {
+  override name = "MissingField";
+}
+
+class BudgetExceeded extends Error {
+  override name = "BudgetExceeded";
+}
+
+function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BudgetExceeded(`no answer within ${ms} ms`)), ms);
+  });
+  // The work may still commit after we gave up; Twilio's retry then finds it stored and stops there.
+  work.catch(() => undefined);
+  return Promise.race([work, budget]).finally(() => clearTimeout(timer));
+}
+
+function unavailable(c: Context<HonoEnv>, kind: "sms" | "voice", error: unknown) {
+  if (error instanceof MissingField) return c.text(`Missing field ${error.message}.`, 400);
+  c.var.logger.error({ err: error, path: c.req.path }, "Twilio webhook failed; answering 503 so Twilio retries or uses the fallback URL");
+  // Voice callers hear an apology rather than Twilio's generic error; Twilio still sees the 503.
+  return kind === "voice" ? c.body(answerUnavailable("Sorry, we're having trouble answering right now. Please try again in a few minutes.").twiml, 503, TWIML) : c.text("Temporarily unavailable.", 503);
+}

@@ -1,0 +1,129 @@
+/**
+ * A fake of Twilio's REST API (the Messages resource) on 127.0.0.1, for the real `twilio` SDK to
+ * talk to in tests. It checks HTTP basic auth like Twilio, answers in Twilio's JSON shapes, keeps
+ * every created message, and can be told to fail: a 4xx with a Twilio error code, a 5xx, a delay,
+ * or "create the message, then drop the connection" (the worst case for exactly-once delivery).
+ */
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type FakeMessage = { sid: string; accountSid: string; from: string; to: string; body: string; statusCallback: string | null; status: string; dateCreated: Date };
+
+export type FakeFailure =
+  | { kind: "error"; status: number; code: number; message?: string }
+  /** Twilio creates the message but the answer never arrives (the socket is destroyed). */
+  | { kind: "drop_after_create" }
+  | { kind: "delay"; ms: number };
+
+export type FakeTwilio = {
+  /** e.g. http://127.0.0.1:40123, for TWILIO_API_BASE_URL. */
+  baseUrl: string;
+  accountSid: string;
+  authToken: string;
+  messages: FakeMessage[];
+  /** How many create requests arrived (including failed ones). */
+  createRequests: number;
+  /** Applies the failures in order to the next create requests. */
+  failNext(...failures: FakeFailure[]): void;
+  close(): Promise<void>;
+};
+
+export const FAKE_ACCOUNT_SID = `AC${"0".repeat(31)}1`;
+export const FAKE_AUTH_TOKEN = "fake-twilio-auth-token-for-tests";
+
+const toJson = (m: FakeMessage) => ({
+  sid: m.sid,
+  account_sid: m.accountSid,
+  from: m.from,
+  to: m.to,
+  body: m.body,
+  status: m.status,
+  num_segments: "1",
+  direction: "outbound-api",
+  date_created: m.dateCreated.toUTCString(),
+  date_updated: m.dateCreated.toUTCString(),
+  date_sent: null,
+  error_code: null,
+  error_message: null,
+  uri: `/2010-04-01/Accounts/${m.accountSid}/Messages/${m.sid}.json`,
+});
+
+export async function startFakeTwilio(options: { accountSid?: string; authToken?: string } = {}): Promise<FakeTwilio> {
+  const accountSid = options.accountSid ?? FAKE_ACCOUNT_SID;
+  const authToken = options.authToken ?? FAKE_AUTH_TOKEN;
+  const failures: FakeFailure[] = [];
+  const state: Pick<FakeTwilio, "messages" | "createRequests"> = { messages: [], createRequests: 0 };
+  const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
+
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
+  };
+  const readBody = (req: IncomingMessage) =>
+    new Promise<string>((resolve, reject) => {
+      let data = "";
+      req.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
+      req.on("end", () => resolve(data));
+      req.on("error", reject);
+    });
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (req.headers.authorization !== expectedAuth) return send(res, 401, { code: 20003, message: "Authenticate", status: 401 });
+    const collection = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
+    if (url.pathname !== collection) return send(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
+
+    if (req.method === "POST") {
+      state.createRequests++;
+      const form = new URLSearchParams(await readBody(req));
+      const failure = failures.shift();
+      if (failure?.kind === "delay") await new Promise((r) => setTimeout(r, failure.ms));
+      if (failure?.kind === "error") return send(res, failure.status, { code: failure.code, message: failure.message ?? `Fake Twilio error ${failure.code}`, more_info: `https://www.twilio.com/docs/errors/${failure.code}`, status: failure.status });
+      const to = form.get("To");
+      const from = form.get("From");
+      const body = form.get("Body");
+      if (!to || !from || !body) return send(res, 400, { code: 21604, message: "A 'To', 'From' and 'Body' are required", status: 400 });
+      const message: FakeMessage = { sid: `SM${randomBytes(16).toString("hex")}`, accountSid, from, to, body, statusCallback: form.get("StatusCallback"), status: "queued", dateCreated: new Date() };
+      state.messages.push(message);
+      if (failure?.kind === "drop_after_create") return void res.socket?.destroy();
+      return send(res, 201, toJson(message));
+    }
+    if (req.method === "GET") {
+      const to = url.searchParams.get("To");
+      const from = url.searchParams.get("From");
+      const list = state.messages.filter((m) => (!to || m.to === to) && (!from || m.from === from));
+      return send(res, 200, {
+        messages: list.map(toJson),
+        page: 0,
+        page_size: 50,
+        first_page_uri: `${collection}?PageSize=50&Page=0`,
+        next_page_uri: null,
+        previous_page_uri: null,
+        uri: `${collection}?PageSize=50&Page=0`,
+        start: 0,
+        end: Math.max(list.length - 1, 0),
+      });
+    }
+    return send(res, 405, { code: 20004, message: "Method not allowed", status: 405 });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    accountSid,
+    authToken,
+    get messages() {
+      return state.messages;
+    },
+    get createRequests() {
+      return state.createRequests;
+    },
+    failNext: (...next) => void failures.push(...next),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
