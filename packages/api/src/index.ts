@@ -4,5 +4,6 @@ export { createContext, createApiDeps, type ApiDeps, type Context, type Logger, 
 export { createCallerFactory, type ProcedureMeta, type ValidationIssue } from "./trpc.ts";
 export type { AuthContext } from "./routers/auth.ts";
 export { ensurePlatformOwner, hasPlatformOwner } from "./identity/owner.ts";
+export { authorizeRecording, type RecordingAccess } from "./recordings.ts";
 export { hashPassword, generatePassword } from "./identity/passwords.ts";
 export type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
