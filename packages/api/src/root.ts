@@ -1,3 +1,4 @@
+import { adminImpersonateRouter } from "./routers/admin/impersonate.ts";
 import { adminPhoneNumbersRouter } from "./routers/admin/phone-numbers.ts";
 import { adminTelephonyRouter } from "./routers/admin/telephony.ts";
 import { adminTenantsRouter } from "./routers/admin/tenants.ts";
@@ -6,12 +7,14 @@ import { portalRouter } from "./routers/portal/business.ts";
 import { tenantCallsRouter } from "./routers/tenant/calls.ts";
 import { tenantInboxRouter } from "./routers/tenant/inbox.ts";
 import { tenantRouter } from "./routers/tenant/overview.ts";
+import { tenantPlanRouter } from "./routers/tenant/plan.ts";
+import { tenantSettingsRouter } from "./routers/tenant/settings.ts";
 import { createRouter } from "./trpc.ts";
 
 export const appRouter = createRouter({
   auth: authRouter,
-  admin: createRouter({ tenants: adminTenantsRouter, phoneNumbers: adminPhoneNumbersRouter, telephony: adminTelephonyRouter }),
-  tenant: createRouter({ ...tenantRouter._def.record, inbox: tenantInboxRouter, calls: tenantCallsRouter }),
+  admin: createRouter({ tenants: adminTenantsRouter, phoneNumbers: adminPhoneNumbersRouter, telephony: adminTelephonyRouter, impersonate: adminImpersonateRouter }),
+  tenant: createRouter({ ...tenantRouter._def.record, inbox: tenantInboxRouter, calls: tenantCallsRouter, plan: tenantPlanRouter, settings: tenantSettingsRouter }),
   portal: portalRouter,
 });
 

@@ -6,13 +6,53 @@
  * class in the procedure's meta, and the procedure inventory test fails on any procedure without
  * one. @see https://trpc.io/docs/server/procedures#reusable-base-procedures
  */
-import { platformDb, tenantDb, type PlatformAccess } from "@servicepro/db";
-import { decideAccess, type AccessClass } from "@servicepro/identity";
+import { platformDb, tenantDb, type Audit, type PlatformAccess, type Prisma } from "@servicepro/db";
+import {
+  featureRefusal,
+  featureRefusalMessage,
+  mutationRefusal,
+  mutationRefusalMessage,
+  type FeatureKey,
+} from "@servicepro/features";
+import { decideAccess, sensitiveActionRefusal, type AccessClass, type SensitiveAction } from "@servicepro/identity";
+import type { PlanTier } from "@servicepro/tenancy";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { principalOf, type Context } from "./context.ts";
+import { writeAuditRow, type AuditActor } from "./identity/audit.ts";
+import type { AuthState } from "./identity/sessions.ts";
 
-export type ProcedureMeta = { access: AccessClass };
+export type ProcedureMeta = {
+  /** Set by the base procedure of the access class (optional here only so `.meta({ feature })` can add to it). */
+  access?: AccessClass;
+  /** Plan gating: the feature the tenant's plan must include (tenant-scoped procedures). */
+  feature?: FeatureKey;
+  /** Refused while the platform owner is impersonating a tenant, whatever the access class. */
+  sensitive?: SensitiveAction;
+  /** The one owner procedure an impersonating owner may call: ending the impersonation. */
+  impersonationExit?: boolean;
+};
+
+/**
+ * A refusal's machine-readable reason. Thrown as a TRPCError's `cause`, it is sent to the client as
+ * `error.data.cause` (see errorFormatter), so apps can react to it (e.g. show what plan unlocks a
+ * feature) without parsing the message.
+ */
+export type RefusalDetail =
+  | { code: "PLAN_FEATURE_REQUIRED"; feature: FeatureKey; requiredTier: PlanTier }
+  | { code: "TENANT_INACTIVE"; status: string }
+  | { code: "IMPERSONATION_ACTIVE"; tenantId: string; action?: SensitiveAction };
+
+export class RefusalCause extends Error {
+  override name = "RefusalCause";
+  readonly detail: RefusalDetail;
+  constructor(detail: RefusalDetail) {
+    super(detail.code);
+    this.detail = detail;
+  }
+}
+
+const refuse = (message: string, detail: RefusalDetail) => new TRPCError({ code: "FORBIDDEN", message, cause: new RefusalCause(detail) });
 
 export type ValidationIssue = { path: (string | number)[]; message: string };
 
@@ -32,7 +72,8 @@ const t = initTRPC
           : issues
             ? issues.map((issue) => issue.message).join(" ")
             : shape.message;
-      return { ...shape, message, data: { ...shape.data, stack: undefined, ...(issues ? { issues } : {}) } };
+      const cause = error.cause instanceof RefusalCause ? error.cause.detail : undefined;
+      return { ...shape, message, data: { ...shape.data, stack: undefined, ...(issues ? { issues } : {}), ...(cause ? { cause } : {}) } };
     },
   });
 
@@ -50,12 +91,20 @@ const databaseAvailability = t.middleware(async ({ next, ctx }) => {
 });
 
 const requireAccess = (access: AccessClass) =>
-  t.middleware(async ({ ctx, next }) => {
+  t.middleware(async ({ ctx, next, meta, path }) => {
     const auth = await ctx.auth();
-    const decision = decideAccess(access, principalOf(auth));
+    const principal = principalOf(auth);
+    const decision = decideAccess(access, principal, meta);
     if (decision === "unauthenticated") throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
     if (decision === "forbidden") {
-      ctx.logger.warn({ userId: auth.user?.id, access }, "access denied");
+      ctx.logger.warn({ userId: auth.user?.id, access, path }, "access denied");
+      if (access === "owner") await auditDenial(ctx, auth, path);
+      if (auth.impersonation) {
+        throw refuse(`You're viewing as ${auth.impersonation.tenantName}. Exit impersonation to use the platform console.`, {
+          code: "IMPERSONATION_ACTIVE",
+          tenantId: auth.impersonation.tenantId,
+        });
+      }
       throw new TRPCError({ code: "FORBIDDEN", message: forbiddenMessage(access) });
     }
     return next({ ctx: { auth } });
@@ -64,7 +113,50 @@ const requireAccess = (access: AccessClass) =>
 const forbiddenMessage = (access: AccessClass) =>
   access === "owner" ? "Only the ServicePro platform owner can do this." : "Your account does not have access to this business's data.";
 
-const base = (access: AccessClass) => t.procedure.meta({ access }).use(databaseAvailability);
+/** Who is acting in this request, for audit rows: the real user, and the impersonated tenant if any. */
+const auditActor = (ctx: Pick<Context, "request">, auth: AuthState, purpose: string): AuditActor => ({
+  actorUserId: auth.user?.id ?? null,
+  purpose,
+  requestId: ctx.request.requestId,
+  ip: ctx.request.ip,
+  userAgent: ctx.request.userAgent,
+  impersonatedTenantId: auth.impersonation?.tenantId ?? null,
+});
+
+/**
+ * A signed-in user knocking on the platform console is worth a record (reliability-security Z2).
+ * The refusal stands even if the record cannot be written.
+ */
+async function auditDenial(ctx: Pick<Context, "request" | "db" | "logger">, auth: AuthState, path: string): Promise<void> {
+  if (!auth.user) return;
+  try {
+    await writeAuditRow(ctx.db.prisma, auditActor(ctx, auth, path), {
+      action: "authz_denied",
+      outcome: "failure",
+      actorTenantId: auth.impersonation ? null : auth.tenantId,
+      details: { procedure: path },
+    });
+  } catch (error) {
+    ctx.logger.error({ err: error, path }, "could not record an access denial");
+  }
+}
+
+/**
+ * The deny list while impersonating: a procedure whose meta names a sensitive action is refused to
+ * an impersonating owner, whatever its access class (public ones included). It reads the session
+ * only for such procedures, so every other public procedure stays free of database work.
+ */
+const impersonationDenyList = t.middleware(async ({ ctx, meta, next }) => {
+  if (meta?.sensitive) {
+    const { impersonation } = await ctx.auth();
+    if (impersonation) {
+      throw refuse(sensitiveActionRefusal(meta.sensitive, impersonation.tenantName), { code: "IMPERSONATION_ACTIVE", tenantId: impersonation.tenantId, action: meta.sensitive });
+    }
+  }
+  return next();
+});
+
+const base = (access: AccessClass) => t.procedure.meta({ access }).use(databaseAvailability).use(impersonationDenyList);
 
 export const publicProcedure = base("public");
 
@@ -72,22 +164,53 @@ export const publicProcedure = base("public");
 export const ownerProcedure = base("owner")
   .use(requireAccess("owner"))
   .use(({ ctx, next, path }) => {
-    const access = (purpose: string): PlatformAccess => ({
-      actorUserId: ctx.auth.user!.id,
-      purpose: purpose || path,
-      requestId: ctx.request.requestId,
-      ip: ctx.request.ip,
-      userAgent: ctx.request.userAgent,
-    });
-    return next({ ctx: { platform: (purpose = path) => platformDb(ctx.db, access(purpose), ctx.logger) } });
+    const platform = (purpose: string = path) => {
+      const actor = auditActor(ctx, ctx.auth, purpose || path);
+      const access: PlatformAccess = { actorUserId: actor.actorUserId, purpose: actor.purpose, requestId: actor.requestId, ip: actor.ip, userAgent: actor.userAgent };
+      const db = platformDb(ctx.db, access, ctx.logger);
+      // Audit rows go through writeAuditRow so they carry the impersonated tenant when there is one.
+      return {
+        run: <T>(fn: (tx: Prisma.TransactionClient, audit: Audit) => Promise<T>): Promise<T> =>
+          db.run((tx) => fn(tx, (event) => writeAuditRow(tx, actor, event))),
+      };
+    };
+    return next({ ctx: { platform } });
   });
+
+/** Refuses a procedure the tenant's plan does not include (FORBIDDEN, cause PLAN_FEATURE_REQUIRED). */
+export function assertFeature(tenant: { planTier: string }, feature: FeatureKey): void {
+  const refusal = featureRefusal(tenant, feature);
+  if (refusal) throw refuse(featureRefusalMessage(feature), refusal);
+}
 
 const tenantScoped = (access: "staff" | "tenant_admin") =>
   base(access)
     .use(requireAccess(access))
-    .use(({ ctx, next }) => {
-      const tenantId = ctx.auth.tenantId!; // requireAccess only lets tenant classes through with a tenant
-      return next({ ctx: { tenantId, tenant: tenantDb(ctx.db, tenantId), logger: ctx.logger.child({ tenantId }) } });
+    .use(async ({ ctx, next, meta, path, type }) => {
+      const { auth } = ctx;
+      // requireAccess only lets tenant classes through with a tenant, and a tenant comes with its plan.
+      const tenantId = auth.tenantId!;
+      const plan = auth.tenant!;
+      // Plan gating and status rules, in one place. The plan was read with the session in this
+      // request, so a change takes effect on the next request.
+      if (meta?.feature) assertFeature(plan, meta.feature);
+      const inactive = type === "mutation" ? mutationRefusal(plan.status, path) : null;
+      if (inactive) throw refuse(mutationRefusalMessage(plan.status), inactive);
+
+      const impersonatedTenantId = auth.impersonation?.tenantId ?? null;
+      const actor = auditActor(ctx, auth, path);
+      /** Appends an audit row for this tenant, stamped with the real actor (and the impersonation, if any). */
+      const audit: Audit = (event) =>
+        writeAuditRow(ctx.db.prisma, actor, { targetTenantId: tenantId, actorTenantId: impersonatedTenantId ? null : tenantId, ...event });
+      const logger = ctx.logger.child({ tenantId, ...(impersonatedTenantId ? { impersonatorUserId: auth.user!.id } : {}) });
+      const result = await next({ ctx: { tenantId, tenant: tenantDb(ctx.db, tenantId), plan, audit, logger } });
+      // Every change the owner makes while "logged in as" the tenant is on the record, as theirs.
+      if (impersonatedTenantId && type === "mutation") {
+        await audit({ action: "impersonation_action", outcome: result.ok ? "success" : "failure", details: { procedure: path } }).catch((error: unknown) =>
+          logger.error({ err: error, path }, "could not record an action taken while impersonating"),
+        );
+      }
+      return result;
     });
 
 /** A member of the signed-in tenant; `ctx.tenant` is a client that can only touch that tenant's rows. */

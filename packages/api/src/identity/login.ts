@@ -2,7 +2,8 @@ import { userDb, writeAudit, type Database } from "@servicepro/db";
 import { normalizeEmail, type LoginInput } from "@servicepro/identity";
 import type { Context } from "../context.ts";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.ts";
-import { createSession, deleteSession, type AuthState } from "./sessions.ts";
+import { writeAuditRow } from "./audit.ts";
+import { createSession, deleteSession, impersonationDetails, type AuthState } from "./sessions.ts";
 
 export type LoginOutcome =
   | { ok: true; auth: AuthState }
@@ -40,7 +41,7 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginOutco
         tx.membership.findFirst({
           where: { userId: user.id },
           orderBy: { createdAt: "asc" },
-          select: { role: true, tenant: { select: { id: true, name: true } } },
+          select: { role: true, tenant: { select: { id: true, name: true, planTier: true, status: true } } },
         }),
       );
   if (!user.isPlatformOwner && !membership) {
@@ -50,7 +51,10 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginOutco
   const activeTenantId = membership?.tenant.id ?? null;
   await ctx.loginThrottle.recordSuccess(email);
   const previous = await ctx.auth();
-  if (previous.sessionId) await deleteSession(db, previous.sessionId);
+  if (previous.sessionId) {
+    await deleteSession(db, previous.sessionId);
+    await recordImpersonationEnd(ctx, previous, "sign_in");
+  }
   const { token, expiresAt, sessionId } = await createSession(db, { userId: user.id, activeTenantId, now: ctx.now(), ip: request.ip, userAgent: request.userAgent });
   request.cookies.set(token, expiresAt);
   await writeAudit(db.prisma, access, { action: "auth.login_succeeded", actorTenantId: activeTenantId });
@@ -59,6 +63,8 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginOutco
     role: membership?.role ?? "platform_owner",
     tenantId: activeTenantId,
     tenantName: membership?.tenant.name ?? null,
+    tenant: membership ? { planTier: membership.tenant.planTier, status: membership.tenant.status } : null,
+    impersonation: null,
     sessionId,
   };
   return { ok: true, auth };
@@ -68,9 +74,10 @@ export async function logout(ctx: Context): Promise<void> {
   const auth = await ctx.auth();
   if (auth.sessionId) {
     await deleteSession(ctx.db, auth.sessionId);
+    await recordImpersonationEnd(ctx, auth, "sign_out");
     await writeAudit(ctx.db.prisma, { actorUserId: auth.user?.id ?? null, purpose: "auth.logout", requestId: ctx.request.requestId, ip: ctx.request.ip }, {
       action: "auth.logout",
-      actorTenantId: auth.tenantId,
+      actorTenantId: auth.impersonation ? null : auth.tenantId,
     });
   }
   ctx.request.cookies.clear();
@@ -78,4 +85,16 @@ export async function logout(ctx: Context): Promise<void> {
 
 async function audit(db: Database, access: Parameters<typeof writeAudit>[1], action: string, details: Record<string, string>) {
   await writeAudit(db.prisma, access, { action, outcome: "failure", details });
+}
+
+/** Signing out (or in as someone else) mid-impersonation ends the visit: the tenant's history says so. */
+async function recordImpersonationEnd(ctx: Context, auth: AuthState, endedBy: "sign_out" | "sign_in"): Promise<void> {
+  const { impersonation } = auth;
+  if (!impersonation) return;
+  const { request } = ctx;
+  await writeAuditRow(
+    ctx.db.prisma,
+    { actorUserId: auth.user?.id ?? null, purpose: `auth.${endedBy}`, requestId: request.requestId, ip: request.ip, userAgent: request.userAgent, impersonatedTenantId: impersonation.tenantId },
+    { action: "impersonation_stop", targetTenantId: impersonation.tenantId, objectType: "tenant", objectId: impersonation.tenantId, details: impersonationDetails(impersonation, { endedBy }) },
+  );
 }

@@ -1,28 +1,50 @@
 import { createHash, randomBytes } from "node:crypto";
-import { userDb, type Database } from "@servicepro/db";
-import { sessionExpiry, sessionState, shouldTouch, type StaffRole } from "@servicepro/identity";
-import type { Logger, SessionCookieJar } from "../context.ts";
+import { platformDb, userDb, type Database, type Prisma } from "@servicepro/db";
+import {
+  getImpersonationContext,
+  impersonationState,
+  sessionExpiry,
+  sessionState,
+  shouldTouch,
+  type ImpersonationContext,
+  type StaffRole,
+} from "@servicepro/identity";
+import type { PlanTier, TenantStatus } from "@servicepro/tenancy";
+import type { Logger, RequestInfo, SessionCookieJar } from "../context.ts";
+import { writeAuditRow } from "./audit.ts";
 
-/** What `auth.context` returns, and what every protected procedure decides on. */
+/** What `auth.context` returns (the public part), and what every protected procedure decides on. */
 export type AuthState = {
+  /** The real person signed in; while impersonating, still the platform owner. */
   user: { id: string; email: string; name: string } | null;
   role: StaffRole | null;
+  /** The tenant the session acts in: the impersonated one while impersonating. */
   tenantId: string | null;
   tenantName: string | null;
+  /** Internal: the effective tenant's plan and status, read with the session on every request (plan gating). */
+  tenant: { planTier: PlanTier; status: TenantStatus } | null;
+  /** Internal: set while the platform owner is "logged in as" a tenant. */
+  impersonation: (ImpersonationContext & { tenantName: string }) | null;
   /** Internal: the hashed session id, for logout. Never sent to the browser. */
   sessionId: string | null;
 };
 
-export const SIGNED_OUT: AuthState = { user: null, role: null, tenantId: null, tenantName: null, sessionId: null };
+export const SIGNED_OUT: AuthState = { user: null, role: null, tenantId: null, tenantName: null, tenant: null, impersonation: null, sessionId: null };
 
 /** 256 random bits; only its SHA-256 is stored, so a database leak yields no usable cookie. */
 export const newSessionToken = (): string => randomBytes(32).toString("base64url");
 export const sessionIdOf = (token: string): string => createHash("sha256").update(token).digest("hex");
 
-type ResolveDeps = { db: Database; now: () => Date; logger: Logger; cookies: SessionCookieJar };
+type ResolveDeps = { db: Database; now: () => Date; logger: Logger; cookies: SessionCookieJar; request?: Omit<RequestInfo, "cookies"> };
 
-/** Reads the session cookie and returns who is signed in, enforcing idle and absolute expiry. */
-export async function resolveSession({ db, now, logger, cookies }: ResolveDeps): Promise<AuthState> {
+const tenantSelect = { id: true, name: true, planTier: true, status: true } as const;
+
+/**
+ * Reads the session cookie and returns who is signed in, enforcing idle and absolute expiry, and
+ * the 60-minute limit of an impersonation (which then ends, and the owner is back to themself).
+ */
+export async function resolveSession(deps: ResolveDeps): Promise<AuthState> {
+  const { db, now, logger, cookies } = deps;
   const token = cookies.read();
   if (!token || token.length > 128) return SIGNED_OUT;
   const id = sessionIdOf(token);
@@ -47,19 +69,86 @@ export async function resolveSession({ db, now, logger, cookies }: ResolveDeps):
   }
   const user = { id: session.user.id, email: session.user.email, name: session.user.name };
   if (session.user.isPlatformOwner) {
-    return { user, role: "platform_owner", tenantId: null, tenantName: null, sessionId: id };
+    const owner: AuthState = { user, role: "platform_owner", tenantId: null, tenantName: null, tenant: null, impersonation: null, sessionId: id };
+    const impersonation = getImpersonationContext(session);
+    if (!impersonation) return owner;
+    const access = { actorUserId: user.id, purpose: "auth.impersonation", requestId: deps.request?.requestId, ip: deps.request?.ip, userAgent: deps.request?.userAgent };
+    if (impersonationState(session, at) === "expired") {
+      await endImpersonation(db, id, impersonation, { ...access, impersonatedTenantId: impersonation.tenantId }, "impersonation_expired", { endedBy: "time_limit" });
+      logger.info({ userId: user.id, tenantId: impersonation.tenantId }, "impersonation expired");
+      return owner;
+    }
+    // The owner has no membership in the tenant: its name and plan come through the platform path.
+    const tenant = await platformDb(db, access, logger).run((tx) => tx.tenant.findUnique({ where: { id: impersonation.tenantId }, select: tenantSelect }));
+    if (!tenant) {
+      await endImpersonation(db, id, impersonation, { ...access, impersonatedTenantId: impersonation.tenantId }, "impersonation_stop", { endedBy: "tenant_missing" });
+      return owner;
+    }
+    return {
+      ...owner,
+      tenantId: tenant.id,
+      tenantName: tenant.name,
+      tenant: { planTier: tenant.planTier, status: tenant.status },
+      impersonation: { ...impersonation, tenantName: tenant.name },
+    };
   }
   const membership = session.activeTenantId
     ? await userDb(db, user.id).run((tx) =>
         tx.membership.findFirst({
           where: { userId: user.id, tenantId: session.activeTenantId! },
-          select: { role: true, tenant: { select: { id: true, name: true } } },
+          select: { role: true, tenant: { select: tenantSelect } },
         }),
       )
     : null;
   // A membership removed after sign-in takes effect on the next request: no tenant, no access.
-  if (!membership) return { user, role: "tenant_staff", tenantId: null, tenantName: null, sessionId: id };
-  return { user, role: membership.role, tenantId: membership.tenant.id, tenantName: membership.tenant.name, sessionId: id };
+  if (!membership) return { user, role: "tenant_staff", tenantId: null, tenantName: null, tenant: null, impersonation: null, sessionId: id };
+  const { tenant } = membership;
+  return {
+    user,
+    role: membership.role,
+    tenantId: tenant.id,
+    tenantName: tenant.name,
+    tenant: { planTier: tenant.planTier, status: tenant.status },
+    impersonation: null,
+    sessionId: id,
+  };
+}
+
+/** Details every impersonation audit row carries; `visit` ties a start to its stop or expiry. */
+export const impersonationDetails = (impersonation: Pick<ImpersonationContext, "startedAt" | "reason">, extra: Record<string, string | number> = {}) => ({
+  visit: impersonation.startedAt.toISOString(),
+  reason: impersonation.reason,
+  ...extra,
+});
+
+/**
+ * Clears the impersonation from a session and records why, in one transaction. The update is
+ * conditional on the impersonation still being the same one, so two concurrent requests that both
+ * see it expire write one audit row between them.
+ */
+async function endImpersonation(
+  db: Database,
+  sessionId: string,
+  impersonation: ImpersonationContext,
+  actor: Parameters<typeof writeAuditRow>[1],
+  action: "impersonation_stop" | "impersonation_expired",
+  extra: Record<string, string>,
+): Promise<void> {
+  await db.prisma.$transaction(async (tx) => {
+    const { count } = await tx.session.updateMany({
+      where: { id: sessionId, impersonatedTenantId: impersonation.tenantId, impersonationStartedAt: impersonation.startedAt },
+      data: { impersonatedTenantId: null, impersonationStartedAt: null, impersonationReason: null },
+    });
+    if (count === 1) {
+      await writeAuditRow(tx, actor, {
+        action,
+        targetTenantId: impersonation.tenantId,
+        objectType: "tenant",
+        objectId: impersonation.tenantId,
+        details: impersonationDetails(impersonation, extra),
+      });
+    }
+  });
 }
 
 export async function createSession(
@@ -82,6 +171,29 @@ export async function createSession(
     },
   });
   return { token, expiresAt, sessionId };
+}
+
+export type ImpersonationChange = { impersonatedTenantId: string | null; impersonationStartedAt: Date | null; impersonationReason: string | null };
+
+/**
+ * Replaces a session with a new id (and cookie token) carrying `change`, when its privileges change
+ * (OWASP session management: renew the id on every privilege change, so a token seen before the
+ * change is worthless after it). Lifetimes carry over: rotating never extends a session.
+ * Runs inside the caller's transaction; null when the session is already gone.
+ */
+export async function rotateSession(
+  tx: Pick<Prisma.TransactionClient, "session">,
+  sessionId: string,
+  change: ImpersonationChange,
+  now: Date,
+): Promise<{ token: string; expiresAt: Date; sessionId: string } | null> {
+  const current = await tx.session.findUnique({ where: { id: sessionId } });
+  if (!current) return null;
+  const token = newSessionToken();
+  const next = sessionIdOf(token);
+  await tx.session.create({ data: { ...current, ...change, id: next, lastSeenAt: now } });
+  await tx.session.delete({ where: { id: sessionId } });
+  return { token, expiresAt: current.expiresAt, sessionId: next };
 }
 
 export const deleteSession = async (db: Database, sessionId: string): Promise<void> => {

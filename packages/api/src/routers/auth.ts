@@ -6,15 +6,27 @@ import type { AuthState } from "../identity/sessions.ts";
 import { createRouter, publicProcedure } from "../trpc.ts";
 
 export const authContextSchema = z.object({
+  /** The real person signed in (the platform owner while impersonating). */
   user: z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable(),
   role: z.enum(["platform_owner", "tenant_admin", "tenant_staff"]).nullable(),
+  /** The tenant the session acts in: the impersonated one while impersonating. */
   tenantId: z.string().nullable(),
   tenantName: z.string().nullable(),
+  /** Set while the platform owner is "logged in as" the tenant above (ISO times). */
+  impersonationStartedAt: z.string().nullable(),
+  impersonationExpiresAt: z.string().nullable(),
 });
 export type AuthContext = z.infer<typeof authContextSchema>;
 
-// The session id stays on the server.
-const publicView = ({ user, role, tenantId, tenantName }: AuthState): AuthContext => ({ user, role, tenantId, tenantName });
+// The session id, plan and impersonation reason stay on the server.
+export const publicView = ({ user, role, tenantId, tenantName, impersonation }: AuthState): AuthContext => ({
+  user,
+  role,
+  tenantId,
+  tenantName,
+  impersonationStartedAt: impersonation?.startedAt.toISOString() ?? null,
+  impersonationExpiresAt: impersonation?.expiresAt.toISOString() ?? null,
+});
 
 function loginError(outcome: Exclude<Awaited<ReturnType<typeof login>>, { ok: true }>): TRPCError {
   switch (outcome.reason) {
