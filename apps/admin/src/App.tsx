@@ -1,9 +1,17 @@
-import { SignedInShell, StaffGate } from "@servicepro/web";
+import { ButtonLink, PageNotice, SearchIcon } from "@servicepro/ui";
+import { AppNav, appPath, SignedInShell, StaffGate, usePathname } from "@servicepro/web";
 import { NotPlatformOwnerPage } from "./pages/NotPlatformOwnerPage.tsx";
-import { TenantsPage } from "./pages/TenantsPage.tsx";
+import { ROUTES } from "./routes.tsx";
+
+/** The URL prefix the server serves this app under ("/admin/"). */
+const BASE = import.meta.env.BASE_URL;
+
+const hrefOf = (path: string) => (path === "/" ? BASE : `${BASE}${path.slice(1)}`);
 
 /** Decides what to show from `auth.context`: sign-in, the owner-only notice, or the console. */
 export function App() {
+  const path = appPath(usePathname(), BASE);
+  const route = ROUTES.find((candidate) => candidate.path === path);
   return (
     <StaffGate
       area="Platform console"
@@ -21,9 +29,33 @@ export function App() {
       isAllowed={(context) => context.role === "platform_owner"}
       notAllowed={(context) => <NotPlatformOwnerPage context={context} />}
     >
-      {({ user }) => (
-        <SignedInShell area="Platform console" user={user} detail={user.name ? user.email : "Platform owner"}>
-          <TenantsPage />
+      {(context) => (
+        <SignedInShell
+          area="Platform console"
+          user={context.user}
+          detail={context.user.name ? context.user.email : "Platform owner"}
+          nav={
+            <AppNav
+              label="Console sections"
+              items={ROUTES.map((candidate) => ({ href: hrefOf(candidate.path), label: candidate.label, current: candidate === route }))}
+            />
+          }
+        >
+          {route ? (
+            route.render(context)
+          ) : (
+            <PageNotice
+              documentTitle="Page not found · Platform console"
+              icon={<SearchIcon size={22} />}
+              title="There's no page here"
+              description={<p>The link may be old, or the page may have moved.</p>}
+              actions={
+                <ButtonLink variant="primary" href={BASE}>
+                  Go to the tenants
+                </ButtonLink>
+              }
+            />
+          )}
         </SignedInShell>
       )}
     </StaffGate>
