@@ -28,11 +28,21 @@ export function localTime(at: Date, timeZone: string): { day: Weekday; time: str
   return { day: WEEKDAY_BY_INTL[get("weekday")] ?? "mon", time: `${get("hour")}:${get("minute")}` };
 }
 
-/** Whether the business is open at `at`. Unparseable stored hours count as always open (never strand a caller). */
+/**
+ * Whether the business is open at `at`. Unparseable stored hours count as always open (never strand
+ * a caller), and so does a time zone Intl does not know (a bad stored zone must not turn the voice
+ * entry into a RangeError and Twilio's "application error" message).
+ */
 export function isOpen(hours: unknown, at: Date, timeZone: string): boolean {
   const parsed = businessHoursSchema.safeParse(hours);
   if (!parsed.success) return true;
-  const { day, time: now } = localTime(at, timeZone);
+  let local: ReturnType<typeof localTime>;
+  try {
+    local = localTime(at, timeZone);
+  } catch {
+    return true;
+  }
+  const { day, time: now } = local;
   return (parsed.data[day] ?? []).some(([open, close]) => now >= open && now < close);
 }
 
@@ -59,5 +69,7 @@ export function describeHours(hours: unknown): string {
     else groups.push({ from: day, to: day, text });
   }
   if (groups.length === 0) return "We are currently closed.";
-  return groups.map((g) => `${g.from === g.to ? DAY_NAMES[g.from] : `${DAY_NAMES[g.from]} to ${DAY_NAMES[g.to]}`}, ${g.text}`).join("; ") + ".";
+  const text = groups.map((g) => `${g.from === g.to ? DAY_NAMES[g.from] : `${DAY_NAMES[g.from]} to ${DAY_NAMES[g.to]}`}, ${g.text}`).join("; ");
+  // Every spoken time ends in "a.m." or "p.m.", which already closes the sentence (no "p.m..").
+  return text.endsWith(".") ? text : `${text}.`;
 }

@@ -5,10 +5,13 @@
  */
 import { hasFeature } from "@servicepro/features";
 import { runsAutomations, type TenantStatus } from "@servicepro/tenancy/constants";
+// The issue asks for TwiML built with the SDK's own builders; twiml.VoiceResponse is a pure string
+// builder (no client, no credentials, no I/O), so this one import is allowed in the domain package.
+// eslint-disable-next-line no-restricted-imports -- TwiML builders only, see above
 import twilio from "twilio";
 import type { AfterHoursMode, IvrMode } from "./constants.ts";
 import { callerIntent, matchFaq, type Faq } from "./faq-match.ts";
-import { describeHours, isOpen } from "./hours.ts";
+import { businessHoursSchema, describeHours, isOpen } from "./hours.ts";
 
 const { VoiceResponse } = twilio.twiml;
 
@@ -50,6 +53,20 @@ const spoken = (text: string) => (text.length > MAX_SPOKEN ? `${text.slice(0, MA
 
 const greetingOf = (ctx: IvrContext) => ctx.number.greeting?.trim() || `Thanks for calling ${ctx.tenant.name}.`;
 
+/**
+ * "Our hours are Monday to Friday, 8 a.m. to 6 p.m." when there are hours to read out; otherwise
+ * describeHours's own sentence on its own ("We are currently closed.", "Please call during the day
+ * for our hours."), which would read "Our hours are We are currently closed." after the prefix.
+ */
+function hoursSentence(hours: unknown): string {
+  const parsed = businessHoursSchema.safeParse(hours);
+  const any = parsed.success && Object.values(parsed.data).some((ranges) => ranges && ranges.length > 0);
+  return any ? `Our hours are ${describeHours(hours)}` : describeHours(hours);
+}
+
+/** Whether a booking link can be texted: the tenant's automations run and it has a link to send. */
+const canTextBookingLink = (ctx: IvrContext) => runsAutomations(ctx.tenant.status) && Boolean(ctx.number.bookingUrl?.trim());
+
 /** The mode that answers this call: hours first, then the plan, then whether forwarding is possible. */
 export function effectiveMode(ctx: IvrContext): EffectiveMode {
   let mode: IvrMode = ctx.number.ivrMode;
@@ -86,7 +103,7 @@ export function answerIncomingCall(ctx: IvrContext): VoiceAnswer & EffectiveMode
       dialBusiness(response, ctx);
       break;
     case "menu":
-      if (plan.reason === "after_hours") response.say(VOICE, spoken(`${greetingOf(ctx)} We're closed right now. Our hours are ${describeHours(ctx.number.businessHours)}`));
+      if (plan.reason === "after_hours") response.say(VOICE, spoken(`${greetingOf(ctx)} We're closed right now. ${hoursSentence(ctx.number.businessHours)}`));
       menuGather(response, ctx, { greet: plan.reason !== "after_hours", attempt: 1 });
       break;
     case "ai-voice":
@@ -97,7 +114,7 @@ export function answerIncomingCall(ctx: IvrContext): VoiceAnswer & EffectiveMode
         response,
         ctx,
         plan.reason === "after_hours"
-          ? `${greetingOf(ctx)} We're closed right now. Our hours are ${describeHours(ctx.number.businessHours)} Please leave a message after the tone and we'll call you back.`
+          ? `${greetingOf(ctx)} We're closed right now. ${hoursSentence(ctx.number.businessHours)} Please leave a message after the tone and we'll call you back.`
           : `${greetingOf(ctx)} Please leave a message after the tone and we'll call you back.`,
       );
       break;
@@ -120,20 +137,30 @@ export type MenuInput = { mode: "menu" | "ai"; digits?: string | undefined; spee
  * The answer to the caller's choice (POST /twilio/voice/menu). `action` tells the route what
  * else to do (text a booking link, mark the call); the TwiML already says it to the caller.
  */
-export function answerMenu(ctx: IvrContext, input: MenuInput): VoiceAnswer & { action: MenuAction; selection: string } {
+export function answerMenu(ctx: IvrContext, rawInput: MenuInput): VoiceAnswer & { action: MenuAction; selection: string } {
+  // `attempt` comes from our own action URL's query string; a garbled one (NaN, 0, -1) must not
+  // make the retry loop endless (NaN >= MAX is false, NaN + 1 is NaN), so it counts as the first.
+  const input = { ...rawInput, attempt: Number.isSafeInteger(rawInput.attempt) && rawInput.attempt >= 1 ? rawInput.attempt : 1 };
   const response = new VoiceResponse();
-  const action = input.mode === "ai" ? aiAction(ctx, input) : menuAction(input);
-  const selection = input.digits ?? (input.speech ? `speech:${callerIntent(input.speech)}` : "none");
-  const canText = runsAutomations(ctx.tenant.status);
+  let action = input.mode === "ai" ? aiAction(ctx, input) : menuAction(input);
+  // What the caller chose, for the call record: keypad digits as such (Twilio only sends 0-9, * and #;
+  // anything else is not stored verbatim), speech only as its intent, never the words.
+  const digits = input.digits?.trim();
+  const selection = digits ? (/^[0-9*#]{1,20}$/.test(digits) ? digits : "invalid") : input.speech?.trim() ? `speech:${callerIntent(input.speech)}` : "none";
+  const canText = canTextBookingLink(ctx);
   switch (action.kind) {
     case "send_booking_link":
       if (canText) {
         response.say(VOICE, "We just texted you a link to book online. Thanks for calling, goodbye!");
+        response.hangup();
       } else {
-        response.say(VOICE, "Sorry, we can't send texts right now.");
-        return { ...answerMenu(ctx, { ...input, digits: "0", speech: undefined, mode: "menu" }), action: { kind: "voicemail" }, selection };
+        // A suspended or cancelled tenant sends nothing automatically, and without a booking URL
+        // there is nothing to send: apologise, then take a message (in this same response; the
+        // apology used to be built on a response that was thrown away).
+        action = { kind: "voicemail" };
+        response.say(VOICE, "Sorry, we can't text you a booking link right now.");
+        recordVoicemail(response, ctx, "Please leave a message after the tone and we'll call you back.");
       }
-      response.hangup();
       break;
     case "forward":
       if (ctx.number.forwardTo) {
@@ -144,8 +171,8 @@ export function answerMenu(ctx: IvrContext, input: MenuInput): VoiceAnswer & { a
       }
       break;
     case "hours": {
-      const address = ctx.number.address ? ` We're at ${ctx.number.address}.` : "";
-      const text = spoken(`Our hours are ${describeHours(ctx.number.businessHours)}${address}`);
+      const address = ctx.number.address?.trim() ? ` We're at ${ctx.number.address.trim()}.` : "";
+      const text = spoken(`${hoursSentence(ctx.number.businessHours)}${address}`);
       if (input.mode === "ai") aiGather(response, `${text} Is there anything else I can help with?`, 1);
       else {
         response.say(VOICE, text);
@@ -154,8 +181,10 @@ export function answerMenu(ctx: IvrContext, input: MenuInput): VoiceAnswer & { a
       break;
     }
     case "faq": {
-      const faq = ctx.faqs.find((f) => f.question === action.question)!;
-      aiGather(response, `${spoken(faq.answer)} Would you like me to text you a booking link?`, 1);
+      const { question } = action;
+      const faq = ctx.faqs.find((f) => f.question === question)!;
+      // Only offer what can be done: no booking-link offer when no link can be texted.
+      aiGather(response, `${spoken(faq.answer)} ${canText ? "Would you like me to text you a booking link?" : "Is there anything else I can help with?"}`, 1);
       break;
     }
     case "voicemail":

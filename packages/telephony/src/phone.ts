@@ -5,11 +5,18 @@
  */
 export function normalizePhone(input: string): string | null {
   const trimmed = input.trim();
-  if (!trimmed) return null;
+  // Only digits and the usual separators: letters or other marks mean it is not a plain number
+  // ("555a555b0100", "whatsapp:+15555550100", "1-800-FLOWERS" are not silently reduced to digits).
+  if (!/^\+?[\d\s().-]+$/.test(trimmed)) return null;
   const digits = trimmed.replace(/[^\d]/g, "");
-  if (trimmed.startsWith("+")) return /^[1-9]\d{7,14}$/.test(digits) ? `+${digits}` : null;
-  if (digits.length === 10 && /^[2-9]/.test(digits)) return `+1${digits}`;
-  if (digits.length === 11 && digits.startsWith("1")) return `+${digits}`;
+  // +1 / 1 / no country code: a North American number, whose area code and exchange start with 2–9.
+  const nanp = (ten: string) => (/^[2-9]\d{2}[2-9]\d{6}$/.test(ten) ? `+1${ten}` : null);
+  if (trimmed.startsWith("+")) {
+    if (digits.startsWith("1")) return digits.length === 11 ? nanp(digits.slice(1)) : null;
+    return /^[1-9]\d{7,14}$/.test(digits) ? `+${digits}` : null;
+  }
+  if (digits.length === 10) return nanp(digits);
+  if (digits.length === 11 && digits.startsWith("1")) return nanp(digits.slice(1));
   return null;
 }
 
