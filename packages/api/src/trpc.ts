@@ -146,10 +146,12 @@ async function auditDenial(ctx: Pick<Context, "request" | "db" | "logger">, auth
  * an impersonating owner, whatever its access class (public ones included). It reads the session
  * only for such procedures, so every other public procedure stays free of database work.
  */
-const impersonationDenyList = t.middleware(async ({ ctx, meta, next }) => {
+const impersonationDenyList = t.middleware(async ({ ctx, meta, next, path }) => {
   if (meta?.sensitive) {
-    const { impersonation } = await ctx.auth();
+    const auth = await ctx.auth();
+    const { impersonation } = auth;
     if (impersonation) {
+      await auditDenial(ctx, auth, path);
       throw refuse(sensitiveActionRefusal(meta.sensitive, impersonation.tenantName), { code: "IMPERSONATION_ACTIVE", tenantId: impersonation.tenantId, action: meta.sensitive });
     }
   }
