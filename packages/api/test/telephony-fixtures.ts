@@ -3,7 +3,8 @@
 // (tenant rows through the tenant-scoped client, directory rows through the platform path).
 import { randomUUID } from "node:crypto";
 import { platformDb, tenantDb, type Database } from "@servicepro/db";
-import { createApiDeps, createContext, type Context, type Logger } from "../src/context.ts";
+import { createMessagingEvents } from "@servicepro/messaging";
+import { createApiDeps, createContext, type ApiMessaging, type Context, type Logger } from "../src/context.ts";
 import { createSession } from "../src/identity/sessions.ts";
 import { appRouter } from "../src/root.ts";
 import { createCallerFactory } from "../src/trpc.ts";
@@ -12,18 +13,24 @@ const silent: Logger = { info: () => {}, warn: () => {}, error: () => {}, child:
 const callerFactory = createCallerFactory(appRouter);
 const system = { actorUserId: null, purpose: "test.fixtures" };
 
-export type Extra = Record<string, unknown>;
+/** For tests that never send: queueing a text is a test bug, so it fails loudly. */
+const noSending: ApiMessaging = {
+  outbox: {
+    queueSms: () => Promise.reject(new Error("This test's caller has no outbox; pass real messaging to callerFor.")),
+  },
+  events: createMessagingEvents(),
+};
 
-/** A caller signed in with `token` (or anonymous), with extra context (e.g. `messaging`). */
-export function callerFor(db: Database, token: string | undefined, extra: Extra = {}) {
-  const deps = createApiDeps({ db, logger: silent });
+/** A caller signed in with `token` (or anonymous), using `messaging` for replies and live events. */
+export function callerFor(db: Database, token: string | undefined, messaging: ApiMessaging = noSending) {
+  const deps = createApiDeps({ db, logger: silent, messaging });
   const ctx: Context = createContext(deps, {
     requestId: randomUUID(),
     ip: "127.0.0.1",
     userAgent: "vitest",
     cookies: { read: () => token, set: () => {}, clear: () => {} },
   });
-  return callerFactory({ ...ctx, ...extra } as Context);
+  return callerFactory(ctx);
 }
 
 export async function createTenant(db: Database, id: string, opts: { planTier?: "starter" | "pro" | "elite" | "internal"; name?: string } = {}) {

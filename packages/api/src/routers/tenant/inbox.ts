@@ -2,7 +2,7 @@
 // live feed of changes (a tRPC subscription over SSE) so open screens update without a reload.
 // Replies go through the messaging outbox in the same transaction as the checks that allow them,
 // so an opt-out that lands first always wins and a double click queues one message.
-import type { MessagingEvent, MessagingEvents, Outbox } from "@servicepro/messaging";
+import type { MessagingEvent, MessagingEvents } from "@servicepro/messaging";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
@@ -23,15 +23,6 @@ const conversationSchema = z.object({
   /** When the customer opted out (STOP); null while they may be texted. */
   optedOutAt: z.string().nullable(),
 });
-
-type Messaging = { outbox: Outbox; events: MessagingEvents };
-
-/** The messaging back end the server wires into the context (outbox and live events). */
-function messagingOf(ctx: object): Messaging {
-  const messaging = (ctx as { messaging?: Messaging }).messaging;
-  if (!messaging) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "Texting is not set up on this server yet. Please try again later." });
-  return messaging;
-}
 
 const conversationIdSchema = z.uuid({ message: "That is not a conversation id." });
 const conversationNotFound = () =>
@@ -152,7 +143,7 @@ export const tenantInboxRouter = createRouter({
     )
     .output(z.object({ message: messageSchema, duplicate: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
-      const messaging = messagingOf(ctx);
+      const { messaging } = ctx;
       const userId = ctx.auth.user!.id;
       const { result, timezone } = await ctx.tenant.run(async (tx) => {
         const conversation = await tx.conversation.findFirst({ where: { id: input.conversationId }, select: { id: true } });
@@ -192,8 +183,7 @@ export const tenantInboxRouter = createRouter({
    * Events. Clients refetch what changed; the events carry ids, never message text.
    */
   events: staffProcedure.subscription(async function* ({ ctx, signal }) {
-    const messaging = messagingOf(ctx);
-    yield* eventsUntilAborted(messaging.events, ctx.tenantId, signal);
+    yield* eventsUntilAborted(ctx.messaging.events, ctx.tenantId, signal);
   }),
 });
 
