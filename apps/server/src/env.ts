@@ -35,6 +35,8 @@ const envSchema = z.object({
   TWILIO_UNROUTED_POLICY: optional(z.enum(["fallback-to-root", "quarantine"])).default("fallback-to-root"),
   /** Deliver queued texts in this process (turn off to run delivery in a separate worker process). */
   SMS_WORKER: optional(z.enum(["true", "false"])).default("true"),
+  /** How often jobs held by a worker that died are found and retried (seconds). */
+  JOB_SUPERVISE_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(300)).default(15),
   // Read now so a malformed value fails at start-up; used by the AI phases.
   OPENAI_API_KEY: optional(z.string().min(20, "OPENAI_API_KEY looks too short")),
 });

@@ -18,6 +18,7 @@ export function startMessagingFromEnv(opts: { db: Database; env: Env; logger: Ap
     publicBaseUrl: env.PUBLIC_BASE_URL,
     unroutedPolicy: env.TWILIO_UNROUTED_POLICY,
     runWorker: env.SMS_WORKER === "true",
+    superviseIntervalSeconds: env.JOB_SUPERVISE_INTERVAL_SECONDS,
     ...(opts.now ? { now: opts.now } : {}),
   });
 }

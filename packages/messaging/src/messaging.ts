@@ -19,6 +19,8 @@ export type MessagingOptions = {
   runWorker?: boolean;
   /** How often an idle worker looks for new jobs. */
   pollingIntervalSeconds?: number;
+  /** How often stuck jobs (a worker died holding them) are found and retried; default 15 s. */
+  superviseIntervalSeconds?: number;
   now?: () => Date;
 };
 
@@ -44,6 +46,8 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     // Maintenance (expiring stuck jobs so they are retried, archiving) runs in every process that
     // runs workers; pg-boss coordinates it with an advisory lock.
     supervise: options.runWorker ?? true,
+    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 15,
+    monitorIntervalSeconds: options.superviseIntervalSeconds ?? 15,
     schedule: false,
     ...(options.db.engine === "pglite" ? { backend: "pglite" as const } : {}),
   });
