@@ -26,7 +26,7 @@ import {
   type UnroutedPolicy,
 } from "@servicepro/telephony";
 import { runsAutomations } from "@servicepro/tenancy/constants";
-import { recordConsentChange } from "./consent.ts";
+import { isOptedOut, recordConsentChange } from "./consent.ts";
 import { recordUnrouted, routeInbound } from "./directory.ts";
 import type { MessagingEvent, MessagingEvents, Outbox } from "./types.ts";
 
@@ -199,14 +199,17 @@ async function routeCall(deps: IntakeDeps, params: TwilioParams, kind: "voice" |
   return route;
 }
 
-async function loadIvrContext(deps: IntakeDeps, tx: TenantTx, route: CallRoute): Promise<IvrContext & { slug: string; missedCall: { enabled: boolean; text: string | null; windowMinutes: number } }> {
+async function loadIvrContext(deps: IntakeDeps, tx: TenantTx, route: CallRoute, params: TwilioParams): Promise<IvrContext & { slug: string; missedCall: { enabled: boolean; text: string | null; windowMinutes: number } }> {
   const tenant = await tx.tenant.findFirstOrThrow({ select: { name: true, slug: true, planTier: true, status: true, timezone: true } });
   // A call routed by fallback has no number of its own: it answers with the root tenant's first number's settings.
   const config = route.phoneNumber
     ? await tx.tenantPhoneConfig.findFirst({ where: { phoneNumber: route.phoneNumber } })
     : await tx.tenantPhoneConfig.findFirst({ orderBy: { createdAt: "asc" } });
   const faqs = await tx.faq.findMany({ orderBy: { position: "asc" }, select: { question: true, answer: true } });
+  const caller = phoneOf(params.From);
+  const callerOptedOut = caller ? await isOptedOut(tx, caller) : false;
   return {
+    callerOptedOut,
     tenant,
     slug: tenant.slug,
     faqs,
@@ -250,7 +253,7 @@ export async function handleVoiceIncoming(deps: IntakeDeps, params: TwilioParams
   const route = await routeCall(deps, params, "voice");
   if (!route) return answerUnavailable();
   const answer = await tenantDb(deps.db, route.tenantId).run(async (tx) => {
-    const ctx = await loadIvrContext(deps, tx, route);
+    const ctx = await loadIvrContext(deps, tx, route, params);
     const answered = answerIncomingCall(ctx);
     const call = await ensureCall(tx, route.tenantId, route, params, answered.mode);
     return { ...answered, callId: call.id };
@@ -267,7 +270,7 @@ export async function handleVoiceMenu(deps: IntakeDeps, params: TwilioParams, qu
   const mode = query.mode === "ai" ? "ai" : "menu";
   const attempt = Math.min(Math.max(Number.parseInt(query.attempt ?? "1", 10) || 1, 1), 10);
   const result = await tenantDb(deps.db, route.tenantId).run(async (tx) => {
-    const ctx = await loadIvrContext(deps, tx, route);
+    const ctx = await loadIvrContext(deps, tx, route, params);
     const call = await ensureCall(tx, route.tenantId, route, params, mode === "ai" ? "ai-voice" : "menu");
     const answer = answerMenu(ctx, { mode, digits: params.Digits, speech: params.SpeechResult, attempt });
     const outcome = mode === "ai" && answer.action.kind !== "forward" && answer.action.kind !== "voicemail" && answer.action.kind !== "retry" ? "ai_handled" : OUTCOME_BY_ACTION[answer.action.kind];
@@ -304,7 +307,7 @@ export async function handleDialResult(deps: IntakeDeps, params: TwilioParams): 
   if (!route) return answerUnavailable();
   const dialStatus = (params.DialCallStatus ?? "").toLowerCase();
   const result = await tenantDb(deps.db, route.tenantId).run(async (tx) => {
-    const ctx = await loadIvrContext(deps, tx, route);
+    const ctx = await loadIvrContext(deps, tx, route, params);
     const call = await ensureCall(tx, route.tenantId, route, params, "forward");
     const answer = answerDialResult(ctx, dialStatus);
     await tx.call.update({

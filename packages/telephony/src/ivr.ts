@@ -41,7 +41,14 @@ export type IvrNumber = {
   bookingUrl: string | null;
   address: string | null;
 };
-export type IvrContext = { tenant: IvrTenant; number: IvrNumber; faqs: readonly Faq[]; now: Date };
+export type IvrContext = {
+  tenant: IvrTenant;
+  number: IvrNumber;
+  faqs: readonly Faq[];
+  now: Date;
+  /** The caller opted out of this business's texts: never promise them one. */
+  callerOptedOut?: boolean;
+};
 
 export type EffectiveMode = {
   mode: IvrMode;
@@ -65,7 +72,7 @@ function hoursSentence(hours: unknown): string {
 }
 
 /** Whether a booking link can be texted: the tenant's automations run and it has a link to send. */
-const canTextBookingLink = (ctx: IvrContext) => runsAutomations(ctx.tenant.status) && Boolean(ctx.number.bookingUrl?.trim());
+const canTextBookingLink = (ctx: IvrContext) => runsAutomations(ctx.tenant.status) && Boolean(ctx.number.bookingUrl?.trim()) && !ctx.callerOptedOut;
 
 /** The mode that answers this call: hours first, then the plan, then whether forwarding is possible. */
 export function effectiveMode(ctx: IvrContext): EffectiveMode {
@@ -252,13 +259,17 @@ function aiAction(ctx: IvrContext, input: MenuInput): MenuAction {
   return { kind: "retry" };
 }
 
-/** DialCallStatus values after which the business did not pick up. */
-const UNANSWERED = new Set(["no-answer", "busy", "failed", "canceled"]);
+/**
+ * DialCallStatus values that mean the business picked up. Anything else (no-answer, busy, failed,
+ * canceled, or a value we do not know) is treated as missed: a caller is never left without
+ * voicemail because of an unexpected status.
+ */
+const ANSWERED = new Set(["completed", "answered", "in-progress"]);
 
 /** After ringing the business (POST /twilio/voice/dial-result). */
 export function answerDialResult(ctx: IvrContext, dialCallStatus: string): VoiceAnswer & { answered: boolean } {
   const response = new VoiceResponse();
-  const answered = !UNANSWERED.has(dialCallStatus);
+  const answered = ANSWERED.has(dialCallStatus);
   if (answered) response.hangup();
   else if (ctx.number.voicemailEnabled) recordVoicemail(response, ctx, "Sorry we missed you. Please leave a message after the tone and we'll call you back.");
   else {
