@@ -3,6 +3,7 @@
 // Request path: request id → logger → security headers → route:
 //   /healthz                     liveness + database check
 //   /trpc/*                      CSRF guard → body limit → tRPC (packages/api)
+//   /media/recordings/:callId    voicemail playback for the call's business (recordings.ts)
 //   /admin/* /app/* /portal/*    the React apps' production builds
 //   /twilio/*                    Twilio webhooks (twilio/routes.ts): outside the CSRF guard and
 //                                cookie handling, authenticated by Twilio's signature instead
@@ -17,6 +18,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppLogger } from "./logger.ts";
 import { createCookieJar, sessionCookieName } from "./session-cookie.ts";
+import { recordingRoutes } from "./recordings.ts";
 import { mountApps } from "./static-apps.ts";
 import { trpcCsrfGuard } from "./csrf.ts";
 import { twilioRoutes } from "./twilio/routes.ts";
@@ -27,6 +29,8 @@ export type AppConfig = {
   appsDir: string;
   /** Twilio's auth token (webhook signatures); null when Twilio is not configured. */
   twilioAuthToken: string | null;
+  /** Twilio's account SID: with the auth token, lets /media/recordings fetch voicemails. */
+  twilioAccountSid?: string | null;
 };
 
 export type AppDeps = { db: Database; logger: AppLogger; config: AppConfig; messaging: Messaging; now?: () => Date };
@@ -76,6 +80,8 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
   });
 
   app.route("/twilio", twilioRoutes({ authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, intake: messaging.intake }));
+
+  app.route("/media/recordings", recordingRoutes({ db, logger, cookieName, secure, ...(now ? { now } : {}), credentials: config.twilioAccountSid && config.twilioAuthToken ? { accountSid: config.twilioAccountSid, authToken: config.twilioAuthToken } : null }));
 
   app.use("/trpc/*", trpcCsrfGuard({ publicBaseUrl: config.publicBaseUrl }));
   app.use("/trpc/*", bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.json({ error: "Request body too large (limit 256 KB)." }, 413) }));

@@ -79,7 +79,7 @@ describe.each(testEngines())("inbox replies and live events on %s", (engine) => 
   it("should stream the subscriber's own business's events, and no one else's", async () => {
     const controller = new AbortController();
     const token = (await signedInUser(db, { tenantId: "alpha" })).token;
-    const stream = (await callerFor(db, token, messaging).tenant.inbox.events(undefined, { signal: controller.signal })) as AsyncIterable<MessagingEvent>;
+    const stream = (await callerFor(db, token, messaging, controller.signal).tenant.inbox.events()) as AsyncIterable<MessagingEvent>;
     const received: MessagingEvent[] = [];
     const reading = (async () => {
       for await (const event of stream) {

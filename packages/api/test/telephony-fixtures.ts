@@ -22,7 +22,7 @@ const noSending: ApiMessaging = {
 };
 
 /** A caller signed in with `token` (or anonymous), using `messaging` for replies and live events. */
-export function callerFor(db: Database, token: string | undefined, messaging: ApiMessaging = noSending) {
+export function callerFor(db: Database, token: string | undefined, messaging: ApiMessaging = noSending, signal?: AbortSignal) {
   const deps = createApiDeps({ db, logger: silent, messaging });
   const ctx: Context = createContext(deps, {
     requestId: randomUUID(),
@@ -30,7 +30,7 @@ export function callerFor(db: Database, token: string | undefined, messaging: Ap
     userAgent: "vitest",
     cookies: { read: () => token, set: () => {}, clear: () => {} },
   });
-  return callerFactory(ctx);
+  return callerFactory(ctx, signal ? { signal } : {});
 }
 
 export async function createTenant(db: Database, id: string, opts: { planTier?: "starter" | "pro" | "elite" | "internal"; name?: string } = {}) {
