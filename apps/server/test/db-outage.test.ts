@@ -15,14 +15,22 @@ import { startMessagingFromEnv } from "../src/messaging.ts";
 import { signedTwilioRequest } from "@servicepro/testkit";
 import { OWNER, TWILIO_AUTH_TOKEN } from "./harness.ts";
 
-/** A loopback TCP proxy to PostgreSQL that can be cut (refuse + drop every connection) and restored. */
+/**
+ * A loopback TCP proxy to PostgreSQL that can be cut (refuse + drop every connection), made to
+ * hang (like a frozen server: connections are accepted and nothing ever answers), and restored.
+ */
 function createCuttableProxy(target: { host: string; port: number }) {
   const sockets = new Set<net.Socket>();
   let server: net.Server | undefined;
   let port = 0;
+  let hanging = false;
   const listen = () =>
     new Promise<void>((resolve) => {
       server = net.createServer((client) => {
+        sockets.add(client);
+        client.on("close", () => sockets.delete(client));
+        client.on("error", () => client.destroy());
+        if (hanging) return; // accepted, never forwarded
         const upstream = net.connect(target.port, target.host);
         for (const s of [client, upstream]) {
           sockets.add(s);
@@ -46,6 +54,15 @@ function createCuttableProxy(target: { host: string; port: number }) {
         for (const s of sockets) s.destroy();
         server!.close(() => resolve());
       }),
+    /** Drops live connections and black-holes new ones until `unhang()`. */
+    hang: () => {
+      hanging = true;
+      for (const s of sockets) s.destroy();
+    },
+    unhang: () => {
+      hanging = false;
+      for (const s of sockets) s.destroy();
+    },
   };
 }
 
@@ -166,5 +183,41 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("database outage (PostgreSQL)", 
     );
     expect(stored).toHaveLength(sids.length);
     expect(new Set(stored.map((m) => m.twilioSid)).size).toBe(sids.length);
+  }, 60_000);
+
+  // R2: a database that accepts connections but never answers. The webhook's time budget answers
+  // 503 well before Twilio's 15 s, and the process keeps serving once the database is back.
+  it("should answer webhooks 503 within 2 s while the database hangs", async () => {
+    const send = (sid: string) => {
+      const { init } = signedTwilioRequest({
+        publicBaseUrl: "http://localhost:3000",
+        path: "/twilio/sms/incoming",
+        params: { MessageSid: sid, From: "+15555550301", To: "+15555550100", Body: "are you there?" },
+        authToken: TWILIO_AUTH_TOKEN,
+      });
+      return app.request("/twilio/sms/incoming", init);
+    };
+    proxy.hang();
+    try {
+      const timings = await Promise.all(
+        Array.from({ length: 5 }, async (_, i) => {
+          const t0 = performance.now();
+          const res = await send(`SMhang${String(i).padStart(28, "0")}`);
+          return { status: res.status, ms: performance.now() - t0 };
+        }),
+      );
+      for (const t of timings) {
+        expect(t.status).toBe(503);
+        expect(t.ms).toBeLessThan(2_000);
+      }
+    } finally {
+      proxy.unhang();
+    }
+    let status = 0;
+    for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+      status = (await send("SMhang" + "9".repeat(28))).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(status).toBe(200);
   }, 60_000);
 });
