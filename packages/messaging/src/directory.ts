@@ -1,4 +1,4 @@
-import { Prisma, type Database } from "@servicepro/db";
+import type { Prisma, Database } from "@servicepro/db";
 import { resolveTenantFromInbound, type InboundAddress, type InboundRoute, type UnroutedPolicy } from "@servicepro/telephony";
 
 /**

@@ -28,7 +28,7 @@ import {
 import { runsAutomations } from "@servicepro/tenancy/constants";
 import { isOptedOut, recordConsentChange } from "./consent.ts";
 import { recordUnrouted, routeInbound } from "./directory.ts";
-import type { MessagingEvent, MessagingEvents, Outbox } from "./types.ts";
+import type { MessagingEvents, Outbox } from "./types.ts";
 
 export type IntakeDeps = {
   db: Database;

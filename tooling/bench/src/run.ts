@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import autocannon from "autocannon";
 import { createTestDatabase } from "@servicepro/db/testing";
+import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, signedTwilioRequest, startFakeTwilio } from "@servicepro/testkit";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
@@ -22,7 +23,13 @@ const OWNER = { email: "owner@bench.test", password: "bench-owner-password" };
 process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 type Sample = { rps: number; p50: number; p99: number };
-type Target = { name: string; url: string; headers?: Record<string, string> };
+type Target = {
+  name: string;
+  url: string;
+  headers?: Record<string, string>;
+  /** For POST targets: builds each request (a fresh, signed body per request). */
+  post?: () => { body: string; headers: Record<string, string> };
+};
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -35,8 +42,8 @@ function freePort(): Promise<number> {
 }
 
 /** Starts a server script on a free port and waits until `readyPath` answers 200. */
-async function startServer(script: string, env: Record<string, string>, readyPath: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
+async function startServer(script: string, env: Record<string, string>, readyPath: string, fixedPort?: number): Promise<{ child: ChildProcess; url: string }> {
+  const port = fixedPort ?? (await freePort());
   const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 300; attempt++) {
@@ -50,9 +57,36 @@ async function startServer(script: string, env: Record<string, string>, readyPat
 }
 
 async function load(target: Target): Promise<Sample> {
-  const result = await autocannon({ url: target.url, connections: CONNECTIONS, duration: DURATION_S, headers: target.headers ?? {} });
+  const post = target.post;
+  const result = await autocannon({
+    url: target.url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: target.headers ?? {},
+    ...(post
+      ? {
+          method: "POST" as const,
+          requests: [{ method: "POST" as const, setupRequest: (req: autocannon.Request) => ({ ...req, ...post(), method: "POST" as const }) }],
+        }
+      : {}),
+  });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${target.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** Twilio's inbound SMS webhook as Twilio sends it: a new MessageSid each time, signed for the public URL. */
+function signedInboundSms(publicBaseUrl: string) {
+  let n = 0;
+  return () => {
+    const sid = `SMbench${String(++n).padStart(12, "0")}${process.pid.toString(16).padStart(14, "0")}`;
+    const { init } = signedTwilioRequest({
+      publicBaseUrl,
+      path: "/twilio/sms/incoming",
+      params: { MessageSid: sid, From: `+1555556${String(n % 10_000).padStart(4, "0")}`, To: "+15555550100", Body: "Do you have an opening Saturday morning?" },
+      authToken: FAKE_AUTH_TOKEN,
+    });
+    return { body: String(init.body), headers: init.headers as Record<string, string> };
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -61,8 +95,17 @@ const fmt = (x: number, digits = 2) => x.toFixed(digits);
 async function main() {
   const db = await createTestDatabase("postgres");
   const children: ChildProcess[] = [];
+  // Inbound texts get no automatic reply unless they are keywords, so nothing is sent during the
+  // bench; the fake only guarantees nothing could leave the machine.
+  const fakeTwilio = await startFakeTwilio();
+  const port = await freePort();
+  const publicBaseUrl = `http://127.0.0.1:${port}`;
   try {
     const app = await startServer(path.join(ROOT, "apps/server/src/main.ts"), {
+      PUBLIC_BASE_URL: publicBaseUrl,
+      TWILIO_ACCOUNT_SID: FAKE_ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN,
+      TWILIO_API_BASE_URL: fakeTwilio.baseUrl,
       DATABASE_URL: db.url!,
       HOST: "127.0.0.1",
       OWNER_EMAIL: OWNER.email,
@@ -71,7 +114,7 @@ async function main() {
       DEMO_TENANT_ADMIN_PASSWORD: "bench-demo-password",
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
-    }, "/healthz");
+    }, "/healthz", port);
     children.push(app.child);
     const baseline = await startServer(path.join(ROOT, "tooling/bench/src/baseline.ts"), {}, "/baseline");
     children.push(baseline.child);
@@ -86,6 +129,7 @@ async function main() {
       { name: "GET /healthz", url: `${appUrl}/healthz` },
       { name: "auth.context (signed in)", url: `${appUrl}/trpc/auth.context`, headers: { cookie } },
       { name: "admin.tenants.list (owner)", url: `${appUrl}/trpc/admin.tenants.list`, headers: { cookie } },
+      { name: "POST /twilio/sms/incoming (signed, new SID each)", url: `${appUrl}/twilio/sms/incoming`, post: signedInboundSms(publicBaseUrl) },
     ];
     for (const target of [base, ...targets]) await load({ ...target, url: target.url }); // warm-up (JIT, pools)
 
@@ -128,6 +172,7 @@ async function main() {
   } finally {
     for (const child of children) child.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 500));
+    await fakeTwilio.close();
     await db.drop();
   }
 }
