@@ -139,7 +139,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("database outage (PostgreSQL)", 
         params: { MessageSid: sid, From: "+15555550300", To: "+15555550100", Body: `outage test ${sid}` },
         authToken: TWILIO_AUTH_TOKEN,
       });
-      return app.request("/twilio/sms/incoming", init);
+      return Promise.resolve(app.request("/twilio/sms/incoming", init));
     };
     const results: { sid: string; status: number; ms: number }[] = [];
     const started = performance.now();

@@ -44,7 +44,7 @@ const sms = (params: Partial<Record<string, string>> & { Body: string }) => {
 };
 
 /** Waits until `check` passes (the worker delivers in the background). */
-async function eventually(check: () => Promise<void> | void, timeoutMs = 10_000) {
+async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     try {
