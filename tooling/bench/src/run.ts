@@ -22,7 +22,7 @@ const OWNER = { email: "owner@bench.test", password: "bench-owner-password" };
 
 process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-type Sample = { rps: number; p50: number; p99: number };
+type Sample = { rps: number; p50: number; p99: number; non2xx: number; total: number };
 type Target = {
   name: string;
   url: string;
@@ -70,8 +70,10 @@ async function load(target: Target): Promise<Sample> {
         }
       : {}),
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${target.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  if (result.errors > 0) throw new Error(`${target.name}: ${result.errors} connection errors`);
+  // Non-2xx answers are a figure, not a crash: for webhooks they are 503s from the time budget.
+  if (result.non2xx > 0) process.stderr.write(`${target.name}: ${result.non2xx} non-2xx (status codes: ${JSON.stringify(result.statusCodeStats)})\n`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, total: result.requests.total };
 }
 
 /** Twilio's inbound SMS webhook as Twilio sends it: a new MessageSid each time, signed for the public URL. */
@@ -153,6 +155,8 @@ async function main() {
       return {
         name: target.name,
         rps: median(runs.map((r) => r.sample.rps)),
+        non2xx: runs.reduce((n, r) => n + r.sample.non2xx, 0),
+        total: runs.reduce((n, r) => n + r.sample.total, 0),
         p50: median(runs.map((r) => r.sample.p50)),
         p99: median(runs.map((r) => r.sample.p99)),
         rpsRatio: median(rpsRatios),
@@ -177,7 +181,9 @@ async function main() {
   }
 }
 
-function renderReport(rows: { name: string; rps: number; p50: number; p99: number; rpsRatio: number; rpsRange: number[]; p50Ratio: number; p99Ratio: number }[], baseline: Sample): string {
+type ReportRow = { name: string; rps: number; p50: number; p99: number; rpsRatio: number; rpsRange: number[]; p50Ratio: number; p99Ratio: number; non2xx: number; total: number };
+
+function renderReport(rows: ReportRow[], baseline: Pick<Sample, "rps" | "p50" | "p99">): string {
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const lines = [
     "# Benchmarks",
@@ -191,11 +197,11 @@ function renderReport(rows: { name: string; rps: number; p50: number; p99: numbe
     "- ServicePro: `apps/server/src/main.ts` on PostgreSQL (a fresh database with the demo data), LOG_LEVEL=warn, NODE_ENV=production",
     `- Baseline: bare Hono route, median ${fmt(baseline.rps, 0)} req/s, p50 ${baseline.p50} ms, p99 ${baseline.p99} ms`,
     "",
-    "| endpoint | req/s | p50 ms | p99 ms | req/s vs baseline | p50 vs baseline | p99 vs baseline |",
-    "|---|---|---|---|---|---|---|",
+    "| endpoint | req/s | p50 ms | p99 ms | req/s vs baseline | p50 vs baseline | p99 vs baseline | non-2xx |",
+    "|---|---|---|---|---|---|---|---|",
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${fmt(r.rps, 0)} | ${r.p50} | ${r.p99} | ${fmt(r.rpsRatio)}× [${fmt(r.rpsRange[0]!)}–${fmt(r.rpsRange[1]!)}] | ${fmt(r.p50Ratio, 1)}× | ${fmt(r.p99Ratio, 1)}× |`,
+        `| ${r.name} | ${fmt(r.rps, 0)} | ${r.p50} | ${r.p99} | ${fmt(r.rpsRatio)}× [${fmt(r.rpsRange[0]!)}–${fmt(r.rpsRange[1]!)}] | ${fmt(r.p50Ratio, 1)}× | ${fmt(r.p99Ratio, 1)}× | ${r.non2xx} of ${r.total} |`,
     ),
     "",
     "Latency ratios divide by the baseline's latency floored at 1 ms (autocannon reports whole milliseconds).",
