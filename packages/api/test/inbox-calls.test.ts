@@ -62,6 +62,9 @@ describe.each(testEngines())("inbox and calls on %s", (engine) => {
     const second = await alpha.tenant.inbox.conversations({ limit: 1, cursor: first.nextCursor! });
     expect(second.items.map((c) => c.id)).toEqual([bob.conversationId]);
     expect(second.nextCursor).toBeNull();
+    // tRPC's infinite queries add `direction`: the strict input accepts it.
+    expect((await alpha.tenant.inbox.conversations({ limit: 1, direction: "forward" })).items).toHaveLength(1);
+    expect((await alpha.tenant.calls.list({ limit: 1, direction: "forward" })).items).toHaveLength(1);
   });
 
   it("should never show one business another's conversations or calls", async () => {

@@ -44,3 +44,9 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
 }
 
 export const pageLimitSchema = z.number().int().min(1).max(100).default(25);
+
+/**
+ * tRPC's infinite queries send `direction` with the cursor. Only forward paging exists, but a
+ * strict input must still accept the key the client adds.
+ */
+export const pageDirectionSchema = z.enum(["forward", "backward"]).optional();

@@ -3,7 +3,7 @@
 // plays them through GET /media/recordings/:callId, which checks the session first.
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
-import { callOutcomeFromDb, callOutcomeSchema, cursorSchema, decodeCursor, encodeCursor, ivrModeFromDb, ivrModeSchema, pageLimitSchema } from "../telephony-shared.ts";
+import { callOutcomeFromDb, callOutcomeSchema, cursorSchema, decodeCursor, encodeCursor, ivrModeFromDb, ivrModeSchema, pageDirectionSchema, pageLimitSchema } from "../telephony-shared.ts";
 
 const callSchema = z.object({
   id: z.string(),
@@ -28,7 +28,7 @@ const callSchema = z.object({
 export const tenantCallsRouter = createRouter({
   /** The business's calls, newest first, one page at a time. */
   list: staffProcedure
-    .input(z.strictObject({ cursor: cursorSchema.optional(), limit: pageLimitSchema }).default({ limit: 25 }))
+    .input(z.strictObject({ cursor: cursorSchema.optional(), limit: pageLimitSchema, direction: pageDirectionSchema }).default({ limit: 25 }))
     .output(z.object({ items: z.array(callSchema), nextCursor: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
       const after = input.cursor ? decodeCursor(input.cursor) : null;

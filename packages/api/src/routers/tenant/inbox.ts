@@ -6,7 +6,7 @@ import type { MessagingEvent, MessagingEvents } from "@servicepro/messaging";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
-import { cursorSchema, decodeCursor, encodeCursor, pageLimitSchema } from "../telephony-shared.ts";
+import { cursorSchema, decodeCursor, encodeCursor, pageDirectionSchema, pageLimitSchema } from "../telephony-shared.ts";
 import { messageSchema, optedOutSince, toMessage, type MessageRow } from "./inbox-shared.ts";
 
 const THREAD_PAGE = 50;
@@ -31,7 +31,7 @@ const conversationNotFound = () =>
 export const tenantInboxRouter = createRouter({
   /** Conversations, the most recent first. */
   conversations: staffProcedure
-    .input(z.strictObject({ cursor: cursorSchema.optional(), limit: pageLimitSchema }).default({ limit: 25 }))
+    .input(z.strictObject({ cursor: cursorSchema.optional(), limit: pageLimitSchema, direction: pageDirectionSchema }).default({ limit: 25 }))
     .output(z.object({ items: z.array(conversationSchema), nextCursor: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
       const after = input.cursor ? decodeCursor(input.cursor) : null;
