@@ -35,7 +35,7 @@ const app = createApp({
   db,
   logger,
   messaging,
-  config: { publicBaseUrl: env.PUBLIC_BASE_URL, trustProxy: env.TRUST_PROXY === "true", appsDir: env.APPS_DIR, twilioAuthToken: env.TWILIO_AUTH_TOKEN ?? null },
+  config: { publicBaseUrl: env.PUBLIC_BASE_URL, trustProxy: env.TRUST_PROXY === "true", appsDir: env.APPS_DIR, twilioAuthToken: env.TWILIO_AUTH_TOKEN ?? null, twilioAccountSid: env.TWILIO_ACCOUNT_SID ?? null },
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

@@ -48,7 +48,7 @@ export async function startTestApp(engine: DatabaseEngine, options: TestAppOptio
     db,
     logger,
     messaging,
-    config: { publicBaseUrl: PUBLIC_BASE_URL, trustProxy: false, appsDir: env.APPS_DIR, twilioAuthToken: TWILIO_AUTH_TOKEN },
+    config: { publicBaseUrl: PUBLIC_BASE_URL, trustProxy: false, appsDir: env.APPS_DIR, twilioAuthToken: TWILIO_AUTH_TOKEN, twilioAccountSid: options.fakeTwilio ? FAKE_ACCOUNT_SID : null },
     ...(options.now ? { now: options.now } : {}),
   });
 

@@ -1,14 +1,9 @@
 // Small presentation helpers for the inbox and calls log.
 import type { BadgeTone } from "@servicepro/ui";
+import { formatPhone } from "@servicepro/telephony/phone";
 
-/**
- * "+15555550100" → "(555) 555-0100". Mirrors formatPhone in @servicepro/telephony, whose package
- * root brings the Twilio SDK along and must stay out of the browser bundle.
- */
-export function formatPhone(e164: string): string {
-  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
-  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : e164;
-}
+// The `phone` subpath: the package root brings the Twilio SDK along, which must stay out of the bundle.
+export { formatPhone } from "@servicepro/telephony/phone";
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
 const dayFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
