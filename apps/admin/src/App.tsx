@@ -1,5 +1,6 @@
 import { ButtonLink, PageNotice, SearchIcon } from "@servicepro/ui";
-import { AppNav, appPath, SignedInShell, StaffGate, usePathname } from "@servicepro/web";
+import { AppNav, appPath, isImpersonating, SignedInShell, StaffGate, usePathname } from "@servicepro/web";
+import { ImpersonatingPage } from "./pages/ImpersonatingPage.tsx";
 import { NotPlatformOwnerPage } from "./pages/NotPlatformOwnerPage.tsx";
 import { ROUTES } from "./routes.tsx";
 
@@ -29,35 +30,41 @@ export function App() {
       isAllowed={(context) => context.role === "platform_owner"}
       notAllowed={(context) => <NotPlatformOwnerPage context={context} />}
     >
-      {(context) => (
-        <SignedInShell
-          area="Platform console"
-          user={context.user}
-          detail={context.user.name ? context.user.email : "Platform owner"}
-          nav={
-            <AppNav
-              label="Console sections"
-              items={ROUTES.map((candidate) => ({ href: hrefOf(candidate.path), label: candidate.label, current: candidate === route }))}
-            />
-          }
-        >
-          {route ? (
-            route.render(context)
-          ) : (
-            <PageNotice
-              documentTitle="Page not found · Platform console"
-              icon={<SearchIcon size={22} />}
-              title="There's no page here"
-              description={<p>The link may be old, or the page may have moved.</p>}
-              actions={
-                <ButtonLink variant="primary" href={BASE}>
-                  Go to the tenants
-                </ButtonLink>
-              }
-            />
-          )}
-        </SignedInShell>
-      )}
+      {(context) =>
+        isImpersonating(context) ? (
+          <SignedInShell area="Platform console" user={context.user} detail="Platform owner">
+            <ImpersonatingPage context={context} />
+          </SignedInShell>
+        ) : (
+          <SignedInShell
+            area="Platform console"
+            user={context.user}
+            detail={context.user.name ? context.user.email : "Platform owner"}
+            nav={
+              <AppNav
+                label="Console sections"
+                items={ROUTES.map((candidate) => ({ href: hrefOf(candidate.path), label: candidate.label, current: candidate === route }))}
+              />
+            }
+          >
+            {route ? (
+              route.render(context)
+            ) : (
+              <PageNotice
+                documentTitle="Page not found · Platform console"
+                icon={<SearchIcon size={22} />}
+                title="There's no page here"
+                description={<p>The link may be old, or the page may have moved.</p>}
+                actions={
+                  <ButtonLink variant="primary" href={BASE}>
+                    Go to the tenants
+                  </ButtonLink>
+                }
+              />
+            )}
+          </SignedInShell>
+        )
+      }
     </StaffGate>
   );
 }

@@ -32,7 +32,7 @@ describe("auth", () => {
     expect(login.setCookie).toMatch(/Path=\//);
     const cookie = login.setCookie!.split(";")[0]!;
     const context = await t.trpc("query", "auth.context", undefined, cookie);
-    expect(context.data).toEqual({ user: expect.objectContaining({ email: OWNER.email }), role: "platform_owner", tenantId: null, tenantName: null });
+    expect(context.data).toEqual({ user: expect.objectContaining({ email: OWNER.email }), role: "platform_owner", tenantId: null, tenantName: null, impersonationStartedAt: null, impersonationExpiresAt: null });
   });
 
   it("should answer a wrong password and an unknown email with the same 401", async () => {

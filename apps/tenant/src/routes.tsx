@@ -5,6 +5,8 @@ import type { ReactNode } from "react";
 import { CallsPage } from "./calls/CallsPage.tsx";
 import { InboxPage } from "./inbox/InboxPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
+import { PlanPage } from "./plan/PlanPage.tsx";
+import { SettingsPage } from "./settings/SettingsPage.tsx";
 
 export type TenantRoute = {
   /** Relative to the app's base: "/" is /app/, "/plan" is /app/plan. */
@@ -17,4 +19,6 @@ export const ROUTES: readonly TenantRoute[] = [
   { path: "/", label: "Overview", render: (context) => <OverviewPage currentUserId={context.user.id} /> },
   { path: "/inbox", label: "Inbox", render: () => <InboxPage /> },
   { path: "/calls", label: "Calls", render: () => <CallsPage /> },
+  { path: "/plan", label: "Plan", render: () => <PlanPage /> },
+  { path: "/settings", label: "Settings", render: (context) => <SettingsPage context={context} /> },
 ];

@@ -54,3 +54,4 @@ export { SelectField, type SelectFieldProps, type SelectOption } from "./compone
 export { TextAreaField, type TextAreaFieldProps } from "./components/TextAreaField.tsx";
 export { CheckboxField, type CheckboxFieldProps } from "./components/CheckboxField.tsx";
 export { MessageBubble, type MessageBubbleProps } from "./components/MessageBubble.tsx";
+export { Dialog, type DialogProps } from "./components/Dialog.tsx";

@@ -70,3 +70,38 @@ export function useRefreshAuth() {
   const queryClient = useQueryClient();
   return useCallback(() => queryClient.invalidateQueries(trpc.auth.context.queryFilter()), [queryClient, trpc]);
 }
+
+/** Whether the platform owner is "logged in as" the business in `context`. */
+export const isImpersonating = (context: AuthContext): boolean => context.impersonationStartedAt !== null;
+
+/**
+ * Starts or stops viewing a business as its admin. Both change who the session acts for, so every
+ * cached query is dropped, and the browser moves to the app that fits: the business dashboard
+ * after a start, the platform console after a stop (a full page load, so nothing of the other
+ * app's state survives).
+ */
+export function useStartImpersonation() {
+  const trpc = useTRPC();
+  const forget = useForgetUserData();
+  return useMutation(
+    trpc.admin.impersonate.start.mutationOptions({
+      onSuccess: () => {
+        forget();
+        window.location.assign("/app/");
+      },
+    }),
+  );
+}
+
+export function useStopImpersonation() {
+  const trpc = useTRPC();
+  const forget = useForgetUserData();
+  return useMutation(
+    trpc.admin.impersonate.stop.mutationOptions({
+      onSuccess: () => {
+        forget();
+        window.location.assign("/admin/");
+      },
+    }),
+  );
+}

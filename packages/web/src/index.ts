@@ -16,6 +16,9 @@ export {
   useRefreshAuth,
   useSignIn,
   useSignOut,
+  isImpersonating,
+  useStartImpersonation,
+  useStopImpersonation,
   type AuthContext,
   type SignedInContext,
   type SignedInUser,
@@ -24,6 +27,7 @@ export {
   PLAN_TIER_TONES,
   TENANT_STATUS_TONES,
   industryLabel,
+  planTierBadgeLabel,
   planTierLabel,
   tenantStatusLabel,
 } from "./labels.ts";
@@ -33,3 +37,6 @@ export { StaffGate, type StaffGateProps } from "./components/StaffGate.tsx";
 export { StaffSignInPage, type StaffSignInPageProps } from "./components/StaffSignInPage.tsx";
 export { AppNav, type AppNavItem } from "./components/AppNav.tsx";
 export { Link, appPath, navigate, usePathname, type LinkProps } from "./router.tsx";
+export { ImpersonationBanner } from "./components/ImpersonationBanner.tsx";
+// The tenant vocabulary the apps' forms need (constants only: no zod in the browser).
+export { PLAN_TIERS, TENANT_STATUSES, ROOT_TENANT_ID, type PlanTier, type TenantStatus } from "@servicepro/tenancy/constants";

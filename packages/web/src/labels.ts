@@ -8,8 +8,14 @@ export const PLAN_TIER_TONES: Record<PlanTier, BadgeTone> = {
   starter: "neutral",
   pro: "info",
   elite: "premium",
-  internal: "neutral",
+  internal: "premium",
 };
+
+/**
+ * What a plan badge reads. The internal tier shouts on purpose (seed phase 7: "INTERNAL (at-cost)"),
+ * so nobody mistakes a family or demo account at cost for a paying one.
+ */
+export const planTierBadgeLabel = (tier: PlanTier): string => (tier === "internal" ? "INTERNAL (at-cost)" : planTierLabel(tier));
 
 export const TENANT_STATUS_TONES: Record<TenantStatus, BadgeTone> = {
   trialing: "info",

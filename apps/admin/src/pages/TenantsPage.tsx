@@ -14,42 +14,83 @@ import {
 import {
   industryLabel,
   PlanTierBadge,
+  ROOT_TENANT_ID,
   TenantStatusBadge,
   useRefreshAuth,
   useTRPC,
   type RouterOutputs,
 } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
+import { EditPlanDialog } from "../tenants/EditPlanDialog.tsx";
+import { LoginAsTenantDialog } from "../tenants/LoginAsTenantDialog.tsx";
 
 type Tenant = RouterOutputs["admin"]["tenants"]["list"][number];
 
-const columns: ReadonlyArray<DataTableColumn<Tenant>> = [
-  { id: "name", header: "Name", rowHeader: true, cell: (tenant) => tenant.name },
-  {
-    id: "slug",
-    header: "Slug",
-    cell: (tenant) => (
-      <a className="sp-mono" href={`/portal/${encodeURIComponent(tenant.slug)}`} title={`Open ${tenant.name}'s customer portal`}>
-        {tenant.slug}
-      </a>
-    ),
-  },
-  {
-    id: "industry",
-    header: "Industry",
-    cell: (tenant) => industryLabel(tenant.industry) ?? <span className="sp-muted">Not set</span>,
-  },
-  { id: "plan", header: "Plan", nowrap: true, cell: (tenant) => <PlanTierBadge tier={tenant.planTier} /> },
-  { id: "status", header: "Status", nowrap: true, cell: (tenant) => <TenantStatusBadge status={tenant.status} /> },
-  {
-    id: "created",
-    header: "Created",
-    align: "end",
-    nowrap: true,
-    cell: (tenant) => <time dateTime={tenant.createdAt}>{formatDate(tenant.createdAt)}</time>,
-  },
-];
+/** Which dialog is open, for which tenant. */
+type OpenDialog = { kind: "plan" | "login"; tenant: Tenant } | null;
+
+/** The name, and for internal (at-cost) tenants the owner's note, so nobody forgets why it is free. */
+function NameCell({ tenant }: { tenant: Tenant }) {
+  return (
+    <div className="admin-tenant-name">
+      <span>{tenant.name}</span>
+      {tenant.planTier === "internal" ? (
+        <span className="admin-internal-note" data-testid="internal-note">
+          <strong>Internal:</strong> {tenant.internalNotes?.trim() || "No note yet. Say whose account this is and why it is at cost."}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function tenantColumns(open: (dialog: NonNullable<OpenDialog>) => void): ReadonlyArray<DataTableColumn<Tenant>> {
+  return [
+    { id: "name", header: "Name", rowHeader: true, cell: (tenant) => <NameCell tenant={tenant} /> },
+    {
+      id: "slug",
+      header: "Slug",
+      cell: (tenant) => (
+        <a className="sp-mono" href={`/portal/${encodeURIComponent(tenant.slug)}`} title={`Open ${tenant.name}'s customer portal`}>
+          {tenant.slug}
+        </a>
+      ),
+    },
+    {
+      id: "industry",
+      header: "Industry",
+      cell: (tenant) => industryLabel(tenant.industry) ?? <span className="sp-muted">Not set</span>,
+    },
+    { id: "plan", header: "Plan", nowrap: true, cell: (tenant) => <PlanTierBadge tier={tenant.planTier} /> },
+    { id: "status", header: "Status", nowrap: true, cell: (tenant) => <TenantStatusBadge status={tenant.status} /> },
+    {
+      id: "created",
+      header: "Created",
+      align: "end",
+      nowrap: true,
+      cell: (tenant) => <time dateTime={tenant.createdAt}>{formatDate(tenant.createdAt)}</time>,
+    },
+    {
+      id: "actions",
+      header: "Actions",
+      align: "end",
+      nowrap: true,
+      cell: (tenant) => (
+        <div className="admin-row-actions">
+          <Button size="sm" onClick={() => open({ kind: "plan", tenant })} aria-label={`Edit plan & status: ${tenant.name}`}>
+            Edit plan & status
+          </Button>
+          {/* The root tenant is the platform's own business: it cannot be impersonated. */}
+          {tenant.id === ROOT_TENANT_ID ? null : (
+            <Button size="sm" variant="primary" onClick={() => open({ kind: "login", tenant })} aria-label={`Login as tenant: ${tenant.name}`}>
+              Login as tenant
+            </Button>
+          )}
+        </div>
+      ),
+    },
+  ];
+}
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -58,6 +99,7 @@ export function TenantsPage() {
   const trpc = useTRPC();
   const tenants = useQuery(trpc.admin.tenants.list.queryOptions());
   const refreshAuth = useRefreshAuth();
+  const [dialog, setDialog] = useState<OpenDialog>(null);
 
   // The session ended while the console was open: re-read auth.context, which shows sign-in.
   const code = tenants.isError ? apiErrorCode(tenants.error) : undefined;
@@ -127,7 +169,7 @@ export function TenantsPage() {
           <DataTable
             caption="Tenants"
             captionHidden
-            columns={columns}
+            columns={tenantColumns(setDialog)}
             rows={list}
             rowKey={(tenant) => tenant.id}
             empty={
@@ -140,6 +182,9 @@ export function TenantsPage() {
           />
         </Card>
       )}
+
+      {dialog?.kind === "plan" ? <EditPlanDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === "login" ? <LoginAsTenantDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { AppShell, Button, UserMenu } from "@servicepro/ui";
 import type { ReactNode } from "react";
 import { useSignOut, type SignedInUser } from "../auth.ts";
+import { ImpersonationBanner } from "./ImpersonationBanner.tsx";
 
 export interface SignedInShellProps {
   /** The area in the top bar, e.g. "Platform console" or the business's name. */
@@ -15,12 +16,16 @@ export interface SignedInShellProps {
   children: ReactNode;
 }
 
-/** The frame for a signed-in staff member: the user in the top bar, usually with "Sign out". */
+/**
+ * The frame for a signed-in staff member: the user in the top bar, usually with "Sign out", and,
+ * while the platform owner is "logged in as" a business, the impersonation banner above it.
+ */
 export function SignedInShell({ area, user, detail, signOutInMenu = true, nav, children }: SignedInShellProps) {
   const name = user.name || user.email;
   return (
     <AppShell
       area={area}
+      banner={<ImpersonationBanner />}
       nav={nav}
       userSlot={signOutInMenu ? <SigningOutUserMenu name={name} detail={detail} /> : <UserMenu name={name} detail={detail} />}
     >

@@ -8,18 +8,21 @@ import { AppProviders } from "../bootstrap.tsx";
 import { createApiClient, createQueryClient } from "../trpc.ts";
 import { StaffGate } from "./StaffGate.tsx";
 
-const signedOut: AuthContext = { user: null, role: null, tenantId: null, tenantName: null };
+const notImpersonating = { impersonationStartedAt: null, impersonationExpiresAt: null };
+const signedOut: AuthContext = { user: null, role: null, tenantId: null, tenantName: null, ...notImpersonating };
 const owner: AuthContext = {
   user: { id: "u1", email: "owner@example.com", name: "Olivia Owner" },
   role: "platform_owner",
   tenantId: null,
   tenantName: null,
+  ...notImpersonating,
 };
 const staff: AuthContext = {
   user: { id: "u2", email: "sam@greenlawn.example", name: "" },
   role: "tenant_staff",
   tenantId: "t1",
   tenantName: "Green Lawn Co",
+  ...notImpersonating,
 };
 
 function render(context?: AuthContext) {
