@@ -99,7 +99,7 @@ const requireAccess = (access: AccessClass) =>
     if (decision === "forbidden") {
       ctx.logger.warn({ userId: auth.user?.id, access, path }, "access denied");
       if (access === "owner") await auditDenial(ctx, auth, path);
-      if (auth.impersonation) {
+      if (auth.impersonation && access === "owner") {
         throw refuse(`You're viewing as ${auth.impersonation.tenantName}. Exit impersonation to use the platform console.`, {
           code: "IMPERSONATION_ACTIVE",
           tenantId: auth.impersonation.tenantId,

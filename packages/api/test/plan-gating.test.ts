@@ -42,6 +42,10 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe("plan gating", () => {
+  it("should only be declared on tenant-scoped procedures (the only ones whose middleware reads it)", () => {
+    for (const [path, p] of shippedGated) expect(["staff", "tenant_admin"], path).toContain(p._def.meta?.access);
+  });
+
   const cells = PLAN_TIERS.flatMap((tier) => gated.map(([path, feature, kind]) => [tier, path, feature, kind] as const));
 
   it.each(cells)("%s × %s", async (tier, path, feature, kind) => {
