@@ -60,6 +60,9 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
+    // Live inbox/calls streams (SSE): a ping every 15 s keeps proxies from closing an idle stream,
+    // and the client reconnects when it hears nothing for 30 s.
+    sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
     errorFormatter({ shape, error, ctx }) {
       const issues: ValidationIssue[] | undefined =
         error.cause instanceof ZodError
