@@ -6,7 +6,7 @@
  * class in the procedure's meta, and the procedure inventory test fails on any procedure without
  * one. @see https://trpc.io/docs/server/procedures#reusable-base-procedures
  */
-import { platformDb, tenantDb, type Audit, type PlatformAccess, type Prisma } from "@servicepro/db";
+import { platformDb, tenantDb, type Audit, type PlatformAccess, type Prisma, writeAudit } from "@servicepro/db";
 import {
   featureRefusal,
   featureRefusalMessage,
@@ -19,7 +19,7 @@ import type { PlanTier } from "@servicepro/tenancy";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { principalOf, type Context } from "./context.ts";
-import { writeAuditRow, type AuditActor } from "./identity/audit.ts";
+import type { AuditActor } from "./identity/audit.ts";
 import type { AuthState } from "./identity/sessions.ts";
 
 export type ProcedureMeta = {
@@ -133,7 +133,7 @@ const auditActor = (ctx: Pick<Context, "request">, auth: AuthState, purpose: str
 async function auditDenial(ctx: Pick<Context, "request" | "db" | "logger">, auth: AuthState, path: string): Promise<void> {
   if (!auth.user) return;
   try {
-    await writeAuditRow(ctx.db.prisma, auditActor(ctx, auth, path), {
+    await writeAudit(ctx.db.prisma, auditActor(ctx, auth, path), {
       action: "authz_denied",
       outcome: "failure",
       actorTenantId: auth.impersonation ? null : auth.tenantId,
@@ -173,10 +173,10 @@ export const ownerProcedure = base("owner")
       const actor = auditActor(ctx, ctx.auth, purpose || path);
       const access: PlatformAccess = { actorUserId: actor.actorUserId, purpose: actor.purpose, requestId: actor.requestId, ip: actor.ip, userAgent: actor.userAgent };
       const db = platformDb(ctx.db, access, ctx.logger);
-      // Audit rows go through writeAuditRow so they carry the impersonated tenant when there is one.
+      // Audit rows go through writeAudit so they carry the impersonated tenant when there is one.
       return {
         run: <T>(fn: (tx: Prisma.TransactionClient, audit: Audit) => Promise<T>): Promise<T> =>
-          db.run((tx) => fn(tx, (event) => writeAuditRow(tx, actor, event))),
+          db.run((tx) => fn(tx, (event) => writeAudit(tx, actor, event))),
       };
     };
     return next({ ctx: { platform } });
@@ -206,7 +206,7 @@ const tenantScoped = (access: "staff" | "tenant_admin") =>
       const actor = auditActor(ctx, auth, path);
       /** Appends an audit row for this tenant, stamped with the real actor (and the impersonation, if any). */
       const audit: Audit = (event) =>
-        writeAuditRow(ctx.db.prisma, actor, { targetTenantId: tenantId, actorTenantId: impersonatedTenantId ? null : tenantId, ...event });
+        writeAudit(ctx.db.prisma, actor, { targetTenantId: tenantId, actorTenantId: impersonatedTenantId ? null : tenantId, ...event });
       const logger = ctx.logger.child({ tenantId, ...(impersonatedTenantId ? { impersonatorUserId: auth.user!.id } : {}) });
       const result = await next({ ctx: { tenantId, tenant: tenantDb(ctx.db, tenantId), plan, audit, logger } });
       // Every change the owner makes while "logged in as" the tenant is on the record, as theirs.

@@ -11,6 +11,8 @@ export type PlatformAccess = {
   requestId?: string | undefined;
   ip?: string | undefined;
   userAgent?: string | undefined;
+  /** While the platform owner is "logged in as" a tenant: that tenant (the subject; the actor is actorUserId). */
+  impersonatedTenantId?: string | null | undefined;
 };
 
 export type AuditEvent = {
@@ -51,7 +53,7 @@ export function platformDb(db: Database, access: PlatformAccess, logger?: Platfo
  * Appends one audit row. `createMany` on purpose: it issues a plain INSERT without RETURNING, so
  * it works for the app role, which may insert into the audit trail but not read it.
  */
-export async function writeAudit(tx: Prisma.TransactionClient, access: PlatformAccess, event: AuditEvent): Promise<void> {
+export async function writeAudit(tx: Pick<Prisma.TransactionClient, "auditLog">, access: PlatformAccess, event: AuditEvent): Promise<void> {
   await tx.auditLog.createMany({
     data: [
       {
@@ -59,12 +61,13 @@ export async function writeAudit(tx: Prisma.TransactionClient, access: PlatformA
         outcome: event.outcome ?? "success",
         actorUserId: access.actorUserId,
         actorTenantId: event.actorTenantId ?? null,
+        impersonatedTenantId: access.impersonatedTenantId ?? null,
         targetTenantId: event.targetTenantId ?? null,
         objectType: event.objectType ?? null,
         objectId: event.objectId ?? null,
         requestId: access.requestId ?? null,
         ip: access.ip ?? null,
-        userAgent: access.userAgent ?? null,
+        userAgent: access.userAgent?.slice(0, 512) ?? null,
         ...(event.details === undefined ? {} : { details: event.details }),
       },
     ],

@@ -1,8 +1,7 @@
-import { userDb, writeAudit, type Database } from "@servicepro/db";
+import { userDb, writeAudit, type Database, type PlatformAccess } from "@servicepro/db";
 import { normalizeEmail, type LoginInput } from "@servicepro/identity";
 import type { Context } from "../context.ts";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.ts";
-import { writeAuditRow } from "./audit.ts";
 import { createSession, deleteSession, impersonationDetails, type AuthState } from "./sessions.ts";
 
 export type LoginOutcome =
@@ -83,7 +82,7 @@ export async function logout(ctx: Context): Promise<void> {
   ctx.request.cookies.clear();
 }
 
-async function audit(db: Database, access: Parameters<typeof writeAudit>[1], action: string, details: Record<string, string>) {
+async function audit(db: Database, access: PlatformAccess, action: string, details: Record<string, string>) {
   await writeAudit(db.prisma, access, { action, outcome: "failure", details });
 }
 
@@ -92,7 +91,7 @@ async function recordImpersonationEnd(ctx: Context, auth: AuthState, endedBy: "s
   const { impersonation } = auth;
   if (!impersonation) return;
   const { request } = ctx;
-  await writeAuditRow(
+  await writeAudit(
     ctx.db.prisma,
     { actorUserId: auth.user?.id ?? null, purpose: `auth.${endedBy}`, requestId: request.requestId, ip: request.ip, userAgent: request.userAgent, impersonatedTenantId: impersonation.tenantId },
     { action: "impersonation_stop", targetTenantId: impersonation.tenantId, objectType: "tenant", objectId: impersonation.tenantId, details: impersonationDetails(impersonation, { endedBy }) },

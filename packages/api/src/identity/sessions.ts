@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { platformDb, userDb, type Database, type Prisma } from "@servicepro/db";
+import type { AuditActor } from "./audit.ts";
+import { platformDb, userDb, type Database, type Prisma, writeAudit } from "@servicepro/db";
 import {
   getImpersonationContext,
   impersonationState,
@@ -11,7 +12,6 @@ import {
 } from "@servicepro/identity";
 import type { PlanTier, TenantStatus } from "@servicepro/tenancy";
 import type { Logger, RequestInfo, SessionCookieJar } from "../context.ts";
-import { writeAuditRow } from "./audit.ts";
 
 /** What `auth.context` returns (the public part), and what every protected procedure decides on. */
 export type AuthState = {
@@ -130,7 +130,7 @@ async function endImpersonation(
   db: Database,
   sessionId: string,
   impersonation: ImpersonationContext,
-  actor: Parameters<typeof writeAuditRow>[1],
+  actor: AuditActor,
   action: "impersonation_stop" | "impersonation_expired",
   extra: Record<string, string>,
 ): Promise<void> {
@@ -140,7 +140,7 @@ async function endImpersonation(
       data: { impersonatedTenantId: null, impersonationStartedAt: null, impersonationReason: null },
     });
     if (count === 1) {
-      await writeAuditRow(tx, actor, {
+      await writeAudit(tx, actor, {
         action,
         targetTenantId: impersonation.tenantId,
         objectType: "tenant",

@@ -1,3 +1,4 @@
+import { writeAudit } from "@servicepro/db";
 // "Login as tenant" (seed phase 6): the platform owner opens one business's dashboard as its admin,
 // for support and QA. The session keeps the owner as the actor and gains the tenant as the subject;
 // its id is rotated at start and stop; the visit ends by itself after 60 minutes.
@@ -5,7 +6,6 @@ import { decideImpersonationStart, impersonationExpiry, impersonationReasonSchem
 import { ROOT_TENANT_ID } from "@servicepro/tenancy";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { writeAuditRow } from "../../identity/audit.ts";
 import { impersonationDetails, rotateSession, type AuthState } from "../../identity/sessions.ts";
 import { authContextSchema, publicView } from "../auth.ts";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
@@ -48,7 +48,7 @@ export const adminImpersonateRouter = createRouter({
         // Written directly rather than with the platform path's `audit`: this row already belongs to
         // the visit, so it carries the impersonated tenant like every row after it.
         const actor = { actorUserId: auth.user!.id, purpose: "admin.impersonate.start", requestId: ctx.request.requestId, ip: ctx.request.ip, userAgent: ctx.request.userAgent };
-        await writeAuditRow(tx, { ...actor, impersonatedTenantId: tenant!.id }, {
+        await writeAudit(tx, { ...actor, impersonatedTenantId: tenant!.id }, {
           action: "impersonation_start",
           targetTenantId: tenant!.id,
           objectType: "tenant",
