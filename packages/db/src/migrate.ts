@@ -143,5 +143,10 @@ REVOKE SELECT, UPDATE, DELETE, TRUNCATE ON TABLE unrouted_webhooks FROM ${APP_RO
 -- Directory of numbers: tenants read their own (RLS); only the platform path assigns numbers.
 REVOKE INSERT, DELETE, TRUNCATE ON TABLE tenant_phone_configs FROM ${APP_ROLE};
 GRANT EXECUTE ON FUNCTION app_route_inbound(text, text) TO ${APP_ROLE}, ${PLATFORM_ROLE};
+-- Concierge set-up requests are the owner's business only.
+REVOKE ALL ON TABLE provisioning_requests FROM ${APP_ROLE};
+-- Onboarding links are created by the platform path and redeemed (read, marked used) by anyone
+-- holding the token; they are never deleted by the app.
+REVOKE DELETE, TRUNCATE ON TABLE onboarding_tokens FROM ${APP_ROLE};
 `;
 }

@@ -18,6 +18,10 @@ export const TENANT_OWNED_MODELS = [
   "SmsConsent",
   "SmsConsentEvent",
   "Faq",
+  "Service",
+  "AddOn",
+  "PackInstall",
+  "WebsiteDraft",
 ] as const;
 export type TenantOwnedModel = (typeof TENANT_OWNED_MODELS)[number];
 

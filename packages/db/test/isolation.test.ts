@@ -20,6 +20,10 @@ const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
   SmsConsent: "sms_consents",
   SmsConsentEvent: "sms_consent_events",
   Faq: "faqs",
+  Service: "services",
+  AddOn: "add_ons",
+  PackInstall: "pack_installs",
+  WebsiteDraft: "website_drafts",
 };
 /**
  * Directory tables: tenant rows keyed by a platform-wide identifier (a phone number belongs to one
@@ -59,6 +63,10 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
         await tx.smsConsent.create({ data: { tenantId: id, phone, state: "opted_out", source: "keyword" } });
         await tx.smsConsentEvent.create({ data: { tenantId: id, phone, state: "opted_out", source: "keyword", evidence: { text: "STOP" } } });
         await tx.faq.create({ data: { tenantId: id, question: "Hours?", answer: "9 to 5" } });
+        const service = await tx.service.create({ data: { tenantId: id, name: "Full detail", description: "Inside and out", durationMinutes: 180, priceCents: 18_900 } });
+        await tx.addOn.create({ data: { tenantId: id, name: "Pet hair", description: "Removal", durationMinutes: 30, priceCents: 4_000, serviceIds: [service.id], offerWhen: "pets" } });
+        await tx.packInstall.create({ data: { tenantId: id, packId: "auto-detailing", version: "1.0.0", snapshot: {} } });
+        await tx.websiteDraft.create({ data: { tenantId: id, content: { headline: "Hi" } } });
       });
     }
   });
@@ -211,6 +219,16 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
     await expect(execIn(A, `INSERT INTO tenant_phone_configs (phone_number, tenant_id, business_hours, updated_at) VALUES ('+15550009999', '${A}', '{}', now())`)).rejects.toThrow(
       /permission denied/,
     );
+  });
+
+  it("should refuse catalog rows with impossible durations or prices, even past the app", async () => {
+    await expect(execIn(A, `INSERT INTO services (tenant_id, id, name, description, duration_minutes, price_cents, updated_at) VALUES ('${A}', gen_random_uuid(), 'x', 'x', 0, 100, now())`)).rejects.toThrow(/services_duration_positive/);
+    await expect(execIn(A, `INSERT INTO services (tenant_id, id, name, description, duration_minutes, price_min_cents, price_max_cents, updated_at) VALUES ('${A}', gen_random_uuid(), 'x', 'x', 60, 500, 400, now())`)).rejects.toThrow(/services_price_shape/);
+    await expect(execIn(A, `INSERT INTO add_ons (tenant_id, id, name, description, duration_minutes, price_cents, offer_when, updated_at) VALUES ('${A}', gen_random_uuid(), 'x', 'x', 15, -1, 'x', now())`)).rejects.toThrow(/add_ons_price_nonnegative/);
+  });
+
+  it("should keep concierge requests away from the app role", async () => {
+    await expect(rawAsApp(`SELECT * FROM provisioning_requests`)).rejects.toThrow(/permission denied/);
   });
 
   it("should keep the consent ledger append-only", async () => {
