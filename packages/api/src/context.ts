@@ -1,5 +1,5 @@
 import type { Database } from "@servicepro/db";
-import type { MessagingEvents, Outbox } from "@servicepro/messaging";
+import type { MessagingEvents, NumberProvider, Outbox, ProvisioningJobs } from "@servicepro/messaging";
 import type { Principal, StaffRole } from "@servicepro/identity";
 import { createLoginThrottle, type LoginThrottle } from "./identity/login-throttle.ts";
 import { resolveSession, type AuthState } from "./identity/sessions.ts";
@@ -35,7 +35,7 @@ export type ApiDeps = {
 };
 
 /** What procedures need from packages/messaging: queue texts, publish and subscribe to live changes. */
-export type ApiMessaging = { outbox: Outbox; events: MessagingEvents };
+export type ApiMessaging = { outbox: Outbox; events: MessagingEvents; numbers: NumberProvider; provisioning: ProvisioningJobs };
 
 /** The API's long-lived dependencies, built once per server. */
 export const createApiDeps = (deps: Omit<ApiDeps, "loginThrottle">): ApiDeps => ({ ...deps, loginThrottle: createLoginThrottle() });
