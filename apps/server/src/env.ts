@@ -2,6 +2,7 @@
 // that says what to fix; README.md ("Configuration") lists them all.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { IntegrationsConfig } from "@servicepro/api";
 import { z } from "zod";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -35,10 +36,28 @@ const envSchema = z.object({
   TWILIO_UNROUTED_POLICY: optional(z.enum(["fallback-to-root", "quarantine"])).default("fallback-to-root"),
   /** Deliver queued texts in this process (turn off to run delivery in a separate worker process). */
   SMS_WORKER: optional(z.enum(["true", "false"])).default("true"),
+  /** Numbers the platform already owns, handed to new businesses when Twilio is not configured: "+15555550150,+15555550151". */
+  PHONE_NUMBER_POOL: optional(
+    z
+      .string()
+      .transform((list) => list.split(",").map((n) => n.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^\+[1-9]\d{7,14}$/, "PHONE_NUMBER_POOL must be comma-separated E.164 numbers such as +15555550150"))),
+  ).default([]),
+  /** The platform's own number that texts new business owners their onboarding link. */
+  PLATFORM_SMS_FROM: optional(z.string().regex(/^\+[1-9]\d{7,14}$/, "PLATFORM_SMS_FROM must be an E.164 number such as +15555550199")),
+  /** Email: SendGrid's API when the key is set; otherwise emails are logged, not sent. */
+  SENDGRID_API_KEY: optional(z.string().min(20, "SENDGRID_API_KEY looks too short")),
+  SENDGRID_API_BASE_URL: optional(z.url({ protocol: /^https?$/, error: "SENDGRID_API_BASE_URL must be an http(s) URL" })),
+  EMAIL_FROM: optional(z.email("EMAIL_FROM must be an email address")).default("hello@servicepro.local"),
   /** How often jobs held by a worker that died are found and retried (seconds). */
   JOB_SUPERVISE_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(300)).default(15),
   // Read now so a malformed value fails at start-up; used by the AI phases.
   OPENAI_API_KEY: optional(z.string().min(20, "OPENAI_API_KEY looks too short")),
+  /** OpenAI's API origin (a proxy or a compatible server); the Integrations page checks it. */
+  OPENAI_BASE_URL: optional(z.url({ protocol: /^https?$/, error: "OPENAI_BASE_URL must be an http(s) URL" })),
+  // Not used yet; read so the Integrations & keys page can say whether they are set.
+  STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_(test|live)_\w{10,}$/, "STRIPE_SECRET_KEY looks like sk_live_… or sk_test_…")),
+  GOOGLE_API_KEY: optional(z.string().min(20, "GOOGLE_API_KEY looks too short")),
 });
 
 export type Env = z.infer<typeof envSchema> & { PUBLIC_BASE_URL: string; embedded: boolean };
@@ -64,5 +83,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     ...env,
     PUBLIC_BASE_URL: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     embedded: env.DATABASE_URL === undefined,
+  };
+}
+
+/** What the owner's Integrations & keys page checks (packages/api), from the validated environment. */
+export function integrationsFromEnv(env: Env): IntegrationsConfig {
+  return {
+    twilio: env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, apiBaseUrl: env.TWILIO_API_BASE_URL ?? null } : null,
+    openai: env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL ?? null } : null,
+    sendgrid: env.SENDGRID_API_KEY !== undefined,
+    stripe: env.STRIPE_SECRET_KEY !== undefined,
+    google: env.GOOGLE_API_KEY !== undefined,
   };
 }

@@ -19,6 +19,11 @@ const noSending: ApiMessaging = {
     queueSms: () => Promise.reject(new Error("This test's caller has no outbox; pass real messaging to callerFor.")),
   },
   events: createMessagingEvents(),
+  numbers: { kind: "pool", search: () => Promise.reject(new Error("This test's caller has no number provider.")) },
+  provisioning: {
+    queueNumberSetup: () => Promise.reject(new Error("This test's caller cannot queue jobs.")),
+    queueOnboardingNotice: () => Promise.reject(new Error("This test's caller cannot queue jobs.")),
+  },
 };
 
 /** A caller signed in with `token` (or anonymous), using `messaging` for replies and live events. */

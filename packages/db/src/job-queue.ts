@@ -25,6 +25,16 @@ export const JOB_QUEUES = {
       expireInSeconds: 60,
     } satisfies QueueOptions,
   },
+  /** Buys a new business's number from Twilio (if needed) and points its webhooks at us. */
+  numberSetup: {
+    name: "phone-number.setup",
+    options: { retryLimit: 10, retryDelay: 10, retryBackoff: true, retryDelayMax: 900, expireInSeconds: 120 } satisfies QueueOptions,
+  },
+  /** Sends a new business owner their one-time link, one job per channel (SMS, email). */
+  onboardingNotice: {
+    name: "onboarding.notice",
+    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 60 } satisfies QueueOptions,
+  },
 } as const;
 
 /** pg-boss's IDatabase over a migration session: parameterised statements via query, scripts via exec. */

@@ -3,14 +3,25 @@ import type { UnroutedPolicy } from "@servicepro/telephony";
 import { PgBoss } from "pg-boss";
 import { createMessagingEvents } from "./events.ts";
 import type { IntakeDeps } from "./intake.ts";
+import { createDevEmailSender, type EmailSender } from "./email.ts";
+import { createPoolNumberProvider, createTwilioNumberProvider } from "./numbers.ts";
 import { createOutbox } from "./outbox.ts";
-import type { SmsSender } from "./senders.ts";
-import type { MessagingEvents, Outbox } from "./types.ts";
+import { createProvisioningJobs, startProvisioningWorkers } from "./provisioning.ts";
+import type { SmsSender, TwilioClient } from "./senders.ts";
+import type { MessagingEvents, NumberProvider, Outbox, ProvisioningJobs } from "./types.ts";
 import { startSmsWorker, type WorkerLogger } from "./worker.ts";
 
 export type MessagingOptions = {
   db: Database;
   sender: SmsSender;
+  /** The Twilio API client when credentials are configured: numbers are searched and bought through it. */
+  twilio?: TwilioClient | null;
+  /** Numbers the platform owns, handed out when there is no Twilio client (PHONE_NUMBER_POOL). */
+  numberPool?: readonly string[];
+  /** Default: the dev transport, which logs. */
+  email?: EmailSender;
+  /** The platform's own number for texts to business owners (onboarding links). */
+  platformSmsFrom?: string | null;
   logger: WorkerLogger;
   /** The public origin Twilio reaches us at, e.g. https://app.example.com (status callback URLs are built from it). */
   publicBaseUrl: string;
@@ -27,6 +38,8 @@ export type MessagingOptions = {
 export type Messaging = {
   outbox: Outbox;
   events: MessagingEvents;
+  numbers: NumberProvider;
+  provisioning: ProvisioningJobs;
   intake: IntakeDeps;
   boss: PgBoss;
   sender: SmsSender;
@@ -69,14 +82,28 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
           { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
         )
       : async () => undefined;
+  const stopProvisioning =
+    (options.runWorker ?? true)
+      ? await startProvisioningWorkers(boss, {
+          twilio: options.twilio ?? null,
+          publicBaseUrl: base,
+          sms: options.sender,
+          email: options.email ?? createDevEmailSender(options.logger),
+          platformSmsFrom: options.platformSmsFrom ?? null,
+          logger: options.logger,
+        })
+      : async () => undefined;
   return {
     outbox,
     events,
+    numbers: options.twilio ? createTwilioNumberProvider(options.twilio) : createPoolNumberProvider(options.db, options.numberPool ?? []),
+    provisioning: createProvisioningJobs(boss),
     intake,
     boss,
     sender: options.sender,
     async stop() {
       await stopWorker();
+      await stopProvisioning();
       await boss.stop({ graceful: true, close: false, timeout: 10_000 });
     },
   };

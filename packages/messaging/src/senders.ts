@@ -9,7 +9,8 @@ import type RequestClient from "twilio/lib/base/RequestClient.js";
 
 type RequestOptions<TData> = RequestClient.RequestOptions<TData>;
 
-export type OutgoingSms = { from: string; to: string; body: string; statusCallback: string };
+/** `statusCallback`: where Twilio reports delivery; platform texts (not in any inbox) leave it out. */
+export type OutgoingSms = { from: string; to: string; body: string; statusCallback?: string | undefined };
 export type SentSms = { sid: string; status: string };
 
 /** Twilio refused the message for good (4xx with a code): never retried as is. */
@@ -42,14 +43,21 @@ export type TwilioSenderOptions = {
   timeoutMs?: number;
 };
 
-export function createTwilioSender(options: TwilioSenderOptions): SmsSender {
+/** The real SDK client, optionally re-based onto another API origin (the fake Twilio in tests). */
+export function createTwilioClient(options: TwilioSenderOptions) {
   const httpClient = options.apiBaseUrl ? rebasedRequestClient(options.apiBaseUrl, options.timeoutMs ?? 10_000) : new twilio.RequestClient({ timeout: options.timeoutMs ?? 10_000 });
-  const client = twilio(options.accountSid, options.authToken, { httpClient, autoRetry: false });
+  return twilio(options.accountSid, options.authToken, { httpClient, autoRetry: false });
+}
+
+export type TwilioClient = ReturnType<typeof createTwilioClient>;
+
+export function createTwilioSender(options: TwilioSenderOptions): SmsSender {
+  const client = createTwilioClient(options);
   return {
     kind: "twilio",
     async send(sms) {
       try {
-        const message = await client.messages.create({ from: sms.from, to: sms.to, body: sms.body, statusCallback: sms.statusCallback });
+        const message = await client.messages.create({ from: sms.from, to: sms.to, body: sms.body, ...(sms.statusCallback ? { statusCallback: sms.statusCallback } : {}) });
         return { sid: message.sid, status: message.status };
       } catch (error) {
         throw classifyTwilioError(error);

@@ -16,7 +16,14 @@ export type FakeFailure =
   | { kind: "drop_after_create" }
   | { kind: "delay"; ms: number };
 
+/** A number on the fake account (IncomingPhoneNumbers), with the webhooks it was given. */
+export type FakeIncomingNumber = { sid: string; phoneNumber: string; voiceUrl: string | null; smsUrl: string | null; statusCallback: string | null };
+
 export type FakeTwilio = {
+  /** Numbers the fake offers for purchase (AvailablePhoneNumbers/US/Local). */
+  available: { phoneNumber: string; locality: string; region: string }[];
+  /** Numbers bought or already on the account. */
+  incoming: FakeIncomingNumber[];
   /** e.g. http://127.0.0.1:40123, for TWILIO_API_BASE_URL. */
   baseUrl: string;
   accountSid: string;
@@ -31,6 +38,16 @@ export type FakeTwilio = {
 
 export const FAKE_ACCOUNT_SID = `AC${"0".repeat(31)}1`;
 export const FAKE_AUTH_TOKEN = "fake-twilio-auth-token-for-tests";
+
+const incomingJson = (n: FakeIncomingNumber) => ({
+  sid: n.sid,
+  phone_number: n.phoneNumber,
+  friendly_name: n.phoneNumber,
+  voice_url: n.voiceUrl,
+  sms_url: n.smsUrl,
+  status_callback: n.statusCallback,
+  capabilities: { voice: true, sms: true, mms: true },
+});
 
 const toJson = (m: FakeMessage) => ({
   sid: m.sid,
@@ -53,7 +70,16 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
   const accountSid = options.accountSid ?? FAKE_ACCOUNT_SID;
   const authToken = options.authToken ?? FAKE_AUTH_TOKEN;
   const failures: FakeFailure[] = [];
-  const state: Pick<FakeTwilio, "messages" | "createRequests"> = { messages: [], createRequests: 0 };
+  const state: Pick<FakeTwilio, "messages" | "createRequests" | "available" | "incoming"> = {
+    messages: [],
+    createRequests: 0,
+    available: [
+      { phoneNumber: "+15125550111", locality: "Austin", region: "TX" },
+      { phoneNumber: "+15125550112", locality: "Austin", region: "TX" },
+      { phoneNumber: "+12145550113", locality: "Dallas", region: "TX" },
+    ],
+    incoming: [],
+  };
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
@@ -71,7 +97,39 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (req.headers.authorization !== expectedAuth) return send(res, 401, { code: 20003, message: "Authenticate", status: 401 });
-    const collection = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
+    const account = `/2010-04-01/Accounts/${accountSid}`;
+    if (url.pathname.startsWith(`${account}/AvailablePhoneNumbers/US/Local.json`) && req.method === "GET") {
+      const areaCode = url.searchParams.get("AreaCode");
+      const list = state.available.filter((n) => !areaCode || n.phoneNumber.startsWith(`+1${areaCode}`)).filter((n) => !state.incoming.some((i) => i.phoneNumber === n.phoneNumber));
+      return send(res, 200, {
+        available_phone_numbers: list.map((n) => ({ phone_number: n.phoneNumber, friendly_name: n.phoneNumber, locality: n.locality, region: n.region, iso_country: "US", capabilities: { voice: true, SMS: true, MMS: true } })),
+        uri: url.pathname,
+      });
+    }
+    if (url.pathname === `${account}/IncomingPhoneNumbers.json`) {
+      if (req.method === "GET") {
+        const phone = url.searchParams.get("PhoneNumber");
+        const list = state.incoming.filter((n) => !phone || n.phoneNumber === phone);
+        return send(res, 200, { incoming_phone_numbers: list.map(incomingJson), page: 0, page_size: 50, next_page_uri: null, uri: url.pathname, start: 0, end: Math.max(list.length - 1, 0) });
+      }
+      const form = new URLSearchParams(await readBody(req));
+      const phoneNumber = form.get("PhoneNumber");
+      if (!phoneNumber || state.incoming.some((n) => n.phoneNumber === phoneNumber)) return send(res, 400, { code: 21422, message: "PhoneNumber is not available", status: 400 });
+      const number: FakeIncomingNumber = { sid: `PN${randomBytes(16).toString("hex")}`, phoneNumber, voiceUrl: form.get("VoiceUrl"), smsUrl: form.get("SmsUrl"), statusCallback: form.get("StatusCallback") };
+      state.incoming.push(number);
+      return send(res, 201, incomingJson(number));
+    }
+    const incomingMatch = new RegExp(`^${account}/IncomingPhoneNumbers/(PN[0-9a-f]{32})\\.json$`).exec(url.pathname);
+    if (incomingMatch && req.method === "POST") {
+      const number = state.incoming.find((n) => n.sid === incomingMatch[1]);
+      if (!number) return send(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
+      const form = new URLSearchParams(await readBody(req));
+      number.voiceUrl = form.get("VoiceUrl") ?? number.voiceUrl;
+      number.smsUrl = form.get("SmsUrl") ?? number.smsUrl;
+      number.statusCallback = form.get("StatusCallback") ?? number.statusCallback;
+      return send(res, 200, incomingJson(number));
+    }
+    const collection = `${account}/Messages.json`;
     if (url.pathname !== collection) return send(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
 
     if (req.method === "POST") {
@@ -119,6 +177,8 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
     get createRequests() {
       return state.createRequests;
     },
+    available: state.available,
+    incoming: state.incoming,
     failNext: (...next) => void failures.push(...next),
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,0 +1,148 @@
+// The concierge's side effects, carried out by workers after the set-up transaction commits:
+// numbers searched and bought through the real Twilio SDK (against the fake Twilio on 127.0.0.1),
+// a retried purchase that finds the number already bought, onboarding links by email and text, and
+// the pool of numbers used when Twilio is not configured.
+import { JOB_QUEUES, platformDb } from "@servicepro/db";
+import { createTestDatabase, defaultEngine, type TestDatabase } from "@servicepro/db/testing";
+import { createDevEmailSender, createTwilioClient, createTwilioSender, setUpTwilioNumber, startMessaging, type Messaging } from "@servicepro/messaging";
+import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, startFakeTwilio, type FakeTwilio } from "@servicepro/testkit";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const logger = pino({ level: "silent" });
+const PUBLIC = "https://app.servicepro.test";
+
+async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+describe("with Twilio configured", () => {
+  let db: TestDatabase;
+  let fake: FakeTwilio;
+  let messaging: Messaging;
+  const email = createDevEmailSender(logger);
+
+  beforeAll(async () => {
+    db = await createTestDatabase(defaultEngine());
+    fake = await startFakeTwilio();
+    const options = { accountSid: FAKE_ACCOUNT_SID, authToken: FAKE_AUTH_TOKEN, apiBaseUrl: fake.baseUrl };
+    messaging = await startMessaging({
+      db,
+      sender: createTwilioSender(options),
+      twilio: createTwilioClient(options),
+      email,
+      platformSmsFrom: "+15555550199",
+      logger,
+      publicBaseUrl: PUBLIC,
+      unroutedPolicy: "fallback-to-root",
+    });
+  });
+  afterAll(async () => {
+    await messaging?.stop();
+    await fake?.close();
+    await db?.drop();
+  });
+
+  it("should search Twilio's inventory by area code", async () => {
+    expect(messaging.numbers.kind).toBe("twilio");
+    const found = await messaging.numbers.search({ areaCode: "512" });
+    expect(found).toEqual([
+      { phoneNumber: "+15125550111", locality: "Austin", region: "TX" },
+      { phoneNumber: "+15125550112", locality: "Austin", region: "TX" },
+    ]);
+  });
+
+  it("should buy a queued number after commit, point its webhooks at us, and queue nothing on rollback", async () => {
+    await expect(
+      platformDb(db, { actorUserId: null, purpose: "test" }).run(async (tx) => {
+        await messaging.provisioning.queueNumberSetup(tx, { tenantId: "t1", phoneNumber: "+15125550112" });
+        throw new Error("set-up failed after queueing");
+      }),
+    ).rejects.toThrow(/set-up failed/);
+    await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) => messaging.provisioning.queueNumberSetup(tx, { tenantId: "t1", phoneNumber: "+15125550111" }));
+    const bought = await eventually(() => {
+      expect(fake.incoming).toHaveLength(1);
+      return fake.incoming[0]!;
+    });
+    expect(bought).toMatchObject({
+      phoneNumber: "+15125550111",
+      voiceUrl: `${PUBLIC}/twilio/voice/incoming`,
+      smsUrl: `${PUBLIC}/twilio/sms/incoming`,
+      statusCallback: `${PUBLIC}/twilio/voice/status`,
+    });
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(fake.incoming.map((n) => n.phoneNumber)).toEqual(["+15125550111"]); // the rolled-back one was never bought
+  });
+
+  it("should find an already bought number on retry instead of buying it twice", async () => {
+    const client = createTwilioClient({ accountSid: FAKE_ACCOUNT_SID, authToken: FAKE_AUTH_TOKEN, apiBaseUrl: fake.baseUrl });
+    expect(await setUpTwilioNumber(client, PUBLIC, "+12145550113")).toBe("bought");
+    expect(await setUpTwilioNumber(client, PUBLIC, "+12145550113")).toBe("configured");
+    expect(fake.incoming.filter((n) => n.phoneNumber === "+12145550113")).toHaveLength(1);
+  });
+
+  it("should send the onboarding link by email and by text from the platform number", async () => {
+    await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) =>
+      messaging.provisioning.queueOnboardingNotice(tx, {
+        tenantId: "t1",
+        businessName: "Bluebonnet Lawns",
+        ownerName: "Rosa Diaz",
+        email: "rosa@bluebonnet.example",
+        phone: "+15125550177",
+        link: `${PUBLIC}/app/welcome?token=abc`,
+        expiresAt: new Date(Date.now() + 72 * 3_600_000).toISOString(),
+      }),
+    );
+    await eventually(() => expect(email.sent).toHaveLength(1));
+    expect(email.sent[0]).toMatchObject({ to: "rosa@bluebonnet.example", subject: "Finish setting up Bluebonnet Lawns on ServicePro" });
+    expect(email.sent[0]!.text).toContain(`${PUBLIC}/app/welcome?token=abc`);
+    const text = await eventually(() => {
+      const m = fake.messages.find((m) => m.to === "+15125550177");
+      expect(m).toBeDefined();
+      return m!;
+    });
+    expect(text).toMatchObject({ from: "+15555550199", statusCallback: null });
+    expect(text.body).toContain("Hi Rosa, Bluebonnet Lawns is set up");
+  });
+});
+
+describe("without Twilio: the number pool", () => {
+  let db: TestDatabase;
+  let messaging: Messaging;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(defaultEngine());
+    messaging = await startMessaging({
+      db,
+      sender: createTwilioSender({ accountSid: FAKE_ACCOUNT_SID, authToken: FAKE_AUTH_TOKEN, apiBaseUrl: "http://127.0.0.1:9" }),
+      numberPool: ["+15555550150", "+15555550151", "+17375550152"],
+      logger,
+      publicBaseUrl: PUBLIC,
+      unroutedPolicy: "fallback-to-root",
+      runWorker: false,
+    });
+  });
+  afterAll(async () => {
+    await messaging?.stop();
+    await db?.drop();
+  });
+
+  it("should offer pool numbers nobody has, filtered by area code", async () => {
+    expect(messaging.numbers.kind).toBe("pool");
+    await platformDb(db, { actorUserId: null, purpose: "test" }).run(async (tx) => {
+      await tx.tenant.create({ data: { id: "taken", name: "Taken Co", slug: "taken" } });
+      await tx.tenantPhoneConfig.create({ data: { tenantId: "taken", phoneNumber: "+15555550150", businessHours: {} } });
+    });
+    expect((await messaging.numbers.search({})).map((n) => n.phoneNumber)).toEqual(["+15555550151", "+17375550152"]);
+    expect((await messaging.numbers.search({ areaCode: "737" })).map((n) => n.phoneNumber)).toEqual(["+17375550152"]);
+    expect(JOB_QUEUES.numberSetup.name).toBe("phone-number.setup");
+  });
+});
