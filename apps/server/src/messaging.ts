@@ -17,7 +17,7 @@ export function startMessagingFromEnv(opts: { db: Database; env: Env; logger: Ap
     db: opts.db,
     sender,
     twilio: twilioOptions ? createTwilioClient(twilioOptions) : null,
-    numberPool: env.PHONE_NUMBER_POOL,
+    numberPool: numberPool(env, logger),
     email,
     platformSmsFrom: env.PLATFORM_SMS_FROM ?? null,
     logger: logger.child({ component: "messaging" }),
@@ -27,4 +27,13 @@ export function startMessagingFromEnv(opts: { db: Database; env: Env; logger: Ap
     superviseIntervalSeconds: env.JOB_SUPERVISE_INTERVAL_SECONDS,
     ...(opts.now ? { now: opts.now } : {}),
   });
+}
+
+/** Fictional numbers the embedded demo hands to new businesses when no pool is configured. */
+export const DEMO_NUMBER_POOL = Array.from({ length: 10 }, (_, i) => `+1555555015${i}`);
+
+function numberPool(env: Env, logger: AppLogger): readonly string[] {
+  if (env.PHONE_NUMBER_POOL.length > 0 || !env.embedded) return env.PHONE_NUMBER_POOL;
+  logger.info({ pool: `${DEMO_NUMBER_POOL[0]}…${DEMO_NUMBER_POOL.at(-1)}` }, "embedded demo: new businesses get fictional numbers from a demo pool (set PHONE_NUMBER_POOL to change)");
+  return DEMO_NUMBER_POOL;
 }
