@@ -9,7 +9,7 @@
 //                                cookie handling, authenticated by Twilio's signature instead
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { trpcServer } from "@hono/trpc-server";
-import { appRouter, createApiDeps, createContext } from "@servicepro/api";
+import { appRouter, createApiDeps, createContext, type IntegrationsConfig } from "@servicepro/api";
 import type { Database } from "@servicepro/db";
 import type { Messaging } from "@servicepro/messaging";
 import { Hono } from "hono";
@@ -31,6 +31,8 @@ export type AppConfig = {
   twilioAuthToken: string | null;
   /** Twilio's account SID: with the auth token, lets /media/recordings fetch voicemails. */
   twilioAccountSid?: string | null;
+  /** Keys and endpoints the Integrations & keys page checks (integrationsFromEnv); unset: none configured. */
+  integrations?: IntegrationsConfig;
 };
 
 export type AppDeps = { db: Database; logger: AppLogger; config: AppConfig; messaging: Messaging; now?: () => Date };
@@ -39,7 +41,7 @@ export type HonoEnv = { Variables: { logger: AppLogger; requestId: string } };
 
 export function createApp({ db, logger, config, messaging, now }: AppDeps) {
   const app = new Hono<HonoEnv>();
-  const apiDeps = createApiDeps({ db, logger, messaging, ...(now ? { now } : {}) });
+  const apiDeps = createApiDeps({ db, logger, messaging, ...(now ? { now } : {}), ...(config.integrations ? { integrations: config.integrations } : {}) });
   const secure = config.publicBaseUrl.startsWith("https://");
   const cookieName = sessionCookieName(secure);
 

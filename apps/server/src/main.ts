@@ -2,7 +2,7 @@
 import { serve } from "@hono/node-server";
 import { openDatabase } from "@servicepro/db";
 import { createApp } from "./app.ts";
-import { loadEnv, InvalidEnvironment } from "./env.ts";
+import { integrationsFromEnv, loadEnv, InvalidEnvironment } from "./env.ts";
 import { startMessagingFromEnv } from "./messaging.ts";
 import { createLogger } from "./logger.ts";
 import { prepareAccounts } from "./startup.ts";
@@ -35,7 +35,7 @@ const app = createApp({
   db,
   logger,
   messaging,
-  config: { publicBaseUrl: env.PUBLIC_BASE_URL, trustProxy: env.TRUST_PROXY === "true", appsDir: env.APPS_DIR, twilioAuthToken: env.TWILIO_AUTH_TOKEN ?? null, twilioAccountSid: env.TWILIO_ACCOUNT_SID ?? null },
+  config: { publicBaseUrl: env.PUBLIC_BASE_URL, trustProxy: env.TRUST_PROXY === "true", appsDir: env.APPS_DIR, twilioAuthToken: env.TWILIO_AUTH_TOKEN ?? null, twilioAccountSid: env.TWILIO_ACCOUNT_SID ?? null, integrations: integrationsFromEnv(env) },
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

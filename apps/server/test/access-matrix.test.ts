@@ -29,6 +29,8 @@ const SAMPLE_INPUTS: Record<string, unknown> = {
   "tenant.inbox.reply": { conversationId: "00000000-0000-4000-8000-000000000000", body: "Access matrix", idempotencyKey: "00000000-0000-4000-8000-000000000001" },
   "admin.tenants.updatePlan": { tenantId: "green-lawn", planTier: "pro", status: "active" },
   "admin.impersonate.start": { tenantId: "green-lawn", reason: "Access matrix check" },
+  // Integrations & keys: the readiness list of a business that exists.
+  "admin.integrations.tenantReadiness": { tenantId: "green-lawn" },
 };
 
 // Procedures whose success is not "200" for a caller who may call them (they are about credentials).

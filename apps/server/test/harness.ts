@@ -4,7 +4,7 @@ import type { DatabaseEngine } from "@servicepro/db";
 import pino from "pino";
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, signedTwilioRequest, type FakeTwilio } from "@servicepro/testkit";
 import { createApp } from "../src/app.ts";
-import { loadEnv } from "../src/env.ts";
+import { integrationsFromEnv, loadEnv } from "../src/env.ts";
 import { startMessagingFromEnv } from "../src/messaging.ts";
 import { prepareAccounts } from "../src/startup.ts";
 
@@ -48,7 +48,7 @@ export async function startTestApp(engine: DatabaseEngine, options: TestAppOptio
     db,
     logger,
     messaging,
-    config: { publicBaseUrl: PUBLIC_BASE_URL, trustProxy: false, appsDir: env.APPS_DIR, twilioAuthToken: TWILIO_AUTH_TOKEN, twilioAccountSid: options.fakeTwilio ? FAKE_ACCOUNT_SID : null },
+    config: { publicBaseUrl: PUBLIC_BASE_URL, trustProxy: false, appsDir: env.APPS_DIR, twilioAuthToken: TWILIO_AUTH_TOKEN, twilioAccountSid: options.fakeTwilio ? FAKE_ACCOUNT_SID : null, integrations: integrationsFromEnv(env) },
     ...(options.now ? { now: options.now } : {}),
   });
 

@@ -32,7 +32,24 @@ export type ApiDeps = {
   loginThrottle: LoginThrottle;
   /** The SMS outbox and live events (packages/messaging). */
   messaging: ApiMessaging;
+  /** What the Integrations & keys page checks; unset: nothing configured beyond the database. */
+  integrations?: IntegrationsConfig;
 };
+
+/**
+ * The external services the platform uses, as configured at start-up (apps/server reads the
+ * environment). Credentials stay on the server: procedures use them for live checks and report
+ * only which variables are set.
+ */
+export type IntegrationsConfig = {
+  twilio: { accountSid: string; authToken: string; apiBaseUrl: string | null } | null;
+  openai: { apiKey: string; baseUrl: string | null } | null;
+  sendgrid: boolean;
+  stripe: boolean;
+  google: boolean;
+};
+
+export const NO_INTEGRATIONS: IntegrationsConfig = { twilio: null, openai: null, sendgrid: false, stripe: false, google: false };
 
 /** What procedures need from packages/messaging: queue texts, publish and subscribe to live changes. */
 export type ApiMessaging = { outbox: Outbox; events: MessagingEvents; numbers: NumberProvider; provisioning: ProvisioningJobs };
@@ -59,6 +76,7 @@ export type Context = {
   request: RequestInfo;
   loginThrottle: LoginThrottle;
   messaging: ApiMessaging;
+  integrations: IntegrationsConfig;
   auth: () => Promise<AuthState>;
 };
 
@@ -73,6 +91,7 @@ export function createContext(deps: ApiDeps, request: RequestInfo): Context {
     request,
     loginThrottle: deps.loginThrottle,
     messaging: deps.messaging,
+    integrations: deps.integrations ?? NO_INTEGRATIONS,
     auth: () => (auth ??= resolveSession({ db: deps.db, now, logger, cookies: request.cookies, request })),
   };
 }

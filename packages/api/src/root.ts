@@ -1,4 +1,5 @@
 import { adminImpersonateRouter } from "./routers/admin/impersonate.ts";
+import { adminIntegrationsRouter } from "./routers/admin/integrations.ts";
 import { adminPhoneNumbersRouter } from "./routers/admin/phone-numbers.ts";
 import { adminTelephonyRouter } from "./routers/admin/telephony.ts";
 import { adminTenantsRouter } from "./routers/admin/tenants.ts";
@@ -13,7 +14,7 @@ import { createRouter } from "./trpc.ts";
 
 export const appRouter = createRouter({
   auth: authRouter,
-  admin: createRouter({ tenants: adminTenantsRouter, phoneNumbers: adminPhoneNumbersRouter, telephony: adminTelephonyRouter, impersonate: adminImpersonateRouter }),
+  admin: createRouter({ tenants: adminTenantsRouter, phoneNumbers: adminPhoneNumbersRouter, telephony: adminTelephonyRouter, impersonate: adminImpersonateRouter, integrations: adminIntegrationsRouter }),
   tenant: createRouter({ ...tenantRouter._def.record, inbox: tenantInboxRouter, calls: tenantCallsRouter, plan: tenantPlanRouter, settings: tenantSettingsRouter }),
   portal: portalRouter,
 });
