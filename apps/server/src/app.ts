@@ -41,7 +41,7 @@ export type HonoEnv = { Variables: { logger: AppLogger; requestId: string } };
 
 export function createApp({ db, logger, config, messaging, now }: AppDeps) {
   const app = new Hono<HonoEnv>();
-  const apiDeps = createApiDeps({ db, logger, messaging, ...(now ? { now } : {}), ...(config.integrations ? { integrations: config.integrations } : {}) });
+  const apiDeps = createApiDeps({ db, logger, messaging, publicBaseUrl: config.publicBaseUrl, ...(now ? { now } : {}), ...(config.integrations ? { integrations: config.integrations } : {}) });
   const secure = config.publicBaseUrl.startsWith("https://");
   const cookieName = sessionCookieName(secure);
 

@@ -34,6 +34,11 @@ export type ApiDeps = {
   messaging: ApiMessaging;
   /** What the Integrations & keys page checks; unset: nothing configured beyond the database. */
   integrations?: IntegrationsConfig;
+  /**
+   * Where people reach the apps (PUBLIC_BASE_URL), for links sent to them (onboarding). Unset:
+   * procedures that make such links refuse rather than send a link that goes nowhere.
+   */
+  publicBaseUrl?: string;
 };
 
 /**
@@ -77,6 +82,7 @@ export type Context = {
   loginThrottle: LoginThrottle;
   messaging: ApiMessaging;
   integrations: IntegrationsConfig;
+  publicBaseUrl: string | null;
   auth: () => Promise<AuthState>;
 };
 
@@ -92,6 +98,7 @@ export function createContext(deps: ApiDeps, request: RequestInfo): Context {
     loginThrottle: deps.loginThrottle,
     messaging: deps.messaging,
     integrations: deps.integrations ?? NO_INTEGRATIONS,
+    publicBaseUrl: deps.publicBaseUrl?.replace(/\/+$/, "") ?? null,
     auth: () => (auth ??= resolveSession({ db: deps.db, now, logger, cookies: request.cookies, request })),
   };
 }
