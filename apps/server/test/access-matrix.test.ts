@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GREEN_LAWN_ADMIN, GREEN_LAWN_STAFF, OWNER, startTestApp, type TestApp } from "./harness.ts";
 
 type ProcedureDef = {
-  _def: { meta?: { access?: AccessClass; feature?: FeatureKey; impersonationExit?: boolean }; type: "query" | "mutation" | "subscription" };
+  _def: { meta?: { access?: AccessClass; feature?: FeatureKey; impersonationExit?: boolean; sensitive?: string }; type: "query" | "mutation" | "subscription" };
 };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
 
@@ -31,11 +31,34 @@ const SAMPLE_INPUTS: Record<string, unknown> = {
   "admin.impersonate.start": { tenantId: "green-lawn", reason: "Access matrix check" },
   // Integrations & keys: the readiness list of a business that exists.
   "admin.integrations.tenantReadiness": { tenantId: "green-lawn" },
+  // What the business sells and its pack. Green Lawn Co was not set up from a pack, and the ids exist nowhere.
+  "tenant.catalog.createService": { name: "Access matrix service", durationMinutes: 30, price: { type: "fixed", cents: 2500 } },
+  "tenant.catalog.updateService": { id: "00000000-0000-4000-8000-000000000000", name: "Access matrix" },
+  "tenant.catalog.archiveService": { id: "00000000-0000-4000-8000-000000000000" },
+  "tenant.catalog.updateAddOn": { id: "00000000-0000-4000-8000-000000000000", priceCents: 1000 },
+  "tenant.catalog.createFaq": { question: "Access matrix question?", answer: "Access matrix answer." },
+  "tenant.catalog.updateFaq": { id: "00000000-0000-4000-8000-000000000000", answer: "Access matrix" },
+  "tenant.pack.applyUpgrade": { fromVersion: "1.0.0", toVersion: "1.1.0" },
+  // Onboarding links: well-formed tokens no link carries.
+  "onboarding.inspect": { token: "access-matrix-inspect-token-0000000000000" },
+  "onboarding.complete": { token: "access-matrix-complete-token-000000000000", password: "access matrix password" },
 };
 
 // Procedures whose success is not "200" for a caller who may call them (they are about credentials).
 // Those given an id that exists nowhere answer "not found" once access is granted.
-const OUTCOME_OVERRIDES: Record<string, number> = { "auth.login": 401, "admin.telephony.markReviewed": 404, "tenant.inbox.thread": 404, "tenant.inbox.reply": 404 };
+const OUTCOME_OVERRIDES: Record<string, number> = {
+  "auth.login": 401,
+  "admin.telephony.markReviewed": 404,
+  "tenant.inbox.thread": 404,
+  "tenant.inbox.reply": 404,
+  "tenant.catalog.updateService": 404,
+  "tenant.catalog.archiveService": 404,
+  "tenant.catalog.updateAddOn": 404,
+  "tenant.catalog.updateFaq": 404,
+  "tenant.pack.applyUpgrade": 412,
+  "onboarding.inspect": 404,
+  "onboarding.complete": 404,
+};
 
 // Procedures that end or replace the caller's session: each call gets a session of its own.
 const SESSION_CHANGING = new Set(["auth.logout", "admin.impersonate.start", "admin.impersonate.stop"]);
@@ -80,7 +103,9 @@ describe.each(callers)("as $name", ({ principal, session }) => {
     const meta = procedure._def.meta!;
     const decision = decideAccess(meta.access!, principal, meta);
     const lacksFeature = meta.feature !== undefined && principal.kind !== "anonymous" && !hasFeature(CALLER_PLAN, meta.feature);
-    const expected = decision === "unauthenticated" ? 401 : decision === "forbidden" || lacksFeature ? 403 : (OUTCOME_OVERRIDES[path] ?? 200);
+    // The impersonation deny list (meta.sensitive) applies whatever the access class, public ones included.
+    const denied = meta.sensitive !== undefined && principal.kind === "impersonator";
+    const expected = decision === "unauthenticated" ? 401 : decision === "forbidden" || lacksFeature || denied ? 403 : (OUTCOME_OVERRIDES[path] ?? 200);
     const callerCookie = SESSION_CHANGING.has(path) ? await session?.() : cookie;
     if (procedure._def.type === "subscription") {
       expect(await subscriptionStatus(path, callerCookie)).toBe(expected);

@@ -4,10 +4,14 @@ import { adminPhoneNumbersRouter } from "./routers/admin/phone-numbers.ts";
 import { adminTelephonyRouter } from "./routers/admin/telephony.ts";
 import { adminTenantsRouter } from "./routers/admin/tenants.ts";
 import { authRouter } from "./routers/auth.ts";
+import { onboardingRouter } from "./routers/onboarding.ts";
 import { portalRouter } from "./routers/portal/business.ts";
 import { tenantCallsRouter } from "./routers/tenant/calls.ts";
+import { tenantCatalogRouter } from "./routers/tenant/catalog.ts";
 import { tenantInboxRouter } from "./routers/tenant/inbox.ts";
+import { tenantOnboardingRouter } from "./routers/tenant/onboarding.ts";
 import { tenantRouter } from "./routers/tenant/overview.ts";
+import { tenantPackRouter } from "./routers/tenant/pack.ts";
 import { tenantPlanRouter } from "./routers/tenant/plan.ts";
 import { tenantSettingsRouter } from "./routers/tenant/settings.ts";
 import { createRouter } from "./trpc.ts";
@@ -15,8 +19,9 @@ import { createRouter } from "./trpc.ts";
 export const appRouter = createRouter({
   auth: authRouter,
   admin: createRouter({ tenants: adminTenantsRouter, phoneNumbers: adminPhoneNumbersRouter, telephony: adminTelephonyRouter, impersonate: adminImpersonateRouter, integrations: adminIntegrationsRouter }),
-  tenant: createRouter({ ...tenantRouter._def.record, inbox: tenantInboxRouter, calls: tenantCallsRouter, plan: tenantPlanRouter, settings: tenantSettingsRouter }),
+  tenant: createRouter({ ...tenantRouter._def.record, inbox: tenantInboxRouter, calls: tenantCallsRouter, plan: tenantPlanRouter, settings: tenantSettingsRouter, catalog: tenantCatalogRouter, pack: tenantPackRouter, onboarding: tenantOnboardingRouter }),
   portal: portalRouter,
+  onboarding: onboardingRouter,
 });
 
 export type AppRouter = typeof appRouter;
