@@ -1,5 +1,7 @@
+import { adminConciergeRouter } from "./routers/admin/concierge.ts";
 import { adminImpersonateRouter } from "./routers/admin/impersonate.ts";
 import { adminIntegrationsRouter } from "./routers/admin/integrations.ts";
+import { adminPacksRouter } from "./routers/admin/packs.ts";
 import { adminPhoneNumbersRouter } from "./routers/admin/phone-numbers.ts";
 import { adminTelephonyRouter } from "./routers/admin/telephony.ts";
 import { adminTenantsRouter } from "./routers/admin/tenants.ts";
@@ -18,7 +20,7 @@ import { createRouter } from "./trpc.ts";
 
 export const appRouter = createRouter({
   auth: authRouter,
-  admin: createRouter({ tenants: adminTenantsRouter, phoneNumbers: adminPhoneNumbersRouter, telephony: adminTelephonyRouter, impersonate: adminImpersonateRouter, integrations: adminIntegrationsRouter }),
+  admin: createRouter({ tenants: adminTenantsRouter, phoneNumbers: adminPhoneNumbersRouter, telephony: adminTelephonyRouter, impersonate: adminImpersonateRouter, integrations: adminIntegrationsRouter, concierge: adminConciergeRouter, packs: adminPacksRouter }),
   tenant: createRouter({ ...tenantRouter._def.record, inbox: tenantInboxRouter, calls: tenantCallsRouter, plan: tenantPlanRouter, settings: tenantSettingsRouter, catalog: tenantCatalogRouter, pack: tenantPackRouter, onboarding: tenantOnboardingRouter }),
   portal: portalRouter,
   onboarding: onboardingRouter,

@@ -41,7 +41,9 @@ export type ProcedureMeta = {
 export type RefusalDetail =
   | { code: "PLAN_FEATURE_REQUIRED"; feature: FeatureKey; requiredTier: PlanTier }
   | { code: "TENANT_INACTIVE"; status: string }
-  | { code: "IMPERSONATION_ACTIVE"; tenantId: string; action?: SensitiveAction };
+  | { code: "IMPERSONATION_ACTIVE"; tenantId: string; action?: SensitiveAction }
+  /** Concierge set-up stopped at `step` and rolled back; the message says what to do. Sent with a 500. */
+  | { code: "PROVISIONING_FAILED"; step: string };
 
 export class RefusalCause extends Error {
   override name = "RefusalCause";
@@ -69,8 +71,9 @@ const t = initTRPC
           ? error.cause.issues.map((issue) => ({ path: issue.path.filter((p) => typeof p !== "symbol"), message: issue.message }))
           : undefined;
       // Unexpected errors never leak internals; the request id lets support find the log line.
+      // A RefusalCause makes the message safe to show (it was written for the user), even on a 500.
       const message =
-        error.code === "INTERNAL_SERVER_ERROR"
+        error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof RefusalCause)
           ? `Something went wrong on our side. Please try again; if it keeps happening, contact support with reference ${ctx?.request.requestId ?? "unknown"}.`
           : issues
             ? issues.map((issue) => issue.message).join(" ")

@@ -1,0 +1,49 @@
+// Writes one planned step. Every write goes through the caller's platform transaction `tx`, and
+// so do the jobs (pg-boss rows in the same transaction): a rollback leaves neither rows nor jobs.
+import type { ProvisioningStep } from "@servicepro/concierge";
+import type { Audit, Prisma } from "@servicepro/db";
+import { toDbIvrMode, type ProvisioningJobs } from "@servicepro/messaging";
+
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+export async function runStep(tx: Prisma.TransactionClient, audit: Audit, jobs: ProvisioningJobs, step: ProvisioningStep): Promise<void> {
+  switch (step.id) {
+    case "createTenant":
+      await tx.tenant.create({ data: step.tenant });
+      return;
+    case "createOwner":
+      await tx.user.create({ data: step.user });
+      await tx.membership.create({ data: step.membership });
+      return;
+    case "recordPackInstall":
+      await tx.packInstall.create({ data: { ...step.install, snapshot: json(step.install.snapshot) } });
+      return;
+    case "createServices":
+      await tx.service.createMany({ data: step.services });
+      return;
+    case "createAddOns":
+      await tx.addOn.createMany({ data: step.addOns });
+      return;
+    case "createFaqs":
+      await tx.faq.createMany({ data: step.faqs });
+      return;
+    case "assignPhoneNumber":
+      await tx.tenantPhoneConfig.create({ data: { ...step.phone, ivrMode: toDbIvrMode(step.phone.ivrMode), businessHours: json(step.phone.businessHours) } });
+      return;
+    case "saveWebsiteDraft":
+      await tx.websiteDraft.create({ data: { ...step.draft, content: json(step.draft.content) } });
+      return;
+    case "createOnboardingToken":
+      await tx.onboardingToken.create({ data: step.token });
+      return;
+    case "queueNumberSetup":
+      await jobs.queueNumberSetup(tx, step.job);
+      return;
+    case "queueOnboardingNotice":
+      await jobs.queueOnboardingNotice(tx, step.notice);
+      return;
+    case "audit":
+      await audit({ ...step.event, details: json(step.event.details) });
+      return;
+  }
+}

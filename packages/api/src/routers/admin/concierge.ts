@@ -1,0 +1,118 @@
+// Concierge set-up (issue 5): the platform owner turns "a new business" into a working tenant
+// from one form. preview → searchNumbers → provision; the admin wizard calls them in that order.
+import { planProvisioning, provisioningInputSchema, provisionRequestSchema, summarizePlan } from "@servicepro/concierge";
+import { getPack } from "@servicepro/industry-packs";
+import { IVR_MODES } from "@servicepro/telephony/constants";
+import { PLAN_TIERS } from "@servicepro/tenancy/constants";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { fieldError, findClashes } from "../../concierge/clashes.ts";
+import { provisionBusiness } from "../../concierge/execute.ts";
+import { newOnboardingToken } from "../../concierge/onboarding-token.ts";
+import { createRouter, ownerProcedure } from "../../trpc.ts";
+
+const counts = z.object({ services: z.number().int(), addOns: z.number().int(), faqs: z.number().int() });
+
+const previewSchema = z.object({
+  business: z.object({ tenantId: z.string(), slug: z.string(), name: z.string(), planTier: z.enum(PLAN_TIERS), timezone: z.string() }),
+  owner: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
+  pack: z.object({ id: z.string(), name: z.string(), version: z.string() }),
+  counts,
+  phone: z.object({ phoneNumber: z.string(), ivrMode: z.enum(IVR_MODES), greeting: z.string().nullable() }).nullable(),
+  websiteDraft: z.boolean(),
+  onboarding: z.object({ send: z.boolean(), expiresAt: z.string() }),
+  steps: z.array(z.object({ id: z.string(), label: z.string(), detail: z.string() })),
+  warnings: z.array(z.string()),
+});
+
+const resultSchema = z.object({
+  tenantId: z.string(),
+  slug: z.string(),
+  businessName: z.string(),
+  ownerEmail: z.string(),
+  onboardingLink: z.string(),
+  onboardingExpiresAt: z.string(),
+  created: counts.extend({ phoneNumber: z.string().nullable(), websiteDraft: z.boolean() }),
+  numberSetup: z.enum(["queued", "none"]),
+  onboardingNotice: z.enum(["queued", "none"]),
+  warnings: z.array(z.string()),
+});
+
+const searchInputSchema = z.strictObject({
+  areaCode: z
+    .string()
+    .trim()
+    .regex(/^([2-9]\d{2})?$/, { message: "An area code is 3 digits and does not start with 0 or 1, e.g. 512." })
+    .optional()
+    .transform((value) => value || undefined),
+  limit: z.number().int().min(1).max(30).default(10),
+});
+
+const noBaseUrl = () =>
+  new TRPCError({
+    code: "PRECONDITION_FAILED",
+    message: "PUBLIC_BASE_URL is not configured, so the new owner's link would lead nowhere. Set it on the server and try again.",
+  });
+
+export const adminConciergeRouter = createRouter({
+  /**
+   * What a set-up would create, checked against the platform (slug, number and email clashes are
+   * field errors here too), without writing anything.
+   */
+  preview: ownerProcedure
+    .input(provisioningInputSchema)
+    .output(previewSchema)
+    .query(async ({ ctx, input }) => {
+      const pack = getPack(input.packId)!; // the input schema refuses unknown packs
+      const clashes = await ctx.platform("admin.concierge.preview").run((tx) => findClashes(tx, input));
+      if (clashes.length > 0) throw fieldError(clashes);
+      // A throwaway token: the preview never shows a link, and nothing is stored.
+      const plan = planProvisioning(input, pack, { now: ctx.now(), publicBaseUrl: ctx.publicBaseUrl ?? "", ...newOnboardingToken(), newId: () => crypto.randomUUID() });
+      const summary = summarizePlan(input, pack, plan);
+      return ctx.publicBaseUrl ? summary : { ...summary, warnings: [...summary.warnings, noBaseUrl().message] };
+    }),
+
+  /** Numbers the platform can give a new business now: Twilio's inventory, or the configured pool. */
+  searchNumbers: ownerProcedure
+    .input(searchInputSchema)
+    .output(z.object({ source: z.enum(["twilio", "pool"]), numbers: z.array(z.object({ phoneNumber: z.string(), locality: z.string().nullable(), region: z.string().nullable() })) }))
+    .query(async ({ ctx, input }) => {
+      const { numbers } = ctx.messaging;
+      try {
+        return { source: numbers.kind, numbers: await numbers.search({ areaCode: input.areaCode, limit: input.limit }) };
+      } catch (error) {
+        ctx.logger.warn({ err: error, areaCode: input.areaCode }, "number search failed");
+        throw new TRPCError({
+          code: "BAD_GATEWAY",
+          message: `The number search did not work (${numbers.kind === "twilio" ? "Twilio did not answer" : "the pool could not be read"}). Try again, try another area code, or set the business up without a number for now.`,
+          cause: error,
+        });
+      }
+    }),
+
+  /**
+   * Sets the business up: one transaction, idempotent under `idempotencyKey` (a double click or a
+   * retry answers with the first request's result). The onboarding link is in the answer: show it
+   * once.
+   */
+  provision: ownerProcedure
+    .input(provisionRequestSchema)
+    .output(resultSchema)
+    .mutation(async ({ ctx, input }) => {
+      if (!ctx.publicBaseUrl) throw noBaseUrl();
+      const result = await provisionBusiness(
+        {
+          platform: ctx.platform,
+          jobs: ctx.messaging.provisioning,
+          now: ctx.now,
+          publicBaseUrl: ctx.publicBaseUrl,
+          actorUserId: ctx.auth.user!.id,
+          requestId: ctx.request.requestId,
+          logger: ctx.logger,
+        },
+        input,
+      );
+      ctx.logger.info({ tenantId: result.tenantId, numberSetup: result.numberSetup }, "business set up");
+      return result;
+    }),
+});
