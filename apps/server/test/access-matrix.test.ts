@@ -15,6 +15,16 @@ type ProcedureDef = {
 };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
 
+const CONCIERGE_SETUP = {
+  businessName: "Access Matrix Lawns",
+  slug: "access-matrix-lawns",
+  timezone: "America/Chicago",
+  owner: { name: "Ada Matrix", email: "ada@access-matrix.example", phone: "+15125550190" },
+  packId: "lawn-care",
+  planTier: "pro",
+  phoneNumber: "+15555550178",
+};
+
 /** A valid input for each procedure that takes one, so only access decides the outcome. */
 const SAMPLE_INPUTS: Record<string, unknown> = {
   "auth.login": { email: "nobody@servicepro.test", password: "irrelevant-password" },
@@ -42,6 +52,12 @@ const SAMPLE_INPUTS: Record<string, unknown> = {
   // Onboarding links: well-formed tokens no link carries.
   "onboarding.inspect": { token: "access-matrix-inspect-token-0000000000000" },
   "onboarding.complete": { token: "access-matrix-complete-token-000000000000", password: "access matrix password" },
+  // Concierge set-up of a business of its own: only the owner's call gets past access, and it
+  // really sets the business up (preview runs first, in router order, so it sees no clash).
+  "admin.packs.get": { id: "lawn-care" },
+  "admin.concierge.searchNumbers": { areaCode: "512" },
+  "admin.concierge.preview": CONCIERGE_SETUP,
+  "admin.concierge.provision": { idempotencyKey: "00000000-0000-4000-8000-00000000c0c1", ...CONCIERGE_SETUP },
 };
 
 // Procedures whose success is not "200" for a caller who may call them (they are about credentials).
