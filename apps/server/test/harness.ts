@@ -27,6 +27,8 @@ export type TestAppOptions = {
   /** Deliver queued texts in the background (default true). */
   runWorker?: boolean;
   unroutedPolicy?: "fallback-to-root" | "quarantine";
+  /** PHONE_NUMBER_POOL: the numbers new businesses can be given (default: the embedded demo pool). */
+  phoneNumberPool?: readonly string[];
 };
 
 export async function startTestApp(engine: DatabaseEngine, options: TestAppOptions = {}) {
@@ -40,6 +42,7 @@ export async function startTestApp(engine: DatabaseEngine, options: TestAppOptio
     PUBLIC_BASE_URL,
     TWILIO_UNROUTED_POLICY: options.unroutedPolicy,
     SMS_WORKER: options.runWorker === false ? "false" : "true",
+    PHONE_NUMBER_POOL: options.phoneNumberPool?.join(","),
     ...(options.fakeTwilio ? { TWILIO_ACCOUNT_SID: FAKE_ACCOUNT_SID, TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN, TWILIO_API_BASE_URL: options.fakeTwilio.baseUrl } : {}),
   });
   await prepareAccounts({ db, env, logger });

@@ -1,6 +1,7 @@
 import {
   apiErrorCode,
   Button,
+  ButtonLink,
   Card,
   DataTable,
   type DataTableColumn,
@@ -13,6 +14,7 @@ import {
 } from "@servicepro/ui";
 import {
   industryLabel,
+  navigate,
   PlanTierBadge,
   ROOT_TENANT_ID,
   TenantStatusBadge,
@@ -22,13 +24,17 @@ import {
 } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { TenantReadinessDialog } from "../integrations/TenantReadiness.tsx";
 import { EditPlanDialog } from "../tenants/EditPlanDialog.tsx";
 import { LoginAsTenantDialog } from "../tenants/LoginAsTenantDialog.tsx";
 
 type Tenant = RouterOutputs["admin"]["tenants"]["list"][number];
 
 /** Which dialog is open, for which tenant. */
-type OpenDialog = { kind: "plan" | "login"; tenant: Tenant } | null;
+type OpenDialog = { kind: "plan" | "login" | "readiness"; tenant: Tenant } | null;
+
+/** ?plan=<tenantId> (the readiness list's "Edit plan & status" link) opens that dialog. */
+const planParam = () => new URLSearchParams(window.location.search).get("plan");
 
 /** The name, and for internal (at-cost) tenants the owner's note, so nobody forgets why it is free. */
 function NameCell({ tenant }: { tenant: Tenant }) {
@@ -77,6 +83,9 @@ function tenantColumns(open: (dialog: NonNullable<OpenDialog>) => void): Readonl
       nowrap: true,
       cell: (tenant) => (
         <div className="admin-row-actions">
+          <Button size="sm" variant="ghost" onClick={() => open({ kind: "readiness", tenant })} aria-label={`Readiness: ${tenant.name}`}>
+            Readiness
+          </Button>
           <Button size="sm" onClick={() => open({ kind: "plan", tenant })} aria-label={`Edit plan & status: ${tenant.name}`}>
             Edit plan & status
           </Button>
@@ -101,6 +110,17 @@ export function TenantsPage() {
   const refreshAuth = useRefreshAuth();
   const [dialog, setDialog] = useState<OpenDialog>(null);
 
+  const [planFor, setPlanFor] = useState(planParam);
+  useEffect(() => {
+    const tenant = planFor ? tenants.data?.find((candidate) => candidate.id === planFor) : undefined;
+    if (!tenant) return;
+    setDialog({ kind: "plan", tenant });
+    setPlanFor(null);
+    const url = new URL(window.location.href);
+    url.searchParams.delete("plan");
+    window.history.replaceState(window.history.state, "", url);
+  }, [planFor, tenants.data]);
+
   // The session ended while the console was open: re-read auth.context, which shows sign-in.
   const code = tenants.isError ? apiErrorCode(tenants.error) : undefined;
   useEffect(() => {
@@ -122,14 +142,27 @@ export function TenantsPage() {
             : "Every business on ServicePro."
         }
         actions={
-          <Button
-            size="sm"
-            onClick={() => void tenants.refetch()}
-            loading={tenants.isFetching && !tenants.isPending}
-            disabled={tenants.isPending}
-          >
-            Refresh
-          </Button>
+          <>
+            <Button
+              size="sm"
+              onClick={() => void tenants.refetch()}
+              loading={tenants.isFetching && !tenants.isPending}
+              disabled={tenants.isPending}
+            >
+              Refresh
+            </Button>
+            <ButtonLink
+              size="sm"
+              variant="primary"
+              href="/admin/new-business"
+              onClick={(event) => {
+                event.preventDefault();
+                navigate("/admin/new-business");
+              }}
+            >
+              New business
+            </ButtonLink>
+          </>
         }
       />
 
@@ -176,7 +209,7 @@ export function TenantsPage() {
               <EmptyState
                 headingLevel={2}
                 title="No businesses yet"
-                description="Businesses appear here as soon as they sign up."
+                description="Businesses appear here as soon as they sign up, or when you set one up with New business."
               />
             }
           />
@@ -184,6 +217,9 @@ export function TenantsPage() {
       )}
 
       {dialog?.kind === "plan" ? <EditPlanDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === "readiness" ? (
+        <TenantReadinessDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} onEditPlan={() => setDialog({ kind: "plan", tenant: dialog.tenant })} />
+      ) : null}
       {dialog?.kind === "login" ? <LoginAsTenantDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} /> : null}
     </div>
   );

@@ -1,0 +1,52 @@
+// Steps 6 and 7: the pack's starter website (saved as a draft the business publishes later) and
+// the owner's one-time onboarding link.
+import { CheckboxField, Spinner } from "@servicepro/ui";
+import { useTRPC } from "@servicepro/web";
+import { useQuery } from "@tanstack/react-query";
+import type { StepProps } from "./step-props.ts";
+
+export function WebsiteStep({ values, set }: StepProps) {
+  const trpc = useTRPC();
+  const pack = useQuery({ ...trpc.admin.packs.get.queryOptions({ id: values.packId ?? "" }), enabled: Boolean(values.packId) });
+  return (
+    <div className="wizard-fields">
+      <CheckboxField
+        label="Save the pack's starter website as their draft"
+        checked={values.websiteStarter}
+        onChange={(e) => set({ websiteStarter: e.target.checked })}
+        hint="Nothing is published: the business reviews and publishes it from its dashboard."
+      />
+      {values.websiteStarter ? (
+        pack.isPending ? (
+          <Spinner label="Loading the starter site…" showLabel />
+        ) : pack.data ? (
+          <figure className="wizard-site" aria-label="Starter website preview">
+            <p className="wizard-site__headline">{pack.data.website.headline}</p>
+            <p className="wizard-site__sub">{pack.data.website.subheadline}</p>
+            <p className="wizard-site__about">{pack.data.website.about}</p>
+            <figcaption className="sp-muted">
+              Search result: <strong>{pack.data.website.seo.title}</strong>
+            </figcaption>
+          </figure>
+        ) : (
+          <p className="sp-muted">The preview couldn't be loaded; the starter site is still saved.</p>
+        )
+      ) : null}
+    </div>
+  );
+}
+
+export function OnboardingStep({ values, set }: StepProps) {
+  const where = [values.ownerPhone.trim() && `by text to ${values.ownerPhone.trim()}`, values.ownerEmail.trim() && `by email to ${values.ownerEmail.trim()}`].filter(Boolean).join(" and ");
+  return (
+    <div className="wizard-fields">
+      <CheckboxField
+        label="Send the owner their onboarding link by text and email"
+        checked={values.sendOnboarding}
+        onChange={(e) => set({ sendOnboarding: e.target.checked })}
+        hint={`${values.sendOnboarding && where ? `Sent ${where} once the business is created. ` : ""}The link works once and expires after 72 hours; it lets them set a password and opens a first-run checklist.`}
+      />
+      {!values.sendOnboarding ? <p className="sp-muted">You'll get the link on the next screen to pass on yourself. It is shown only once.</p> : null}
+    </div>
+  );
+}
