@@ -1,5 +1,5 @@
-// After Create: what was made, the owner's one-time link (shown here once: the server keeps only
-// its hash), and "Login as this tenant" to finish the set-up from inside their dashboard.
+// After Create: what was made, the owner's one-time link (shown here once: the console never lists
+// it again), and "Login as this tenant" to finish the set-up from inside their dashboard.
 import { Alert, apiErrorMessage, apiFieldErrors, Button, Card, DescriptionList, Dialog, formatDate, TextAreaField, TextField } from "@servicepro/ui";
 import { useStartImpersonation, type RouterOutputs } from "@servicepro/web";
 import { useState, type FormEvent } from "react";
@@ -22,7 +22,7 @@ function CopyLink({ link }: { link: string }) {
   };
   return (
     <div className="wizard-link">
-      <TextField label="Onboarding link" readOnly value={link} className="sp-mono" onFocus={(e) => e.currentTarget.select()} hint="Shown only now: ServicePro keeps only a fingerprint of it. Single use." />
+      <TextField label="Onboarding link" readOnly value={link} className="sp-mono" onFocus={(e) => e.currentTarget.select()} hint="Shown here, once: leave this screen and it is gone. It works once and expires after 72 hours." />
       <Button onClick={() => void copy()}>{copied === "yes" ? "Copied" : "Copy link"}</Button>
       <span role="status" className="sp-muted">
         {copied === "yes" ? "Link copied to the clipboard." : copied === "failed" ? "Couldn't copy: select the link and copy it yourself." : ""}
