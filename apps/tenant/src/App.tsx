@@ -2,6 +2,7 @@ import { ButtonLink, PageNotice, SearchIcon } from "@servicepro/ui";
 import { AppNav, appPath, SignedInShell, StaffGate, usePathname } from "@servicepro/web";
 import { NoBusinessPage } from "./pages/NoBusinessPage.tsx";
 import { ROUTES } from "./routes.tsx";
+import { WelcomePage } from "./welcome/WelcomePage.tsx";
 
 /** The URL prefix the server serves this app under ("/app/"). */
 const BASE = import.meta.env.BASE_URL;
@@ -13,6 +14,8 @@ export function App() {
   const pathname = usePathname();
   const path = appPath(pathname, BASE);
   const route = ROUTES.find((candidate) => candidate.path === path);
+  // A new owner's one-time link: public, outside the sign-in gate (they have no password yet).
+  if (path === "/welcome") return <WelcomePage />;
   return (
     <StaffGate
       area="Business dashboard"

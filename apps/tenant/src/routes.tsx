@@ -6,6 +6,7 @@ import { CallsPage } from "./calls/CallsPage.tsx";
 import { InboxPage } from "./inbox/InboxPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
 import { PlanPage } from "./plan/PlanPage.tsx";
+import { ServicesPage } from "./services/ServicesPage.tsx";
 import { SettingsPage } from "./settings/SettingsPage.tsx";
 
 export type TenantRoute = {
@@ -19,6 +20,7 @@ export const ROUTES: readonly TenantRoute[] = [
   { path: "/", label: "Overview", render: (context) => <OverviewPage currentUserId={context.user.id} /> },
   { path: "/inbox", label: "Inbox", render: () => <InboxPage /> },
   { path: "/calls", label: "Calls", render: () => <CallsPage /> },
+  { path: "/services", label: "Services", render: (context) => <ServicesPage context={context} /> },
   { path: "/plan", label: "Plan", render: () => <PlanPage /> },
   { path: "/settings", label: "Settings", render: (context) => <SettingsPage context={context} /> },
 ];

@@ -23,6 +23,7 @@ import {
 } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { FirstRunChecklist } from "../onboarding/FirstRunChecklist.tsx";
 
 type Overview = RouterOutputs["tenant"]["overview"];
 type Tenant = Overview["tenant"];
@@ -148,6 +149,8 @@ export function OverviewPage({ currentUserId }: { currentUserId: string }) {
           {notice.body}
         </Alert>
       ) : null}
+
+      <FirstRunChecklist />
 
       <Card title="Business" description="How your business appears on ServicePro.">
         <DescriptionList
