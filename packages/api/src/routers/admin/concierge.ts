@@ -1,5 +1,6 @@
 // Concierge set-up (issue 5): the platform owner turns "a new business" into a working tenant
 // from one form. preview → searchNumbers → provision; the admin wizard calls them in that order.
+import { randomUUID } from "node:crypto";
 import { planProvisioning, provisioningInputSchema, provisionRequestSchema, summarizePlan } from "@servicepro/concierge";
 import { getPack } from "@servicepro/industry-packs";
 import { IVR_MODES } from "@servicepro/telephony/constants";
@@ -67,7 +68,7 @@ export const adminConciergeRouter = createRouter({
       const clashes = await ctx.platform("admin.concierge.preview").run((tx) => findClashes(tx, input));
       if (clashes.length > 0) throw fieldError(clashes);
       // A throwaway token: the preview never shows a link, and nothing is stored.
-      const plan = planProvisioning(input, pack, { now: ctx.now(), publicBaseUrl: ctx.publicBaseUrl ?? "", ...newOnboardingToken(), newId: () => crypto.randomUUID() });
+      const plan = planProvisioning(input, pack, { now: ctx.now(), publicBaseUrl: ctx.publicBaseUrl ?? "", ...newOnboardingToken(), newId: randomUUID });
       const summary = summarizePlan(input, pack, plan);
       return ctx.publicBaseUrl ? summary : { ...summary, warnings: [...summary.warnings, noBaseUrl().message] };
     }),
