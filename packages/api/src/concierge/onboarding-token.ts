@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { sessionIdOf } from "../identity/sessions.ts";
 
 /**
  * A new owner's one-time link token: 32 random bytes (256 bits), URL-safe. Only its SHA-256 is
@@ -10,4 +11,5 @@ export function newOnboardingToken(): { token: string; tokenHash: string } {
   return { token, tokenHash: onboardingTokenHash(token) };
 }
 
-export const onboardingTokenHash = (token: string): string => createHash("sha256").update(token).digest("hex");
+/** Same scheme as session ids: the SHA-256 (hex) of the token. */
+export const onboardingTokenHash: (token: string) => string = sessionIdOf;

@@ -1,7 +1,6 @@
 // Reading an onboarding link: the raw token is only in the link (SMS and email); the database holds
 // its SHA-256, like session tokens. A link is good for one use, until it expires (72 hours after
 // set-up), for a person who is still a member of the business it was made for.
-import { createHash } from "node:crypto";
 import { userDb } from "@servicepro/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -17,7 +16,6 @@ export const rawTokenSchema = z
   // One check, so a bad token gets one sentence, not one per rule it breaks.
   .regex(/^[A-Za-z0-9_-]{16,256}$/, INVALID_LINK);
 
-export const tokenIdOf = (rawToken: string): string => createHash("sha256").update(rawToken).digest("hex");
 
 export type ValidLink = {
   state: "valid";

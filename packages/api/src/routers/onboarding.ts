@@ -8,7 +8,8 @@ import { hashPassword } from "../identity/passwords.ts";
 import { createSession, type AuthState } from "../identity/sessions.ts";
 import { createRouter, publicProcedure } from "../trpc.ts";
 import { authContextSchema, publicView } from "./auth.ts";
-import { assertNotThrottled, checkLink, linkRefusal, rawTokenSchema, recordLinkFailure, tokenIdOf, type LinkCheck } from "./onboarding-tokens.ts";
+import { onboardingTokenHash } from "../concierge/onboarding-token.ts";
+import { assertNotThrottled, checkLink, linkRefusal, rawTokenSchema, recordLinkFailure, type LinkCheck } from "./onboarding-tokens.ts";
 
 const inspectSchema = z.object({
   businessName: z.string(),
@@ -26,7 +27,7 @@ export const onboardingRouter = createRouter({
     .input(z.strictObject({ token: rawTokenSchema }))
     .output(inspectSchema)
     .query(async ({ ctx, input }) => {
-      const tokenId = tokenIdOf(input.token);
+      const tokenId = onboardingTokenHash(input.token);
       await assertNotThrottled(ctx, tokenId);
       const link = await checkLink(ctx, tokenId);
       if (link.state !== "valid") {
@@ -47,7 +48,7 @@ export const onboardingRouter = createRouter({
     .output(authContextSchema)
     .mutation(async ({ ctx, input }) => {
       const { db, request } = ctx;
-      const tokenId = tokenIdOf(input.token);
+      const tokenId = onboardingTokenHash(input.token);
       await assertNotThrottled(ctx, tokenId);
       const access = { actorUserId: null as string | null, purpose: "onboarding.complete", requestId: request.requestId, ip: request.ip, userAgent: request.userAgent };
       const refuse = async (check: Exclude<LinkCheck, { state: "valid" }>) => {
