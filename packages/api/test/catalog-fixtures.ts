@@ -9,7 +9,7 @@ import type { IndustryPack } from "@servicepro/industry-packs";
 import { createApiDeps, createContext, type ApiDeps, type ApiMessaging, type Logger } from "../src/context.ts";
 import { createSession } from "../src/identity/sessions.ts";
 import { appRouter } from "../src/root.ts";
-import { tokenIdOf } from "../src/routers/onboarding-tokens.ts";
+import { onboardingTokenHash as tokenIdOf } from "../src/concierge/onboarding-token.ts";
 import { createCallerFactory } from "../src/trpc.ts";
 
 const silent: Logger = { info: () => {}, warn: () => {}, error: () => {}, child: () => silent };

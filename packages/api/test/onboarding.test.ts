@@ -9,7 +9,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { verifyPassword } from "../src/identity/passwords.ts";
-import { tokenIdOf } from "../src/routers/onboarding-tokens.ts";
+import { onboardingTokenHash as tokenIdOf } from "../src/concierge/onboarding-token.ts";
 import { apiDeps, callerWith, createBusiness, installPack, invitedOwner, member, platform } from "./catalog-fixtures.ts";
 
 const PASSWORD = "correct horse battery staple";
