@@ -123,7 +123,7 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
     });
 
     it("should store the onboarding token only as its hash, valid for 72 hours", async () => {
-      const token = new URL((answer.data as ProvisionResult).onboardingLink).searchParams.get("token")!;
+      const token = new URL((answer.data as ProvisionResult).onboardingLink!).searchParams.get("token")!;
       const stored = await platformRead(h, (tx) => tx.onboardingToken.findMany({ where: { tenantId: input.slug! } }));
       expect(stored).toEqual([expect.objectContaining({ id: createHash("sha256").update(token).digest("hex"), usedAt: null, expiresAt: new Date(NOW.getTime() + 72 * 3600_000) })]);
     });
@@ -139,6 +139,15 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
       expect(again.status).toBe(200);
       expect(again.data).toEqual(answer.data);
       expect(await h.counts()).toEqual(counts);
+    });
+
+    it("should forget the raw link in the stored answer once the owner has used it", async () => {
+      const token = new URL((answer.data as ProvisionResult).onboardingLink!).searchParams.get("token")!;
+      const completed = await h.call("mutation", "onboarding.complete", { token, password: "a-long-new-password-42" }, undefined);
+      expect(completed.status, JSON.stringify(completed.error)).toBe(200);
+      const again = await provision(input);
+      expect(again.status).toBe(200);
+      expect(again.data).toEqual({ ...(answer.data as ProvisionResult), onboardingLink: null });
     });
 
     it("should refuse the same key for a different set-up", async () => {

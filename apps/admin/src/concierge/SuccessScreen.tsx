@@ -100,7 +100,7 @@ export function SuccessScreen({ result, onStartAnother }: { result: ProvisionRes
             },
           ]}
         />
-        <CopyLink link={result.onboardingLink} />
+        {result.onboardingLink ? <CopyLink link={result.onboardingLink} /> : <p className="sp-muted">The owner has already used their link and set a password.</p>}
         <div className="wizard-actions">
           <Button onClick={onStartAnother}>Set up another business</Button>
         </div>

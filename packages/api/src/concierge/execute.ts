@@ -34,8 +34,8 @@ export type ProvisionResult = {
   slug: string;
   businessName: string;
   ownerEmail: string;
-  /** The new owner's one-time link: shown to the platform owner (and sent, if asked). */
-  onboardingLink: string;
+  /** The new owner's one-time link: shown to the platform owner (and sent, if asked); null after it was used. */
+  onboardingLink: string | null;
   onboardingExpiresAt: string;
   created: { services: number; addOns: number; faqs: number; phoneNumber: string | null; websiteDraft: boolean };
   numberSetup: "queued" | "none";

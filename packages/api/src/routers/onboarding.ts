@@ -1,6 +1,6 @@
 // A new business owner's one-time link (`onboarding.*`, public): see whose account it opens, then
 // set a password and be signed in, exactly as after a sign-in. The link works once, for 72 hours.
-import { writeAudit } from "@servicepro/db";
+import { platformDb, writeAudit } from "@servicepro/db";
 import { newPasswordSchema, normalizeEmail } from "@servicepro/identity";
 import { z } from "zod";
 import { logout } from "../identity/login.ts";
@@ -78,6 +78,10 @@ export const onboardingRouter = createRouter({
       });
       if (outcome.state === "expired") throw await refuse({ state: "expired", expiresAt: outcome.expiresAt, timezone: link.tenant.timezone });
       if (outcome.state !== "done") throw await refuse(outcome);
+      // The concierge keeps its answer (with the raw link) for retries; a spent link is forgotten there too.
+      await platformDb(db, { ...access, purpose: "onboarding.complete: forget the spent link" }).run((tx) =>
+        tx.$executeRaw`UPDATE provisioning_requests SET result = jsonb_set(result, '{onboardingLink}', 'null'::jsonb) WHERE target_tenant_id = ${link.tenant.id}`,
+      );
 
       // Signed in as sign-in does it: whoever this browser was signed in as is signed out first.
       const previous = await ctx.auth();

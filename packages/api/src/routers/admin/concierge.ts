@@ -31,7 +31,8 @@ const resultSchema = z.object({
   slug: z.string(),
   businessName: z.string(),
   ownerEmail: z.string(),
-  onboardingLink: z.string(),
+  /** Null once the owner used it: the stored answer forgets a spent link. */
+  onboardingLink: z.string().nullable(),
   onboardingExpiresAt: z.string(),
   created: counts.extend({ phoneNumber: z.string().nullable(), websiteDraft: z.boolean() }),
   numberSetup: z.enum(["queued", "none"]),
