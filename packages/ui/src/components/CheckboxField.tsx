@@ -1,5 +1,6 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
 import { cx } from "../utils.ts";
+import { FieldHint } from "./FieldMessages.tsx";
 
 export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "children"> {
   label: ReactNode;
@@ -20,11 +21,7 @@ export function CheckboxField({ label, hint, id, fieldClassName, className, ...r
         <label className="sp-checkbox__label" htmlFor={inputId}>
           {label}
         </label>
-        {hint ? (
-          <p id={hintId} className="sp-field__hint">
-            {hint}
-          </p>
-        ) : null}
+        <FieldHint id={hintId}>{hint}</FieldHint>
       </div>
     </div>
   );

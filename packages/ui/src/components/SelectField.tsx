@@ -1,6 +1,6 @@
 import { useId, type ReactNode, type Ref, type SelectHTMLAttributes } from "react";
 import { cx } from "../utils.ts";
-import { ErrorIcon } from "./icons.tsx";
+import { FieldError, FieldHint } from "./FieldMessages.tsx";
 
 export type SelectOption = { value: string; label: string };
 
@@ -38,17 +38,8 @@ export function SelectField({ label, options, hint, error, id, className, fieldC
           </option>
         ))}
       </select>
-      {hint ? (
-        <p id={hintId} className="sp-field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="sp-field__error">
-          <ErrorIcon size={14} />
-          <span>{error}</span>
-        </p>
-      ) : null}
+      <FieldHint id={hintId}>{hint}</FieldHint>
+      <FieldError id={errorId}>{error}</FieldError>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, type ReactNode, type Ref, type TextareaHTMLAttributes } from "react";
 import { cx } from "../utils.ts";
-import { ErrorIcon } from "./icons.tsx";
+import { FieldError, FieldHint } from "./FieldMessages.tsx";
 
 export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "children"> {
   /** Visible label (the textarea's accessible name). Pass `labelHidden` to keep it for screen readers only. */
@@ -49,22 +49,13 @@ export function TextAreaField({
         className={cx("sp-field__input", "sp-textarea", className)}
         {...rest}
       />
-      {hint ? (
-        <p id={hintId} className="sp-field__hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={hintId}>{hint}</FieldHint>
       {countId ? (
         <p id={countId} className="sp-field__hint sp-textarea__count">
           {length} / {maxLength}
         </p>
       ) : null}
-      {error ? (
-        <p id={errorId} className="sp-field__error">
-          <ErrorIcon size={14} />
-          <span>{error}</span>
-        </p>
-      ) : null}
+      <FieldError id={errorId}>{error}</FieldError>
     </div>
   );
 }

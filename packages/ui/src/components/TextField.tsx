@@ -1,6 +1,6 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
 import { cx } from "../utils.ts";
-import { ErrorIcon } from "./icons.tsx";
+import { FieldError, FieldHint } from "./FieldMessages.tsx";
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "children"> {
   /** Visible label, always rendered (accessible name of the input). */
@@ -51,17 +51,8 @@ export function TextField({
         className={cx("sp-field__input", className)}
         {...inputProps}
       />
-      {hint ? (
-        <p id={hintId} className="sp-field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="sp-field__error">
-          <ErrorIcon size={14} />
-          <span>{error}</span>
-        </p>
-      ) : null}
+      <FieldHint id={hintId}>{hint}</FieldHint>
+      <FieldError id={errorId}>{error}</FieldError>
     </div>
   );
 }
