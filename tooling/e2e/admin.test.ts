@@ -1,8 +1,8 @@
 // The owner signs in to the admin console in a real browser and sees every tenant.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OWNER, GREEN_LAWN_ADMIN } from "@servicepro/server/testing";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, signIn } from "./browser.ts";
 import { startServer } from "./server.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -16,17 +16,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, path: string, credentials: { email: string; password: string }) {
-  await page.goto(`${server.url}${path}`);
-  await page.getByLabel("Email").fill(credentials.email);
-  await page.getByLabel("Password").fill(credentials.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
 describe("admin console", () => {
   it("should sign the owner in and list the tenants", async () => {
     const page = await browser.newPage();
-    await signIn(page, "/admin/", OWNER);
+    await signIn(page, `${server.url}/admin/`, OWNER);
     await page.getByRole("heading", { name: "Tenants" }).waitFor();
     const table = page.getByRole("table");
     await table.getByText("Green Lawn Co").waitFor();
@@ -39,7 +32,7 @@ describe("admin console", () => {
 
   it("should tell a wrong password apart from a signed-in state", async () => {
     const page = await browser.newPage();
-    await signIn(page, "/admin/", { email: OWNER.email, password: "wrong-password-123" });
+    await signIn(page, `${server.url}/admin/`, { email: OWNER.email, password: "wrong-password-123" });
     await page.getByRole("alert").getByText("Email or password is incorrect.").waitFor();
     expect(await page.getByRole("table").count()).toBe(0);
     await page.close();
@@ -47,7 +40,7 @@ describe("admin console", () => {
 
   it("should show a business's staff their own overview in the business dashboard", async () => {
     const page = await browser.newPage();
-    await signIn(page, "/app/", GREEN_LAWN_ADMIN);
+    await signIn(page, `${server.url}/app/`, GREEN_LAWN_ADMIN);
     await page.getByRole("heading", { name: "Green Lawn Co" }).waitFor();
     expect(await page.getByText(GREEN_LAWN_ADMIN.email).count()).toBeGreaterThan(0);
     await page.close();

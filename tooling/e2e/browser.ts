@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core: no browser download (none works on this network).
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -18,3 +18,11 @@ export const launchBrowser = (): Promise<Browser> =>
     // closed network refuses, many times a second.
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
+
+/** Signs in on the staff sign-in form at `url` (admin console or business dashboard). */
+export async function signIn(page: Page, url: string, credentials: { email: string; password: string }): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel("Email").fill(credentials.email);
+  await page.getByLabel("Password").fill(credentials.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

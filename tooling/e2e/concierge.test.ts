@@ -9,7 +9,7 @@ import { defaultEngine } from "@servicepro/db/testing";
 import { OWNER, startTestApp, type TestApp } from "@servicepro/server/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, signIn } from "./browser.ts";
 
 const POOL = ["+15555550150", "+15555550151"];
 
@@ -35,10 +35,7 @@ afterAll(async () => {
 const platform = () => platformDb(app.db, { actorUserId: null, purpose: "e2e.concierge" });
 
 async function signInToConsole(page: Page) {
-  await page.goto(`${url}/admin/`);
-  await page.getByLabel("Email").fill(OWNER.email);
-  await page.getByLabel("Password").fill(OWNER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, `${url}/admin/`, OWNER);
   await page.getByRole("heading", { name: "Tenants" }).waitFor();
 }
 

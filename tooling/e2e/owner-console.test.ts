@@ -3,7 +3,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OWNER } from "@servicepro/server/testing";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, signIn } from "./browser.ts";
 import { startServer } from "./server.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -18,10 +18,7 @@ afterAll(async () => {
 });
 
 async function signInToConsole(page: Page) {
-  await page.goto(`${server.url}/admin/`);
-  await page.getByLabel("Email").fill(OWNER.email);
-  await page.getByLabel("Password").fill(OWNER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, `${server.url}/admin/`, OWNER);
   await page.getByRole("heading", { name: "Tenants" }).waitFor();
 }
 

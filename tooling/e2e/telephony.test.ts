@@ -3,10 +3,10 @@
 // voicemail; the owner assigns a number in the console.
 import { randomUUID } from "node:crypto";
 import { tenantDb } from "@servicepro/db";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GREEN_LAWN_ADMIN, OWNER } from "@servicepro/server/testing";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, signIn } from "./browser.ts";
 import { startServer } from "./server.ts";
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -19,13 +19,14 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   // Rows of our own (the demo data may change): one conversation and one voicemail.
   conversationId = await tenantDb(server.db, TENANT).run(async (tx) => {
-    const customer = await tx.customer.create({ data: { phone: CUSTOMER_PHONE, name: "Erin Endtoend" } as never });
+    const customer = await tx.customer.create({ data: { tenantId: TENANT, phone: CUSTOMER_PHONE, name: "Erin Endtoend" } });
     const at = new Date();
     const conversation = await tx.conversation.create({
-      data: { customerId: customer.id, tenantNumber: "+15555550101", lastMessageAt: at, lastMessagePreview: "Can you aerate my lawn next week?", lastDirection: "inbound", unreadCount: 1 } as never,
+      data: { tenantId: TENANT, customerId: customer.id, tenantNumber: "+15555550101", lastMessageAt: at, lastMessagePreview: "Can you aerate my lawn next week?", lastDirection: "inbound", unreadCount: 1 },
     });
     await tx.message.create({
       data: {
+        tenantId: TENANT,
         conversationId: conversation.id,
         direction: "inbound",
         body: "Can you aerate my lawn next week?",
@@ -35,10 +36,11 @@ beforeAll(async () => {
         kind: "inbound",
         status: "received",
         createdAt: at,
-      } as never,
+      },
     });
     await tx.call.create({
       data: {
+        tenantId: TENANT,
         callSid: `CA${randomUUID().replaceAll("-", "")}`,
         customerId: customer.id,
         fromNumber: CUSTOMER_PHONE,
@@ -52,7 +54,7 @@ beforeAll(async () => {
         recordingDurationSeconds: 18,
         transcription: "Hi, it's Erin, please call me back about aeration.",
         endedAt: new Date(),
-      } as never,
+      },
     });
     return conversation.id;
   });
@@ -62,17 +64,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, path: string, credentials: { email: string; password: string }) {
-  await page.goto(`${server.url}${path}`);
-  await page.getByLabel("Email").fill(credentials.email);
-  await page.getByLabel("Password").fill(credentials.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
 describe("telephony screens", () => {
   it("should let staff open a conversation, reply, and see new texts arrive live", async () => {
     const page = await browser.newPage();
-    await signIn(page, "/app/inbox", GREEN_LAWN_ADMIN);
+    await signIn(page, `${server.url}/app/inbox`, GREEN_LAWN_ADMIN);
     await page.getByRole("heading", { name: "Inbox" }).waitFor();
     await page.getByText("Live", { exact: true }).waitFor();
     const item = page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: /Erin Endtoend, 1 unread/ });
@@ -91,6 +86,7 @@ describe("telephony screens", () => {
     const messageId = await tenantDb(server.db, TENANT).run(async (tx) => {
       const row = await tx.message.create({
         data: {
+          tenantId: TENANT,
           conversationId,
           direction: "inbound",
           body: "Perfect, see you then",
@@ -99,7 +95,7 @@ describe("telephony screens", () => {
           twilioSid: `SM${randomUUID().replaceAll("-", "")}`,
           kind: "inbound",
           status: "received",
-        } as never,
+        },
       });
       return row.id;
     });
@@ -110,7 +106,7 @@ describe("telephony screens", () => {
 
   it("should show the calls log with the voicemail's player and transcription", async () => {
     const page = await browser.newPage();
-    await signIn(page, "/app/calls", GREEN_LAWN_ADMIN);
+    await signIn(page, `${server.url}/app/calls`, GREEN_LAWN_ADMIN);
     await page.getByRole("heading", { name: "Calls" }).waitFor();
     const row = page.getByRole("row", { name: /Erin Endtoend/ });
     await row.getByText("Voicemail", { exact: true }).first().waitFor();
@@ -122,7 +118,7 @@ describe("telephony screens", () => {
 
   it("should let the owner assign a number and refuse a malformed one", async () => {
     const page = await browser.newPage();
-    await signIn(page, "/admin/phone-numbers?tenant=green-lawn", OWNER);
+    await signIn(page, `${server.url}/admin/phone-numbers?tenant=green-lawn`, OWNER);
     await page.getByRole("heading", { name: "Phone numbers & IVR" }).waitFor();
     await page.getByLabel("Phone number").fill("555-0199");
     await page.getByRole("button", { name: "Assign number" }).click();

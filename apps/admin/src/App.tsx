@@ -1,5 +1,4 @@
-import { ButtonLink, PageNotice, SearchIcon } from "@servicepro/ui";
-import { AppNav, appPath, isImpersonating, SignedInShell, StaffGate, usePathname } from "@servicepro/web";
+import { AppNav, appPath, PageNotFound, isImpersonating, SignedInShell, StaffGate, usePathname } from "@servicepro/web";
 import { ImpersonatingPage } from "./pages/ImpersonatingPage.tsx";
 import { NotPlatformOwnerPage } from "./pages/NotPlatformOwnerPage.tsx";
 import { ROUTES } from "./routes.tsx";
@@ -50,17 +49,7 @@ export function App() {
             {route ? (
               route.render(context)
             ) : (
-              <PageNotice
-                documentTitle="Page not found · Platform console"
-                icon={<SearchIcon size={22} />}
-                title="There's no page here"
-                description={<p>The link may be old, or the page may have moved.</p>}
-                actions={
-                  <ButtonLink variant="primary" href={BASE}>
-                    Go to the tenants
-                  </ButtonLink>
-                }
-              />
+              <PageNotFound area="Platform console" homeHref={BASE} homeLabel="Go to the tenants" />
             )}
           </SignedInShell>
         )

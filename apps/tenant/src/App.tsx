@@ -1,5 +1,4 @@
-import { ButtonLink, PageNotice, SearchIcon } from "@servicepro/ui";
-import { AppNav, appPath, SignedInShell, StaffGate, usePathname } from "@servicepro/web";
+import { AppNav, appPath, PageNotFound, SignedInShell, StaffGate, usePathname } from "@servicepro/web";
 import { NoBusinessPage } from "./pages/NoBusinessPage.tsx";
 import { ROUTES } from "./routes.tsx";
 import { WelcomePage } from "./welcome/WelcomePage.tsx";
@@ -44,17 +43,7 @@ export function App() {
           {route ? (
             route.render(context)
           ) : (
-            <PageNotice
-              documentTitle="Page not found · ServicePro"
-              icon={<SearchIcon size={22} />}
-              title="There's no page here"
-              description={<p>The link may be old, or the page may have moved.</p>}
-              actions={
-                <ButtonLink variant="primary" href={BASE}>
-                  Go to the overview
-                </ButtonLink>
-              }
-            />
+            <PageNotFound area="ServicePro" homeHref={BASE} homeLabel="Go to the overview" />
           )}
         </SignedInShell>
       )}

@@ -10,11 +10,10 @@
  *   5. store the SID and status — or the refusal (21610 also opts the number out), or `unknown`
  *      and let the queue retry, which starts again at 1.
  */
-import { tenantDb, type Database, type TenantTx } from "@servicepro/db";
+import { JOB_QUEUES, tenantDb, type Database, type TenantTx } from "@servicepro/db";
 import { OPTED_OUT_ERROR_CODE, isMessageStatus, type MessageStatus } from "@servicepro/telephony";
 import { runsAutomations } from "@servicepro/tenancy/constants";
 import type { PgBoss } from "pg-boss";
-import { JOB_QUEUES } from "@servicepro/db";
 import { recordConsentChange } from "./consent.ts";
 import type { SmsJob } from "./outbox.ts";
 import { SmsOutcomeUnknown, SmsRejected, type SmsSender } from "./senders.ts";

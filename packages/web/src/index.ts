@@ -36,6 +36,7 @@ export { SignedInShell, SignOutButton, type SignedInShellProps } from "./compone
 export { StaffGate, type StaffGateProps } from "./components/StaffGate.tsx";
 export { StaffSignInPage, type StaffSignInPageProps } from "./components/StaffSignInPage.tsx";
 export { AppNav, type AppNavItem } from "./components/AppNav.tsx";
+export { PageNotFound } from "./components/PageNotFound.tsx";
 export { Link, appPath, navigate, usePathname, type LinkProps } from "./router.tsx";
 export { ImpersonationBanner } from "./components/ImpersonationBanner.tsx";
 // The tenant vocabulary the apps' forms need (constants only: no zod in the browser).

@@ -74,7 +74,7 @@ function TenantNumbers({ tenantId }: { tenantId: string }) {
         title={`Assign a number to ${tenant.name}`}
         description={
           <span className="phone-plan">
-            Plan <PlanTierBadge tier={tenant.planTier as never} />
+            Plan <PlanTierBadge tier={tenant.planTier} />
             {tenant.aiVoiceIncluded ? "includes the AI receptionist." : "does not include the AI receptionist."}
           </span>
         }

@@ -1,9 +1,10 @@
-import { Alert, apiErrorMessage, apiFieldErrors, Button, CheckboxField, Dialog, TextAreaField, TextField } from "@servicepro/ui";
+import { apiErrorMessage, apiFieldErrors, CheckboxField, Dialog, TextAreaField, TextField } from "@servicepro/ui";
 import { useTRPC, type RouterOutputs } from "@servicepro/web";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { dollarsText, DOLLARS_HINT, parseDollars } from "./catalog-format.ts";
 import { useRefreshCatalog } from "./refresh.ts";
+import { DialogFormFooter } from "./DialogFormFooter.tsx";
 
 type AddOn = RouterOutputs["tenant"]["catalog"]["addOns"][number];
 type Service = RouterOutputs["tenant"]["catalog"]["services"][number];
@@ -73,19 +74,7 @@ export function AddOnDialog({ addOn, services, onClose }: { addOn: AddOn; servic
           {errors.serviceIds ? <p className="sp-field__error">{errors.serviceIds}</p> : null}
         </fieldset>
         <TextAreaField label="When to offer it" name="offerWhen" value={offerWhen} onChange={(e) => setOfferWhen(e.target.value)} error={errors.offerWhen} rows={2} maxLength={300} />
-        {formError ? (
-          <Alert tone="error" title="The add-on wasn't saved">
-            {formError}
-          </Alert>
-        ) : null}
-        <div className="sp-dialog__footer">
-          <Button onClick={onClose} disabled={update.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" loading={update.isPending}>
-            Save changes
-          </Button>
-        </div>
+        <DialogFormFooter error={formError} errorTitle="The add-on wasn't saved" pending={update.isPending} submitLabel="Save changes" onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,8 +1,9 @@
-import { Alert, apiErrorMessage, apiFieldErrors, Button, Dialog, TextAreaField, TextField } from "@servicepro/ui";
+import { apiErrorMessage, apiFieldErrors, Dialog, TextAreaField, TextField } from "@servicepro/ui";
 import { useTRPC, type RouterOutputs } from "@servicepro/web";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useRefreshCatalog } from "./refresh.ts";
+import { DialogFormFooter } from "./DialogFormFooter.tsx";
 
 type Faq = RouterOutputs["tenant"]["catalog"]["faqs"][number];
 
@@ -33,19 +34,7 @@ export function FaqDialog({ faq, onClose }: { faq?: Faq; onClose: () => void }) 
       <form className="sp-stack" onSubmit={submit} noValidate>
         <TextField label="Question" name="question" value={question} onChange={(e) => setQuestion(e.target.value)} error={errors.question} required maxLength={200} />
         <TextAreaField label="Answer" name="answer" value={answer} onChange={(e) => setAnswer(e.target.value)} error={errors.answer} rows={4} maxLength={1000} showCount />
-        {formError ? (
-          <Alert tone="error" title="The question wasn't saved">
-            {formError}
-          </Alert>
-        ) : null}
-        <div className="sp-dialog__footer">
-          <Button onClick={onClose} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" loading={mutation.isPending}>
-            {faq ? "Save changes" : "Add question"}
-          </Button>
-        </div>
+        <DialogFormFooter error={formError} errorTitle="The question wasn't saved" pending={mutation.isPending} submitLabel={faq ? "Save changes" : "Add question"} onCancel={onClose} />
       </form>
     </Dialog>
   );

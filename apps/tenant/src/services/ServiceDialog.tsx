@@ -1,9 +1,10 @@
-import { Alert, apiErrorMessage, apiFieldErrors, Button, Dialog, SelectField, TextAreaField, TextField } from "@servicepro/ui";
+import { apiErrorMessage, apiFieldErrors, Dialog, SelectField, TextAreaField, TextField } from "@servicepro/ui";
 import { useTRPC, type RouterOutputs } from "@servicepro/web";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { dollarsText, DOLLARS_HINT, parseDollars } from "./catalog-format.ts";
 import { useRefreshCatalog } from "./refresh.ts";
+import { DialogFormFooter } from "./DialogFormFooter.tsx";
 
 type Service = RouterOutputs["tenant"]["catalog"]["services"][number];
 type PriceType = "fixed" | "range" | "quote";
@@ -103,19 +104,7 @@ export function ServiceDialog({ service, onClose }: { service?: Service; onClose
             <TextField label="The price depends on" name="priceDependsOn" value={dependsOn} onChange={(e) => setDependsOn(e.target.value)} hint="For example: lawn size, vehicle size." error={errors.priceDependsOn} maxLength={120} />
           </>
         ) : null}
-        {formError ? (
-          <Alert tone="error" title="The service wasn't saved">
-            {formError}
-          </Alert>
-        ) : null}
-        <div className="sp-dialog__footer">
-          <Button onClick={onClose} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" loading={mutation.isPending}>
-            {service ? "Save changes" : "Add service"}
-          </Button>
-        </div>
+        <DialogFormFooter error={formError} errorTitle="The service wasn't saved" pending={mutation.isPending} submitLabel={service ? "Save changes" : "Add service"} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,14 +1,13 @@
 // Shared by the telephony screens' procedures (admin phone numbers, tenant inbox and calls log):
 // the API speaks the telephony package's names ("ai-voice", "ai-handled"); Prisma's enums use
 // identifiers ("ai_voice", "ai_handled") because a TypeScript name cannot contain "-".
-import { AFTER_HOURS_MODES, CALL_OUTCOME_LABELS, IVR_MODES, isE164, type CallOutcome, type IvrMode } from "@servicepro/telephony";
+import { AFTER_HOURS_MODES, CALL_OUTCOME_LABELS, IVR_MODES, isE164, type CallOutcome } from "@servicepro/telephony";
 import { z } from "zod";
 
-type DbIvrMode = "forward" | "menu" | "ai_voice" | "voicemail";
 type DbCallOutcome = "in_progress" | "answered" | "forwarded" | "voicemail" | "missed" | "ai_handled";
 
-export const ivrModeFromDb = (mode: DbIvrMode): IvrMode => (mode === "ai_voice" ? "ai-voice" : mode);
-export const ivrModeToDb = (mode: IvrMode): DbIvrMode => (mode === "ai-voice" ? "ai_voice" : mode);
+/** The database spells it ai_voice (a Prisma enum name), the product "ai-voice"; the mapping lives in messaging. */
+export { fromDbIvrMode as ivrModeFromDb, toDbIvrMode as ivrModeToDb } from "@servicepro/messaging";
 export const callOutcomeFromDb = (outcome: DbCallOutcome): CallOutcome => (outcome === "ai_handled" ? "ai-handled" : outcome);
 
 export const ivrModeSchema = z.enum(IVR_MODES);

@@ -4,7 +4,7 @@
 import { Prisma } from "@servicepro/db";
 import { hasFeature } from "@servicepro/features";
 import { businessHoursSchema, DEFAULT_BUSINESS_HOURS, type IvrMode } from "@servicepro/telephony";
-import { TENANT_SLUG_PATTERN } from "@servicepro/tenancy";
+import { PLAN_TIERS, TENANT_SLUG_PATTERN } from "@servicepro/tenancy";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
@@ -116,7 +116,7 @@ export const adminPhoneNumbersRouter = createRouter({
     .input(z.strictObject({ tenantId: tenantIdSchema }))
     .output(
       z.object({
-        tenant: z.object({ id: z.string(), name: z.string(), planTier: z.string(), aiVoiceIncluded: z.boolean() }),
+        tenant: z.object({ id: z.string(), name: z.string(), planTier: z.enum(PLAN_TIERS), aiVoiceIncluded: z.boolean() }),
         numbers: z.array(phoneConfigSchema),
       }),
     )

@@ -1,22 +1,8 @@
 // One SMS as the inbox shows it, and the opt-out lookup the thread and the list share.
 import type { Prisma, TenantTx } from "@servicepro/db";
+import { MESSAGE_STATUSES } from "@servicepro/telephony";
 import { z } from "zod";
 
-export const MESSAGE_STATUSES = [
-  "received",
-  "pending",
-  "submitting",
-  "unknown",
-  "accepted",
-  "queued",
-  "sending",
-  "sent",
-  "delivered",
-  "undelivered",
-  "failed",
-  "read",
-  "suppressed",
-] as const;
 
 export const messageSchema = z.object({
   id: z.string(),
