@@ -1,0 +1,72 @@
+// Phone numbers as people type them, stored as Twilio speaks them (E.164, "+15555550100").
+// libphonenumber-js does the parsing and the display formatting, so "(555) 555-0100", "555.555.0100",
+// "+1 555 555 0100" and "020 7946 0958" (in Great Britain) are read the same way everywhere.
+import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/min";
+import { z } from "zod";
+
+/** The platform's market today: numbers typed without a country code are read as North American. */
+export const DEFAULT_PHONE_COUNTRY: CountryCode = "US";
+
+export const E164_PATTERN = /^\+[1-9]\d{7,14}$/;
+export const isE164 = (value: string): boolean => E164_PATTERN.test(value);
+
+// Only digits and the usual separators (and one leading plus): letters or other marks mean it is
+// not a plain number ("555a555b0100", "whatsapp:+1…", "1-800-FLOWERS" are not reduced to digits).
+const PLAIN_NUMBER = /^\+?[\d\s().\-/]+$/;
+// North American area codes and exchanges start with 2–9. libphonenumber's `isValid` would also
+// refuse the 555 numbers that tests, demos and documentation use, so the rule is checked here.
+const NANP_NATIONAL = /^[2-9]\d{2}[2-9]\d{6}$/;
+
+/**
+ * The E.164 form of a number a person typed, or null when it is not a number we can dial.
+ * `country` is where a number without "+" is read (the tenant's country; US by default).
+ */
+export function normalizePhone(input: string, country: CountryCode = DEFAULT_PHONE_COUNTRY): string | null {
+  const trimmed = input.trim();
+  if (!PLAIN_NUMBER.test(trimmed) || trimmed.indexOf("+") > 0) return null;
+  const digits = trimmed.replace(/\D/g, "");
+  if (digits.length > 15) return null;
+  // A leading 1 on a North American number without "+" is the trunk prefix people type.
+  const parsed = parsePhoneNumberFromString(trimmed, country);
+  if (!parsed?.isPossible()) return null;
+  if (parsed.countryCallingCode === "1" && !NANP_NATIONAL.test(parsed.nationalNumber)) return null;
+  const e164 = parsed.number;
+  return isE164(e164) ? e164 : null;
+}
+
+/**
+ * A number for people to read: national format for numbers of `country` ("(555) 555-0100" in the
+ * US), international format otherwise ("+44 20 7946 0958"); anything unparsable as given.
+ */
+export function formatPhone(e164: string, country: CountryCode = DEFAULT_PHONE_COUNTRY): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  return parsed.country === country || (parsed.countryCallingCode === "1" && country === "US")
+    ? parsed.formatNational()
+    : parsed.formatInternational();
+}
+
+const capitalise = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
+
+/**
+ * A phone number field: any spelling a person types, stored as E.164. `label` names the field
+ * ("the owner's mobile number").
+ */
+export const phoneSchema = (label: string, country: CountryCode = DEFAULT_PHONE_COUNTRY) =>
+  z.string({ error: `Enter ${label}.` }).transform((value, ctx) => {
+    if (value.trim() === "") {
+      ctx.addIssue({ code: "custom", message: `Enter ${label}.` });
+      return z.NEVER;
+    }
+    const e164 = normalizePhone(value, country);
+    if (!e164) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${capitalise(label)} is not a phone number we can dial. Type it as you would dial it, e.g. (512) 555-0100 or +44 20 7946 0958.`,
+      });
+      return z.NEVER;
+    }
+    return e164;
+  });
+
+export type { CountryCode };

@@ -1,0 +1,67 @@
+// One rule for every string that enters the system. PostgreSQL refuses NUL in text columns and
+// lone UTF-16 surrogates in jsonb, so letting either through turns a person's typo (or a fuzzer's
+// probe) into a 500. Every text field of every input is built from `textSchema`, which refuses
+// them with a message naming the field; raw bodies we must accept (Twilio webhooks) go through
+// `scrubText` instead, which replaces them.
+import { z } from "zod";
+
+/** NUL, or a high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
+const UNSAFE_CHARACTER = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSAFE_CHARACTERS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Whether `value` holds a character PostgreSQL cannot store (NUL, or a lone surrogate). */
+export const hasUnstorableCharacter = (value: string): boolean => UNSAFE_CHARACTER.test(value);
+
+/** Replaces NUL and lone surrogates with U+FFFD, for text we must accept as sent (webhook bodies). */
+export const scrubText = (value: string): string => value.replace(UNSAFE_CHARACTERS, "\uFFFD");
+
+const capitalise = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
+
+/** The refinement every text schema carries; `label` names the field in the message ("the reason"). */
+export const storableText = (label: string) =>
+  z
+    .string()
+    .refine((value) => !hasUnstorableCharacter(value), {
+      message: `${capitalise(label)} contains a character that cannot be stored (a NUL or a broken emoji). Retype it and try again.`,
+    });
+
+export type TextOptions = {
+  /** Minimum length after trimming; 1 means "required". Default 1. */
+  min?: number;
+  /** Maximum length after trimming. */
+  max: number;
+  /** Keep leading and trailing spaces (message bodies). Default false: trimmed. */
+  keepWhitespace?: boolean;
+};
+
+/**
+ * A text field from a person: trimmed, refused when empty (unless `min: 0`), too long, or holding
+ * NUL or a lone surrogate. `label` is the field as a sentence names it: "the business name".
+ */
+export function textSchema(label: string, { min = 1, max, keepWhitespace = false }: TextOptions) {
+  const base = z.string({ error: `Enter ${label}.` });
+  const trimmed = keepWhitespace ? base : base.trim();
+  return trimmed
+    .min(min, { message: min <= 1 ? `Enter ${label}.` : `${capitalise(label)} needs at least ${min} characters.` })
+    .max(max, { message: `${capitalise(label)} can be at most ${max} characters.` })
+    .refine((value) => !hasUnstorableCharacter(value), {
+      message: `${capitalise(label)} contains a character that cannot be stored (a NUL or a broken emoji). Retype it and try again.`,
+    });
+}
+
+/** An optional text field: "" (what an empty form field sends) and null both mean "none" (null). */
+export function optionalTextSchema(label: string, { max }: { max: number }) {
+  return z
+    .union([textSchema(label, { min: 0, max }), z.null()])
+    .optional()
+    .transform((value) => (value ? value : null));
+}
+
+/** An identifier (a row id, a tenant id): short, printable, no storage traps. */
+export function idSchema(label: string) {
+  return z
+    .string({ error: `Send ${label}.` })
+    .min(1, { message: `Send ${label}.` })
+    .max(100, { message: `${capitalise(label)} is too long.` })
+    .refine((value) => !hasUnstorableCharacter(value), { message: `${capitalise(label)} contains a character that cannot be stored.` });
+}
