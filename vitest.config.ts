@@ -12,7 +12,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{packages,apps,tooling}/*/src/**/*.test.{ts,tsx}", "packages/ui/test/**/*.test.{ts,tsx}", "apps/{admin,tenant,portal}/test/**/*.test.{ts,tsx}"],
+          include: [
+            "{packages,apps,tooling}/*/src/**/*.test.{ts,tsx}",
+            "packages/ui/test/**/*.test.{ts,tsx}",
+            "apps/{admin,tenant,portal}/test/**/*.test.{ts,tsx}",
+          ],
         },
       },
       {
@@ -26,7 +30,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "browser", include: ["tooling/e2e/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 180_000, fileParallelism: false },
+        test: {
+          name: "browser",
+          include: ["tooling/e2e/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

@@ -10,7 +10,7 @@
 //   node tooling/bootstrap/sp.mjs test       install, typecheck, lint, build, run every test
 //   node tooling/bootstrap/sp.mjs <script>   install, then `pnpm run <script>` (db:migrate, bench, ...)
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -53,7 +53,9 @@ function ensureNode() {
   const dir = path.join(TOOLS, `node-${NODE_VERSION}`);
   const bin = path.join(dir, "node_modules", "node", "bin", "node");
   if (!existsSync(bin)) {
-    log(`Node ${process.versions.node} is older than ${MIN_NODE.join(".")}; fetching Node ${NODE_VERSION} from the npm registry`);
+    log(
+      `Node ${process.versions.node} is older than ${MIN_NODE.join(".")}; fetching Node ${NODE_VERSION} from the npm registry`,
+    );
     rmSync(dir, { recursive: true, force: true });
     npmInstallInto(dir, `node@${NODE_VERSION}`);
   }

@@ -1,7 +1,8 @@
 // The owner signs in to the admin console in a real browser and sees every tenant.
+
+import { GREEN_LAWN_ADMIN, OWNER } from "@servicepro/server/testing";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OWNER, GREEN_LAWN_ADMIN } from "@servicepro/server/testing";
 import { launchBrowser, signIn } from "./browser.ts";
 import { startServer } from "./server.ts";
 

@@ -39,7 +39,8 @@ async function signInToConsole(page: Page) {
   await page.getByRole("heading", { name: "Tenants" }).waitFor();
 }
 
-const stepHeading = (page: Page, title: string) => page.getByRole("heading", { name: new RegExp(`Step \\d of 8: ${title}$`) });
+const stepHeading = (page: Page, title: string) =>
+  page.getByRole("heading", { name: new RegExp(`Step \\d of 8: ${title}$`) });
 
 async function next(page: Page, title: string) {
   await page.getByRole("button", { name: `Next: ${title}` }).click();
@@ -48,7 +49,11 @@ async function next(page: Page, title: string) {
 
 /** Business and owner steps, leaving the wizard on the pack step. */
 async function fillBusinessAndOwner(page: Page, business: { name: string; owner: string; email: string }) {
-  await page.getByRole("button", { name: "New business" }).or(page.getByRole("link", { name: "New business" })).first().click();
+  await page
+    .getByRole("button", { name: "New business" })
+    .or(page.getByRole("link", { name: "New business" }))
+    .first()
+    .click();
   await stepHeading(page, "Business").waitFor();
   await page.getByLabel("Business name").fill(business.name);
   await page.getByLabel("Time zone").selectOption("America/Chicago");
@@ -66,7 +71,11 @@ describe("concierge wizard", () => {
     const page = await context.newPage();
     await signInToConsole(page);
 
-    await fillBusinessAndOwner(page, { name: "Evergreen Lawn Care", owner: "Dana Evergreen", email: "dana@evergreen.example" });
+    await fillBusinessAndOwner(page, {
+      name: "Evergreen Lawn Care",
+      owner: "Dana Evergreen",
+      email: "dana@evergreen.example",
+    });
     // The slug was suggested from the name.
     await page.getByRole("button", { name: /Business$/ }).click();
     expect(await page.getByLabel("Slug").inputValue()).toBe("evergreen-lawn-care");
@@ -84,7 +93,10 @@ describe("concierge wizard", () => {
     // Plan: Pro, which has no AI receptionist (the lawn care pack answers with it).
     await next(page, "Plan");
     await page.getByLabel("Plan", { exact: true }).selectOption("pro");
-    await page.getByRole("region", { name: /What the Pro plan includes/ }).getByText("AI SMS agent").waitFor();
+    await page
+      .getByRole("region", { name: /What the Pro plan includes/ })
+      .getByText("AI SMS agent")
+      .waitFor();
 
     // Phone: the pool's numbers; pick the second one. The pack's AI mode warns on this plan.
     await next(page, "Phone number");
@@ -94,7 +106,10 @@ describe("concierge wizard", () => {
     await page.getByText("This plan does not include the AI receptionist").waitFor();
 
     await next(page, "Website starter");
-    await page.getByRole("figure", { name: "Starter website preview" }).getByText("A greener lawn without giving up your weekends").waitFor();
+    await page
+      .getByRole("figure", { name: "Starter website preview" })
+      .getByText("A greener lawn without giving up your weekends")
+      .waitFor();
     await next(page, "Onboarding");
     expect(await page.getByLabel("Send the owner their onboarding link by text and email").isChecked()).toBe(true);
 
@@ -115,9 +130,15 @@ describe("concierge wizard", () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 
     const rows = await platform().run(async (tx) => ({
-      tenants: await tx.tenant.findMany({ where: { slug: "evergreen-lawn-care" }, select: { id: true, planTier: true, industry: true } }),
+      tenants: await tx.tenant.findMany({
+        where: { slug: "evergreen-lawn-care" },
+        select: { id: true, planTier: true, industry: true },
+      }),
       requests: await tx.provisioningRequest.count(),
-      number: await tx.tenantPhoneConfig.findUnique({ where: { phoneNumber: "+15555550151" }, select: { tenantId: true } }),
+      number: await tx.tenantPhoneConfig.findUnique({
+        where: { phoneNumber: "+15555550151" },
+        select: { tenantId: true },
+      }),
     }));
     expect(rows.tenants).toHaveLength(1);
     expect(rows.tenants[0]).toMatchObject({ planTier: "pro" });

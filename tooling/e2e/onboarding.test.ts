@@ -16,18 +16,52 @@ const token = randomBytes(32).toString("base64url");
 async function setUpBusiness() {
   const system = { actorUserId: null, purpose: "e2e.onboarding" };
   await platformDb(server.db, system).run(async (tx) => {
-    await tx.tenant.create({ data: { id: "sunny-lawns", name: "Sunny Lawns", slug: "sunny-lawns", industry: "lawn-care", planTier: "pro", status: "trialing" } });
-    const owner = await tx.user.create({ data: { email: "olivia@sunnylawns.example", name: "Olivia Sun", passwordHash: "!onboarding-pending" } });
+    await tx.tenant.create({
+      data: {
+        id: "sunny-lawns",
+        name: "Sunny Lawns",
+        slug: "sunny-lawns",
+        industry: "lawn-care",
+        planTier: "pro",
+        status: "trialing",
+      },
+    });
+    const owner = await tx.user.create({
+      data: { email: "olivia@sunnylawns.example", name: "Olivia Sun", passwordHash: "!onboarding-pending" },
+    });
     await tx.membership.create({ data: { tenantId: "sunny-lawns", userId: owner.id, role: "tenant_admin" } });
     await tx.onboardingToken.create({
-      data: { id: createHash("sha256").update(token).digest("hex"), userId: owner.id, tenantId: "sunny-lawns", expiresAt: new Date(Date.now() + 72 * 3_600_000) },
+      data: {
+        id: createHash("sha256").update(token).digest("hex"),
+        userId: owner.id,
+        tenantId: "sunny-lawns",
+        expiresAt: new Date(Date.now() + 72 * 3_600_000),
+      },
     });
   });
   await tenantDb(server.db, "sunny-lawns").run((tx) =>
     tx.service.createMany({
       data: [
-        { tenantId: "sunny-lawns", name: "Weekly Mowing", description: "Mow, trim, edge and blow.", durationMinutes: 45, priceMinCents: 4500, priceMaxCents: 8500, priceDependsOn: "Lawn size", position: 0, packItemId: "weekly-mowing" },
-        { tenantId: "sunny-lawns", name: "Core Aeration", description: "Relieves compaction.", durationMinutes: 60, priceCents: 12_000, position: 1, packItemId: "aeration" },
+        {
+          tenantId: "sunny-lawns",
+          name: "Weekly Mowing",
+          description: "Mow, trim, edge and blow.",
+          durationMinutes: 45,
+          priceMinCents: 4500,
+          priceMaxCents: 8500,
+          priceDependsOn: "Lawn size",
+          position: 0,
+          packItemId: "weekly-mowing",
+        },
+        {
+          tenantId: "sunny-lawns",
+          name: "Core Aeration",
+          description: "Relieves compaction.",
+          durationMinutes: 60,
+          priceCents: 12_000,
+          position: 1,
+          packItemId: "aeration",
+        },
       ],
     }),
   );

@@ -1,8 +1,9 @@
 // The owner console in a real browser: changing a tenant's plan, and "login as tenant" with the
 // banner on every page of the business dashboard and the way back.
+
+import { OWNER } from "@servicepro/server/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OWNER } from "@servicepro/server/testing";
 import { launchBrowser, signIn } from "./browser.ts";
 import { startServer } from "./server.ts";
 
@@ -22,7 +23,8 @@ async function signInToConsole(page: Page) {
   await page.getByRole("heading", { name: "Tenants" }).waitFor();
 }
 
-const greenLawnRow = (page: Page) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /Green Lawn Co/ }) });
+const greenLawnRow = (page: Page) =>
+  page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /Green Lawn Co/ }) });
 
 describe("plan and status", () => {
   it("should let the owner change a tenant's plan and see the badge change", async () => {
@@ -50,7 +52,9 @@ describe("plan and status", () => {
       await tx.$executeRawUnsafe("SET LOCAL ROLE servicepro_platform");
       return tx.auditLog.findMany({ where: { action: "tenant.plan_changed", targetTenantId: "green-lawn" } });
     });
-    expect(rows.map((r) => r.details)).toEqual([{ before: { planTier: "pro", status: "active" }, after: { planTier: "internal", status: "past_due" } }]);
+    expect(rows.map((r) => r.details)).toEqual([
+      { before: { planTier: "pro", status: "active" }, after: { planTier: "internal", status: "past_due" } },
+    ]);
     await page.close();
   });
 });
@@ -76,7 +80,11 @@ describe("login as tenant", () => {
 
     // Every page of the dashboard, by its own navigation, and each one also on a fresh load.
     const nav = page.getByRole("navigation", { name: "Dashboard sections" });
-    const links = await nav.getByRole("link").evaluateAll((anchors) => anchors.map((a) => ({ label: a.textContent ?? "", href: (a as HTMLAnchorElement).href })));
+    const links = await nav
+      .getByRole("link")
+      .evaluateAll((anchors) =>
+        anchors.map((a) => ({ label: a.textContent ?? "", href: (a as HTMLAnchorElement).href })),
+      );
     expect(links.map((link) => link.label)).toEqual(expect.arrayContaining(["Overview", "Plan", "Settings"]));
     for (const link of links) {
       await nav.getByRole("link", { name: link.label, exact: true }).click();
@@ -88,7 +96,10 @@ describe("login as tenant", () => {
 
     // The business's settings show the visit and its reason.
     await page.goto(`${server.url}/app/settings`);
-    await page.getByRole("table", { name: "Platform access history" }).getByText("Ticket 881: they can't find last week's calls").waitFor();
+    await page
+      .getByRole("table", { name: "Platform access history" })
+      .getByText("Ticket 881: they can't find last week's calls")
+      .waitFor();
 
     await banner.getByRole("button", { name: "Exit impersonation" }).click();
     await page.waitForURL(`${server.url}/admin/`);

@@ -3,9 +3,9 @@
 // voicemail; the owner assigns a number in the console.
 import { randomUUID } from "node:crypto";
 import { tenantDb } from "@servicepro/db";
+import { GREEN_LAWN_ADMIN, OWNER } from "@servicepro/server/testing";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GREEN_LAWN_ADMIN, OWNER } from "@servicepro/server/testing";
 import { launchBrowser, signIn } from "./browser.ts";
 import { startServer } from "./server.ts";
 
@@ -19,10 +19,20 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   // Rows of our own (the demo data may change): one conversation and one voicemail.
   conversationId = await tenantDb(server.db, TENANT).run(async (tx) => {
-    const customer = await tx.customer.create({ data: { tenantId: TENANT, phone: CUSTOMER_PHONE, name: "Erin Endtoend" } });
+    const customer = await tx.customer.create({
+      data: { tenantId: TENANT, phone: CUSTOMER_PHONE, name: "Erin Endtoend" },
+    });
     const at = new Date();
     const conversation = await tx.conversation.create({
-      data: { tenantId: TENANT, customerId: customer.id, tenantNumber: "+15555550101", lastMessageAt: at, lastMessagePreview: "Can you aerate my lawn next week?", lastDirection: "inbound", unreadCount: 1 },
+      data: {
+        tenantId: TENANT,
+        customerId: customer.id,
+        tenantNumber: "+15555550101",
+        lastMessageAt: at,
+        lastMessagePreview: "Can you aerate my lawn next week?",
+        lastDirection: "inbound",
+        unreadCount: 1,
+      },
     });
     await tx.message.create({
       data: {
@@ -70,7 +80,9 @@ describe("telephony screens", () => {
     await signIn(page, `${server.url}/app/inbox`, GREEN_LAWN_ADMIN);
     await page.getByRole("heading", { name: "Inbox" }).waitFor();
     await page.getByText("Live", { exact: true }).waitFor();
-    const item = page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: /Erin Endtoend, 1 unread/ });
+    const item = page
+      .getByRole("navigation", { name: "Conversations" })
+      .getByRole("button", { name: /Erin Endtoend, 1 unread/ });
     await item.click();
     const thread = page.getByRole("list", { name: "Messages with Erin Endtoend" });
     await thread.getByText("Can you aerate my lawn next week?").waitFor();
@@ -122,7 +134,10 @@ describe("telephony screens", () => {
     await page.getByRole("heading", { name: "Phone numbers & IVR" }).waitFor();
     await page.getByLabel("Phone number").fill("555-0199");
     await page.getByRole("button", { name: "Assign number" }).click();
-    await page.getByText(/E\.164 format/).first().waitFor();
+    await page
+      .getByText(/E\.164 format/)
+      .first()
+      .waitFor();
     await page.getByLabel("Phone number").fill("+15555550188");
     await page.getByRole("button", { name: "Assign number" }).click();
     await page.getByText("+15555550188 now rings Green Lawn Co.", { exact: false }).waitFor();

@@ -23,9 +23,15 @@ export const base = tseslint.config(
 );
 
 const forbiddenInDomain = [
-  { group: ["@prisma/*", "@servicepro/db", "@servicepro/db/*"], message: "Domain packages take plain data and ports; the database lives in packages/db." },
+  {
+    group: ["@prisma/*", "@servicepro/db", "@servicepro/db/*"],
+    message: "Domain packages take plain data and ports; the database lives in packages/db.",
+  },
   { group: ["hono", "hono/*", "@hono/*", "@trpc/*"], message: "Domain packages know nothing of HTTP or tRPC." },
-  { group: ["twilio", "openai", "pg", "@electric-sql/*"], message: "Vendor SDKs are adapters: keep them in apps/server or packages/api." },
+  {
+    group: ["twilio", "openai", "pg", "@electric-sql/*"],
+    message: "Vendor SDKs are adapters: keep them in apps/server or packages/api.",
+  },
   { group: ["react", "react-dom"], message: "Domain packages are UI-free." },
 ];
 
@@ -33,7 +39,10 @@ const forbiddenInDomain = [
 export const domain = tseslint.config(...base, {
   rules: {
     "no-restricted-imports": ["error", { patterns: forbiddenInDomain }],
-    "no-restricted-globals": ["error", { name: "process", message: "Domain packages receive configuration as arguments." }],
+    "no-restricted-globals": [
+      "error",
+      { name: "process", message: "Domain packages receive configuration as arguments." },
+    ],
   },
 });
 
@@ -43,9 +52,17 @@ export const app = tseslint.config(...base, {
     "no-restricted-imports": [
       "error",
       {
-        paths: [{ name: "@servicepro/tenancy", message: "Use @servicepro/tenancy/constants in the browser: the package root brings zod along." }],
+        paths: [
+          {
+            name: "@servicepro/tenancy",
+            message: "Use @servicepro/tenancy/constants in the browser: the package root brings zod along.",
+          },
+        ],
         patterns: [
-          { group: ["@servicepro/db", "@servicepro/db/*", "@prisma/*"], message: "The browser never touches the database." },
+          {
+            group: ["@servicepro/db", "@servicepro/db/*", "@prisma/*"],
+            message: "The browser never touches the database.",
+          },
           { group: ["@servicepro/api"], allowTypeImports: true, message: "Import only types from @servicepro/api." },
         ],
       },

@@ -1,4 +1,4 @@
-import { AppNav, appPath, PageNotFound, isImpersonating, SignedInShell, StaffGate, usePathname } from "@servicepro/web";
+import { AppNav, appPath, isImpersonating, PageNotFound, SignedInShell, StaffGate, usePathname } from "@servicepro/web";
 import { ImpersonatingPage } from "./pages/ImpersonatingPage.tsx";
 import { NotPlatformOwnerPage } from "./pages/NotPlatformOwnerPage.tsx";
 import { ROUTES } from "./routes.tsx";
@@ -42,7 +42,11 @@ export function App() {
             nav={
               <AppNav
                 label="Console sections"
-                items={ROUTES.map((candidate) => ({ href: hrefOf(candidate.path), label: candidate.label, current: candidate === route }))}
+                items={ROUTES.map((candidate) => ({
+                  href: hrefOf(candidate.path),
+                  label: candidate.label,
+                  current: candidate === route,
+                }))}
               />
             }
           >

@@ -16,11 +16,11 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import type { AppLogger } from "./logger.ts";
-import { createCookieJar, sessionCookieName } from "./session-cookie.ts";
-import { recordingRoutes } from "./recordings.ts";
-import { mountApps } from "./static-apps.ts";
 import { trpcCsrfGuard } from "./csrf.ts";
+import type { AppLogger } from "./logger.ts";
+import { recordingRoutes } from "./recordings.ts";
+import { createCookieJar, sessionCookieName } from "./session-cookie.ts";
+import { mountApps } from "./static-apps.ts";
 import { twilioRoutes } from "./twilio/routes.ts";
 
 export type AppConfig = {
@@ -41,7 +41,14 @@ export type HonoEnv = { Variables: { logger: AppLogger; requestId: string } };
 
 export function createApp({ db, logger, config, messaging, now }: AppDeps) {
   const app = new Hono<HonoEnv>();
-  const apiDeps = createApiDeps({ db, logger, messaging, publicBaseUrl: config.publicBaseUrl, ...(now ? { now } : {}), ...(config.integrations ? { integrations: config.integrations } : {}) });
+  const apiDeps = createApiDeps({
+    db,
+    logger,
+    messaging,
+    publicBaseUrl: config.publicBaseUrl,
+    ...(now ? { now } : {}),
+    ...(config.integrations ? { integrations: config.integrations } : {}),
+  });
   const secure = config.publicBaseUrl.startsWith("https://");
   const cookieName = sessionCookieName(secure);
 
@@ -51,7 +58,15 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
     const log = logger.child({ requestId: c.var.requestId });
     c.set("logger", log);
     await next();
-    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, "request");
+    log.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      "request",
+    );
   });
   app.use(
     secureHeaders({
@@ -81,12 +96,34 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
     }
   });
 
-  app.route("/twilio", twilioRoutes({ authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, intake: messaging.intake }));
+  app.route(
+    "/twilio",
+    twilioRoutes({ authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, intake: messaging.intake }),
+  );
 
-  app.route("/media/recordings", recordingRoutes({ db, logger, cookieName, secure, ...(now ? { now } : {}), credentials: config.twilioAccountSid && config.twilioAuthToken ? { accountSid: config.twilioAccountSid, authToken: config.twilioAuthToken } : null }));
+  app.route(
+    "/media/recordings",
+    recordingRoutes({
+      db,
+      logger,
+      cookieName,
+      secure,
+      ...(now ? { now } : {}),
+      credentials:
+        config.twilioAccountSid && config.twilioAuthToken
+          ? { accountSid: config.twilioAccountSid, authToken: config.twilioAuthToken }
+          : null,
+    }),
+  );
 
   app.use("/trpc/*", trpcCsrfGuard({ publicBaseUrl: config.publicBaseUrl }));
-  app.use("/trpc/*", bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.json({ error: "Request body too large (limit 256 KB)." }, 413) }));
+  app.use(
+    "/trpc/*",
+    bodyLimit({
+      maxSize: 256 * 1024,
+      onError: (c) => c.json({ error: "Request body too large (limit 256 KB)." }, 413),
+    }),
+  );
   app.use(
     "/trpc/*",
     trpcServer({
@@ -100,7 +137,8 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
           cookies: createCookieJar({ request: c.req.raw, responseHeaders: opts.resHeaders, name: cookieName, secure }),
         }),
       onError: ({ error, path, ctx }) => {
-        if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.logger ?? logger).error({ err: error.cause ?? error, path }, "procedure failed");
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          (ctx?.logger ?? logger).error({ err: error.cause ?? error, path }, "procedure failed");
       },
     }),
   );

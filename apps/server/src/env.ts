@@ -14,9 +14,16 @@ const envSchema = z.object({
   NODE_ENV: optional(z.enum(["development", "production", "test"])).default("development"),
   HOST: optional(z.string()).default("0.0.0.0"),
   PORT: optional(z.coerce.number().int().min(0).max(65_535)).default(3000),
-  PUBLIC_BASE_URL: optional(z.url({ protocol: /^https?$/, error: "PUBLIC_BASE_URL must be an http(s) URL such as https://app.example.com" })),
+  PUBLIC_BASE_URL: optional(
+    z.url({ protocol: /^https?$/, error: "PUBLIC_BASE_URL must be an http(s) URL such as https://app.example.com" }),
+  ),
   DATABASE_URL: optional(
-    z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)"),
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\//,
+        "DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
+      ),
   ),
   DATA_DIR: optional(z.string()).default(path.join(REPO_ROOT, ".data/pglite")),
   OWNER_EMAIL: optional(z.email("OWNER_EMAIL must be an email address")),
@@ -28,7 +35,9 @@ const envSchema = z.object({
   APPS_DIR: optional(z.string()).default(path.join(REPO_ROOT, "apps")),
   // Twilio: with both set, texts go out through Twilio and webhooks are accepted (signature-checked
   // with the token); without them, texts are recorded by the dev sender and webhooks answer 503.
-  TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_ACCOUNT_SID looks like AC followed by 32 hex characters")),
+  TWILIO_ACCOUNT_SID: optional(
+    z.string().regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_ACCOUNT_SID looks like AC followed by 32 hex characters"),
+  ),
   TWILIO_AUTH_TOKEN: optional(z.string().min(16, "TWILIO_AUTH_TOKEN looks too short")),
   /** Twilio's REST API origin; tests point it at a fake server on 127.0.0.1. */
   TWILIO_API_BASE_URL: optional(z.url({ protocol: /^https?$/, error: "TWILIO_API_BASE_URL must be an http(s) URL" })),
@@ -40,14 +49,29 @@ const envSchema = z.object({
   PHONE_NUMBER_POOL: optional(
     z
       .string()
-      .transform((list) => list.split(",").map((n) => n.trim()).filter(Boolean))
-      .pipe(z.array(z.string().regex(/^\+[1-9]\d{7,14}$/, "PHONE_NUMBER_POOL must be comma-separated E.164 numbers such as +15555550150"))),
+      .transform((list) =>
+        list
+          .split(",")
+          .map((n) => n.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(/^\+[1-9]\d{7,14}$/, "PHONE_NUMBER_POOL must be comma-separated E.164 numbers such as +15555550150"),
+        ),
+      ),
   ).default([]),
   /** The platform's own number that texts new business owners their onboarding link. */
-  PLATFORM_SMS_FROM: optional(z.string().regex(/^\+[1-9]\d{7,14}$/, "PLATFORM_SMS_FROM must be an E.164 number such as +15555550199")),
+  PLATFORM_SMS_FROM: optional(
+    z.string().regex(/^\+[1-9]\d{7,14}$/, "PLATFORM_SMS_FROM must be an E.164 number such as +15555550199"),
+  ),
   /** Email: SendGrid's API when the key is set; otherwise emails are logged, not sent. */
   SENDGRID_API_KEY: optional(z.string().min(20, "SENDGRID_API_KEY looks too short")),
-  SENDGRID_API_BASE_URL: optional(z.url({ protocol: /^https?$/, error: "SENDGRID_API_BASE_URL must be an http(s) URL" })),
+  SENDGRID_API_BASE_URL: optional(
+    z.url({ protocol: /^https?$/, error: "SENDGRID_API_BASE_URL must be an http(s) URL" }),
+  ),
   EMAIL_FROM: optional(z.email("EMAIL_FROM must be an email address")).default("hello@servicepro.local"),
   /** How often jobs held by a worker that died are found and retried (seconds). */
   JOB_SUPERVISE_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(300)).default(15),
@@ -56,7 +80,9 @@ const envSchema = z.object({
   /** OpenAI's API origin (a proxy or a compatible server); the Integrations page checks it. */
   OPENAI_BASE_URL: optional(z.url({ protocol: /^https?$/, error: "OPENAI_BASE_URL must be an http(s) URL" })),
   // Not used yet; read so the Integrations & keys page can say whether they are set.
-  STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_(test|live)_\w{10,}$/, "STRIPE_SECRET_KEY looks like sk_live_… or sk_test_…")),
+  STRIPE_SECRET_KEY: optional(
+    z.string().regex(/^(sk|rk)_(test|live)_\w{10,}$/, "STRIPE_SECRET_KEY looks like sk_live_… or sk_test_…"),
+  ),
   GOOGLE_API_KEY: optional(z.string().min(20, "GOOGLE_API_KEY looks too short")),
 });
 
@@ -74,7 +100,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   const env = parsed.data;
   if ((env.TWILIO_ACCOUNT_SID === undefined) !== (env.TWILIO_AUTH_TOKEN === undefined)) {
-    throw new InvalidEnvironment("Invalid configuration:\n  - TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN must be set together");
+    throw new InvalidEnvironment(
+      "Invalid configuration:\n  - TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN must be set together",
+    );
   }
   if ((env.OWNER_EMAIL === undefined) !== (env.OWNER_PASSWORD === undefined)) {
     throw new InvalidEnvironment("Invalid configuration:\n  - OWNER_EMAIL and OWNER_PASSWORD must be set together");
@@ -89,7 +117,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 /** What the owner's Integrations & keys page checks (packages/api), from the validated environment. */
 export function integrationsFromEnv(env: Env): IntegrationsConfig {
   return {
-    twilio: env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, apiBaseUrl: env.TWILIO_API_BASE_URL ?? null } : null,
+    twilio:
+      env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN
+        ? {
+            accountSid: env.TWILIO_ACCOUNT_SID,
+            authToken: env.TWILIO_AUTH_TOKEN,
+            apiBaseUrl: env.TWILIO_API_BASE_URL ?? null,
+          }
+        : null,
     openai: env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL ?? null } : null,
     sendgrid: env.SENDGRID_API_KEY !== undefined,
     stripe: env.STRIPE_SECRET_KEY !== undefined,

@@ -1,5 +1,5 @@
 // For tests and the benchmark harness: build the app without starting a process.
-export { createApp, type AppConfig, type AppDeps, type HonoEnv } from "./app.ts";
-export { loadEnv, type Env } from "./env.ts";
-export { createLogger, type AppLogger } from "./logger.ts";
-export { prepareAccounts, DEFAULT_OWNER_EMAIL } from "./startup.ts";
+export { type AppConfig, type AppDeps, createApp, type HonoEnv } from "./app.ts";
+export { type Env, loadEnv } from "./env.ts";
+export { type AppLogger, createLogger } from "./logger.ts";
+export { DEFAULT_OWNER_EMAIL, prepareAccounts } from "./startup.ts";

@@ -9,7 +9,17 @@ export function createLogger(options: { level: string; pretty: boolean }): AppLo
     base: { service: "servicepro" },
     timestamp: pino.stdTimeFunctions.isoTime,
     // Never log credentials, even by accident.
-    redact: { paths: ["password", "*.password", "token", "*.token", "req.headers.cookie", "headers.cookie"], censor: "[redacted]" },
-    ...(options.pretty ? { transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,service" } } } : {}),
+    redact: {
+      paths: ["password", "*.password", "token", "*.token", "req.headers.cookie", "headers.cookie"],
+      censor: "[redacted]",
+    },
+    ...(options.pretty
+      ? {
+          transport: {
+            target: "pino-pretty",
+            options: { translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname,service" },
+          },
+        }
+      : {}),
   });
 }

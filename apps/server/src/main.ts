@@ -2,9 +2,9 @@
 import { serve } from "@hono/node-server";
 import { openDatabase } from "@servicepro/db";
 import { createApp } from "./app.ts";
-import { integrationsFromEnv, loadEnv, InvalidEnvironment } from "./env.ts";
-import { startMessagingFromEnv } from "./messaging.ts";
+import { InvalidEnvironment, integrationsFromEnv, loadEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
+import { startMessagingFromEnv } from "./messaging.ts";
 import { prepareAccounts } from "./startup.ts";
 
 let env;
@@ -17,7 +17,10 @@ try {
 }
 
 const logger = createLogger({ level: env.LOG_LEVEL, pretty: process.stdout.isTTY && env.NODE_ENV !== "production" });
-logger.info({ database: env.embedded ? `embedded (${env.DATA_DIR})` : "postgres", publicBaseUrl: env.PUBLIC_BASE_URL }, "starting ServicePro");
+logger.info(
+  { database: env.embedded ? `embedded (${env.DATA_DIR})` : "postgres", publicBaseUrl: env.PUBLIC_BASE_URL },
+  "starting ServicePro",
+);
 
 const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, logger }).catch((error: unknown) => {
   logger.fatal({ err: error }, "cannot open the database");
@@ -35,11 +38,21 @@ const app = createApp({
   db,
   logger,
   messaging,
-  config: { publicBaseUrl: env.PUBLIC_BASE_URL, trustProxy: env.TRUST_PROXY === "true", appsDir: env.APPS_DIR, twilioAuthToken: env.TWILIO_AUTH_TOKEN ?? null, twilioAccountSid: env.TWILIO_ACCOUNT_SID ?? null, integrations: integrationsFromEnv(env) },
+  config: {
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    trustProxy: env.TRUST_PROXY === "true",
+    appsDir: env.APPS_DIR,
+    twilioAuthToken: env.TWILIO_AUTH_TOKEN ?? null,
+    twilioAccountSid: env.TWILIO_ACCOUNT_SID ?? null,
+    integrations: integrationsFromEnv(env),
+  },
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  logger.info({ port: info.port }, `ServicePro is up: ${env.PUBLIC_BASE_URL}/admin (owner console), /app (business dashboard), /portal (customers)`);
+  logger.info(
+    { port: info.port },
+    `ServicePro is up: ${env.PUBLIC_BASE_URL}/admin (owner console), /app (business dashboard), /portal (customers)`,
+  );
 });
 
 // Graceful shutdown: stop accepting, let in-flight requests finish (10 s at most), close the database.

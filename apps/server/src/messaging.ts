@@ -1,18 +1,36 @@
 import type { Database } from "@servicepro/db";
-import { createDevEmailSender, createDevSender, createSendGridSender, createTwilioClient, createTwilioSender, startMessaging, type Messaging } from "@servicepro/messaging";
+import {
+  createDevEmailSender,
+  createDevSender,
+  createSendGridSender,
+  createTwilioClient,
+  createTwilioSender,
+  type Messaging,
+  startMessaging,
+} from "@servicepro/messaging";
 import type { Env } from "./env.ts";
 import type { AppLogger } from "./logger.ts";
 
 /** The SMS outbox, worker and webhook intake, configured from the environment. */
-export function startMessagingFromEnv(opts: { db: Database; env: Env; logger: AppLogger; now?: () => Date }): Promise<Messaging> {
+export function startMessagingFromEnv(opts: {
+  db: Database;
+  env: Env;
+  logger: AppLogger;
+  now?: () => Date;
+}): Promise<Messaging> {
   const { env, logger } = opts;
   const twilioOptions =
-    env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, apiBaseUrl: env.TWILIO_API_BASE_URL } : null;
-  const sender = twilioOptions ? createTwilioSender(twilioOptions) : createDevSender(logger.child({ component: "dev-sms" }));
+    env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN
+      ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, apiBaseUrl: env.TWILIO_API_BASE_URL }
+      : null;
+  const sender = twilioOptions
+    ? createTwilioSender(twilioOptions)
+    : createDevSender(logger.child({ component: "dev-sms" }));
   const email = env.SENDGRID_API_KEY
     ? createSendGridSender({ apiKey: env.SENDGRID_API_KEY, from: env.EMAIL_FROM, baseUrl: env.SENDGRID_API_BASE_URL })
     : createDevEmailSender(logger.child({ component: "dev-email" }));
-  if (sender.kind === "dev") logger.warn("Twilio is not configured: texts are recorded and logged, not sent; Twilio webhooks answer 503");
+  if (sender.kind === "dev")
+    logger.warn("Twilio is not configured: texts are recorded and logged, not sent; Twilio webhooks answer 503");
   return startMessaging({
     db: opts.db,
     sender,
@@ -34,6 +52,9 @@ export const DEMO_NUMBER_POOL = Array.from({ length: 10 }, (_, i) => `+155555501
 
 function numberPool(env: Env, logger: AppLogger): readonly string[] {
   if (env.PHONE_NUMBER_POOL.length > 0 || !env.embedded) return env.PHONE_NUMBER_POOL;
-  logger.info({ pool: `${DEMO_NUMBER_POOL[0]}…${DEMO_NUMBER_POOL.at(-1)}` }, "embedded demo: new businesses get fictional numbers from a demo pool (set PHONE_NUMBER_POOL to change)");
+  logger.info(
+    { pool: `${DEMO_NUMBER_POOL[0]}…${DEMO_NUMBER_POOL.at(-1)}` },
+    "embedded demo: new businesses get fictional numbers from a demo pool (set PHONE_NUMBER_POOL to change)",
+  );
   return DEMO_NUMBER_POOL;
 }

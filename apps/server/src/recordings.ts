@@ -37,16 +37,32 @@ export function recordingRoutes(opts: RecordingRoutesOptions) {
 
   routes.get("/:callId", async (c) => {
     const cookieHeaders = new Headers();
-    const cookies = createCookieJar({ request: c.req.raw, responseHeaders: cookieHeaders, name: opts.cookieName, secure: opts.secure });
-    const access = await authorizeRecording({ db: opts.db, logger: c.var.logger, ...(opts.now ? { now: opts.now } : {}) }, cookies, c.req.param("callId"));
+    const cookies = createCookieJar({
+      request: c.req.raw,
+      responseHeaders: cookieHeaders,
+      name: opts.cookieName,
+      secure: opts.secure,
+    });
+    const access = await authorizeRecording(
+      { db: opts.db, logger: c.var.logger, ...(opts.now ? { now: opts.now } : {}) },
+      cookies,
+      c.req.param("callId"),
+    );
     for (const value of cookieHeaders.getSetCookie()) c.header("Set-Cookie", value, { append: true });
     c.header("Cache-Control", "private, no-store");
 
     if (access.kind === "unauthenticated") return c.json({ error: "Please sign in to listen to voicemails." }, 401);
-    if (access.kind === "forbidden") return c.json({ error: "Your account does not have access to this business's calls." }, 403);
+    if (access.kind === "forbidden")
+      return c.json({ error: "Your account does not have access to this business's calls." }, 403);
     if (access.kind === "not_found") return c.json({ error: "There is no voicemail for this call." }, 404);
     if (!opts.credentials) {
-      return c.json({ error: "Voicemail playback needs Twilio credentials: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN on the server." }, 404);
+      return c.json(
+        {
+          error:
+            "Voicemail playback needs Twilio credentials: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN on the server.",
+        },
+        404,
+      );
     }
 
     let url: URL;
@@ -56,7 +72,10 @@ export function recordingRoutes(opts: RecordingRoutesOptions) {
       url = new URL("invalid:");
     }
     if (!allowed.has(url.origin)) {
-      c.var.logger.warn({ tenantId: access.tenantId, origin: url.origin }, "recording URL outside the allowed origins; not fetched");
+      c.var.logger.warn(
+        { tenantId: access.tenantId, origin: url.origin },
+        "recording URL outside the allowed origins; not fetched",
+      );
       return c.json({ error: "This voicemail's address is not a Twilio recording, so it was not fetched." }, 404);
     }
 
@@ -83,7 +102,10 @@ export function recordingRoutes(opts: RecordingRoutesOptions) {
     if (upstream.status === 404) return c.json({ error: "This voicemail is no longer stored at Twilio." }, 404);
     if (!upstream.ok || !upstream.body) {
       c.var.logger.error({ status: upstream.status, tenantId: access.tenantId }, "recording fetch refused");
-      return c.json({ error: `Twilio did not return the voicemail (status ${upstream.status}). Try again in a moment.` }, 502);
+      return c.json(
+        { error: `Twilio did not return the voicemail (status ${upstream.status}). Try again in a moment.` },
+        502,
+      );
     }
     const headers = new Headers({ "cache-control": "private, no-store" });
     for (const name of PASSED_THROUGH) {

@@ -5,7 +5,12 @@ import { parse, serialize } from "hono/utils/cookie";
 export const sessionCookieName = (secure: boolean) => (secure ? "__Host-sp_session" : "sp_session");
 
 /** The session cookie over one request/response: HttpOnly, SameSite=Lax, Path=/, Secure on https. */
-export function createCookieJar(opts: { request: Request; responseHeaders: Headers; name: string; secure: boolean }): SessionCookieJar {
+export function createCookieJar(opts: {
+  request: Request;
+  responseHeaders: Headers;
+  name: string;
+  secure: boolean;
+}): SessionCookieJar {
   const base = { httpOnly: true, sameSite: "Lax", path: "/", secure: opts.secure } as const;
   return {
     read: () => {

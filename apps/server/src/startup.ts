@@ -1,5 +1,5 @@
 import { ensurePlatformOwner, generatePassword, hashPassword, hasPlatformOwner } from "@servicepro/api";
-import { seedDemo, type Database } from "@servicepro/db";
+import { type Database, seedDemo } from "@servicepro/db";
 import type { Env } from "./env.ts";
 import type { AppLogger } from "./logger.ts";
 
@@ -10,12 +10,24 @@ export const DEFAULT_OWNER_EMAIL = "owner@servicepro.local";
  * First-start set-up: the platform owner account and, on the embedded database, the demo
  * tenants. Generated passwords are printed once, here, and never stored in clear.
  */
-export async function prepareAccounts({ db, env, logger }: { db: Database; env: Env; logger: AppLogger }): Promise<void> {
+export async function prepareAccounts({
+  db,
+  env,
+  logger,
+}: {
+  db: Database;
+  env: Env;
+  logger: AppLogger;
+}): Promise<void> {
   const printed: string[] = [];
   if (env.OWNER_EMAIL && env.OWNER_PASSWORD) {
     const result = await ensurePlatformOwner(db, logger, { email: env.OWNER_EMAIL, password: env.OWNER_PASSWORD });
     if (result.created) logger.info({ email: result.email }, "created the platform owner account from OWNER_EMAIL");
-    if (result.passwordUpdated) logger.warn({ email: result.email }, "OWNER_PASSWORD changed: the owner's password was updated and their sessions ended");
+    if (result.passwordUpdated)
+      logger.warn(
+        { email: result.email },
+        "OWNER_PASSWORD changed: the owner's password was updated and their sessions ended",
+      );
   } else if (!(await hasPlatformOwner(db))) {
     if (env.embedded) {
       const password = generatePassword();

@@ -6,9 +6,24 @@ import type { HonoEnv } from "./app.ts";
 
 /** URL prefix → app folder. Each app is a Vite build with `base` set to its prefix. */
 export const APPS = [
-  { prefix: "/admin", folder: "admin", title: "Admin console", description: "For the ServicePro platform owner: every business on the platform." },
-  { prefix: "/app", folder: "tenant", title: "Business dashboard", description: "For a business's team: its customers, messages and bookings." },
-  { prefix: "/portal", folder: "portal", title: "Customer portal", description: "For a business's customers: points, history and profile." },
+  {
+    prefix: "/admin",
+    folder: "admin",
+    title: "Admin console",
+    description: "For the ServicePro platform owner: every business on the platform.",
+  },
+  {
+    prefix: "/app",
+    folder: "tenant",
+    title: "Business dashboard",
+    description: "For a business's team: its customers, messages and bookings.",
+  },
+  {
+    prefix: "/portal",
+    folder: "portal",
+    title: "Customer portal",
+    description: "For a business's customers: points, history and profile.",
+  },
 ] as const;
 
 /** Serves the three React apps' production builds, with history-API fallback to index.html. */
@@ -26,7 +41,10 @@ export function mountApps(app: Hono<HonoEnv>, appsDir: string): void {
     app.get(`${prefix}/*`, (c) => {
       if (c.req.path.startsWith(`${prefix}/assets/`)) return c.notFound();
       if (!existsSync(indexFile)) {
-        return c.text(`The ${folder} app is not built. Run \`pnpm build\` (the README's start command does it for you).`, 503);
+        return c.text(
+          `The ${folder} app is not built. Run \`pnpm build\` (the README's start command does it for you).`,
+          503,
+        );
       }
       c.header("Cache-Control", "no-cache");
       return c.html(readFileSync(indexFile, "utf8"));

@@ -2,7 +2,7 @@
 // processes started with SMS_WORKER=false to scale delivery separately (docs/runbook.md). The
 // web process runs the same worker by default, so a single-process install needs nothing else.
 import { openDatabase } from "@servicepro/db";
-import { loadEnv, InvalidEnvironment } from "./env.ts";
+import { InvalidEnvironment, loadEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 import { startMessagingFromEnv } from "./messaging.ts";
 
@@ -15,7 +15,9 @@ try {
   process.exit(1);
 }
 if (env.embedded) {
-  console.error("The SMS worker runs as its own process only with PostgreSQL (DATABASE_URL); the embedded database belongs to the web process, which runs the worker itself.");
+  console.error(
+    "The SMS worker runs as its own process only with PostgreSQL (DATABASE_URL); the embedded database belongs to the web process, which runs the worker itself.",
+  );
   process.exit(1);
 }
 

@@ -3,15 +3,18 @@
 // what the server really answers. A procedure whose middleware does not enforce its declared
 // class fails here. Also checks that no log line carries a password or a session token.
 import { Writable } from "node:stream";
-import { appRouter, hasFeature, type FeatureKey } from "@servicepro/api";
+import { appRouter, type FeatureKey, hasFeature } from "@servicepro/api";
 import { defaultEngine } from "@servicepro/db/testing";
-import { decideAccess, type AccessClass, type Principal } from "@servicepro/identity";
+import { type AccessClass, decideAccess, type Principal } from "@servicepro/identity";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GREEN_LAWN_ADMIN, GREEN_LAWN_STAFF, OWNER, startTestApp, type TestApp } from "./harness.ts";
 
 type ProcedureDef = {
-  _def: { meta?: { access?: AccessClass; feature?: FeatureKey; impersonationExit?: boolean; sensitive?: string }; type: "query" | "mutation" | "subscription" };
+  _def: {
+    meta?: { access?: AccessClass; feature?: FeatureKey; impersonationExit?: boolean; sensitive?: string };
+    type: "query" | "mutation" | "subscription";
+  };
 };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
 
@@ -36,13 +39,21 @@ const SAMPLE_INPUTS: Record<string, unknown> = {
   "admin.phoneNumbers.release": { phoneNumber: "+15555550177" },
   "admin.telephony.markReviewed": { id: "00000000-0000-4000-8000-000000000000" },
   "tenant.inbox.thread": { conversationId: "00000000-0000-4000-8000-000000000000" },
-  "tenant.inbox.reply": { conversationId: "00000000-0000-4000-8000-000000000000", body: "Access matrix", idempotencyKey: "00000000-0000-4000-8000-000000000001" },
+  "tenant.inbox.reply": {
+    conversationId: "00000000-0000-4000-8000-000000000000",
+    body: "Access matrix",
+    idempotencyKey: "00000000-0000-4000-8000-000000000001",
+  },
   "admin.tenants.updatePlan": { tenantId: "green-lawn", planTier: "pro", status: "active" },
   "admin.impersonate.start": { tenantId: "green-lawn", reason: "Access matrix check" },
   // Integrations & keys: the readiness list of a business that exists.
   "admin.integrations.tenantReadiness": { tenantId: "green-lawn" },
   // What the business sells and its pack. Green Lawn Co was not set up from a pack, and the ids exist nowhere.
-  "tenant.catalog.createService": { name: "Access matrix service", durationMinutes: 30, price: { type: "fixed", cents: 2500 } },
+  "tenant.catalog.createService": {
+    name: "Access matrix service",
+    durationMinutes: 30,
+    price: { type: "fixed", cents: 2500 },
+  },
   "tenant.catalog.updateService": { id: "00000000-0000-4000-8000-000000000000", name: "Access matrix" },
   "tenant.catalog.archiveService": { id: "00000000-0000-4000-8000-000000000000" },
   "tenant.catalog.updateAddOn": { id: "00000000-0000-4000-8000-000000000000", priceCents: 1000 },
@@ -86,17 +97,39 @@ const signInAs = (credentials: { email: string; password: string }) => () => t.s
 
 /** The owner "logged in as" Green Lawn Co: signs in, starts the impersonation, returns the rotated cookie. */
 async function ownerImpersonating(): Promise<string> {
-  const res = await t.trpc("mutation", "admin.impersonate.start", { tenantId: "green-lawn", reason: "Access matrix: owner impersonating" }, await t.signIn(OWNER));
-  if (res.status !== 200 || !res.setCookie) throw new Error(`impersonation failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await t.trpc(
+    "mutation",
+    "admin.impersonate.start",
+    { tenantId: "green-lawn", reason: "Access matrix: owner impersonating" },
+    await t.signIn(OWNER),
+  );
+  if (res.status !== 200 || !res.setCookie)
+    throw new Error(`impersonation failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.setCookie.split(";")[0]!;
 }
 
 const callers: { name: string; principal: Principal; session?: () => Promise<string> }[] = [
   { name: "anonymous", principal: { kind: "anonymous" } },
-  { name: "owner", principal: { kind: "staff", userId: "owner", role: "platform_owner", tenantId: null }, session: signInAs(OWNER) },
-  { name: "tenant admin", principal: { kind: "staff", userId: "admin", role: "tenant_admin", tenantId: "green-lawn" }, session: signInAs(GREEN_LAWN_ADMIN) },
-  { name: "tenant staff", principal: { kind: "staff", userId: "staff", role: "tenant_staff", tenantId: "green-lawn" }, session: signInAs(GREEN_LAWN_STAFF) },
-  { name: "owner impersonating", principal: { kind: "impersonator", userId: "owner", tenantId: "green-lawn" }, session: ownerImpersonating },
+  {
+    name: "owner",
+    principal: { kind: "staff", userId: "owner", role: "platform_owner", tenantId: null },
+    session: signInAs(OWNER),
+  },
+  {
+    name: "tenant admin",
+    principal: { kind: "staff", userId: "admin", role: "tenant_admin", tenantId: "green-lawn" },
+    session: signInAs(GREEN_LAWN_ADMIN),
+  },
+  {
+    name: "tenant staff",
+    principal: { kind: "staff", userId: "staff", role: "tenant_staff", tenantId: "green-lawn" },
+    session: signInAs(GREEN_LAWN_STAFF),
+  },
+  {
+    name: "owner impersonating",
+    principal: { kind: "impersonator", userId: "owner", tenantId: "green-lawn" },
+    session: ownerImpersonating,
+  },
 ];
 
 let t: TestApp;
@@ -118,16 +151,27 @@ describe.each(callers)("as $name", ({ principal, session }) => {
   it.each(procedures)("%s answers as its access class says", async (path, procedure) => {
     const meta = procedure._def.meta!;
     const decision = decideAccess(meta.access!, principal, meta);
-    const lacksFeature = meta.feature !== undefined && principal.kind !== "anonymous" && !hasFeature(CALLER_PLAN, meta.feature);
+    const lacksFeature =
+      meta.feature !== undefined && principal.kind !== "anonymous" && !hasFeature(CALLER_PLAN, meta.feature);
     // The impersonation deny list (meta.sensitive) applies whatever the access class, public ones included.
     const denied = meta.sensitive !== undefined && principal.kind === "impersonator";
-    const expected = decision === "unauthenticated" ? 401 : decision === "forbidden" || lacksFeature || denied ? 403 : (OUTCOME_OVERRIDES[path] ?? 200);
+    const expected =
+      decision === "unauthenticated"
+        ? 401
+        : decision === "forbidden" || lacksFeature || denied
+          ? 403
+          : (OUTCOME_OVERRIDES[path] ?? 200);
     const callerCookie = SESSION_CHANGING.has(path) ? await session?.() : cookie;
     if (procedure._def.type === "subscription") {
       expect(await subscriptionStatus(path, callerCookie)).toBe(expected);
       return;
     }
-    const res = await t.trpc(procedure._def.type === "mutation" ? "mutation" : "query", path, SAMPLE_INPUTS[path], callerCookie);
+    const res = await t.trpc(
+      procedure._def.type === "mutation" ? "mutation" : "query",
+      path,
+      SAMPLE_INPUTS[path],
+      callerCookie,
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(expected);
   });
 });
@@ -143,7 +187,10 @@ async function subscriptionStatus(path: string, cookie: string | undefined): Pro
   const res = await t.app.request(`/trpc/${path}`, { headers: cookie ? { cookie } : {}, signal: controller.signal });
   expect(res.headers.get("content-type")).toContain("text/event-stream");
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  const publisher = setInterval(() => t.messaging.events.publish({ type: "call", tenantId: "green-lawn", callId: "access-matrix" }), 20);
+  const publisher = setInterval(
+    () => t.messaging.events.publish({ type: "call", tenantId: "green-lawn", callId: "access-matrix" }),
+    20,
+  );
   try {
     let buffered = "";
     for (;;) {

@@ -1,18 +1,19 @@
 // PostgreSQL going away and coming back: /healthz says 503, procedures answer a clear 503, the
 // process keeps running, and everything recovers when the database returns. The database is put
 // behind a TCP proxy that the test cuts and restores, which is what an outage looks like to the app.
-import net from "node:net";
+
 import type { AddressInfo } from "node:net";
-import { openDatabase, tenantDb, type Database } from "@servicepro/db";
+import net from "node:net";
+import { type Database, openDatabase, tenantDb } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase } from "@servicepro/db/testing";
+import type { Messaging } from "@servicepro/messaging";
+import { signedTwilioRequest } from "@servicepro/testkit";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Messaging } from "@servicepro/messaging";
 import { createApp } from "../src/app.ts";
 import { loadEnv } from "../src/env.ts";
-import { prepareAccounts } from "../src/startup.ts";
 import { startMessagingFromEnv } from "../src/messaging.ts";
-import { signedTwilioRequest } from "@servicepro/testkit";
+import { prepareAccounts } from "../src/startup.ts";
 import { OWNER, TWILIO_AUTH_TOKEN } from "./harness.ts";
 
 /**
@@ -82,10 +83,25 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("database outage (PostgreSQL)", 
     proxied.host = `127.0.0.1:${proxy.port}`;
     db = await openDatabase({ url: proxied.toString(), poolSize: 2 });
     const logger = pino({ level: "silent" });
-    const env = loadEnv({ OWNER_EMAIL: OWNER.email, OWNER_PASSWORD: OWNER.password, SEED_DEMO_DATA: "true", DEMO_TENANT_ADMIN_PASSWORD: "demo-password-for-tests" });
+    const env = loadEnv({
+      OWNER_EMAIL: OWNER.email,
+      OWNER_PASSWORD: OWNER.password,
+      SEED_DEMO_DATA: "true",
+      DEMO_TENANT_ADMIN_PASSWORD: "demo-password-for-tests",
+    });
     await prepareAccounts({ db, env, logger });
     messaging = await startMessagingFromEnv({ db, env, logger });
-    app = createApp({ db, logger, messaging, config: { publicBaseUrl: "http://localhost:3000", trustProxy: false, appsDir: env.APPS_DIR, twilioAuthToken: TWILIO_AUTH_TOKEN } });
+    app = createApp({
+      db,
+      logger,
+      messaging,
+      config: {
+        publicBaseUrl: "http://localhost:3000",
+        trustProxy: false,
+        appsDir: env.APPS_DIR,
+        twilioAuthToken: TWILIO_AUTH_TOKEN,
+      },
+    });
   });
   afterAll(async () => {
     await messaging?.stop();
@@ -96,7 +112,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("database outage (PostgreSQL)", 
   const context = (cookie: string) => app.request("/trpc/auth.context", { headers: { cookie } });
 
   it("should answer 503 while the database is unreachable and recover when it returns", async () => {
-    const login = await app.request("/trpc/auth.login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(OWNER) });
+    const login = await app.request("/trpc/auth.login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(OWNER),
+    });
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
     expect((await app.request("/healthz")).status).toBe(200);
 
@@ -109,7 +129,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("database outage (PostgreSQL)", 
     expect(procedure.status).toBe(503);
     const body = (await procedure.json()) as { error: { message: string } };
     expect(body.error.message).toBe("The database is unavailable right now. Please try again in a moment.");
-    const publicCall = await app.request(`/trpc/portal.business?input=${encodeURIComponent(JSON.stringify({ slug: "green-lawn" }))}`);
+    const publicCall = await app.request(
+      `/trpc/portal.business?input=${encodeURIComponent(JSON.stringify({ slug: "green-lawn" }))}`,
+    );
     expect(publicCall.status).toBe(503);
 
     await proxy.listen(); // same port: the database is back
@@ -163,11 +185,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("database outage (PostgreSQL)", 
     expect(results).toHaveLength(sids.length);
     const failed = results.filter((r) => r.status !== 200);
     expect(failed.length, "the outage should have failed some requests").toBeGreaterThan(0);
-    expect(results.filter((r) => r.status === 200).length, "requests before and after the outage succeed").toBeGreaterThan(sids.length / 3);
+    expect(
+      results.filter((r) => r.status === 200).length,
+      "requests before and after the outage succeed",
+    ).toBeGreaterThan(sids.length / 3);
     for (const r of failed) expect(r.status, `${r.sid}`).toBeGreaterThanOrEqual(500);
     expect(Math.max(...results.map((r) => r.ms)), "no request may hang").toBeLessThan(2_000);
     // REPORT_FIGURES=1 prints what docs/testing.md quotes.
-    if (process.env.REPORT_FIGURES) process.stderr.write(`${JSON.stringify({ sent: sids.length, ok: sids.length - failed.length, failed: failed.length, maxMs: Math.round(Math.max(...results.map((r) => r.ms))), maxFailedMs: Math.round(Math.max(...failed.map((r) => r.ms))) })}\n`);
+    if (process.env.REPORT_FIGURES)
+      process.stderr.write(
+        `${JSON.stringify({ sent: sids.length, ok: sids.length - failed.length, failed: failed.length, maxMs: Math.round(Math.max(...results.map((r) => r.ms))), maxFailedMs: Math.round(Math.max(...failed.map((r) => r.ms))) })}\n`,
+      );
 
     // Twilio's retry (or the fallback spool's importer) replays what was not acknowledged.
     for (const { sid } of failed) {

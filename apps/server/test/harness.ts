@@ -1,8 +1,9 @@
 // A ServicePro app on a fresh test database, with the demo data and known passwords.
-import { createTestDatabase, type TestDatabase } from "@servicepro/db/testing";
+
 import type { DatabaseEngine } from "@servicepro/db";
+import { createTestDatabase, type TestDatabase } from "@servicepro/db/testing";
+import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, type FakeTwilio, signedTwilioRequest } from "@servicepro/testkit";
 import pino from "pino";
-import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, signedTwilioRequest, type FakeTwilio } from "@servicepro/testkit";
 import { createApp } from "../src/app.ts";
 import { integrationsFromEnv, loadEnv } from "../src/env.ts";
 import { startMessagingFromEnv } from "../src/messaging.ts";
@@ -43,7 +44,13 @@ export async function startTestApp(engine: DatabaseEngine, options: TestAppOptio
     TWILIO_UNROUTED_POLICY: options.unroutedPolicy,
     SMS_WORKER: options.runWorker === false ? "false" : "true",
     PHONE_NUMBER_POOL: options.phoneNumberPool?.join(","),
-    ...(options.fakeTwilio ? { TWILIO_ACCOUNT_SID: FAKE_ACCOUNT_SID, TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN, TWILIO_API_BASE_URL: options.fakeTwilio.baseUrl } : {}),
+    ...(options.fakeTwilio
+      ? {
+          TWILIO_ACCOUNT_SID: FAKE_ACCOUNT_SID,
+          TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN,
+          TWILIO_API_BASE_URL: options.fakeTwilio.baseUrl,
+        }
+      : {}),
   });
   await prepareAccounts({ db, env, logger });
   const messaging = await startMessagingFromEnv({ db, env, logger, ...(options.now ? { now: options.now } : {}) });
@@ -51,13 +58,30 @@ export async function startTestApp(engine: DatabaseEngine, options: TestAppOptio
     db,
     logger,
     messaging,
-    config: { publicBaseUrl: PUBLIC_BASE_URL, trustProxy: false, appsDir: env.APPS_DIR, twilioAuthToken: TWILIO_AUTH_TOKEN, twilioAccountSid: options.fakeTwilio ? FAKE_ACCOUNT_SID : null, integrations: integrationsFromEnv(env) },
+    config: {
+      publicBaseUrl: PUBLIC_BASE_URL,
+      trustProxy: false,
+      appsDir: env.APPS_DIR,
+      twilioAuthToken: TWILIO_AUTH_TOKEN,
+      twilioAccountSid: options.fakeTwilio ? FAKE_ACCOUNT_SID : null,
+      integrations: integrationsFromEnv(env),
+    },
     ...(options.now ? { now: options.now } : {}),
   });
 
   /** A Twilio webhook, signed as Twilio would sign it (override `signature` for negative tests). */
-  async function twilioWebhook(path: string, params: Record<string, string>, opts: { signature?: string | null; authToken?: string } = {}) {
-    const { url, init } = signedTwilioRequest({ publicBaseUrl: PUBLIC_BASE_URL, path, params, authToken: opts.authToken ?? TWILIO_AUTH_TOKEN, ...(opts.signature !== undefined ? { signature: opts.signature } : {}) });
+  async function twilioWebhook(
+    path: string,
+    params: Record<string, string>,
+    opts: { signature?: string | null; authToken?: string } = {},
+  ) {
+    const { url, init } = signedTwilioRequest({
+      publicBaseUrl: PUBLIC_BASE_URL,
+      path,
+      params,
+      authToken: opts.authToken ?? TWILIO_AUTH_TOKEN,
+      ...(opts.signature !== undefined ? { signature: opts.signature } : {}),
+    });
     const res = await app.request(url.slice(PUBLIC_BASE_URL.length), init);
     return { status: res.status, text: await res.text(), contentType: res.headers.get("content-type") };
   }
@@ -67,20 +91,36 @@ export async function startTestApp(engine: DatabaseEngine, options: TestAppOptio
     const headers: Record<string, string> = cookie ? { cookie } : {};
     const res =
       kind === "query"
-        ? await app.request(`/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, { headers })
+        ? await app.request(
+            `/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
+            { headers },
+          )
         : await app.request(`/trpc/${path}`, {
             method: "POST",
             headers: { ...headers, "content-type": "application/json" },
             body: input === undefined ? undefined : JSON.stringify(input),
           });
-    const body = (await res.json()) as { result?: { data: unknown }; error?: { message: string; data: { code: string; httpStatus: number; issues?: { path: unknown[]; message: string }[] } } };
-    return { status: res.status, body, data: body.result?.data, error: body.error, setCookie: res.headers.get("set-cookie") };
+    const body = (await res.json()) as {
+      result?: { data: unknown };
+      error?: {
+        message: string;
+        data: { code: string; httpStatus: number; issues?: { path: unknown[]; message: string }[] };
+      };
+    };
+    return {
+      status: res.status,
+      body,
+      data: body.result?.data,
+      error: body.error,
+      setCookie: res.headers.get("set-cookie"),
+    };
   }
 
   /** Signs in and returns the session cookie ("name=value"). */
   async function signIn(credentials: { email: string; password: string }): Promise<string> {
     const res = await trpc("mutation", "auth.login", credentials);
-    if (res.status !== 200 || !res.setCookie) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200 || !res.setCookie)
+      throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.setCookie.split(";")[0]!;
   }
 

@@ -24,7 +24,10 @@ describe("GET /healthz", () => {
 
 describe("auth", () => {
   it("should sign the owner in with an HttpOnly, SameSite=Lax session cookie and report the context", async () => {
-    const login = await t.trpc("mutation", "auth.login", { email: "  Owner@ServicePro.test ", password: OWNER.password });
+    const login = await t.trpc("mutation", "auth.login", {
+      email: "  Owner@ServicePro.test ",
+      password: OWNER.password,
+    });
     expect(login.status).toBe(200);
     expect(login.data).toMatchObject({ user: { email: OWNER.email }, role: "platform_owner", tenantId: null });
     expect(login.setCookie).toMatch(/^sp_session=[\w-]{43}; .*HttpOnly/);
@@ -32,12 +35,22 @@ describe("auth", () => {
     expect(login.setCookie).toMatch(/Path=\//);
     const cookie = login.setCookie!.split(";")[0]!;
     const context = await t.trpc("query", "auth.context", undefined, cookie);
-    expect(context.data).toEqual({ user: expect.objectContaining({ email: OWNER.email }), role: "platform_owner", tenantId: null, tenantName: null, impersonationStartedAt: null, impersonationExpiresAt: null });
+    expect(context.data).toEqual({
+      user: expect.objectContaining({ email: OWNER.email }),
+      role: "platform_owner",
+      tenantId: null,
+      tenantName: null,
+      impersonationStartedAt: null,
+      impersonationExpiresAt: null,
+    });
   });
 
   it("should answer a wrong password and an unknown email with the same 401", async () => {
     const wrongPassword = await t.trpc("mutation", "auth.login", { email: OWNER.email, password: "not-the-password" });
-    const unknownEmail = await t.trpc("mutation", "auth.login", { email: "nobody@servicepro.test", password: "not-the-password" });
+    const unknownEmail = await t.trpc("mutation", "auth.login", {
+      email: "nobody@servicepro.test",
+      password: "not-the-password",
+    });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     expect(wrongPassword.error?.message).toBe("Email or password is incorrect.");
@@ -73,7 +86,11 @@ describe("auth", () => {
       { path: ["email"], message: "Enter a valid email address." },
       { path: ["password"], message: "Enter your password." },
     ]);
-    const extra = await t.trpc("mutation", "auth.login", { email: OWNER.email, password: OWNER.password, role: "platform_owner" });
+    const extra = await t.trpc("mutation", "auth.login", {
+      email: OWNER.email,
+      password: OWNER.password,
+      role: "platform_owner",
+    });
     expect(extra.status).toBe(400);
   });
 
@@ -126,8 +143,20 @@ describe("access classes", () => {
     const list = await t.trpc("query", "admin.tenants.list", undefined, owner);
     expect(list.status).toBe(200);
     expect(list.data).toEqual([
-      expect.objectContaining({ id: "root", name: "Clean Machine", slug: "clean-machine", planTier: "elite", status: "active" }),
-      expect.objectContaining({ id: "green-lawn", name: "Green Lawn Co", slug: "green-lawn", planTier: "pro", status: "active" }),
+      expect.objectContaining({
+        id: "root",
+        name: "Clean Machine",
+        slug: "clean-machine",
+        planTier: "elite",
+        status: "active",
+      }),
+      expect.objectContaining({
+        id: "green-lawn",
+        name: "Green Lawn Co",
+        slug: "green-lawn",
+        planTier: "pro",
+        status: "active",
+      }),
     ]);
     const admin = await t.signIn(GREEN_LAWN_ADMIN);
     const denied = await t.trpc("query", "admin.tenants.list", undefined, admin);
@@ -168,18 +197,33 @@ describe("HTTP edges", () => {
 
   it("should refuse cross-site and form-encoded tRPC requests before they run (CSRF)", async () => {
     const cookie = await t.signIn(GREEN_LAWN_ADMIN);
-    const form = await t.app.request("/trpc/auth.logout", { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: "" });
+    const form = await t.app.request("/trpc/auth.logout", {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: "",
+    });
     expect(form.status).toBe(415);
-    const text = await t.app.request("/trpc/auth.logout", { method: "POST", headers: { cookie, "content-type": "text/plain" }, body: "{}" });
+    const text = await t.app.request("/trpc/auth.logout", {
+      method: "POST",
+      headers: { cookie, "content-type": "text/plain" },
+      body: "{}",
+    });
     expect(text.status).toBe(415);
     const evil = await t.app.request("/trpc/auth.logout", {
       method: "POST",
-      headers: { cookie, "content-type": "application/json", origin: "https://evil.test", "sec-fetch-site": "cross-site" },
+      headers: {
+        cookie,
+        "content-type": "application/json",
+        origin: "https://evil.test",
+        "sec-fetch-site": "cross-site",
+      },
     });
     expect(evil.status).toBe(403);
     // None of them signed the user out.
     expect((await t.trpc("query", "auth.context", undefined, cookie)).data).toMatchObject({ tenantId: "green-lawn" });
-    const sameOrigin = await t.app.request("/trpc/auth.context", { headers: { cookie, origin: "http://localhost:3000", "sec-fetch-site": "same-origin" } });
+    const sameOrigin = await t.app.request("/trpc/auth.context", {
+      headers: { cookie, origin: "http://localhost:3000", "sec-fetch-site": "same-origin" },
+    });
     expect(sameOrigin.status).toBe(200);
   });
 
@@ -196,7 +240,9 @@ describe("HTTP edges", () => {
 describe("sign-in throttling", () => {
   it("should refuse an account after 10 failed attempts, even with the right password, and leave others alone", async () => {
     for (let i = 0; i < 10; i++) {
-      expect((await t.trpc("mutation", "auth.login", { email: GREEN_LAWN_STAFF.email, password: `guess-${i}` })).status).toBe(401);
+      expect(
+        (await t.trpc("mutation", "auth.login", { email: GREEN_LAWN_STAFF.email, password: `guess-${i}` })).status,
+      ).toBe(401);
     }
     const blocked = await t.trpc("mutation", "auth.login", GREEN_LAWN_STAFF);
     expect(blocked.status).toBe(429);

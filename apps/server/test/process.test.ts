@@ -1,8 +1,8 @@
 // The real entry point as a process: first start on a new embedded database, configuration errors,
 // and graceful shutdown on SIGTERM.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,10 +20,17 @@ const freePort = () =>
     });
   });
 
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function start(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   // DATABASE_URL is removed so the process uses the embedded database even when CI sets one for tests.
   const { DATABASE_URL: _ignored, ...parentEnv } = process.env;
-  const child = spawn(process.execPath, [MAIN], { env: { ...parentEnv, LOG_LEVEL: "info", NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...parentEnv, LOG_LEVEL: "info", NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -46,7 +53,10 @@ describe("the server process", () => {
     const server = start({ PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir });
     let healthy = false;
     for (let attempt = 0; attempt < 300 && !healthy && server.child.exitCode === null; attempt++) {
-      healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (!healthy) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(healthy, server.output()).toBe(true);
@@ -61,7 +71,10 @@ describe("the server process", () => {
     // A second start on the same folder reuses the database and prints no passwords.
     const again = start({ PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir });
     for (let attempt = 0, up = false; attempt < 300 && !up && again.child.exitCode === null; attempt++) {
-      up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (!up) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     again.child.kill("SIGTERM");

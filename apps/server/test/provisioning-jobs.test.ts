@@ -4,8 +4,15 @@
 // the pool of numbers used when Twilio is not configured.
 import { JOB_QUEUES, platformDb } from "@servicepro/db";
 import { createTestDatabase, defaultEngine, type TestDatabase } from "@servicepro/db/testing";
-import { createDevEmailSender, createTwilioClient, createTwilioSender, setUpTwilioNumber, startMessaging, type Messaging } from "@servicepro/messaging";
-import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, startFakeTwilio, type FakeTwilio } from "@servicepro/testkit";
+import {
+  createDevEmailSender,
+  createTwilioClient,
+  createTwilioSender,
+  type Messaging,
+  setUpTwilioNumber,
+  startMessaging,
+} from "@servicepro/messaging";
+import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, type FakeTwilio, startFakeTwilio } from "@servicepro/testkit";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -67,7 +74,9 @@ describe("with Twilio configured", () => {
         throw new Error("set-up failed after queueing");
       }),
     ).rejects.toThrow(/set-up failed/);
-    await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) => messaging.provisioning.queueNumberSetup(tx, { tenantId: "t1", phoneNumber: "+15125550111" }));
+    await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) =>
+      messaging.provisioning.queueNumberSetup(tx, { tenantId: "t1", phoneNumber: "+15125550111" }),
+    );
     const bought = await eventually(() => {
       expect(fake.incoming).toHaveLength(1);
       return fake.incoming[0]!;
@@ -83,7 +92,11 @@ describe("with Twilio configured", () => {
   });
 
   it("should find an already bought number on retry instead of buying it twice", async () => {
-    const client = createTwilioClient({ accountSid: FAKE_ACCOUNT_SID, authToken: FAKE_AUTH_TOKEN, apiBaseUrl: fake.baseUrl });
+    const client = createTwilioClient({
+      accountSid: FAKE_ACCOUNT_SID,
+      authToken: FAKE_AUTH_TOKEN,
+      apiBaseUrl: fake.baseUrl,
+    });
     expect(await setUpTwilioNumber(client, PUBLIC, "+12145550113")).toBe("bought");
     expect(await setUpTwilioNumber(client, PUBLIC, "+12145550113")).toBe("configured");
     expect(fake.incoming.filter((n) => n.phoneNumber === "+12145550113")).toHaveLength(1);
@@ -102,7 +115,10 @@ describe("with Twilio configured", () => {
       }),
     );
     await eventually(() => expect(email.sent).toHaveLength(1));
-    expect(email.sent[0]).toMatchObject({ to: "rosa@bluebonnet.example", subject: "Finish setting up Bluebonnet Lawns on ServicePro" });
+    expect(email.sent[0]).toMatchObject({
+      to: "rosa@bluebonnet.example",
+      subject: "Finish setting up Bluebonnet Lawns on ServicePro",
+    });
     expect(email.sent[0]!.text).toContain(`${PUBLIC}/app/welcome?token=abc`);
     const text = await eventually(() => {
       const m = fake.messages.find((m) => m.to === "+15125550177");
@@ -122,7 +138,11 @@ describe("without Twilio: the number pool", () => {
     db = await createTestDatabase(defaultEngine());
     messaging = await startMessaging({
       db,
-      sender: createTwilioSender({ accountSid: FAKE_ACCOUNT_SID, authToken: FAKE_AUTH_TOKEN, apiBaseUrl: "http://127.0.0.1:9" }),
+      sender: createTwilioSender({
+        accountSid: FAKE_ACCOUNT_SID,
+        authToken: FAKE_AUTH_TOKEN,
+        apiBaseUrl: "http://127.0.0.1:9",
+      }),
       numberPool: ["+15555550150", "+15555550151", "+17375550152"],
       logger,
       publicBaseUrl: PUBLIC,
@@ -139,7 +159,9 @@ describe("without Twilio: the number pool", () => {
     expect(messaging.numbers.kind).toBe("pool");
     await platformDb(db, { actorUserId: null, purpose: "test" }).run(async (tx) => {
       await tx.tenant.create({ data: { id: "taken", name: "Taken Co", slug: "taken" } });
-      await tx.tenantPhoneConfig.create({ data: { tenantId: "taken", phoneNumber: "+15555550150", businessHours: {} } });
+      await tx.tenantPhoneConfig.create({
+        data: { tenantId: "taken", phoneNumber: "+15555550150", businessHours: {} },
+      });
     });
     expect((await messaging.numbers.search({})).map((n) => n.phoneNumber)).toEqual(["+15555550151", "+17375550152"]);
     expect((await messaging.numbers.search({ areaCode: "737" })).map((n) => n.phoneNumber)).toEqual(["+17375550152"]);

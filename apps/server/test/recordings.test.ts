@@ -8,7 +8,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callRow, createTenant, signedInUser } from "../../../packages/api/test/telephony-fixtures.ts";
 import type { HonoEnv } from "../src/app.ts";
-import { recordingRoutes, type RecordingCredentials } from "../src/recordings.ts";
+import { type RecordingCredentials, recordingRoutes } from "../src/recordings.ts";
 
 const CREDENTIALS: RecordingCredentials = { accountSid: `AC${"a".repeat(32)}`, authToken: "test-auth-token-123456" };
 const AUDIO = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
@@ -32,10 +32,18 @@ function fakeTwilio(): Promise<Server> {
     const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? "");
     if (range) {
       const [start, end] = [Number(range[1]), Number(range[2])];
-      res.writeHead(206, { "content-type": "audio/mpeg", "content-range": `bytes ${start}-${end}/${AUDIO.length}`, "accept-ranges": "bytes" });
+      res.writeHead(206, {
+        "content-type": "audio/mpeg",
+        "content-range": `bytes ${start}-${end}/${AUDIO.length}`,
+        "accept-ranges": "bytes",
+      });
       return void res.end(AUDIO.subarray(start, end + 1));
     }
-    res.writeHead(200, { "content-type": "audio/mpeg", "content-length": String(AUDIO.length), "accept-ranges": "bytes" });
+    res.writeHead(200, {
+      "content-type": "audio/mpeg",
+      "content-length": String(AUDIO.length),
+      "accept-ranges": "bytes",
+    });
     res.end(AUDIO);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
@@ -45,7 +53,17 @@ function app(credentials: RecordingCredentials | null) {
   const logger = pino({ level: "silent" });
   const hono = new Hono<HonoEnv>();
   hono.use((c, next) => (c.set("logger", logger), next()));
-  hono.route("/media/recordings", recordingRoutes({ db, logger, cookieName: "sp_session", secure: false, credentials, allowedOrigins: [twilioOrigin] }));
+  hono.route(
+    "/media/recordings",
+    recordingRoutes({
+      db,
+      logger,
+      cookieName: "sp_session",
+      secure: false,
+      credentials,
+      allowedOrigins: [twilioOrigin],
+    }),
+  );
   return hono;
 }
 
@@ -57,9 +75,23 @@ beforeAll(async () => {
   await createTenant(db, "bravo");
   alphaCookie = `sp_session=${(await signedInUser(db, { tenantId: "alpha" })).token}`;
   bravoCookie = `sp_session=${(await signedInUser(db, { tenantId: "bravo" })).token}`;
-  voicemailId = (await callRow(db, "alpha", { from: "+15555550301", at: new Date(), outcome: "voicemail", recordingUrl: `${twilioOrigin}/Recordings/RE1` })).id;
+  voicemailId = (
+    await callRow(db, "alpha", {
+      from: "+15555550301",
+      at: new Date(),
+      outcome: "voicemail",
+      recordingUrl: `${twilioOrigin}/Recordings/RE1`,
+    })
+  ).id;
   noRecordingId = (await callRow(db, "alpha", { from: "+15555550302", at: new Date(), outcome: "answered" })).id;
-  elsewhereId = (await callRow(db, "alpha", { from: "+15555550303", at: new Date(), outcome: "voicemail", recordingUrl: "https://attacker.example/rec" })).id;
+  elsewhereId = (
+    await callRow(db, "alpha", {
+      from: "+15555550303",
+      at: new Date(),
+      outcome: "voicemail",
+      recordingUrl: "https://attacker.example/rec",
+    })
+  ).id;
 });
 afterAll(async () => {
   await new Promise((resolve) => twilio?.close(resolve));
@@ -68,7 +100,9 @@ afterAll(async () => {
 
 describe("GET /media/recordings/:callId", () => {
   it("should stream the recording to staff of the call's business with basic auth", async () => {
-    const res = await app(CREDENTIALS).request(`/media/recordings/${voicemailId}`, { headers: { cookie: alphaCookie } });
+    const res = await app(CREDENTIALS).request(`/media/recordings/${voicemailId}`, {
+      headers: { cookie: alphaCookie },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("audio/mpeg");
     expect(res.headers.get("cache-control")).toContain("private");
@@ -77,7 +111,9 @@ describe("GET /media/recordings/:callId", () => {
   });
 
   it("should pass a Range request through so the player can seek", async () => {
-    const res = await app(CREDENTIALS).request(`/media/recordings/${voicemailId}`, { headers: { cookie: alphaCookie, range: "bytes=10-19" } });
+    const res = await app(CREDENTIALS).request(`/media/recordings/${voicemailId}`, {
+      headers: { cookie: alphaCookie, range: "bytes=10-19" },
+    });
     expect(res.status).toBe(206);
     expect(res.headers.get("content-range")).toBe("bytes 10-19/1000");
     expect(Buffer.from(await res.arrayBuffer()).equals(AUDIO.subarray(10, 20))).toBe(true);
@@ -86,14 +122,21 @@ describe("GET /media/recordings/:callId", () => {
   it("should refuse anonymous callers and hide other businesses' calls", async () => {
     const before = seen.length;
     expect((await app(CREDENTIALS).request(`/media/recordings/${voicemailId}`)).status).toBe(401);
-    const foreign = await app(CREDENTIALS).request(`/media/recordings/${voicemailId}`, { headers: { cookie: bravoCookie } });
+    const foreign = await app(CREDENTIALS).request(`/media/recordings/${voicemailId}`, {
+      headers: { cookie: bravoCookie },
+    });
     expect(foreign.status).toBe(404);
     expect(seen.length).toBe(before);
   });
 
   it("should answer 404 for a call without a voicemail or a malformed id", async () => {
-    expect((await app(CREDENTIALS).request(`/media/recordings/${noRecordingId}`, { headers: { cookie: alphaCookie } })).status).toBe(404);
-    expect((await app(CREDENTIALS).request(`/media/recordings/not-a-call`, { headers: { cookie: alphaCookie } })).status).toBe(404);
+    expect(
+      (await app(CREDENTIALS).request(`/media/recordings/${noRecordingId}`, { headers: { cookie: alphaCookie } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await app(CREDENTIALS).request(`/media/recordings/not-a-call`, { headers: { cookie: alphaCookie } })).status,
+    ).toBe(404);
   });
 
   it("should say credentials are missing when Twilio is not configured", async () => {
@@ -103,7 +146,9 @@ describe("GET /media/recordings/:callId", () => {
   });
 
   it("should never send the credentials to a host that is not Twilio", async () => {
-    const res = await app(CREDENTIALS).request(`/media/recordings/${elsewhereId}`, { headers: { cookie: alphaCookie } });
+    const res = await app(CREDENTIALS).request(`/media/recordings/${elsewhereId}`, {
+      headers: { cookie: alphaCookie },
+    });
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: string }).error).toContain("not a Twilio recording");
   });

@@ -2,12 +2,12 @@
 // is SIGKILLed mid-batch (one of its sends also loses Twilio's answer), a new worker process is
 // started, and every text must reach the fake Twilio exactly once. PostgreSQL only: two
 // processes share the database.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { JOB_QUEUES, tenantDb } from "@servicepro/db";
-import { createTestDatabase, testEngines, type TestDatabase } from "@servicepro/db/testing";
-import { createDevSender, startMessaging, type Messaging } from "@servicepro/messaging";
-import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, startFakeTwilio, type FakeTwilio } from "@servicepro/testkit";
+import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
+import { createDevSender, type Messaging, startMessaging } from "@servicepro/messaging";
+import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, type FakeTwilio, startFakeTwilio } from "@servicepro/testkit";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv } from "../src/env.ts";
@@ -27,9 +27,25 @@ describe.skipIf(!testEngines().includes("postgres"))("SMS delivery across a work
     db = await createTestDatabase("postgres");
     fake = await startFakeTwilio();
     const logger = pino({ level: "silent" });
-    await prepareAccounts({ db, env: loadEnv({ OWNER_EMAIL: OWNER.email, OWNER_PASSWORD: OWNER.password, SEED_DEMO_DATA: "true", DEMO_TENANT_ADMIN_PASSWORD: "demo-password-for-tests" }), logger });
+    await prepareAccounts({
+      db,
+      env: loadEnv({
+        OWNER_EMAIL: OWNER.email,
+        OWNER_PASSWORD: OWNER.password,
+        SEED_DEMO_DATA: "true",
+        DEMO_TENANT_ADMIN_PASSWORD: "demo-password-for-tests",
+      }),
+      logger,
+    });
     // This process only queues; delivery happens in the worker processes.
-    producer = await startMessaging({ db, sender: createDevSender(logger), logger, publicBaseUrl: "http://localhost:3000", unroutedPolicy: "fallback-to-root", runWorker: false });
+    producer = await startMessaging({
+      db,
+      sender: createDevSender(logger),
+      logger,
+      publicBaseUrl: "http://localhost:3000",
+      unroutedPolicy: "fallback-to-root",
+      runWorker: false,
+    });
     // Jobs held by a dead worker are retried after 3 s instead of a minute, to keep the test short.
     await producer.boss.updateQueue(JOB_QUEUES.smsSend.name, { expireInSeconds: 3 });
   });
@@ -66,14 +82,25 @@ describe.skipIf(!testEngines().includes("postgres"))("SMS delivery across a work
     await tenantDb(db, "root").run(async (tx) => {
       await tx.customer.create({ data: { tenantId: "root", phone: "+15555550400" } });
       const customer = await tx.customer.findFirstOrThrow({ where: { phone: "+15555550400" } });
-      const conversation = await tx.conversation.create({ data: { tenantId: "root", customerId: customer.id, tenantNumber: "+15555550100" } });
+      const conversation = await tx.conversation.create({
+        data: { tenantId: "root", customerId: customer.id, tenantNumber: "+15555550100" },
+      });
       for (const [i, body] of bodies.entries()) {
-        const r = await producer.outbox.queueSms(tx, { conversationId: conversation.id, body, kind: "staff_reply", purposeKey: `crash-test:${i}` });
+        const r = await producer.outbox.queueSms(tx, {
+          conversationId: conversation.id,
+          body,
+          kind: "staff_reply",
+          purposeKey: `crash-test:${i}`,
+        });
         expect(r.status).toBe("queued");
       }
     });
     // Slow sends so the kill lands mid-batch, and one send whose answer is lost after Twilio created it.
-    fake.failNext(...Array.from({ length: 8 }, () => ({ kind: "delay" as const, ms: 60 })), { kind: "drop_after_create" }, ...Array.from({ length: 40 }, () => ({ kind: "delay" as const, ms: 60 })));
+    fake.failNext(
+      ...Array.from({ length: 8 }, () => ({ kind: "delay" as const, ms: 60 })),
+      { kind: "drop_after_create" },
+      ...Array.from({ length: 40 }, () => ({ kind: "delay" as const, ms: 60 })),
+    );
 
     const first = startWorker();
     for (let i = 0; i < 300 && fake.messages.length < 12; i++) await new Promise((r) => setTimeout(r, 50));
@@ -85,7 +112,12 @@ describe.skipIf(!testEngines().includes("postgres"))("SMS delivery across a work
 
     const second = startWorker();
     const done = async () => {
-      const rows = await tenantDb(db, "root").run((tx) => tx.message.findMany({ where: { purposeKey: { startsWith: "crash-test:" } }, select: { status: true, twilioSid: true } }));
+      const rows = await tenantDb(db, "root").run((tx) =>
+        tx.message.findMany({
+          where: { purposeKey: { startsWith: "crash-test:" } },
+          select: { status: true, twilioSid: true },
+        }),
+      );
       return rows.every((r) => r.twilioSid && !["pending", "submitting", "unknown"].includes(r.status));
     };
     for (let i = 0; i < 600 && !(await done()); i++) await new Promise((r) => setTimeout(r, 100));
@@ -97,7 +129,9 @@ describe.skipIf(!testEngines().includes("postgres"))("SMS delivery across a work
     expect([...perBody.keys()].sort()).toEqual([...bodies].sort());
     expect([...perBody.values()].every((n) => n === 1)).toBe(true);
     // Every row carries the SID Twilio gave its one message.
-    const rows = await tenantDb(db, "root").run((tx) => tx.message.findMany({ where: { purposeKey: { startsWith: "crash-test:" } } }));
+    const rows = await tenantDb(db, "root").run((tx) =>
+      tx.message.findMany({ where: { purposeKey: { startsWith: "crash-test:" } } }),
+    );
     const sidByBody = new Map(fake.messages.map((m) => [m.body, m.sid]));
     for (const row of rows) expect(row.twilioSid).toBe(sidByBody.get(row.body));
     second.child.kill("SIGTERM");

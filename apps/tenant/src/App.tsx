@@ -36,7 +36,11 @@ export function App() {
           nav={
             <AppNav
               label="Dashboard sections"
-              items={ROUTES.map((candidate) => ({ href: hrefOf(candidate.path), label: candidate.label, current: candidate === route }))}
+              items={ROUTES.map((candidate) => ({
+                href: hrefOf(candidate.path),
+                label: candidate.label,
+                current: candidate === route,
+              }))}
             />
           }
         >

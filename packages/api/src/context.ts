@@ -1,8 +1,8 @@
 import type { Database } from "@servicepro/db";
-import type { MessagingEvents, NumberProvider, Outbox, ProvisioningJobs } from "@servicepro/messaging";
 import type { Principal, StaffRole } from "@servicepro/identity";
+import type { MessagingEvents, NumberProvider, Outbox, ProvisioningJobs } from "@servicepro/messaging";
 import { createLoginThrottle, type LoginThrottle } from "./identity/login-throttle.ts";
-import { resolveSession, type AuthState } from "./identity/sessions.ts";
+import { type AuthState, resolveSession } from "./identity/sessions.ts";
 
 /** The structured logger the API writes to (pino's Logger fits). */
 export type Logger = {
@@ -54,13 +54,27 @@ export type IntegrationsConfig = {
   google: boolean;
 };
 
-export const NO_INTEGRATIONS: IntegrationsConfig = { twilio: null, openai: null, sendgrid: false, stripe: false, google: false };
+export const NO_INTEGRATIONS: IntegrationsConfig = {
+  twilio: null,
+  openai: null,
+  sendgrid: false,
+  stripe: false,
+  google: false,
+};
 
 /** What procedures need from packages/messaging: queue texts, publish and subscribe to live changes. */
-export type ApiMessaging = { outbox: Outbox; events: MessagingEvents; numbers: NumberProvider; provisioning: ProvisioningJobs };
+export type ApiMessaging = {
+  outbox: Outbox;
+  events: MessagingEvents;
+  numbers: NumberProvider;
+  provisioning: ProvisioningJobs;
+};
 
 /** The API's long-lived dependencies, built once per server. */
-export const createApiDeps = (deps: Omit<ApiDeps, "loginThrottle">): ApiDeps => ({ ...deps, loginThrottle: createLoginThrottle() });
+export const createApiDeps = (deps: Omit<ApiDeps, "loginThrottle">): ApiDeps => ({
+  ...deps,
+  loginThrottle: createLoginThrottle(),
+});
 
 /** What the server knows about one request. */
 export type RequestInfo = {

@@ -11,7 +11,14 @@ const procedures = Object.entries(appRouter._def.procedures as unknown as Record
 describe("procedure inventory", () => {
   it("should find the procedures", () => {
     expect(procedures.map(([path]) => path)).toEqual(
-      expect.arrayContaining(["auth.login", "auth.logout", "auth.context", "admin.tenants.list", "tenant.overview", "portal.business"]),
+      expect.arrayContaining([
+        "auth.login",
+        "auth.logout",
+        "auth.context",
+        "admin.tenants.list",
+        "tenant.overview",
+        "portal.business",
+      ]),
     );
   });
 

@@ -1,9 +1,9 @@
 // Who may hear a voicemail: the server's GET /media/recordings/:callId asks this before it streams
 // anything. Same session rules as staffProcedure (a signed-in member of the call's business);
 // the call is looked up through the tenant-scoped client, so another business's call is "not found".
-import { tenantDb, type Database } from "@servicepro/db";
+import { type Database, tenantDb } from "@servicepro/db";
 import { decideAccess } from "@servicepro/identity";
-import { principalOf, type Logger, type SessionCookieJar } from "./context.ts";
+import { type Logger, principalOf, type SessionCookieJar } from "./context.ts";
 import { resolveSession } from "./identity/sessions.ts";
 
 export type RecordingAccess =
@@ -24,7 +24,9 @@ export async function authorizeRecording(
   if (decision === "unauthenticated") return { kind: "unauthenticated" };
   if (decision === "forbidden" || !auth.tenantId) return { kind: "forbidden" };
   if (!UUID.test(callId)) return { kind: "not_found" };
-  const call = await tenantDb(deps.db, auth.tenantId).run((tx) => tx.call.findFirst({ where: { id: callId }, select: { recordingUrl: true } }));
+  const call = await tenantDb(deps.db, auth.tenantId).run((tx) =>
+    tx.call.findFirst({ where: { id: callId }, select: { recordingUrl: true } }),
+  );
   if (!call?.recordingUrl) return { kind: "not_found" };
   return { kind: "ok", recordingUrl: call.recordingUrl, tenantId: auth.tenantId };
 }

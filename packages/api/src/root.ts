@@ -20,8 +20,25 @@ import { createRouter } from "./trpc.ts";
 
 export const appRouter = createRouter({
   auth: authRouter,
-  admin: createRouter({ tenants: adminTenantsRouter, phoneNumbers: adminPhoneNumbersRouter, telephony: adminTelephonyRouter, impersonate: adminImpersonateRouter, integrations: adminIntegrationsRouter, concierge: adminConciergeRouter, packs: adminPacksRouter }),
-  tenant: createRouter({ ...tenantRouter._def.record, inbox: tenantInboxRouter, calls: tenantCallsRouter, plan: tenantPlanRouter, settings: tenantSettingsRouter, catalog: tenantCatalogRouter, pack: tenantPackRouter, onboarding: tenantOnboardingRouter }),
+  admin: createRouter({
+    tenants: adminTenantsRouter,
+    phoneNumbers: adminPhoneNumbersRouter,
+    telephony: adminTelephonyRouter,
+    impersonate: adminImpersonateRouter,
+    integrations: adminIntegrationsRouter,
+    concierge: adminConciergeRouter,
+    packs: adminPacksRouter,
+  }),
+  tenant: createRouter({
+    ...tenantRouter._def.record,
+    inbox: tenantInboxRouter,
+    calls: tenantCallsRouter,
+    plan: tenantPlanRouter,
+    settings: tenantSettingsRouter,
+    catalog: tenantCatalogRouter,
+    pack: tenantPackRouter,
+    onboarding: tenantOnboardingRouter,
+  }),
   portal: portalRouter,
   onboarding: onboardingRouter,
 });

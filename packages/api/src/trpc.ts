@@ -6,19 +6,19 @@
  * class in the procedure's meta, and the procedure inventory test fails on any procedure without
  * one. @see https://trpc.io/docs/server/procedures#reusable-base-procedures
  */
-import { platformDb, tenantDb, type Audit, type PlatformAccess, type Prisma, writeAudit } from "@servicepro/db";
+import { type Audit, type PlatformAccess, type Prisma, platformDb, tenantDb, writeAudit } from "@servicepro/db";
 import {
+  type FeatureKey,
   featureRefusal,
   featureRefusalMessage,
   mutationRefusal,
   mutationRefusalMessage,
-  type FeatureKey,
 } from "@servicepro/features";
-import { decideAccess, sensitiveActionRefusal, type AccessClass, type SensitiveAction } from "@servicepro/identity";
+import { type AccessClass, decideAccess, type SensitiveAction, sensitiveActionRefusal } from "@servicepro/identity";
 import type { PlanTier } from "@servicepro/tenancy";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { principalOf, type Context } from "./context.ts";
+import { type Context, principalOf } from "./context.ts";
 import type { AuditActor } from "./identity/audit.ts";
 import type { AuthState } from "./identity/sessions.ts";
 
@@ -54,7 +54,8 @@ export class RefusalCause extends Error {
   }
 }
 
-const refuse = (message: string, detail: RefusalDetail) => new TRPCError({ code: "FORBIDDEN", message, cause: new RefusalCause(detail) });
+const refuse = (message: string, detail: RefusalDetail) =>
+  new TRPCError({ code: "FORBIDDEN", message, cause: new RefusalCause(detail) });
 
 export type ValidationIssue = { path: (string | number)[]; message: string };
 
@@ -68,7 +69,10 @@ const t = initTRPC
     errorFormatter({ shape, error, ctx }) {
       const issues: ValidationIssue[] | undefined =
         error.cause instanceof ZodError
-          ? error.cause.issues.map((issue) => ({ path: issue.path.filter((p) => typeof p !== "symbol"), message: issue.message }))
+          ? error.cause.issues.map((issue) => ({
+              path: issue.path.filter((p) => typeof p !== "symbol"),
+              message: issue.message,
+            }))
           : undefined;
       // Unexpected errors never leak internals; the request id lets support find the log line.
       // A RefusalCause makes the message safe to show (it was written for the user), even on a 500.
@@ -79,7 +83,11 @@ const t = initTRPC
             ? issues.map((issue) => issue.message).join(" ")
             : shape.message;
       const cause = error.cause instanceof RefusalCause ? error.cause.detail : undefined;
-      return { ...shape, message, data: { ...shape.data, stack: undefined, ...(issues ? { issues } : {}), ...(cause ? { cause } : {}) } };
+      return {
+        ...shape,
+        message,
+        data: { ...shape.data, stack: undefined, ...(issues ? { issues } : {}), ...(cause ? { cause } : {}) },
+      };
     },
   });
 
@@ -91,7 +99,11 @@ const databaseAvailability = t.middleware(async ({ next, ctx }) => {
   const result = await next();
   if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
     ctx.logger.error({ err: result.error.cause }, "database unavailable");
-    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The database is unavailable right now. Please try again in a moment.", cause: result.error.cause });
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "The database is unavailable right now. Please try again in a moment.",
+      cause: result.error.cause,
+    });
   }
   return result;
 });
@@ -106,10 +118,13 @@ const requireAccess = (access: AccessClass) =>
       ctx.logger.warn({ userId: auth.user?.id, access, path }, "access denied");
       if (access === "owner") await auditDenial(ctx, auth, path);
       if (auth.impersonation && access === "owner") {
-        throw refuse(`You're viewing as ${auth.impersonation.tenantName}. Exit impersonation to use the platform console.`, {
-          code: "IMPERSONATION_ACTIVE",
-          tenantId: auth.impersonation.tenantId,
-        });
+        throw refuse(
+          `You're viewing as ${auth.impersonation.tenantName}. Exit impersonation to use the platform console.`,
+          {
+            code: "IMPERSONATION_ACTIVE",
+            tenantId: auth.impersonation.tenantId,
+          },
+        );
       }
       throw new TRPCError({ code: "FORBIDDEN", message: forbiddenMessage(access) });
     }
@@ -117,7 +132,9 @@ const requireAccess = (access: AccessClass) =>
   });
 
 const forbiddenMessage = (access: AccessClass) =>
-  access === "owner" ? "Only the ServicePro platform owner can do this." : "Your account does not have access to this business's data.";
+  access === "owner"
+    ? "Only the ServicePro platform owner can do this."
+    : "Your account does not have access to this business's data.";
 
 /** Who is acting in this request, for audit rows: the real user, and the impersonated tenant if any. */
 const auditActor = (ctx: Pick<Context, "request">, auth: AuthState, purpose: string): AuditActor => ({
@@ -133,7 +150,11 @@ const auditActor = (ctx: Pick<Context, "request">, auth: AuthState, purpose: str
  * A signed-in user knocking on the platform console is worth a record (reliability-security Z2).
  * The refusal stands even if the record cannot be written.
  */
-async function auditDenial(ctx: Pick<Context, "request" | "db" | "logger">, auth: AuthState, path: string): Promise<void> {
+async function auditDenial(
+  ctx: Pick<Context, "request" | "db" | "logger">,
+  auth: AuthState,
+  path: string,
+): Promise<void> {
   if (!auth.user) return;
   try {
     await writeAudit(ctx.db.prisma, auditActor(ctx, auth, path), {
@@ -158,7 +179,11 @@ const impersonationDenyList = t.middleware(async ({ ctx, meta, next, path }) => 
     const { impersonation } = auth;
     if (impersonation) {
       await auditDenial(ctx, auth, path);
-      throw refuse(sensitiveActionRefusal(meta.sensitive, impersonation.tenantName), { code: "IMPERSONATION_ACTIVE", tenantId: impersonation.tenantId, action: meta.sensitive });
+      throw refuse(sensitiveActionRefusal(meta.sensitive, impersonation.tenantName), {
+        code: "IMPERSONATION_ACTIVE",
+        tenantId: impersonation.tenantId,
+        action: meta.sensitive,
+      });
     }
   }
   return next();
@@ -174,7 +199,13 @@ export const ownerProcedure = base("owner")
   .use(({ ctx, next, path }) => {
     const platform = (purpose: string = path) => {
       const actor = auditActor(ctx, ctx.auth, purpose || path);
-      const access: PlatformAccess = { actorUserId: actor.actorUserId, purpose: actor.purpose, requestId: actor.requestId, ip: actor.ip, userAgent: actor.userAgent };
+      const access: PlatformAccess = {
+        actorUserId: actor.actorUserId,
+        purpose: actor.purpose,
+        requestId: actor.requestId,
+        ip: actor.ip,
+        userAgent: actor.userAgent,
+      };
       const db = platformDb(ctx.db, access, ctx.logger);
       // Audit rows go through writeAudit so they carry the impersonated tenant when there is one.
       return {
@@ -209,12 +240,23 @@ const tenantScoped = (access: "staff" | "tenant_admin") =>
       const actor = auditActor(ctx, auth, path);
       /** Appends an audit row for this tenant, stamped with the real actor (and the impersonation, if any). */
       const audit: Audit = (event) =>
-        writeAudit(ctx.db.prisma, actor, { targetTenantId: tenantId, actorTenantId: impersonatedTenantId ? null : tenantId, ...event });
-      const logger = ctx.logger.child({ tenantId, ...(impersonatedTenantId ? { impersonatorUserId: auth.user!.id } : {}) });
+        writeAudit(ctx.db.prisma, actor, {
+          targetTenantId: tenantId,
+          actorTenantId: impersonatedTenantId ? null : tenantId,
+          ...event,
+        });
+      const logger = ctx.logger.child({
+        tenantId,
+        ...(impersonatedTenantId ? { impersonatorUserId: auth.user!.id } : {}),
+      });
       const result = await next({ ctx: { tenantId, tenant: tenantDb(ctx.db, tenantId), plan, audit, logger } });
       // Every change the owner makes while "logged in as" the tenant is on the record, as theirs.
       if (impersonatedTenantId && type === "mutation") {
-        await audit({ action: "impersonation_action", outcome: result.ok ? "success" : "failure", details: { procedure: path } }).catch((error: unknown) =>
+        await audit({
+          action: "impersonation_action",
+          outcome: result.ok ? "success" : "failure",
+          details: { procedure: path },
+        }).catch((error: unknown) =>
           logger.error({ err: error, path }, "could not record an action taken while impersonating"),
         );
       }
@@ -233,8 +275,18 @@ function isDatabaseUnavailable(cause: unknown): boolean {
   while (error && typeof error === "object" && !seen.has(error)) {
     seen.add(error);
     const { code, message, name } = error as { code?: unknown; message?: unknown; name?: unknown };
-    if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "P1001", "P2024"].includes(code)) return true;
-    if (typeof message === "string" && /connection terminated|timeout exceeded when trying to connect|Can't reach database|DatabaseNotReachable|Connection closed/i.test(message)) return true;
+    if (
+      typeof code === "string" &&
+      ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "P1001", "P2024"].includes(code)
+    )
+      return true;
+    if (
+      typeof message === "string" &&
+      /connection terminated|timeout exceeded when trying to connect|Can't reach database|DatabaseNotReachable|Connection closed/i.test(
+        message,
+      )
+    )
+      return true;
     if (name === "DriverAdapterError" && typeof message === "string" && /connect/i.test(message)) return true;
     error = (error as { cause?: unknown }).cause;
   }

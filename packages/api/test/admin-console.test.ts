@@ -2,7 +2,7 @@
 // and admin.tenants.updatePlan validates strictly, updates partially and records the change.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/root.ts";
-import { GREEN_LAWN_ADMIN, GREEN_LAWN_STAFF, OWNER, startHarness, type Harness } from "./owner-console-harness.ts";
+import { GREEN_LAWN_ADMIN, GREEN_LAWN_STAFF, type Harness, OWNER, startHarness } from "./owner-console-harness.ts";
 
 type Def = { _def: { type: "query" | "mutation" | "subscription" } };
 const adminProcedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Def>)
@@ -31,7 +31,12 @@ describe("admin.* × callers", () => {
 
   it("should find the console's procedures", () => {
     expect(adminProcedures.map(([path]) => path)).toEqual(
-      expect.arrayContaining(["admin.tenants.list", "admin.tenants.updatePlan", "admin.impersonate.start", "admin.impersonate.stop"]),
+      expect.arrayContaining([
+        "admin.tenants.list",
+        "admin.tenants.updatePlan",
+        "admin.impersonate.start",
+        "admin.impersonate.stop",
+      ]),
     );
   });
 
@@ -60,11 +65,18 @@ describe("admin.tenants.updatePlan", () => {
 
   const greenLawn = async () => {
     const list = await h.call("query", "admin.tenants.list", undefined, owner);
-    return (list.data as { id: string; planTier: string; status: string; internalNotes: string | null }[]).find((t) => t.id === "green-lawn")!;
+    return (list.data as { id: string; planTier: string; status: string; internalNotes: string | null }[]).find(
+      (t) => t.id === "green-lawn",
+    )!;
   };
 
   it("should change only what is sent, show it in the list and record before and after", async () => {
-    const res = await h.call("mutation", "admin.tenants.updatePlan", { tenantId: "green-lawn", planTier: "internal" }, owner);
+    const res = await h.call(
+      "mutation",
+      "admin.tenants.updatePlan",
+      { tenantId: "green-lawn", planTier: "internal" },
+      owner,
+    );
     expect(res.status).toBe(200);
     expect(res.data).toMatchObject({ id: "green-lawn", planTier: "internal", status: "active" });
     expect(await greenLawn()).toMatchObject({ planTier: "internal", status: "active" });
@@ -77,26 +89,45 @@ describe("admin.tenants.updatePlan", () => {
       { before: { planTier: "pro", status: "active" }, after: { planTier: "internal", status: "active" } },
       { before: { planTier: "internal", status: "active" }, after: { planTier: "internal", status: "past_due" } },
     ]);
-    const ownerId = ((await h.call("query", "auth.context", undefined, owner)).data as { user: { id: string } }).user.id;
-    expect(rows.at(-1)).toMatchObject({ actorUserId: ownerId, impersonatedTenantId: null, objectType: "tenant", objectId: "green-lawn" });
+    const ownerId = ((await h.call("query", "auth.context", undefined, owner)).data as { user: { id: string } }).user
+      .id;
+    expect(rows.at(-1)).toMatchObject({
+      actorUserId: ownerId,
+      impersonatedTenantId: null,
+      objectType: "tenant",
+      objectId: "green-lawn",
+    });
   });
 
   it("should write nothing when the values are already current", async () => {
     const before = (await h.auditRows({ action: "tenant.plan_changed" })).length;
     const current = await greenLawn();
-    const res = await h.call("mutation", "admin.tenants.updatePlan", { tenantId: "green-lawn", planTier: current.planTier, status: current.status }, owner);
+    const res = await h.call(
+      "mutation",
+      "admin.tenants.updatePlan",
+      { tenantId: "green-lawn", planTier: current.planTier, status: current.status },
+      owner,
+    );
     expect(res.status).toBe(200);
     expect(await h.auditRows({ action: "tenant.plan_changed" })).toHaveLength(before);
   });
 
   it("should show the owner's internal notes in the list", async () => {
-    const list = (await h.call("query", "admin.tenants.list", undefined, owner)).data as { id: string; internalNotes: string | null }[];
-    expect(list.find((t) => t.id === "root")?.internalNotes).toBe("The founder's own detailing business: the root tenant.");
+    const list = (await h.call("query", "admin.tenants.list", undefined, owner)).data as {
+      id: string;
+      internalNotes: string | null;
+    }[];
+    expect(list.find((t) => t.id === "root")?.internalNotes).toBe(
+      "The founder's own detailing business: the root tenant.",
+    );
   });
 
   it.each([
     [{ tenantId: "green-lawn", planTier: "enterprise" }, 'Plan must be one of "starter", "pro", "elite", "internal".'],
-    [{ tenantId: "green-lawn", status: "paused" }, 'Status must be one of "trialing", "active", "past_due", "suspended", "cancelled".'],
+    [
+      { tenantId: "green-lawn", status: "paused" },
+      'Status must be one of "trialing", "active", "past_due", "suspended", "cancelled".',
+    ],
     [{ tenantId: "green-lawn", planTier: 3 }, 'Plan must be one of "starter", "pro", "elite", "internal".'],
     [{ tenantId: "green-lawn" }, "Send a new planTier, a new status, or both."],
     [{ planTier: "pro" }, "Say which business to change (tenantId)."],
@@ -116,7 +147,12 @@ describe("admin.tenants.updatePlan", () => {
     "should refuse the extra field %s with nothing written",
     async (key) => {
       const before = await h.snapshot();
-      const res = await h.call("mutation", "admin.tenants.updatePlan", { tenantId: "green-lawn", planTier: "elite", [key]: "x" }, owner);
+      const res = await h.call(
+        "mutation",
+        "admin.tenants.updatePlan",
+        { tenantId: "green-lawn", planTier: "elite", [key]: "x" },
+        owner,
+      );
       expect(res.status).toBe(400);
       expect(res.error?.message).toBe(`Unknown field "${key}": send only tenantId, planTier and status.`);
       expect(await h.snapshot()).toEqual(before);
@@ -124,7 +160,12 @@ describe("admin.tenants.updatePlan", () => {
   );
 
   it("should answer 404 for a business that does not exist", async () => {
-    const res = await h.call("mutation", "admin.tenants.updatePlan", { tenantId: "nobody-here", planTier: "pro" }, owner);
+    const res = await h.call(
+      "mutation",
+      "admin.tenants.updatePlan",
+      { tenantId: "nobody-here", planTier: "pro" },
+      owner,
+    );
     expect(res.status).toBe(404);
     expect(res.error?.message).toBe('There is no business with the id "nobody-here".');
   });

@@ -1,8 +1,9 @@
 // What a business sells (tenant.catalog.*): lists in the business's order with formatted prices,
 // admin-only edits with strict validation, "edited" marks on pack items, audit rows, and tenant
 // isolation. PGlite and PostgreSQL.
+
+import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
 import { getPack } from "@servicepro/industry-packs";
-import { createTestDatabase, testEngines, type TestDatabase } from "@servicepro/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiDeps, callerWith, createBusiness, installPack, member, platform } from "./catalog-fixtures.ts";
@@ -41,7 +42,8 @@ describe.each(testEngines())("tenant.catalog on %s", (engine) => {
   });
   afterAll(() => db?.drop());
 
-  const serviceByPackId = async (packItemId: string) => (await staff().tenant.catalog.services()).find((s) => s.packItemId === packItemId)!;
+  const serviceByPackId = async (packItemId: string) =>
+    (await staff().tenant.catalog.services()).find((s) => s.packItemId === packItemId)!;
 
   it("should list services, add-ons and FAQs in pack order with prices in cents and as text", async () => {
     const services = await staff().tenant.catalog.services();
@@ -70,19 +72,44 @@ describe.each(testEngines())("tenant.catalog on %s", (engine) => {
 
   it("should save an admin's change, mark the pack item edited and record it in the audit log", async () => {
     const weekly = await serviceByPackId("weekly-mowing");
-    const updated = await admin().tenant.catalog.updateService({ id: weekly.id, price: { type: "fixed", cents: 5500 }, durationMinutes: 60 });
-    expect(updated).toMatchObject({ priceCents: 5500, priceMinCents: null, priceMaxCents: null, priceLabel: "$55", durationMinutes: 60, source: "edited" });
+    const updated = await admin().tenant.catalog.updateService({
+      id: weekly.id,
+      price: { type: "fixed", cents: 5500 },
+      durationMinutes: 60,
+    });
+    expect(updated).toMatchObject({
+      priceCents: 5500,
+      priceMinCents: null,
+      priceMaxCents: null,
+      priceLabel: "$55",
+      durationMinutes: 60,
+      source: "edited",
+    });
     expect(updated.editedAt).not.toBeNull();
-    const rows = await platform(db).run((tx) => tx.auditLog.findMany({ where: { action: "catalog.service_updated", objectId: weekly.id } }));
+    const rows = await platform(db).run((tx) =>
+      tx.auditLog.findMany({ where: { action: "catalog.service_updated", objectId: weekly.id } }),
+    );
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ targetTenantId: "alpha-lawn", details: { fields: ["durationMinutes", "priceCents", "priceMinCents", "priceMaxCents"], packItemId: "weekly-mowing" } });
+    expect(rows[0]).toMatchObject({
+      targetTenantId: "alpha-lawn",
+      details: {
+        fields: ["durationMinutes", "priceCents", "priceMinCents", "priceMaxCents"],
+        packItemId: "weekly-mowing",
+      },
+    });
   });
 
   it("should write nothing when the values sent are the current ones", async () => {
     const aeration = await serviceByPackId("aeration");
-    const same = await admin().tenant.catalog.updateService({ id: aeration.id, name: aeration.name, price: { type: "range", minCents: 9000, maxCents: 18000 } });
+    const same = await admin().tenant.catalog.updateService({
+      id: aeration.id,
+      name: aeration.name,
+      price: { type: "range", minCents: 9000, maxCents: 18000 },
+    });
     expect(same).toMatchObject({ editedAt: null, source: "pack" });
-    const rows = await platform(db).run((tx) => tx.auditLog.count({ where: { action: "catalog.service_updated", objectId: aeration.id } }));
+    const rows = await platform(db).run((tx) =>
+      tx.auditLog.count({ where: { action: "catalog.service_updated", objectId: aeration.id } }),
+    );
     expect(rows).toBe(0);
   });
 
@@ -92,7 +119,10 @@ describe.each(testEngines())("tenant.catalog on %s", (engine) => {
       [{ id: aeration.id, durationMinutes: 50 }, /Use whole quarter hours/],
       [{ id: aeration.id, durationMinutes: 0 }, /more than 0 minutes/],
       [{ id: aeration.id, price: { type: "fixed", cents: -100 } }, /can't be negative/],
-      [{ id: aeration.id, price: { type: "range", minCents: 9000, maxCents: 9000 } }, /lowest price must be below the highest/],
+      [
+        { id: aeration.id, price: { type: "range", minCents: 9000, maxCents: 9000 } },
+        /lowest price must be below the highest/,
+      ],
       [{ id: aeration.id }, /at least one field/],
       [{ id: aeration.id, name: "Aeration", colour: "green" }, /colour/],
     ];
@@ -105,7 +135,12 @@ describe.each(testEngines())("tenant.catalog on %s", (engine) => {
   });
 
   it("should create a service of the business's own and archive one, keeping it listed as inactive", async () => {
-    const created = await admin().tenant.catalog.createService({ name: "Mulch Install", description: "Fresh hardwood mulch.", durationMinutes: 120, price: { type: "quote" } });
+    const created = await admin().tenant.catalog.createService({
+      name: "Mulch Install",
+      description: "Fresh hardwood mulch.",
+      durationMinutes: 120,
+      price: { type: "quote" },
+    });
     expect(created).toMatchObject({ packItemId: null, source: "custom", priceLabel: "Quoted per job", active: true });
     const services = await staff().tenant.catalog.services();
     expect(services.at(-1)!.id).toBe(created.id);
@@ -122,23 +157,36 @@ describe.each(testEngines())("tenant.catalog on %s", (engine) => {
   it("should edit add-ons (only with the business's own services) and FAQs, and add FAQs", async () => {
     const [bagging] = await staff().tenant.catalog.addOns();
     const weekly = await serviceByPackId("weekly-mowing");
-    const updated = await admin().tenant.catalog.updateAddOn({ id: bagging!.id, priceCents: 2000, serviceIds: [weekly.id, weekly.id] });
+    const updated = await admin().tenant.catalog.updateAddOn({
+      id: bagging!.id,
+      priceCents: 2000,
+      serviceIds: [weekly.id, weekly.id],
+    });
     expect(updated).toMatchObject({ priceCents: 2000, priceLabel: "$20", serviceIds: [weekly.id], source: "edited" });
 
     const bravoService = (await otherAdmin().tenant.catalog.services())[0]!;
-    const refused = await failure(admin().tenant.catalog.updateAddOn({ id: bagging!.id, serviceIds: [bravoService.id] }));
+    const refused = await failure(
+      admin().tenant.catalog.updateAddOn({ id: bagging!.id, serviceIds: [bravoService.id] }),
+    );
     expect(refused.message).toBe("One of the chosen services no longer exists. Reload the page and choose again.");
 
     const [faq] = await staff().tenant.catalog.faqs();
-    expect(await admin().tenant.catalog.updateFaq({ id: faq!.id, answer: "  Yes, we text you a quote the same day.  " })).toMatchObject({ answer: "Yes, we text you a quote the same day.", source: "edited" });
-    const added = await admin().tenant.catalog.createFaq({ question: "Do you mow on Saturdays?", answer: "Yes, in the summer." });
+    expect(
+      await admin().tenant.catalog.updateFaq({ id: faq!.id, answer: "  Yes, we text you a quote the same day.  " }),
+    ).toMatchObject({ answer: "Yes, we text you a quote the same day.", source: "edited" });
+    const added = await admin().tenant.catalog.createFaq({
+      question: "Do you mow on Saturdays?",
+      answer: "Yes, in the summer.",
+    });
     expect(added).toMatchObject({ packItemId: null, source: "custom" });
     expect((await staff().tenant.catalog.faqs()).at(-1)!.id).toBe(added.id);
   });
 
   it("should let staff read but not change anything", async () => {
     const weekly = await serviceByPackId("weekly-mowing");
-    expect((await failure(staff().tenant.catalog.updateService({ id: weekly.id, name: "Mowing" }))).code).toBe("FORBIDDEN");
+    expect((await failure(staff().tenant.catalog.updateService({ id: weekly.id, name: "Mowing" }))).code).toBe(
+      "FORBIDDEN",
+    );
     expect((await failure(staff().tenant.catalog.createFaq({ question: "Q?", answer: "A." }))).code).toBe("FORBIDDEN");
     expect((await failure(staff().tenant.catalog.archiveService({ id: weekly.id }))).code).toBe("FORBIDDEN");
   });
@@ -152,7 +200,9 @@ describe.each(testEngines())("tenant.catalog on %s", (engine) => {
     expect(error.code).toBe("NOT_FOUND");
     expect((await failure(admin().tenant.catalog.archiveService({ id: target.id }))).code).toBe("NOT_FOUND");
     const bravoFaq = (await otherAdmin().tenant.catalog.faqs())[0]!;
-    expect((await failure(admin().tenant.catalog.updateFaq({ id: bravoFaq.id, answer: "Hijacked" }))).code).toBe("NOT_FOUND");
+    expect((await failure(admin().tenant.catalog.updateFaq({ id: bravoFaq.id, answer: "Hijacked" }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect((await otherAdmin().tenant.catalog.services())[0]).toEqual(target);
   });
 

@@ -2,15 +2,15 @@
 // queue (pg-boss, no workers: queued jobs stay as rows to count), the demo tenants, a signed-in
 // platform owner and a fixed clock. Also counts every row a set-up can write, for "nothing written".
 import { randomUUID } from "node:crypto";
-import { JOB_QUEUES, platformDb, seedDemo, type Database } from "@servicepro/db";
+import type { DatabaseEngine } from "@servicepro/db";
+import { type Database, JOB_QUEUES, platformDb, seedDemo } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase } from "@servicepro/db/testing";
-import { createDevSender, startMessaging, type Messaging } from "@servicepro/messaging";
+import { createDevSender, type Messaging, startMessaging } from "@servicepro/messaging";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { createApiDeps, createContext, type ApiMessaging, type Logger } from "../src/context.ts";
 import type { ProvisionDeps } from "../src/concierge/execute.ts";
+import { type ApiMessaging, createApiDeps, createContext, type Logger } from "../src/context.ts";
 import { ensurePlatformOwner } from "../src/identity/owner.ts";
 import { appRouter } from "../src/root.ts";
-import type { DatabaseEngine } from "@servicepro/db";
 
 export const PUBLIC_BASE_URL = "https://app.servicepro.test";
 export const NOW = new Date("2026-11-22T09:00:00Z");
@@ -20,10 +20,21 @@ const silent: Logger = { info: () => {}, warn: () => {}, error: () => {}, child:
 export type HttpAnswer = {
   status: number;
   data: unknown;
-  error?: { message: string; data: { code: string; httpStatus: number; issues?: { path: (string | number)[]; message: string }[]; cause?: Record<string, unknown> } };
+  error?: {
+    message: string;
+    data: {
+      code: string;
+      httpStatus: number;
+      issues?: { path: (string | number)[]; message: string }[];
+      cause?: Record<string, unknown>;
+    };
+  };
 };
 
-export async function startConciergeHarness(engine: DatabaseEngine, options: { poolSize?: number; numberPool?: string[] } = {}) {
+export async function startConciergeHarness(
+  engine: DatabaseEngine,
+  options: { poolSize?: number; numberPool?: string[] } = {},
+) {
   const db: TestDatabase = await createTestDatabase(engine, options.poolSize ? { poolSize: options.poolSize } : {});
   // The demo seed needs no real password hash here: nobody signs in as the demo staff.
   await seedDemo(db, { passwordHash: "!test" });
@@ -38,19 +49,40 @@ export async function startConciergeHarness(engine: DatabaseEngine, options: { p
     numberPool: options.numberPool ?? [],
   });
 
-  function call(kind: "query" | "mutation", path: string, input: unknown, token: string | undefined, apiMessaging: ApiMessaging = messaging): Promise<HttpAnswer> {
-    const deps = createApiDeps({ db, logger: silent, messaging: apiMessaging, publicBaseUrl: PUBLIC_BASE_URL, now: () => NOW });
+  function call(
+    kind: "query" | "mutation",
+    path: string,
+    input: unknown,
+    token: string | undefined,
+    apiMessaging: ApiMessaging = messaging,
+  ): Promise<HttpAnswer> {
+    const deps = createApiDeps({
+      db,
+      logger: silent,
+      messaging: apiMessaging,
+      publicBaseUrl: PUBLIC_BASE_URL,
+      now: () => NOW,
+    });
     const url = new URL(`http://localhost/trpc/${path}`);
     const headers = new Headers({ "user-agent": "concierge-tests" });
     if (kind === "query") url.searchParams.set("input", JSON.stringify(input));
     else headers.set("content-type", "application/json");
-    const req = new Request(url, { method: kind === "query" ? "GET" : "POST", headers, ...(kind === "mutation" ? { body: JSON.stringify(input) } : {}) });
+    const req = new Request(url, {
+      method: kind === "query" ? "GET" : "POST",
+      headers,
+      ...(kind === "mutation" ? { body: JSON.stringify(input) } : {}),
+    });
     return fetchRequestHandler({
       endpoint: "/trpc",
       req,
       router: appRouter,
       createContext: () =>
-        createContext(deps, { requestId: randomUUID(), ip: "203.0.113.9", userAgent: "concierge-tests", cookies: { read: () => token, set: () => {}, clear: () => {} } }),
+        createContext(deps, {
+          requestId: randomUUID(),
+          ip: "203.0.113.9",
+          userAgent: "concierge-tests",
+          cookies: { read: () => token, set: () => {}, clear: () => {} },
+        }),
     }).then(async (res) => {
       const json = (await res.json()) as { result?: { data: unknown }; error?: HttpAnswer["error"] };
       return { status: res.status, data: json.result?.data, ...(json.error ? { error: json.error } : {}) };
@@ -60,10 +92,17 @@ export async function startConciergeHarness(engine: DatabaseEngine, options: { p
   async function signInOwner(): Promise<{ token: string; userId: string }> {
     const deps = createApiDeps({ db, logger: silent, messaging, publicBaseUrl: PUBLIC_BASE_URL, now: () => NOW });
     let token = "";
-    const ctx = createContext(deps, { requestId: randomUUID(), ip: "203.0.113.9", userAgent: "concierge-tests", cookies: { read: () => undefined, set: (t) => (token = t), clear: () => {} } });
+    const ctx = createContext(deps, {
+      requestId: randomUUID(),
+      ip: "203.0.113.9",
+      userAgent: "concierge-tests",
+      cookies: { read: () => undefined, set: (t) => (token = t), clear: () => {} },
+    });
     const caller = appRouter.createCaller(ctx);
     await caller.auth.login(OWNER);
-    const userId = await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) => tx.user.findUniqueOrThrow({ where: { email: OWNER.email } }).then((u) => u.id));
+    const userId = await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) =>
+      tx.user.findUniqueOrThrow({ where: { email: OWNER.email } }).then((u) => u.id),
+    );
     return { token, userId };
   }
 
@@ -78,7 +117,15 @@ export async function startConciergeHarness(engine: DatabaseEngine, options: { p
     logger: silent,
   });
 
-  return { db, messaging, call, signInOwner, executorDeps, counts: () => rowCounts(db), close: async () => (await messaging.stop(), await db.drop()) };
+  return {
+    db,
+    messaging,
+    call,
+    signInOwner,
+    executorDeps,
+    counts: () => rowCounts(db),
+    close: async () => (await messaging.stop(), await db.drop()),
+  };
 }
 
 export type ConciergeHarness = Awaited<ReturnType<typeof startConciergeHarness>>;
@@ -86,7 +133,10 @@ export type ConciergeHarness = Awaited<ReturnType<typeof startConciergeHarness>>
 /** Every table a set-up writes (jobs included), counted on the platform path. */
 export async function rowCounts(db: Database) {
   const jobs = async (queue: string) => {
-    const [row] = await db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1`, queue);
+    const [row] = await db.prisma.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1`,
+      queue,
+    );
     return row!.n;
   };
   const tables = await platformDb(db, { actorUserId: null, purpose: "test.counts" }).run(async (tx) => ({
@@ -103,5 +153,9 @@ export async function rowCounts(db: Database) {
     provisioningRequests: await tx.provisioningRequest.count(),
     provisionedAudits: await tx.auditLog.count({ where: { action: "tenant.provisioned" } }),
   }));
-  return { ...tables, numberSetupJobs: await jobs(JOB_QUEUES.numberSetup.name), onboardingNoticeJobs: await jobs(JOB_QUEUES.onboardingNotice.name) };
+  return {
+    ...tables,
+    numberSetupJobs: await jobs(JOB_QUEUES.numberSetup.name),
+    onboardingNoticeJobs: await jobs(JOB_QUEUES.onboardingNotice.name),
+  };
 }

@@ -2,15 +2,26 @@
 // of it or none of it (a failure injected after every step), idempotency under retries and
 // concurrent duplicates, and the field errors for bad or clashing input, with nothing written.
 import { createHash, randomUUID } from "node:crypto";
-import { provisionRequestSchema, STEP_IDS, UNUSABLE_PASSWORD_HASH, type ProvisioningInputRaw } from "@servicepro/concierge";
-import { platformDb, type Prisma } from "@servicepro/db";
+import {
+  type ProvisioningInputRaw,
+  provisionRequestSchema,
+  STEP_IDS,
+  UNUSABLE_PASSWORD_HASH,
+} from "@servicepro/concierge";
+import { type Prisma, platformDb } from "@servicepro/db";
 import { testEngines } from "@servicepro/db/testing";
 import { getPack, listPacks } from "@servicepro/industry-packs";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clashedField } from "../src/concierge/clashes.ts";
-import { provisionBusiness, type ProvisionResult } from "../src/concierge/execute.ts";
-import { NOW, PUBLIC_BASE_URL, startConciergeHarness, type ConciergeHarness, type HttpAnswer } from "./concierge-harness.ts";
+import { type ProvisionResult, provisionBusiness } from "../src/concierge/execute.ts";
+import {
+  type ConciergeHarness,
+  type HttpAnswer,
+  NOW,
+  PUBLIC_BASE_URL,
+  startConciergeHarness,
+} from "./concierge-harness.ts";
 
 const lawnCare = getPack("lawn-care")!;
 
@@ -31,15 +42,20 @@ function request(patch: Partial<ProvisioningInputRaw> = {}): ProvisioningInputRa
   };
 }
 
-const issuesOf = (answer: HttpAnswer) => answer.error?.data.issues?.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+const issuesOf = (answer: HttpAnswer) =>
+  answer.error?.data.issues?.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
 
 describe.each(testEngines())("concierge set-up on %s", (engine) => {
   let h: ConciergeHarness;
   let owner: { token: string; userId: string };
-  const provision = (input: unknown, token = owner.token) => h.call("mutation", "admin.concierge.provision", input, token);
+  const provision = (input: unknown, token = owner.token) =>
+    h.call("mutation", "admin.concierge.provision", input, token);
 
   beforeAll(async () => {
-    h = await startConciergeHarness(engine, { poolSize: 12, numberPool: ["+15555550100", "+15125550150", "+15125550151"] });
+    h = await startConciergeHarness(engine, {
+      poolSize: 12,
+      numberPool: ["+15555550100", "+15125550150", "+15125550151"],
+    });
     owner = await h.signInOwner();
   });
   afterAll(() => h?.close());
@@ -64,7 +80,13 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
         businessName: input.businessName,
         ownerEmail: input.owner.email,
         onboardingExpiresAt: new Date(NOW.getTime() + 72 * 3600_000).toISOString(),
-        created: { services: lawnCare.services.length, addOns: lawnCare.addOns.length, faqs: lawnCare.faqs.length, phoneNumber: input.phoneNumber, websiteDraft: true },
+        created: {
+          services: lawnCare.services.length,
+          addOns: lawnCare.addOns.length,
+          faqs: lawnCare.faqs.length,
+          phoneNumber: input.phoneNumber,
+          websiteDraft: true,
+        },
         numberSetup: "queued",
         onboardingNotice: "queued",
         warnings: [],
@@ -103,8 +125,19 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
         faqs: await tx.faq.findMany({ where: { tenantId }, orderBy: { position: "asc" } }),
         draft: await tx.websiteDraft.findUniqueOrThrow({ where: { tenantId } }),
       }));
-      expect(rows.tenant).toMatchObject({ name: input.businessName, industry: "lawn-care", planTier: "elite", status: "trialing", timezone: "America/Denver", contactPhone: "+17205550142" });
-      expect(rows.user).toMatchObject({ name: "Rosa Martinez", passwordHash: UNUSABLE_PASSWORD_HASH, isPlatformOwner: false });
+      expect(rows.tenant).toMatchObject({
+        name: input.businessName,
+        industry: "lawn-care",
+        planTier: "elite",
+        status: "trialing",
+        timezone: "America/Denver",
+        contactPhone: "+17205550142",
+      });
+      expect(rows.user).toMatchObject({
+        name: "Rosa Martinez",
+        passwordHash: UNUSABLE_PASSWORD_HASH,
+        isPlatformOwner: false,
+      });
       expect(rows.user.memberships).toEqual([expect.objectContaining({ tenantId, role: "tenant_admin" })]);
       expect(rows.install).toMatchObject({ packId: "lawn-care", version: lawnCare.version });
       expect(rows.install.snapshot).toEqual(JSON.parse(JSON.stringify(lawnCare)));
@@ -112,25 +145,52 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
       expect(rows.faqs.map((f) => f.packItemId)).toEqual(lawnCare.faqs.map((f) => f.id));
       // Add-ons point at this business's service rows, matching the pack's service ids.
       const rowIdByPackId = new Map(rows.services.map((s) => [s.packItemId, s.id]));
-      rows.addOns.forEach((addOn, i) => expect(addOn.serviceIds).toEqual(lawnCare.addOns[i]!.serviceIds.map((id) => rowIdByPackId.get(id))));
-      expect(rows.draft).toMatchObject({ packId: "lawn-care", content: JSON.parse(JSON.stringify(lawnCare.website)), publishedAt: null });
+      rows.addOns.forEach((addOn, i) =>
+        expect(addOn.serviceIds).toEqual(lawnCare.addOns[i]!.serviceIds.map((id) => rowIdByPackId.get(id))),
+      );
+      expect(rows.draft).toMatchObject({
+        packId: "lawn-care",
+        content: JSON.parse(JSON.stringify(lawnCare.website)),
+        publishedAt: null,
+      });
     });
 
     it("should give the number the pack's AI receptionist, greeting and hours", async () => {
-      const phone = await platformRead(h, (tx) => tx.tenantPhoneConfig.findUniqueOrThrow({ where: { phoneNumber: input.phoneNumber! } }));
-      expect(phone).toMatchObject({ tenantId: input.slug, ivrMode: "ai_voice", forwardTo: "+17205550142", businessHours: lawnCare.businessHours });
+      const phone = await platformRead(h, (tx) =>
+        tx.tenantPhoneConfig.findUniqueOrThrow({ where: { phoneNumber: input.phoneNumber! } }),
+      );
+      expect(phone).toMatchObject({
+        tenantId: input.slug,
+        ivrMode: "ai_voice",
+        forwardTo: "+17205550142",
+        businessHours: lawnCare.businessHours,
+      });
       expect(phone.greeting).toContain(`Thanks for calling ${input.businessName}.`);
     });
 
     it("should store the onboarding token only as its hash, valid for 72 hours", async () => {
       const token = new URL((answer.data as ProvisionResult).onboardingLink!).searchParams.get("token")!;
       const stored = await platformRead(h, (tx) => tx.onboardingToken.findMany({ where: { tenantId: input.slug! } }));
-      expect(stored).toEqual([expect.objectContaining({ id: createHash("sha256").update(token).digest("hex"), usedAt: null, expiresAt: new Date(NOW.getTime() + 72 * 3600_000) })]);
+      expect(stored).toEqual([
+        expect.objectContaining({
+          id: createHash("sha256").update(token).digest("hex"),
+          usedAt: null,
+          expiresAt: new Date(NOW.getTime() + 72 * 3600_000),
+        }),
+      ]);
     });
 
     it("should audit the set-up with the owner as the actor", async () => {
-      const audits = await platformRead(h, (tx) => tx.auditLog.findMany({ where: { action: "tenant.provisioned", targetTenantId: input.slug! } }));
-      expect(audits).toEqual([expect.objectContaining({ actorUserId: owner.userId, objectId: input.slug, details: expect.objectContaining({ packId: "lawn-care", planTier: "elite" }) })]);
+      const audits = await platformRead(h, (tx) =>
+        tx.auditLog.findMany({ where: { action: "tenant.provisioned", targetTenantId: input.slug! } }),
+      );
+      expect(audits).toEqual([
+        expect.objectContaining({
+          actorUserId: owner.userId,
+          objectId: input.slug,
+          details: expect.objectContaining({ packId: "lawn-care", planTier: "elite" }),
+        }),
+      ]);
     });
 
     it("should answer a retry with the first answer and write nothing more", async () => {
@@ -143,7 +203,12 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
 
     it("should forget the raw link in the stored answer once the owner has used it", async () => {
       const token = new URL((answer.data as ProvisionResult).onboardingLink!).searchParams.get("token")!;
-      const completed = await h.call("mutation", "onboarding.complete", { token, password: "a-long-new-password-42" }, undefined);
+      const completed = await h.call(
+        "mutation",
+        "onboarding.complete",
+        { token, password: "a-long-new-password-42" },
+        undefined,
+      );
       expect(completed.status, JSON.stringify(completed.error)).toBe(200);
       const again = await provision(input);
       expect(again.status).toBe(200);
@@ -163,24 +228,33 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
     it.each(STEP_IDS)("should leave nothing behind when it fails after %s", async (step) => {
       const before = await h.counts();
       const input = provisionRequestSchema.parse(request());
-      const error = await provisionBusiness(h.executorDeps(owner.userId), input, { failAfterStep: step }).catch((e: unknown) => e);
+      const error = await provisionBusiness(h.executorDeps(owner.userId), input, { failAfterStep: step }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(TRPCError);
       expect((error as TRPCError).code).toBe("INTERNAL_SERVER_ERROR");
       expect((error as TRPCError).message).toMatch(/stopped while .*nothing was saved/);
       expect(await h.counts()).toEqual(before);
       // The key was not used up: the same request goes through afterwards.
-      await expect(provisionBusiness(h.executorDeps(owner.userId), input)).resolves.toMatchObject({ tenantId: input.slug });
+      await expect(provisionBusiness(h.executorDeps(owner.userId), input)).resolves.toMatchObject({
+        tenantId: input.slug,
+      });
     });
 
     it("should say which step failed and what to do when a job cannot be queued", async () => {
       const before = await h.counts();
       const failingJobs = {
         ...h.messaging,
-        provisioning: { ...h.messaging.provisioning, queueNumberSetup: () => Promise.reject(new Error("queue is full")) },
+        provisioning: {
+          ...h.messaging.provisioning,
+          queueNumberSetup: () => Promise.reject(new Error("queue is full")),
+        },
       };
       const answer = await h.call("mutation", "admin.concierge.provision", request(), owner.token, failingJobs);
       expect(answer.status).toBe(500);
-      expect(answer.error?.message).toMatch(/stopped while queueing the phone number set-up, so nothing was saved.*safe to retry/);
+      expect(answer.error?.message).toMatch(
+        /stopped while queueing the phone number set-up, so nothing was saved.*safe to retry/,
+      );
       expect(answer.error?.data.cause).toEqual({ code: "PROVISIONING_FAILED", step: "queueNumberSetup" });
       expect(answer.error?.message).not.toContain("queue is full");
       expect(await h.counts()).toEqual(before);
@@ -195,18 +269,29 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
       expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
       for (const a of answers) expect(a.data).toEqual(answers[0]!.data);
       const after = diff(before, await h.counts());
-      expect(after).toMatchObject({ tenants: 1, users: 1, provisioningRequests: 1, numberSetupJobs: 1, onboardingNoticeJobs: 2, provisionedAudits: 1 });
+      expect(after).toMatchObject({
+        tenants: 1,
+        users: 1,
+        provisioningRequests: 1,
+        numberSetupJobs: 1,
+        onboardingNoticeJobs: 2,
+        provisionedAudits: 1,
+      });
     });
 
     it("should let one of several different requests for the same slug win, and tell the others who has it", async () => {
       const slug = `race-${randomUUID().slice(0, 8)}`;
-      const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => provision(request({ slug, businessName: `Racer ${i}` }))));
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => provision(request({ slug, businessName: `Racer ${i}` }))),
+      );
       const winners = answers.filter((a) => a.status === 200);
       expect(winners).toHaveLength(1);
       const winnerName = (winners[0]!.data as ProvisionResult).businessName;
       for (const loser of answers.filter((a) => a.status !== 200)) {
         expect(loser.status).toBe(400);
-        expect(issuesOf(loser)).toEqual([{ path: "slug", message: expect.stringContaining(`already used by ${winnerName}`) }]);
+        expect(issuesOf(loser)).toEqual([
+          { path: "slug", message: expect.stringContaining(`already used by ${winnerName}`) },
+        ]);
       }
     });
   });
@@ -215,10 +300,30 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
     it("should map each unique index a set-up can hit to its form field", async () => {
       const platform = platformDb(h.db, { actorUserId: null, purpose: "test.unique" });
       const violation = (write: Parameters<typeof platform.run>[0]) => platform.run(write).catch((e: unknown) => e);
-      expect(clashedField(await violation((tx) => tx.tenant.create({ data: { id: "green-lawn", name: "Dup", slug: "dup-1" } })))).toBe("slug");
-      expect(clashedField(await violation((tx) => tx.tenant.create({ data: { id: "dup-2", name: "Dup", slug: "green-lawn" } })))).toBe("slug");
-      expect(clashedField(await violation((tx) => tx.user.create({ data: { email: "admin@greenlawn.example", name: "Dup", passwordHash: "!" } })))).toBe("email");
-      expect(clashedField(await violation((tx) => tx.tenantPhoneConfig.create({ data: { phoneNumber: "+15555550101", tenantId: "root", businessHours: {} } })))).toBe("phoneNumber");
+      expect(
+        clashedField(
+          await violation((tx) => tx.tenant.create({ data: { id: "green-lawn", name: "Dup", slug: "dup-1" } })),
+        ),
+      ).toBe("slug");
+      expect(
+        clashedField(
+          await violation((tx) => tx.tenant.create({ data: { id: "dup-2", name: "Dup", slug: "green-lawn" } })),
+        ),
+      ).toBe("slug");
+      expect(
+        clashedField(
+          await violation((tx) =>
+            tx.user.create({ data: { email: "admin@greenlawn.example", name: "Dup", passwordHash: "!" } }),
+          ),
+        ),
+      ).toBe("email");
+      expect(
+        clashedField(
+          await violation((tx) =>
+            tx.tenantPhoneConfig.create({ data: { phoneNumber: "+15555550101", tenantId: "root", businessHours: {} } }),
+          ),
+        ),
+      ).toBe("phoneNumber");
       expect(clashedField(new Error("not a database error"))).toBeNull();
     });
   });
@@ -227,11 +332,31 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
     it.each([
       ["a slug in use", { slug: "green-lawn" }, "slug", "already used by Green Lawn Co"],
       ["the root tenant's id as a slug", { slug: "root" }, "slug", "already used by Clean Machine"],
-      ["a number another business has", { phoneNumber: "(555) 555-0101" }, "phoneNumber", "(555) 555-0101 is already assigned to Green Lawn Co"],
-      ["an email that already has an account", { owner: { name: "Maya", email: "ADMIN@greenlawn.example", phone: "+17205550142" } }, "owner.email", "an account at Green Lawn Co"],
+      [
+        "a number another business has",
+        { phoneNumber: "(555) 555-0101" },
+        "phoneNumber",
+        "(555) 555-0101 is already assigned to Green Lawn Co",
+      ],
+      [
+        "an email that already has an account",
+        { owner: { name: "Maya", email: "ADMIN@greenlawn.example", phone: "+17205550142" } },
+        "owner.email",
+        "an account at Green Lawn Co",
+      ],
       ["an invalid time zone", { timezone: "America/Springfield" }, "timezone", "not a time zone we know"],
-      ["an invalid email", { owner: { name: "Rosa", email: "rosa.greenway", phone: "+17205550142" } }, "owner.email", "valid email"],
-      ["an invalid owner phone", { owner: { name: "Rosa", email: "rosa@x.example", phone: "12" } }, "owner.phone", "not a phone number"],
+      [
+        "an invalid email",
+        { owner: { name: "Rosa", email: "rosa.greenway", phone: "+17205550142" } },
+        "owner.email",
+        "valid email",
+      ],
+      [
+        "an invalid owner phone",
+        { owner: { name: "Rosa", email: "rosa@x.example", phone: "12" } },
+        "owner.phone",
+        "not a phone number",
+      ],
       ["an invalid business number", { phoneNumber: "+1 (720) CALL-NOW" }, "phoneNumber", "international format"],
       ["an unknown pack", { packId: "space-tourism" }, "packId", "no industry pack"],
     ])("should refuse %s with a field error and write nothing", async (_name, patch, path, message) => {
@@ -243,7 +368,13 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
     });
 
     it("should report every clash at once", async () => {
-      const answer = await provision(request({ slug: "green-lawn", phoneNumber: "+15555550100", owner: { name: "Maya", email: "crew@greenlawn.example", phone: "+17205550142" } }));
+      const answer = await provision(
+        request({
+          slug: "green-lawn",
+          phoneNumber: "+15555550100",
+          owner: { name: "Maya", email: "crew@greenlawn.example", phone: "+17205550142" },
+        }),
+      );
       expect(issuesOf(answer)?.map((i) => i.path)).toEqual(["slug", "phoneNumber", "owner.email"]);
     });
 
@@ -270,7 +401,9 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
         business: { slug: input.slug, planTier: "starter" },
         counts: { services: lawnCare.services.length },
         phone: { ivrMode: "ai-voice", greeting: null },
-        warnings: expect.arrayContaining(["The Starter plan has no AI receptionist: callers will hear the menu until the plan includes it."]),
+        warnings: expect.arrayContaining([
+          "The Starter plan has no AI receptionist: callers will hear the menu until the plan includes it.",
+        ]),
       });
       expect(JSON.stringify(answer.data)).not.toContain("/app/welcome");
       expect(await h.counts()).toEqual(before);
@@ -288,10 +421,15 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
     it("should offer the pool's free numbers, by area code", async () => {
       const all = await h.call("query", "admin.concierge.searchNumbers", {}, owner.token);
       // +15555550100 is Clean Machine's (demo seed): not offered.
-      expect(all.data).toEqual({ source: "pool", numbers: ["+15125550150", "+15125550151"].map((phoneNumber) => ({ phoneNumber, locality: null, region: null })) });
+      expect(all.data).toEqual({
+        source: "pool",
+        numbers: ["+15125550150", "+15125550151"].map((phoneNumber) => ({ phoneNumber, locality: null, region: null })),
+      });
       const none = await h.call("query", "admin.concierge.searchNumbers", { areaCode: "303" }, owner.token);
       expect(none.data).toEqual({ source: "pool", numbers: [] });
-      expect((await h.call("query", "admin.concierge.searchNumbers", { areaCode: "12" }, owner.token)).status).toBe(400);
+      expect((await h.call("query", "admin.concierge.searchNumbers", { areaCode: "12" }, owner.token)).status).toBe(
+        400,
+      );
     });
 
     it("should list every pack with its counts, and give one whole", async () => {

@@ -1,8 +1,17 @@
 // "Login as tenant": who may start it, what it refuses, what it records, how it ends.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createRouter, staffProcedure, tenantAdminProcedure, publicProcedure } from "../src/trpc.ts";
 import { appRouter } from "../src/root.ts";
-import { CLIENT_IP, GREEN_LAWN_ADMIN, GREEN_LAWN_STAFF, manualClock, OWNER, startHarness, USER_AGENT, type Harness } from "./owner-console-harness.ts";
+import { createRouter, publicProcedure, staffProcedure, tenantAdminProcedure } from "../src/trpc.ts";
+import {
+  CLIENT_IP,
+  GREEN_LAWN_ADMIN,
+  GREEN_LAWN_STAFF,
+  type Harness,
+  manualClock,
+  OWNER,
+  startHarness,
+  USER_AGENT,
+} from "./owner-console-harness.ts";
 
 // Test-only procedures carrying the deny list's meta: the shipped API has no credential or export
 // procedures yet, and the middleware must already refuse them while impersonating.
@@ -30,9 +39,16 @@ beforeEach(() => clock.advanceMinutes(1));
 
 describe("admin.impersonate.start", () => {
   it("should refuse anonymous callers with 401 and staff of a business with 403", async () => {
-    expect((await h.call("mutation", "admin.impersonate.start", { tenantId: "green-lawn", reason: REASON })).status).toBe(401);
+    expect(
+      (await h.call("mutation", "admin.impersonate.start", { tenantId: "green-lawn", reason: REASON })).status,
+    ).toBe(401);
     for (const who of [GREEN_LAWN_ADMIN, GREEN_LAWN_STAFF]) {
-      const res = await h.call("mutation", "admin.impersonate.start", { tenantId: "green-lawn", reason: REASON }, await h.signIn(who));
+      const res = await h.call(
+        "mutation",
+        "admin.impersonate.start",
+        { tenantId: "green-lawn", reason: REASON },
+        await h.signIn(who),
+      );
       expect(res.status, who.email).toBe(403);
       expect(res.error?.message).toBe("Only the ServicePro platform owner can do this.");
     }
@@ -40,13 +56,23 @@ describe("admin.impersonate.start", () => {
   });
 
   it("should answer 404 for a business that does not exist", async () => {
-    const res = await h.call("mutation", "admin.impersonate.start", { tenantId: "no-such-business", reason: REASON }, await h.signIn(OWNER));
+    const res = await h.call(
+      "mutation",
+      "admin.impersonate.start",
+      { tenantId: "no-such-business", reason: REASON },
+      await h.signIn(OWNER),
+    );
     expect(res.status).toBe(404);
     expect(res.error?.message).toBe('There is no business with the id "no-such-business".');
   });
 
   it("should refuse to impersonate the root tenant", async () => {
-    const res = await h.call("mutation", "admin.impersonate.start", { tenantId: "root", reason: REASON }, await h.signIn(OWNER));
+    const res = await h.call(
+      "mutation",
+      "admin.impersonate.start",
+      { tenantId: "root", reason: REASON },
+      await h.signIn(OWNER),
+    );
     expect(res.status).toBe(403);
     expect(res.error?.message).toMatch(/root business/);
   });
@@ -57,7 +83,10 @@ describe("admin.impersonate.start", () => {
       [{ tenantId: "green-lawn" }, /Say why you are viewing this business/],
       [{ tenantId: "green-lawn", reason: "   " }, /Say why you are viewing this business/],
       [{ tenantId: "green-lawn", reason: "x".repeat(501) }, /500 characters or fewer/],
-      [{ tenantId: "green-lawn", reason: REASON, userId: "someone-else" }, /Unknown field "userId": send only tenantId and reason\./],
+      [
+        { tenantId: "green-lawn", reason: REASON, userId: "someone-else" },
+        /Unknown field "userId": send only tenantId and reason\./,
+      ],
     ];
     for (const [input, message] of cases) {
       const res = await h.call("mutation", "admin.impersonate.start", input, owner);
@@ -71,7 +100,12 @@ describe("admin.impersonate.start", () => {
   it("should rotate the session id, keep the real user and act in the tenant", async () => {
     const owner = await h.signIn(OWNER);
     const before = await h.auditRows({ action: "impersonation_start" });
-    const res = await h.call("mutation", "admin.impersonate.start", { tenantId: "green-lawn", reason: `  ${REASON} ` }, owner);
+    const res = await h.call(
+      "mutation",
+      "admin.impersonate.start",
+      { tenantId: "green-lawn", reason: `  ${REASON} ` },
+      owner,
+    );
     expect(res.status).toBe(200);
     expect(res.token).toBeTruthy();
     expect(res.token).not.toBe(owner);
@@ -110,15 +144,33 @@ describe("admin.impersonate.start", () => {
 
   it("should refuse a nested impersonation and close the rest of the console", async () => {
     const token = await h.impersonate();
-    const nested = await h.call("mutation", "admin.impersonate.start", { tenantId: "green-lawn", reason: REASON }, token);
+    const nested = await h.call(
+      "mutation",
+      "admin.impersonate.start",
+      { tenantId: "green-lawn", reason: REASON },
+      token,
+    );
     expect(nested.status).toBe(403);
-    expect(nested.error?.data.cause).toEqual({ code: "IMPERSONATION_ACTIVE", tenantId: "green-lawn", action: "impersonation" });
-    expect(nested.error?.message).toBe("You're viewing as Green Lawn Co, and while you do you cannot start another impersonation. Exit impersonation first.");
+    expect(nested.error?.data.cause).toEqual({
+      code: "IMPERSONATION_ACTIVE",
+      tenantId: "green-lawn",
+      action: "impersonation",
+    });
+    expect(nested.error?.message).toBe(
+      "You're viewing as Green Lawn Co, and while you do you cannot start another impersonation. Exit impersonation first.",
+    );
 
     const list = await h.call("query", "admin.tenants.list", undefined, token);
     expect(list.status).toBe(403);
-    expect(list.error?.message).toBe("You're viewing as Green Lawn Co. Exit impersonation to use the platform console.");
-    const update = await h.call("mutation", "admin.tenants.updatePlan", { tenantId: "green-lawn", planTier: "elite" }, token);
+    expect(list.error?.message).toBe(
+      "You're viewing as Green Lawn Co. Exit impersonation to use the platform console.",
+    );
+    const update = await h.call(
+      "mutation",
+      "admin.tenants.updatePlan",
+      { tenantId: "green-lawn", planTier: "elite" },
+      token,
+    );
     expect(update.status).toBe(403);
     expect((await h.tenantRow("green-lawn"))?.planTier).toBe("pro");
   });
@@ -134,7 +186,9 @@ describe("while impersonating", () => {
     ];
     expect(refused.map((res) => res.status)).toEqual([403, 403, 403]);
     expect(refused.map((res) => res.error?.data.cause?.action)).toEqual(["credentials", "data_export", "api_keys"]);
-    expect(refused[0]!.error?.message).toMatch(/^You're viewing as Green Lawn Co, and while you do you cannot change sign-in details/);
+    expect(refused[0]!.error?.message).toMatch(
+      /^You're viewing as Green Lawn Co, and while you do you cannot change sign-in details/,
+    );
     // The business's own admin is not impersonating: the same procedures work for them.
     const admin = await h.signIn(GREEN_LAWN_ADMIN);
     expect((await h.call("mutation", "probe.changePassword", undefined, admin)).data).toBe("changed");
@@ -147,16 +201,29 @@ describe("while impersonating", () => {
     expect(res.data).toBe("green-lawn");
     const owner = (await h.call("query", "auth.context", undefined, token)).data as { user: { id: string } };
     const touched = (await h.auditRows({ action: "probe.touched" })).at(-1);
-    expect(touched).toMatchObject({ actorUserId: owner.user.id, actorTenantId: null, impersonatedTenantId: "green-lawn", targetTenantId: "green-lawn" });
+    expect(touched).toMatchObject({
+      actorUserId: owner.user.id,
+      actorTenantId: null,
+      impersonatedTenantId: "green-lawn",
+      targetTenantId: "green-lawn",
+    });
     const action = (await h.auditRows({ action: "impersonation_action" })).at(-1);
-    expect(action).toMatchObject({ actorUserId: owner.user.id, impersonatedTenantId: "green-lawn", outcome: "success", details: { procedure: "probe.touch" } });
+    expect(action).toMatchObject({
+      actorUserId: owner.user.id,
+      impersonatedTenantId: "green-lawn",
+      outcome: "success",
+      details: { procedure: "probe.touch" },
+    });
   });
 
   it("should not mark the business's own staff's changes as impersonated", async () => {
     const admin = await h.signIn(GREEN_LAWN_ADMIN);
     const before = (await h.auditRows({ action: "impersonation_action" })).length;
     await h.call("mutation", "probe.touch", undefined, admin);
-    expect((await h.auditRows({ action: "probe.touched" })).at(-1)).toMatchObject({ actorTenantId: "green-lawn", impersonatedTenantId: null });
+    expect((await h.auditRows({ action: "probe.touched" })).at(-1)).toMatchObject({
+      actorTenantId: "green-lawn",
+      impersonatedTenantId: null,
+    });
     expect(await h.auditRows({ action: "impersonation_action" })).toHaveLength(before);
   });
 });
@@ -167,7 +234,12 @@ describe("admin.impersonate.stop", () => {
     clock.advanceMinutes(7);
     const res = await h.call("mutation", "admin.impersonate.stop", undefined, token);
     expect(res.status).toBe(200);
-    expect(res.data).toMatchObject({ role: "platform_owner", tenantId: null, tenantName: null, impersonationStartedAt: null });
+    expect(res.data).toMatchObject({
+      role: "platform_owner",
+      tenantId: null,
+      tenantName: null,
+      impersonationStartedAt: null,
+    });
     expect(res.token).toBeTruthy();
     expect(res.token).not.toBe(token);
     expect((await h.call("query", "auth.context", undefined, token)).data).toMatchObject({ user: null });
@@ -189,14 +261,18 @@ describe("admin.impersonate.stop", () => {
     expect(res.status).toBe(200);
     expect(res.token).toBeUndefined();
     expect(await h.auditRows({ action: "impersonation_stop" })).toHaveLength(stops);
-    expect((await h.call("mutation", "admin.impersonate.stop", undefined, await h.signIn(GREEN_LAWN_ADMIN))).status).toBe(403);
+    expect(
+      (await h.call("mutation", "admin.impersonate.stop", undefined, await h.signIn(GREEN_LAWN_ADMIN))).status,
+    ).toBe(403);
     expect((await h.call("mutation", "admin.impersonate.stop")).status).toBe(401);
   });
 
   it("should record the end when the owner signs out mid-visit", async () => {
     const token = await h.impersonate();
     await h.call("mutation", "auth.logout", undefined, token);
-    expect((await h.auditRows({ action: "impersonation_stop" })).at(-1)).toMatchObject({ details: { endedBy: "sign_out" } });
+    expect((await h.auditRows({ action: "impersonation_stop" })).at(-1)).toMatchObject({
+      details: { endedBy: "sign_out" },
+    });
   });
 });
 
@@ -216,7 +292,11 @@ describe("the 60-minute limit", () => {
     expect((await h.call("query", "admin.tenants.list", undefined, token)).status).toBe(200);
     const expired = await h.auditRows({ action: "impersonation_expired" });
     expect(expired).toHaveLength(expiredBefore + 1);
-    expect(expired.at(-1)).toMatchObject({ targetTenantId: "green-lawn", impersonatedTenantId: "green-lawn", details: { endedBy: "time_limit" } });
+    expect(expired.at(-1)).toMatchObject({
+      targetTenantId: "green-lawn",
+      impersonatedTenantId: "green-lawn",
+      details: { endedBy: "time_limit" },
+    });
   });
 });
 
@@ -225,7 +305,12 @@ describe("tenant.settings.platformAccess", () => {
     const admin = await h.signIn(GREEN_LAWN_ADMIN);
     const res = await h.call("query", "tenant.settings.platformAccess", undefined, admin);
     expect(res.status).toBe(200);
-    const visits = res.data as { startedAt: string; endedAt: string | null; endedBy: string | null; reason: string | null }[];
+    const visits = res.data as {
+      startedAt: string;
+      endedAt: string | null;
+      endedBy: string | null;
+      reason: string | null;
+    }[];
     const starts = await h.auditRows({ action: "impersonation_start", targetTenantId: "green-lawn" });
     expect(visits).toHaveLength(starts.length);
     expect(visits.every((visit) => visit.reason === REASON)).toBe(true);
@@ -236,6 +321,8 @@ describe("tenant.settings.platformAccess", () => {
   });
 
   it("should be for the business's admins only", async () => {
-    expect((await h.call("query", "tenant.settings.platformAccess", undefined, await h.signIn(GREEN_LAWN_STAFF))).status).toBe(403);
+    expect(
+      (await h.call("query", "tenant.settings.platformAccess", undefined, await h.signIn(GREEN_LAWN_STAFF))).status,
+    ).toBe(403);
   });
 });

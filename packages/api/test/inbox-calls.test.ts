@@ -1,12 +1,16 @@
 // The tenant inbox and calls log: ordering, paging, read state, opt-out flags, and isolation
 // (business A never sees business B's conversations or calls), on PGlite and PostgreSQL.
-import { createTestDatabase, testEngines, type TestDatabase } from "@servicepro/db/testing";
+import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callRow, callerFor, conversationWith, createTenant, optOut, signedInUser } from "./telephony-fixtures.ts";
+import { callerFor, callRow, conversationWith, createTenant, optOut, signedInUser } from "./telephony-fixtures.ts";
 
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000);
-const codeOf = async (promise: Promise<unknown>) => promise.then(() => "OK", (error: unknown) => (error instanceof TRPCError ? error.code : String(error)));
+const codeOf = async (promise: Promise<unknown>) =>
+  promise.then(
+    () => "OK",
+    (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
+  );
 
 describe.each(testEngines())("inbox and calls on %s", (engine) => {
   let db: TestDatabase;
@@ -43,7 +47,13 @@ describe.each(testEngines())("inbox and calls on %s", (engine) => {
       messages: [{ direction: "inbound", body: "Secret for Bravo", at: minutesAgo(1) }],
     });
     await callRow(db, "alpha", { from: "+15555550201", at: minutesAgo(50), outcome: "answered" });
-    await callRow(db, "alpha", { from: "+15555550203", at: minutesAgo(10), outcome: "voicemail", recordingUrl: "https://api.twilio.com/rec/RE1", transcription: "Call me back" });
+    await callRow(db, "alpha", {
+      from: "+15555550203",
+      at: minutesAgo(10),
+      outcome: "voicemail",
+      recordingUrl: "https://api.twilio.com/rec/RE1",
+      transcription: "Call me back",
+    });
     await callRow(db, "bravo", { from: "+15555550299", at: minutesAgo(2), outcome: "missed" });
   });
   afterAll(() => db?.drop());
@@ -51,7 +61,13 @@ describe.each(testEngines())("inbox and calls on %s", (engine) => {
   it("should list conversations newest first with preview, unread count and opt-out flag", async () => {
     const { items, nextCursor } = await alpha.tenant.inbox.conversations();
     expect(items.map((c) => c.id)).toEqual([alice.conversationId, bob.conversationId]);
-    expect(items[0]).toMatchObject({ customer: { name: "Alice", phone: "+15555550201" }, preview: "Great", unreadCount: 2, optedOutAt: null, lastDirection: "inbound" });
+    expect(items[0]).toMatchObject({
+      customer: { name: "Alice", phone: "+15555550201" },
+      preview: "Great",
+      unreadCount: 2,
+      optedOutAt: null,
+      lastDirection: "inbound",
+    });
     expect(items[1]!.optedOutAt).not.toBeNull();
     expect(nextCursor).toBeNull();
   });
@@ -71,7 +87,9 @@ describe.each(testEngines())("inbox and calls on %s", (engine) => {
     const bravoList = await bravo.tenant.inbox.conversations();
     expect(bravoList.items.map((c) => c.id)).toEqual([bravoConversation.conversationId]);
     expect(JSON.stringify(await alpha.tenant.inbox.conversations())).not.toContain("Secret for Bravo");
-    expect(await codeOf(alpha.tenant.inbox.thread({ conversationId: bravoConversation.conversationId }))).toBe("NOT_FOUND");
+    expect(await codeOf(alpha.tenant.inbox.thread({ conversationId: bravoConversation.conversationId }))).toBe(
+      "NOT_FOUND",
+    );
     expect(await codeOf(bravo.tenant.inbox.thread({ conversationId: alice.conversationId }))).toBe("NOT_FOUND");
     expect((await bravo.tenant.calls.list()).items.map((c) => c.fromNumber)).toEqual(["+15555550299"]);
   });
@@ -98,7 +116,11 @@ describe.each(testEngines())("inbox and calls on %s", (engine) => {
   it("should page long threads backwards", async () => {
     const long = await conversationWith(db, "alpha", {
       phone: "+15555550204",
-      messages: Array.from({ length: 55 }, (_, i) => ({ direction: "inbound" as const, body: `m${i}`, at: minutesAgo(200 - i) })),
+      messages: Array.from({ length: 55 }, (_, i) => ({
+        direction: "inbound" as const,
+        body: `m${i}`,
+        at: minutesAgo(200 - i),
+      })),
     });
     const latest = await alpha.tenant.inbox.thread({ conversationId: long.conversationId });
     expect(latest.messages).toHaveLength(50);
@@ -111,7 +133,9 @@ describe.each(testEngines())("inbox and calls on %s", (engine) => {
 
   it("should refuse malformed thread input", async () => {
     expect(await codeOf(alpha.tenant.inbox.thread({ conversationId: "not-a-uuid" }))).toBe("BAD_REQUEST");
-    expect(await codeOf(alpha.tenant.inbox.thread({ conversationId: alice.conversationId, extra: 1 } as never))).toBe("BAD_REQUEST");
+    expect(await codeOf(alpha.tenant.inbox.thread({ conversationId: alice.conversationId, extra: 1 } as never))).toBe(
+      "BAD_REQUEST",
+    );
     expect(await codeOf(alpha.tenant.inbox.conversations({ cursor: "yesterday" }))).toBe("BAD_REQUEST");
   });
 

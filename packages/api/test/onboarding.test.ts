@@ -3,14 +3,22 @@
 // in like sign-in does; nothing else can sign in with the placeholder password. PGlite and PostgreSQL.
 import { randomBytes } from "node:crypto";
 import { UNUSABLE_PASSWORD_HASH } from "@servicepro/concierge";
-import { createTestDatabase, testEngines, type TestDatabase } from "@servicepro/db/testing";
+import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
 import { getPack } from "@servicepro/industry-packs";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { verifyPassword } from "../src/identity/passwords.ts";
 import { onboardingTokenHash as tokenIdOf } from "../src/concierge/onboarding-token.ts";
-import { apiDeps, callerWith, createBusiness, installPack, invitedOwner, member, platform } from "./catalog-fixtures.ts";
+import { verifyPassword } from "../src/identity/passwords.ts";
+import {
+  apiDeps,
+  callerWith,
+  createBusiness,
+  installPack,
+  invitedOwner,
+  member,
+  platform,
+} from "./catalog-fixtures.ts";
 
 const PASSWORD = "correct horse battery staple";
 const SET_UP_AT = new Date("2026-11-22T15:00:00Z");
@@ -25,14 +33,16 @@ const failure = async (promise: Promise<unknown>) => {
 };
 
 /** The sentence a person sees: over HTTP the error formatter joins validation messages the same way. */
-const sentence = (error: TRPCError) => (error.cause instanceof ZodError ? error.cause.issues.map((issue) => issue.message).join(" ") : error.message);
+const sentence = (error: TRPCError) =>
+  error.cause instanceof ZodError ? error.cause.issues.map((issue) => issue.message).join(" ") : error.message;
 
 describe.each(testEngines())("onboarding links on %s", (engine) => {
   let db: TestDatabase;
   let now = SET_UP_AT;
   let deps: ReturnType<typeof apiDeps>;
   const anonymous = (ip?: string) => callerWith(deps, undefined, ip);
-  const tokenRow = (token: string) => platform(db).run((tx) => tx.onboardingToken.findUniqueOrThrow({ where: { id: tokenIdOf(token) } }));
+  const tokenRow = (token: string) =>
+    platform(db).run((tx) => tx.onboardingToken.findUniqueOrThrow({ where: { id: tokenIdOf(token) } }));
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
@@ -45,7 +55,8 @@ describe.each(testEngines())("onboarding links on %s", (engine) => {
   it("should never sign anyone in with the placeholder password set-up gives a new owner", async () => {
     const owner = await invitedOwner(db, "fresh-cuts", { createdAt: SET_UP_AT });
     for (const hash of [UNUSABLE_PASSWORD_HASH, "", "!", "$argon2id$v=19$m=19456,t=2,p=1$broken"]) {
-      for (const attempt of ["", UNUSABLE_PASSWORD_HASH, "!onboarding-pending ", PASSWORD]) expect(await verifyPassword(hash, attempt)).toBe(false);
+      for (const attempt of ["", UNUSABLE_PASSWORD_HASH, "!onboarding-pending ", PASSWORD])
+        expect(await verifyPassword(hash, attempt)).toBe(false);
     }
     const signIn = await failure(anonymous().api.auth.login({ email: owner.email, password: UNUSABLE_PASSWORD_HASH }));
     expect(signIn).toMatchObject({ code: "UNAUTHORIZED", message: "Email or password is incorrect." });
@@ -54,7 +65,12 @@ describe.each(testEngines())("onboarding links on %s", (engine) => {
   it("should show whose account a link opens", async () => {
     const owner = await invitedOwner(db, "fresh-cuts", { createdAt: SET_UP_AT, name: "Priya Patel" });
     const link = await anonymous().api.onboarding.inspect({ token: owner.token });
-    expect(link).toEqual({ businessName: "Fresh Cuts Lawn", ownerName: "Priya Patel", ownerEmail: owner.email, expiresAt: "2026-11-25T15:00:00.000Z" });
+    expect(link).toEqual({
+      businessName: "Fresh Cuts Lawn",
+      ownerName: "Priya Patel",
+      ownerEmail: owner.email,
+      expiresAt: "2026-11-25T15:00:00.000Z",
+    });
   });
 
   it("should refuse a weak password and leave the link unused", async () => {
@@ -75,7 +91,13 @@ describe.each(testEngines())("onboarding links on %s", (engine) => {
     const spare = await invitedOwner(db, "fresh-cuts", { createdAt: SET_UP_AT });
     const { api, cookies } = anonymous();
     const context = await api.onboarding.complete({ token: owner.token, password: PASSWORD });
-    expect(context).toMatchObject({ user: { id: owner.userId, name: "Dana Diaz", email: owner.email }, role: "tenant_admin", tenantId: "fresh-cuts", tenantName: "Fresh Cuts Lawn", impersonationStartedAt: null });
+    expect(context).toMatchObject({
+      user: { id: owner.userId, name: "Dana Diaz", email: owner.email },
+      role: "tenant_admin",
+      tenantId: "fresh-cuts",
+      tenantName: "Fresh Cuts Lawn",
+      impersonationStartedAt: null,
+    });
     expect(cookies.set).toMatch(/^[A-Za-z0-9_-]{40,}$/);
 
     // The cookie is a real session in the business; the password works for sign-in from now on.
@@ -90,7 +112,9 @@ describe.each(testEngines())("onboarding links on %s", (engine) => {
     expect(row.usedAt).toEqual(SET_UP_AT);
     const user = await platform(db).run((tx) => tx.user.findUniqueOrThrow({ where: { id: owner.userId } }));
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
-    const audit = await platform(db).run((tx) => tx.auditLog.findMany({ where: { action: "onboarding.completed", objectId: owner.userId } }));
+    const audit = await platform(db).run((tx) =>
+      tx.auditLog.findMany({ where: { action: "onboarding.completed", objectId: owner.userId } }),
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUserId: owner.userId, targetTenantId: "fresh-cuts", outcome: "success" });
     // A different person's link is untouched.
@@ -101,12 +125,26 @@ describe.each(testEngines())("onboarding links on %s", (engine) => {
     const owner = await invitedOwner(db, "fresh-cuts", { createdAt: SET_UP_AT });
     // Set-up re-sent the link: the person now holds two.
     const resent = randomBytes(32).toString("base64url");
-    await platform(db).run((tx) => tx.onboardingToken.create({ data: { id: tokenIdOf(resent), userId: owner.userId, tenantId: "fresh-cuts", expiresAt: new Date(SET_UP_AT.getTime() + 72 * 3_600_000) } }));
+    await platform(db).run((tx) =>
+      tx.onboardingToken.create({
+        data: {
+          id: tokenIdOf(resent),
+          userId: owner.userId,
+          tenantId: "fresh-cuts",
+          expiresAt: new Date(SET_UP_AT.getTime() + 72 * 3_600_000),
+        },
+      }),
+    );
     await anonymous().api.onboarding.complete({ token: owner.token, password: PASSWORD });
     const used = "This link was already used. Sign in with your email and password.";
     for (const token of [owner.token, resent]) {
-      expect(await failure(anonymous().api.onboarding.complete({ token, password: "another strong password" }))).toMatchObject({ code: "CONFLICT", message: used });
-      expect(await failure(anonymous().api.onboarding.inspect({ token }))).toMatchObject({ code: "CONFLICT", message: used });
+      expect(
+        await failure(anonymous().api.onboarding.complete({ token, password: "another strong password" })),
+      ).toMatchObject({ code: "CONFLICT", message: used });
+      expect(await failure(anonymous().api.onboarding.inspect({ token }))).toMatchObject({
+        code: "CONFLICT",
+        message: used,
+      });
     }
     const login = await anonymous().api.auth.login({ email: owner.email, password: PASSWORD });
     expect(login.user?.email).toBe(owner.email);
@@ -119,7 +157,9 @@ describe.each(testEngines())("onboarding links on %s", (engine) => {
       anonymous().api.onboarding.complete({ token: owner.token, password: "second strong password" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason as TRPCError).code).toBe("CONFLICT");
+    expect(((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason as TRPCError).code).toBe(
+      "CONFLICT",
+    );
   });
 
   it("should expire 72 hours after set-up, saying when in the business's time zone", async () => {
@@ -129,8 +169,13 @@ describe.each(testEngines())("onboarding links on %s", (engine) => {
       expect((await anonymous().api.onboarding.inspect({ token: owner.token })).businessName).toBe("Fresh Cuts Lawn");
       now = new Date(SET_UP_AT.getTime() + 72 * 3_600_000);
       const expired = "This link expired on November 25, 2026 at 9:00 AM CST. Ask ServicePro for a new one.";
-      expect(await failure(anonymous().api.onboarding.inspect({ token: owner.token }))).toMatchObject({ code: "FORBIDDEN", message: expired });
-      expect(await failure(anonymous().api.onboarding.complete({ token: owner.token, password: PASSWORD }))).toMatchObject({ code: "FORBIDDEN", message: expired });
+      expect(await failure(anonymous().api.onboarding.inspect({ token: owner.token }))).toMatchObject({
+        code: "FORBIDDEN",
+        message: expired,
+      });
+      expect(
+        await failure(anonymous().api.onboarding.complete({ token: owner.token, password: PASSWORD })),
+      ).toMatchObject({ code: "FORBIDDEN", message: expired });
       expect((await tokenRow(owner.token)).usedAt).toBeNull();
     } finally {
       now = SET_UP_AT;
@@ -147,7 +192,8 @@ describe.each(testEngines())("onboarding links on %s", (engine) => {
 
   it("should slow down an address that keeps trying links, like sign-in does", async () => {
     const ip = "192.0.2.99";
-    for (let i = 0; i < 50; i++) await failure(anonymous(ip).api.onboarding.inspect({ token: randomBytes(32).toString("base64url") }));
+    for (let i = 0; i < 50; i++)
+      await failure(anonymous(ip).api.onboarding.inspect({ token: randomBytes(32).toString("base64url") }));
     const owner = await invitedOwner(db, "fresh-cuts", { createdAt: SET_UP_AT });
     const throttled = await failure(anonymous(ip).api.onboarding.complete({ token: owner.token, password: PASSWORD }));
     expect(throttled.code).toBe("TOO_MANY_REQUESTS");
@@ -159,14 +205,32 @@ describe.each(testEngines())("onboarding links on %s", (engine) => {
   it("should refuse to set a password while the platform owner is viewing as a business", async () => {
     const owner = await invitedOwner(db, "fresh-cuts", { createdAt: SET_UP_AT });
     const impersonating = await platform(db).run(async (tx) => {
-      const user = await tx.user.create({ data: { email: `owner-${owner.userId}@servicepro.test`, name: "Platform owner", passwordHash: "x", isPlatformOwner: true } });
+      const user = await tx.user.create({
+        data: {
+          email: `owner-${owner.userId}@servicepro.test`,
+          name: "Platform owner",
+          passwordHash: "x",
+          isPlatformOwner: true,
+        },
+      });
       const token = randomBytes(32).toString("base64url");
       await tx.session.create({
-        data: { id: tokenIdOf(token), userId: user.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 3_600_000), impersonatedTenantId: "fresh-cuts", impersonationStartedAt: now, impersonationReason: "Checking set-up" },
+        data: {
+          id: tokenIdOf(token),
+          userId: user.id,
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt: new Date(now.getTime() + 3_600_000),
+          impersonatedTenantId: "fresh-cuts",
+          impersonationStartedAt: now,
+          impersonationReason: "Checking set-up",
+        },
       });
       return token;
     });
-    const error = await failure(callerWith(deps, impersonating).api.onboarding.complete({ token: owner.token, password: PASSWORD }));
+    const error = await failure(
+      callerWith(deps, impersonating).api.onboarding.complete({ token: owner.token, password: PASSWORD }),
+    );
     expect(error.code).toBe("FORBIDDEN");
     expect((await tokenRow(owner.token)).usedAt).toBeNull();
   });
@@ -201,11 +265,22 @@ describe.each(testEngines())("first-run checklist on %s", (engine) => {
     const [service] = await api.tenant.catalog.services();
     await api.tenant.catalog.updateService({ id: service!.id, durationMinutes: 60 });
     await platform(db).run(async (tx) => {
-      await tx.tenantPhoneConfig.create({ data: { tenantId: "new-biz", phoneNumber: "+15555550142", businessHours: { mon: [["08:00", "17:00"]] } } });
-      await tx.websiteDraft.create({ data: { tenantId: "new-biz", content: { headline: "Fresh lawns" }, packId: "lawn-care" } });
+      await tx.tenantPhoneConfig.create({
+        data: { tenantId: "new-biz", phoneNumber: "+15555550142", businessHours: { mon: [["08:00", "17:00"]] } },
+      });
+      await tx.websiteDraft.create({
+        data: { tenantId: "new-biz", content: { headline: "Fresh lawns" }, packId: "lawn-care" },
+      });
     });
     await member(db, "new-biz", "tenant_staff");
-    expect(await done()).toEqual({ password: true, services: true, phone: true, hours: true, website: true, team: true });
+    expect(await done()).toEqual({
+      password: true,
+      services: true,
+      phone: true,
+      hours: true,
+      website: true,
+      team: true,
+    });
     expect(await checklist()).toMatchObject({ completed: 6, total: 6 });
   });
 });

@@ -6,7 +6,7 @@ import { platformDb, seedDemo } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase } from "@servicepro/db/testing";
 import type { AnyRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { createApiDeps, createContext, type ApiDeps, type Logger } from "../src/context.ts";
+import { type ApiDeps, createApiDeps, createContext, type Logger } from "../src/context.ts";
 import { ensurePlatformOwner } from "../src/identity/owner.ts";
 import { hashPassword } from "../src/identity/passwords.ts";
 import { appRouter } from "../src/root.ts";
@@ -31,7 +31,15 @@ const messagingNotWired = new Proxy({} as ApiDeps["messaging"], {
 export type CallResult = {
   status: number;
   data: unknown;
-  error?: { message: string; data: { code: string; httpStatus: number; issues?: { path: unknown[]; message: string }[]; cause?: Record<string, unknown> } };
+  error?: {
+    message: string;
+    data: {
+      code: string;
+      httpStatus: number;
+      issues?: { path: unknown[]; message: string }[];
+      cause?: Record<string, unknown>;
+    };
+  };
   /** The session token the response set ("" when it cleared the cookie), if any. */
   token: string | undefined;
 };
@@ -51,7 +59,12 @@ export async function startHarness(options: { now?: () => Date; router?: AnyRout
   const db: TestDatabase = await createTestDatabase();
   await seedDemo(db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
   await ensurePlatformOwner(db, silent, OWNER);
-  const deps = createApiDeps({ db, logger: silent, messaging: messagingNotWired, ...(options.now ? { now: options.now } : {}) });
+  const deps = createApiDeps({
+    db,
+    logger: silent,
+    messaging: messagingNotWired,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const router = options.router ?? appRouter;
 
   async function call(kind: "query" | "mutation", path: string, input?: unknown, token?: string): Promise<CallResult> {
@@ -65,7 +78,11 @@ export async function startHarness(options: { now?: () => Date; router?: AnyRout
       headers.set("content-type", "application/json");
       body = input === undefined ? undefined : JSON.stringify(input);
     }
-    const req = new Request(url, { method: kind === "query" ? "GET" : "POST", headers, ...(body === undefined ? {} : { body }) });
+    const req = new Request(url, {
+      method: kind === "query" ? "GET" : "POST",
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
     const res = await fetchRequestHandler({
       endpoint: "/trpc",
       req,
@@ -85,7 +102,12 @@ export async function startHarness(options: { now?: () => Date; router?: AnyRout
     const json = (await res.json()) as { result?: { data: unknown }; error?: CallResult["error"] };
     const setCookie = res.headers.get("set-cookie");
     const match = setCookie ? /sp_session=([^;]*)/.exec(setCookie) : null;
-    return { status: res.status, data: json.result?.data, ...(json.error ? { error: json.error } : {}), token: match ? match[1] : undefined };
+    return {
+      status: res.status,
+      data: json.result?.data,
+      ...(json.error ? { error: json.error } : {}),
+      token: match ? match[1] : undefined,
+    };
   }
 
   async function signIn(credentials: { email: string; password: string }): Promise<string> {
@@ -95,10 +117,14 @@ export async function startHarness(options: { now?: () => Date; router?: AnyRout
   }
 
   /** Signs the owner in and starts viewing `tenantId`; returns the rotated session token. */
-  async function impersonate(tenantId = "green-lawn", reason = "Support ticket 1234: calendar looks wrong"): Promise<string> {
+  async function impersonate(
+    tenantId = "green-lawn",
+    reason = "Support ticket 1234: calendar looks wrong",
+  ): Promise<string> {
     const owner = await signIn(OWNER);
     const res = await call("mutation", "admin.impersonate.start", { tenantId, reason }, owner);
-    if (res.status !== 200 || !res.token) throw new Error(`impersonation failed: ${res.status} ${JSON.stringify(res.error)}`);
+    if (res.status !== 200 || !res.token)
+      throw new Error(`impersonation failed: ${res.status} ${JSON.stringify(res.error)}`);
     return res.token;
   }
 
@@ -116,12 +142,31 @@ export async function startHarness(options: { now?: () => Date; router?: AnyRout
     platform.run(async (tx) => ({
       tenants: await tx.tenant.findMany({ orderBy: { id: "asc" } }),
       // Not lastSeenAt: reading a session may refresh it, which is not a change of state.
-      sessions: await tx.session.findMany({ orderBy: { id: "asc" }, select: { id: true, userId: true, activeTenantId: true, impersonatedTenantId: true, impersonationStartedAt: true, expiresAt: true } }),
-      users: await tx.user.findMany({ orderBy: { id: "asc" }, select: { id: true, email: true, passwordHash: true, isPlatformOwner: true, disabledAt: true } }),
+      sessions: await tx.session.findMany({
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          userId: true,
+          activeTenantId: true,
+          impersonatedTenantId: true,
+          impersonationStartedAt: true,
+          expiresAt: true,
+        },
+      }),
+      users: await tx.user.findMany({
+        orderBy: { id: "asc" },
+        select: { id: true, email: true, passwordHash: true, isPlatformOwner: true, disabledAt: true },
+      }),
       memberships: await tx.membership.findMany({ orderBy: { id: "asc" } }),
     }));
 
-  async function setPlan(tenantId: string, data: { planTier?: "starter" | "pro" | "elite" | "internal"; status?: "trialing" | "active" | "past_due" | "suspended" | "cancelled" }) {
+  async function setPlan(
+    tenantId: string,
+    data: {
+      planTier?: "starter" | "pro" | "elite" | "internal";
+      status?: "trialing" | "active" | "past_due" | "suspended" | "cancelled";
+    },
+  ) {
     await platform.run((tx) => tx.tenant.update({ where: { id: tenantId }, data }));
   }
 

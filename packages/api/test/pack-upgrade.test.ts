@@ -4,7 +4,7 @@
 // edited, archived or deleted the item; applying writes exactly the first part, once. PGlite and
 // PostgreSQL.
 import { tenantDb } from "@servicepro/db";
-import { createTestDatabase, testEngines, type TestDatabase } from "@servicepro/db/testing";
+import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
 import { getPack, type IndustryPack } from "@servicepro/industry-packs";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,11 +19,13 @@ function lawnCare090(): IndustryPack {
   const service = (id: string) => old.services.find((s) => s.id === id)!;
   service("weekly-mowing").priceCents = { min: 4000, max: 8000 };
   service("biweekly-mowing").priceCents = { min: 5000, max: 9500 };
-  service("fertilization").description = "Granular fertilizer and weed control, applied as one step of a four-round program through the growing season.";
+  service("fertilization").description =
+    "Granular fertilizer and weed control, applied as one step of a four-round program through the growing season.";
   old.services.push({
     id: "dethatching",
     name: "Power Dethatching",
-    description: "A power rake pulls the thick layer of dead grass out of the lawn so water and air reach the soil again.",
+    description:
+      "A power rake pulls the thick layer of dead grass out of the lawn so water and air reach the soil again.",
     durationMinutes: 90,
     priceCents: 14_000,
     priceDependsOn: [],
@@ -41,8 +43,13 @@ function lawnCare090(): IndustryPack {
     offerWhen: "Bed edges have grown over and the customer mentions the yard looking untidy.",
   });
   old.faqs = old.faqs.filter((f) => f.id !== "faq-pets");
-  old.faqs.find((f) => f.id === "faq-rain")!.answer = "We skip the visit when it rains and come back the next dry day, at no extra charge to you.";
-  old.faqs.push({ id: "faq-old-promo", question: "Do you have a spring special?", answer: "Book three visits in March and the fourth mow is free, for new customers only." });
+  old.faqs.find((f) => f.id === "faq-rain")!.answer =
+    "We skip the visit when it rains and come back the next dry day, at no extra charge to you.";
+  old.faqs.push({
+    id: "faq-old-promo",
+    question: "Do you have a spring special?",
+    answer: "Book three visits in March and the fourth mow is free, for new customers only.",
+  });
   return old;
 }
 
@@ -79,7 +86,10 @@ describe.each(testEngines())("pack upgrades on %s", (engine) => {
     const admin = as(tokens.admin);
     const services = await admin.catalog.services();
     const byPack = (id: string) => services.find((s) => s.packItemId === id)!;
-    await admin.catalog.updateService({ id: byPack("biweekly-mowing").id, price: { type: "range", minCents: 6000, maxCents: 11_000 } });
+    await admin.catalog.updateService({
+      id: byPack("biweekly-mowing").id,
+      price: { type: "range", minCents: 6000, maxCents: 11_000 },
+    });
     await admin.catalog.archiveService({ id: byPack("fertilization").id });
     const edging = (await admin.catalog.addOns()).find((a) => a.packItemId === "edging-refresh")!;
     await admin.catalog.updateAddOn({ id: edging.id, priceCents: 4500 });
@@ -89,13 +99,27 @@ describe.each(testEngines())("pack upgrades on %s", (engine) => {
 
   it("should say which version is installed and that 1.0.0 is newer", async () => {
     const status = await as(tokens.admin).pack.status();
-    expect(status).toMatchObject({ installed: { packId: "lawn-care", packName: "Lawn Care", version: "0.9.0" }, latestVersion: "1.0.0", upgradeAvailable: true });
-    expect(await as(tokens.plain).pack.status()).toEqual({ installed: null, latestVersion: null, upgradeAvailable: false });
+    expect(status).toMatchObject({
+      installed: { packId: "lawn-care", packName: "Lawn Care", version: "0.9.0" },
+      latestVersion: "1.0.0",
+      upgradeAvailable: true,
+    });
+    expect(await as(tokens.plain).pack.status()).toEqual({
+      installed: null,
+      latestVersion: null,
+      upgradeAvailable: false,
+    });
   });
 
   it("should preview what applies and what is held back, and why, in words", async () => {
     const preview = (await as(tokens.admin).pack.upgradePreview())!;
-    expect(preview).toMatchObject({ packId: "lawn-care", packName: "Lawn Care", fromVersion: "0.9.0", toVersion: "1.0.0", otherChanges: [] });
+    expect(preview).toMatchObject({
+      packId: "lawn-care",
+      packName: "Lawn Care",
+      fromVersion: "0.9.0",
+      toVersion: "1.0.0",
+      otherChanges: [],
+    });
     expect(preview.willApply.map((i) => [i.kind, i.packItemId, i.change])).toEqual([
       ["service", "weekly-mowing", "changed"],
       ["service", "dethatching", "removed"],
@@ -111,7 +135,11 @@ describe.each(testEngines())("pack upgrades on %s", (engine) => {
       ["faq", "faq-rain", "changed", "deleted"],
     ]);
     const line = (id: string) => [...preview.willApply, ...preview.heldBack].find((i) => i.packItemId === id)!;
-    expect(line("weekly-mowing")).toMatchObject({ title: "Weekly Mowing", details: ["Price: $40–$80 → $45–$85"], heldBackReason: null });
+    expect(line("weekly-mowing")).toMatchObject({
+      title: "Weekly Mowing",
+      details: ["Price: $40–$80 → $45–$85"],
+      heldBackReason: null,
+    });
     expect(line("hedge-trimming").details).toEqual(["Price: $65 → $75"]);
     expect(line("dethatching").details[0]).toMatch(/it will be archived/);
     expect(line("faq-old-promo").details[0]).toMatch(/it will be deleted/);
@@ -131,7 +159,10 @@ describe.each(testEngines())("pack upgrades on %s", (engine) => {
     // Unedited and changed: now the pack's. Edited: the business's price stays. Archived: still archived, old text.
     expect(service("weekly-mowing")).toMatchObject({ priceMinCents: 4500, priceMaxCents: 8500, source: "pack" });
     expect(service("biweekly-mowing")).toMatchObject({ priceMinCents: 6000, priceMaxCents: 11_000, source: "edited" });
-    expect(service("fertilization")).toMatchObject({ active: false, description: before.find((s) => s.packItemId === "fertilization")!.description });
+    expect(service("fertilization")).toMatchObject({
+      active: false,
+      description: before.find((s) => s.packItemId === "fertilization")!.description,
+    });
     expect(service("dethatching").active).toBe(false);
 
     const addOns = await tenant.catalog.addOns();
@@ -143,38 +174,62 @@ describe.each(testEngines())("pack upgrades on %s", (engine) => {
     expect(addOns.find((a) => a.packItemId === "edging-refresh")).toMatchObject({ active: true, priceCents: 4500 });
 
     const faqs = await tenant.catalog.faqs();
-    expect(faqs.find((f) => f.packItemId === "faq-pets")).toMatchObject({ answer: lawn.faqs.find((f) => f.id === "faq-pets")!.answer });
+    expect(faqs.find((f) => f.packItemId === "faq-pets")).toMatchObject({
+      answer: lawn.faqs.find((f) => f.id === "faq-pets")!.answer,
+    });
     expect(faqs.some((f) => f.packItemId === "faq-old-promo" || f.packItemId === "faq-rain")).toBe(false);
 
-    const installs = await tenantDb(db, "edited-lawn").run((tx) => tx.packInstall.findMany({ orderBy: { installedAt: "asc" } }));
+    const installs = await tenantDb(db, "edited-lawn").run((tx) =>
+      tx.packInstall.findMany({ orderBy: { installedAt: "asc" } }),
+    );
     expect(installs.map((i) => i.version)).toEqual(["0.9.0", "1.0.0"]);
     expect(installs[1]!.snapshot).toEqual(JSON.parse(JSON.stringify(lawn)));
     expect(await tenant.pack.status()).toMatchObject({ installed: { version: "1.0.0" }, upgradeAvailable: false });
     expect(await tenant.pack.upgradePreview()).toBeNull();
 
-    const audit = await platform(db).run((tx) => tx.auditLog.findMany({ where: { action: "pack.upgraded", targetTenantId: "edited-lawn" } }));
+    const audit = await platform(db).run((tx) =>
+      tx.auditLog.findMany({ where: { action: "pack.upgraded", targetTenantId: "edited-lawn" } }),
+    );
     expect(audit).toHaveLength(1);
-    expect(audit[0]!.details).toMatchObject({ fromVersion: "0.9.0", toVersion: "1.0.0", heldBack: ["biweekly-mowing", "fertilization", "edging-refresh", "faq-rain"] });
+    expect(audit[0]!.details).toMatchObject({
+      fromVersion: "0.9.0",
+      toVersion: "1.0.0",
+      heldBack: ["biweekly-mowing", "fertilization", "edging-refresh", "faq-rain"],
+    });
   });
 
   it("should refuse a stale preview: applied meanwhile, or a version that is not the newest", async () => {
     const again = await failure(as(tokens.admin).pack.applyUpgrade({ fromVersion: "0.9.0", toVersion: "1.0.0" }));
     expect(again.code).toBe("CONFLICT");
-    expect(again.message).toBe("The Lawn Care pack on this account is now version 1.0.0, not 0.9.0: the update was applied meanwhile. Review the changes again.");
+    expect(again.message).toBe(
+      "The Lawn Care pack on this account is now version 1.0.0, not 0.9.0: the update was applied meanwhile. Review the changes again.",
+    );
     const wrongTarget = await failure(as(tokens.racer).pack.applyUpgrade({ fromVersion: "0.9.0", toVersion: "1.1.0" }));
-    expect(wrongTarget.message).toBe("The newest Lawn Care pack is now version 1.0.0, not 1.1.0. Review the changes again before applying.");
+    expect(wrongTarget.message).toBe(
+      "The newest Lawn Care pack is now version 1.0.0, not 1.1.0. Review the changes again before applying.",
+    );
     const none = await failure(as(tokens.plain).pack.applyUpgrade({ fromVersion: "1.0.0", toVersion: "1.0.0" }));
-    expect(none).toMatchObject({ code: "PRECONDITION_FAILED", message: "This business wasn't set up from an industry pack, so there is no pack to update." });
-    expect((await failure(as(tokens.admin).pack.applyUpgrade({ fromVersion: "latest", toVersion: "1.0.0" } as never))).code).toBe("BAD_REQUEST");
+    expect(none).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "This business wasn't set up from an industry pack, so there is no pack to update.",
+    });
+    expect(
+      (await failure(as(tokens.admin).pack.applyUpgrade({ fromVersion: "latest", toVersion: "1.0.0" } as never))).code,
+    ).toBe("BAD_REQUEST");
   });
 
   it("should apply once when two admins press Apply at the same time", async () => {
     const input = { fromVersion: "0.9.0", toVersion: "1.0.0" };
-    const results = await Promise.allSettled([as(tokens.racer).pack.applyUpgrade(input), as(tokens.racer).pack.applyUpgrade(input)]);
+    const results = await Promise.allSettled([
+      as(tokens.racer).pack.applyUpgrade(input),
+      as(tokens.racer).pack.applyUpgrade(input),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected");
     expect((rejected?.reason as TRPCError).code).toBe("CONFLICT");
-    const installs = await tenantDb(db, "racing-lawn").run((tx) => tx.packInstall.count({ where: { version: "1.0.0" } }));
+    const installs = await tenantDb(db, "racing-lawn").run((tx) =>
+      tx.packInstall.count({ where: { version: "1.0.0" } }),
+    );
     expect(installs).toBe(1);
     const pets = await tenantDb(db, "racing-lawn").run((tx) => tx.faq.count({ where: { packItemId: "faq-pets" } }));
     expect(pets).toBe(1);

@@ -1,12 +1,16 @@
 // The owner's phone-number directory and unrouted-traffic review, on PGlite and PostgreSQL.
 import { randomUUID } from "node:crypto";
 import { platformDb } from "@servicepro/db";
-import { createTestDatabase, testEngines, type TestDatabase } from "@servicepro/db/testing";
+import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditRows, callerFor, createTenant, signedInUser } from "./telephony-fixtures.ts";
 
-const codeOf = async (promise: Promise<unknown>) => promise.then(() => "OK", (error: unknown) => (error instanceof TRPCError ? error.code : String(error)));
+const codeOf = async (promise: Promise<unknown>) =>
+  promise.then(
+    () => "OK",
+    (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
+  );
 
 describe.each(testEngines())("phone numbers on %s", (engine) => {
   let db: TestDatabase;
@@ -23,8 +27,18 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
   afterAll(() => db?.drop());
 
   it("should assign a number with menu defaults and audit it", async () => {
-    const config = await owner.admin.phoneNumbers.assign({ tenantId: "alpha", phoneNumber: "+15555550111", label: "Main line" });
-    expect(config).toMatchObject({ tenantId: "alpha", ivrMode: "menu", label: "Main line", voicemailEnabled: true, warnings: [] });
+    const config = await owner.admin.phoneNumbers.assign({
+      tenantId: "alpha",
+      phoneNumber: "+15555550111",
+      label: "Main line",
+    });
+    expect(config).toMatchObject({
+      tenantId: "alpha",
+      ivrMode: "menu",
+      label: "Main line",
+      voicemailEnabled: true,
+      warnings: [],
+    });
     expect(config.businessHours?.mon).toEqual([["08:00", "18:00"]]);
     const audits = await auditRows(db, "phone_number.assigned");
     expect(audits.some((a) => a.objectId === "+15555550111" && a.targetTenantId === "alpha")).toBe(true);
@@ -32,21 +46,27 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
 
   it("should refuse a number already assigned, naming the business that has it", async () => {
     await owner.admin.phoneNumbers.assign({ tenantId: "bravo", phoneNumber: "+15555550112" });
-    await expect(owner.admin.phoneNumbers.assign({ tenantId: "alpha", phoneNumber: "+15555550112" })).rejects.toMatchObject({
+    await expect(
+      owner.admin.phoneNumbers.assign({ tenantId: "alpha", phoneNumber: "+15555550112" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("Bravo Lawns (bravo)"),
     });
   });
 
   it("should refuse a number that is not E.164 with a field message", async () => {
-    const error = await owner.admin.phoneNumbers.assign({ tenantId: "alpha", phoneNumber: "555-0100" }).catch((e: unknown) => e);
+    const error = await owner.admin.phoneNumbers
+      .assign({ tenantId: "alpha", phoneNumber: "555-0100" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
     expect((error as TRPCError).message).toContain("E.164");
   });
 
   it("should refuse unknown fields in an update (strict input)", async () => {
-    expect(await codeOf(owner.admin.phoneNumbers.update({ phoneNumber: "+15555550111", tenantId: "bravo" } as never))).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(owner.admin.phoneNumbers.update({ phoneNumber: "+15555550111", tenantId: "bravo" } as never)),
+    ).toBe("BAD_REQUEST");
   });
 
   it("should update settings, record before and after, and list them", async () => {
@@ -55,15 +75,29 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
       ivrMode: "forward",
       forwardTo: "+15555550123",
       greeting: "Thanks for calling Alpha.",
-      businessHours: { mon: [["09:00", "12:00"], ["13:00", "17:00"]], sat: [["10:00", "14:00"]] },
+      businessHours: {
+        mon: [
+          ["09:00", "12:00"],
+          ["13:00", "17:00"],
+        ],
+        sat: [["10:00", "14:00"]],
+      },
       afterHoursMode: "voicemail",
       missedCallTextWindowMinutes: 60,
       bookingUrl: "https://alpha.example/book",
       helpText: "",
     });
-    expect(updated).toMatchObject({ ivrMode: "forward", forwardTo: "+15555550123", missedCallTextWindowMinutes: 60, helpText: null });
+    expect(updated).toMatchObject({
+      ivrMode: "forward",
+      forwardTo: "+15555550123",
+      missedCallTextWindowMinutes: 60,
+      helpText: null,
+    });
     const audit = (await auditRows(db, "phone_number.updated")).at(-1)!;
-    expect(audit.details).toMatchObject({ before: { ivrMode: "menu", forwardTo: null }, after: { ivrMode: "forward", forwardTo: "+15555550123" } });
+    expect(audit.details).toMatchObject({
+      before: { ivrMode: "menu", forwardTo: null },
+      after: { ivrMode: "forward", forwardTo: "+15555550123" },
+    });
     const listed = await owner.admin.phoneNumbers.list({ tenantId: "alpha" });
     expect(listed.numbers.map((n) => n.phoneNumber)).toEqual(["+15555550111"]);
     expect(listed.numbers[0]!.businessHours?.sat).toEqual([["10:00", "14:00"]]);
@@ -77,13 +111,18 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
       { businessHours: { mon: [["17:00", "09:00"]] } },
       { forwardTo: "5555550123" },
     ]) {
-      expect(await codeOf(owner.admin.phoneNumbers.update({ phoneNumber: "+15555550111", ...patch } as never)), JSON.stringify(patch)).toBe("BAD_REQUEST");
+      expect(
+        await codeOf(owner.admin.phoneNumbers.update({ phoneNumber: "+15555550111", ...patch } as never)),
+        JSON.stringify(patch),
+      ).toBe("BAD_REQUEST");
     }
   });
 
   it("should refuse forwarding without a number to ring", async () => {
     await owner.admin.phoneNumbers.assign({ tenantId: "alpha", phoneNumber: "+15555550113" });
-    await expect(owner.admin.phoneNumbers.update({ phoneNumber: "+15555550113", ivrMode: "forward" })).rejects.toMatchObject({
+    await expect(
+      owner.admin.phoneNumbers.update({ phoneNumber: "+15555550113", ivrMode: "forward" }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("Forward calls to"),
     });
@@ -99,7 +138,9 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
 
   it("should release a number and audit what it was", async () => {
     await owner.admin.phoneNumbers.release({ phoneNumber: "+15555550113" });
-    expect((await owner.admin.phoneNumbers.list({ tenantId: "alpha" })).numbers.map((n) => n.phoneNumber)).not.toContain("+15555550113");
+    expect(
+      (await owner.admin.phoneNumbers.list({ tenantId: "alpha" })).numbers.map((n) => n.phoneNumber),
+    ).not.toContain("+15555550113");
     const audit = (await auditRows(db, "phone_number.released")).at(-1)!;
     expect(audit.details).toMatchObject({ before: { phoneNumber: "+15555550113", ivrMode: "ai_voice" } });
     expect(await codeOf(owner.admin.phoneNumbers.release({ phoneNumber: "+15555550113" }))).toBe("NOT_FOUND");
@@ -107,7 +148,9 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
 
   it("should keep the directory owner-only", async () => {
     expect(await codeOf(staff.admin.phoneNumbers.list({ tenantId: "alpha" }))).toBe("FORBIDDEN");
-    expect(await codeOf(staff.admin.phoneNumbers.assign({ tenantId: "alpha", phoneNumber: "+15555550114" }))).toBe("FORBIDDEN");
+    expect(await codeOf(staff.admin.phoneNumbers.assign({ tenantId: "alpha", phoneNumber: "+15555550114" }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await codeOf(callerFor(db, undefined).admin.telephony.unrouted())).toBe("UNAUTHORIZED");
   });
 
@@ -115,7 +158,15 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
     const id = randomUUID();
     await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) =>
       tx.unroutedWebhook.create({
-        data: { id, kind: "sms", sid: "SM1", toNumber: "+15555550999", fromNumber: "+15555550888", reason: "no tenant for number", params: { Body: "hello?" } },
+        data: {
+          id,
+          kind: "sms",
+          sid: "SM1",
+          toNumber: "+15555550999",
+          fromNumber: "+15555550888",
+          reason: "no tenant for number",
+          params: { Body: "hello?" },
+        },
       }),
     );
     const before = await owner.admin.telephony.unrouted();

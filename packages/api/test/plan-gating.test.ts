@@ -1,19 +1,18 @@
 // Plan gating and status rules over HTTP: every gated procedure × every tier, and what suspended
 // and cancelled accounts may still do.
-import { FEATURE_KEYS, hasFeature, lowestTierWith, type FeatureKey } from "@servicepro/features";
+import { FEATURE_KEYS, type FeatureKey, hasFeature, lowestTierWith } from "@servicepro/features";
 import { PLAN_TIERS, TENANT_STATUSES } from "@servicepro/tenancy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/root.ts";
-import { createRouter, staffProcedure, tenantAdminProcedure, type ProcedureMeta } from "../src/trpc.ts";
-import { GREEN_LAWN_ADMIN, GREEN_LAWN_STAFF, OWNER, startHarness, type Harness } from "./owner-console-harness.ts";
+import { createRouter, type ProcedureMeta, staffProcedure, tenantAdminProcedure } from "../src/trpc.ts";
+import { GREEN_LAWN_ADMIN, GREEN_LAWN_STAFF, type Harness, OWNER, startHarness } from "./owner-console-harness.ts";
 
 // One test-only procedure per feature, built from the shipped base procedures: the gate is the
 // middleware's, not the procedure's. Shipped procedures that declare a feature join the matrix too.
 const gatedProbe = createRouter(
-  Object.fromEntries(FEATURE_KEYS.map((feature) => [feature, staffProcedure.meta({ feature }).query(() => ({ ran: feature }))])) as Record<
-    FeatureKey,
-    ReturnType<typeof staffProcedure.query>
-  >,
+  Object.fromEntries(
+    FEATURE_KEYS.map((feature) => [feature, staffProcedure.meta({ feature }).query(() => ({ ran: feature }))]),
+  ) as Record<FeatureKey, ReturnType<typeof staffProcedure.query>>,
 );
 const changes = createRouter({
   save: staffProcedure.mutation(() => "saved"),
@@ -24,10 +23,19 @@ const exportProbe = createRouter({ start: staffProcedure.mutation(() => "export 
 const router = createRouter({ ...appRouter._def.record, gated: gatedProbe, changes, export: exportProbe });
 
 type Def = { _def: { meta?: ProcedureMeta; type: "query" | "mutation" | "subscription" } };
-const shippedGated = Object.entries(appRouter._def.procedures as unknown as Record<string, Def>).filter(([, p]) => p._def.meta?.feature);
+const shippedGated = Object.entries(appRouter._def.procedures as unknown as Record<string, Def>).filter(
+  ([, p]) => p._def.meta?.feature,
+);
 const gated: [string, FeatureKey, "query" | "mutation"][] = [
   ...FEATURE_KEYS.map((feature) => [`gated.${feature}`, feature, "query"] as [string, FeatureKey, "query"]),
-  ...shippedGated.map(([path, p]) => [path, p._def.meta!.feature!, p._def.type === "mutation" ? "mutation" : "query"] as [string, FeatureKey, "query" | "mutation"]),
+  ...shippedGated.map(
+    ([path, p]) =>
+      [path, p._def.meta!.feature!, p._def.type === "mutation" ? "mutation" : "query"] as [
+        string,
+        FeatureKey,
+        "query" | "mutation",
+      ],
+  ),
 ];
 
 let h: Harness;
@@ -46,7 +54,9 @@ describe("plan gating", () => {
     for (const [path, p] of shippedGated) expect(["staff", "tenant_admin"], path).toContain(p._def.meta?.access);
   });
 
-  const cells = PLAN_TIERS.flatMap((tier) => gated.map(([path, feature, kind]) => [tier, path, feature, kind] as const));
+  const cells = PLAN_TIERS.flatMap((tier) =>
+    gated.map(([path, feature, kind]) => [tier, path, feature, kind] as const),
+  );
 
   it.each(cells)("%s × %s", async (tier, path, feature, kind) => {
     await h.setPlan("green-lawn", { planTier: tier, status: "active" });
@@ -58,8 +68,14 @@ describe("plan gating", () => {
     } else {
       expect(res.status).toBe(403);
       expect(res.error?.data.code).toBe("FORBIDDEN");
-      expect(res.error?.data.cause).toEqual({ code: "PLAN_FEATURE_REQUIRED", feature, requiredTier: lowestTierWith(feature) });
-      expect(res.error?.message).toMatch(/is part of the (Pro|Elite) plan; ask the account owner to upgrade\.$|are part of the Pro plan; ask the account owner to upgrade\.$/);
+      expect(res.error?.data.cause).toEqual({
+        code: "PLAN_FEATURE_REQUIRED",
+        feature,
+        requiredTier: lowestTierWith(feature),
+      });
+      expect(res.error?.message).toMatch(
+        /is part of the (Pro|Elite) plan; ask the account owner to upgrade\.$|are part of the Pro plan; ask the account owner to upgrade\.$/,
+      );
     }
   });
 
@@ -70,11 +86,16 @@ describe("plan gating", () => {
     expect(refused.error?.message).toBe("SMS campaigns are part of the Pro plan; ask the account owner to upgrade.");
 
     const owner = await h.signIn(OWNER);
-    expect((await h.call("mutation", "admin.tenants.updatePlan", { tenantId: "green-lawn", planTier: "pro" }, owner)).status).toBe(200);
+    expect(
+      (await h.call("mutation", "admin.tenants.updatePlan", { tenantId: "green-lawn", planTier: "pro" }, owner)).status,
+    ).toBe(200);
     expect((await h.call("query", "gated.campaigns", undefined, staff)).data).toEqual({ ran: "campaigns" });
 
     // And back down: the same session loses it at once (no entitlement cache).
-    expect((await h.call("mutation", "admin.tenants.updatePlan", { tenantId: "green-lawn", planTier: "starter" }, owner)).status).toBe(200);
+    expect(
+      (await h.call("mutation", "admin.tenants.updatePlan", { tenantId: "green-lawn", planTier: "starter" }, owner))
+        .status,
+    ).toBe(200);
     expect((await h.call("query", "gated.campaigns", undefined, staff)).status).toBe(403);
   });
 });
@@ -84,7 +105,11 @@ describe("tenant.plan.summary", () => {
     await h.setPlan("green-lawn", { planTier: tier, status: "active" });
     const res = await h.call("query", "tenant.plan.summary", undefined, staff);
     expect(res.status).toBe(200);
-    const summary = res.data as { planTier: string; internal: boolean; features: { key: FeatureKey; included: boolean; unlockedBy: { tier: string } | null }[] };
+    const summary = res.data as {
+      planTier: string;
+      internal: boolean;
+      features: { key: FeatureKey; included: boolean; unlockedBy: { tier: string } | null }[];
+    };
     expect(summary.planTier).toBe(tier);
     expect(summary.internal).toBe(tier === "internal");
     for (const line of summary.features) {
@@ -102,7 +127,10 @@ describe("status rules", () => {
     expect((await h.call("query", "tenant.overview", undefined, staff)).status).toBe(200);
     const summary = await h.call("query", "tenant.plan.summary", undefined, staff);
     expect(summary.data).toMatchObject({ status, acceptsChanges: open });
-    for (const [path, token] of [["changes.save", staff], ["changes.adminSave", admin]] as const) {
+    for (const [path, token] of [
+      ["changes.save", staff],
+      ["changes.adminSave", admin],
+    ] as const) {
       const res = await h.call("mutation", path, undefined, token);
       if (open) {
         expect(res.data, path).toBe("saved");

@@ -2,9 +2,9 @@
 // sessions, customers, conversations, messages and calls, written the way the app writes them
 // (tenant rows through the tenant-scoped client, directory rows through the platform path).
 import { randomUUID } from "node:crypto";
-import { platformDb, tenantDb, type Database } from "@servicepro/db";
+import { type Database, platformDb, tenantDb } from "@servicepro/db";
 import { createMessagingEvents } from "@servicepro/messaging";
-import { createApiDeps, createContext, type ApiMessaging, type Context, type Logger } from "../src/context.ts";
+import { type ApiMessaging, type Context, createApiDeps, createContext, type Logger } from "../src/context.ts";
 import { createSession } from "../src/identity/sessions.ts";
 import { appRouter } from "../src/root.ts";
 import { createCallerFactory } from "../src/trpc.ts";
@@ -27,7 +27,12 @@ const noSending: ApiMessaging = {
 };
 
 /** A caller signed in with `token` (or anonymous), using `messaging` for replies and live events. */
-export function callerFor(db: Database, token: string | undefined, messaging: ApiMessaging = noSending, signal?: AbortSignal) {
+export function callerFor(
+  db: Database,
+  token: string | undefined,
+  messaging: ApiMessaging = noSending,
+  signal?: AbortSignal,
+) {
   const deps = createApiDeps({ db, logger: silent, messaging });
   const ctx: Context = createContext(deps, {
     requestId: randomUUID(),
@@ -38,33 +43,67 @@ export function callerFor(db: Database, token: string | undefined, messaging: Ap
   return callerFactory(ctx, signal ? { signal } : {});
 }
 
-export async function createTenant(db: Database, id: string, opts: { planTier?: "starter" | "pro" | "elite" | "internal"; name?: string } = {}) {
+export async function createTenant(
+  db: Database,
+  id: string,
+  opts: { planTier?: "starter" | "pro" | "elite" | "internal"; name?: string } = {},
+) {
   await platformDb(db, system).run((tx) =>
-    tx.tenant.create({ data: { id, name: opts.name ?? `Business ${id}`, slug: id, planTier: opts.planTier ?? "starter", status: "active" } }),
+    tx.tenant.create({
+      data: {
+        id,
+        name: opts.name ?? `Business ${id}`,
+        slug: id,
+        planTier: opts.planTier ?? "starter",
+        status: "active",
+      },
+    }),
   );
 }
 
 /** A user who is staff (or the platform owner), signed in; returns the session token. */
-export async function signedInUser(db: Database, opts: { tenantId?: string; owner?: boolean; role?: "tenant_admin" | "tenant_staff"; name?: string }) {
+export async function signedInUser(
+  db: Database,
+  opts: { tenantId?: string; owner?: boolean; role?: "tenant_admin" | "tenant_staff"; name?: string },
+) {
   const email = `${randomUUID()}@example.test`;
   const user = await platformDb(db, system).run(async (tx) => {
-    const user = await tx.user.create({ data: { email, name: opts.name ?? "Test User", passwordHash: "x", isPlatformOwner: opts.owner ?? false } });
-    if (opts.tenantId) await tx.membership.create({ data: { tenantId: opts.tenantId, userId: user.id, role: opts.role ?? "tenant_staff" } });
+    const user = await tx.user.create({
+      data: { email, name: opts.name ?? "Test User", passwordHash: "x", isPlatformOwner: opts.owner ?? false },
+    });
+    if (opts.tenantId)
+      await tx.membership.create({
+        data: { tenantId: opts.tenantId, userId: user.id, role: opts.role ?? "tenant_staff" },
+      });
     return user;
   });
-  const { token } = await createSession(db, { userId: user.id, activeTenantId: opts.tenantId ?? null, now: new Date(), ip: undefined, userAgent: undefined });
+  const { token } = await createSession(db, {
+    userId: user.id,
+    activeTenantId: opts.tenantId ?? null,
+    now: new Date(),
+    ip: undefined,
+    userAgent: undefined,
+  });
   return { token, userId: user.id, email };
 }
 
 export async function assignNumber(db: Database, tenantId: string, phoneNumber: string) {
-  await platformDb(db, system).run((tx) => tx.tenantPhoneConfig.create({ data: { tenantId, phoneNumber, businessHours: {} } }));
+  await platformDb(db, system).run((tx) =>
+    tx.tenantPhoneConfig.create({ data: { tenantId, phoneNumber, businessHours: {} } }),
+  );
 }
 
 /** A customer with a conversation and `messages` (oldest first), as the inbound pipeline leaves them. */
 export async function conversationWith(
   db: Database,
   tenantId: string,
-  opts: { phone: string; name?: string; tenantNumber?: string; messages: { direction: "inbound" | "outbound"; body: string; at: Date; status?: string }[]; unread?: number },
+  opts: {
+    phone: string;
+    name?: string;
+    tenantNumber?: string;
+    messages: { direction: "inbound" | "outbound"; body: string; at: Date; status?: string }[];
+    unread?: number;
+  },
 ) {
   const tenantNumber = opts.tenantNumber ?? "+15555550199";
   return tenantDb(db, tenantId).run(async (tx) => {
@@ -105,14 +144,23 @@ export async function conversationWith(
 export async function optOut(db: Database, tenantId: string, phone: string, at: Date) {
   await tenantDb(db, tenantId).run(async (tx) => {
     await tx.smsConsent.create({ data: { phone, state: "opted_out", source: "keyword", updatedAt: at } as never });
-    await tx.smsConsentEvent.create({ data: { phone, state: "opted_out", source: "keyword", evidence: { text: "STOP" }, createdAt: at } as never });
+    await tx.smsConsentEvent.create({
+      data: { phone, state: "opted_out", source: "keyword", evidence: { text: "STOP" }, createdAt: at } as never,
+    });
   });
 }
 
 export async function callRow(
   db: Database,
   tenantId: string,
-  opts: { from: string; at: Date; outcome: "answered" | "forwarded" | "voicemail" | "missed" | "ai_handled"; recordingUrl?: string; transcription?: string; duration?: number },
+  opts: {
+    from: string;
+    at: Date;
+    outcome: "answered" | "forwarded" | "voicemail" | "missed" | "ai_handled";
+    recordingUrl?: string;
+    transcription?: string;
+    duration?: number;
+  },
 ) {
   return tenantDb(db, tenantId).run((tx) =>
     tx.call.create({
@@ -127,7 +175,12 @@ export async function callRow(
         startedAt: opts.at,
         endedAt: new Date(opts.at.getTime() + 30_000),
         ...(opts.recordingUrl
-          ? { recordingSid: `RE${randomUUID().replaceAll("-", "")}`, recordingUrl: opts.recordingUrl, recordingDurationSeconds: 12, transcription: opts.transcription ?? null }
+          ? {
+              recordingSid: `RE${randomUUID().replaceAll("-", "")}`,
+              recordingUrl: opts.recordingUrl,
+              recordingDurationSeconds: 12,
+              transcription: opts.transcription ?? null,
+            }
           : {}),
       } as never,
     }),

@@ -33,10 +33,23 @@ export type AddOnRow = {
   packItemId: string;
 };
 
-export type FaqRow = { tenantId: string; id: string; question: string; answer: string; position: number; packItemId: string };
+export type FaqRow = {
+  tenantId: string;
+  id: string;
+  question: string;
+  answer: string;
+  position: number;
+  packItemId: string;
+};
 
-export function serviceRow(pack: Pick<IndustryPack, "pricingFactors">, service: PackService, at: { tenantId: string; id: string; position: number }): ServiceRow {
-  const labels = service.priceDependsOn.map((factorId) => pack.pricingFactors.find((f) => f.id === factorId)?.label ?? factorId);
+export function serviceRow(
+  pack: Pick<IndustryPack, "pricingFactors">,
+  service: PackService,
+  at: { tenantId: string; id: string; position: number },
+): ServiceRow {
+  const labels = service.priceDependsOn.map(
+    (factorId) => pack.pricingFactors.find((f) => f.id === factorId)?.label ?? factorId,
+  );
   const price = service.priceCents;
   return {
     tenantId: at.tenantId,
@@ -57,7 +70,11 @@ export function serviceRow(pack: Pick<IndustryPack, "pricingFactors">, service: 
  * `serviceRowIds` maps pack service ids to the business's service row ids. A pack service the
  * business does not have (never installed, or removed) is left out rather than pointing nowhere.
  */
-export function addOnRow(addOn: PackAddOn, serviceRowIds: ReadonlyMap<string, string>, at: { tenantId: string; id: string; position: number }): AddOnRow {
+export function addOnRow(
+  addOn: PackAddOn,
+  serviceRowIds: ReadonlyMap<string, string>,
+  at: { tenantId: string; id: string; position: number },
+): AddOnRow {
   return {
     tenantId: at.tenantId,
     id: at.id,
@@ -85,4 +102,5 @@ export const faqRow = (faq: PackFaq, at: { tenantId: string; id: string; positio
 });
 
 /** Fills `{businessName}` (the only placeholder a spoken greeting can know at set-up). */
-export const fillBusinessName = (template: string, businessName: string): string => template.replaceAll("{businessName}", businessName);
+export const fillBusinessName = (template: string, businessName: string): string =>
+  template.replaceAll("{businessName}", businessName);

@@ -1,30 +1,39 @@
 // @servicepro/concierge: setting up a new business from an industry pack, planned as pure data.
 // The executor that writes the plan in one transaction lives in packages/api (src/concierge).
+
 export {
-  provisioningInputSchema,
-  provisionRequestSchema,
-  provisioningInputShape,
-  refineProvisioningInput,
-  slugSchema,
-  timeZoneSchema,
+  type AddOnRow,
+  addOnRow,
+  type FaqRow,
+  faqRow,
+  fillBusinessName,
+  type ServiceRow,
+  serviceRow,
+} from "./catalog.ts";
+export {
   canonicalTimeZone,
   INTERNAL_NOTE_MAX,
   type ProvisioningInput,
   type ProvisioningInputRaw,
+  provisioningInputSchema,
+  provisioningInputShape,
+  provisionRequestSchema,
+  refineProvisioningInput,
+  slugSchema,
+  timeZoneSchema,
 } from "./input.ts";
 export {
-  planProvisioning,
-  onboardingLink,
-  STEP_LABELS,
-  STEP_IDS,
   ONBOARDING_TOKEN_TTL_MS,
-  UNUSABLE_PASSWORD_HASH,
+  type OnboardingNoticePlan,
+  onboardingLink,
+  type PlanOptions,
+  type ProvisionedAuditDetails,
   type ProvisioningPlan,
   type ProvisioningStep,
+  planProvisioning,
+  STEP_IDS,
+  STEP_LABELS,
   type StepId,
-  type PlanOptions,
-  type OnboardingNoticePlan,
-  type ProvisionedAuditDetails,
+  UNUSABLE_PASSWORD_HASH,
 } from "./plan.ts";
-export { serviceRow, addOnRow, faqRow, fillBusinessName, type ServiceRow, type AddOnRow, type FaqRow } from "./catalog.ts";
-export { summarizePlan, type PlanSummary } from "./summary.ts";
+export { type PlanSummary, summarizePlan } from "./summary.ts";

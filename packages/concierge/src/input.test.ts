@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { canonicalTimeZone, provisioningInputSchema, provisionRequestSchema } from "./input.ts";
 import { VALID_INPUT } from "./test-fixtures.ts";
 
-
 const issuesOf = (value: unknown) => {
   const result = provisioningInputSchema.safeParse(value);
   expect(result.success).toBe(false);
@@ -48,23 +47,39 @@ describe("provisioningInputSchema", () => {
   });
 
   it("should keep an internal note only for internal businesses", () => {
-    expect(issuesOf({ ...VALID_INPUT, internalNote: "Family friend, at cost" })).toContainEqual({ path: "internalNote", message: expect.stringContaining("Internal (at-cost)") });
-    expect(provisioningInputSchema.parse({ ...VALID_INPUT, planTier: "internal", internalNote: " Family friend " }).internalNote).toBe("Family friend");
+    expect(issuesOf({ ...VALID_INPUT, internalNote: "Family friend, at cost" })).toContainEqual({
+      path: "internalNote",
+      message: expect.stringContaining("Internal (at-cost)"),
+    });
+    expect(
+      provisioningInputSchema.parse({ ...VALID_INPUT, planTier: "internal", internalNote: " Family friend " })
+        .internalNote,
+    ).toBe("Family friend");
     expect(provisioningInputSchema.parse({ ...VALID_INPUT, internalNote: "" }).internalNote).toBeNull();
   });
 
   it("should refuse an IVR mode without a number to apply it to", () => {
-    expect(issuesOf({ ...VALID_INPUT, phoneNumber: "", ivrMode: "menu" })).toContainEqual({ path: "ivrMode", message: expect.stringContaining("choose a number") });
+    expect(issuesOf({ ...VALID_INPUT, phoneNumber: "", ivrMode: "menu" })).toContainEqual({
+      path: "ivrMode",
+      message: expect.stringContaining("choose a number"),
+    });
   });
 
   it("should name unknown fields, at the top and in the owner", () => {
     expect(issuesOf({ ...VALID_INPUT, tenantId: "root" })[0]!.message).toContain('Unknown field "tenantId"');
-    expect(issuesOf({ ...VALID_INPUT, owner: { ...VALID_INPUT.owner, isPlatformOwner: true } })[0]!.message).toContain('Unknown owner field "isPlatformOwner"');
+    expect(issuesOf({ ...VALID_INPUT, owner: { ...VALID_INPUT.owner, isPlatformOwner: true } })[0]!.message).toContain(
+      'Unknown owner field "isPlatformOwner"',
+    );
   });
 
   it("should require a UUID idempotency key in the provision request", () => {
-    expect(provisionRequestSchema.safeParse({ ...VALID_INPUT, idempotencyKey: "twice" }).error?.issues[0]?.path).toEqual(["idempotencyKey"]);
-    expect(provisionRequestSchema.parse({ ...VALID_INPUT, idempotencyKey: "6f1c1d6e-6a43-4d3c-9a77-3f4e8b0c2a11" }).idempotencyKey).toBeTruthy();
+    expect(
+      provisionRequestSchema.safeParse({ ...VALID_INPUT, idempotencyKey: "twice" }).error?.issues[0]?.path,
+    ).toEqual(["idempotencyKey"]);
+    expect(
+      provisionRequestSchema.parse({ ...VALID_INPUT, idempotencyKey: "6f1c1d6e-6a43-4d3c-9a77-3f4e8b0c2a11" })
+        .idempotencyKey,
+    ).toBeTruthy();
   });
 });
 

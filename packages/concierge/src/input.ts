@@ -42,7 +42,10 @@ const phoneSchema = (what: string) =>
   z.string({ error: `Enter ${what}.` }).transform((value, ctx) => {
     const e164 = normalizePhone(value);
     if (!e164) {
-      ctx.addIssue({ code: "custom", message: `${capitalise(what)} is not a phone number we can dial: use international format, e.g. +15555550100.` });
+      ctx.addIssue({
+        code: "custom",
+        message: `${capitalise(what)} is not a phone number we can dial: use international format, e.g. +15555550100.`,
+      });
       return z.NEVER;
     }
     return e164;
@@ -53,28 +56,36 @@ export const slugSchema = z
   .trim()
   .toLowerCase()
   .regex(TENANT_SLUG_PATTERN, {
-    message: "The slug is 2–63 lowercase letters, digits and dashes, not starting or ending with a dash, e.g. green-lawn.",
+    message:
+      "The slug is 2–63 lowercase letters, digits and dashes, not starting or ending with a dash, e.g. green-lawn.",
   });
 
-export const timeZoneSchema = z.string({ error: "Choose the business's time zone, e.g. America/Chicago." }).transform((value, ctx) => {
-  const zone = canonicalTimeZone(value.trim());
-  if (!zone) {
-    ctx.addIssue({ code: "custom", message: `"${value}" is not a time zone we know: use an IANA name such as America/Chicago or Europe/London.` });
-    return z.NEVER;
-  }
-  return zone;
-});
+export const timeZoneSchema = z
+  .string({ error: "Choose the business's time zone, e.g. America/Chicago." })
+  .transform((value, ctx) => {
+    const zone = canonicalTimeZone(value.trim());
+    if (!zone) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${value}" is not a time zone we know: use an IANA name such as America/Chicago or Europe/London.`,
+      });
+      return z.NEVER;
+    }
+    return zone;
+  });
 
 const ownerSchema = z.strictObject(
   {
     name: text("the owner's name", 2, 80),
-    email: z
-      .string({ error: "Enter the owner's email address." })
-      .transform(normalizeEmail)
-      .pipe(emailSchema),
+    email: z.string({ error: "Enter the owner's email address." }).transform(normalizeEmail).pipe(emailSchema),
     phone: phoneSchema("the owner's mobile number"),
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown owner field ${oneOf(issue.keys)}: send name, email and phone.` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `Unknown owner field ${oneOf(issue.keys)}: send name, email and phone.`
+        : undefined,
+  },
 );
 
 /** "" and null mean "no number yet" (forms send "" for an empty field). */
@@ -86,7 +97,10 @@ const optionalPhoneNumber = z
     if (value === undefined || value === null || value.trim() === "") return null;
     const e164 = normalizePhone(value);
     if (!e164) {
-      ctx.addIssue({ code: "custom", message: "The business number must be a phone number in international format, e.g. +15555550100." });
+      ctx.addIssue({
+        code: "custom",
+        message: "The business number must be a phone number in international format, e.g. +15555550100.",
+      });
       return z.NEVER;
     }
     return e164;
@@ -114,7 +128,9 @@ export const provisioningInputShape = {
   packId: z
     .string({ error: "Choose an industry pack." })
     .trim()
-    .refine(isPackId, { message: `There is no industry pack with that id; choose one of the ${PACK_IDS.length} packs (admin.packs.list).` }),
+    .refine(isPackId, {
+      message: `There is no industry pack with that id; choose one of the ${PACK_IDS.length} packs (admin.packs.list).`,
+    }),
   planTier: z.enum(PLAN_TIERS, { error: `Plan must be one of ${oneOf(PLAN_TIERS)}.` }),
   /** The owner's private note; kept only for internal (at-cost) businesses. "" or null: none. */
   internalNote: z
@@ -135,7 +151,10 @@ export const provisioningInputShape = {
 } as const;
 
 /** Cross-field rules, shared by every schema built from the shape. */
-export const refineProvisioningInput = (input: { planTier: string; internalNote: string | null; phoneNumber: string | null; ivrMode?: string | undefined }, ctx: z.RefinementCtx) => {
+export const refineProvisioningInput = (
+  input: { planTier: string; internalNote: string | null; phoneNumber: string | null; ivrMode?: string | undefined },
+  ctx: z.RefinementCtx,
+) => {
   if (input.internalNote && input.planTier !== "internal") {
     ctx.addIssue({
       code: "custom",
@@ -144,23 +163,33 @@ export const refineProvisioningInput = (input: { planTier: string; internalNote:
     });
   }
   if (input.ivrMode && !input.phoneNumber) {
-    ctx.addIssue({ code: "custom", path: ["ivrMode"], message: "An IVR mode applies to a phone number: choose a number, or leave the mode out." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["ivrMode"],
+      message: "An IVR mode applies to a phone number: choose a number, or leave the mode out.",
+    });
   }
 };
 
 const unknownKeys = (allowed: readonly string[]) => ({
   error: (issue: { code: string; keys?: string[] }) =>
-    issue.code === "unrecognized_keys" ? `Unknown field ${oneOf(issue.keys ?? [])}: send only ${allowed.join(", ")}.` : undefined,
+    issue.code === "unrecognized_keys"
+      ? `Unknown field ${oneOf(issue.keys ?? [])}: send only ${allowed.join(", ")}.`
+      : undefined,
 });
 
 /** The wizard's whole request. Strict: an unknown field is an error naming it (mass assignment). */
-export const provisioningInputSchema = z.strictObject(provisioningInputShape, unknownKeys(INPUT_KEYS)).superRefine(refineProvisioningInput);
+export const provisioningInputSchema = z
+  .strictObject(provisioningInputShape, unknownKeys(INPUT_KEYS))
+  .superRefine(refineProvisioningInput);
 
 /** The same, plus the client's idempotency key (what `admin.concierge.provision` takes). */
 export const provisionRequestSchema = z
   .strictObject(
     {
-      idempotencyKey: z.uuid({ message: "idempotencyKey must be a UUID the client generates once per set-up (and reuses on retries)." }),
+      idempotencyKey: z.uuid({
+        message: "idempotencyKey must be a UUID the client generates once per set-up (and reuses on retries).",
+      }),
       ...provisioningInputShape,
     },
     unknownKeys(["idempotencyKey", ...INPUT_KEYS]),

@@ -1,9 +1,17 @@
 import { getPack, INDUSTRY_PACKS, type IndustryPack } from "@servicepro/industry-packs";
 import { describe, expect, it } from "vitest";
-import { VALID_INPUT } from "./test-fixtures.ts";
-import { provisioningInputSchema, type ProvisioningInputRaw } from "./input.ts";
-import { ONBOARDING_TOKEN_TTL_MS, planProvisioning, STEP_IDS, UNUSABLE_PASSWORD_HASH, type ProvisioningPlan, type ProvisioningStep, type StepId } from "./plan.ts";
+import { type ProvisioningInputRaw, provisioningInputSchema } from "./input.ts";
+import {
+  ONBOARDING_TOKEN_TTL_MS,
+  type ProvisioningPlan,
+  type ProvisioningStep,
+  planProvisioning,
+  STEP_IDS,
+  type StepId,
+  UNUSABLE_PASSWORD_HASH,
+} from "./plan.ts";
 import { summarizePlan } from "./summary.ts";
+import { VALID_INPUT } from "./test-fixtures.ts";
 
 const NOW = new Date("2026-11-22T09:00:00Z");
 
@@ -21,7 +29,8 @@ function plan(patch: Partial<ProvisioningInputRaw> = {}, pack?: IndustryPack) {
   return { input, pack: chosen, plan: result };
 }
 
-const step = <K extends StepId>(p: ProvisioningPlan, id: K) => p.steps.find((s): s is Extract<ProvisioningStep, { id: K }> => s.id === id);
+const step = <K extends StepId>(p: ProvisioningPlan, id: K) =>
+  p.steps.find((s): s is Extract<ProvisioningStep, { id: K }> => s.id === id);
 const ids = (p: ProvisioningPlan) => p.steps.map((s) => s.id);
 
 describe("planProvisioning", () => {
@@ -33,7 +42,16 @@ describe("planProvisioning", () => {
 
   it("should leave out the number, website and notice steps when they are not asked for", () => {
     const { plan: p } = plan({ phoneNumber: "", websiteStarter: false, sendOnboarding: false });
-    expect(ids(p)).toEqual(["createTenant", "createOwner", "recordPackInstall", "createServices", "createAddOns", "createFaqs", "createOnboardingToken", "audit"]);
+    expect(ids(p)).toEqual([
+      "createTenant",
+      "createOwner",
+      "recordPackInstall",
+      "createServices",
+      "createAddOns",
+      "createFaqs",
+      "createOnboardingToken",
+      "audit",
+    ]);
     expect(p.ivrMode).toBeNull();
     expect(p.warnings.join(" ")).toMatch(/No phone number.*No onboarding text or email.*No starter website/);
   });
@@ -52,14 +70,21 @@ describe("planProvisioning", () => {
       contactEmail: "rosa@greenway.example",
       contactPhone: "+17205550142",
     });
-    const internal = step(plan({ planTier: "internal", internalNote: "Cousin's business" }).plan, "createTenant")!.tenant;
+    const internal = step(
+      plan({ planTier: "internal", internalNote: "Cousin's business" }).plan,
+      "createTenant",
+    )!.tenant;
     expect(internal).toMatchObject({ status: "active", internalNotes: "Cousin's business" });
   });
 
   it("should make the owner a tenant admin whose password cannot match anything", () => {
     const { plan: p } = plan();
     const owner = step(p, "createOwner")!;
-    expect(owner.user).toMatchObject({ id: p.ownerUserId, email: "rosa@greenway.example", passwordHash: UNUSABLE_PASSWORD_HASH });
+    expect(owner.user).toMatchObject({
+      id: p.ownerUserId,
+      email: "rosa@greenway.example",
+      passwordHash: UNUSABLE_PASSWORD_HASH,
+    });
     expect(owner.membership).toMatchObject({ tenantId: "greenway-lawn", userId: p.ownerUserId, role: "tenant_admin" });
   });
 
@@ -72,7 +97,9 @@ describe("planProvisioning", () => {
     expect(addOns.map((a) => a.packItemId)).toEqual(pack.addOns.map((a) => a.id));
     expect(faqs.map((f) => [f.packItemId, f.question])).toEqual(pack.faqs.map((f) => [f.id, f.question]));
     expect(p.counts).toEqual({ services: pack.services.length, addOns: pack.addOns.length, faqs: pack.faqs.length });
-    expect(new Set([...services, ...addOns, ...faqs].map((row) => row.id)).size).toBe(services.length + addOns.length + faqs.length);
+    expect(new Set([...services, ...addOns, ...faqs].map((row) => row.id)).size).toBe(
+      services.length + addOns.length + faqs.length,
+    );
 
     const serviceIdByPackId = new Map(services.map((s) => [s.packItemId, s.id]));
     pack.addOns.forEach((packAddOn, i) => {
@@ -88,8 +115,14 @@ describe("planProvisioning", () => {
         if (typeof packService.priceCents === "number") {
           expect(row).toMatchObject({ priceCents: packService.priceCents, priceMinCents: null, priceMaxCents: null });
         } else {
-          expect(row).toMatchObject({ priceCents: null, priceMinCents: packService.priceCents.min, priceMaxCents: packService.priceCents.max });
-          expect(row.priceDependsOn).toBe(packService.priceDependsOn.map((id) => pack.pricingFactors.find((f) => f.id === id)!.label).join(", "));
+          expect(row).toMatchObject({
+            priceCents: null,
+            priceMinCents: packService.priceCents.min,
+            priceMaxCents: packService.priceCents.max,
+          });
+          expect(row.priceDependsOn).toBe(
+            packService.priceDependsOn.map((id) => pack.pricingFactors.find((f) => f.id === id)!.label).join(", "),
+          );
         }
       });
     }
@@ -117,7 +150,9 @@ describe("planProvisioning", () => {
     // lawn-care's pack mode is ai-voice; Pro has no AI receptionist, so callers hear the menu
     // (and not a greeting promising an assistant).
     expect(pack.ivr.mode).toBe("ai-voice");
-    expect(p.warnings).toContain("The Pro plan has no AI receptionist: callers will hear the menu until the plan includes it.");
+    expect(p.warnings).toContain(
+      "The Pro plan has no AI receptionist: callers will hear the menu until the plan includes it.",
+    );
   });
 
   it("should use the pack's greeting when its mode is what callers get", () => {
@@ -135,7 +170,9 @@ describe("planProvisioning", () => {
 
   it("should warn when the plan lacks the AI receptionist the pack's mode needs", () => {
     const { plan: p } = plan({ planTier: "starter" });
-    expect(p.warnings).toContain("The Starter plan has no AI receptionist: callers will hear the menu until the plan includes it.");
+    expect(p.warnings).toContain(
+      "The Starter plan has no AI receptionist: callers will hear the menu until the plan includes it.",
+    );
   });
 
   it("should keep the pack's mode when the plan has no AI receptionist (the telephony core falls back to the menu)", () => {
@@ -146,7 +183,12 @@ describe("planProvisioning", () => {
     const { plan: p } = plan();
     expect(p.onboardingLink).toBe("https://app.servicepro.test/app/welcome?token=raw-token_value");
     const token = step(p, "createOnboardingToken")!.token;
-    expect(token).toEqual({ id: "a".repeat(64), userId: p.ownerUserId, tenantId: "greenway-lawn", expiresAt: new Date(NOW.getTime() + ONBOARDING_TOKEN_TTL_MS) });
+    expect(token).toEqual({
+      id: "a".repeat(64),
+      userId: p.ownerUserId,
+      tenantId: "greenway-lawn",
+      expiresAt: new Date(NOW.getTime() + ONBOARDING_TOKEN_TTL_MS),
+    });
     expect(JSON.stringify(p.steps.filter((s) => s.id !== "queueOnboardingNotice"))).not.toContain("raw-token_value");
     expect(step(p, "queueOnboardingNotice")!.notice).toEqual({
       tenantId: "greenway-lawn",
@@ -162,7 +204,11 @@ describe("planProvisioning", () => {
   it("should queue the number set-up and save the pack's website copy", () => {
     const { plan: p, pack } = plan();
     expect(step(p, "queueNumberSetup")!.job).toEqual({ tenantId: "greenway-lawn", phoneNumber: "+17205550199" });
-    expect(step(p, "saveWebsiteDraft")!.draft).toEqual({ tenantId: "greenway-lawn", packId: "lawn-care", content: pack.website });
+    expect(step(p, "saveWebsiteDraft")!.draft).toEqual({
+      tenantId: "greenway-lawn",
+      packId: "lawn-care",
+      content: pack.website,
+    });
   });
 
   it("should audit what was set up", () => {
@@ -170,7 +216,14 @@ describe("planProvisioning", () => {
     expect(step(p, "audit")!.event).toMatchObject({
       action: "tenant.provisioned",
       targetTenantId: "greenway-lawn",
-      details: { packId: "lawn-care", packVersion: pack.version, planTier: "pro", phoneNumber: "+17205550199", ivrMode: "ai-voice", counts: p.counts },
+      details: {
+        packId: "lawn-care",
+        packVersion: pack.version,
+        planTier: "pro",
+        phoneNumber: "+17205550199",
+        ivrMode: "ai-voice",
+        counts: p.counts,
+      },
     });
   });
 
@@ -192,7 +245,12 @@ describe("summarizePlan", () => {
     const { input, pack, plan: p } = plan();
     const summary = summarizePlan(input, pack, p);
     expect(summary.steps.map((s) => s.id)).toEqual(ids(p));
-    expect(summary).toMatchObject({ counts: p.counts, phone: { phoneNumber: "+17205550199", ivrMode: "ai-voice" }, pack: { id: "lawn-care" }, websiteDraft: true });
+    expect(summary).toMatchObject({
+      counts: p.counts,
+      phone: { phoneNumber: "+17205550199", ivrMode: "ai-voice" },
+      pack: { id: "lawn-care" },
+      websiteDraft: true,
+    });
     expect(JSON.stringify(summary)).not.toContain("raw-token_value");
   });
 });

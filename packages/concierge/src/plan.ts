@@ -6,7 +6,15 @@ import { hasFeature } from "@servicepro/features";
 import type { IndustryPack } from "@servicepro/industry-packs";
 import type { BusinessHours, IvrMode } from "@servicepro/telephony/constants";
 import { PLAN_TIER_LABELS, type PlanTier } from "@servicepro/tenancy/constants";
-import { addOnRow, faqRow, fillBusinessName, serviceRow, type AddOnRow, type FaqRow, type ServiceRow } from "./catalog.ts";
+import {
+  type AddOnRow,
+  addOnRow,
+  type FaqRow,
+  faqRow,
+  fillBusinessName,
+  type ServiceRow,
+  serviceRow,
+} from "./catalog.ts";
 import type { ProvisioningInput } from "./input.ts";
 
 /** How long a new owner's one-time link works. */
@@ -50,7 +58,17 @@ export type ProvisioningStep =
       user: { id: string; email: string; name: string; passwordHash: string };
       membership: { tenantId: string; id: string; userId: string; role: "tenant_admin" };
     }
-  | { id: "recordPackInstall"; install: { tenantId: string; id: string; packId: string; version: string; snapshot: IndustryPack; installedAt: Date } }
+  | {
+      id: "recordPackInstall";
+      install: {
+        tenantId: string;
+        id: string;
+        packId: string;
+        version: string;
+        snapshot: IndustryPack;
+        installedAt: Date;
+      };
+    }
   | { id: "createServices"; services: ServiceRow[] }
   | { id: "createAddOns"; addOns: AddOnRow[] }
   | { id: "createFaqs"; faqs: FaqRow[] }
@@ -71,7 +89,16 @@ export type ProvisioningStep =
   | { id: "createOnboardingToken"; token: { id: string; userId: string; tenantId: string; expiresAt: Date } }
   | { id: "queueNumberSetup"; job: { tenantId: string; phoneNumber: string } }
   | { id: "queueOnboardingNotice"; notice: OnboardingNoticePlan }
-  | { id: "audit"; event: { action: "tenant.provisioned"; targetTenantId: string; objectType: "tenant"; objectId: string; details: ProvisionedAuditDetails } };
+  | {
+      id: "audit";
+      event: {
+        action: "tenant.provisioned";
+        targetTenantId: string;
+        objectType: "tenant";
+        objectId: string;
+        details: ProvisionedAuditDetails;
+      };
+    };
 
 export type StepId = ProvisioningStep["id"];
 
@@ -135,16 +162,21 @@ export function onboardingLink(publicBaseUrl: string, token: string): string {
 }
 
 export function planProvisioning(input: ProvisioningInput, pack: IndustryPack, options: PlanOptions): ProvisioningPlan {
-  if (pack.id !== input.packId) throw new Error(`planProvisioning got pack "${pack.id}" for a request that chose "${input.packId}".`);
+  if (pack.id !== input.packId)
+    throw new Error(`planProvisioning got pack "${pack.id}" for a request that chose "${input.packId}".`);
   // The tenant id is the slug (as for the demo tenants): stable, readable in logs and URLs.
   const tenantId = input.slug;
   const ownerUserId = options.newId();
   const expiresAt = new Date(options.now.getTime() + ONBOARDING_TOKEN_TTL_MS);
   const link = onboardingLink(options.publicBaseUrl, options.token);
 
-  const services = pack.services.map((service, position) => serviceRow(pack, service, { tenantId, id: options.newId(), position }));
+  const services = pack.services.map((service, position) =>
+    serviceRow(pack, service, { tenantId, id: options.newId(), position }),
+  );
   const serviceRowIds = new Map(services.map((row) => [row.packItemId, row.id]));
-  const addOns = pack.addOns.map((addOn, position) => addOnRow(addOn, serviceRowIds, { tenantId, id: options.newId(), position }));
+  const addOns = pack.addOns.map((addOn, position) =>
+    addOnRow(addOn, serviceRowIds, { tenantId, id: options.newId(), position }),
+  );
   const faqs = pack.faqs.map((faq, position) => faqRow(faq, { tenantId, id: options.newId(), position }));
   const counts = { services: services.length, addOns: addOns.length, faqs: faqs.length };
   const phone = input.phoneNumber ? phoneStep(input, pack, tenantId) : null;
@@ -173,15 +205,32 @@ export function planProvisioning(input: ProvisioningInput, pack: IndustryPack, o
       membership: { tenantId, id: options.newId(), userId: ownerUserId, role: "tenant_admin" },
     },
     // A plain copy: the registry's packs are frozen, and the snapshot is what upgrades diff against.
-    { id: "recordPackInstall", install: { tenantId, id: options.newId(), packId: pack.id, version: pack.version, snapshot: structuredClone(pack), installedAt: options.now } },
+    {
+      id: "recordPackInstall",
+      install: {
+        tenantId,
+        id: options.newId(),
+        packId: pack.id,
+        version: pack.version,
+        snapshot: structuredClone(pack),
+        installedAt: options.now,
+      },
+    },
     { id: "createServices", services },
     { id: "createAddOns", addOns },
     { id: "createFaqs", faqs },
   ];
   if (phone) steps.push({ id: "assignPhoneNumber", phone });
-  if (input.websiteStarter) steps.push({ id: "saveWebsiteDraft", draft: { tenantId, packId: pack.id, content: structuredClone(pack.website) } });
+  if (input.websiteStarter)
+    steps.push({
+      id: "saveWebsiteDraft",
+      draft: { tenantId, packId: pack.id, content: structuredClone(pack.website) },
+    });
   // The link is made even when nothing is sent: the platform owner then passes it on themselves.
-  steps.push({ id: "createOnboardingToken", token: { id: options.tokenHash, userId: ownerUserId, tenantId, expiresAt } });
+  steps.push({
+    id: "createOnboardingToken",
+    token: { id: options.tokenHash, userId: ownerUserId, tenantId, expiresAt },
+  });
   if (phone) steps.push({ id: "queueNumberSetup", job: { tenantId, phoneNumber: phone.phoneNumber } });
   if (input.sendOnboarding) {
     steps.push({
@@ -261,18 +310,26 @@ function usesPackGreeting(input: ProvisioningInput, pack: IndustryPack): boolean
 function planWarnings(input: ProvisioningInput, pack: IndustryPack, phone: PhoneStep | null): string[] {
   const warnings: string[] = [];
   if (!phone) {
-    warnings.push("No phone number: the business cannot take calls or texts until you assign one (Phone numbers, in the owner console).");
+    warnings.push(
+      "No phone number: the business cannot take calls or texts until you assign one (Phone numbers, in the owner console).",
+    );
   } else {
     if (phone.ivrMode === "ai-voice" && !hasFeature(input, "aiVoiceAgent")) {
-      warnings.push(`The ${PLAN_TIER_LABELS[input.planTier]} plan has no AI receptionist: callers will hear the menu until the plan includes it.`);
+      warnings.push(
+        `The ${PLAN_TIER_LABELS[input.planTier]} plan has no AI receptionist: callers will hear the menu until the plan includes it.`,
+      );
     }
     if (phone.greeting === null) {
-      warnings.push(`The ${pack.name} greeting is written for its ${pack.ivr.mode} mode, so callers will hear the standard greeting ("Thanks for calling ${input.businessName}.") instead.`);
+      warnings.push(
+        `The ${pack.name} greeting is written for its ${pack.ivr.mode} mode, so callers will hear the standard greeting ("Thanks for calling ${input.businessName}.") instead.`,
+      );
     }
     if (phone.ivrMode === "forward") warnings.push(`Calls will ring the owner's mobile, ${phone.forwardTo}.`);
   }
   if (!input.sendOnboarding) {
-    warnings.push("No onboarding text or email will be sent: give the owner the one-time link yourself (it is shown once, after set-up).");
+    warnings.push(
+      "No onboarding text or email will be sent: give the owner the one-time link yourself (it is shown once, after set-up).",
+    );
   }
   if (!input.websiteStarter) warnings.push("No starter website: the business's site starts empty.");
   return warnings;

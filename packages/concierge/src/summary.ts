@@ -4,7 +4,7 @@ import type { IndustryPack } from "@servicepro/industry-packs";
 import type { IvrMode } from "@servicepro/telephony/constants";
 import type { PlanTier } from "@servicepro/tenancy/constants";
 import type { ProvisioningInput } from "./input.ts";
-import { STEP_LABELS, type ProvisioningPlan, type ProvisioningStep, type StepId } from "./plan.ts";
+import { type ProvisioningPlan, type ProvisioningStep, STEP_LABELS, type StepId } from "./plan.ts";
 
 export type PlanSummary = {
   business: { tenantId: string; slug: string; name: string; planTier: PlanTier; timezone: string };
@@ -19,9 +19,17 @@ export type PlanSummary = {
 };
 
 export function summarizePlan(input: ProvisioningInput, pack: IndustryPack, plan: ProvisioningPlan): PlanSummary {
-  const phone = plan.steps.find((step): step is Extract<ProvisioningStep, { id: "assignPhoneNumber" }> => step.id === "assignPhoneNumber")?.phone;
+  const phone = plan.steps.find(
+    (step): step is Extract<ProvisioningStep, { id: "assignPhoneNumber" }> => step.id === "assignPhoneNumber",
+  )?.phone;
   return {
-    business: { tenantId: plan.tenantId, slug: plan.slug, name: input.businessName, planTier: input.planTier, timezone: input.timezone },
+    business: {
+      tenantId: plan.tenantId,
+      slug: plan.slug,
+      name: input.businessName,
+      planTier: input.planTier,
+      timezone: input.timezone,
+    },
     owner: { ...input.owner },
     pack: { id: pack.id, name: pack.name, version: pack.version },
     counts: plan.counts,

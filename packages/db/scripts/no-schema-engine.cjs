@@ -9,12 +9,24 @@ const argv = process.argv.slice(2);
 if (argv.includes("--version")) {
   console.log("schema-engine-cli not-installed");
 } else if (argv.includes("cli")) {
-  process.stderr.write("\n" + JSON.stringify({ level: "ERROR", target: "schema_engine::logger", fields: { message } }) + "\n");
+  process.stderr.write(
+    "\n" + JSON.stringify({ level: "ERROR", target: "schema_engine::logger", fields: { message } }) + "\n",
+  );
   process.exitCode = 1;
 } else {
-  require("node:readline").createInterface({ input: process.stdin }).on("line", (line) => {
-    let id = null;
-    try { id = JSON.parse(line).id ?? null; } catch {}
-    process.stdout.write(JSON.stringify({ jsonrpc: "2.0", id, error: { code: 4466, message, data: { is_panic: false, message, meta: {} } } }) + "\n");
-  });
+  require("node:readline")
+    .createInterface({ input: process.stdin })
+    .on("line", (line) => {
+      let id = null;
+      try {
+        id = JSON.parse(line).id ?? null;
+      } catch {}
+      process.stdout.write(
+        JSON.stringify({
+          jsonrpc: "2.0",
+          id,
+          error: { code: 4466, message, data: { is_panic: false, message, meta: {} } },
+        }) + "\n",
+      );
+    });
 }

@@ -62,13 +62,20 @@ async function migrationFolders(migrationsDir) {
     if (err.code === "ENOENT") return [];
     throw err;
   });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 async function cmdNew({ schemaPath, migrationsDir }, rawName, allowEmpty) {
   if (!rawName) throw new UsageError("new: missing migration name, e.g. `new add_invoices`");
   // Same idea as Prisma: a folder-name-safe slug.
-  const name = rawName.trim().replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 200);
+  const name = rawName
+    .trim()
+    .replace(/[^A-Za-z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 200);
   if (!name) throw new UsageError(`new: "${rawName}" is not a usable migration name (use letters, digits, _)`);
 
   const sql = await diffSchemaToMigrations({ schemaPath, migrationsDir });
@@ -86,7 +93,9 @@ async function cmdNew({ schemaPath, migrationsDir }, rawName, allowEmpty) {
   const last = (await migrationFolders(migrationsDir)).filter((f) => /^\d{14}_/.test(f)).at(-1);
   if (last && last.slice(0, 14) >= stamp) {
     const bumped = utcTimestamp(new Date(timestampToDate(last.slice(0, 14)).getTime() + 1000));
-    console.error(`note: ${last} is dated ${last.slice(0, 14)} >= now (${stamp}); using ${bumped} so the new migration sorts last.`);
+    console.error(
+      `note: ${last} is dated ${last.slice(0, 14)} >= now (${stamp}); using ${bumped} so the new migration sorts last.`,
+    );
     stamp = bumped;
   }
   const folder = path.join(migrationsDir, `${stamp}_${name}`);

@@ -309,13 +309,11 @@ export async function withSchemaEngine(schemaFiles, fn) {
   let engine;
   try {
     const factory = pgliteAdapterFactory(main, { onShadowCreated: (s) => shadows.push(s) });
-    const log = process.env.SCHEMA_ENGINE_DEBUG ? (line) => process.stderr.write(`[schema-engine] ${line}\n`) : () => {};
+    const log = process.env.SCHEMA_ENGINE_DEBUG
+      ? (line) => process.stderr.write(`[schema-engine] ${line}\n`)
+      : () => {};
     try {
-      engine = await glue.SchemaEngine.new(
-        { datamodels: schemaFiles.map((f) => [f.path, f.content]) },
-        log,
-        factory,
-      );
+      engine = await glue.SchemaEngine.new({ datamodels: schemaFiles.map((f) => [f.path, f.content]) }, log, factory);
     } catch (err) {
       throw engineError(err, "starting the schema engine");
     }
@@ -354,7 +352,12 @@ export async function diffSchemaToMigrations({ schemaPath, migrationsDir, defaul
     readMigrationsList(migrationsDir, { defaultLockfile }),
   ]);
   return withSchemaEngine(files, (engine) =>
-    diffToSql(engine, { tag: "migrations", ...migrations }, { tag: "schemaDatamodel", files }, "diffing the migrations against the schema"),
+    diffToSql(
+      engine,
+      { tag: "migrations", ...migrations },
+      { tag: "schemaDatamodel", files },
+      "diffing the migrations against the schema",
+    ),
   );
 }
 
@@ -362,6 +365,11 @@ export async function diffSchemaToMigrations({ schemaPath, migrationsDir, defaul
 export async function diffEmptyToSchema({ schemaPath }) {
   const files = await readSchemaFiles(schemaPath);
   return withSchemaEngine(files, (engine) =>
-    diffToSql(engine, { tag: "empty" }, { tag: "schemaDatamodel", files }, "diffing the empty database against the schema"),
+    diffToSql(
+      engine,
+      { tag: "empty" },
+      { tag: "schemaDatamodel", files },
+      "diffing the empty database against the schema",
+    ),
   );
 }

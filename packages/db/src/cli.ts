@@ -9,7 +9,9 @@ if (command !== "migrate") {
 const url = process.env.DATABASE_URL;
 if (isPostgresUrl(url)) {
   const result = await migratePostgres(url);
-  console.warn(`${redactUrl(url)}: applied ${result.applied.length} migration(s)${result.applied.length ? ` (${result.applied.join(", ")})` : ""}, ${result.alreadyApplied} already applied.`);
+  console.warn(
+    `${redactUrl(url)}: applied ${result.applied.length} migration(s)${result.applied.length ? ` (${result.applied.join(", ")})` : ""}, ${result.alreadyApplied} already applied.`,
+  );
 } else {
   // The embedded database migrates itself when opened. Only while the app is stopped: one
   // PGlite folder must never be opened by two processes.

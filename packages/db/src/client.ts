@@ -5,7 +5,7 @@ import pg from "pg";
 import { fromPglite } from "pg-boss";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.ts";
-import { migrate, listMigrations, type MigrationResult, type SqlSession } from "./migrate.ts";
+import { listMigrations, type MigrationResult, migrate, type SqlSession } from "./migrate.ts";
 import { APP_ROLE } from "./roles.ts";
 
 export type DatabaseEngine = "postgres" | "pglite";
@@ -51,13 +51,17 @@ export const redactUrl = (url: string) => url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/
  * Either way the returned client runs as APP_ROLE, so a query that forgets its tenant sees nothing.
  */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
-  return isPostgresUrl(options.url) ? openPostgres(options.url, options) : openPglite(options.dataDir ?? ".data/pglite", options);
+  return isPostgresUrl(options.url)
+    ? openPostgres(options.url, options)
+    : openPglite(options.dataDir ?? ".data/pglite", options);
 }
 
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Database> {
   const pending = await pendingMigrations(url);
   if (pending.length > 0) {
-    throw new Error(`The database at ${redactUrl(url)} has ${pending.length} pending migration(s) (${pending.join(", ")}). Run \`pnpm db:migrate\` first.`);
+    throw new Error(
+      `The database at ${redactUrl(url)} has ${pending.length} pending migration(s) (${pending.join(", ")}). Run \`pnpm db:migrate\` first.`,
+    );
   }
   const pool = new pg.Pool({
     connectionString: url,
@@ -95,7 +99,8 @@ async function openPglite(dataDir: string, options: OpenDatabaseOptions): Promis
   //    connection is closed before anything else runs.
   const admin = inMemory ? await PGlite.create() : await PGlite.create(dataDir);
   const result = await migrate(pgliteSession(admin));
-  if (result.applied.length > 0) options.logger?.info({ applied: result.applied }, "applied migrations to the embedded database");
+  if (result.applied.length > 0)
+    options.logger?.info({ applied: result.applied }, "applied migrations to the embedded database");
   if (inMemory) {
     const dump = await admin.dumpDataDir("none");
     await admin.close();
@@ -138,7 +143,7 @@ function wrapPglite(client: PGlite): Database {
 
 export function pgliteSession(db: PGlite): SqlSession {
   return {
-    query: async <T,>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+    query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
     exec: async (script: string) => {
       await db.exec(script);
     },
@@ -147,7 +152,7 @@ export function pgliteSession(db: PGlite): SqlSession {
 
 export function pgSession(client: pg.ClientBase): SqlSession {
   return {
-    query: async <T,>(sql: string, params?: unknown[]) => {
+    query: async <T>(sql: string, params?: unknown[]) => {
       // Without parameters pg uses the simple protocol, where a script yields one result per statement.
       const result = (await client.query(sql, params)) as pg.QueryResult | pg.QueryResult[];
       return (Array.isArray(result) ? result.flatMap((r) => r.rows ?? []) : result.rows) as T[];
@@ -171,7 +176,8 @@ export async function withOwnerConnection<T>(url: string, fn: (session: SqlSessi
 }
 
 /** Applies pending migrations to a PostgreSQL database (`pnpm db:migrate`). */
-export const migratePostgres = (url: string): Promise<MigrationResult> => withOwnerConnection(url, (session) => migrate(session));
+export const migratePostgres = (url: string): Promise<MigrationResult> =>
+  withOwnerConnection(url, (session) => migrate(session));
 
 async function pendingMigrations(url: string): Promise<string[]> {
   const names = listMigrations().map((m) => m.name);

@@ -1,19 +1,50 @@
 // @servicepro/db: the only package that talks to the database.
 export {
-  openDatabase,
-  migratePostgres,
-  isPostgresUrl,
-  redactUrl,
   type Database,
   type DatabaseEngine,
-  type OpenDatabaseOptions,
+  isPostgresUrl,
   type JobQueueConnection,
+  migratePostgres,
+  type OpenDatabaseOptions,
+  openDatabase,
+  redactUrl,
 } from "./client.ts";
-export { tenantDb, userDb, assertTenantId, TenantScopeViolation, TENANT_OWNED_MODELS, type TenantDb, type TenantTx } from "./tenant-scope.ts";
-export { platformDb, writeAudit, type PlatformAccess, type AuditEvent, type Audit } from "./platform.ts";
-export { JOB_QUEUES, JOB_QUEUE_SCHEMA } from "./job-queue.ts";
-export { seedDemo, type SeedResult } from "./seed.ts";
-export { APP_ROLE, PLATFORM_ROLE } from "./roles.ts";
+export type {
+  AuditLog,
+  Call,
+  Conversation,
+  Customer,
+  Faq,
+  Membership,
+  Message,
+  PrismaClient,
+  Session,
+  SmsConsent,
+  Tenant,
+  TenantPhoneConfig,
+  User,
+} from "./generated/prisma/client.ts";
 export { Prisma } from "./generated/prisma/client.ts";
-export type { PrismaClient, Tenant, User, Membership, Session, AuditLog, Message, Conversation, Customer, Call, TenantPhoneConfig, Faq, SmsConsent } from "./generated/prisma/client.ts";
-export { PlanTier, TenantStatus, MembershipRole, IvrMode, AfterHoursMode, MessageStatus, CallOutcome, ConsentSource } from "./generated/prisma/enums.ts";
+export {
+  AfterHoursMode,
+  CallOutcome,
+  ConsentSource,
+  IvrMode,
+  MembershipRole,
+  MessageStatus,
+  PlanTier,
+  TenantStatus,
+} from "./generated/prisma/enums.ts";
+export { JOB_QUEUE_SCHEMA, JOB_QUEUES } from "./job-queue.ts";
+export { type Audit, type AuditEvent, type PlatformAccess, platformDb, writeAudit } from "./platform.ts";
+export { APP_ROLE, PLATFORM_ROLE } from "./roles.ts";
+export { type SeedResult, seedDemo } from "./seed.ts";
+export {
+  assertTenantId,
+  TENANT_OWNED_MODELS,
+  type TenantDb,
+  TenantScopeViolation,
+  type TenantTx,
+  tenantDb,
+  userDb,
+} from "./tenant-scope.ts";

@@ -28,12 +28,24 @@ export const JOB_QUEUES = {
   /** Buys a new business's number from Twilio (if needed) and points its webhooks at us. */
   numberSetup: {
     name: "phone-number.setup",
-    options: { retryLimit: 10, retryDelay: 10, retryBackoff: true, retryDelayMax: 900, expireInSeconds: 120 } satisfies QueueOptions,
+    options: {
+      retryLimit: 10,
+      retryDelay: 10,
+      retryBackoff: true,
+      retryDelayMax: 900,
+      expireInSeconds: 120,
+    } satisfies QueueOptions,
   },
   /** Sends a new business owner their one-time link, one job per channel (SMS, email). */
   onboardingNotice: {
     name: "onboarding.notice",
-    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 60 } satisfies QueueOptions,
+    options: {
+      retryLimit: 8,
+      retryDelay: 5,
+      retryBackoff: true,
+      retryDelayMax: 600,
+      expireInSeconds: 60,
+    } satisfies QueueOptions,
   },
 } as const;
 
@@ -55,7 +67,13 @@ const sessionDb = (session: SqlSession) => ({
 
 /** Installs or upgrades pg-boss's schema and creates the queues. Idempotent. */
 export async function installJobQueue(session: SqlSession): Promise<void> {
-  const boss = new PgBoss({ db: sessionDb(session), schema: JOB_QUEUE_SCHEMA, migrate: true, supervise: false, schedule: false });
+  const boss = new PgBoss({
+    db: sessionDb(session),
+    schema: JOB_QUEUE_SCHEMA,
+    migrate: true,
+    supervise: false,
+    schedule: false,
+  });
   boss.on("error", () => undefined); // start() rejects on failure; the emitter must not throw too
   await boss.start();
   try {

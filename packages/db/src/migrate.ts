@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { installJobQueue, jobQueueGrantsSql } from "./job-queue.ts";
@@ -74,7 +74,9 @@ export async function migrate(db: SqlSession, dir = MIGRATIONS_DIR): Promise<Mig
     for (const { name, sql } of migrations) {
       const recorded = applied.get(name);
       if (recorded !== undefined && recorded !== checksum(sql)) {
-        throw new Error(`Migration "${name}" was edited after it was applied. Add a new migration instead of editing an applied one.`);
+        throw new Error(
+          `Migration "${name}" was edited after it was applied. Add a new migration instead of editing an applied one.`,
+        );
       }
     }
     const pending = migrations.filter(({ name }) => !applied.has(name));
@@ -88,7 +90,9 @@ export async function migrate(db: SqlSession, dir = MIGRATIONS_DIR): Promise<Mig
           `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs, started_at) VALUES ($1, $2, $3, $4, now())`,
           [id, checksum(sql), name, String(error)],
         );
-        throw new Error(`Migration "${name}" failed and was rolled back: ${(error as Error).message}`, { cause: error });
+        throw new Error(`Migration "${name}" failed and was rolled back: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       await db.query(
         `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)

@@ -53,7 +53,11 @@ export function platformDb(db: Database, access: PlatformAccess, logger?: Platfo
  * Appends one audit row. `createMany` on purpose: it issues a plain INSERT without RETURNING, so
  * it works for the app role, which may insert into the audit trail but not read it.
  */
-export async function writeAudit(tx: Pick<Prisma.TransactionClient, "auditLog">, access: PlatformAccess, event: AuditEvent): Promise<void> {
+export async function writeAudit(
+  tx: Pick<Prisma.TransactionClient, "auditLog">,
+  access: PlatformAccess,
+  event: AuditEvent,
+): Promise<void> {
   await tx.auditLog.createMany({
     data: [
       {

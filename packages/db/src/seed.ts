@@ -1,8 +1,15 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Database } from "./client.ts";
-import { createHash } from "node:crypto";
 import type { Prisma } from "./generated/prisma/client.ts";
-import type { AfterHoursMode, CallOutcome, IvrMode, MembershipRole, PlanTier, TenantStatus } from "./generated/prisma/enums.ts";
+import type {
+  AfterHoursMode,
+  CallOutcome,
+  IvrMode,
+  MembershipRole,
+  PlanTier,
+  TenantStatus,
+} from "./generated/prisma/enums.ts";
 import { platformDb } from "./platform.ts";
 import { tenantDb } from "./tenant-scope.ts";
 
@@ -76,15 +83,26 @@ export async function seedDemo(db: Database, opts: { passwordHash: string }): Pr
     for (const user of demo.users) {
       const existing = await tx.user.findUnique({ where: { email: user.email }, select: { id: true } });
       if (existing) continue;
-      const created = await tx.user.create({ data: { email: user.email, name: user.name, passwordHash: opts.passwordHash } });
+      const created = await tx.user.create({
+        data: { email: user.email, name: user.name, passwordHash: opts.passwordHash },
+      });
       await tx.membership.create({ data: { tenantId: user.tenantId, userId: created.id, role: user.role } });
       usersCreated.push(user.email);
     }
     for (const number of demo.phoneNumbers) {
-      const existing = await tx.tenantPhoneConfig.findUnique({ where: { phoneNumber: number.phoneNumber }, select: { phoneNumber: true } });
+      const existing = await tx.tenantPhoneConfig.findUnique({
+        where: { phoneNumber: number.phoneNumber },
+        select: { phoneNumber: true },
+      });
       if (existing) continue;
       await tx.tenantPhoneConfig.create({ data: number });
-      await audit({ action: "phone_number.assigned", targetTenantId: number.tenantId, objectType: "phone_number", objectId: number.phoneNumber, details: { source: "demo seed" } });
+      await audit({
+        action: "phone_number.assigned",
+        targetTenantId: number.tenantId,
+        objectType: "phone_number",
+        objectId: number.phoneNumber,
+        details: { source: "demo seed" },
+      });
     }
     return { tenantsCreated, usersCreated };
   });
@@ -95,7 +113,8 @@ export async function seedDemo(db: Database, opts: { passwordHash: string }): Pr
 }
 
 /** Deterministic demo SIDs, so a half-finished seed can be re-run without duplicates. */
-const demoSid = (prefix: "SM" | "CA" | "RE", ...parts: (string | number)[]) => `${prefix}${createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 32)}`;
+const demoSid = (prefix: "SM" | "CA" | "RE", ...parts: (string | number)[]) =>
+  `${prefix}${createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 32)}`;
 
 async function seedTenantActivity(db: Database, tenantId: string, demo: DemoData): Promise<void> {
   const now = Date.now();

@@ -32,7 +32,10 @@ type ModelKey<M extends string> = Uncapitalize<M>;
  * plus tagged-template raw SQL (row-level security still applies to it). Identity tables and the
  * audit log are deliberately absent.
  */
-export type TenantTx = Pick<Prisma.TransactionClient, ModelKey<TenantOwnedModel> | "tenant" | "$queryRaw" | "$executeRaw">;
+export type TenantTx = Pick<
+  Prisma.TransactionClient,
+  ModelKey<TenantOwnedModel> | "tenant" | "$queryRaw" | "$executeRaw"
+>;
 
 export type TenantDb = {
   readonly tenantId: string;
@@ -45,7 +48,8 @@ export class TenantScopeViolation extends Error {
 }
 
 export function assertTenantId(tenantId: string): void {
-  if (!TENANT_SLUG_PATTERN.test(tenantId)) throw new TenantScopeViolation(`Invalid tenant id: ${JSON.stringify(tenantId)}`);
+  if (!TENANT_SLUG_PATTERN.test(tenantId))
+    throw new TenantScopeViolation(`Invalid tenant id: ${JSON.stringify(tenantId)}`);
 }
 
 /**
@@ -103,11 +107,14 @@ export function scopeArgs(model: string, operation: string, args: Args, tenantId
   }
   const key = "tenantId";
   const next: Args = { ...args };
-  if ("where" in args || READ_OR_FILTERED.has(operation)) next.where = withTenant(args.where as Args | undefined, key, tenantId, model);
+  if ("where" in args || READ_OR_FILTERED.has(operation))
+    next.where = withTenant(args.where as Args | undefined, key, tenantId, model);
   if (operation === "create") next.data = stampTenant(args.data as Args, key, tenantId, model);
   if (operation === "createMany" || operation === "createManyAndReturn") {
     const data = args.data as Args | Args[];
-    next.data = Array.isArray(data) ? data.map((row) => stampTenant(row, key, tenantId, model)) : stampTenant(data, key, tenantId, model);
+    next.data = Array.isArray(data)
+      ? data.map((row) => stampTenant(row, key, tenantId, model))
+      : stampTenant(data, key, tenantId, model);
   }
   if (operation === "upsert") {
     next.create = stampTenant(args.create as Args, key, tenantId, model);
@@ -149,7 +156,9 @@ function scopeTenantRow(operation: string, args: Args, tenantId: string): Args {
 function withTenant(where: Args | undefined, key: string, tenantId: string, model: string): Args {
   const given = where?.[key];
   if (given !== undefined && given !== tenantId) {
-    throw new TenantScopeViolation(`${model}: a query for tenant ${tenantId} asked for ${key}=${JSON.stringify(given)}.`);
+    throw new TenantScopeViolation(
+      `${model}: a query for tenant ${tenantId} asked for ${key}=${JSON.stringify(given)}.`,
+    );
   }
   return { ...where, [key]: tenantId };
 }
@@ -158,7 +167,9 @@ function stampTenant(data: Args, key: string, tenantId: string, model: string): 
   if ("tenant" in data) throw new TenantScopeViolation(`${model}: set no tenant relation; the scope sets ${key}.`);
   const given = data[key];
   if (given !== undefined && given !== tenantId) {
-    throw new TenantScopeViolation(`${model}: cannot create a row for tenant ${JSON.stringify(given)} from tenant ${tenantId}.`);
+    throw new TenantScopeViolation(
+      `${model}: cannot create a row for tenant ${JSON.stringify(given)} from tenant ${tenantId}.`,
+    );
   }
   return { ...data, [key]: tenantId };
 }

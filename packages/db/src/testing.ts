@@ -2,7 +2,14 @@
 // PostgreSQL when TEST_DATABASE_URL is set (CI sets it), an in-memory PGlite otherwise.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { migratedPgliteDump, migratePostgres, openDatabase, openPgliteFromDump, type Database, type DatabaseEngine } from "./client.ts";
+import {
+  type Database,
+  type DatabaseEngine,
+  migratedPgliteDump,
+  migratePostgres,
+  openDatabase,
+  openPgliteFromDump,
+} from "./client.ts";
 
 export type TestDatabase = Database & {
   /** PostgreSQL only: the URL of the test database (as its owner). */
@@ -18,7 +25,10 @@ export function testEngines(): DatabaseEngine[] {
 
 let pgliteTemplate: Promise<Blob | File> | undefined;
 
-export async function createTestDatabase(engine: DatabaseEngine = defaultEngine(), options: { poolSize?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: DatabaseEngine = defaultEngine(),
+  options: { poolSize?: number } = {},
+): Promise<TestDatabase> {
   if (engine === "pglite") {
     // Migrating once per worker and cloning the dump is ~5x faster than migrating every database.
     pgliteTemplate ??= migratedPgliteDump();
@@ -26,7 +36,8 @@ export async function createTestDatabase(engine: DatabaseEngine = defaultEngine(
     return { ...db, drop: db.close };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set: PostgreSQL tests need a server to create their databases on.");
+  if (!adminUrl)
+    throw new Error("TEST_DATABASE_URL is not set: PostgreSQL tests need a server to create their databases on.");
   const name = `sp_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
   const url = withDatabase(adminUrl, name);

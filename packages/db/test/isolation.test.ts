@@ -3,8 +3,15 @@
 // scoped client sees one tenant, that raw SQL as the app role sees nothing without a tenant and
 // nothing of another tenant with one, that cross-tenant writes fail, and that RLS is on and forced.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP_ROLE, platformDb, Prisma, tenantDb, TenantScopeViolation, type TENANT_OWNED_MODELS } from "../src/index.ts";
-import { createTestDatabase, testEngines, type TestDatabase } from "../src/testing.ts";
+import {
+  APP_ROLE,
+  Prisma,
+  platformDb,
+  type TENANT_OWNED_MODELS,
+  TenantScopeViolation,
+  tenantDb,
+} from "../src/index.ts";
+import { createTestDatabase, type TestDatabase, testEngines } from "../src/testing.ts";
 
 const A = "tenant-a";
 const B = "tenant-b";
@@ -42,8 +49,12 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
       for (const id of [A, B]) {
         await tx.tenant.create({ data: { id, name: `Tenant ${id}`, slug: id, planTier: "pro", status: "active" } });
         for (const n of [1, 2, 3]) {
-          const user = await tx.user.create({ data: { email: `${n}@${id}.test`, name: `User ${n} of ${id}`, passwordHash: "x" } });
-          await tx.membership.create({ data: { tenantId: id, userId: user.id, role: n === 1 ? "tenant_admin" : "tenant_staff" } });
+          const user = await tx.user.create({
+            data: { email: `${n}@${id}.test`, name: `User ${n} of ${id}`, passwordHash: "x" },
+          });
+          await tx.membership.create({
+            data: { tenantId: id, userId: user.id, role: n === 1 ? "tenant_admin" : "tenant_staff" },
+          });
         }
       }
     });
@@ -55,17 +66,53 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
       );
       await tenantDb(db, id).run(async (tx) => {
         const customer = await tx.customer.create({ data: { tenantId: id, phone } });
-        const conversation = await tx.conversation.create({ data: { tenantId: id, customerId: customer.id, tenantNumber: `+1555555010${i}` } });
-        await tx.message.create({
-          data: { tenantId: id, conversationId: conversation.id, direction: "inbound", body: "hi", fromNumber: phone, toNumber: `+1555555010${i}`, kind: "inbound", status: "received", twilioSid: `SM${i}` },
+        const conversation = await tx.conversation.create({
+          data: { tenantId: id, customerId: customer.id, tenantNumber: `+1555555010${i}` },
         });
-        await tx.call.create({ data: { tenantId: id, callSid: `CA${i}`, fromNumber: phone, toNumber: `+1555555010${i}`, ivrMode: "menu" } });
+        await tx.message.create({
+          data: {
+            tenantId: id,
+            conversationId: conversation.id,
+            direction: "inbound",
+            body: "hi",
+            fromNumber: phone,
+            toNumber: `+1555555010${i}`,
+            kind: "inbound",
+            status: "received",
+            twilioSid: `SM${i}`,
+          },
+        });
+        await tx.call.create({
+          data: { tenantId: id, callSid: `CA${i}`, fromNumber: phone, toNumber: `+1555555010${i}`, ivrMode: "menu" },
+        });
         await tx.smsConsent.create({ data: { tenantId: id, phone, state: "opted_out", source: "keyword" } });
-        await tx.smsConsentEvent.create({ data: { tenantId: id, phone, state: "opted_out", source: "keyword", evidence: { text: "STOP" } } });
+        await tx.smsConsentEvent.create({
+          data: { tenantId: id, phone, state: "opted_out", source: "keyword", evidence: { text: "STOP" } },
+        });
         await tx.faq.create({ data: { tenantId: id, question: "Hours?", answer: "9 to 5" } });
-        const service = await tx.service.create({ data: { tenantId: id, name: "Full detail", description: "Inside and out", durationMinutes: 180, priceCents: 18_900 } });
-        await tx.addOn.create({ data: { tenantId: id, name: "Pet hair", description: "Removal", durationMinutes: 30, priceCents: 4_000, serviceIds: [service.id], offerWhen: "pets" } });
-        await tx.packInstall.create({ data: { tenantId: id, packId: "auto-detailing", version: "1.0.0", snapshot: {} } });
+        const service = await tx.service.create({
+          data: {
+            tenantId: id,
+            name: "Full detail",
+            description: "Inside and out",
+            durationMinutes: 180,
+            priceCents: 18_900,
+          },
+        });
+        await tx.addOn.create({
+          data: {
+            tenantId: id,
+            name: "Pet hair",
+            description: "Removal",
+            durationMinutes: 30,
+            priceCents: 4_000,
+            serviceIds: [service.id],
+            offerWhen: "pets",
+          },
+        });
+        await tx.packInstall.create({
+          data: { tenantId: id, packId: "auto-detailing", version: "1.0.0", snapshot: {} },
+        });
         await tx.websiteDraft.create({ data: { tenantId: id, content: { headline: "Hi" } } });
       });
     }
@@ -74,7 +121,8 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
 
   const rawAsApp = <T = Record<string, unknown>>(sql: string) => db.prisma.$queryRawUnsafe<T[]>(sql);
   /** Raw SQL inside a tenant's transaction (app.tenant_id set), past the scoped client's rewriting. */
-  const rawIn = <T = Record<string, unknown>>(tenant: string, sql: string) => tenantDb(db, tenant).run((tx) => tx.$queryRaw<T[]>(Prisma.raw(sql)));
+  const rawIn = <T = Record<string, unknown>>(tenant: string, sql: string) =>
+    tenantDb(db, tenant).run((tx) => tx.$queryRaw<T[]>(Prisma.raw(sql)));
   const execIn = (tenant: string, sql: string) => tenantDb(db, tenant).run((tx) => tx.$executeRaw(Prisma.raw(sql)));
 
   it("should connect as a role that is not a superuser, cannot bypass RLS and owns no table", async () => {
@@ -106,7 +154,9 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
       `SELECT c.relname AS table, i.relname AS key, a.attname AS first
          FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid
          JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = x.indkey[0]
-        WHERE x.indisunique AND c.relname IN (${Object.values(TABLES).map((t) => `'${t}'`).join(", ")})`,
+        WHERE x.indisunique AND c.relname IN (${Object.values(TABLES)
+          .map((t) => `'${t}'`)
+          .join(", ")})`,
     );
     expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) {
@@ -138,26 +188,41 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
     expect(n).toBe(0n);
   });
 
-  it.each(TENANT_TABLES)("%s: raw SQL with the other tenant's id set returns 0 of the first tenant's rows", async (table) => {
-    const rows = await rawIn<{ n: bigint }>(B, `SELECT count(*) AS n FROM ${table} WHERE ${tenantColumn(table)} = '${A}'`);
-    expect(rows[0]?.n).toBe(0n);
-  });
+  it.each(TENANT_TABLES)(
+    "%s: raw SQL with the other tenant's id set returns 0 of the first tenant's rows",
+    async (table) => {
+      const rows = await rawIn<{ n: bigint }>(
+        B,
+        `SELECT count(*) AS n FROM ${table} WHERE ${tenantColumn(table)} = '${A}'`,
+      );
+      expect(rows[0]?.n).toBe(0n);
+    },
+  );
 
   it("memberships: writing a row for another tenant fails, in code and in the database", async () => {
-    const [user] = await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) => tx.user.findMany({ where: { email: "1@tenant-b.test" } }));
+    const [user] = await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) =>
+      tx.user.findMany({ where: { email: "1@tenant-b.test" } }),
+    );
     // In code: the scoped client refuses before any SQL is sent.
     await expect(
-      tenantDb(db, A).run((tx) => tx.membership.create({ data: { tenantId: B, userId: user!.id, role: "tenant_staff" } })),
+      tenantDb(db, A).run((tx) =>
+        tx.membership.create({ data: { tenantId: B, userId: user!.id, role: "tenant_staff" } }),
+      ),
     ).rejects.toBeInstanceOf(TenantScopeViolation);
     // In the database: RLS's WITH CHECK rejects it even through raw SQL.
     await expect(
-      execIn(A, `INSERT INTO memberships (tenant_id, id, user_id, role) VALUES ('${B}', gen_random_uuid(), '${user!.id}', 'tenant_staff')`),
+      execIn(
+        A,
+        `INSERT INTO memberships (tenant_id, id, user_id, role) VALUES ('${B}', gen_random_uuid(), '${user!.id}', 'tenant_staff')`,
+      ),
     ).rejects.toThrow(/row-level security/);
     // Moving an own row to the other tenant fails too.
     await expect(execIn(A, `UPDATE memberships SET tenant_id = '${B}'`)).rejects.toThrow(
       /row-level security|violates foreign key|unique/,
     );
-    await expect(tenantDb(db, A).run((tx) => tx.membership.updateMany({ data: { tenantId: B } }))).rejects.toBeInstanceOf(TenantScopeViolation);
+    await expect(
+      tenantDb(db, A).run((tx) => tx.membership.updateMany({ data: { tenantId: B } })),
+    ).rejects.toBeInstanceOf(TenantScopeViolation);
     const counts = await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) =>
       tx.membership.groupBy({ by: ["tenantId"], _count: true, orderBy: { tenantId: "asc" } }),
     );
@@ -170,9 +235,9 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
   it("tenants: a tenant cannot write another tenant's row or create tenants", async () => {
     const changed = await execIn(A, `UPDATE tenants SET name = 'hijacked' WHERE id = '${B}'`);
     expect(changed).toBe(0);
-    await expect(tenantDb(db, A).run((tx) => tx.tenant.update({ where: { id: B }, data: { name: "hijacked" } }))).rejects.toBeInstanceOf(
-      TenantScopeViolation,
-    );
+    await expect(
+      tenantDb(db, A).run((tx) => tx.tenant.update({ where: { id: B }, data: { name: "hijacked" } })),
+    ).rejects.toBeInstanceOf(TenantScopeViolation);
     await expect(
       execIn(A, `INSERT INTO tenants (id, name, slug, updated_at) VALUES ('evil', 'Evil', 'evil', now())`),
     ).rejects.toThrow(/row-level security/);
@@ -191,7 +256,9 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
         foreignRows += rows.length;
         return;
       }
-      const rows = await tenantDb(db, tenant).run((tx) => tx.$queryRaw<{ tenant_id: string }[]>`SELECT tenant_id FROM memberships`);
+      const rows = await tenantDb(db, tenant).run(
+        (tx) => tx.$queryRaw<{ tenant_id: string }[]>`SELECT tenant_id FROM memberships`,
+      );
       ownRows += rows.filter((r) => r.tenant_id === tenant).length;
       foreignRows += rows.filter((r) => r.tenant_id !== tenant).length;
     };
@@ -216,15 +283,33 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
     // The app role still cannot list the directory with no tenant set.
     expect(await rawAsApp(`SELECT * FROM tenant_phone_configs`)).toEqual([]);
     // ...nor assign itself a number, even inside its own tenant.
-    await expect(execIn(A, `INSERT INTO tenant_phone_configs (phone_number, tenant_id, business_hours, updated_at) VALUES ('+15550009999', '${A}', '{}', now())`)).rejects.toThrow(
-      /permission denied/,
-    );
+    await expect(
+      execIn(
+        A,
+        `INSERT INTO tenant_phone_configs (phone_number, tenant_id, business_hours, updated_at) VALUES ('+15550009999', '${A}', '{}', now())`,
+      ),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it("should refuse catalog rows with impossible durations or prices, even past the app", async () => {
-    await expect(execIn(A, `INSERT INTO services (tenant_id, id, name, description, duration_minutes, price_cents, updated_at) VALUES ('${A}', gen_random_uuid(), 'x', 'x', 0, 100, now())`)).rejects.toThrow(/services_duration_positive/);
-    await expect(execIn(A, `INSERT INTO services (tenant_id, id, name, description, duration_minutes, price_min_cents, price_max_cents, updated_at) VALUES ('${A}', gen_random_uuid(), 'x', 'x', 60, 500, 400, now())`)).rejects.toThrow(/services_price_shape/);
-    await expect(execIn(A, `INSERT INTO add_ons (tenant_id, id, name, description, duration_minutes, price_cents, offer_when, updated_at) VALUES ('${A}', gen_random_uuid(), 'x', 'x', 15, -1, 'x', now())`)).rejects.toThrow(/add_ons_price_nonnegative/);
+    await expect(
+      execIn(
+        A,
+        `INSERT INTO services (tenant_id, id, name, description, duration_minutes, price_cents, updated_at) VALUES ('${A}', gen_random_uuid(), 'x', 'x', 0, 100, now())`,
+      ),
+    ).rejects.toThrow(/services_duration_positive/);
+    await expect(
+      execIn(
+        A,
+        `INSERT INTO services (tenant_id, id, name, description, duration_minutes, price_min_cents, price_max_cents, updated_at) VALUES ('${A}', gen_random_uuid(), 'x', 'x', 60, 500, 400, now())`,
+      ),
+    ).rejects.toThrow(/services_price_shape/);
+    await expect(
+      execIn(
+        A,
+        `INSERT INTO add_ons (tenant_id, id, name, description, duration_minutes, price_cents, offer_when, updated_at) VALUES ('${A}', gen_random_uuid(), 'x', 'x', 15, -1, 'x', now())`,
+      ),
+    ).rejects.toThrow(/add_ons_price_nonnegative/);
   });
 
   it("should keep concierge requests away from the app role", async () => {
@@ -237,13 +322,19 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
   });
 
   it("should keep the audit trail append-only and unreadable to tenant code", async () => {
-    await platformDb(db, { actorUserId: null, purpose: "test" }).run((_tx, audit) => audit({ action: "test.event", targetTenantId: A }));
+    await platformDb(db, { actorUserId: null, purpose: "test" }).run((_tx, audit) =>
+      audit({ action: "test.event", targetTenantId: A }),
+    );
     await expect(rawAsApp(`SELECT * FROM audit_logs`)).rejects.toThrow(/permission denied/);
     await expect(db.prisma.$executeRawUnsafe(`DELETE FROM audit_logs`)).rejects.toThrow(/permission denied/);
     await expect(
-      platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) => tx.$executeRawUnsafe(`UPDATE audit_logs SET action = 'x'`)),
+      platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) =>
+        tx.$executeRawUnsafe(`UPDATE audit_logs SET action = 'x'`),
+      ),
     ).rejects.toThrow(/permission denied|append-only/);
-    const events = await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) => tx.auditLog.findMany({ where: { action: "test.event" } }));
+    const events = await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) =>
+      tx.auditLog.findMany({ where: { action: "test.event" } }),
+    );
     expect(events).toHaveLength(1);
   });
 });

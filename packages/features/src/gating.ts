@@ -1,8 +1,14 @@
 // What the server says when a plan or an account status refuses something: a machine-readable
 // cause for clients and one sentence a person can act on. Shared by the tRPC middleware and the
 // off-request checks (webhooks, workers), so every refusal reads the same.
-import { PLAN_TIER_LABELS, runsAutomations, TENANT_STATUS_LABELS, type PlanTier, type TenantStatus } from "@servicepro/tenancy/constants";
-import { FEATURE_KEYS, FEATURE_LABELS, hasFeature, lowestTierWith, type FeatureKey } from "./index.ts";
+import {
+  PLAN_TIER_LABELS,
+  type PlanTier,
+  runsAutomations,
+  TENANT_STATUS_LABELS,
+  type TenantStatus,
+} from "@servicepro/tenancy/constants";
+import { FEATURE_KEYS, FEATURE_LABELS, type FeatureKey, hasFeature, lowestTierWith } from "./index.ts";
 
 /** `cause.code` of a FORBIDDEN answer: the plan lacks the feature. */
 export const PLAN_FEATURE_REQUIRED = "PLAN_FEATURE_REQUIRED";
@@ -14,7 +20,9 @@ export type TenantInactive = { code: typeof TENANT_INACTIVE; status: TenantStatu
 
 /** Why `planTier` cannot use `feature`, or null when it can. */
 export function featureRefusal(tenant: { planTier: string }, feature: FeatureKey): PlanFeatureRequired | null {
-  return hasFeature(tenant, feature) ? null : { code: PLAN_FEATURE_REQUIRED, feature, requiredTier: lowestTierWith(feature) };
+  return hasFeature(tenant, feature)
+    ? null
+    : { code: PLAN_FEATURE_REQUIRED, feature, requiredTier: lowestTierWith(feature) };
 }
 
 /** "SMS campaigns are part of the Pro plan; ask the account owner to upgrade." */

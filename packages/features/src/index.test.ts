@@ -17,10 +17,38 @@ import {
 // The seed's table (phase 7), written out again on purpose: a change to TIER_FEATURES must be a
 // deliberate change to this test too.
 const EXPECTED = {
-  starter: { aiSmsAgent: false, aiVoiceAgent: false, dedicatedNumber: false, campaigns: false, dataExport: true, websiteGenerator: true },
-  pro: { aiSmsAgent: true, aiVoiceAgent: false, dedicatedNumber: true, campaigns: true, dataExport: true, websiteGenerator: true },
-  elite: { aiSmsAgent: true, aiVoiceAgent: true, dedicatedNumber: true, campaigns: true, dataExport: true, websiteGenerator: true },
-  internal: { aiSmsAgent: true, aiVoiceAgent: true, dedicatedNumber: true, campaigns: true, dataExport: true, websiteGenerator: true },
+  starter: {
+    aiSmsAgent: false,
+    aiVoiceAgent: false,
+    dedicatedNumber: false,
+    campaigns: false,
+    dataExport: true,
+    websiteGenerator: true,
+  },
+  pro: {
+    aiSmsAgent: true,
+    aiVoiceAgent: false,
+    dedicatedNumber: true,
+    campaigns: true,
+    dataExport: true,
+    websiteGenerator: true,
+  },
+  elite: {
+    aiSmsAgent: true,
+    aiVoiceAgent: true,
+    dedicatedNumber: true,
+    campaigns: true,
+    dataExport: true,
+    websiteGenerator: true,
+  },
+  internal: {
+    aiSmsAgent: true,
+    aiVoiceAgent: true,
+    dedicatedNumber: true,
+    campaigns: true,
+    dataExport: true,
+    websiteGenerator: true,
+  },
 } as const;
 
 const cells = PLAN_TIERS.flatMap((tier) => FEATURE_KEYS.map((key) => [tier, key, EXPECTED[tier][key]] as const));
@@ -35,9 +63,12 @@ describe("hasFeature", () => {
     for (const tier of PLAN_TIERS) expect(Object.keys(TIER_FEATURES[tier]).sort()).toEqual([...FEATURE_KEYS].sort());
   });
 
-  it.each(["", "enterprise", "PRO", "__proto__", "constructor"])("should treat the unknown tier %j as starter", (tier) => {
-    for (const key of FEATURE_KEYS) expect(hasFeature({ planTier: tier }, key), key).toBe(EXPECTED.starter[key]);
-  });
+  it.each(["", "enterprise", "PRO", "__proto__", "constructor"])(
+    "should treat the unknown tier %j as starter",
+    (tier) => {
+      for (const key of FEATURE_KEYS) expect(hasFeature({ planTier: tier }, key), key).toBe(EXPECTED.starter[key]);
+    },
+  );
 
   it("should give the internal tier every feature", () => {
     expect(FEATURE_KEYS.every((key) => hasFeature({ planTier: "internal" }, key))).toBe(true);
@@ -60,12 +91,18 @@ describe("lowestTierWith", () => {
 describe("featureRefusal", () => {
   it.each(cells)("%s × %s: refused exactly when the plan lacks it", (tier, key, expected) => {
     const refusal = featureRefusal({ planTier: tier }, key);
-    expect(refusal).toEqual(expected ? null : { code: "PLAN_FEATURE_REQUIRED", feature: key, requiredTier: lowestTierWith(key) });
+    expect(refusal).toEqual(
+      expected ? null : { code: "PLAN_FEATURE_REQUIRED", feature: key, requiredTier: lowestTierWith(key) },
+    );
   });
 
   it("should explain a refusal in a sentence naming the feature and the plan", () => {
-    expect(featureRefusalMessage("campaigns")).toBe("SMS campaigns are part of the Pro plan; ask the account owner to upgrade.");
-    expect(featureRefusalMessage("aiVoiceAgent")).toBe("AI voice receptionist is part of the Elite plan; ask the account owner to upgrade.");
+    expect(featureRefusalMessage("campaigns")).toBe(
+      "SMS campaigns are part of the Pro plan; ask the account owner to upgrade.",
+    );
+    expect(featureRefusalMessage("aiVoiceAgent")).toBe(
+      "AI voice receptionist is part of the Elite plan; ask the account owner to upgrade.",
+    );
   });
 });
 
@@ -103,11 +140,23 @@ describe("planFeatureLines", () => {
   it("should list every feature with what would unlock the missing ones", () => {
     const lines = planFeatureLines({ planTier: "starter" });
     expect(lines.map((line) => line.key)).toEqual([...FEATURE_KEYS]);
-    expect(lines.find((line) => line.key === "campaigns")).toEqual({ key: "campaigns", label: FEATURE_LABELS.campaigns, included: false, unlockedBy: "pro" });
-    expect(lines.find((line) => line.key === "dataExport")).toEqual({ key: "dataExport", label: FEATURE_LABELS.dataExport, included: true, unlockedBy: null });
+    expect(lines.find((line) => line.key === "campaigns")).toEqual({
+      key: "campaigns",
+      label: FEATURE_LABELS.campaigns,
+      included: false,
+      unlockedBy: "pro",
+    });
+    expect(lines.find((line) => line.key === "dataExport")).toEqual({
+      key: "dataExport",
+      label: FEATURE_LABELS.dataExport,
+      included: true,
+      unlockedBy: null,
+    });
   });
 
   it("should never suggest an upgrade on the internal tier", () => {
-    expect(planFeatureLines({ planTier: "internal" }).every((line) => line.included && line.unlockedBy === null)).toBe(true);
+    expect(planFeatureLines({ planTier: "internal" }).every((line) => line.included && line.unlockedBy === null)).toBe(
+      true,
+    );
   });
 });

@@ -3,16 +3,51 @@
 // the server enforces it (packages/api's plan-gating middleware, webhooks and workers).
 import { PLAN_TIERS, type PlanTier } from "@servicepro/tenancy/constants";
 
-export const FEATURE_KEYS = ["aiSmsAgent", "aiVoiceAgent", "dedicatedNumber", "campaigns", "dataExport", "websiteGenerator"] as const;
+export const FEATURE_KEYS = [
+  "aiSmsAgent",
+  "aiVoiceAgent",
+  "dedicatedNumber",
+  "campaigns",
+  "dataExport",
+  "websiteGenerator",
+] as const;
 
 export type FeatureKey = (typeof FEATURE_KEYS)[number];
 
 /** Exactly the seed's map. `internal` is the family/friends at-cost tier: everything on. */
 export const TIER_FEATURES: Record<PlanTier, Record<FeatureKey, boolean>> = {
-  starter: { aiSmsAgent: false, aiVoiceAgent: false, dedicatedNumber: false, campaigns: false, dataExport: true, websiteGenerator: true },
-  pro: { aiSmsAgent: true, aiVoiceAgent: false, dedicatedNumber: true, campaigns: true, dataExport: true, websiteGenerator: true },
-  elite: { aiSmsAgent: true, aiVoiceAgent: true, dedicatedNumber: true, campaigns: true, dataExport: true, websiteGenerator: true },
-  internal: { aiSmsAgent: true, aiVoiceAgent: true, dedicatedNumber: true, campaigns: true, dataExport: true, websiteGenerator: true },
+  starter: {
+    aiSmsAgent: false,
+    aiVoiceAgent: false,
+    dedicatedNumber: false,
+    campaigns: false,
+    dataExport: true,
+    websiteGenerator: true,
+  },
+  pro: {
+    aiSmsAgent: true,
+    aiVoiceAgent: false,
+    dedicatedNumber: true,
+    campaigns: true,
+    dataExport: true,
+    websiteGenerator: true,
+  },
+  elite: {
+    aiSmsAgent: true,
+    aiVoiceAgent: true,
+    dedicatedNumber: true,
+    campaigns: true,
+    dataExport: true,
+    websiteGenerator: true,
+  },
+  internal: {
+    aiSmsAgent: true,
+    aiVoiceAgent: true,
+    dedicatedNumber: true,
+    campaigns: true,
+    dataExport: true,
+    websiteGenerator: true,
+  },
 };
 
 export const FEATURE_LABELS: Record<FeatureKey, string> = {

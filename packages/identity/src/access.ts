@@ -36,7 +36,11 @@ export type ImpersonationRule = {
  * (impersonation), never implicitly. While impersonating, the owner is that tenant's admin and the
  * platform console is closed to them, except the procedure that ends the impersonation.
  */
-export function decideAccess(accessClass: AccessClass, principal: Principal, rule: ImpersonationRule = {}): AccessDecision {
+export function decideAccess(
+  accessClass: AccessClass,
+  principal: Principal,
+  rule: ImpersonationRule = {},
+): AccessDecision {
   if (accessClass === "public") return "allow";
   if (principal.kind === "anonymous") return "unauthenticated";
   if (principal.kind === "impersonator") {
@@ -49,8 +53,12 @@ export function decideAccess(accessClass: AccessClass, principal: Principal, rul
     case "owner":
       return principal.kind === "staff" && principal.role === "platform_owner" ? "allow" : "forbidden";
     case "staff":
-      return principal.kind === "staff" && principal.tenantId !== null && principal.role !== "platform_owner" ? "allow" : "forbidden";
+      return principal.kind === "staff" && principal.tenantId !== null && principal.role !== "platform_owner"
+        ? "allow"
+        : "forbidden";
     case "tenant_admin":
-      return principal.kind === "staff" && principal.tenantId !== null && principal.role === "tenant_admin" ? "allow" : "forbidden";
+      return principal.kind === "staff" && principal.tenantId !== null && principal.role === "tenant_admin"
+        ? "allow"
+        : "forbidden";
   }
 }

@@ -8,7 +8,10 @@ export const emailSchema = z.email("Enter a valid email address.").max(254, "Tha
 /** Sign-in input. The password is only checked for presence and size: its rules apply when it is set. */
 export const loginInputSchema = z.strictObject({
   email: z.string({ error: "Enter your email address." }).trim().min(1, "Enter your email address.").pipe(emailSchema),
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1024, "That password is too long."),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(1024, "That password is too long."),
 });
 export type LoginInput = z.infer<typeof loginInputSchema>;
 

@@ -14,7 +14,12 @@ import {
 const startedAt = new Date("2026-11-22T10:00:00Z");
 const staffSession = { activeTenantId: "green-lawn", impersonatedTenantId: null, impersonationStartedAt: null };
 const ownerSession = { activeTenantId: null, impersonatedTenantId: null, impersonationStartedAt: null };
-const impersonating = { activeTenantId: null, impersonatedTenantId: "green-lawn", impersonationStartedAt: startedAt, impersonationReason: "Ticket 42" };
+const impersonating = {
+  activeTenantId: null,
+  impersonatedTenantId: "green-lawn",
+  impersonationStartedAt: startedAt,
+  impersonationReason: "Ticket 42",
+};
 
 describe("session helpers", () => {
   it("should tell an impersonating session from a plain one", () => {
@@ -51,15 +56,24 @@ describe("session helpers", () => {
 });
 
 describe("decideImpersonationStart", () => {
-  const base = { actorIsPlatformOwner: true, actorIsImpersonating: false, target: { id: "green-lawn" }, rootTenantId: "root" };
+  const base = {
+    actorIsPlatformOwner: true,
+    actorIsImpersonating: false,
+    target: { id: "green-lawn" },
+    rootTenantId: "root",
+  };
 
   it("should allow the owner to view an ordinary tenant", () => {
     expect(decideImpersonationStart(base)).toBe("allow");
   });
 
   it("should refuse non-owners, nesting, missing tenants and the root tenant, in that order", () => {
-    expect(decideImpersonationStart({ ...base, actorIsPlatformOwner: false, actorIsImpersonating: true })).toBe("not_owner");
-    expect(decideImpersonationStart({ ...base, actorIsImpersonating: true, target: null })).toBe("already_impersonating");
+    expect(decideImpersonationStart({ ...base, actorIsPlatformOwner: false, actorIsImpersonating: true })).toBe(
+      "not_owner",
+    );
+    expect(decideImpersonationStart({ ...base, actorIsImpersonating: true, target: null })).toBe(
+      "already_impersonating",
+    );
     expect(decideImpersonationStart({ ...base, target: null })).toBe("tenant_not_found");
     expect(decideImpersonationStart({ ...base, target: { id: "root" } })).toBe("root_tenant");
   });
@@ -70,8 +84,12 @@ describe("impersonationReasonSchema", () => {
     expect(impersonationReasonSchema.parse("  Ticket 42 ")).toBe("Ticket 42");
     expect(impersonationReasonSchema.safeParse("   ").success).toBe(false);
     expect(impersonationReasonSchema.safeParse("x".repeat(500)).success).toBe(true);
-    expect(impersonationReasonSchema.safeParse("x".repeat(501)).error?.issues[0]?.message).toBe("Keep the reason to 500 characters or fewer.");
-    expect(impersonationReasonSchema.safeParse(undefined).error?.issues[0]?.message).toMatch(/^Say why you are viewing/);
+    expect(impersonationReasonSchema.safeParse("x".repeat(501)).error?.issues[0]?.message).toBe(
+      "Keep the reason to 500 characters or fewer.",
+    );
+    expect(impersonationReasonSchema.safeParse(undefined).error?.issues[0]?.message).toMatch(
+      /^Say why you are viewing/,
+    );
   });
 });
 
@@ -79,7 +97,9 @@ describe("sensitiveActionRefusal", () => {
   it("should name the business and the way out for every sensitive action", () => {
     for (const action of SENSITIVE_ACTIONS) {
       const message = sensitiveActionRefusal(action, "Green Lawn Co");
-      expect(message).toMatch(/^You're viewing as Green Lawn Co, and while you do you cannot .+\. Exit impersonation first\.$/);
+      expect(message).toMatch(
+        /^You're viewing as Green Lawn Co, and while you do you cannot .+\. Exit impersonation first\.$/,
+      );
     }
   });
 });

@@ -14,7 +14,14 @@ export const IMPERSONATION_POLICY = {
  * is there to look and fix, not to act as the business in ways that outlive the visit or that the
  * business would have to answer for. Procedures declare theirs in meta (`sensitive`).
  */
-export const SENSITIVE_ACTIONS = ["credentials", "impersonation", "tenant_deletion", "data_export", "billing", "api_keys"] as const;
+export const SENSITIVE_ACTIONS = [
+  "credentials",
+  "impersonation",
+  "tenant_deletion",
+  "data_export",
+  "billing",
+  "api_keys",
+] as const;
 export type SensitiveAction = (typeof SENSITIVE_ACTIONS)[number];
 
 const SENSITIVE_ACTION_PHRASES: Record<SensitiveAction, string> = {
@@ -48,13 +55,19 @@ export const isImpersonating = (session: ImpersonationFields): boolean =>
 export const getEffectiveTenantId = (session: ImpersonationFields): string | null =>
   isImpersonating(session) ? session.impersonatedTenantId : session.activeTenantId;
 
-export const impersonationExpiry = (startedAt: Date): Date => new Date(startedAt.getTime() + IMPERSONATION_POLICY.maxDurationMs);
+export const impersonationExpiry = (startedAt: Date): Date =>
+  new Date(startedAt.getTime() + IMPERSONATION_POLICY.maxDurationMs);
 
 /** Who is being impersonated, since when, until when and why; null when not impersonating. */
 export function getImpersonationContext(session: ImpersonationFields): ImpersonationContext | null {
   if (!isImpersonating(session)) return null;
   const startedAt = session.impersonationStartedAt!;
-  return { tenantId: session.impersonatedTenantId!, startedAt, expiresAt: impersonationExpiry(startedAt), reason: session.impersonationReason ?? null };
+  return {
+    tenantId: session.impersonatedTenantId!,
+    startedAt,
+    expiresAt: impersonationExpiry(startedAt),
+    reason: session.impersonationReason ?? null,
+  };
 }
 
 export type ImpersonationState = "none" | "active" | "expired";
@@ -65,7 +78,12 @@ export function impersonationState(session: ImpersonationFields, now: Date): Imp
   return now.getTime() >= context.expiresAt.getTime() ? "expired" : "active";
 }
 
-export type ImpersonationStartDecision = "allow" | "not_owner" | "already_impersonating" | "tenant_not_found" | "root_tenant";
+export type ImpersonationStartDecision =
+  | "allow"
+  | "not_owner"
+  | "already_impersonating"
+  | "tenant_not_found"
+  | "root_tenant";
 
 /**
  * Whether `actor` may start impersonating `target`: only the platform owner, never nested, never
@@ -90,4 +108,7 @@ export const impersonationReasonSchema = z
   .string({ error: "Say why you are viewing this business (it is recorded and shown to the business)." })
   .trim()
   .min(1, "Say why you are viewing this business (it is recorded and shown to the business).")
-  .max(IMPERSONATION_POLICY.reasonMaxLength, `Keep the reason to ${IMPERSONATION_POLICY.reasonMaxLength} characters or fewer.`);
+  .max(
+    IMPERSONATION_POLICY.reasonMaxLength,
+    `Keep the reason to ${IMPERSONATION_POLICY.reasonMaxLength} characters or fewer.`,
+  );

@@ -5,11 +5,11 @@ import {
   loginInputSchema,
   newPasswordSchema,
   normalizeEmail,
+  type Principal,
   SESSION_POLICY,
   sessionExpiry,
   sessionState,
   shouldTouch,
-  type Principal,
 } from "./index.ts";
 
 const anonymous: Principal = { kind: "anonymous" };
@@ -35,8 +35,16 @@ describe("decideAccess", () => {
   });
 
   it("should let an impersonating owner act as the tenant's admin, with the console closed but its exit open", () => {
-    const got = Object.fromEntries(ACCESS_CLASSES.map((accessClass) => [accessClass, decideAccess(accessClass, impersonator)]));
-    expect(got).toEqual({ public: "allow", customer: "forbidden", staff: "allow", tenant_admin: "allow", owner: "forbidden" });
+    const got = Object.fromEntries(
+      ACCESS_CLASSES.map((accessClass) => [accessClass, decideAccess(accessClass, impersonator)]),
+    );
+    expect(got).toEqual({
+      public: "allow",
+      customer: "forbidden",
+      staff: "allow",
+      tenant_admin: "allow",
+      owner: "forbidden",
+    });
     expect(decideAccess("owner", impersonator, { impersonationExit: true })).toBe("allow");
   });
 
@@ -47,7 +55,9 @@ describe("decideAccess", () => {
   });
 
   it("should forbid tenant procedures to staff whose session has no tenant", () => {
-    expect(decideAccess("staff", { kind: "staff", userId: "u3", role: "tenant_staff", tenantId: null })).toBe("forbidden");
+    expect(decideAccess("staff", { kind: "staff", userId: "u3", role: "tenant_staff", tenantId: null })).toBe(
+      "forbidden",
+    );
   });
 });
 
@@ -79,7 +89,10 @@ describe("credentials", () => {
     expect(loginInputSchema.parse({ email: " a@b.co ", password: "x" })).toEqual({ email: "a@b.co", password: "x" });
     const result = loginInputSchema.safeParse({ email: "not-an-email", password: "" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.message)).toEqual(["Enter a valid email address.", "Enter your password."]);
+    expect(result.error?.issues.map((i) => i.message)).toEqual([
+      "Enter a valid email address.",
+      "Enter your password.",
+    ]);
   });
 
   it("should reject unknown keys in sign-in input", () => {

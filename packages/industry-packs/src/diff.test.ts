@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compareVersions, diffPackVersions, getPack, industryPackSchema, sameData, type IndustryPack } from "./index.ts";
+import {
+  compareVersions,
+  diffPackVersions,
+  getPack,
+  type IndustryPack,
+  industryPackSchema,
+  sameData,
+} from "./index.ts";
 
 const v1 = getPack("lawn-care")!;
 

@@ -1,4 +1,12 @@
-import type { IndustryPack, PackAddOn, PackCadence, PackFaq, PackSectionId, PackService, PricingFactor } from "./schema.ts";
+import type {
+  IndustryPack,
+  PackAddOn,
+  PackCadence,
+  PackFaq,
+  PackSectionId,
+  PackService,
+  PricingFactor,
+} from "./schema.ts";
 
 // Upgrading a tenant from one pack version to the next: what was added, changed and removed, item by
 // item, and which of those can be applied without overwriting something the tenant edited.
@@ -6,7 +14,13 @@ import type { IndustryPack, PackAddOn, PackCadence, PackFaq, PackSectionId, Pack
 export const PACK_ITEM_KINDS = ["pricingFactor", "service", "addOn", "faq", "cadence", "section"] as const;
 export type PackItemKind = (typeof PACK_ITEM_KINDS)[number];
 
-export type PackItem = PricingFactor | PackService | PackAddOn | PackFaq | PackCadence | IndustryPack[keyof Pick<IndustryPack, "tone" | "ivr" | "businessHours" | "reminders" | "website">];
+export type PackItem =
+  | PricingFactor
+  | PackService
+  | PackAddOn
+  | PackFaq
+  | PackCadence
+  | IndustryPack[keyof Pick<IndustryPack, "tone" | "ivr" | "businessHours" | "reminders" | "website">];
 
 export type PackChangeType = "added" | "changed" | "removed";
 
@@ -93,8 +107,13 @@ function changedFields(before: PackItem, after: PackItem): string[] {
  * (item ids or section ids) the tenant has edited since it was set up: changes to those are held
  * back, everything else is safe to apply. Throws when the packs are not the same pack.
  */
-export function diffPackVersions(oldPack: IndustryPack, newPack: IndustryPack, editedItemIds: Iterable<string> = []): PackDiff {
-  if (oldPack.id !== newPack.id) throw new RangeError(`Cannot diff different packs ("${oldPack.id}" and "${newPack.id}").`);
+export function diffPackVersions(
+  oldPack: IndustryPack,
+  newPack: IndustryPack,
+  editedItemIds: Iterable<string> = [],
+): PackDiff {
+  if (oldPack.id !== newPack.id)
+    throw new RangeError(`Cannot diff different packs ("${oldPack.id}" and "${newPack.id}").`);
   const edited = new Set(editedItemIds);
   const changes: PackItemChange[] = [];
 

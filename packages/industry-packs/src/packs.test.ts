@@ -1,10 +1,23 @@
-import { describe, expect, it } from "vitest";
 import { IVR_MODES } from "@servicepro/telephony/constants";
-import { INDUSTRY_PACKS, getPack, industryPackSchema, isPackId, listPacks, PACK_IDS, type IndustryPack, type Price } from "./index.ts";
+import { describe, expect, it } from "vitest";
+import {
+  getPack,
+  INDUSTRY_PACKS,
+  type IndustryPack,
+  industryPackSchema,
+  isPackId,
+  listPacks,
+  PACK_IDS,
+  type Price,
+} from "./index.ts";
 
-const prices = (pack: IndustryPack): Price[] => [...pack.services.map((s) => s.priceCents), ...pack.addOns.map((a) => a.priceCents)];
+const prices = (pack: IndustryPack): Price[] => [
+  ...pack.services.map((s) => s.priceCents),
+  ...pack.addOns.map((a) => a.priceCents),
+];
 const amounts = (price: Price): number[] => (typeof price === "number" ? [price] : [price.min, price.max]);
-const allIds = (pack: IndustryPack): string[] => [...pack.pricingFactors, ...pack.services, ...pack.addOns, ...pack.faqs, ...pack.cadences].map((item) => item.id);
+const allIds = (pack: IndustryPack): string[] =>
+  [...pack.pricingFactors, ...pack.services, ...pack.addOns, ...pack.faqs, ...pack.cadences].map((item) => item.id);
 
 /** Texts that must be unique across packs: a repeat means copy-paste between trades. */
 function duplicatesAcrossPacks(pick: (pack: IndustryPack) => string[]): string[] {
@@ -24,7 +37,15 @@ function duplicatesAcrossPacks(pick: (pack: IndustryPack) => string[]): string[]
 describe("the pack registry", () => {
   it("should hold exactly 20 packs including the seven named trades", () => {
     expect(INDUSTRY_PACKS).toHaveLength(20);
-    for (const id of ["auto-detailing", "lawn-care", "house-cleaning", "pet-grooming", "photography", "moving-help", "pressure-washing"]) {
+    for (const id of [
+      "auto-detailing",
+      "lawn-care",
+      "house-cleaning",
+      "pet-grooming",
+      "photography",
+      "moving-help",
+      "pressure-washing",
+    ]) {
       expect(PACK_IDS, id).toContain(id);
     }
   });
@@ -116,7 +137,8 @@ describe.each(INDUSTRY_PACKS.map((pack) => [pack.id, pack] as const))("pack %s",
     const factorIds = new Set(pack.pricingFactors.map((f) => f.id));
     for (const service of pack.services) {
       if (typeof service.priceCents !== "number") expect(service.priceDependsOn.length, service.id).toBeGreaterThan(0);
-      for (const factor of service.priceDependsOn) expect(factorIds.has(factor), `${service.id} → ${factor}`).toBe(true);
+      for (const factor of service.priceDependsOn)
+        expect(factorIds.has(factor), `${service.id} → ${factor}`).toBe(true);
     }
   });
 
@@ -154,7 +176,14 @@ describe("content across packs", () => {
     expect(duplicatesAcrossPacks((p) => p.services.map((s) => s.description))).toEqual([]);
     expect(duplicatesAcrossPacks((p) => p.addOns.map((a) => a.description))).toEqual([]);
     expect(duplicatesAcrossPacks((p) => Object.values(p.website.serviceBlurbs))).toEqual([]);
-    expect(duplicatesAcrossPacks((p) => [p.website.headline, p.website.about, p.website.seo.title, p.website.seo.description])).toEqual([]);
+    expect(
+      duplicatesAcrossPacks((p) => [
+        p.website.headline,
+        p.website.about,
+        p.website.seo.title,
+        p.website.seo.description,
+      ]),
+    ).toEqual([]);
     expect(duplicatesAcrossPacks((p) => [p.ivr.greeting, p.tone.sampleGreeting, p.tone.description])).toEqual([]);
     expect(duplicatesAcrossPacks((p) => p.cadences.map((c) => c.message))).toEqual([]);
   });

@@ -1,24 +1,24 @@
-import type { IndustryPack } from "./schema.ts";
 import { autoDetailing } from "./packs/auto-detailing.ts";
-import { lawnCare } from "./packs/lawn-care.ts";
+import { carpetCleaning } from "./packs/carpet-cleaning.ts";
+import { dogWalking } from "./packs/dog-walking.ts";
+import { gutterCleaning } from "./packs/gutter-cleaning.ts";
+import { handyman } from "./packs/handyman.ts";
 import { houseCleaning } from "./packs/house-cleaning.ts";
+import { junkRemoval } from "./packs/junk-removal.ts";
+import { landscaping } from "./packs/landscaping.ts";
+import { lawnCare } from "./packs/lawn-care.ts";
+import { mobileMassage } from "./packs/mobile-massage.ts";
+import { mobileMechanic } from "./packs/mobile-mechanic.ts";
+import { movingHelp } from "./packs/moving-help.ts";
+import { painting } from "./packs/painting.ts";
+import { personalTraining } from "./packs/personal-training.ts";
+import { pestControl } from "./packs/pest-control.ts";
 import { petGrooming } from "./packs/pet-grooming.ts";
 import { photography } from "./packs/photography.ts";
-import { movingHelp } from "./packs/moving-help.ts";
+import { poolService } from "./packs/pool-service.ts";
 import { pressureWashing } from "./packs/pressure-washing.ts";
 import { windowCleaning } from "./packs/window-cleaning.ts";
-import { carpetCleaning } from "./packs/carpet-cleaning.ts";
-import { poolService } from "./packs/pool-service.ts";
-import { handyman } from "./packs/handyman.ts";
-import { junkRemoval } from "./packs/junk-removal.ts";
-import { gutterCleaning } from "./packs/gutter-cleaning.ts";
-import { mobileMechanic } from "./packs/mobile-mechanic.ts";
-import { landscaping } from "./packs/landscaping.ts";
-import { pestControl } from "./packs/pest-control.ts";
-import { painting } from "./packs/painting.ts";
-import { dogWalking } from "./packs/dog-walking.ts";
-import { personalTraining } from "./packs/personal-training.ts";
-import { mobileMassage } from "./packs/mobile-massage.ts";
+import type { IndustryPack } from "./schema.ts";
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {

@@ -1,5 +1,5 @@
+import { type BusinessHours, IVR_MODES, WEEKDAYS, type Weekday } from "@servicepro/telephony/constants";
 import { z } from "zod";
-import { IVR_MODES, WEEKDAYS, type BusinessHours, type Weekday } from "@servicepro/telephony/constants";
 
 // The shape of an industry pack: what a new tenant in a trade starts with. Everything is plain data
 // (money in US cents, durations in minutes, hours as "HH:MM" in the tenant's time zone).
@@ -30,10 +30,17 @@ const MAX_DURATION_MINUTES = 12 * 60;
 const itemId = z.string().max(64).regex(PACK_ITEM_ID_PATTERN, "Use a lowercase slug, e.g. full-detail.");
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 const cents = z.number().int().positive().max(10_000_000);
-const durationMinutes = z.number().int().positive().max(MAX_DURATION_MINUTES).multipleOf(15, "Durations are whole quarter hours (multiples of 15 minutes).");
+const durationMinutes = z
+  .number()
+  .int()
+  .positive()
+  .max(MAX_DURATION_MINUTES)
+  .multipleOf(15, "Durations are whole quarter hours (multiples of 15 minutes).");
 
-const knownPlaceholders = (value: string) => (value.match(/\{[^}]*\}/g) ?? []).every((p) => (PACK_PLACEHOLDERS as readonly string[]).includes(p));
-const templated = (min: number, max: number) => text(min, max).refine(knownPlaceholders, { message: `Only these placeholders: ${PACK_PLACEHOLDERS.join(", ")}.` });
+const knownPlaceholders = (value: string) =>
+  (value.match(/\{[^}]*\}/g) ?? []).every((p) => (PACK_PLACEHOLDERS as readonly string[]).includes(p));
+const templated = (min: number, max: number) =>
+  text(min, max).refine(knownPlaceholders, { message: `Only these placeholders: ${PACK_PLACEHOLDERS.join(", ")}.` });
 
 export const priceRangeSchema = z
   .strictObject({ min: cents, max: cents })
@@ -98,31 +105,58 @@ export const ivrSchema = z.strictObject({
 });
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use 24-hour HH:MM times, e.g. 08:30.");
-const openRange = z.tuple([time, time]).refine(([open, close]) => open < close, { message: "Each opening range must close after it opens." });
+const openRange = z
+  .tuple([time, time])
+  .refine(([open, close]) => open < close, { message: "Each opening range must close after it opens." });
 
 /** The telephony package's BusinessHours shape: a missing day is closed. */
 export const packBusinessHoursSchema = z
-  .strictObject(Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(openRange).min(1).max(4).optional()])) as Record<Weekday, z.ZodOptional<z.ZodArray<typeof openRange>>>)
-  .refine((hours) => Object.keys(hours).length > 0, { message: "A business is open at least one day a week." }) satisfies z.ZodType<BusinessHours>;
+  .strictObject(
+    Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(openRange).min(1).max(4).optional()])) as Record<
+      Weekday,
+      z.ZodOptional<z.ZodArray<typeof openRange>>
+    >,
+  )
+  .refine((hours) => Object.keys(hours).length > 0, {
+    message: "A business is open at least one day a week.",
+  }) satisfies z.ZodType<BusinessHours>;
 
 export const remindersSchema = z.strictObject({
   /** Appointment reminders, hours before the start, e.g. [24, 2]. */
-  appointmentHoursBefore: z.array(z.number().int().positive().max(14 * 24)).min(1).max(3),
+  appointmentHoursBefore: z
+    .array(
+      z
+        .number()
+        .int()
+        .positive()
+        .max(14 * 24),
+    )
+    .min(1)
+    .max(3),
   /** The review request goes out this many hours after the job is marked complete. */
-  reviewRequestHoursAfter: z.number().int().positive().max(7 * 24),
+  reviewRequestHoursAfter: z
+    .number()
+    .int()
+    .positive()
+    .max(7 * 24),
 });
 
-export const cadenceSchema = z
-  .strictObject({
-    id: itemId,
-    serviceIds: z.array(itemId).min(1),
-    mode: z.enum(CADENCE_MODES),
-    intervalDays: z.number().int().positive().max(3 * 366),
-    /** Only in these months (1–12, inclusive, may wrap over New Year), e.g. mowing April to October. */
-    season: z.strictObject({ fromMonth: z.number().int().min(1).max(12), toMonth: z.number().int().min(1).max(12) }).optional(),
-    /** The SMS the customer receives (reminder) or the confirmation of the next visit (recurring). */
-    message: templated(30, 320),
-  });
+export const cadenceSchema = z.strictObject({
+  id: itemId,
+  serviceIds: z.array(itemId).min(1),
+  mode: z.enum(CADENCE_MODES),
+  intervalDays: z
+    .number()
+    .int()
+    .positive()
+    .max(3 * 366),
+  /** Only in these months (1–12, inclusive, may wrap over New Year), e.g. mowing April to October. */
+  season: z
+    .strictObject({ fromMonth: z.number().int().min(1).max(12), toMonth: z.number().int().min(1).max(12) })
+    .optional(),
+  /** The SMS the customer receives (reminder) or the confirmation of the next visit (recurring). */
+  message: templated(30, 320),
+});
 
 export const websiteSchema = z.strictObject({
   headline: text(10, 90),
@@ -170,7 +204,11 @@ export const industryPackSchema = z
     for (const [key, items] of lists) {
       items.forEach((item, index) => {
         if (seen.has(item.id)) {
-          ctx.addIssue({ code: "custom", path: [key, index, "id"], message: `The id "${item.id}" is already used in this pack (or reserved).` });
+          ctx.addIssue({
+            code: "custom",
+            path: [key, index, "id"],
+            message: `The id "${item.id}" is already used in this pack (or reserved).`,
+          });
         }
         seen.add(item.id);
       });
@@ -180,17 +218,36 @@ export const industryPackSchema = z
     const serviceIds = new Set(pack.services.map((s) => s.id));
     pack.services.forEach((service, index) => {
       for (const factor of service.priceDependsOn) {
-        if (!factorIds.has(factor)) ctx.addIssue({ code: "custom", path: ["services", index, "priceDependsOn"], message: `Unknown pricing factor "${factor}".` });
+        if (!factorIds.has(factor))
+          ctx.addIssue({
+            code: "custom",
+            path: ["services", index, "priceDependsOn"],
+            message: `Unknown pricing factor "${factor}".`,
+          });
       }
-      if (!pack.website.serviceBlurbs[service.id]) ctx.addIssue({ code: "custom", path: ["website", "serviceBlurbs", service.id], message: `Service "${service.id}" has no website blurb.` });
+      if (!pack.website.serviceBlurbs[service.id])
+        ctx.addIssue({
+          code: "custom",
+          path: ["website", "serviceBlurbs", service.id],
+          message: `Service "${service.id}" has no website blurb.`,
+        });
     });
     for (const blurbId of Object.keys(pack.website.serviceBlurbs)) {
-      if (!serviceIds.has(blurbId)) ctx.addIssue({ code: "custom", path: ["website", "serviceBlurbs", blurbId], message: `Blurb for unknown service "${blurbId}".` });
+      if (!serviceIds.has(blurbId))
+        ctx.addIssue({
+          code: "custom",
+          path: ["website", "serviceBlurbs", blurbId],
+          message: `Blurb for unknown service "${blurbId}".`,
+        });
     }
-    for (const [key, items] of [["addOns", pack.addOns], ["cadences", pack.cadences]] as const) {
+    for (const [key, items] of [
+      ["addOns", pack.addOns],
+      ["cadences", pack.cadences],
+    ] as const) {
       items.forEach((item, index) => {
         for (const id of item.serviceIds) {
-          if (!serviceIds.has(id)) ctx.addIssue({ code: "custom", path: [key, index, "serviceIds"], message: `Unknown service "${id}".` });
+          if (!serviceIds.has(id))
+            ctx.addIssue({ code: "custom", path: [key, index, "serviceIds"], message: `Unknown service "${id}".` });
         }
       });
     }

@@ -12,7 +12,9 @@ export type ConsentChange = {
  * current state. Returns whether the state actually changed.
  */
 export async function recordConsentChange(tx: TenantTx, tenantId: string, change: ConsentChange): Promise<boolean> {
-  await tx.smsConsentEvent.create({ data: { tenantId, phone: change.phone, state: change.state, source: change.source, evidence: change.evidence } });
+  await tx.smsConsentEvent.create({
+    data: { tenantId, phone: change.phone, state: change.state, source: change.source, evidence: change.evidence },
+  });
   const before = await tx.smsConsent.findFirst({ where: { phone: change.phone } });
   await tx.smsConsent.upsert({
     where: { tenantId_phone: { tenantId, phone: change.phone } },

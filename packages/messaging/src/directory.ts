@@ -1,22 +1,53 @@
-import type { Prisma, Database } from "@servicepro/db";
-import { resolveTenantFromInbound, type InboundAddress, type InboundRoute, type UnroutedPolicy } from "@servicepro/telephony";
+import type { Database, Prisma } from "@servicepro/db";
+import {
+  type InboundAddress,
+  type InboundRoute,
+  resolveTenantFromInbound,
+  type UnroutedPolicy,
+} from "@servicepro/telephony";
 
 /**
  * Which tenant an inbound text or call belongs to. The lookup goes through app_route_inbound(),
  * a SECURITY DEFINER function that answers only "who owns this number or service": webhook code
  * never needs the platform role.
  */
-export async function routeInbound(db: Database, address: InboundAddress, policy: UnroutedPolicy): Promise<InboundRoute> {
-  const [match] = await db.prisma.$queryRaw<{ tenant_id: string; phone_number: string; matched_by: "number" | "messaging_service" }[]>`
+export async function routeInbound(
+  db: Database,
+  address: InboundAddress,
+  policy: UnroutedPolicy,
+): Promise<InboundRoute> {
+  const [match] = await db.prisma.$queryRaw<
+    { tenant_id: string; phone_number: string; matched_by: "number" | "messaging_service" }[]
+  >`
     SELECT tenant_id, phone_number, matched_by FROM app_route_inbound(${address.to}, ${address.messagingServiceSid ?? null})`;
-  return resolveTenantFromInbound(address, match ? { tenantId: match.tenant_id, phoneNumber: match.phone_number, matchedBy: match.matched_by } : null, policy);
+  return resolveTenantFromInbound(
+    address,
+    match ? { tenantId: match.tenant_id, phoneNumber: match.phone_number, matchedBy: match.matched_by } : null,
+    policy,
+  );
 }
 
-export type UnroutedRecord = { kind: "sms" | "voice" | "sms_status" | "voice_status"; sid: string | null; to: string | null; from: string | null; reason: string; params: Record<string, string> };
+export type UnroutedRecord = {
+  kind: "sms" | "voice" | "sms_status" | "voice_status";
+  sid: string | null;
+  to: string | null;
+  from: string | null;
+  reason: string;
+  params: Record<string, string>;
+};
 
 /** Keeps traffic nobody claims for the owner to review. Insert-only for the app role (it cannot read the table). */
 export async function recordUnrouted(db: Database, record: UnroutedRecord): Promise<void> {
   await db.prisma.unroutedWebhook.createMany({
-    data: [{ kind: record.kind, sid: record.sid, toNumber: record.to, fromNumber: record.from, reason: record.reason, params: record.params as Prisma.InputJsonObject }],
+    data: [
+      {
+        kind: record.kind,
+        sid: record.sid,
+        toNumber: record.to,
+        fromNumber: record.from,
+        reason: record.reason,
+        params: record.params as Prisma.InputJsonObject,
+      },
+    ],
   });
 }

@@ -10,7 +10,12 @@ export class EmailRejected extends Error {
   override name = "EmailRejected";
 }
 
-export function createSendGridSender(options: { apiKey: string; from: string; baseUrl?: string | undefined; timeoutMs?: number }): EmailSender {
+export function createSendGridSender(options: {
+  apiKey: string;
+  from: string;
+  baseUrl?: string | undefined;
+  timeoutMs?: number;
+}): EmailSender {
   const base = (options.baseUrl ?? "https://api.sendgrid.com").replace(/\/$/, "");
   return {
     kind: "sendgrid",
@@ -26,13 +31,16 @@ export function createSendGridSender(options: { apiKey: string; from: string; ba
         }),
         signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
       });
-      if (res.status >= 400 && res.status < 500) throw new EmailRejected(`SendGrid refused the email (${res.status}): ${(await res.text()).slice(0, 300)}`);
+      if (res.status >= 400 && res.status < 500)
+        throw new EmailRejected(`SendGrid refused the email (${res.status}): ${(await res.text()).slice(0, 300)}`);
       if (!res.ok) throw new Error(`SendGrid answered ${res.status}`);
     },
   };
 }
 
-export function createDevEmailSender(logger: { info(obj: object, msg: string): void }): EmailSender & { readonly sent: (Email & { at: Date })[] } {
+export function createDevEmailSender(logger: {
+  info(obj: object, msg: string): void;
+}): EmailSender & { readonly sent: (Email & { at: Date })[] } {
   const sent: (Email & { at: Date })[] = [];
   return {
     kind: "dev",

@@ -1,29 +1,45 @@
 // @servicepro/messaging: SMS and voice I/O around the pure telephony core: the durable outbox
 // (pg-boss), the Twilio and dev senders, inbound intake, status callbacks and live events.
-export type * from "./types.ts";
-export { startMessaging, type Messaging, type MessagingOptions } from "./messaging.ts";
-export { createOutbox, MAX_SMS_BODY, type SmsJob } from "./outbox.ts";
+
+export { isOptedOut, recordConsentChange } from "./consent.ts";
+export { recordUnrouted, routeInbound } from "./directory.ts";
+export { createDevEmailSender, createSendGridSender, type Email, EmailRejected, type EmailSender } from "./email.ts";
 export { createMessagingEvents } from "./events.ts";
-export { createTwilioClient, createTwilioSender, createDevSender, type TwilioClient, SmsRejected, SmsOutcomeUnknown, type SmsSender, type OutgoingSms, type SentSms } from "./senders.ts";
-export { deliverMessage, startSmsWorker, type DeliveryDeps, type DeliveryOutcome } from "./worker.ts";
-export { recordConsentChange, isOptedOut } from "./consent.ts";
-export { routeInbound, recordUnrouted } from "./directory.ts";
 export {
+  fromDbIvrMode,
+  handleDialResult,
   handleInboundSms,
   handleSmsStatus,
   handleVoiceIncoming,
   handleVoiceMenu,
-  handleDialResult,
   handleVoicemail,
   handleVoiceStatus,
-  toDbIvrMode,
-  fromDbIvrMode,
-  type IntakeDeps,
-  type TwilioParams,
   type InboundSmsResult,
+  type IntakeDeps,
   type SmsStatusResult,
+  type TwilioParams,
+  toDbIvrMode,
   type VoiceResult,
 } from "./intake.ts";
-export { createTwilioNumberProvider, createPoolNumberProvider, setUpTwilioNumber, type NumberSetupResult } from "./numbers.ts";
-export { createSendGridSender, createDevEmailSender, EmailRejected, type Email, type EmailSender } from "./email.ts";
-export { createProvisioningJobs, startProvisioningWorkers, onboardingTexts } from "./provisioning.ts";
+export { type Messaging, type MessagingOptions, startMessaging } from "./messaging.ts";
+export {
+  createPoolNumberProvider,
+  createTwilioNumberProvider,
+  type NumberSetupResult,
+  setUpTwilioNumber,
+} from "./numbers.ts";
+export { createOutbox, MAX_SMS_BODY, type SmsJob } from "./outbox.ts";
+export { createProvisioningJobs, onboardingTexts, startProvisioningWorkers } from "./provisioning.ts";
+export {
+  createDevSender,
+  createTwilioClient,
+  createTwilioSender,
+  type OutgoingSms,
+  type SentSms,
+  SmsOutcomeUnknown,
+  SmsRejected,
+  type SmsSender,
+  type TwilioClient,
+} from "./senders.ts";
+export type * from "./types.ts";
+export { type DeliveryDeps, type DeliveryOutcome, deliverMessage, startSmsWorker } from "./worker.ts";

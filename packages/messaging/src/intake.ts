@@ -4,7 +4,7 @@
  * Twilio SID, apply opt-outs, queue replies through the outbox, and return the TwiML to answer.
  * Every write for one webhook happens in one tenant transaction; events are published after it.
  */
-import { tenantDb, type Database, type IvrMode as DbIvrMode, type TenantTx } from "@servicepro/db";
+import { type Database, type IvrMode as DbIvrMode, type TenantTx, tenantDb } from "@servicepro/db";
 import {
   advanceStatus,
   answerDialResult,
@@ -15,14 +15,14 @@ import {
   classifyConsent,
   DEFAULT_BUSINESS_HOURS,
   emptyMessagingResponse,
-  isMessageStatus,
-  normalizePhone,
-  OPTED_OUT_ERROR_CODE,
-  smsTexts,
   type InboundRoute,
   type IvrContext,
   type IvrMode,
+  isMessageStatus,
   type MenuAction,
+  normalizePhone,
+  OPTED_OUT_ERROR_CODE,
+  smsTexts,
   type UnroutedPolicy,
 } from "@servicepro/telephony";
 import { runsAutomations } from "@servicepro/tenancy/constants";
@@ -47,7 +47,11 @@ const phoneOf = (raw: string | undefined) => (raw ? (normalizePhone(raw) ?? raw.
 export const toDbIvrMode = (mode: IvrMode): DbIvrMode => (mode === "ai-voice" ? "ai_voice" : mode);
 export const fromDbIvrMode = (mode: DbIvrMode): IvrMode => (mode === "ai_voice" ? "ai-voice" : mode);
 
-const historyEntry = (status: string, extra: Record<string, unknown> = {}) => ({ status, at: new Date().toISOString(), ...extra });
+const historyEntry = (status: string, extra: Record<string, unknown> = {}) => ({
+  status,
+  at: new Date().toISOString(),
+  ...extra,
+});
 
 async function ensureCustomer(tx: TenantTx, tenantId: string, phone: string) {
   await tx.customer.createMany({ data: [{ tenantId, phone }], skipDuplicates: true });
@@ -64,7 +68,14 @@ async function ensureConversation(tx: TenantTx, tenantId: string, customerId: st
 // ---------------------------------------------------------------------------------------------
 
 export type InboundSmsResult =
-  | { outcome: "stored"; tenantId: string; messageId: string; conversationId: string; consent: ReturnType<typeof classifyConsent>["kind"]; queued: string[] }
+  | {
+      outcome: "stored";
+      tenantId: string;
+      messageId: string;
+      conversationId: string;
+      consent: ReturnType<typeof classifyConsent>["kind"];
+      queued: string[];
+    }
   | { outcome: "duplicate"; tenantId: string }
   | { outcome: "quarantined" };
 
@@ -73,7 +84,11 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
   const to = phoneOf(params.To);
   const from = phoneOf(params.From);
   const body = params.Body ?? "";
-  const route = await routeInbound(deps.db, { channel: "sms", to, messagingServiceSid: params.MessagingServiceSid }, deps.unroutedPolicy);
+  const route = await routeInbound(
+    deps.db,
+    { channel: "sms", to, messagingServiceSid: params.MessagingServiceSid },
+    deps.unroutedPolicy,
+  );
   if (route.kind === "quarantine") {
     await recordUnrouted(deps.db, { kind: "sms", sid, to, from, reason: route.reason, params });
     return { outcome: "quarantined" };
@@ -103,10 +118,19 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
     });
     // A redelivery (Twilio retried, or a replayed request): already stored, do nothing else.
     if (inserted.count === 0) return { outcome: "duplicate", tenantId };
-    const message = await tx.message.findFirstOrThrow({ where: { twilioSid: sid }, select: { id: true, createdAt: true } });
+    const message = await tx.message.findFirstOrThrow({
+      where: { twilioSid: sid },
+      select: { id: true, createdAt: true },
+    });
     await tx.conversation.update({
       where: { tenantId_id: { tenantId, id: conversation.id } },
-      data: { lastMessageAt: message.createdAt, lastMessagePreview: body.slice(0, 160), lastDirection: "inbound", unreadCount: { increment: 1 }, tenantNumber: to },
+      data: {
+        lastMessageAt: message.createdAt,
+        lastMessagePreview: body.slice(0, 160),
+        lastDirection: "inbound",
+        unreadCount: { increment: 1 },
+        tenantNumber: to,
+      },
     });
 
     // Consent first, in this same transaction, before anything could answer.
@@ -114,26 +138,55 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
     const automated = runsAutomations(tenant.status);
     const queued: string[] = [];
     const queue = async (kind: "help" | "opt_out_confirmation", text: string) => {
-      const r = await deps.outbox.queueSms(tx, { conversationId: conversation.id, body: text, kind, purposeKey: `${kind}:${sid}` });
+      const r = await deps.outbox.queueSms(tx, {
+        conversationId: conversation.id,
+        body: text,
+        kind,
+        purposeKey: `${kind}:${sid}`,
+      });
       if (r.status === "queued") queued.push(r.message.id);
     };
     const evidence = { messageSid: sid, text: body.slice(0, 500) };
     if (intent.kind === "opt_out") {
-      const changed = await recordConsentChange(tx, tenantId, { phone: from, state: "opted_out", source: intent.source, evidence });
+      const changed = await recordConsentChange(tx, tenantId, {
+        phone: from,
+        state: "opted_out",
+        source: intent.source,
+        evidence,
+      });
       // Twilio itself confirms single-word keywords on long codes; we confirm the plain-language
       // ones it cannot see, once (FCC: one confirmation text is allowed).
-      if (changed && intent.source === "free_text" && automated) await queue("opt_out_confirmation", smsTexts.optOutConfirmation(tenant.name));
+      if (changed && intent.source === "free_text" && automated)
+        await queue("opt_out_confirmation", smsTexts.optOutConfirmation(tenant.name));
     } else if (intent.kind === "opt_in") {
       await recordConsentChange(tx, tenantId, { phone: from, state: "opted_in", source: "keyword", evidence });
     } else if (intent.kind === "help" && automated) {
-      const config = route.phoneNumber ? await tx.tenantPhoneConfig.findFirst({ where: { phoneNumber: route.phoneNumber }, select: { helpText: true } }) : null;
+      const config = route.phoneNumber
+        ? await tx.tenantPhoneConfig.findFirst({
+            where: { phoneNumber: route.phoneNumber },
+            select: { helpText: true },
+          })
+        : null;
       await queue("help", config?.helpText?.trim() || smsTexts.help(tenant.name, to));
     }
-    return { outcome: "stored", tenantId, messageId: message.id, conversationId: conversation.id, consent: intent.kind, queued };
+    return {
+      outcome: "stored",
+      tenantId,
+      messageId: message.id,
+      conversationId: conversation.id,
+      consent: intent.kind,
+      queued,
+    };
   });
   if (result.outcome === "stored") {
-    deps.events.publish({ type: "message", tenantId, conversationId: result.conversationId, messageId: result.messageId });
-    for (const messageId of result.queued) deps.events.publish({ type: "message", tenantId, conversationId: result.conversationId, messageId });
+    deps.events.publish({
+      type: "message",
+      tenantId,
+      conversationId: result.conversationId,
+      messageId: result.messageId,
+    });
+    for (const messageId of result.queued)
+      deps.events.publish({ type: "message", tenantId, conversationId: result.conversationId, messageId });
   }
   return result;
 }
@@ -141,20 +194,34 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
 export type SmsStatusResult = { outcome: "updated" | "unchanged" | "unknown_message"; status?: string };
 
 /** A delivery status callback. The URL carries our tenant and message ids (we set it when sending). */
-export async function handleSmsStatus(deps: IntakeDeps, params: TwilioParams, query: { t?: string | undefined; m?: string | undefined }): Promise<SmsStatusResult> {
+export async function handleSmsStatus(
+  deps: IntakeDeps,
+  params: TwilioParams,
+  query: { t?: string | undefined; m?: string | undefined },
+): Promise<SmsStatusResult> {
   const sid = params.MessageSid ?? params.SmsSid ?? "";
   const incoming = (params.MessageStatus ?? params.SmsStatus ?? "").toLowerCase();
   const errorCode = params.ErrorCode ? Number.parseInt(params.ErrorCode, 10) : null;
   const unknown = async (reason: string) => {
-    await recordUnrouted(deps.db, { kind: "sms_status", sid, to: phoneOf(params.To), from: phoneOf(params.From), reason, params });
+    await recordUnrouted(deps.db, {
+      kind: "sms_status",
+      sid,
+      to: phoneOf(params.To),
+      from: phoneOf(params.From),
+      reason,
+      params,
+    });
     return { outcome: "unknown_message" as const };
   };
-  if (!query.t || !query.m || !/^[0-9a-f-]{36}$/i.test(query.m) || !isMessageStatus(incoming)) return unknown("Status callback without a known message or status.");
+  if (!query.t || !query.m || !/^[0-9a-f-]{36}$/i.test(query.m) || !isMessageStatus(incoming))
+    return unknown("Status callback without a known message or status.");
   const tenantId = query.t;
   const messageId = query.m;
   const result = await tenantDb(deps.db, tenantId)
     .run(async (tx) => {
-      const [row] = await tx.$queryRaw<{ status: string; twilio_sid: string | null; conversation_id: string; to_number: string }[]>`
+      const [row] = await tx.$queryRaw<
+        { status: string; twilio_sid: string | null; conversation_id: string; to_number: string }[]
+      >`
         SELECT status::text, twilio_sid, conversation_id::text, to_number FROM messages WHERE tenant_id = ${tenantId} AND id = ${messageId}::uuid FOR UPDATE`;
       if (!row || (row.twilio_sid && row.twilio_sid !== sid)) return null;
       const current = row.status as Parameters<typeof advanceStatus>[0];
@@ -164,10 +231,19 @@ export async function handleSmsStatus(deps: IntakeDeps, params: TwilioParams, qu
         WHERE tenant_id = ${tenantId} AND id = ${messageId}::uuid`;
       await tx.message.update({
         where: { tenantId_id: { tenantId, id: messageId } },
-        data: { status: next, twilioSid: sid, ...(errorCode && next === incoming ? { errorCode, errorMessage: params.ErrorMessage ?? null } : {}) },
+        data: {
+          status: next,
+          twilioSid: sid,
+          ...(errorCode && next === incoming ? { errorCode, errorMessage: params.ErrorMessage ?? null } : {}),
+        },
       });
       if (errorCode === OPTED_OUT_ERROR_CODE) {
-        await recordConsentChange(tx, tenantId, { phone: row.to_number, state: "opted_out", source: "provider_21610", evidence: { messageSid: sid, errorCode } });
+        await recordConsentChange(tx, tenantId, {
+          phone: row.to_number,
+          state: "opted_out",
+          source: "provider_21610",
+          evidence: { messageSid: sid, errorCode },
+        });
       }
       return { changed: next !== current, status: next, conversationId: row.conversation_id };
     })
@@ -177,7 +253,14 @@ export async function handleSmsStatus(deps: IntakeDeps, params: TwilioParams, qu
       throw error;
     });
   if (!result) return unknown("Status callback for a message we do not have.");
-  if (result.changed) deps.events.publish({ type: "message_status", tenantId, conversationId: result.conversationId, messageId, status: result.status });
+  if (result.changed)
+    deps.events.publish({
+      type: "message_status",
+      tenantId,
+      conversationId: result.conversationId,
+      messageId,
+      status: result.status,
+    });
   return { outcome: result.changed ? "updated" : "unchanged", status: result.status };
 }
 
@@ -189,18 +272,38 @@ export type VoiceResult = { twiml: string; tenantId?: string };
 
 type CallRoute = Extract<InboundRoute, { kind: "tenant" }>;
 
-async function routeCall(deps: IntakeDeps, params: TwilioParams, kind: "voice" | "voice_status"): Promise<CallRoute | null> {
+async function routeCall(
+  deps: IntakeDeps,
+  params: TwilioParams,
+  kind: "voice" | "voice_status",
+): Promise<CallRoute | null> {
   const to = phoneOf(params.To ?? params.Called);
   const route = await routeInbound(deps.db, { channel: "voice", to }, deps.unroutedPolicy);
   if (route.kind === "quarantine") {
-    await recordUnrouted(deps.db, { kind, sid: params.CallSid ?? null, to, from: phoneOf(params.From), reason: route.reason, params });
+    await recordUnrouted(deps.db, {
+      kind,
+      sid: params.CallSid ?? null,
+      to,
+      from: phoneOf(params.From),
+      reason: route.reason,
+      params,
+    });
     return null;
   }
   return route;
 }
 
-async function loadIvrContext(deps: IntakeDeps, tx: TenantTx, route: CallRoute, params: TwilioParams): Promise<IvrContext & { slug: string; missedCall: { enabled: boolean; text: string | null; windowMinutes: number } }> {
-  const tenant = await tx.tenant.findFirstOrThrow({ select: { name: true, slug: true, planTier: true, status: true, timezone: true } });
+async function loadIvrContext(
+  deps: IntakeDeps,
+  tx: TenantTx,
+  route: CallRoute,
+  params: TwilioParams,
+): Promise<
+  IvrContext & { slug: string; missedCall: { enabled: boolean; text: string | null; windowMinutes: number } }
+> {
+  const tenant = await tx.tenant.findFirstOrThrow({
+    select: { name: true, slug: true, planTier: true, status: true, timezone: true },
+  });
   // A call routed by fallback has no number of its own: it answers with the root tenant's first number's settings.
   const config = route.phoneNumber
     ? await tx.tenantPhoneConfig.findFirst({ where: { phoneNumber: route.phoneNumber } })
@@ -224,7 +327,11 @@ async function loadIvrContext(deps: IntakeDeps, tx: TenantTx, route: CallRoute, 
       bookingUrl: config?.bookingUrl ?? `${deps.publicBaseUrl}/portal/${tenant.slug}`,
       address: config?.address ?? null,
     },
-    missedCall: { enabled: config?.missedCallTextEnabled ?? false, text: config?.missedCallText ?? null, windowMinutes: config?.missedCallTextWindowMinutes ?? 240 },
+    missedCall: {
+      enabled: config?.missedCallTextEnabled ?? false,
+      text: config?.missedCallText ?? null,
+      windowMinutes: config?.missedCallTextWindowMinutes ?? 240,
+    },
   };
 }
 
@@ -262,9 +369,16 @@ export async function handleVoiceIncoming(deps: IntakeDeps, params: TwilioParams
   return { twiml: answer.twiml, tenantId: route.tenantId };
 }
 
-const OUTCOME_BY_ACTION: Partial<Record<MenuAction["kind"], "answered">> = { send_booking_link: "answered", hours: "answered" };
+const OUTCOME_BY_ACTION: Partial<Record<MenuAction["kind"], "answered">> = {
+  send_booking_link: "answered",
+  hours: "answered",
+};
 
-export async function handleVoiceMenu(deps: IntakeDeps, params: TwilioParams, query: { mode?: string | undefined; attempt?: string | undefined }): Promise<VoiceResult> {
+export async function handleVoiceMenu(
+  deps: IntakeDeps,
+  params: TwilioParams,
+  query: { mode?: string | undefined; attempt?: string | undefined },
+): Promise<VoiceResult> {
   const route = await routeCall(deps, params, "voice");
   if (!route) return answerUnavailable();
   const mode = query.mode === "ai" ? "ai" : "menu";
@@ -273,7 +387,13 @@ export async function handleVoiceMenu(deps: IntakeDeps, params: TwilioParams, qu
     const ctx = await loadIvrContext(deps, tx, route, params);
     const call = await ensureCall(tx, route.tenantId, route, params, mode === "ai" ? "ai-voice" : "menu");
     const answer = answerMenu(ctx, { mode, digits: params.Digits, speech: params.SpeechResult, attempt });
-    const outcome = mode === "ai" && answer.action.kind !== "forward" && answer.action.kind !== "voicemail" && answer.action.kind !== "retry" ? "ai_handled" : OUTCOME_BY_ACTION[answer.action.kind];
+    const outcome =
+      mode === "ai" &&
+      answer.action.kind !== "forward" &&
+      answer.action.kind !== "voicemail" &&
+      answer.action.kind !== "retry"
+        ? "ai_handled"
+        : OUTCOME_BY_ACTION[answer.action.kind];
     await tx.call.update({
       where: { tenantId_id: { tenantId: route.tenantId, id: call.id } },
       data: {
@@ -298,11 +418,20 @@ export async function handleVoiceMenu(deps: IntakeDeps, params: TwilioParams, qu
     return { twiml: answer.twiml, callId: call.id, queuedId, conversationId };
   });
   deps.events.publish({ type: "call", tenantId: route.tenantId, callId: result.callId });
-  if (result.queuedId && result.conversationId) deps.events.publish({ type: "message", tenantId: route.tenantId, conversationId: result.conversationId, messageId: result.queuedId });
+  if (result.queuedId && result.conversationId)
+    deps.events.publish({
+      type: "message",
+      tenantId: route.tenantId,
+      conversationId: result.conversationId,
+      messageId: result.queuedId,
+    });
   return { twiml: result.twiml, tenantId: route.tenantId };
 }
 
-export async function handleDialResult(deps: IntakeDeps, params: TwilioParams): Promise<VoiceResult & { missedCallText?: "queued" | "skipped_window" | "skipped" }> {
+export async function handleDialResult(
+  deps: IntakeDeps,
+  params: TwilioParams,
+): Promise<VoiceResult & { missedCallText?: "queued" | "skipped_window" | "skipped" }> {
   const route = await routeCall(deps, params, "voice");
   if (!route) return answerUnavailable();
   const dialStatus = (params.DialCallStatus ?? "").toLowerCase();
@@ -323,8 +452,18 @@ export async function handleDialResult(deps: IntakeDeps, params: TwilioParams): 
     return { twiml: answer.twiml, callId: call.id, missed };
   });
   deps.events.publish({ type: "call", tenantId: route.tenantId, callId: result.callId });
-  if (result.missed?.queued) deps.events.publish({ type: "message", tenantId: route.tenantId, conversationId: result.missed.queued.conversationId, messageId: result.missed.queued.messageId });
-  return { twiml: result.twiml, tenantId: route.tenantId, ...(result.missed ? { missedCallText: result.missed.status } : {}) };
+  if (result.missed?.queued)
+    deps.events.publish({
+      type: "message",
+      tenantId: route.tenantId,
+      conversationId: result.missed.queued.conversationId,
+      messageId: result.missed.queued.messageId,
+    });
+  return {
+    twiml: result.twiml,
+    tenantId: route.tenantId,
+    ...(result.missed ? { missedCallText: result.missed.status } : {}),
+  };
 }
 
 /**
@@ -337,13 +476,19 @@ async function queueMissedCallText(
   tenantId: string,
   ctx: Awaited<ReturnType<typeof loadIvrContext>>,
   call: { callSid: string; customerId: string | null; toNumber: string },
-): Promise<{ status: "queued" | "skipped_window" | "skipped"; queued?: { conversationId: string; messageId: string } }> {
+): Promise<{
+  status: "queued" | "skipped_window" | "skipped";
+  queued?: { conversationId: string; messageId: string };
+}> {
   if (!ctx.missedCall.enabled || !call.customerId || !runsAutomations(ctx.tenant.status)) return { status: "skipped" };
   await tx.$queryRaw`SELECT 1 FROM customers WHERE tenant_id = ${tenantId} AND id = ${call.customerId}::uuid FOR UPDATE`;
   const conversation = await ensureConversation(tx, tenantId, call.customerId, call.toNumber);
   const now = deps.now?.() ?? new Date();
   const since = new Date(now.getTime() - ctx.missedCall.windowMinutes * 60_000);
-  const recent = await tx.message.findFirst({ where: { conversationId: conversation.id, kind: "missed_call", createdAt: { gte: since } }, select: { id: true } });
+  const recent = await tx.message.findFirst({
+    where: { conversationId: conversation.id, kind: "missed_call", createdAt: { gte: since } },
+    select: { id: true },
+  });
   if (recent) return { status: "skipped_window" };
   const queued = await deps.outbox.queueSms(tx, {
     conversationId: conversation.id,
@@ -351,17 +496,26 @@ async function queueMissedCallText(
     kind: "missed_call",
     purposeKey: `missed-call:${call.callSid}`,
   });
-  return queued.status === "queued" ? { status: "queued", queued: { conversationId: conversation.id, messageId: queued.message.id } } : { status: "skipped" };
+  return queued.status === "queued"
+    ? { status: "queued", queued: { conversationId: conversation.id, messageId: queued.message.id } }
+    : { status: "skipped" };
 }
 
-export async function handleVoicemail(deps: IntakeDeps, params: TwilioParams, query: { event?: string | undefined }): Promise<VoiceResult> {
+export async function handleVoicemail(
+  deps: IntakeDeps,
+  params: TwilioParams,
+  query: { event?: string | undefined },
+): Promise<VoiceResult> {
   const route = await routeCall(deps, params, "voice");
   if (!route) return answerUnavailable();
   const callId = await tenantDb(deps.db, route.tenantId).run(async (tx) => {
     const call = await ensureCall(tx, route.tenantId, route, params, "voicemail");
     if (query.event === "transcription") {
       if ((params.TranscriptionStatus ?? "completed") === "completed" && params.TranscriptionText) {
-        await tx.call.update({ where: { tenantId_id: { tenantId: route.tenantId, id: call.id } }, data: { transcription: params.TranscriptionText.slice(0, 5_000) } });
+        await tx.call.update({
+          where: { tenantId_id: { tenantId: route.tenantId, id: call.id } },
+          data: { transcription: params.TranscriptionText.slice(0, 5_000) },
+        });
       }
       return call.id;
     }
@@ -369,13 +523,21 @@ export async function handleVoicemail(deps: IntakeDeps, params: TwilioParams, qu
     if (params.RecordingUrl && seconds > 0) {
       await tx.call.update({
         where: { tenantId_id: { tenantId: route.tenantId, id: call.id } },
-        data: { outcome: "voicemail", recordingUrl: params.RecordingUrl, recordingSid: params.RecordingSid ?? null, recordingDurationSeconds: seconds },
+        data: {
+          outcome: "voicemail",
+          recordingUrl: params.RecordingUrl,
+          recordingSid: params.RecordingSid ?? null,
+          recordingDurationSeconds: seconds,
+        },
       });
     }
     return call.id;
   });
   deps.events.publish({ type: "call", tenantId: route.tenantId, callId });
-  return { twiml: query.event === "transcription" ? emptyVoiceResponse() : answerVoicemailSaved().twiml, tenantId: route.tenantId };
+  return {
+    twiml: query.event === "transcription" ? emptyVoiceResponse() : answerVoicemailSaved().twiml,
+    tenantId: route.tenantId,
+  };
 }
 
 const emptyVoiceResponse = () => '<?xml version="1.0" encoding="UTF-8"?><Response/>';

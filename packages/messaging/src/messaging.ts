@@ -1,9 +1,9 @@
-import { JOB_QUEUE_SCHEMA, type Database } from "@servicepro/db";
+import { type Database, JOB_QUEUE_SCHEMA } from "@servicepro/db";
 import type { UnroutedPolicy } from "@servicepro/telephony";
 import { PgBoss } from "pg-boss";
+import { createDevEmailSender, type EmailSender } from "./email.ts";
 import { createMessagingEvents } from "./events.ts";
 import type { IntakeDeps } from "./intake.ts";
-import { createDevEmailSender, type EmailSender } from "./email.ts";
 import { createPoolNumberProvider, createTwilioNumberProvider } from "./numbers.ts";
 import { createOutbox } from "./outbox.ts";
 import { createProvisioningJobs, startProvisioningWorkers } from "./provisioning.ts";
@@ -68,17 +68,33 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   try {
     await boss.start();
   } catch (error) {
-    throw new Error(`The job queue could not start: ${(error as Error).message}. Run \`pnpm db:migrate\` to install or upgrade it.`, { cause: error });
+    throw new Error(
+      `The job queue could not start: ${(error as Error).message}. Run \`pnpm db:migrate\` to install or upgrade it.`,
+      { cause: error },
+    );
   }
   const events = createMessagingEvents();
   const outbox = createOutbox(boss);
   const base = options.publicBaseUrl.replace(/\/$/, "");
-  const intake: IntakeDeps = { db: options.db, outbox, events, unroutedPolicy: options.unroutedPolicy, publicBaseUrl: base, ...(options.now ? { now: options.now } : {}) };
+  const intake: IntakeDeps = {
+    db: options.db,
+    outbox,
+    events,
+    unroutedPolicy: options.unroutedPolicy,
+    publicBaseUrl: base,
+    ...(options.now ? { now: options.now } : {}),
+  };
   const stopWorker =
     (options.runWorker ?? true)
       ? await startSmsWorker(
           boss,
-          { db: options.db, sender: options.sender, events, logger: options.logger, statusCallbackUrl: `${base}/twilio/sms/status` },
+          {
+            db: options.db,
+            sender: options.sender,
+            events,
+            logger: options.logger,
+            statusCallbackUrl: `${base}/twilio/sms/status`,
+          },
           { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
         )
       : async () => undefined;
@@ -96,7 +112,9 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   return {
     outbox,
     events,
-    numbers: options.twilio ? createTwilioNumberProvider(options.twilio) : createPoolNumberProvider(options.db, options.numberPool ?? []),
+    numbers: options.twilio
+      ? createTwilioNumberProvider(options.twilio)
+      : createPoolNumberProvider(options.db, options.numberPool ?? []),
     provisioning: createProvisioningJobs(boss),
     intake,
     boss,

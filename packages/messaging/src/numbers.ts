@@ -35,7 +35,9 @@ export function createPoolNumberProvider(db: Database, pool: readonly string[]):
       const free: AvailableNumber[] = [];
       for (const phoneNumber of pool) {
         if (areaCode && !phoneNumber.startsWith(`+1${areaCode}`)) continue;
-        const [owner] = await db.prisma.$queryRaw<{ tenant_id: string }[]>`SELECT tenant_id FROM app_route_inbound(${phoneNumber}, NULL) WHERE matched_by = 'number'`;
+        const [owner] = await db.prisma.$queryRaw<
+          { tenant_id: string }[]
+        >`SELECT tenant_id FROM app_route_inbound(${phoneNumber}, NULL) WHERE matched_by = 'number'`;
         if (!owner) free.push({ phoneNumber, locality: null, region: null });
         if (free.length >= limit) break;
       }
@@ -47,7 +49,11 @@ export function createPoolNumberProvider(db: Database, pool: readonly string[]):
 export type NumberSetupResult = "bought" | "configured" | "nothing_to_do";
 
 /** Buys (if needed) and configures one number. Idempotent: a retry finds the number on the account. */
-export async function setUpTwilioNumber(client: TwilioClient | null, publicBaseUrl: string, phoneNumber: string): Promise<NumberSetupResult> {
+export async function setUpTwilioNumber(
+  client: TwilioClient | null,
+  publicBaseUrl: string,
+  phoneNumber: string,
+): Promise<NumberSetupResult> {
   if (!client) return "nothing_to_do"; // a pool number without credentials: set up by hand (runbook)
   const webhooks = {
     voiceUrl: `${publicBaseUrl}${VOICE_PATHS.incoming}`,

@@ -1,7 +1,7 @@
 import { JOB_QUEUES, type TenantTx } from "@servicepro/db";
 import { runsAutomations } from "@servicepro/tenancy/constants";
 import { fromPrisma, type PgBoss, type PrismaTransactionLike } from "pg-boss";
-import type { Outbox, OutboundKind, QueueSmsInput, QueueSmsResult } from "./types.ts";
+import type { OutboundKind, Outbox, QueueSmsInput, QueueSmsResult } from "./types.ts";
 
 export type SmsJob = { tenantId: string; messageId: string };
 
@@ -21,7 +21,10 @@ export function createOutbox(boss: PgBoss): Outbox {
     async queueSms(tx: TenantTx, input: QueueSmsInput): Promise<QueueSmsResult> {
       const body = input.body.trim();
       if (!body || body.length > MAX_SMS_BODY) throw new RangeError(`An SMS needs 1–${MAX_SMS_BODY} characters.`);
-      const conversation = await tx.conversation.findFirstOrThrow({ where: { id: input.conversationId }, include: { customer: true } });
+      const conversation = await tx.conversation.findFirstOrThrow({
+        where: { id: input.conversationId },
+        include: { customer: true },
+      });
       const tenant = await tx.tenant.findFirstOrThrow({ select: { id: true, status: true } });
 
       const earlier = await tx.message.findFirst({ where: { purposeKey: input.purposeKey } });
@@ -33,7 +36,8 @@ export function createOutbox(boss: PgBoss): Outbox {
       const [consent] = await tx.$queryRaw<{ state: string; updated_at: Date }[]>`
         SELECT state::text, updated_at FROM sms_consents WHERE tenant_id = ${tenant.id} AND phone = ${conversation.customer.phone} FOR SHARE`;
       // The one confirmation of an opt-out is the only text an opted-out number may still get.
-      if (consent?.state === "opted_out" && input.kind !== "opt_out_confirmation") return { status: "opted_out", optedOutAt: consent.updated_at };
+      if (consent?.state === "opted_out" && input.kind !== "opt_out_confirmation")
+        return { status: "opted_out", optedOutAt: consent.updated_at };
 
       const inserted = await tx.message.createMany({
         data: [
@@ -61,7 +65,10 @@ export function createOutbox(boss: PgBoss): Outbox {
         data: { lastMessageAt: message.createdAt, lastMessagePreview: body.slice(0, 160), lastDirection: "outbound" },
       });
       const job: SmsJob = { tenantId: tenant.id, messageId: message.id };
-      await boss.send(JOB_QUEUES.smsSend.name, job, { db: fromPrisma(tx as unknown as PrismaTransactionLike), singletonKey: message.id });
+      await boss.send(JOB_QUEUES.smsSend.name, job, {
+        db: fromPrisma(tx as unknown as PrismaTransactionLike),
+        singletonKey: message.id,
+      });
       return { status: "queued", message };
     },
   };

@@ -57,21 +57,42 @@ export type ProvisioningWorkerDeps = {
   logger: WorkerLogger;
 };
 
-export async function startProvisioningWorkers(boss: PgBoss, deps: ProvisioningWorkerDeps): Promise<() => Promise<void>> {
-  const numberWorker = await boss.work<NumberSetupJob>(JOB_QUEUES.numberSetup.name, { pollingIntervalSeconds: 2 }, async ([job]) => {
-    const result = await setUpTwilioNumber(deps.twilio, deps.publicBaseUrl, job!.data.phoneNumber);
-    deps.logger.info({ tenantId: job!.data.tenantId, phoneNumber: job!.data.phoneNumber, result }, "phone number set up");
-  });
-  const noticeWorker = await boss.work<NoticeJob>(JOB_QUEUES.onboardingNotice.name, { pollingIntervalSeconds: 2 }, async ([job]) => {
-    const notice = job!.data;
-    if (notice.channel === "email") {
-      await deps.email.send({ to: notice.email, subject: onboardingTexts.emailSubject(notice), text: onboardingTexts.emailText(notice) });
-    } else if (notice.phone && deps.platformSmsFrom) {
-      await deps.sms.send({ from: deps.platformSmsFrom, to: notice.phone, body: onboardingTexts.sms(notice) });
-    } else {
-      deps.logger.warn({ tenantId: notice.tenantId, phone: notice.phone ? formatPhone(notice.phone) : null }, "onboarding text skipped: PLATFORM_SMS_FROM is not set");
-    }
-  });
+export async function startProvisioningWorkers(
+  boss: PgBoss,
+  deps: ProvisioningWorkerDeps,
+): Promise<() => Promise<void>> {
+  const numberWorker = await boss.work<NumberSetupJob>(
+    JOB_QUEUES.numberSetup.name,
+    { pollingIntervalSeconds: 2 },
+    async ([job]) => {
+      const result = await setUpTwilioNumber(deps.twilio, deps.publicBaseUrl, job!.data.phoneNumber);
+      deps.logger.info(
+        { tenantId: job!.data.tenantId, phoneNumber: job!.data.phoneNumber, result },
+        "phone number set up",
+      );
+    },
+  );
+  const noticeWorker = await boss.work<NoticeJob>(
+    JOB_QUEUES.onboardingNotice.name,
+    { pollingIntervalSeconds: 2 },
+    async ([job]) => {
+      const notice = job!.data;
+      if (notice.channel === "email") {
+        await deps.email.send({
+          to: notice.email,
+          subject: onboardingTexts.emailSubject(notice),
+          text: onboardingTexts.emailText(notice),
+        });
+      } else if (notice.phone && deps.platformSmsFrom) {
+        await deps.sms.send({ from: deps.platformSmsFrom, to: notice.phone, body: onboardingTexts.sms(notice) });
+      } else {
+        deps.logger.warn(
+          { tenantId: notice.tenantId, phone: notice.phone ? formatPhone(notice.phone) : null },
+          "onboarding text skipped: PLATFORM_SMS_FROM is not set",
+        );
+      }
+    },
+  );
   return async () => {
     await boss.offWork(JOB_QUEUES.numberSetup.name, { id: numberWorker });
     await boss.offWork(JOB_QUEUES.onboardingNotice.name, { id: noticeWorker });

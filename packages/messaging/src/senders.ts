@@ -45,7 +45,9 @@ export type TwilioSenderOptions = {
 
 /** The real SDK client, optionally re-based onto another API origin (the fake Twilio in tests). */
 export function createTwilioClient(options: TwilioSenderOptions) {
-  const httpClient = options.apiBaseUrl ? rebasedRequestClient(options.apiBaseUrl, options.timeoutMs ?? 10_000) : new twilio.RequestClient({ timeout: options.timeoutMs ?? 10_000 });
+  const httpClient = options.apiBaseUrl
+    ? rebasedRequestClient(options.apiBaseUrl, options.timeoutMs ?? 10_000)
+    : new twilio.RequestClient({ timeout: options.timeoutMs ?? 10_000 });
   return twilio(options.accountSid, options.authToken, { httpClient, autoRetry: false });
 }
 
@@ -57,7 +59,12 @@ export function createTwilioSender(options: TwilioSenderOptions): SmsSender {
     kind: "twilio",
     async send(sms) {
       try {
-        const message = await client.messages.create({ from: sms.from, to: sms.to, body: sms.body, ...(sms.statusCallback ? { statusCallback: sms.statusCallback } : {}) });
+        const message = await client.messages.create({
+          from: sms.from,
+          to: sms.to,
+          body: sms.body,
+          ...(sms.statusCallback ? { statusCallback: sms.statusCallback } : {}),
+        });
         return { sid: message.sid, status: message.status };
       } catch (error) {
         throw classifyTwilioError(error);
@@ -66,11 +73,20 @@ export function createTwilioSender(options: TwilioSenderOptions): SmsSender {
     async findSent({ from, to, body, since }) {
       try {
         // Twilio filters by day; the exact instant and body are checked here.
-        const messages = await client.messages.list({ from, to, dateSentAfter: new Date(since.getTime() - 86_400_000), limit: 50 });
-        const match = messages.find((m) => m.body === body && (m.dateCreated ?? new Date(0)).getTime() >= since.getTime() - 60_000);
+        const messages = await client.messages.list({
+          from,
+          to,
+          dateSentAfter: new Date(since.getTime() - 86_400_000),
+          limit: 50,
+        });
+        const match = messages.find(
+          (m) => m.body === body && (m.dateCreated ?? new Date(0)).getTime() >= since.getTime() - 60_000,
+        );
         return match ? { sid: match.sid, status: match.status } : null;
       } catch (error) {
-        throw new SmsOutcomeUnknown(`Could not list messages to reconcile: ${(error as Error).message}`, { cause: error });
+        throw new SmsOutcomeUnknown(`Could not list messages to reconcile: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     },
   };
@@ -78,7 +94,8 @@ export function createTwilioSender(options: TwilioSenderOptions): SmsSender {
 
 function classifyTwilioError(error: unknown): Error {
   const { status, code, message } = error as { status?: number; code?: number; message?: string };
-  if (typeof status === "number" && status >= 400 && status < 500 && status !== 429) return new SmsRejected(typeof code === "number" ? code : null, message ?? `Twilio answered ${status}`);
+  if (typeof status === "number" && status >= 400 && status < 500 && status !== 429)
+    return new SmsRejected(typeof code === "number" ? code : null, message ?? `Twilio answered ${status}`);
   return new SmsOutcomeUnknown(message ?? "Twilio did not answer", { cause: error });
 }
 
@@ -99,7 +116,9 @@ function rebasedRequestClient(baseUrl: string, timeout: number) {
 export type DevSenderLog = { info(obj: object, msg: string): void };
 
 /** Records sends in memory and logs them; nothing leaves the machine. */
-export function createDevSender(logger: DevSenderLog): SmsSender & { readonly sent: (OutgoingSms & SentSms & { at: Date })[] } {
+export function createDevSender(
+  logger: DevSenderLog,
+): SmsSender & { readonly sent: (OutgoingSms & SentSms & { at: Date })[] } {
   const sent: (OutgoingSms & SentSms & { at: Date })[] = [];
   return {
     kind: "dev",
@@ -107,7 +126,10 @@ export function createDevSender(logger: DevSenderLog): SmsSender & { readonly se
     async send(sms) {
       const result = { sid: `SMdev${randomBytes(14).toString("hex")}`, status: "sent" };
       sent.push({ ...sms, ...result, at: new Date() });
-      logger.info({ sms: { from: sms.from, to: sms.to, body: sms.body, sid: result.sid } }, "dev sender: SMS not sent (no Twilio credentials)");
+      logger.info(
+        { sms: { from: sms.from, to: sms.to, body: sms.body, sid: result.sid } },
+        "dev sender: SMS not sent (no Twilio credentials)",
+      );
       return result;
     },
     async findSent({ from, to, body, since }) {

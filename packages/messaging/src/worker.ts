@@ -10,8 +10,8 @@
  *   5. store the SID and status — or the refusal (21610 also opts the number out), or `unknown`
  *      and let the queue retry, which starts again at 1.
  */
-import { JOB_QUEUES, tenantDb, type Database, type TenantTx } from "@servicepro/db";
-import { OPTED_OUT_ERROR_CODE, isMessageStatus, type MessageStatus } from "@servicepro/telephony";
+import { type Database, JOB_QUEUES, type TenantTx, tenantDb } from "@servicepro/db";
+import { isMessageStatus, type MessageStatus, OPTED_OUT_ERROR_CODE } from "@servicepro/telephony";
 import { runsAutomations } from "@servicepro/tenancy/constants";
 import type { PgBoss } from "pg-boss";
 import { recordConsentChange } from "./consent.ts";
@@ -19,7 +19,11 @@ import type { SmsJob } from "./outbox.ts";
 import { SmsOutcomeUnknown, SmsRejected, type SmsSender } from "./senders.ts";
 import type { MessagingEvents } from "./types.ts";
 
-export type WorkerLogger = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+export type WorkerLogger = {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+};
 
 export type DeliveryDeps = {
   db: Database;
@@ -34,26 +38,46 @@ export type DeliveryOutcome = "sent" | "already_done" | "adopted" | "suppressed"
 
 const RETRYABLE = new Set<MessageStatus>(["pending", "submitting", "unknown"]);
 
-const historyEntry = (status: string, extra: Record<string, unknown> = {}) => ({ status, at: new Date().toISOString(), ...extra });
+const historyEntry = (status: string, extra: Record<string, unknown> = {}) => ({
+  status,
+  at: new Date().toISOString(),
+  ...extra,
+});
 
-async function appendStatus(tx: TenantTx, tenantId: string, id: string, status: MessageStatus, data: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
+async function appendStatus(
+  tx: TenantTx,
+  tenantId: string,
+  id: string,
+  status: MessageStatus,
+  data: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+) {
   await tx.$executeRaw`UPDATE messages SET status_history = status_history || ${JSON.stringify([historyEntry(status, extra)])}::jsonb WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`;
   await tx.message.update({ where: { tenantId_id: { tenantId, id } }, data: { status, ...data } });
 }
 
 export async function deliverMessage(deps: DeliveryDeps, job: SmsJob): Promise<DeliveryOutcome> {
   const scoped = tenantDb(deps.db, job.tenantId);
-  type Plan = { kind: "done"; outcome: DeliveryOutcome } | { kind: "send"; from: string; to: string; body: string; conversationId: string };
+  type Plan =
+    | { kind: "done"; outcome: DeliveryOutcome }
+    | { kind: "send"; from: string; to: string; body: string; conversationId: string };
 
   const plan = await scoped.run(async (tx): Promise<Plan> => {
-    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM messages WHERE tenant_id = ${job.tenantId} AND id = ${job.messageId}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT status::text FROM messages WHERE tenant_id = ${job.tenantId} AND id = ${job.messageId}::uuid FOR UPDATE`;
     if (!locked) return { kind: "done", outcome: "missing" };
     const message = await tx.message.findFirstOrThrow({ where: { id: job.messageId } });
     if (!RETRYABLE.has(message.status)) return { kind: "done", outcome: "already_done" };
 
     if (message.status !== "pending") {
       // An earlier attempt may have reached Twilio before we could record it: adopt, don't resend.
-      const existing = await deps.sender.findSent({ from: message.fromNumber, to: message.toNumber, body: message.body, since: message.createdAt });
+      const existing = await deps.sender.findSent({
+        from: message.fromNumber,
+        to: message.toNumber,
+        body: message.body,
+        since: message.createdAt,
+      });
       if (existing) {
         const status = isMessageStatus(existing.status) ? existing.status : "accepted";
         await appendStatus(tx, job.tenantId, message.id, status, { twilioSid: existing.sid }, { reconciled: true });
@@ -66,11 +90,19 @@ export async function deliverMessage(deps: DeliveryDeps, job: SmsJob): Promise<D
     const paused = message.kind !== "staff_reply" && !runsAutomations(tenant.status);
     const optedOut = consent?.state === "opted_out" && message.kind !== "opt_out_confirmation";
     if (optedOut || paused) {
-      await appendStatus(tx, job.tenantId, message.id, "suppressed", { errorMessage: paused ? "The business's account is paused." : "The recipient opted out." });
+      await appendStatus(tx, job.tenantId, message.id, "suppressed", {
+        errorMessage: paused ? "The business's account is paused." : "The recipient opted out.",
+      });
       return { kind: "done", outcome: "suppressed" };
     }
     await appendStatus(tx, job.tenantId, message.id, "submitting", { sendAttempts: { increment: 1 } });
-    return { kind: "send", from: message.fromNumber, to: message.toNumber, body: message.body, conversationId: message.conversationId };
+    return {
+      kind: "send",
+      from: message.fromNumber,
+      to: message.toNumber,
+      body: message.body,
+      conversationId: message.conversationId,
+    };
   });
   if (plan.kind === "done") return plan.outcome;
 
@@ -81,32 +113,72 @@ export async function deliverMessage(deps: DeliveryDeps, job: SmsJob): Promise<D
     await scoped.run(async (tx) => {
       // A status callback may already have moved it further; only fill in what is missing.
       const current = await tx.message.findFirstOrThrow({ where: { id: job.messageId }, select: { status: true } });
-      await tx.message.update({ where: { tenantId_id: { tenantId: job.tenantId, id: job.messageId } }, data: { twilioSid: sent.sid } });
+      await tx.message.update({
+        where: { tenantId_id: { tenantId: job.tenantId, id: job.messageId } },
+        data: { twilioSid: sent.sid },
+      });
       if (RETRYABLE.has(current.status)) await appendStatus(tx, job.tenantId, job.messageId, status);
     });
-    deps.events.publish({ type: "message_status", tenantId: job.tenantId, conversationId: plan.conversationId, messageId: job.messageId, status });
+    deps.events.publish({
+      type: "message_status",
+      tenantId: job.tenantId,
+      conversationId: plan.conversationId,
+      messageId: job.messageId,
+      status,
+    });
     return "sent";
   } catch (error) {
     if (error instanceof SmsRejected) {
       await scoped.run(async (tx) => {
-        await appendStatus(tx, job.tenantId, job.messageId, "failed", { errorCode: error.code, errorMessage: error.message.slice(0, 500) }, { errorCode: error.code });
+        await appendStatus(
+          tx,
+          job.tenantId,
+          job.messageId,
+          "failed",
+          { errorCode: error.code, errorMessage: error.message.slice(0, 500) },
+          { errorCode: error.code },
+        );
         if (error.code === OPTED_OUT_ERROR_CODE) {
-          await recordConsentChange(tx, job.tenantId, { phone: plan.to, state: "opted_out", source: "provider_21610", evidence: { errorCode: error.code, messageId: job.messageId } });
+          await recordConsentChange(tx, job.tenantId, {
+            phone: plan.to,
+            state: "opted_out",
+            source: "provider_21610",
+            evidence: { errorCode: error.code, messageId: job.messageId },
+          });
         }
       });
-      deps.logger.warn({ tenantId: job.tenantId, messageId: job.messageId, code: error.code }, "SMS rejected by Twilio");
-      deps.events.publish({ type: "message_status", tenantId: job.tenantId, conversationId: plan.conversationId, messageId: job.messageId, status: "failed" });
+      deps.logger.warn(
+        { tenantId: job.tenantId, messageId: job.messageId, code: error.code },
+        "SMS rejected by Twilio",
+      );
+      deps.events.publish({
+        type: "message_status",
+        tenantId: job.tenantId,
+        conversationId: plan.conversationId,
+        messageId: job.messageId,
+        status: "failed",
+      });
       return "rejected";
     }
     await scoped
-      .run((tx) => appendStatus(tx, job.tenantId, job.messageId, "unknown", { errorMessage: String((error as Error).message).slice(0, 500) }))
+      .run((tx) =>
+        appendStatus(tx, job.tenantId, job.messageId, "unknown", {
+          errorMessage: String((error as Error).message).slice(0, 500),
+        }),
+      )
       .catch((e: unknown) => deps.logger.error({ err: e }, "could not mark SMS outcome unknown"));
-    throw error instanceof SmsOutcomeUnknown ? error : new SmsOutcomeUnknown(String((error as Error).message), { cause: error });
+    throw error instanceof SmsOutcomeUnknown
+      ? error
+      : new SmsOutcomeUnknown(String((error as Error).message), { cause: error });
   }
 }
 
 /** Starts delivering queued texts; returns a function that stops the worker. */
-export async function startSmsWorker(boss: PgBoss, deps: DeliveryDeps, options: { pollingIntervalSeconds?: number; batchSize?: number } = {}): Promise<() => Promise<void>> {
+export async function startSmsWorker(
+  boss: PgBoss,
+  deps: DeliveryDeps,
+  options: { pollingIntervalSeconds?: number; batchSize?: number } = {},
+): Promise<() => Promise<void>> {
   const id = await boss.work<SmsJob>(
     JOB_QUEUES.smsSend.name,
     { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: options.batchSize ?? 5 },
@@ -117,7 +189,15 @@ export async function startSmsWorker(boss: PgBoss, deps: DeliveryDeps, options: 
       if (failed) {
         deps.logger.warn({ err: failed.reason }, "SMS delivery will be retried");
         if (jobs.length === 1) throw failed.reason;
-        await Promise.all(jobs.map((job, i) => (results[i]!.status === "rejected" ? boss.fail(JOB_QUEUES.smsSend.name, job.id, { message: String((results[i] as PromiseRejectedResult).reason) }) : undefined)));
+        await Promise.all(
+          jobs.map((job, i) =>
+            results[i]!.status === "rejected"
+              ? boss.fail(JOB_QUEUES.smsSend.name, job.id, {
+                  message: String((results[i] as PromiseRejectedResult).reason),
+                })
+              : undefined,
+          ),
+        );
       }
     },
   );

@@ -20,20 +20,32 @@ const typed = (keyword: string) =>
 
 describe("classifyConsent: keywords (M1, Twilio's defaults)", () => {
   it("lists exactly Twilio's default keywords", () => {
-    expect([...OPT_OUT_KEYWORDS].sort()).toEqual(["CANCEL", "END", "OPTOUT", "QUIT", "REVOKE", "STOP", "STOPALL", "UNSUBSCRIBE"]);
+    expect([...OPT_OUT_KEYWORDS].sort()).toEqual([
+      "CANCEL",
+      "END",
+      "OPTOUT",
+      "QUIT",
+      "REVOKE",
+      "STOP",
+      "STOPALL",
+      "UNSUBSCRIBE",
+    ]);
     expect([...OPT_IN_KEYWORDS].sort()).toEqual(["START", "UNSTOP", "YES"]);
     expect([...HELP_KEYWORDS].sort()).toEqual(["HELP", "INFO"]);
   });
 
-  it.each(OPT_OUT_KEYWORDS)("%s opts out in any case, with surrounding whitespace and trailing punctuation", (keyword) => {
-    expect(classifyConsent(keyword)).toEqual({ kind: "opt_out", source: "keyword", keyword });
-    fc.assert(
-      fc.property(typed(keyword), (body) => {
-        expect(classifyConsent(body)).toEqual({ kind: "opt_out", source: "keyword", keyword });
-      }),
-      { numRuns: 200 },
-    );
-  });
+  it.each(OPT_OUT_KEYWORDS)(
+    "%s opts out in any case, with surrounding whitespace and trailing punctuation",
+    (keyword) => {
+      expect(classifyConsent(keyword)).toEqual({ kind: "opt_out", source: "keyword", keyword });
+      fc.assert(
+        fc.property(typed(keyword), (body) => {
+          expect(classifyConsent(body)).toEqual({ kind: "opt_out", source: "keyword", keyword });
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 
   it.each(OPT_IN_KEYWORDS)("%s opts back in in any case and spacing", (keyword) => {
     expect(classifyConsent(keyword)).toEqual({ kind: "opt_in", keyword });
@@ -58,7 +70,11 @@ describe("classifyConsent: keywords (M1, Twilio's defaults)", () => {
   it("handles a few literal variants", () => {
     expect(classifyConsent("stop")).toMatchObject({ kind: "opt_out", source: "keyword", keyword: "STOP" });
     expect(classifyConsent("  Stop.  ")).toMatchObject({ kind: "opt_out", source: "keyword", keyword: "STOP" });
-    expect(classifyConsent("\tunsubscribe!\n")).toMatchObject({ kind: "opt_out", source: "keyword", keyword: "UNSUBSCRIBE" });
+    expect(classifyConsent("\tunsubscribe!\n")).toMatchObject({
+      kind: "opt_out",
+      source: "keyword",
+      keyword: "UNSUBSCRIBE",
+    });
     expect(classifyConsent("OptOut")).toMatchObject({ kind: "opt_out", source: "keyword", keyword: "OPTOUT" });
     expect(classifyConsent("“STOP”")).toMatchObject({ kind: "opt_out", source: "keyword", keyword: "STOP" });
     expect(classifyConsent("Yes")).toEqual({ kind: "opt_in", keyword: "YES" });
@@ -220,10 +236,15 @@ describe("classifyConsent: plain-language revocations (M2)", () => {
 
   it("revocations survive case changes and trailing punctuation", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...REVOCATIONS), fc.boolean(), fc.constantFrom("", ".", "!", "!!", " 🙏", " thanks"), (body, upper, tail) => {
-        const text = (upper ? body.toUpperCase() : body.toLowerCase()) + tail;
-        expect(classifyConsent(text).kind).toBe("opt_out");
-      }),
+      fc.property(
+        fc.constantFrom(...REVOCATIONS),
+        fc.boolean(),
+        fc.constantFrom("", ".", "!", "!!", " 🙏", " thanks"),
+        (body, upper, tail) => {
+          const text = (upper ? body.toUpperCase() : body.toLowerCase()) + tail;
+          expect(classifyConsent(text).kind).toBe("opt_out");
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -232,7 +253,18 @@ describe("classifyConsent: plain-language revocations (M2)", () => {
     fc.assert(
       fc.property(
         fc.constantFrom("", "please ", "pls ", "can you ", "hey, "),
-        fc.constantFrom("stop texting me", "stop messaging me", "stop sending me texts", "quit texting me", "don't text me", "do not message me", "take me off your list", "remove me from your list", "unsubscribe me", "no more texts"),
+        fc.constantFrom(
+          "stop texting me",
+          "stop messaging me",
+          "stop sending me texts",
+          "quit texting me",
+          "don't text me",
+          "do not message me",
+          "take me off your list",
+          "remove me from your list",
+          "unsubscribe me",
+          "no more texts",
+        ),
         fc.constantFrom("", " please", " thanks", " now", " again", " anymore", "!"),
         (polite, core, tail) => {
           expect(classifyConsent(`${polite}${core}${tail}`).kind).toBe("opt_out");
@@ -245,7 +277,17 @@ describe("classifyConsent: plain-language revocations (M2)", () => {
   it("template near misses: stopping by, cancelling a booking, start/yes answers", () => {
     fc.assert(
       fc.property(
-        fc.constantFrom("can I stop by", "I'll stop by", "stop by", "I need to cancel my appointment", "cancel my booking", "yes,", "start", "what time do you end", "will you text me"),
+        fc.constantFrom(
+          "can I stop by",
+          "I'll stop by",
+          "stop by",
+          "I need to cancel my appointment",
+          "cancel my booking",
+          "yes,",
+          "start",
+          "what time do you end",
+          "will you text me",
+        ),
         fc.constantFrom(" at 3pm?", " tomorrow", " on friday", " around noon", " after work?", " this week"),
         (head, tail) => {
           expect(classifyConsent(`${head}${tail}`)).toEqual({ kind: "none" });

@@ -14,7 +14,16 @@ export type ConsentIntent =
   | { kind: "help"; keyword: string }
   | { kind: "none" };
 
-export const OPT_OUT_KEYWORDS = ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"] as const;
+export const OPT_OUT_KEYWORDS = [
+  "STOP",
+  "STOPALL",
+  "UNSUBSCRIBE",
+  "CANCEL",
+  "END",
+  "QUIT",
+  "REVOKE",
+  "OPTOUT",
+] as const;
 export const OPT_IN_KEYWORDS = ["START", "YES", "UNSTOP"] as const;
 export const HELP_KEYWORDS = ["HELP", "INFO"] as const;
 
@@ -33,10 +42,14 @@ const REVOCATIONS: RegExp[] = [
   // follow "stop" directly: "stop by and text me" is a visit, not a revocation.
   /\b(stop|quit|cease)\s+(texting|txting|texing|messaging|contacting|spamming|sms-?ing|calling\s+and\s+texting)\b/,
   // "stop sending me texts", "stop sending these messages", "stop sending messages to this number".
-  new RegExp(String.raw`\b(stop|quit|cease)\s+sending\s+(me\s+|us\s+)?((these|those|the|your|any|all|all\s+these|all\s+the|this)\s+)?(\w+\s+)?${MESSAGES}\b`),
+  new RegExp(
+    String.raw`\b(stop|quit|cease)\s+sending\s+(me\s+|us\s+)?((these|those|the|your|any|all|all\s+these|all\s+the|this)\s+)?(\w+\s+)?${MESSAGES}\b`,
+  ),
   /\b(stop|quit|cease)\s+sending\s+(me|us)\s*(anything|stuff|things)?$/,
   // "stop the texts", "stop all messages", "end these messages", "cease all contact".
-  new RegExp(String.raw`\b(stop|end|cease)\s+((the|these|those|your|all|all\s+the|all\s+these|all\s+your|with\s+the|with\s+these|it\s+with\s+the)\s+)?${MESSAGES}\b`),
+  new RegExp(
+    String.raw`\b(stop|end|cease)\s+((the|these|those|your|all|all\s+the|all\s+these|all\s+your|with\s+the|with\s+these|it\s+with\s+the)\s+)?${MESSAGES}\b`,
+  ),
   /\b(stop|end|cease)\s+all\s+(contact|communications?)\b/,
   // "no more texts", "no more marketing texts".
   new RegExp(String.raw`\bno\s+more\s+(\w+\s+)?${MESSAGES}\b`),
@@ -50,7 +63,9 @@ const REVOCATIONS: RegExp[] = [
   // "delete my number", "lose my number".
   /\b(delete|remove|lose|erase)\s+my\s+(number|phone\s+number|contact\s+info\w*)\b(?!\s+(from|off)\s+(the|my)\s+(booking|appointment|account))/,
   /\b(leave\s+me\s+alone|wrong\s+number)\b/,
-  new RegExp(String.raw`\b(i\s+)?(don'?t|do\s+not|dont)\s+want\s+(any\s+more\s+|any\s+|these\s+|those\s+|your\s+|the\s+)?${MESSAGES}\b`),
+  new RegExp(
+    String.raw`\b(i\s+)?(don'?t|do\s+not|dont)\s+want\s+(any\s+more\s+|any\s+|these\s+|those\s+|your\s+|the\s+)?${MESSAGES}\b`,
+  ),
 ];
 
 /**
@@ -84,7 +99,10 @@ export function classifyConsent(body: string): ConsentIntent {
   }
   const text = normalize(body);
   if (REVOCATIONS.some((rule) => rule.test(text))) return { kind: "opt_out", source: "free_text" };
-  const sentences = body.split(/[.!?;,\n]+/u).map(normalize).filter(Boolean);
+  const sentences = body
+    .split(/[.!?;,\n]+/u)
+    .map(normalize)
+    .filter(Boolean);
   if (sentences.some((sentence) => BARE_REVOCATION.test(sentence))) return { kind: "opt_out", source: "free_text" };
   return { kind: "none" };
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { callerIntent, matchFaq, tokenize, type Faq } from "./faq-match.ts";
+import { callerIntent, type Faq, matchFaq, tokenize } from "./faq-match.ts";
 
 const FAQS: Faq[] = [
-  { question: "How much does a full detail cost?", answer: "A full interior and exterior detail starts at 180 dollars for a sedan." },
+  {
+    question: "How much does a full detail cost?",
+    answer: "A full interior and exterior detail starts at 180 dollars for a sedan.",
+  },
   { question: "Do you offer ceramic coating?", answer: "Yes, we apply a two-year ceramic coating, from 600 dollars." },
   { question: "Do you come to my home?", answer: "Yes, our mobile unit comes to your driveway within 20 miles." },
   { question: "What are your prices for a wash?", answer: "An exterior hand wash is 40 dollars." },

@@ -5,7 +5,9 @@
  * the same function.)
  */
 const STOPWORDS = new Set(
-  "a an the and or but if of to in on at for with by from about as is are was were be been do does did i you we they he she it my your our me us can could would should will what when where which who how much many there this that these those have has had any some please hi hello hey yeah um uh like just tell know want need get".split(" "),
+  "a an the and or but if of to in on at for with by from about as is are was were be been do does did i you we they he she it my your our me us can could would should will what when where which who how much many there this that these those have has had any some please hi hello hey yeah um uh like just tell know want need get".split(
+    " ",
+  ),
 );
 
 /**
@@ -58,12 +60,18 @@ export type CallerIntent = "booking" | "human" | "voicemail" | "hours" | "addres
  */
 const INTENTS: [CallerIntent, RegExp][] = [
   ["voicemail", /\b(voicemail|voice mail|leave (a )?message)\b/],
-  ["human", /\b(person|human|someone|somebody|representative|operator|agent|owner|real person|talk to|speak (to|with))\b/],
+  [
+    "human",
+    /\b(person|human|someone|somebody|representative|operator|agent|owner|real person|talk to|speak (to|with))\b/,
+  ],
   ["booking", /\b(book|booking|appointment|schedule|reserve|link)\b/],
   ["hours", /\b(hours|open|close|closing|opening)\b/],
   ["address", /\b(address|where are you|located|location|directions)\b/],
   ["booking", /\b(text me|send me|yes|yeah|yep|please do)\b|(?<!\bnot )\bsure\b/],
-  ["goodbye", /\b(no thanks|no thank you|that'?s all|that'?s it|goodbye|bye|nothing else)\b|^\s*(no|nope|nah|no sir|no ma'?am|i'?m good|i'?m all set)[\s.!,]*$/],
+  [
+    "goodbye",
+    /\b(no thanks|no thank you|that'?s all|that'?s it|goodbye|bye|nothing else)\b|^\s*(no|nope|nah|no sir|no ma'?am|i'?m good|i'?m all set)[\s.!,]*$/,
+  ],
 ];
 
 export function callerIntent(speech: string): CallerIntent {

@@ -18,7 +18,13 @@ describe("localTime", () => {
 });
 
 describe("isOpen", () => {
-  const weekdays: BusinessHours = { mon: [["08:00", "18:00"]], tue: [["08:00", "18:00"]], wed: [["08:00", "18:00"]], thu: [["08:00", "18:00"]], fri: [["08:00", "18:00"]] };
+  const weekdays: BusinessHours = {
+    mon: [["08:00", "18:00"]],
+    tue: [["08:00", "18:00"]],
+    wed: [["08:00", "18:00"]],
+    thu: [["08:00", "18:00"]],
+    fri: [["08:00", "18:00"]],
+  };
 
   it("opens at the opening minute and closes at the closing minute", () => {
     // Monday 2026-03-09, Chicago on CDT (UTC-5): 08:00 local is 13:00Z.
@@ -71,19 +77,35 @@ describe("isOpen", () => {
   });
 
   it("closed days and gaps between split ranges are closed", () => {
-    const split: BusinessHours = { mon: [["08:00", "12:00"], ["13:00", "17:00"]] };
+    const split: BusinessHours = {
+      mon: [
+        ["08:00", "12:00"],
+        ["13:00", "17:00"],
+      ],
+    };
     expect(isOpen(split, at("2026-03-09T16:30:00Z"), CHICAGO)).toBe(true); // 11:30
     expect(isOpen(split, at("2026-03-09T17:30:00Z"), CHICAGO)).toBe(false); // 12:30, lunch
     expect(isOpen(split, at("2026-03-09T18:30:00Z"), CHICAGO)).toBe(true); // 13:30
     // Sunday is missing from the defaults: closed all day.
-    for (const hour of ["05", "14", "20"]) expect(isOpen(DEFAULT_BUSINESS_HOURS, at(`2026-03-08T${hour}:00:00Z`), CHICAGO)).toBe(false);
+    for (const hour of ["05", "14", "20"])
+      expect(isOpen(DEFAULT_BUSINESS_HOURS, at(`2026-03-08T${hour}:00:00Z`), CHICAGO)).toBe(false);
     expect(isOpen({ mon: [] }, at("2026-03-09T16:30:00Z"), CHICAGO)).toBe(false);
     expect(isOpen({}, at("2026-03-09T16:30:00Z"), CHICAGO)).toBe(false);
   });
 
   it("invalid stored hours count as open (never strand a caller)", () => {
     const sundayNight = at("2026-03-09T04:00:00Z"); // Sunday 23:00 in Chicago
-    for (const stored of [null, undefined, "9 to 5", 42, [], { mon: [["9", "5"]] }, { mon: [["18:00", "08:00"]] }, { funday: [["08:00", "18:00"]] }, { mon: [["08:00", "25:00"]] }]) {
+    for (const stored of [
+      null,
+      undefined,
+      "9 to 5",
+      42,
+      [],
+      { mon: [["9", "5"]] },
+      { mon: [["18:00", "08:00"]] },
+      { funday: [["08:00", "18:00"]] },
+      { mon: [["08:00", "25:00"]] },
+    ]) {
       expect(isOpen(stored, sundayNight, CHICAGO), JSON.stringify(stored)).toBe(true);
     }
   });
@@ -97,7 +119,15 @@ describe("isOpen", () => {
 describe("businessHoursSchema", () => {
   it("accepts the defaults, split ranges and a 24:00 close", () => {
     expect(businessHoursSchema.safeParse(DEFAULT_BUSINESS_HOURS).success).toBe(true);
-    expect(businessHoursSchema.safeParse({ mon: [["08:00", "12:00"], ["13:00", "24:00"]], sun: [["00:00", "23:59"]] }).success).toBe(true);
+    expect(
+      businessHoursSchema.safeParse({
+        mon: [
+          ["08:00", "12:00"],
+          ["13:00", "24:00"],
+        ],
+        sun: [["00:00", "23:59"]],
+      }).success,
+    ).toBe(true);
     expect(businessHoursSchema.safeParse({}).success).toBe(true);
   });
 
@@ -113,7 +143,18 @@ describe("businessHoursSchema", () => {
     ["one time only", { mon: [["08:00"]] }],
     ["open at 24:00", { mon: [["24:00", "24:00"]] }],
     ["unknown day", { funday: [["08:00", "18:00"]] }],
-    ["more than 4 ranges", { mon: [["01:00", "02:00"], ["03:00", "04:00"], ["05:00", "06:00"], ["07:00", "08:00"], ["09:00", "10:00"]] }],
+    [
+      "more than 4 ranges",
+      {
+        mon: [
+          ["01:00", "02:00"],
+          ["03:00", "04:00"],
+          ["05:00", "06:00"],
+          ["07:00", "08:00"],
+          ["09:00", "10:00"],
+        ],
+      },
+    ],
   ])("rejects %s", (_label, hours) => {
     expect(businessHoursSchema.safeParse(hours).success).toBe(false);
   });
@@ -129,23 +170,42 @@ describe("businessHoursSchema", () => {
 
 describe("describeHours", () => {
   it("groups consecutive days with the same hours", () => {
-    expect(describeHours(DEFAULT_BUSINESS_HOURS)).toBe("Monday to Friday, 8 a.m. to 6 p.m.; Saturday, 9 a.m. to 2 p.m.");
+    expect(describeHours(DEFAULT_BUSINESS_HOURS)).toBe(
+      "Monday to Friday, 8 a.m. to 6 p.m.; Saturday, 9 a.m. to 2 p.m.",
+    );
   });
 
   it("does not group days across a gap, and groups a weekend", () => {
-    expect(describeHours({ mon: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], sat: [["10:00", "16:00"]], sun: [["10:00", "16:00"]] })).toBe(
-      "Monday, 9 a.m. to 5 p.m.; Wednesday, 9 a.m. to 5 p.m.; Saturday to Sunday, 10 a.m. to 4 p.m.",
-    );
+    expect(
+      describeHours({
+        mon: [["09:00", "17:00"]],
+        wed: [["09:00", "17:00"]],
+        sat: [["10:00", "16:00"]],
+        sun: [["10:00", "16:00"]],
+      }),
+    ).toBe("Monday, 9 a.m. to 5 p.m.; Wednesday, 9 a.m. to 5 p.m.; Saturday to Sunday, 10 a.m. to 4 p.m.");
   });
 
   it("breaks a group when the hours change", () => {
-    expect(describeHours({ mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "12:00"]], thu: [["09:00", "17:00"]] })).toBe(
-      "Monday to Tuesday, 9 a.m. to 5 p.m.; Wednesday, 9 a.m. to 12 p.m.; Thursday, 9 a.m. to 5 p.m.",
-    );
+    expect(
+      describeHours({
+        mon: [["09:00", "17:00"]],
+        tue: [["09:00", "17:00"]],
+        wed: [["09:00", "12:00"]],
+        thu: [["09:00", "17:00"]],
+      }),
+    ).toBe("Monday to Tuesday, 9 a.m. to 5 p.m.; Wednesday, 9 a.m. to 12 p.m.; Thursday, 9 a.m. to 5 p.m.");
   });
 
   it("speaks minutes, split ranges, noon and midnight", () => {
-    expect(describeHours({ fri: [["07:30", "11:45"], ["13:00", "24:00"]] })).toBe("Friday, 7:30 a.m. to 11:45 a.m. and 1 p.m. to 12 a.m.");
+    expect(
+      describeHours({
+        fri: [
+          ["07:30", "11:45"],
+          ["13:00", "24:00"],
+        ],
+      }),
+    ).toBe("Friday, 7:30 a.m. to 11:45 a.m. and 1 p.m. to 12 a.m.");
     expect(describeHours({ sun: [["00:00", "12:00"]] })).toBe("Sunday, 12 a.m. to 12 p.m.");
   });
 

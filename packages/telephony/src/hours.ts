@@ -1,13 +1,18 @@
 import { z } from "zod";
-import { WEEKDAYS, type BusinessHours, type Weekday } from "./constants.ts";
+import { type BusinessHours, WEEKDAYS, type Weekday } from "./constants.ts";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use 24-hour HH:MM times, e.g. 08:30.");
 
-const range = z
-  .tuple([time, time])
-  .refine(([open, close]) => open < close, { message: "Each opening range must close after it opens (overnight ranges: split them at midnight)." });
+const range = z.tuple([time, time]).refine(([open, close]) => open < close, {
+  message: "Each opening range must close after it opens (overnight ranges: split them at midnight).",
+});
 
-export const businessHoursSchema = z.strictObject(Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(range).max(4).optional()])) as Record<Weekday, z.ZodOptional<z.ZodArray<typeof range>>>);
+export const businessHoursSchema = z.strictObject(
+  Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(range).max(4).optional()])) as Record<
+    Weekday,
+    z.ZodOptional<z.ZodArray<typeof range>>
+  >,
+);
 
 /** Monday to Friday 8–6, Saturday 9–2: a sensible start for a service business. */
 export const DEFAULT_BUSINESS_HOURS: BusinessHours = {
@@ -19,11 +24,25 @@ export const DEFAULT_BUSINESS_HOURS: BusinessHours = {
   sat: [["09:00", "14:00"]],
 };
 
-const WEEKDAY_BY_INTL: Record<string, Weekday> = { Mon: "mon", Tue: "tue", Wed: "wed", Thu: "thu", Fri: "fri", Sat: "sat", Sun: "sun" };
+const WEEKDAY_BY_INTL: Record<string, Weekday> = {
+  Mon: "mon",
+  Tue: "tue",
+  Wed: "wed",
+  Thu: "thu",
+  Fri: "fri",
+  Sat: "sat",
+  Sun: "sun",
+};
 
 /** The weekday and "HH:MM" wall-clock time of `at` in `timeZone`. */
 export function localTime(at: Date, timeZone: string): { day: Weekday; time: string } {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    weekday: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return { day: WEEKDAY_BY_INTL[get("weekday")] ?? "mon", time: `${get("hour")}:${get("minute")}` };
 }
@@ -46,7 +65,15 @@ export function isOpen(hours: unknown, at: Date, timeZone: string): boolean {
   return (parsed.data[day] ?? []).some(([open, close]) => now >= open && now < close);
 }
 
-const DAY_NAMES: Record<Weekday, string> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
+const DAY_NAMES: Record<Weekday, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
 
 const spokenTime = (hhmm: string) => {
   const [h = 0, m = 0] = hhmm.split(":").map(Number);
@@ -69,7 +96,9 @@ export function describeHours(hours: unknown): string {
     else groups.push({ from: day, to: day, text });
   }
   if (groups.length === 0) return "We are currently closed.";
-  const text = groups.map((g) => `${g.from === g.to ? DAY_NAMES[g.from] : `${DAY_NAMES[g.from]} to ${DAY_NAMES[g.to]}`}, ${g.text}`).join("; ");
+  const text = groups
+    .map((g) => `${g.from === g.to ? DAY_NAMES[g.from] : `${DAY_NAMES[g.from]} to ${DAY_NAMES[g.to]}`}, ${g.text}`)
+    .join("; ");
   // Every spoken time ends in "a.m." or "p.m.", which already closes the sentence (no "p.m..").
   return text.endsWith(".") ? text : `${text}.`;
 }

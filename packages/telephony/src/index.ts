@@ -1,26 +1,41 @@
 // @servicepro/telephony: the pure core of phone and SMS handling. No I/O: routing decisions,
 // IVR TwiML, opt-out classification, status ordering, business hours, phone numbers.
+
+export { type ConsentIntent, classifyConsent, HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from "./consent.ts";
 export * from "./constants.ts";
-export { normalizePhone, isE164, formatPhone, E164_PATTERN } from "./phone.ts";
-export { businessHoursSchema, DEFAULT_BUSINESS_HOURS, isOpen, describeHours, localTime } from "./hours.ts";
-export { resolveTenantFromInbound, type InboundAddress, type DirectoryMatch, type UnroutedPolicy, type InboundRoute } from "./routing.ts";
-export { classifyConsent, OPT_OUT_KEYWORDS, OPT_IN_KEYWORDS, HELP_KEYWORDS, type ConsentIntent } from "./consent.ts";
-export { MESSAGE_STATUSES, advanceStatus, statusRank, isMessageStatus, isFinalStatus, OPTED_OUT_ERROR_CODE, type MessageStatus } from "./message-status.ts";
-export { matchFaq, callerIntent, type Faq, type CallerIntent } from "./faq-match.ts";
+export { type CallerIntent, callerIntent, type Faq, matchFaq } from "./faq-match.ts";
+export { businessHoursSchema, DEFAULT_BUSINESS_HOURS, describeHours, isOpen, localTime } from "./hours.ts";
 export {
-  VOICE_PATHS,
-  effectiveMode,
+  answerDialResult,
   answerIncomingCall,
   answerMenu,
-  answerDialResult,
-  answerVoicemailSaved,
   answerUnavailable,
+  answerVoicemailSaved,
+  type EffectiveMode,
+  effectiveMode,
   emptyMessagingResponse,
   type IvrContext,
-  type IvrTenant,
   type IvrNumber,
+  type IvrTenant,
   type MenuAction,
   type MenuInput,
-  type EffectiveMode,
+  VOICE_PATHS,
 } from "./ivr.ts";
+export {
+  advanceStatus,
+  isFinalStatus,
+  isMessageStatus,
+  MESSAGE_STATUSES,
+  type MessageStatus,
+  OPTED_OUT_ERROR_CODE,
+  statusRank,
+} from "./message-status.ts";
+export { E164_PATTERN, formatPhone, isE164, normalizePhone } from "./phone.ts";
+export {
+  type DirectoryMatch,
+  type InboundAddress,
+  type InboundRoute,
+  resolveTenantFromInbound,
+  type UnroutedPolicy,
+} from "./routing.ts";
 export { smsTexts } from "./texts.ts";

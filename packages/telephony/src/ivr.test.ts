@@ -13,10 +13,10 @@ import {
   answerVoicemailSaved,
   effectiveMode,
   emptyMessagingResponse,
-  VOICE_PATHS,
   type IvrContext,
   type IvrNumber,
   type MenuInput,
+  VOICE_PATHS,
 } from "./ivr.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -24,7 +24,14 @@ import {
 
 type Verb = { name: string; attrs: Record<string, string>; text: string; children: Verb[] };
 
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "", parseAttributeValue: false, parseTagValue: false, trimValues: false });
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  parseAttributeValue: false,
+  parseTagValue: false,
+  trimValues: false,
+});
 
 type Raw = Record<string, unknown> & { ":@"?: Record<string, string> };
 
@@ -58,7 +65,8 @@ function expectSay(verb: Verb | undefined, ...fragments: (string | RegExp)[]) {
   for (const f of fragments) expect(verb!.text).toMatch(f);
 }
 
-const MENU_OPTIONS = "Press 1 to get a booking link by text. Press 2 to reach us. Press 3 for our hours and address. Press 0 to leave a voicemail.";
+const MENU_OPTIONS =
+  "Press 1 to get a booking link by text. Press 2 to reach us. Press 3 for our hours and address. Press 0 to leave a voicemail.";
 
 /** A menu Gather (with its options sentence) then the Redirect for no input, both at `attempt`. */
 function expectMenuGather(gather: Verb | undefined, redirect: Verb | undefined, attempt: number) {
@@ -73,7 +81,12 @@ function expectMenuGather(gather: Verb | undefined, redirect: Verb | undefined, 
 }
 
 /** A speech-only AI Gather whose prompt contains `fragments`, then its Redirect. */
-function expectAiGather(gather: Verb | undefined, redirect: Verb | undefined, attempt: number, ...fragments: (string | RegExp)[]) {
+function expectAiGather(
+  gather: Verb | undefined,
+  redirect: Verb | undefined,
+  attempt: number,
+  ...fragments: (string | RegExp)[]
+) {
   const action = `${VOICE_PATHS.menu}?mode=ai&attempt=${attempt}`;
   expect(gather?.name).toBe("Gather");
   expect(gather!.attrs).toMatchObject({ input: "speech", action, method: "POST" });
@@ -88,7 +101,13 @@ function expectAiGather(gather: Verb | undefined, redirect: Verb | undefined, at
 function expectVoicemail(vs: Verb[], ...promptFragments: (string | RegExp)[]) {
   expect(names(vs)).toEqual(["Say", "Record", "Say", "Hangup"]);
   expectSay(vs[0], /leave a message after the tone/, ...promptFragments);
-  expect(vs[1]!.attrs).toMatchObject({ action: VOICE_PATHS.voicemail, method: "POST", transcribe: "true", maxLength: "120", playBeep: "true" });
+  expect(vs[1]!.attrs).toMatchObject({
+    action: VOICE_PATHS.voicemail,
+    method: "POST",
+    transcribe: "true",
+    maxLength: "120",
+    playBeep: "true",
+  });
   expect(vs[1]!.attrs.transcribeCallback).toBe(`${VOICE_PATHS.voicemail}?event=transcription`);
   expectSay(vs[2], "We didn't get a message. Goodbye.");
 }
@@ -96,7 +115,12 @@ function expectVoicemail(vs: Verb[], ...promptFragments: (string | RegExp)[]) {
 /** Forward: Dial to the business number, with the dial-result action. */
 function expectDial(dial: Verb | undefined, forwardTo: string) {
   expect(dial?.name).toBe("Dial");
-  expect(dial!.attrs).toMatchObject({ action: VOICE_PATHS.dialResult, method: "POST", timeout: "20", answerOnBridge: "true" });
+  expect(dial!.attrs).toMatchObject({
+    action: VOICE_PATHS.dialResult,
+    method: "POST",
+    timeout: "20",
+    answerOnBridge: "true",
+  });
   expect(names(dial!.children)).toEqual(["Number"]);
   expect(dial!.children[0]!.text).toBe(forwardTo);
 }
@@ -113,7 +137,15 @@ const FAQS: Faq[] = [
   { question: "Do you offer ceramic coating?", answer: "Yes, a two-year ceramic coating from 600 dollars." },
 ];
 
-function context(over: { mode?: IvrMode; tier?: PlanTier | string; status?: TenantStatus; now?: Date; number?: Partial<IvrNumber> } = {}): IvrContext {
+function context(
+  over: {
+    mode?: IvrMode;
+    tier?: PlanTier | string;
+    status?: TenantStatus;
+    now?: Date;
+    number?: Partial<IvrNumber>;
+  } = {},
+): IvrContext {
   return {
     tenant: { name: "Clean Machine", planTier: over.tier ?? "elite", status: over.status ?? "active", timezone: TZ },
     number: {
@@ -161,7 +193,14 @@ describe("answerIncomingCall: every IVR mode × plan tier × open/closed", () =>
             if (hasAiVoice(tier)) {
               expect(answer).toMatchObject({ mode: "ai-voice", reason: "configured" });
               expect(names(vs)).toEqual(["Gather", "Redirect"]);
-              expectAiGather(vs[0], vs[1], 1, "Thanks for calling Clean Machine.", "virtual receptionist for Clean Machine", "text me a booking link");
+              expectAiGather(
+                vs[0],
+                vs[1],
+                1,
+                "Thanks for calling Clean Machine.",
+                "virtual receptionist for Clean Machine",
+                "text me a booking link",
+              );
             } else {
               expect(answer).toMatchObject({ mode: "menu", reason: "plan_lacks_ai_voice" });
               expect(names(vs)).toEqual(["Say", "Gather", "Redirect"]);
@@ -183,7 +222,12 @@ describe("answerIncomingCall: every IVR mode × plan tier × open/closed", () =>
         const answer = answerIncomingCall(context({ mode, tier, now: CLOSED }));
         expect(answer).toMatchObject({ mode: "voicemail", reason: "after_hours" });
         const vs = verbs(answer.twiml);
-        expectVoicemail(vs, "Thanks for calling Clean Machine.", "We're closed right now.", "Our hours are Monday to Friday, 8 a.m. to 6 p.m.; Saturday, 9 a.m. to 2 p.m.");
+        expectVoicemail(
+          vs,
+          "Thanks for calling Clean Machine.",
+          "We're closed right now.",
+          "Our hours are Monday to Friday, 8 a.m. to 6 p.m.; Saturday, 9 a.m. to 2 p.m.",
+        );
         expect(vs[0]!.text).not.toMatch(/p\.m\.\./);
       });
     }
@@ -221,7 +265,9 @@ describe("answerIncomingCall: every IVR mode × plan tier × open/closed", () =>
     expectVoicemail(verbs(toVoicemail.twiml));
     expect(toVoicemail.twiml).not.toContain("<Dial");
 
-    const toMenu = answerIncomingCall(context({ mode: "forward", number: { forwardTo: null, voicemailEnabled: false } }));
+    const toMenu = answerIncomingCall(
+      context({ mode: "forward", number: { forwardTo: null, voicemailEnabled: false } }),
+    );
     expect(toMenu).toMatchObject({ mode: "menu", reason: "no_forward_number" });
     const vs = verbs(toMenu.twiml);
     expect(names(vs)).toEqual(["Gather", "Redirect"]);
@@ -243,15 +289,22 @@ describe("answerIncomingCall: every IVR mode × plan tier × open/closed", () =>
   });
 
   it("an unknown plan tier is treated as starter (no AI voice)", () => {
-    expect(effectiveMode(context({ mode: "ai-voice", tier: "platinum" }))).toEqual({ mode: "menu", reason: "plan_lacks_ai_voice" });
+    expect(effectiveMode(context({ mode: "ai-voice", tier: "platinum" }))).toEqual({
+      mode: "menu",
+      reason: "plan_lacks_ai_voice",
+    });
   });
 
   it("invalid stored hours count as open", () => {
-    expect(effectiveMode(context({ mode: "forward", now: CLOSED, number: { businessHours: "nine to five" } }))).toEqual({ mode: "forward", reason: "configured" });
+    expect(effectiveMode(context({ mode: "forward", now: CLOSED, number: { businessHours: "nine to five" } }))).toEqual(
+      { mode: "forward", reason: "configured" },
+    );
   });
 
   it("very long greetings are cut to a bounded length", () => {
-    const vs = verbs(answerIncomingCall(context({ mode: "forward", number: { greeting: "Welcome! ".repeat(200) } })).twiml);
+    const vs = verbs(
+      answerIncomingCall(context({ mode: "forward", number: { greeting: "Welcome! ".repeat(200) } })).twiml,
+    );
     expect(vs[0]!.text.length).toBeLessThanOrEqual(600);
     expect(vs[0]!.text.endsWith("…")).toBe(true);
   });
@@ -290,7 +343,10 @@ describe("answerMenu: keypad and spoken menu", () => {
     expect(answer.action).toEqual({ kind: "hours" });
     const vs = verbs(answer.twiml);
     expect(names(vs)).toEqual(["Say", "Gather", "Redirect"]);
-    expectSay(vs[0], "Our hours are Monday to Friday, 8 a.m. to 6 p.m.; Saturday, 9 a.m. to 2 p.m. We're at 12 Main Street.");
+    expectSay(
+      vs[0],
+      "Our hours are Monday to Friday, 8 a.m. to 6 p.m.; Saturday, 9 a.m. to 2 p.m. We're at 12 Main Street.",
+    );
     expectMenuGather(vs[1], vs[2], 1);
     expect(vs[1]!.children[0]!.text).toBe(MENU_OPTIONS);
 
@@ -304,14 +360,17 @@ describe("answerMenu: keypad and spoken menu", () => {
     expectVoicemail(verbs(answer.twiml));
   });
 
-  it.each(["7", "9", "*", "#", "12", "x"])("%j is not an option: apology and the menu again at the next attempt", (digits) => {
-    const answer = answerMenu(context(), menu({ digits, attempt: 1 }));
-    expect(answer.action).toEqual({ kind: "retry" });
-    const vs = verbs(answer.twiml);
-    expect(names(vs)).toEqual(["Say", "Gather", "Redirect"]);
-    expectSay(vs[0], "Sorry, that's not one of the options.");
-    expectMenuGather(vs[1], vs[2], 2);
-  });
+  it.each(["7", "9", "*", "#", "12", "x"])(
+    "%j is not an option: apology and the menu again at the next attempt",
+    (digits) => {
+      const answer = answerMenu(context(), menu({ digits, attempt: 1 }));
+      expect(answer.action).toEqual({ kind: "retry" });
+      const vs = verbs(answer.twiml);
+      expect(names(vs)).toEqual(["Say", "Gather", "Redirect"]);
+      expectSay(vs[0], "Sorry, that's not one of the options.");
+      expectMenuGather(vs[1], vs[2], 2);
+    },
+  );
 
   it("retries count to voicemail: no input at attempt 1 retries, at attempt 2 (the maximum) records", () => {
     const first = answerMenu(context(), menu({ attempt: 1 }));
@@ -358,7 +417,9 @@ describe("answerMenu: keypad and spoken menu", () => {
   });
 
   it("keypad digits win over speech", () => {
-    expect(answerMenu(context(), menu({ digits: "0", speech: "book an appointment" })).action).toEqual({ kind: "voicemail" });
+    expect(answerMenu(context(), menu({ digits: "0", speech: "book an appointment" })).action).toEqual({
+      kind: "voicemail",
+    });
   });
 
   it("a suspended tenant cannot text a booking link: apology, then voicemail, in one answer", () => {
@@ -395,11 +456,20 @@ describe("answerMenu: AI receptionist", () => {
     expect(answer.selection).toBe("speech:none");
     const vs = verbs(answer.twiml);
     expect(names(vs)).toEqual(["Gather", "Redirect"]);
-    expectAiGather(vs[0], vs[1], 1, "A full detail starts at 180 dollars for a sedan.", /Would you like me to text you a booking link\?$/);
+    expectAiGather(
+      vs[0],
+      vs[1],
+      1,
+      "A full detail starts at 180 dollars for a sedan.",
+      /Would you like me to text you a booking link\?$/,
+    );
   });
 
   it("a FAQ question containing 'yes' is answered, not taken as a booking", () => {
-    expect(answerMenu(context(), ai("yes, do you offer ceramic coating?")).action).toEqual({ kind: "faq", question: FAQS[1]!.question });
+    expect(answerMenu(context(), ai("yes, do you offer ceramic coating?")).action).toEqual({
+      kind: "faq",
+      question: FAQS[1]!.question,
+    });
   });
 
   it("then 'yes' texts the link; 'no thanks' ends the call politely", () => {
@@ -445,7 +515,14 @@ describe("answerMenu: AI receptionist", () => {
     const answer = answerMenu(context(), ai("what time do you open on saturday"));
     expect(answer.action).toEqual({ kind: "hours" });
     const vs = verbs(answer.twiml);
-    expectAiGather(vs[0], vs[1], 1, "Our hours are Monday to Friday", "We're at 12 Main Street.", "Is there anything else I can help with?");
+    expectAiGather(
+      vs[0],
+      vs[1],
+      1,
+      "Our hours are Monday to Friday",
+      "We're at 12 Main Street.",
+      "Is there anything else I can help with?",
+    );
   });
 
   it("nothing understood: retry with a hint at the next attempt, then voicemail at the maximum", () => {
@@ -489,13 +566,18 @@ describe("nothing the caller says is echoed back", () => {
       const all = (list: Verb[]): Verb[] => list.flatMap((v) => [v, ...all(v.children)]);
       expect(all(vs).map((v) => v.name)).not.toContain("Play");
       // the only Redirects are our own menu URLs
-      for (const r of all(vs).filter((v) => v.name === "Redirect")) expect(r.text.startsWith(VOICE_PATHS.menu)).toBe(true);
+      for (const r of all(vs).filter((v) => v.name === "Redirect"))
+        expect(r.text.startsWith(VOICE_PATHS.menu)).toBe(true);
       expect(answer.selection).not.toContain("evil.example");
     }
   });
 
   it("for any speech, no 6+ character run of it appears in the TwiML unless it is one of our own words", () => {
-    const ours = [answerIncomingCall(context()).twiml, answerMenu(context(), ai("a person")).twiml, answerMenu(context(), ai("how much is a full detail")).twiml].join(" ");
+    const ours = [
+      answerIncomingCall(context()).twiml,
+      answerMenu(context(), ai("a person")).twiml,
+      answerMenu(context(), ai("how much is a full detail")).twiml,
+    ].join(" ");
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z0-9<>/:.&" ]{1,80}$/), (noise) => {
         const marker = `zq${noise.replace(/\s+/g, "")}qz`;

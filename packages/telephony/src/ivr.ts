@@ -10,7 +10,7 @@ import { runsAutomations, type TenantStatus } from "@servicepro/tenancy/constant
 // eslint-disable-next-line no-restricted-imports -- TwiML builders only, see above
 import twilio from "twilio";
 import type { AfterHoursMode, IvrMode } from "./constants.ts";
-import { callerIntent, matchFaq, type Faq } from "./faq-match.ts";
+import { callerIntent, type Faq, matchFaq } from "./faq-match.ts";
 import { businessHoursSchema, describeHours, isOpen } from "./hours.ts";
 
 const { VoiceResponse } = twilio.twiml;
@@ -72,7 +72,8 @@ function hoursSentence(hours: unknown): string {
 }
 
 /** Whether a booking link can be texted: the tenant's automations run and it has a link to send. */
-const canTextBookingLink = (ctx: IvrContext) => runsAutomations(ctx.tenant.status) && Boolean(ctx.number.bookingUrl?.trim()) && !ctx.callerOptedOut;
+const canTextBookingLink = (ctx: IvrContext) =>
+  runsAutomations(ctx.tenant.status) && Boolean(ctx.number.bookingUrl?.trim()) && !ctx.callerOptedOut;
 
 /** The mode that answers this call: hours first, then the plan, then whether forwarding is possible. */
 export function effectiveMode(ctx: IvrContext): EffectiveMode {
@@ -100,7 +101,10 @@ export function answerIncomingCall(ctx: IvrContext): VoiceAnswer & EffectiveMode
   const plan = effectiveMode(ctx);
   const response = new VoiceResponse();
   if (plan.reason === "plan_lacks_ai_voice") {
-    response.say(VOICE, spoken(`${greetingOf(ctx)} Our virtual receptionist isn't available right now, so here are your options.`));
+    response.say(
+      VOICE,
+      spoken(`${greetingOf(ctx)} Our virtual receptionist isn't available right now, so here are your options.`),
+    );
     menuGather(response, ctx, { greet: false, attempt: 1 });
     return { twiml: response.toString(), ...plan };
   }
@@ -110,11 +114,19 @@ export function answerIncomingCall(ctx: IvrContext): VoiceAnswer & EffectiveMode
       dialBusiness(response, ctx);
       break;
     case "menu":
-      if (plan.reason === "after_hours") response.say(VOICE, spoken(`${greetingOf(ctx)} We're closed right now. ${hoursSentence(ctx.number.businessHours)}`));
+      if (plan.reason === "after_hours")
+        response.say(
+          VOICE,
+          spoken(`${greetingOf(ctx)} We're closed right now. ${hoursSentence(ctx.number.businessHours)}`),
+        );
       menuGather(response, ctx, { greet: plan.reason !== "after_hours", attempt: 1 });
       break;
     case "ai-voice":
-      aiGather(response, `${greetingOf(ctx)} I'm the virtual receptionist for ${ctx.tenant.name}. You can ask me about our services, prices or hours, or say "text me a booking link".`, 1);
+      aiGather(
+        response,
+        `${greetingOf(ctx)} I'm the virtual receptionist for ${ctx.tenant.name}. You can ask me about our services, prices or hours, or say "text me a booking link".`,
+        1,
+      );
       break;
     case "voicemail":
       recordVoicemail(
@@ -138,22 +150,39 @@ export type MenuAction =
   | { kind: "retry" }
   | { kind: "goodbye" };
 
-export type MenuInput = { mode: "menu" | "ai"; digits?: string | undefined; speech?: string | undefined; attempt: number };
+export type MenuInput = {
+  mode: "menu" | "ai";
+  digits?: string | undefined;
+  speech?: string | undefined;
+  attempt: number;
+};
 
 /**
  * The answer to the caller's choice (POST /twilio/voice/menu). `action` tells the route what
  * else to do (text a booking link, mark the call); the TwiML already says it to the caller.
  */
-export function answerMenu(ctx: IvrContext, rawInput: MenuInput): VoiceAnswer & { action: MenuAction; selection: string } {
+export function answerMenu(
+  ctx: IvrContext,
+  rawInput: MenuInput,
+): VoiceAnswer & { action: MenuAction; selection: string } {
   // `attempt` comes from our own action URL's query string; a garbled one (NaN, 0, -1) must not
   // make the retry loop endless (NaN >= MAX is false, NaN + 1 is NaN), so it counts as the first.
-  const input = { ...rawInput, attempt: Number.isSafeInteger(rawInput.attempt) && rawInput.attempt >= 1 ? rawInput.attempt : 1 };
+  const input = {
+    ...rawInput,
+    attempt: Number.isSafeInteger(rawInput.attempt) && rawInput.attempt >= 1 ? rawInput.attempt : 1,
+  };
   const response = new VoiceResponse();
   let action = input.mode === "ai" ? aiAction(ctx, input) : menuAction(input);
   // What the caller chose, for the call record: keypad digits as such (Twilio only sends 0-9, * and #;
   // anything else is not stored verbatim), speech only as its intent, never the words.
   const digits = input.digits?.trim();
-  const selection = digits ? (/^[0-9*#]{1,20}$/.test(digits) ? digits : "invalid") : input.speech?.trim() ? `speech:${callerIntent(input.speech)}` : "none";
+  const selection = digits
+    ? /^[0-9*#]{1,20}$/.test(digits)
+      ? digits
+      : "invalid"
+    : input.speech?.trim()
+      ? `speech:${callerIntent(input.speech)}`
+      : "none";
   const canText = canTextBookingLink(ctx);
   switch (action.kind) {
     case "send_booking_link":
@@ -191,7 +220,11 @@ export function answerMenu(ctx: IvrContext, rawInput: MenuInput): VoiceAnswer & 
       const { question } = action;
       const faq = ctx.faqs.find((f) => f.question === question)!;
       // Only offer what can be done: no booking-link offer when no link can be texted.
-      aiGather(response, `${spoken(faq.answer)} ${canText ? "Would you like me to text you a booking link?" : "Is there anything else I can help with?"}`, 1);
+      aiGather(
+        response,
+        `${spoken(faq.answer)} ${canText ? "Would you like me to text you a booking link?" : "Is there anything else I can help with?"}`,
+        1,
+      );
       break;
     }
     case "voicemail":
@@ -199,13 +232,22 @@ export function answerMenu(ctx: IvrContext, rawInput: MenuInput): VoiceAnswer & 
       break;
     case "retry":
       if (input.attempt >= MAX_MENU_ATTEMPTS) {
-        if (ctx.number.voicemailEnabled) recordVoicemail(response, ctx, "Sorry, I didn't get that. Please leave a message after the tone and we'll call you back.");
+        if (ctx.number.voicemailEnabled)
+          recordVoicemail(
+            response,
+            ctx,
+            "Sorry, I didn't get that. Please leave a message after the tone and we'll call you back.",
+          );
         else {
           response.say(VOICE, "Sorry, I didn't get that. Please call again later. Goodbye.");
           response.hangup();
         }
       } else if (input.mode === "ai") {
-        aiGather(response, "Sorry, I didn't catch that. You can ask about our services, prices or hours, say \"text me a booking link\", or say \"a person\".", input.attempt + 1);
+        aiGather(
+          response,
+          'Sorry, I didn\'t catch that. You can ask about our services, prices or hours, say "text me a booking link", or say "a person".',
+          input.attempt + 1,
+        );
       } else {
         response.say(VOICE, "Sorry, that's not one of the options.");
         menuGather(response, ctx, { greet: false, attempt: input.attempt + 1 });
@@ -271,7 +313,12 @@ export function answerDialResult(ctx: IvrContext, dialCallStatus: string): Voice
   const response = new VoiceResponse();
   const answered = ANSWERED.has(dialCallStatus);
   if (answered) response.hangup();
-  else if (ctx.number.voicemailEnabled) recordVoicemail(response, ctx, "Sorry we missed you. Please leave a message after the tone and we'll call you back.");
+  else if (ctx.number.voicemailEnabled)
+    recordVoicemail(
+      response,
+      ctx,
+      "Sorry we missed you. Please leave a message after the tone and we'll call you back.",
+    );
   else {
     response.say(VOICE, "Sorry we missed you. We'll get back to you as soon as we can. Goodbye.");
     response.hangup();
@@ -288,7 +335,9 @@ export function answerVoicemailSaved(): VoiceAnswer {
 }
 
 /** For traffic no tenant claims while quarantine is on, and when the database cannot answer. */
-export function answerUnavailable(message = "Sorry, this number cannot take calls right now. Please try again later."): VoiceAnswer {
+export function answerUnavailable(
+  message = "Sorry, this number cannot take calls right now. Please try again later.",
+): VoiceAnswer {
   const response = new VoiceResponse();
   response.say(VOICE, message);
   response.hangup();
@@ -297,7 +346,11 @@ export function answerUnavailable(message = "Sorry, this number cannot take call
 
 export const emptyMessagingResponse = (): string => new twilio.twiml.MessagingResponse().toString();
 
-function menuGather(response: InstanceType<typeof VoiceResponse>, ctx: IvrContext, opts: { greet: boolean; attempt: number }) {
+function menuGather(
+  response: InstanceType<typeof VoiceResponse>,
+  ctx: IvrContext,
+  opts: { greet: boolean; attempt: number },
+) {
   const gather = response.gather({
     input: ["dtmf", "speech"],
     numDigits: 1,
@@ -307,7 +360,8 @@ function menuGather(response: InstanceType<typeof VoiceResponse>, ctx: IvrContex
     method: "POST",
     hints: "booking, book, appointment, person, hours, address, voicemail, message",
   });
-  const options = "Press 1 to get a booking link by text. Press 2 to reach us. Press 3 for our hours and address. Press 0 to leave a voicemail.";
+  const options =
+    "Press 1 to get a booking link by text. Press 2 to reach us. Press 3 for our hours and address. Press 0 to leave a voicemail.";
   gather.say(VOICE, spoken(opts.greet ? `${greetingOf(ctx)} ${options}` : options));
   // No input: the action is called again with nothing, which counts as an attempt.
   response.redirect({ method: "POST" }, `${VOICE_PATHS.menu}?mode=menu&attempt=${opts.attempt}`);
@@ -327,7 +381,12 @@ function aiGather(response: InstanceType<typeof VoiceResponse>, prompt: string, 
 }
 
 function dialBusiness(response: InstanceType<typeof VoiceResponse>, ctx: IvrContext) {
-  const dial = response.dial({ action: VOICE_PATHS.dialResult, method: "POST", timeout: DIAL_TIMEOUT_SECONDS, answerOnBridge: true });
+  const dial = response.dial({
+    action: VOICE_PATHS.dialResult,
+    method: "POST",
+    timeout: DIAL_TIMEOUT_SECONDS,
+    answerOnBridge: true,
+  });
   dial.number(ctx.number.forwardTo!);
 }
 

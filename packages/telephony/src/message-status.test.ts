@@ -1,10 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { advanceStatus, isFinalStatus, isMessageStatus, MESSAGE_STATUSES, OPTED_OUT_ERROR_CODE, statusRank, type MessageStatus } from "./message-status.ts";
+import {
+  advanceStatus,
+  isFinalStatus,
+  isMessageStatus,
+  MESSAGE_STATUSES,
+  type MessageStatus,
+  OPTED_OUT_ERROR_CODE,
+  statusRank,
+} from "./message-status.ts";
 
 /** All orderings of a list (small lists only). */
 const permutations = <T>(items: readonly T[]): T[][] =>
-  items.length <= 1 ? [[...items]] : items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  items.length <= 1
+    ? [[...items]]
+    : items.flatMap((item, i) =>
+        permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+      );
 
 /** Folds callbacks onto a start status, checking at every step that the status never ranks lower than before. */
 function fold(start: MessageStatus, callbacks: readonly MessageStatus[]): MessageStatus {
@@ -43,7 +55,11 @@ describe("advanceStatus: status callbacks in every order (W6)", () => {
         fc.property(
           fc.constantFrom(...STARTS),
           // every callback at least once, some repeated, shuffled
-          fc.array(fc.constantFrom(...callbacks), { maxLength: 8 }).chain((extra) => fc.shuffledSubarray([...callbacks, ...extra], { minLength: callbacks.length + extra.length })),
+          fc
+            .array(fc.constantFrom(...callbacks), { maxLength: 8 })
+            .chain((extra) =>
+              fc.shuffledSubarray([...callbacks, ...extra], { minLength: callbacks.length + extra.length }),
+            ),
           (start, order) => {
             expect(fold(start, order)).toBe(final);
           },

@@ -36,7 +36,8 @@ const RANK: Record<MessageStatus, number> = {
   suppressed: 9,
 };
 
-export const isMessageStatus = (value: string): value is MessageStatus => (MESSAGE_STATUSES as readonly string[]).includes(value);
+export const isMessageStatus = (value: string): value is MessageStatus =>
+  (MESSAGE_STATUSES as readonly string[]).includes(value);
 
 export const statusRank = (status: MessageStatus): number => RANK[status];
 

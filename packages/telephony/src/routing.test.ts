@@ -1,6 +1,6 @@
 import { ROOT_TENANT_ID } from "@servicepro/tenancy/constants";
 import { describe, expect, it } from "vitest";
-import { resolveTenantFromInbound, type DirectoryMatch, type InboundAddress } from "./routing.ts";
+import { type DirectoryMatch, type InboundAddress, resolveTenantFromInbound } from "./routing.ts";
 
 const sms: InboundAddress = { channel: "sms", to: "+15555550101", messagingServiceSid: null };
 const voice: InboundAddress = { channel: "voice", to: "+15555550101" };
@@ -22,8 +22,16 @@ describe("resolveTenantFromInbound", () => {
   });
 
   it("a Messaging Service match routes to the service's tenant and keeps the directory's number", () => {
-    const inbound: InboundAddress = { channel: "sms", to: "+15555559999", messagingServiceSid: "MG0123456789abcdef0123456789abcdef" };
-    const match: DirectoryMatch = { tenantId: "shiny-cars", phoneNumber: "+15555550102", matchedBy: "messaging_service" };
+    const inbound: InboundAddress = {
+      channel: "sms",
+      to: "+15555559999",
+      messagingServiceSid: "MG0123456789abcdef0123456789abcdef",
+    };
+    const match: DirectoryMatch = {
+      tenantId: "shiny-cars",
+      phoneNumber: "+15555550102",
+      matchedBy: "messaging_service",
+    };
     expect(resolveTenantFromInbound(inbound, match, "quarantine")).toEqual({
       kind: "tenant",
       tenantId: "shiny-cars",

@@ -19,7 +19,13 @@ export type DirectoryMatch = { tenantId: string; phoneNumber: string; matchedBy:
 export type UnroutedPolicy = "fallback-to-root" | "quarantine";
 
 export type InboundRoute =
-  | { kind: "tenant"; tenantId: string; phoneNumber: string | null; matchedBy: "number" | "messaging_service" | "fallback"; routedByFallback: boolean }
+  | {
+      kind: "tenant";
+      tenantId: string;
+      phoneNumber: string | null;
+      matchedBy: "number" | "messaging_service" | "fallback";
+      routedByFallback: boolean;
+    }
   | { kind: "quarantine"; reason: string };
 
 /**
@@ -27,10 +33,20 @@ export type InboundRoute =
  * The directory lookup is done by the caller (one indexed query); this decides, and is the one
  * place the rule lives.
  */
-export function resolveTenantFromInbound(inbound: InboundAddress, match: DirectoryMatch | null, policy: UnroutedPolicy): InboundRoute {
+export function resolveTenantFromInbound(
+  inbound: InboundAddress,
+  match: DirectoryMatch | null,
+  policy: UnroutedPolicy,
+): InboundRoute {
   if (match) {
     // A number match is authoritative; a service match only counts when the number is unknown.
-    return { kind: "tenant", tenantId: match.tenantId, phoneNumber: match.phoneNumber, matchedBy: match.matchedBy, routedByFallback: false };
+    return {
+      kind: "tenant",
+      tenantId: match.tenantId,
+      phoneNumber: match.phoneNumber,
+      matchedBy: match.matchedBy,
+      routedByFallback: false,
+    };
   }
   const what = inbound.messagingServiceSid ? `${inbound.to} (service ${inbound.messagingServiceSid})` : inbound.to;
   if (policy === "quarantine") return { kind: "quarantine", reason: `No tenant has ${what}.` };

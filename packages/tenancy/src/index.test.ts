@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runsAutomations, slugify, tenantSlugSchema, TENANT_STATUSES } from "./index.ts";
+import { runsAutomations, slugify, TENANT_STATUSES, tenantSlugSchema } from "./index.ts";
 
 describe("slugify", () => {
   it("should turn a business name into a slug", () => {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 
 export * from "./constants.ts";
+
 import { TENANT_SLUG_PATTERN } from "./constants.ts";
 
 /** A tenant slug from user input: trimmed, lower-cased, then held to TENANT_SLUG_PATTERN. */

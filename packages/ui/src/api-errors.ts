@@ -18,7 +18,14 @@ export function apiErrorCode(error: unknown): string | undefined {
 }
 
 /** Errors that the same request would hit again: retrying only delays the message. */
-const FINAL_CODES = new Set(["BAD_REQUEST", "PARSE_ERROR", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "TOO_MANY_REQUESTS"]);
+const FINAL_CODES = new Set([
+  "BAD_REQUEST",
+  "PARSE_ERROR",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "TOO_MANY_REQUESTS",
+]);
 
 /** TanStack Query `retry` option: up to 2 retries, none for errors a retry cannot fix. */
 export function shouldRetryApiCall(failureCount: number, error: unknown): boolean {
@@ -63,7 +70,10 @@ export function apiFieldErrors(error: unknown): Record<string, string> {
 }
 
 /** What `SignInForm` shows for a failed sign-in: a form-level message and per-field messages. */
-export function signInErrorFeedback(error: unknown): { message: string; fields: { email?: string; password?: string } } {
+export function signInErrorFeedback(error: unknown): {
+  message: string;
+  fields: { email?: string; password?: string };
+} {
   const { email, password, ...others } = apiFieldErrors(error);
   const other = others[""] ?? Object.values(others)[0];
   if (email || password) {

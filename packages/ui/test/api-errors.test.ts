@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  GENERIC_ERROR_MESSAGE,
-  NETWORK_ERROR_MESSAGE,
   apiErrorCode,
   apiErrorMessage,
   apiFieldErrors,
+  GENERIC_ERROR_MESSAGE,
+  NETWORK_ERROR_MESSAGE,
   shouldRetryApiCall,
   signInErrorFeedback,
 } from "../src/api-errors.ts";
@@ -59,7 +59,10 @@ describe("shouldRetryApiCall", () => {
 
 describe("sign-in feedback", () => {
   it("puts validation issues next to their fields", () => {
-    expect(apiFieldErrors(badRequest)).toEqual({ email: "Enter a valid email address.", password: "Enter your password." });
+    expect(apiFieldErrors(badRequest)).toEqual({
+      email: "Enter a valid email address.",
+      password: "Enter your password.",
+    });
     expect(signInErrorFeedback(badRequest)).toEqual({
       message: "Check the highlighted fields and try again.",
       fields: { email: "Enter a valid email address.", password: "Enter your password." },
@@ -68,11 +71,11 @@ describe("sign-in feedback", () => {
 
   it("shows other failures as a form-level message", () => {
     expect(signInErrorFeedback(unauthorized)).toEqual({ message: "Email or password is incorrect.", fields: {} });
-    const strict = trpcError("Unrecognized key: \"remember\"", {
+    const strict = trpcError('Unrecognized key: "remember"', {
       code: "BAD_REQUEST",
-      issues: [{ path: [], message: "Unrecognized key: \"remember\"" }],
+      issues: [{ path: [], message: 'Unrecognized key: "remember"' }],
     });
-    expect(signInErrorFeedback(strict)).toEqual({ message: "Unrecognized key: \"remember\"", fields: {} });
+    expect(signInErrorFeedback(strict)).toEqual({ message: 'Unrecognized key: "remember"', fields: {} });
     expect(apiFieldErrors(unauthorized)).toEqual({});
   });
 });

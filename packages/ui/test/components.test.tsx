@@ -8,8 +8,12 @@ const noop = () => {};
 describe("SignInForm", () => {
   it("labels its fields Email and Password and has a Sign in button", () => {
     const html = renderToStaticMarkup(<SignInForm onSubmit={noop} title="Platform console" />);
-    expect(html).toMatch(/<label[^>]*for="([^"]+)"[^>]*>Email<span[^>]*>\*<\/span><\/label><input id="\1"[^>]*type="email"/);
-    expect(html).toMatch(/<label[^>]*for="([^"]+)"[^>]*>Password<span[^>]*>\*<\/span><\/label><input id="\1"[^>]*type="password"/);
+    expect(html).toMatch(
+      /<label[^>]*for="([^"]+)"[^>]*>Email<span[^>]*>\*<\/span><\/label><input id="\1"[^>]*type="email"/,
+    );
+    expect(html).toMatch(
+      /<label[^>]*for="([^"]+)"[^>]*>Password<span[^>]*>\*<\/span><\/label><input id="\1"[^>]*type="password"/,
+    );
     expect(html).toMatch(/<button type="submit"[^>]*>Sign in<\/button>/);
     expect(html).toContain("<h1");
     expect(html).not.toContain('role="alert"');
@@ -24,7 +28,9 @@ describe("SignInForm", () => {
       />,
     );
     expect(html).toMatch(/role="alert"[^>]*>.*Email or password is incorrect\./);
-    expect(html).toMatch(/aria-invalid="true" aria-describedby="([^"]+-error)".*<p id="\1"[^>]*>.*Enter a valid email address\./);
+    expect(html).toMatch(
+      /aria-invalid="true" aria-describedby="([^"]+-error)".*<p id="\1"[^>]*>.*Enter a valid email address\./,
+    );
   });
 
   it("disables everything while submitting", () => {
@@ -36,7 +42,9 @@ describe("SignInForm", () => {
 
 describe("Button", () => {
   it("defaults to type=button and marks loading as busy and disabled", () => {
-    expect(renderToStaticMarkup(<Button>Save</Button>)).toMatch(/^<button type="button" class="sp-button sp-button--secondary sp-button--md">Save<\/button>$/);
+    expect(renderToStaticMarkup(<Button>Save</Button>)).toMatch(
+      /^<button type="button" class="sp-button sp-button--secondary sp-button--md">Save<\/button>$/,
+    );
     const loading = renderToStaticMarkup(
       <Button variant="danger" loading>
         Delete
@@ -50,7 +58,9 @@ describe("Button", () => {
 
 describe("TextField", () => {
   it("links the hint and passes input props through", () => {
-    const html = renderToStaticMarkup(<TextField label="Phone number" id="phone" hint="We'll text you." type="tel" disabled />);
+    const html = renderToStaticMarkup(
+      <TextField label="Phone number" id="phone" hint="We'll text you." type="tel" disabled />,
+    );
     expect(html).toContain('<label class="sp-field__label" for="phone">Phone number</label>');
     expect(html).toMatch(/<input id="phone" type="tel" aria-describedby="phone-hint"[^>]* disabled=""/);
   });
@@ -63,7 +73,9 @@ describe("Alert and Badge", () => {
   });
 
   it("applies the tone class", () => {
-    expect(renderToStaticMarkup(<Badge tone="premium">Elite</Badge>)).toBe('<span class="sp-badge sp-badge--premium">Elite</span>');
+    expect(renderToStaticMarkup(<Badge tone="premium">Elite</Badge>)).toBe(
+      '<span class="sp-badge sp-badge--premium">Elite</span>',
+    );
   });
 });
 
@@ -71,7 +83,9 @@ describe("LoadErrorAlert", () => {
   const failure = Object.assign(new Error("You can't see this business."), { data: { code: "FORBIDDEN" } });
 
   it("shows the reason as an alert and offers Try again", () => {
-    const html = renderToStaticMarkup(<LoadErrorAlert title="Tenants couldn't be loaded" error={failure} onRetry={noop} retrying />);
+    const html = renderToStaticMarkup(
+      <LoadErrorAlert title="Tenants couldn't be loaded" error={failure} onRetry={noop} retrying />,
+    );
     expect(html).toMatch(/role="alert".*Tenants couldn&#x27;t be loaded.*You can&#x27;t see this business\./);
     expect(html).toMatch(/<button type="button" disabled="" aria-busy="true"[^>]*>.*Try again<\/button>/);
   });
@@ -93,7 +107,9 @@ describe("PageNotice", () => {
         className="portal-message"
       />,
     );
-    expect(html).toMatch(/^<title>Business not found · ServicePro<\/title><div class="sp-card sp-notice portal-message">/);
+    expect(html).toMatch(
+      /^<title>Business not found · ServicePro<\/title><div class="sp-card sp-notice portal-message">/,
+    );
     expect(html).toMatch(/<h1 class="sp-empty__title">We couldn&#x27;t find that business<\/h1>/);
     expect(html).toContain("<p>Check the link.</p>");
     expect(html).toContain(">Sign out</button>");
@@ -127,7 +143,9 @@ describe("DataTable", () => {
   });
 
   it("shows the empty state across all columns", () => {
-    const html = renderToStaticMarkup(<DataTable columns={columns} rows={[]} rowKey={(row) => row.id} empty="No tenants yet." />);
+    const html = renderToStaticMarkup(
+      <DataTable columns={columns} rows={[]} rowKey={(row) => row.id} empty="No tenants yet." />,
+    );
     expect(html).toContain('<td colSpan="2"><p class="sp-table__empty">No tenants yet.</p></td>');
   });
 });

@@ -51,10 +51,12 @@ export const slugSchema = z
   .trim()
   .toLowerCase()
   .regex(SLUG_PATTERN, {
-    message: "The slug is 2–63 lowercase letters, digits and dashes, not starting or ending with a dash, e.g. green-lawn.",
+    message:
+      "The slug is 2–63 lowercase letters, digits and dashes, not starting or ending with a dash, e.g. green-lawn.",
   })
   .refine((slug) => !isReservedSlug(slug), {
-    message: "That slug is a word ServicePro uses for its own pages. Choose another, e.g. add the town: green-lawn-austin.",
+    message:
+      "That slug is a word ServicePro uses for its own pages. Choose another, e.g. add the town: green-lawn-austin.",
   });
 
 /** Suggests a slug from a business name: "Green Lawn Co." → "green-lawn-co". */

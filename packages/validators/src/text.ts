@@ -19,11 +19,9 @@ const capitalise = (value: string) => value.charAt(0).toUpperCase() + value.slic
 
 /** The refinement every text schema carries; `label` names the field in the message ("the reason"). */
 export const storableText = (label: string) =>
-  z
-    .string()
-    .refine((value) => !hasUnstorableCharacter(value), {
-      message: `${capitalise(label)} contains a character that cannot be stored (a NUL or a broken emoji). Retype it and try again.`,
-    });
+  z.string().refine((value) => !hasUnstorableCharacter(value), {
+    message: `${capitalise(label)} contains a character that cannot be stored (a NUL or a broken emoji). Retype it and try again.`,
+  });
 
 export type TextOptions = {
   /** Minimum length after trimming; 1 means "required". Default 1. */
@@ -63,5 +61,7 @@ export function idSchema(label: string) {
     .string({ error: `Send ${label}.` })
     .min(1, { message: `Send ${label}.` })
     .max(100, { message: `${capitalise(label)} is too long.` })
-    .refine((value) => !hasUnstorableCharacter(value), { message: `${capitalise(label)} contains a character that cannot be stored.` });
+    .refine((value) => !hasUnstorableCharacter(value), {
+      message: `${capitalise(label)} contains a character that cannot be stored.`,
+    });
 }

@@ -35,7 +35,9 @@ describe("textSchema", () => {
 
   it("names the field when empty or too long", () => {
     expect(name.safeParse("   ").error?.issues[0]?.message).toBe("Enter the business name.");
-    expect(name.safeParse("x".repeat(81)).error?.issues[0]?.message).toBe("The business name can be at most 80 characters.");
+    expect(name.safeParse("x".repeat(81)).error?.issues[0]?.message).toBe(
+      "The business name can be at most 80 characters.",
+    );
   });
 
   it("scrubText leaves nothing unstorable, whatever it is given", () => {
@@ -139,7 +141,9 @@ describe("normalizePhone", () => {
     const schema = phoneSchema("the owner's mobile number");
     expect(schema.parse("(512) 555-0199")).toBe("+15125550199");
     expect(schema.safeParse("").error?.issues[0]?.message).toBe("Enter the owner's mobile number.");
-    expect(schema.safeParse("call me").error?.issues[0]?.message).toMatch(/^The owner's mobile number is not a phone number/);
+    expect(schema.safeParse("call me").error?.issues[0]?.message).toMatch(
+      /^The owner's mobile number is not a phone number/,
+    );
   });
 });
 

@@ -8,12 +8,28 @@ describe("forgetUserData", () => {
   it("drops every cached query but auth's", () => {
     const queryClient = createQueryClient();
     const trpc = createTRPCOptionsProxy<AppRouter>({ client: createApiClient("http://127.0.0.1:9/trpc"), queryClient });
-    queryClient.setQueryData(trpc.auth.context.queryKey(), { user: null, role: null, tenantId: null, tenantName: null, impersonationStartedAt: null, impersonationExpiresAt: null });
+    queryClient.setQueryData(trpc.auth.context.queryKey(), {
+      user: null,
+      role: null,
+      tenantId: null,
+      tenantName: null,
+      impersonationStartedAt: null,
+      impersonationExpiresAt: null,
+    });
     queryClient.setQueryData(trpc.admin.tenants.list.queryKey(), []);
-    queryClient.setQueryData(trpc.portal.business.queryKey({ slug: "green-lawn-co" }), { name: "Green Lawn Co", slug: "green-lawn-co", industry: null });
+    queryClient.setQueryData(trpc.portal.business.queryKey({ slug: "green-lawn-co" }), {
+      name: "Green Lawn Co",
+      slug: "green-lawn-co",
+      industry: null,
+    });
 
     forgetUserData(queryClient, trpc);
 
-    expect(queryClient.getQueryCache().getAll().map((query) => query.queryKey)).toEqual([trpc.auth.context.queryKey()]);
+    expect(
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .map((query) => query.queryKey),
+    ).toEqual([trpc.auth.context.queryKey()]);
   });
 });

@@ -1,8 +1,8 @@
 import type { AppRouter } from "@servicepro/api";
-import { matchQuery, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { matchQuery, type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { useCallback } from "react";
-import { useTRPC, type RouterOutputs } from "./trpc.ts";
+import { type RouterOutputs, useTRPC } from "./trpc.ts";
 
 /** Who is signed in (`auth.context`; all fields null when signed out). */
 export type AuthContext = RouterOutputs["auth"]["context"];

@@ -1,7 +1,7 @@
-import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { StrictMode, type ReactNode } from "react";
+import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, StrictMode } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { TRPCProvider, createApiClient, createQueryClient, type ApiClient } from "./trpc.ts";
+import { type ApiClient, createApiClient, createQueryClient, TRPCProvider } from "./trpc.ts";
 
 export interface AppProvidersProps {
   queryClient: QueryClient;

@@ -1,4 +1,9 @@
-import { PLAN_TIER_LABELS, TENANT_STATUS_LABELS, type PlanTier, type TenantStatus } from "@servicepro/tenancy/constants";
+import {
+  PLAN_TIER_LABELS,
+  type PlanTier,
+  TENANT_STATUS_LABELS,
+  type TenantStatus,
+} from "@servicepro/tenancy/constants";
 import type { BadgeTone } from "@servicepro/ui";
 
 export const planTierLabel = (tier: PlanTier): string => PLAN_TIER_LABELS[tier] ?? tier;
@@ -15,7 +20,8 @@ export const PLAN_TIER_TONES: Record<PlanTier, BadgeTone> = {
  * What a plan badge reads. The internal tier shouts on purpose (seed phase 7: "INTERNAL (at-cost)"),
  * so nobody mistakes a family or demo account at cost for a paying one.
  */
-export const planTierBadgeLabel = (tier: PlanTier): string => (tier === "internal" ? "INTERNAL (at-cost)" : planTierLabel(tier));
+export const planTierBadgeLabel = (tier: PlanTier): string =>
+  tier === "internal" ? "INTERNAL (at-cost)" : planTierLabel(tier);
 
 export const TENANT_STATUS_TONES: Record<TenantStatus, BadgeTone> = {
   trialing: "info",

@@ -4,15 +4,15 @@
 // baseline server as child processes, then loads each endpoint in turn with autocannon from this
 // process, interleaving the baseline with every figure and repeating the rotation ROUNDS times.
 // Writes docs/benchmarks.md. Not part of the tests: figures, not pass/fail.
-import { spawn, type ChildProcess } from "node:child_process";
-import { cpus, totalmem, release } from "node:os";
+import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
+import { type AddressInfo, createServer } from "node:net";
+import { cpus, release, totalmem } from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
+import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@servicepro/db/testing";
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, signedTwilioRequest, startFakeTwilio } from "@servicepro/testkit";
+import autocannon from "autocannon";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
@@ -42,13 +42,25 @@ function freePort(): Promise<number> {
 }
 
 /** Starts a server script on a free port and waits until `readyPath` answers 200. */
-async function startServer(script: string, env: Record<string, string>, readyPath: string, fixedPort?: number): Promise<{ child: ChildProcess; url: string }> {
+async function startServer(
+  script: string,
+  env: Record<string, string>,
+  readyPath: string,
+  fixedPort?: number,
+): Promise<{ child: ChildProcess; url: string }> {
   const port = fixedPort ?? (await freePort());
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, [script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 300; attempt++) {
     if (child.exitCode !== null) throw new Error(`${script} exited with code ${child.exitCode}`);
-    const ok = await fetch(url + readyPath).then((r) => r.ok, () => false);
+    const ok = await fetch(url + readyPath).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { child, url };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -66,14 +78,28 @@ async function load(target: Target): Promise<Sample> {
     ...(post
       ? {
           method: "POST" as const,
-          requests: [{ method: "POST" as const, setupRequest: (req: autocannon.Request) => ({ ...req, ...post(), method: "POST" as const }) }],
+          requests: [
+            {
+              method: "POST" as const,
+              setupRequest: (req: autocannon.Request) => ({ ...req, ...post(), method: "POST" as const }),
+            },
+          ],
         }
       : {}),
   });
   if (result.errors > 0) throw new Error(`${target.name}: ${result.errors} connection errors`);
   // Non-2xx answers are a figure, not a crash: for webhooks they are 503s from the time budget.
-  if (result.non2xx > 0) process.stderr.write(`${target.name}: ${result.non2xx} non-2xx (status codes: ${JSON.stringify(result.statusCodeStats)})\n`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, total: result.requests.total };
+  if (result.non2xx > 0)
+    process.stderr.write(
+      `${target.name}: ${result.non2xx} non-2xx (status codes: ${JSON.stringify(result.statusCodeStats)})\n`,
+    );
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    total: result.requests.total,
+  };
 }
 
 /** Twilio's inbound SMS webhook as Twilio sends it: a new MessageSid each time, signed for the public URL. */
@@ -84,7 +110,12 @@ function signedInboundSms(publicBaseUrl: string) {
     const { init } = signedTwilioRequest({
       publicBaseUrl,
       path: "/twilio/sms/incoming",
-      params: { MessageSid: sid, From: `+1555556${String(n % 10_000).padStart(4, "0")}`, To: "+15555550100", Body: "Do you have an opening Saturday morning?" },
+      params: {
+        MessageSid: sid,
+        From: `+1555556${String(n % 10_000).padStart(4, "0")}`,
+        To: "+15555550100",
+        Body: "Do you have an opening Saturday morning?",
+      },
       authToken: FAKE_AUTH_TOKEN,
     });
     return { body: String(init.body), headers: init.headers as Record<string, string> };
@@ -103,26 +134,35 @@ async function main() {
   const port = await freePort();
   const publicBaseUrl = `http://127.0.0.1:${port}`;
   try {
-    const app = await startServer(path.join(ROOT, "apps/server/src/main.ts"), {
-      PUBLIC_BASE_URL: publicBaseUrl,
-      TWILIO_ACCOUNT_SID: FAKE_ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN,
-      TWILIO_API_BASE_URL: fakeTwilio.baseUrl,
-      DATABASE_URL: db.url!,
-      HOST: "127.0.0.1",
-      OWNER_EMAIL: OWNER.email,
-      OWNER_PASSWORD: OWNER.password,
-      SEED_DEMO_DATA: "true",
-      DEMO_TENANT_ADMIN_PASSWORD: "bench-demo-password",
-      LOG_LEVEL: "warn",
-      NODE_ENV: "production",
-    }, "/healthz", port);
+    const app = await startServer(
+      path.join(ROOT, "apps/server/src/main.ts"),
+      {
+        PUBLIC_BASE_URL: publicBaseUrl,
+        TWILIO_ACCOUNT_SID: FAKE_ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN,
+        TWILIO_API_BASE_URL: fakeTwilio.baseUrl,
+        DATABASE_URL: db.url!,
+        HOST: "127.0.0.1",
+        OWNER_EMAIL: OWNER.email,
+        OWNER_PASSWORD: OWNER.password,
+        SEED_DEMO_DATA: "true",
+        DEMO_TENANT_ADMIN_PASSWORD: "bench-demo-password",
+        LOG_LEVEL: "warn",
+        NODE_ENV: "production",
+      },
+      "/healthz",
+      port,
+    );
     children.push(app.child);
     const baseline = await startServer(path.join(ROOT, "tooling/bench/src/baseline.ts"), {}, "/baseline");
     children.push(baseline.child);
     const appUrl = app.url;
 
-    const login = await fetch(`${appUrl}/trpc/auth.login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(OWNER) });
+    const login = await fetch(`${appUrl}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(OWNER),
+    });
     if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
 
@@ -131,7 +171,11 @@ async function main() {
       { name: "GET /healthz", url: `${appUrl}/healthz` },
       { name: "auth.context (signed in)", url: `${appUrl}/trpc/auth.context`, headers: { cookie } },
       { name: "admin.tenants.list (owner)", url: `${appUrl}/trpc/admin.tenants.list`, headers: { cookie } },
-      { name: "POST /twilio/sms/incoming (signed, new SID each)", url: `${appUrl}/twilio/sms/incoming`, post: signedInboundSms(publicBaseUrl) },
+      {
+        name: "POST /twilio/sms/incoming (signed, new SID each)",
+        url: `${appUrl}/twilio/sms/incoming`,
+        post: signedInboundSms(publicBaseUrl),
+      },
     ];
     for (const target of [base, ...targets]) await load({ ...target, url: target.url }); // warm-up (JIT, pools)
 
@@ -143,7 +187,9 @@ async function main() {
         const baselineSample = await load(base);
         const sample = await load(target);
         samples.set(target.name, [...(samples.get(target.name) ?? []), { sample, baseline: baselineSample }]);
-        process.stderr.write(`round ${round + 1}/${ROUNDS} ${target.name}: ${fmt(sample.rps, 0)} req/s vs baseline ${fmt(baselineSample.rps, 0)}\n`);
+        process.stderr.write(
+          `round ${round + 1}/${ROUNDS} ${target.name}: ${fmt(sample.rps, 0)} req/s vs baseline ${fmt(baselineSample.rps, 0)}\n`,
+        );
       }
     }
 
@@ -181,7 +227,18 @@ async function main() {
   }
 }
 
-type ReportRow = { name: string; rps: number; p50: number; p99: number; rpsRatio: number; rpsRange: number[]; p50Ratio: number; p99Ratio: number; non2xx: number; total: number };
+type ReportRow = {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  rpsRatio: number;
+  rpsRange: number[];
+  p50Ratio: number;
+  p99Ratio: number;
+  non2xx: number;
+  total: number;
+};
 
 function renderReport(rows: ReportRow[], baseline: Pick<Sample, "rps" | "p50" | "p99">): string {
   const cpu = cpus()[0]?.model ?? "unknown CPU";

@@ -8,7 +8,16 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type FakeMessage = { sid: string; accountSid: string; from: string; to: string; body: string; statusCallback: string | null; status: string; dateCreated: Date };
+export type FakeMessage = {
+  sid: string;
+  accountSid: string;
+  from: string;
+  to: string;
+  body: string;
+  statusCallback: string | null;
+  status: string;
+  dateCreated: Date;
+};
 
 export type FakeFailure =
   | { kind: "error"; status: number; code: number; message?: string }
@@ -17,7 +26,13 @@ export type FakeFailure =
   | { kind: "delay"; ms: number };
 
 /** A number on the fake account (IncomingPhoneNumbers), with the webhooks it was given. */
-export type FakeIncomingNumber = { sid: string; phoneNumber: string; voiceUrl: string | null; smsUrl: string | null; statusCallback: string | null };
+export type FakeIncomingNumber = {
+  sid: string;
+  phoneNumber: string;
+  voiceUrl: string | null;
+  smsUrl: string | null;
+  statusCallback: string | null;
+};
 
 export type FakeTwilio = {
   /** Numbers the fake offers for purchase (AvailablePhoneNumbers/US/Local). */
@@ -96,13 +111,23 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    if (req.headers.authorization !== expectedAuth) return send(res, 401, { code: 20003, message: "Authenticate", status: 401 });
+    if (req.headers.authorization !== expectedAuth)
+      return send(res, 401, { code: 20003, message: "Authenticate", status: 401 });
     const account = `/2010-04-01/Accounts/${accountSid}`;
     if (url.pathname.startsWith(`${account}/AvailablePhoneNumbers/US/Local.json`) && req.method === "GET") {
       const areaCode = url.searchParams.get("AreaCode");
-      const list = state.available.filter((n) => !areaCode || n.phoneNumber.startsWith(`+1${areaCode}`)).filter((n) => !state.incoming.some((i) => i.phoneNumber === n.phoneNumber));
+      const list = state.available
+        .filter((n) => !areaCode || n.phoneNumber.startsWith(`+1${areaCode}`))
+        .filter((n) => !state.incoming.some((i) => i.phoneNumber === n.phoneNumber));
       return send(res, 200, {
-        available_phone_numbers: list.map((n) => ({ phone_number: n.phoneNumber, friendly_name: n.phoneNumber, locality: n.locality, region: n.region, iso_country: "US", capabilities: { voice: true, SMS: true, MMS: true } })),
+        available_phone_numbers: list.map((n) => ({
+          phone_number: n.phoneNumber,
+          friendly_name: n.phoneNumber,
+          locality: n.locality,
+          region: n.region,
+          iso_country: "US",
+          capabilities: { voice: true, SMS: true, MMS: true },
+        })),
         uri: url.pathname,
       });
     }
@@ -110,12 +135,27 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
       if (req.method === "GET") {
         const phone = url.searchParams.get("PhoneNumber");
         const list = state.incoming.filter((n) => !phone || n.phoneNumber === phone);
-        return send(res, 200, { incoming_phone_numbers: list.map(incomingJson), page: 0, page_size: 50, next_page_uri: null, uri: url.pathname, start: 0, end: Math.max(list.length - 1, 0) });
+        return send(res, 200, {
+          incoming_phone_numbers: list.map(incomingJson),
+          page: 0,
+          page_size: 50,
+          next_page_uri: null,
+          uri: url.pathname,
+          start: 0,
+          end: Math.max(list.length - 1, 0),
+        });
       }
       const form = new URLSearchParams(await readBody(req));
       const phoneNumber = form.get("PhoneNumber");
-      if (!phoneNumber || state.incoming.some((n) => n.phoneNumber === phoneNumber)) return send(res, 400, { code: 21422, message: "PhoneNumber is not available", status: 400 });
-      const number: FakeIncomingNumber = { sid: `PN${randomBytes(16).toString("hex")}`, phoneNumber, voiceUrl: form.get("VoiceUrl"), smsUrl: form.get("SmsUrl"), statusCallback: form.get("StatusCallback") };
+      if (!phoneNumber || state.incoming.some((n) => n.phoneNumber === phoneNumber))
+        return send(res, 400, { code: 21422, message: "PhoneNumber is not available", status: 400 });
+      const number: FakeIncomingNumber = {
+        sid: `PN${randomBytes(16).toString("hex")}`,
+        phoneNumber,
+        voiceUrl: form.get("VoiceUrl"),
+        smsUrl: form.get("SmsUrl"),
+        statusCallback: form.get("StatusCallback"),
+      };
       state.incoming.push(number);
       return send(res, 201, incomingJson(number));
     }
@@ -130,19 +170,36 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
       return send(res, 200, incomingJson(number));
     }
     const collection = `${account}/Messages.json`;
-    if (url.pathname !== collection) return send(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
+    if (url.pathname !== collection)
+      return send(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
 
     if (req.method === "POST") {
       state.createRequests++;
       const form = new URLSearchParams(await readBody(req));
       const failure = failures.shift();
       if (failure?.kind === "delay") await new Promise((r) => setTimeout(r, failure.ms));
-      if (failure?.kind === "error") return send(res, failure.status, { code: failure.code, message: failure.message ?? `Fake Twilio error ${failure.code}`, more_info: `https://www.twilio.com/docs/errors/${failure.code}`, status: failure.status });
+      if (failure?.kind === "error")
+        return send(res, failure.status, {
+          code: failure.code,
+          message: failure.message ?? `Fake Twilio error ${failure.code}`,
+          more_info: `https://www.twilio.com/docs/errors/${failure.code}`,
+          status: failure.status,
+        });
       const to = form.get("To");
       const from = form.get("From");
       const body = form.get("Body");
-      if (!to || !from || !body) return send(res, 400, { code: 21604, message: "A 'To', 'From' and 'Body' are required", status: 400 });
-      const message: FakeMessage = { sid: `SM${randomBytes(16).toString("hex")}`, accountSid, from, to, body, statusCallback: form.get("StatusCallback"), status: "queued", dateCreated: new Date() };
+      if (!to || !from || !body)
+        return send(res, 400, { code: 21604, message: "A 'To', 'From' and 'Body' are required", status: 400 });
+      const message: FakeMessage = {
+        sid: `SM${randomBytes(16).toString("hex")}`,
+        accountSid,
+        from,
+        to,
+        body,
+        statusCallback: form.get("StatusCallback"),
+        status: "queued",
+        dateCreated: new Date(),
+      };
       state.messages.push(message);
       if (failure?.kind === "drop_after_create") return void res.socket?.destroy();
       return send(res, 201, toJson(message));

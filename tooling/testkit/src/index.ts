@@ -1,4 +1,13 @@
 // @servicepro/testkit: shared test tooling (the runner's summary; fakes for Twilio and OpenAI arrive with those phases).
+
+export {
+  FAKE_ACCOUNT_SID,
+  FAKE_AUTH_TOKEN,
+  type FakeFailure,
+  type FakeIncomingNumber,
+  type FakeMessage,
+  type FakeTwilio,
+  startFakeTwilio,
+} from "./fake-twilio.ts";
 export { summarize, type VitestJsonReport } from "./summary.ts";
-export { startFakeTwilio, FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, type FakeTwilio, type FakeMessage, type FakeFailure, type FakeIncomingNumber } from "./fake-twilio.ts";
 export { signedTwilioRequest } from "./twilio-webhooks.ts";

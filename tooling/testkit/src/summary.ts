@@ -16,5 +16,10 @@ export function summarize(report: VitestJsonReport): { passed: number; failed: n
   const failed = Math.max(report.numFailedTests, brokenFiles);
   const passed = report.numPassedTests;
   const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  return { passed, failed, skipped, line: `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}` };
+  return {
+    passed,
+    failed,
+    skipped,
+    line: `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`,
+  };
 }

@@ -14,7 +14,8 @@ export function signedTwilioRequest(opts: {
   signature?: string | null;
 }): { url: string; init: RequestInit } {
   const url = `${opts.publicBaseUrl.replace(/\/$/, "")}${opts.path}`;
-  const signature = opts.signature === undefined ? twilio.getExpectedTwilioSignature(opts.authToken, url, opts.params) : opts.signature;
+  const signature =
+    opts.signature === undefined ? twilio.getExpectedTwilioSignature(opts.authToken, url, opts.params) : opts.signature;
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
   if (signature !== null) headers["x-twilio-signature"] = signature;
   return { url, init: { method: "POST", headers, body: new URLSearchParams(opts.params).toString() } };

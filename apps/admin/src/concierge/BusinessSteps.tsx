@@ -1,7 +1,7 @@
 // Steps 1 and 2: the business (name, slug, time zone) and its owner's contact details.
 import { SelectField, TextField } from "@servicepro/ui";
 import { useMemo } from "react";
-import { timezoneOptions, type StepProps } from "./step-props.ts";
+import { type StepProps, timezoneOptions } from "./step-props.ts";
 import { slugify } from "./wizard-state.ts";
 
 export function BusinessStep({ values, set, errors }: StepProps) {
@@ -14,7 +14,9 @@ export function BusinessStep({ values, set, errors }: StepProps) {
         autoFocus
         value={values.businessName}
         // The slug follows the name until the owner edits it.
-        onChange={(e) => set({ businessName: e.target.value, ...(values.slugEdited ? {} : { slug: slugify(e.target.value) }) })}
+        onChange={(e) =>
+          set({ businessName: e.target.value, ...(values.slugEdited ? {} : { slug: slugify(e.target.value) }) })
+        }
         error={errors.businessName}
       />
       <TextField
@@ -23,7 +25,11 @@ export function BusinessStep({ values, set, errors }: StepProps) {
         className="sp-mono"
         value={values.slug}
         onChange={(e) => set({ slug: e.target.value.toLowerCase(), slugEdited: true })}
-        hint={values.slug ? `Their customer portal: /portal/${values.slug}` : "Lowercase letters, digits and dashes; used in the business's links."}
+        hint={
+          values.slug
+            ? `Their customer portal: /portal/${values.slug}`
+            : "Lowercase letters, digits and dashes; used in the business's links."
+        }
         error={errors.slug}
       />
       <SelectField
@@ -41,7 +47,15 @@ export function BusinessStep({ values, set, errors }: StepProps) {
 export function OwnerStep({ values, set, errors }: StepProps) {
   return (
     <div className="wizard-fields">
-      <TextField label="Owner's name" required autoFocus autoComplete="off" value={values.ownerName} onChange={(e) => set({ ownerName: e.target.value })} error={errors["owner.name"] ?? errors.owner} />
+      <TextField
+        label="Owner's name"
+        required
+        autoFocus
+        autoComplete="off"
+        value={values.ownerName}
+        onChange={(e) => set({ ownerName: e.target.value })}
+        error={errors["owner.name"] ?? errors.owner}
+      />
       <TextField
         label="Mobile phone"
         required

@@ -10,10 +10,20 @@ import { PackStep } from "./PackStep.tsx";
 import { PhoneStep } from "./PhoneStep.tsx";
 import { PlanStep } from "./PlanStep.tsx";
 import { ReviewStep } from "./ReviewStep.tsx";
-import type { StepProps } from "./step-props.ts";
 import { OnboardingStep, WebsiteStep } from "./StarterSteps.tsx";
 import { SuccessScreen } from "./SuccessScreen.tsx";
-import { checkStep, initialValues, issuesByPath, STEP_IDS, STEP_TITLES, stepOfField, toRequest, type StepId, type WizardValues } from "./wizard-state.ts";
+import type { StepProps } from "./step-props.ts";
+import {
+  checkStep,
+  initialValues,
+  issuesByPath,
+  STEP_IDS,
+  STEP_TITLES,
+  type StepId,
+  stepOfField,
+  toRequest,
+  type WizardValues,
+} from "./wizard-state.ts";
 
 const STEP_VIEWS: Record<Exclude<StepId, "review">, (props: StepProps) => React.ReactNode> = {
   business: BusinessStep,
@@ -69,7 +79,9 @@ export function NewBusinessPage() {
     setValues((v) => ({ ...v, ...patch }));
     setLocalErrors({});
     // An edit on this step answers the server's complaints about it.
-    setServerErrors((errors) => Object.fromEntries(Object.entries(errors).filter(([path]) => stepOfField(path) !== step)));
+    setServerErrors((errors) =>
+      Object.fromEntries(Object.entries(errors).filter(([path]) => stepOfField(path) !== step)),
+    );
   };
 
   const next = () => {
@@ -98,7 +110,11 @@ export function NewBusinessPage() {
     return (
       <div className="sp-stack">
         <title>New business · Platform console · ServicePro</title>
-        <PageHeader eyebrow="Platform console" title="New business" description="Set up. Next: look around their dashboard as them, or send them on their way." />
+        <PageHeader
+          eyebrow="Platform console"
+          title="New business"
+          description="Set up. Next: look around their dashboard as them, or send them on their way."
+        />
         <SuccessScreen result={provision.data} onStartAnother={startAnother} />
       </div>
     );
@@ -112,7 +128,11 @@ export function NewBusinessPage() {
   return (
     <div className="sp-stack">
       <title>{`New business: ${STEP_TITLES[step]} · Platform console · ServicePro`}</title>
-      <PageHeader eyebrow="Platform console" title="New business" description="The concierge set-up: everything a business needs, created in one go when you press Create." />
+      <PageHeader
+        eyebrow="Platform console"
+        title="New business"
+        description="The concierge set-up: everything a business needs, created in one go when you press Create."
+      />
       <div className="wizard">
         <nav aria-label="Set-up steps" className="wizard-nav">
           <ol>
@@ -143,8 +163,14 @@ export function NewBusinessPage() {
             </span>{" "}
             {STEP_TITLES[step]}
           </h2>
-          {View ? <View values={values} set={set} errors={errors} /> : <ReviewStep values={values} fix={(issues, target) => (setServerErrors(issues), goTo(target))} />}
-          {failedWithoutFields && step === "review" ? <CreateFailed error={provision.error} onStartOver={startAnother} /> : null}
+          {View ? (
+            <View values={values} set={set} errors={errors} />
+          ) : (
+            <ReviewStep values={values} fix={(issues, target) => (setServerErrors(issues), goTo(target))} />
+          )}
+          {failedWithoutFields && step === "review" ? (
+            <CreateFailed error={provision.error} onStartOver={startAnother} />
+          ) : null}
           <div className="wizard-actions">
             {stepIndex > 0 ? (
               <Button onClick={() => setStepIndex(stepIndex - 1)} disabled={provision.isPending}>
@@ -173,15 +199,22 @@ function CreateFailed({ error, onStartOver }: { error: unknown; onStartOver: () 
   // CONFLICT: this run's key already made a different business; only a new run can continue.
   if (code === "CONFLICT") {
     return (
-      <Alert tone="error" title="This set-up was already used" actions={<Button onClick={onStartOver}>Start a new set-up</Button>}>
+      <Alert
+        tone="error"
+        title="This set-up was already used"
+        actions={<Button onClick={onStartOver}>Start a new set-up</Button>}
+      >
         {apiErrorMessage(error)}
       </Alert>
     );
   }
   return (
     <Alert tone="error" title="The business wasn't created">
-      {apiErrorMessage(error)} Nothing was saved. Press Create business again when ready: a retry can't create the business twice.
-      {code === "FORBIDDEN" || code === "UNAUTHORIZED" ? " If you were signed out, sign in again in another tab first." : ""}
+      {apiErrorMessage(error)} Nothing was saved. Press Create business again when ready: a retry can't create the
+      business twice.
+      {code === "FORBIDDEN" || code === "UNAUTHORIZED"
+        ? " If you were signed out, sign in again in another tab first."
+        : ""}
     </Alert>
   );
 }

@@ -21,12 +21,24 @@ export function PackStep({ values, set, errors }: StepProps) {
       </div>
     );
   }
-  if (packs.isError) return <LoadErrorAlert title="Packs couldn't be loaded" error={packs.error} onRetry={() => void packs.refetch()} retrying={packs.isFetching} />;
+  if (packs.isError)
+    return (
+      <LoadErrorAlert
+        title="Packs couldn't be loaded"
+        error={packs.error}
+        onRetry={() => void packs.refetch()}
+        retrying={packs.isFetching}
+      />
+    );
   const details = packs.data.find((pack) => pack.id === detailsId);
   const error = errors.packId;
 
   return (
-    <fieldset className="wizard-packs" aria-describedby={error ? "wizard-pack-error" : undefined} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className="wizard-packs"
+      aria-describedby={error ? "wizard-pack-error" : undefined}
+      aria-invalid={error ? true : undefined}
+    >
       <legend className="sp-visually-hidden">Industry pack</legend>
       {error ? (
         <p id="wizard-pack-error" className="sp-field__error" role="alert">
@@ -53,7 +65,12 @@ export function PackStep({ values, set, errors }: StepProps) {
                 </span>
               </span>
             </label>
-            <Button size="sm" variant="ghost" onClick={() => setDetailsId(pack.id)} aria-label={`Details of the ${pack.name} pack`}>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => setDetailsId(pack.id)}
+              aria-label={`Details of the ${pack.name} pack`}
+            >
               Details
             </Button>
           </div>

@@ -5,18 +5,22 @@ import { IVR_MODE_LABELS, IVR_MODES, type IvrMode } from "@servicepro/telephony/
 import { Alert, apiFieldErrors, Button, LoadErrorAlert, SelectField, Spinner, TextField } from "@servicepro/ui";
 import { useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { IVR_MODE_HELP } from "../phone/ivr-modes.ts";
 import type { StepProps } from "./step-props.ts";
 
-const AI_VOICE_WARNING = "This plan does not include the AI receptionist: callers will hear the menu until the plan is upgraded.";
+const AI_VOICE_WARNING =
+  "This plan does not include the AI receptionist: callers will hear the menu until the plan is upgraded.";
 
 export function PhoneStep({ values, set, errors }: StepProps) {
   const trpc = useTRPC();
   const [areaCode, setAreaCode] = useState("");
   const [search, setSearch] = useState<{ areaCode?: string }>({});
   const numbers = useQuery(trpc.admin.concierge.searchNumbers.queryOptions(search));
-  const pack = useQuery({ ...trpc.admin.packs.get.queryOptions({ id: values.packId ?? "" }), enabled: Boolean(values.packId) });
+  const pack = useQuery({
+    ...trpc.admin.packs.get.queryOptions({ id: values.packId ?? "" }),
+    enabled: Boolean(values.packId),
+  });
   const packMode = pack.data?.ivr.mode as IvrMode | undefined;
   const mode = values.ivrMode ?? packMode ?? "menu";
   const aiVoice = TIER_FEATURES[values.planTier].aiVoiceAgent;
@@ -31,12 +35,23 @@ export function PhoneStep({ values, set, errors }: StepProps) {
   const found = numbers.data?.numbers ?? [];
   // A malformed area code is the owner's to fix, next to the field; anything else is a failed search.
   const areaCodeError = numbers.isError ? apiFieldErrors(numbers.error).areaCode : undefined;
-  const listed = values.phoneNumber && !found.some((n) => n.phoneNumber === values.phoneNumber) ? [{ phoneNumber: values.phoneNumber, locality: null, region: null }, ...found] : found;
+  const listed =
+    values.phoneNumber && !found.some((n) => n.phoneNumber === values.phoneNumber)
+      ? [{ phoneNumber: values.phoneNumber, locality: null, region: null }, ...found]
+      : found;
 
   return (
     <div className="wizard-fields">
       <form className="wizard-search" onSubmit={submit} role="search" aria-label="Search for a phone number">
-        <TextField label="Area code" inputMode="numeric" maxLength={3} placeholder="e.g. 512" value={areaCode} onChange={(e) => setAreaCode(e.target.value.replace(/\D/g, ""))} error={areaCodeError} />
+        <TextField
+          label="Area code"
+          inputMode="numeric"
+          maxLength={3}
+          placeholder="e.g. 512"
+          value={areaCode}
+          onChange={(e) => setAreaCode(e.target.value.replace(/\D/g, ""))}
+          error={areaCodeError}
+        />
         <Button type="submit" loading={numbers.isFetching}>
           Search numbers
         </Button>
@@ -46,7 +61,9 @@ export function PhoneStep({ values, set, errors }: StepProps) {
         <legend className="sp-field__label">Number</legend>
         {numbers.data ? (
           <p className="sp-field__hint">
-            {numbers.data.source === "twilio" ? "From Twilio's inventory: bought once the business is created." : "From the platform's pool of numbers (Twilio is not configured)."}
+            {numbers.data.source === "twilio"
+              ? "From Twilio's inventory: bought once the business is created."
+              : "From the platform's pool of numbers (Twilio is not configured)."}
           </p>
         ) : null}
         {errors.phoneNumber ? (
@@ -57,19 +74,42 @@ export function PhoneStep({ values, set, errors }: StepProps) {
         {numbers.isPending ? (
           <Spinner label="Looking for numbers…" showLabel />
         ) : numbers.isError && !areaCodeError ? (
-          <LoadErrorAlert title="Numbers couldn't be searched" error={numbers.error} onRetry={() => void numbers.refetch()} retrying={numbers.isFetching} />
+          <LoadErrorAlert
+            title="Numbers couldn't be searched"
+            error={numbers.error}
+            onRetry={() => void numbers.refetch()}
+            retrying={numbers.isFetching}
+          />
         ) : listed.length === 0 && !areaCodeError ? (
-          <p className="sp-muted">{search.areaCode ? `No numbers available in area code ${search.areaCode}. Try another, or continue without a number.` : "No numbers are available right now. Continue without one and assign it later from Phone numbers & IVR."}</p>
+          <p className="sp-muted">
+            {search.areaCode
+              ? `No numbers available in area code ${search.areaCode}. Try another, or continue without a number.`
+              : "No numbers are available right now. Continue without one and assign it later from Phone numbers & IVR."}
+          </p>
         ) : null}
         {listed.map((n) => (
           <label key={n.phoneNumber} className="wizard-option">
-            <input type="radio" name="phoneNumber" value={n.phoneNumber} checked={values.phoneNumber === n.phoneNumber} onChange={() => set({ phoneNumber: n.phoneNumber })} />
+            <input
+              type="radio"
+              name="phoneNumber"
+              value={n.phoneNumber}
+              checked={values.phoneNumber === n.phoneNumber}
+              onChange={() => set({ phoneNumber: n.phoneNumber })}
+            />
             <span className="sp-mono">{n.phoneNumber}</span>
-            {n.locality || n.region ? <span className="sp-muted">{[n.locality, n.region].filter(Boolean).join(", ")}</span> : null}
+            {n.locality || n.region ? (
+              <span className="sp-muted">{[n.locality, n.region].filter(Boolean).join(", ")}</span>
+            ) : null}
           </label>
         ))}
         <label className="wizard-option">
-          <input type="radio" name="phoneNumber" value="" checked={values.phoneNumber === null} onChange={() => set({ phoneNumber: null })} />
+          <input
+            type="radio"
+            name="phoneNumber"
+            value=""
+            checked={values.phoneNumber === null}
+            onChange={() => set({ phoneNumber: null })}
+          />
           <span>No number yet</span>
           <span className="sp-muted">Assign one later from Phone numbers & IVR.</span>
         </label>
@@ -81,7 +121,10 @@ export function PhoneStep({ values, set, errors }: StepProps) {
             label="How the number answers"
             value={mode}
             onChange={(e) => set({ ivrMode: e.target.value as IvrMode })}
-            options={IVR_MODES.map((m) => ({ value: m, label: `${IVR_MODE_LABELS[m]}${m === packMode ? " (the pack's choice)" : ""}` }))}
+            options={IVR_MODES.map((m) => ({
+              value: m,
+              label: `${IVR_MODE_LABELS[m]}${m === packMode ? " (the pack's choice)" : ""}`,
+            }))}
             hint={IVR_MODE_HELP[mode].description}
             error={errors.ivrMode}
           />

@@ -2,7 +2,7 @@
 // enforces). Internal (at-cost) businesses carry a note so nobody later wonders why.
 import { FEATURE_KEYS, FEATURE_LABELS, TIER_FEATURES } from "@servicepro/features";
 import { SelectField, TextAreaField } from "@servicepro/ui";
-import { PLAN_TIERS, planTierBadgeLabel, type PlanTier } from "@servicepro/web";
+import { PLAN_TIERS, type PlanTier, planTierBadgeLabel } from "@servicepro/web";
 import type { StepProps } from "./step-props.ts";
 
 const PLAN_OPTIONS = PLAN_TIERS.map((tier) => ({ value: tier, label: planTierBadgeLabel(tier) }));
@@ -16,7 +16,11 @@ export function PlanStep({ values, set, errors }: StepProps) {
         value={values.planTier}
         onChange={(e) => set({ planTier: e.target.value as PlanTier })}
         options={PLAN_OPTIONS}
-        hint={values.planTier === "internal" ? "Family, friends and demo accounts: every feature on, at cost, no upgrade prompts." : "The business starts trialing on this plan; change it any time from the tenants list."}
+        hint={
+          values.planTier === "internal"
+            ? "Family, friends and demo accounts: every feature on, at cost, no upgrade prompts."
+            : "The business starts trialing on this plan; change it any time from the tenants list."
+        }
         error={errors.planTier}
       />
       {values.planTier === "internal" ? (

@@ -1,14 +1,21 @@
 // Step 8: what will be created, from the server's own plan (admin.concierge.preview), with its
 // warnings. Nothing is written until Create.
+
+import { IVR_MODE_LABELS } from "@servicepro/telephony/constants";
 import { Alert, Button, DescriptionList, LoadErrorAlert, Spinner } from "@servicepro/ui";
 import { planTierBadgeLabel, useTRPC } from "@servicepro/web";
-import { IVR_MODE_LABELS } from "@servicepro/telephony/constants";
 import { useQuery } from "@tanstack/react-query";
 import { plural } from "../packs/format.ts";
-import { issuesByPath, STEP_TITLES, stepOfField, toRequest, type StepId, type WizardValues } from "./wizard-state.ts";
+import { issuesByPath, STEP_TITLES, type StepId, stepOfField, toRequest, type WizardValues } from "./wizard-state.ts";
 
 /** `fix`: go to the step that has the field, with the server's messages shown next to the fields. */
-export function ReviewStep({ values, fix }: { values: WizardValues; fix: (issues: Record<string, string>, step: StepId) => void }) {
+export function ReviewStep({
+  values,
+  fix,
+}: {
+  values: WizardValues;
+  fix: (issues: Record<string, string>, step: StepId) => void;
+}) {
   const trpc = useTRPC();
   const preview = useQuery(trpc.admin.concierge.preview.queryOptions(toRequest(values)));
 
@@ -22,7 +29,15 @@ export function ReviewStep({ values, fix }: { values: WizardValues; fix: (issues
   if (preview.isError) {
     const byPath = issuesByPath(preview.error);
     const issues = Object.entries(byPath);
-    if (issues.length === 0) return <LoadErrorAlert title="The set-up couldn't be checked" error={preview.error} onRetry={() => void preview.refetch()} retrying={preview.isFetching} />;
+    if (issues.length === 0)
+      return (
+        <LoadErrorAlert
+          title="The set-up couldn't be checked"
+          error={preview.error}
+          onRetry={() => void preview.refetch()}
+          retrying={preview.isFetching}
+        />
+      );
     // Field problems the server found (a slug or number just taken, say): each with a way back to its step.
     return (
       <Alert tone="error" title="Fix these before creating the business">
@@ -50,7 +65,11 @@ export function ReviewStep({ values, fix }: { values: WizardValues; fix: (issues
       ))}
       <DescriptionList
         items={[
-          { id: "business", term: "Business", detail: `${plan.business.name} · /${plan.business.slug} · ${plan.business.timezone}` },
+          {
+            id: "business",
+            term: "Business",
+            detail: `${plan.business.name} · /${plan.business.slug} · ${plan.business.timezone}`,
+          },
           { id: "owner", term: "Owner", detail: `${plan.owner.name} · ${plan.owner.email} · ${plan.owner.phone}` },
           { id: "plan", term: "Plan", detail: `${planTierBadgeLabel(plan.business.planTier)}, trialing` },
           {
@@ -61,10 +80,18 @@ export function ReviewStep({ values, fix }: { values: WizardValues; fix: (issues
           {
             id: "phone",
             term: "Phone number",
-            detail: plan.phone ? `${plan.phone.phoneNumber}, answering with ${IVR_MODE_LABELS[plan.phone.ivrMode]}` : "None yet",
+            detail: plan.phone
+              ? `${plan.phone.phoneNumber}, answering with ${IVR_MODE_LABELS[plan.phone.ivrMode]}`
+              : "None yet",
           },
           { id: "website", term: "Website", detail: plan.websiteDraft ? "Starter site saved as a draft" : "No draft" },
-          { id: "onboarding", term: "Onboarding link", detail: plan.onboarding.send ? "Sent by text and email once created" : "Shown to you once, on the next screen" },
+          {
+            id: "onboarding",
+            term: "Onboarding link",
+            detail: plan.onboarding.send
+              ? "Sent by text and email once created"
+              : "Shown to you once, on the next screen",
+          },
         ]}
       />
       <details className="wizard-steps">

@@ -7,7 +7,10 @@ import type { StepProps } from "./step-props.ts";
 
 export function WebsiteStep({ values, set }: StepProps) {
   const trpc = useTRPC();
-  const pack = useQuery({ ...trpc.admin.packs.get.queryOptions({ id: values.packId ?? "" }), enabled: Boolean(values.packId) });
+  const pack = useQuery({
+    ...trpc.admin.packs.get.queryOptions({ id: values.packId ?? "" }),
+    enabled: Boolean(values.packId),
+  });
   return (
     <div className="wizard-fields">
       <CheckboxField
@@ -37,7 +40,12 @@ export function WebsiteStep({ values, set }: StepProps) {
 }
 
 export function OnboardingStep({ values, set }: StepProps) {
-  const where = [values.ownerPhone.trim() && `by text to ${values.ownerPhone.trim()}`, values.ownerEmail.trim() && `by email to ${values.ownerEmail.trim()}`].filter(Boolean).join(" and ");
+  const where = [
+    values.ownerPhone.trim() && `by text to ${values.ownerPhone.trim()}`,
+    values.ownerEmail.trim() && `by email to ${values.ownerEmail.trim()}`,
+  ]
+    .filter(Boolean)
+    .join(" and ");
   return (
     <div className="wizard-fields">
       <CheckboxField
@@ -46,7 +54,9 @@ export function OnboardingStep({ values, set }: StepProps) {
         onChange={(e) => set({ sendOnboarding: e.target.checked })}
         hint={`${values.sendOnboarding && where ? `Sent ${where} once the business is created. ` : ""}The link works once and expires after 72 hours; it lets them set a password and opens a first-run checklist.`}
       />
-      {!values.sendOnboarding ? <p className="sp-muted">You'll get the link on the next screen to pass on yourself. It is shown only once.</p> : null}
+      {!values.sendOnboarding ? (
+        <p className="sp-muted">You'll get the link on the next screen to pass on yourself. It is shown only once.</p>
+      ) : null}
     </div>
   );
 }

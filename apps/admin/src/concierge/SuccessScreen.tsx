@@ -1,8 +1,19 @@
 // After Create: what was made, the owner's one-time link (shown here once: the console never lists
 // it again), and "Login as this tenant" to finish the set-up from inside their dashboard.
-import { Alert, apiErrorMessage, apiFieldErrors, Button, Card, DescriptionList, Dialog, formatDate, TextAreaField, TextField } from "@servicepro/ui";
-import { useStartImpersonation, type RouterOutputs } from "@servicepro/web";
-import { useState, type FormEvent } from "react";
+import {
+  Alert,
+  apiErrorMessage,
+  apiFieldErrors,
+  Button,
+  Card,
+  DescriptionList,
+  Dialog,
+  formatDate,
+  TextAreaField,
+  TextField,
+} from "@servicepro/ui";
+import { type RouterOutputs, useStartImpersonation } from "@servicepro/web";
+import { type FormEvent, useState } from "react";
 import { plural } from "../packs/format.ts";
 
 type ProvisionResult = RouterOutputs["admin"]["concierge"]["provision"];
@@ -22,10 +33,21 @@ function CopyLink({ link }: { link: string }) {
   };
   return (
     <div className="wizard-link">
-      <TextField label="Onboarding link" readOnly value={link} className="sp-mono" onFocus={(e) => e.currentTarget.select()} hint="Shown here, once: leave this screen and it is gone. It works once and expires after 72 hours." />
+      <TextField
+        label="Onboarding link"
+        readOnly
+        value={link}
+        className="sp-mono"
+        onFocus={(e) => e.currentTarget.select()}
+        hint="Shown here, once: leave this screen and it is gone. It works once and expires after 72 hours."
+      />
       <Button onClick={() => void copy()}>{copied === "yes" ? "Copied" : "Copy link"}</Button>
       <span role="status" className="sp-muted">
-        {copied === "yes" ? "Link copied to the clipboard." : copied === "failed" ? "Couldn't copy: select the link and copy it yourself." : ""}
+        {copied === "yes"
+          ? "Link copied to the clipboard."
+          : copied === "failed"
+            ? "Couldn't copy: select the link and copy it yourself."
+            : ""}
       </span>
     </div>
   );
@@ -40,9 +62,22 @@ function LoginDialog({ result, onClose }: { result: ProvisionResult; onClose: ()
     if (reason.trim()) start.mutate({ tenantId: result.tenantId, reason });
   };
   return (
-    <Dialog open onClose={onClose} title={`Login as ${result.businessName}`} description="You'll see their dashboard as their admin for up to 60 minutes. The reason is recorded and shown to the business.">
+    <Dialog
+      open
+      onClose={onClose}
+      title={`Login as ${result.businessName}`}
+      description="You'll see their dashboard as their admin for up to 60 minutes. The reason is recorded and shown to the business."
+    >
       <form className="sp-stack" onSubmit={submit} noValidate>
-        <TextAreaField label="Reason" required rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} error={fieldError ?? (reason.trim() ? undefined : "Say why you are viewing this business.")} />
+        <TextAreaField
+          label="Reason"
+          required
+          rows={2}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={fieldError ?? (reason.trim() ? undefined : "Say why you are viewing this business.")}
+        />
         {start.isError && !fieldError ? (
           <Alert tone="error" title="Couldn't open their dashboard">
             {apiErrorMessage(start.error)}
@@ -52,7 +87,12 @@ function LoginDialog({ result, onClose }: { result: ProvisionResult; onClose: ()
           <Button onClick={onClose} disabled={start.isPending || start.isSuccess}>
             Cancel
           </Button>
-          <Button type="submit" variant="primary" loading={start.isPending || start.isSuccess} disabled={!reason.trim()}>
+          <Button
+            type="submit"
+            variant="primary"
+            loading={start.isPending || start.isSuccess}
+            disabled={!reason.trim()}
+          >
             Open their dashboard
           </Button>
         </div>
@@ -92,7 +132,14 @@ export function SuccessScreen({ result, onStartAnother }: { result: ProvisionRes
         ))}
         <DescriptionList
           items={[
-            { id: "number", term: "Phone number", detail: result.numberSetup === "queued" ? `${created.phoneNumber}: being connected to ServicePro in the background.` : "None. Assign one from Phone numbers & IVR." },
+            {
+              id: "number",
+              term: "Phone number",
+              detail:
+                result.numberSetup === "queued"
+                  ? `${created.phoneNumber}: being connected to ServicePro in the background.`
+                  : "None. Assign one from Phone numbers & IVR.",
+            },
             {
               id: "notice",
               term: "Onboarding link",
@@ -100,7 +147,11 @@ export function SuccessScreen({ result, onStartAnother }: { result: ProvisionRes
             },
           ]}
         />
-        {result.onboardingLink ? <CopyLink link={result.onboardingLink} /> : <p className="sp-muted">The owner has already used their link and set a password.</p>}
+        {result.onboardingLink ? (
+          <CopyLink link={result.onboardingLink} />
+        ) : (
+          <p className="sp-muted">The owner has already used their link and set a password.</p>
+        )}
         <div className="wizard-actions">
           <Button onClick={onStartAnother}>Set up another business</Button>
         </div>

@@ -13,7 +13,15 @@ export function timezoneOptions(current: string): { value: string; label: string
   try {
     zones = Intl.supportedValuesOf("timeZone");
   } catch {
-    zones = ["America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu"];
+    zones = [
+      "America/New_York",
+      "America/Chicago",
+      "America/Denver",
+      "America/Phoenix",
+      "America/Los_Angeles",
+      "America/Anchorage",
+      "Pacific/Honolulu",
+    ];
   }
   if (!zones.includes(current)) zones = [current, ...zones];
   return zones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }));

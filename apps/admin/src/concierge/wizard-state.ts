@@ -2,8 +2,9 @@
 // (so a server field error can take the owner straight to the step that has the field), and the
 // request built from it. The server validates everything; the checks here only stop obvious
 // gaps before a step is left.
-import type { PlanTier } from "@servicepro/web";
+
 import type { IvrMode } from "@servicepro/telephony/constants";
+import type { PlanTier } from "@servicepro/web";
 
 export type WizardValues = {
   businessName: string;
@@ -102,12 +103,14 @@ export function checkStep(step: StepId, v: WizardValues): Record<string, string>
   const errors: Record<string, string> = {};
   if (step === "business") {
     if (!v.businessName.trim()) errors.businessName = "Enter the business's name.";
-    if (!SLUG.test(v.slug)) errors.slug = "Use 2–63 lowercase letters, digits and dashes, not starting or ending with a dash.";
+    if (!SLUG.test(v.slug))
+      errors.slug = "Use 2–63 lowercase letters, digits and dashes, not starting or ending with a dash.";
   }
   if (step === "owner") {
     if (!v.ownerName.trim()) errors["owner.name"] = "Enter the owner's name.";
     if (!EMAIL.test(v.ownerEmail.trim())) errors["owner.email"] = "Enter an email address such as jo@example.com.";
-    if (v.ownerPhone.replace(/\D/g, "").length < 10) errors["owner.phone"] = "Enter a mobile number with its area code, e.g. (512) 555-0142.";
+    if (v.ownerPhone.replace(/\D/g, "").length < 10)
+      errors["owner.phone"] = "Enter a mobile number with its area code, e.g. (512) 555-0142.";
   }
   if (step === "pack" && !v.packId) errors.packId = "Choose the pack closest to the business's trade.";
   return errors;

@@ -1,8 +1,19 @@
 // Platform "Integrations & keys": each external service's live state with the reason, the
 // variables that configure it, and a business picker for the per-business readiness list.
 import "./integrations.css";
-import { Badge, type BadgeTone, Button, Card, EmptyState, formatDate, LoadErrorAlert, PageHeader, SelectField, Spinner } from "@servicepro/ui";
-import { useTRPC, type RouterOutputs } from "@servicepro/web";
+import {
+  Badge,
+  type BadgeTone,
+  Button,
+  Card,
+  EmptyState,
+  formatDate,
+  LoadErrorAlert,
+  PageHeader,
+  SelectField,
+  Spinner,
+} from "@servicepro/ui";
+import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { TenantReadiness } from "./TenantReadiness.tsx";
@@ -41,11 +52,19 @@ function IntegrationItem({ integration }: { integration: Integration }) {
 function PlatformStatus() {
   const trpc = useTRPC();
   // Live checks take up to 3 s and cost a call to each provider: never refetched behind the owner's back.
-  const status = useQuery({ ...trpc.admin.integrations.status.queryOptions(), staleTime: Infinity, refetchOnWindowFocus: false });
+  const status = useQuery({
+    ...trpc.admin.integrations.status.queryOptions(),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
   return (
     <Card
       title="Platform integrations"
-      description={status.data ? `Checked ${formatDate(status.data.checkedAt, { style: "medium" })} at ${new Date(status.data.checkedAt).toLocaleTimeString()}. Keys are set in the server's environment (see the README's configuration table).` : "Each service the platform uses, checked live."}
+      description={
+        status.data
+          ? `Checked ${formatDate(status.data.checkedAt, { style: "medium" })} at ${new Date(status.data.checkedAt).toLocaleTimeString()}. Keys are set in the server's environment (see the README's configuration table).`
+          : "Each service the platform uses, checked live."
+      }
       actions={
         <Button size="sm" onClick={() => void status.refetch()} loading={status.isFetching} disabled={status.isPending}>
           Check again
@@ -57,7 +76,12 @@ function PlatformStatus() {
           <Spinner label="Checking each service (up to 3 seconds)…" showLabel />
         </div>
       ) : status.isError ? (
-        <LoadErrorAlert title="The checks couldn't run" error={status.error} onRetry={() => void status.refetch()} retrying={status.isFetching} />
+        <LoadErrorAlert
+          title="The checks couldn't run"
+          error={status.error}
+          onRetry={() => void status.refetch()}
+          retrying={status.isFetching}
+        />
       ) : (
         <ul className="integrations-list" aria-label="Integrations">
           {status.data.integrations.map((integration) => (
@@ -79,12 +103,22 @@ function BusinessReadiness() {
       {tenants.isPending ? (
         <Spinner label="Loading businesses…" showLabel />
       ) : tenants.isError ? (
-        <LoadErrorAlert title="Businesses couldn't be loaded" error={tenants.error} onRetry={() => void tenants.refetch()} retrying={tenants.isFetching} />
+        <LoadErrorAlert
+          title="Businesses couldn't be loaded"
+          error={tenants.error}
+          onRetry={() => void tenants.refetch()}
+          retrying={tenants.isFetching}
+        />
       ) : !tenantId ? (
         <EmptyState headingLevel={3} title="No businesses yet" description="Set one up with New business." />
       ) : (
         <div className="sp-stack">
-          <SelectField label="Business" value={tenantId} onChange={(e) => setChosen(e.target.value)} options={tenants.data.map((t) => ({ value: t.id, label: `${t.name} (${t.slug})` }))} />
+          <SelectField
+            label="Business"
+            value={tenantId}
+            onChange={(e) => setChosen(e.target.value)}
+            options={tenants.data.map((t) => ({ value: t.id, label: `${t.name} (${t.slug})` }))}
+          />
           <TenantReadiness key={tenantId} tenantId={tenantId} />
         </div>
       )}
@@ -96,7 +130,11 @@ export function IntegrationsPage() {
   return (
     <div className="sp-stack">
       <title>Integrations & keys · Platform console · ServicePro</title>
-      <PageHeader eyebrow="Platform console" title="Integrations & keys" description="Whether each outside service is set up and answering, and what each business still lacks." />
+      <PageHeader
+        eyebrow="Platform console"
+        title="Integrations & keys"
+        description="Whether each outside service is set up and answering, and what each business still lacks."
+      />
       <PlatformStatus />
       <BusinessReadiness />
     </div>

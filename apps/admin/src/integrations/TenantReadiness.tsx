@@ -1,8 +1,8 @@
 // One business's readiness list: numbers, website, pack, branding, plan, each with its state,
 // why, and the console page that fixes it. Shown on the Integrations page and from the tenants list.
 import "./integrations.css";
-import { Badge, type BadgeTone, Dialog, Button, LoadErrorAlert, Spinner } from "@servicepro/ui";
-import { Link, useTRPC, type RouterOutputs } from "@servicepro/web";
+import { Badge, type BadgeTone, Button, Dialog, LoadErrorAlert, Spinner } from "@servicepro/ui";
+import { Link, type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 
 type Item = RouterOutputs["admin"]["integrations"]["tenantReadiness"]["items"][number];
@@ -18,7 +18,15 @@ export function TenantReadiness({ tenantId, onEditPlan }: { tenantId: string; on
   const trpc = useTRPC();
   const readiness = useQuery(trpc.admin.integrations.tenantReadiness.queryOptions({ tenantId }));
   if (readiness.isPending) return <Spinner label="Checking the business…" showLabel />;
-  if (readiness.isError) return <LoadErrorAlert title="Readiness couldn't be checked" error={readiness.error} onRetry={() => void readiness.refetch()} retrying={readiness.isFetching} />;
+  if (readiness.isError)
+    return (
+      <LoadErrorAlert
+        title="Readiness couldn't be checked"
+        error={readiness.error}
+        onRetry={() => void readiness.refetch()}
+        retrying={readiness.isFetching}
+      />
+    );
   const { items, ready } = readiness.data;
   return (
     <div className="readiness">
@@ -51,9 +59,23 @@ export function TenantReadiness({ tenantId, onEditPlan }: { tenantId: string; on
   );
 }
 
-export function TenantReadinessDialog({ tenant, onClose, onEditPlan }: { tenant: { id: string; name: string }; onClose: () => void; onEditPlan?: () => void }) {
+export function TenantReadinessDialog({
+  tenant,
+  onClose,
+  onEditPlan,
+}: {
+  tenant: { id: string; name: string };
+  onClose: () => void;
+  onEditPlan?: () => void;
+}) {
   return (
-    <Dialog open onClose={onClose} title={`Readiness · ${tenant.name}`} description="What this business still needs before it can take calls, texts and bookings." footer={<Button onClick={onClose}>Close</Button>}>
+    <Dialog
+      open
+      onClose={onClose}
+      title={`Readiness · ${tenant.name}`}
+      description="What this business still needs before it can take calls, texts and bookings."
+      footer={<Button onClick={onClose}>Close</Button>}
+    >
       <TenantReadiness tenantId={tenant.id} {...(onEditPlan ? { onEditPlan } : {})} />
     </Dialog>
   );

@@ -3,14 +3,18 @@
 // Used by the packs page and by the wizard's details drawer.
 import { IVR_MODE_LABELS, type IvrMode } from "@servicepro/telephony/constants";
 import { Badge, Button, Dialog, LoadErrorAlert, Spinner } from "@servicepro/ui";
-import { useTRPC, type RouterOutputs } from "@servicepro/web";
+import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { countsLine, formatDuration, formatPrice } from "./format.ts";
 
 export type Pack = RouterOutputs["admin"]["packs"]["get"];
 
-const OFFER_AT: Record<string, string> = { booking: "When booking", "on-site": "On site", "follow-up": "In the follow-up" };
+const OFFER_AT: Record<string, string> = {
+  booking: "When booking",
+  "on-site": "On site",
+  "follow-up": "In the follow-up",
+};
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -51,10 +55,14 @@ export function PackContent({ pack }: { pack: Pack }) {
                 <td className="sp-table__cell--end sp-table__cell--nowrap">
                   {formatPrice(service.priceCents)}
                   {service.priceDependsOn.length > 0 ? (
-                    <span className="pack-item-description">by {service.priceDependsOn.map((id) => factorLabel.get(id) ?? id).join(", ")}</span>
+                    <span className="pack-item-description">
+                      by {service.priceDependsOn.map((id) => factorLabel.get(id) ?? id).join(", ")}
+                    </span>
                   ) : null}
                 </td>
-                <td className="sp-table__cell--end sp-table__cell--nowrap">{formatDuration(service.durationMinutes)}</td>
+                <td className="sp-table__cell--end sp-table__cell--nowrap">
+                  {formatDuration(service.durationMinutes)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -65,10 +73,12 @@ export function PackContent({ pack }: { pack: Pack }) {
           {pack.addOns.map((addOn) => (
             <li key={addOn.id}>
               <span className="pack-item-name">
-                {addOn.name} <span className="sp-muted">· {formatPrice(addOn.priceCents)}</span> <Badge>{OFFER_AT[addOn.offerAt] ?? addOn.offerAt}</Badge>
+                {addOn.name} <span className="sp-muted">· {formatPrice(addOn.priceCents)}</span>{" "}
+                <Badge>{OFFER_AT[addOn.offerAt] ?? addOn.offerAt}</Badge>
               </span>
               <span className="pack-item-description">
-                With {addOn.serviceIds.map((id) => serviceName.get(id) ?? id).join(", ")}. Offer when {addOn.offerWhen.charAt(0).toLowerCase() + addOn.offerWhen.slice(1)}
+                With {addOn.serviceIds.map((id) => serviceName.get(id) ?? id).join(", ")}. Offer when{" "}
+                {addOn.offerWhen.charAt(0).toLowerCase() + addOn.offerWhen.slice(1)}
               </span>
             </li>
           ))}
@@ -115,12 +125,28 @@ export function PackDetailsLoader({ packId }: { packId: string }) {
       </div>
     );
   }
-  if (pack.isError) return <LoadErrorAlert title="The pack couldn't be loaded" error={pack.error} onRetry={() => void pack.refetch()} retrying={pack.isFetching} />;
+  if (pack.isError)
+    return (
+      <LoadErrorAlert
+        title="The pack couldn't be loaded"
+        error={pack.error}
+        onRetry={() => void pack.refetch()}
+        retrying={pack.isFetching}
+      />
+    );
   return <PackContent pack={pack.data} />;
 }
 
 /** The pack as a side drawer (a modal dialog pinned to the right). */
-export function PackDrawer({ pack, onClose, footer }: { pack: { id: string; name: string; version: string; counts: { services: number; addOns: number; faqs: number } }; onClose: () => void; footer?: ReactNode }) {
+export function PackDrawer({
+  pack,
+  onClose,
+  footer,
+}: {
+  pack: { id: string; name: string; version: string; counts: { services: number; addOns: number; faqs: number } };
+  onClose: () => void;
+  footer?: ReactNode;
+}) {
   return (
     <Dialog
       open

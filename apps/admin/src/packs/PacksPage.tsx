@@ -1,8 +1,17 @@
 // Every industry pack, with its version and what it holds; a pack's details open in a drawer.
 // The open pack lives in the URL (?pack=<id>) so it can be linked and reloaded.
 import "./packs.css";
-import { Button, Card, DataTable, type DataTableColumn, EmptyState, LoadErrorAlert, PageHeader, Spinner } from "@servicepro/ui";
-import { useTRPC, type RouterOutputs } from "@servicepro/web";
+import {
+  Button,
+  Card,
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  LoadErrorAlert,
+  PageHeader,
+  Spinner,
+} from "@servicepro/ui";
+import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { PackDrawer } from "./PackDetails.tsx";
@@ -73,7 +82,12 @@ export function PacksPage() {
           </div>
         </Card>
       ) : packs.isError ? (
-        <LoadErrorAlert title="Packs couldn't be loaded" error={packs.error} onRetry={() => void packs.refetch()} retrying={packs.isFetching} />
+        <LoadErrorAlert
+          title="Packs couldn't be loaded"
+          error={packs.error}
+          onRetry={() => void packs.refetch()}
+          retrying={packs.isFetching}
+        />
       ) : (
         <Card flush>
           <DataTable
@@ -82,7 +96,13 @@ export function PacksPage() {
             columns={columns(open)}
             rows={packs.data}
             rowKey={(pack) => pack.id}
-            empty={<EmptyState headingLevel={2} title="No packs" description="This build ships without industry packs; check the deployment." />}
+            empty={
+              <EmptyState
+                headingLevel={2}
+                title="No packs"
+                description="This build ships without industry packs; check the deployment."
+              />
+            }
           />
         </Card>
       )}

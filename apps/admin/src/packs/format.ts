@@ -8,7 +8,8 @@ const dollars = (cents: number) =>
   `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: cents % 100 === 0 ? 0 : 2, maximumFractionDigits: 2 })}`;
 
 /** "$85" or "$150–$275". */
-export const formatPrice = (price: PackPrice): string => (typeof price === "number" ? dollars(price) : `${dollars(price.min)}–${dollars(price.max)}`);
+export const formatPrice = (price: PackPrice): string =>
+  typeof price === "number" ? dollars(price) : `${dollars(price.min)}–${dollars(price.max)}`;
 
 /** "45 min", "2 h", "1 h 30 min". */
 export function formatDuration(minutes: number): string {
@@ -22,4 +23,8 @@ export const plural = (count: number, one: string, many: string) => `${count} ${
 
 /** "6 services · 4 add-ons · 8 FAQs" */
 export const countsLine = (counts: { services: number; addOns: number; faqs: number }) =>
-  [plural(counts.services, "service", "services"), plural(counts.addOns, "add-on", "add-ons"), plural(counts.faqs, "FAQ", "FAQs")].join(" · ");
+  [
+    plural(counts.services, "service", "services"),
+    plural(counts.addOns, "add-on", "add-ons"),
+    plural(counts.faqs, "FAQ", "FAQs"),
+  ].join(" · ");

@@ -1,5 +1,5 @@
-import { ButtonLink, Button, PageNotice, ShieldIcon } from "@servicepro/ui";
-import { useStopImpersonation, type SignedInContext } from "@servicepro/web";
+import { Button, ButtonLink, PageNotice, ShieldIcon } from "@servicepro/ui";
+import { type SignedInContext, useStopImpersonation } from "@servicepro/web";
 
 /**
  * The owner opened the console while "logged in as" a business: the console is closed until they
@@ -13,7 +13,9 @@ export function ImpersonatingPage({ context }: { context: SignedInContext }) {
       documentTitle="Viewing as a business · Platform console"
       icon={<ShieldIcon size={22} />}
       title={`You're viewing ServicePro as ${name}`}
-      description={<p>The platform console is closed while you act as a business's admin. Exit impersonation to use it again.</p>}
+      description={
+        <p>The platform console is closed while you act as a business's admin. Exit impersonation to use it again.</p>
+      }
       actions={
         <>
           <Button variant="primary" onClick={() => stop.mutate()} loading={stop.isPending}>

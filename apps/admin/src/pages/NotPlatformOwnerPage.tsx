@@ -1,5 +1,5 @@
 import { ButtonLink, LockIcon, PageNotice } from "@servicepro/ui";
-import { SignedInShell, SignOutButton, type SignedInContext } from "@servicepro/web";
+import { type SignedInContext, SignedInShell, SignOutButton } from "@servicepro/web";
 
 /** A signed-in user who is not the platform owner: explain, and offer their dashboard or sign-out. */
 export function NotPlatformOwnerPage({ context }: { context: SignedInContext }) {

@@ -17,10 +17,10 @@ import {
   navigate,
   PlanTierBadge,
   ROOT_TENANT_ID,
+  type RouterOutputs,
   TenantStatusBadge,
   useRefreshAuth,
   useTRPC,
-  type RouterOutputs,
 } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -43,7 +43,8 @@ function NameCell({ tenant }: { tenant: Tenant }) {
       <span>{tenant.name}</span>
       {tenant.planTier === "internal" ? (
         <span className="admin-internal-note" data-testid="internal-note">
-          <strong>Internal:</strong> {tenant.internalNotes?.trim() || "No note yet. Say whose account this is and why it is at cost."}
+          <strong>Internal:</strong>{" "}
+          {tenant.internalNotes?.trim() || "No note yet. Say whose account this is and why it is at cost."}
         </span>
       ) : null}
     </div>
@@ -57,7 +58,11 @@ function tenantColumns(open: (dialog: NonNullable<OpenDialog>) => void): Readonl
       id: "slug",
       header: "Slug",
       cell: (tenant) => (
-        <a className="sp-mono" href={`/portal/${encodeURIComponent(tenant.slug)}`} title={`Open ${tenant.name}'s customer portal`}>
+        <a
+          className="sp-mono"
+          href={`/portal/${encodeURIComponent(tenant.slug)}`}
+          title={`Open ${tenant.name}'s customer portal`}
+        >
           {tenant.slug}
         </a>
       ),
@@ -83,15 +88,29 @@ function tenantColumns(open: (dialog: NonNullable<OpenDialog>) => void): Readonl
       nowrap: true,
       cell: (tenant) => (
         <div className="admin-row-actions">
-          <Button size="sm" variant="ghost" onClick={() => open({ kind: "readiness", tenant })} aria-label={`Readiness: ${tenant.name}`}>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => open({ kind: "readiness", tenant })}
+            aria-label={`Readiness: ${tenant.name}`}
+          >
             Readiness
           </Button>
-          <Button size="sm" onClick={() => open({ kind: "plan", tenant })} aria-label={`Edit plan & status: ${tenant.name}`}>
+          <Button
+            size="sm"
+            onClick={() => open({ kind: "plan", tenant })}
+            aria-label={`Edit plan & status: ${tenant.name}`}
+          >
             Edit plan & status
           </Button>
           {/* The root tenant is the platform's own business: it cannot be impersonated. */}
           {tenant.id === ROOT_TENANT_ID ? null : (
-            <Button size="sm" variant="primary" onClick={() => open({ kind: "login", tenant })} aria-label={`Login as tenant: ${tenant.name}`}>
+            <Button
+              size="sm"
+              variant="primary"
+              onClick={() => open({ kind: "login", tenant })}
+              aria-label={`Login as tenant: ${tenant.name}`}
+            >
               Login as tenant
             </Button>
           )}
@@ -216,11 +235,20 @@ export function TenantsPage() {
         </Card>
       )}
 
-      {dialog?.kind === "plan" ? <EditPlanDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === "readiness" ? (
-        <TenantReadinessDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} onEditPlan={() => setDialog({ kind: "plan", tenant: dialog.tenant })} />
+      {dialog?.kind === "plan" ? (
+        <EditPlanDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} />
       ) : null}
-      {dialog?.kind === "login" ? <LoginAsTenantDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === "readiness" ? (
+        <TenantReadinessDialog
+          key={dialog.tenant.id}
+          tenant={dialog.tenant}
+          onClose={() => setDialog(null)}
+          onEditPlan={() => setDialog({ kind: "plan", tenant: dialog.tenant })}
+        />
+      ) : null}
+      {dialog?.kind === "login" ? (
+        <LoginAsTenantDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} />
+      ) : null}
     </div>
   );
 }

@@ -1,8 +1,16 @@
 // Opening hours per weekday: closed, or one or more from–to ranges (24-hour times, as the IVR reads them).
-import { WEEKDAYS, type BusinessHours, type Weekday } from "@servicepro/telephony/constants";
+import { type BusinessHours, WEEKDAYS, type Weekday } from "@servicepro/telephony/constants";
 import { Button, CheckboxField } from "@servicepro/ui";
 
-const DAY_NAMES: Record<Weekday, string> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
+const DAY_NAMES: Record<Weekday, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
 const MAX_RANGES = 4;
 
 export interface BusinessHoursEditorProps {
@@ -23,7 +31,9 @@ export function BusinessHoursEditor({ value, onChange, error, disabled = false }
   return (
     <fieldset className="phone-hours" aria-describedby={error ? "phone-hours-error" : undefined}>
       <legend className="sp-field__label">Business hours</legend>
-      <p className="sp-field__hint">In the business's time zone. Outside these hours the after-hours behaviour applies.</p>
+      <p className="sp-field__hint">
+        In the business's time zone. Outside these hours the after-hours behaviour applies.
+      </p>
       {WEEKDAYS.map((day) => {
         const ranges = value[day] ?? [];
         const open = ranges.length > 0;
@@ -46,7 +56,12 @@ export function BusinessHoursEditor({ value, onChange, error, disabled = false }
                       aria-label={`${DAY_NAMES[day]} opens at`}
                       value={from}
                       disabled={disabled}
-                      onChange={(event) => setDay(day, ranges.map((r, i) => (i === index ? [event.target.value, r[1]] : r)))}
+                      onChange={(event) =>
+                        setDay(
+                          day,
+                          ranges.map((r, i) => (i === index ? [event.target.value, r[1]] : r)),
+                        )
+                      }
                     />
                     <span aria-hidden="true">–</span>
                     <input
@@ -55,17 +70,39 @@ export function BusinessHoursEditor({ value, onChange, error, disabled = false }
                       aria-label={`${DAY_NAMES[day]} closes at`}
                       value={to}
                       disabled={disabled}
-                      onChange={(event) => setDay(day, ranges.map((r, i) => (i === index ? [r[0], event.target.value] : r)))}
+                      onChange={(event) =>
+                        setDay(
+                          day,
+                          ranges.map((r, i) => (i === index ? [r[0], event.target.value] : r)),
+                        )
+                      }
                     />
                     {ranges.length > 1 ? (
-                      <Button size="sm" variant="ghost" disabled={disabled} onClick={() => setDay(day, ranges.filter((_, i) => i !== index))} aria-label={`Remove ${DAY_NAMES[day]} hours ${from}–${to}`}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        disabled={disabled}
+                        onClick={() =>
+                          setDay(
+                            day,
+                            ranges.filter((_, i) => i !== index),
+                          )
+                        }
+                        aria-label={`Remove ${DAY_NAMES[day]} hours ${from}–${to}`}
+                      >
                         Remove
                       </Button>
                     ) : null}
                   </span>
                 ))}
                 {ranges.length < MAX_RANGES ? (
-                  <Button size="sm" variant="ghost" disabled={disabled} onClick={() => setDay(day, [...ranges, ["13:00", "17:00"]])} aria-label={`Add another opening range on ${DAY_NAMES[day]}`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    disabled={disabled}
+                    onClick={() => setDay(day, [...ranges, ["13:00", "17:00"]])}
+                    aria-label={`Add another opening range on ${DAY_NAMES[day]}`}
+                  >
                     Add hours
                   </Button>
                 ) : null}

@@ -3,8 +3,19 @@
 import "@servicepro/ui/telephony.css";
 import "./phone.css";
 import { IVR_MODE_LABELS } from "@servicepro/telephony/constants";
-import { Alert, apiErrorMessage, Badge, Button, Card, EmptyState, LoadErrorAlert, PageHeader, SelectField, Spinner } from "@servicepro/ui";
-import { PlanTierBadge, useTRPC, type RouterOutputs } from "@servicepro/web";
+import {
+  Alert,
+  apiErrorMessage,
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  LoadErrorAlert,
+  PageHeader,
+  SelectField,
+  Spinner,
+} from "@servicepro/ui";
+import { PlanTierBadge, type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { AssignNumberForm } from "./AssignNumberForm.tsx";
@@ -29,7 +40,11 @@ export function PhoneNumbersPage() {
   return (
     <div className="sp-stack">
       <title>Phone numbers & IVR · Platform console · ServicePro</title>
-      <PageHeader eyebrow="Platform console" title="Phone numbers & IVR" description="Which business answers each number, and what callers hear." />
+      <PageHeader
+        eyebrow="Platform console"
+        title="Phone numbers & IVR"
+        description="Which business answers each number, and what callers hear."
+      />
       {tenants.isPending ? (
         <Card>
           <div className="sp-center admin-loading">
@@ -37,15 +52,28 @@ export function PhoneNumbersPage() {
           </div>
         </Card>
       ) : tenants.isError ? (
-        <LoadErrorAlert title="Businesses couldn't be loaded" error={tenants.error} onRetry={() => void tenants.refetch()} retrying={tenants.isFetching} />
+        <LoadErrorAlert
+          title="Businesses couldn't be loaded"
+          error={tenants.error}
+          onRetry={() => void tenants.refetch()}
+          retrying={tenants.isFetching}
+        />
       ) : tenants.data.length === 0 || !tenantId ? (
         <Card>
-          <EmptyState title="No businesses yet" description="Numbers are assigned to a business; none has signed up yet." />
+          <EmptyState
+            title="No businesses yet"
+            description="Numbers are assigned to a business; none has signed up yet."
+          />
         </Card>
       ) : (
         <>
           <Card>
-            <SelectField label="Business" value={tenantId} onChange={(e) => choose(e.target.value)} options={tenants.data.map((t) => ({ value: t.id, label: `${t.name} (${t.slug})` }))} />
+            <SelectField
+              label="Business"
+              value={tenantId}
+              onChange={(e) => choose(e.target.value)}
+              options={tenants.data.map((t) => ({ value: t.id, label: `${t.name} (${t.slug})` }))}
+            />
           </Card>
           <TenantNumbers key={tenantId} tenantId={tenantId} />
         </>
@@ -66,7 +94,15 @@ function TenantNumbers({ tenantId }: { tenantId: string }) {
       </Card>
     );
   }
-  if (list.isError) return <LoadErrorAlert title="Phone numbers couldn't be loaded" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
+  if (list.isError)
+    return (
+      <LoadErrorAlert
+        title="Phone numbers couldn't be loaded"
+        error={list.error}
+        onRetry={() => void list.refetch()}
+        retrying={list.isFetching}
+      />
+    );
   const { tenant, numbers } = list.data;
   return (
     <>
@@ -83,7 +119,11 @@ function TenantNumbers({ tenantId }: { tenantId: string }) {
       </Card>
       {numbers.length === 0 ? (
         <Card>
-          <EmptyState headingLevel={2} title={`${tenant.name} has no numbers yet`} description="Assign one above. Until then, its customers can't call or text it." />
+          <EmptyState
+            headingLevel={2}
+            title={`${tenant.name} has no numbers yet`}
+            description="Assign one above. Until then, its customers can't call or text it."
+          />
         </Card>
       ) : (
         numbers.map((config) => <NumberCard key={config.phoneNumber} config={config} tenant={tenant} />)
@@ -99,7 +139,8 @@ function NumberCard({ config, tenant }: { config: PhoneList["numbers"][number]; 
   const [confirming, setConfirming] = useState(false);
   const release = useMutation(
     trpc.admin.phoneNumbers.release.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries(trpc.admin.phoneNumbers.list.queryFilter({ tenantId: tenant.id })),
+      onSuccess: () =>
+        void queryClient.invalidateQueries(trpc.admin.phoneNumbers.list.queryFilter({ tenantId: tenant.id })),
     }),
   );
   return (
@@ -118,7 +159,12 @@ function NumberCard({ config, tenant }: { config: PhoneList["numbers"][number]; 
           </Button>
           {confirming ? (
             <>
-              <Button size="sm" variant="danger" loading={release.isPending} onClick={() => release.mutate({ phoneNumber: config.phoneNumber })}>
+              <Button
+                size="sm"
+                variant="danger"
+                loading={release.isPending}
+                onClick={() => release.mutate({ phoneNumber: config.phoneNumber })}
+              >
                 Release {config.phoneNumber}
               </Button>
               <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
@@ -138,8 +184,16 @@ function NumberCard({ config, tenant }: { config: PhoneList["numbers"][number]; 
           {warning}
         </Alert>
       ))}
-      {confirming && !release.isError ? <p className="sp-muted">Releasing stops calls and texts to this number reaching {tenant.name}. Its history stays.</p> : null}
-      {release.isError ? <Alert tone="error" title="The number wasn't released">{apiErrorMessage(release.error)}</Alert> : null}
+      {confirming && !release.isError ? (
+        <p className="sp-muted">
+          Releasing stops calls and texts to this number reaching {tenant.name}. Its history stays.
+        </p>
+      ) : null}
+      {release.isError ? (
+        <Alert tone="error" title="The number wasn't released">
+          {apiErrorMessage(release.error)}
+        </Alert>
+      ) : null}
       {editing ? <PhoneSettingsForm config={config} aiVoiceIncluded={tenant.aiVoiceIncluded} /> : null}
     </Card>
   );

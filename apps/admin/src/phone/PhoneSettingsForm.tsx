@@ -1,10 +1,19 @@
 // One number's IVR settings. Saves every field at once; the server validates and answers with
 // field messages (E.164, https links, hours) or a warning (ai-voice without the plan feature).
-import { AFTER_HOURS_MODES, IVR_MODES, type BusinessHours } from "@servicepro/telephony/constants";
-import { Alert, apiErrorMessage, apiFieldErrors, Button, CheckboxField, SelectField, TextAreaField, TextField } from "@servicepro/ui";
-import { useTRPC, type RouterOutputs } from "@servicepro/web";
+import { AFTER_HOURS_MODES, type BusinessHours, IVR_MODES } from "@servicepro/telephony/constants";
+import {
+  Alert,
+  apiErrorMessage,
+  apiFieldErrors,
+  Button,
+  CheckboxField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "@servicepro/ui";
+import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { BusinessHoursEditor } from "./BusinessHoursEditor.tsx";
 import { AFTER_HOURS_HELP, IVR_MODE_HELP } from "./ivr-modes.ts";
 
@@ -96,7 +105,14 @@ export function PhoneSettingsForm({ config, aiVoiceIncluded }: { config: PhoneCo
         <legend className="sp-field__label">When someone calls</legend>
         {IVR_MODES.map((mode) => (
           <label key={mode} className="phone-form__mode">
-            <input type="radio" name={`ivr-${config.phoneNumber}`} value={mode} checked={draft.ivrMode === mode} disabled={disabled} onChange={() => set("ivrMode", mode)} />
+            <input
+              type="radio"
+              name={`ivr-${config.phoneNumber}`}
+              value={mode}
+              checked={draft.ivrMode === mode}
+              disabled={disabled}
+              onChange={() => set("ivrMode", mode)}
+            />
             <span>
               <span className="phone-form__mode-title">
                 {IVR_MODE_HELP[mode].title}
@@ -112,31 +128,139 @@ export function PhoneSettingsForm({ config, aiVoiceIncluded }: { config: PhoneCo
       </fieldset>
 
       <div className="phone-form__grid">
-        <TextField label="Forward calls to" placeholder="+15555550123" value={draft.forwardTo} onChange={(e) => set("forwardTo", e.target.value)} error={errors.forwardTo} hint="E.164: a plus, the country code, then the number." disabled={disabled} inputMode="tel" />
-        <TextField label="Label" value={draft.label} onChange={(e) => set("label", e.target.value)} error={errors.label} hint="For you, e.g. “Main line”." disabled={disabled} />
-        <TextField label="Messaging Service SID" placeholder="MG…" value={draft.messagingServiceSid} onChange={(e) => set("messagingServiceSid", e.target.value)} error={errors.messagingServiceSid} hint="Optional: texts sent through this service reach this business." disabled={disabled} />
-        <TextField label="Booking link" type="url" placeholder="https://…" value={draft.bookingUrl} onChange={(e) => set("bookingUrl", e.target.value)} error={errors.bookingUrl} hint="Texted for menu option 1 and by the AI receptionist." disabled={disabled} />
+        <TextField
+          label="Forward calls to"
+          placeholder="+15555550123"
+          value={draft.forwardTo}
+          onChange={(e) => set("forwardTo", e.target.value)}
+          error={errors.forwardTo}
+          hint="E.164: a plus, the country code, then the number."
+          disabled={disabled}
+          inputMode="tel"
+        />
+        <TextField
+          label="Label"
+          value={draft.label}
+          onChange={(e) => set("label", e.target.value)}
+          error={errors.label}
+          hint="For you, e.g. “Main line”."
+          disabled={disabled}
+        />
+        <TextField
+          label="Messaging Service SID"
+          placeholder="MG…"
+          value={draft.messagingServiceSid}
+          onChange={(e) => set("messagingServiceSid", e.target.value)}
+          error={errors.messagingServiceSid}
+          hint="Optional: texts sent through this service reach this business."
+          disabled={disabled}
+        />
+        <TextField
+          label="Booking link"
+          type="url"
+          placeholder="https://…"
+          value={draft.bookingUrl}
+          onChange={(e) => set("bookingUrl", e.target.value)}
+          error={errors.bookingUrl}
+          hint="Texted for menu option 1 and by the AI receptionist."
+          disabled={disabled}
+        />
       </div>
-      <TextAreaField label="Greeting" rows={2} maxLength={500} value={draft.greeting} onChange={(e) => set("greeting", e.target.value)} error={errors.greeting} hint="Spoken first. Leave empty for “Thanks for calling <business name>.”" disabled={disabled} />
-      <BusinessHoursEditor value={draft.businessHours} onChange={(hours) => set("businessHours", hours)} error={errors.businessHours} disabled={disabled} />
+      <TextAreaField
+        label="Greeting"
+        rows={2}
+        maxLength={500}
+        value={draft.greeting}
+        onChange={(e) => set("greeting", e.target.value)}
+        error={errors.greeting}
+        hint="Spoken first. Leave empty for “Thanks for calling <business name>.”"
+        disabled={disabled}
+      />
+      <BusinessHoursEditor
+        value={draft.businessHours}
+        onChange={(hours) => set("businessHours", hours)}
+        error={errors.businessHours}
+        disabled={disabled}
+      />
       <div className="phone-form__grid">
-        <SelectField label="After hours" value={draft.afterHoursMode} onChange={(e) => set("afterHoursMode", e.target.value as Draft["afterHoursMode"])} options={AFTER_HOURS_MODES.map((mode) => ({ value: mode, label: AFTER_HOURS_HELP[mode] }))} error={errors.afterHoursMode} disabled={disabled} />
-        <TextField label="Address" value={draft.address} onChange={(e) => set("address", e.target.value)} error={errors.address} hint="Read out for menu option 3." disabled={disabled} />
+        <SelectField
+          label="After hours"
+          value={draft.afterHoursMode}
+          onChange={(e) => set("afterHoursMode", e.target.value as Draft["afterHoursMode"])}
+          options={AFTER_HOURS_MODES.map((mode) => ({ value: mode, label: AFTER_HOURS_HELP[mode] }))}
+          error={errors.afterHoursMode}
+          disabled={disabled}
+        />
+        <TextField
+          label="Address"
+          value={draft.address}
+          onChange={(e) => set("address", e.target.value)}
+          error={errors.address}
+          hint="Read out for menu option 3."
+          disabled={disabled}
+        />
       </div>
-      <CheckboxField label="Take voicemails" hint="Callers who don't reach anyone can leave a message; it appears in the business's calls log." checked={draft.voicemailEnabled} onChange={(e) => set("voicemailEnabled", e.target.checked)} disabled={disabled} />
-      <CheckboxField label="Text callers we missed" hint="A forwarded call nobody answers gets a text within seconds (never to numbers that opted out)." checked={draft.missedCallTextEnabled} onChange={(e) => set("missedCallTextEnabled", e.target.checked)} disabled={disabled} />
+      <CheckboxField
+        label="Take voicemails"
+        hint="Callers who don't reach anyone can leave a message; it appears in the business's calls log."
+        checked={draft.voicemailEnabled}
+        onChange={(e) => set("voicemailEnabled", e.target.checked)}
+        disabled={disabled}
+      />
+      <CheckboxField
+        label="Text callers we missed"
+        hint="A forwarded call nobody answers gets a text within seconds (never to numbers that opted out)."
+        checked={draft.missedCallTextEnabled}
+        onChange={(e) => set("missedCallTextEnabled", e.target.checked)}
+        disabled={disabled}
+      />
       {draft.missedCallTextEnabled ? (
         <div className="phone-form__grid">
-          <TextAreaField label="Missed-call text" rows={2} maxLength={320} showCount value={draft.missedCallText} onChange={(e) => set("missedCallText", e.target.value)} error={errors.missedCallText} hint="Leave empty for the standard text naming the business." disabled={disabled} />
-          <TextField label="At most one text per (minutes)" type="number" min={5} max={10080} value={draft.missedCallTextWindowMinutes} onChange={(e) => set("missedCallTextWindowMinutes", e.target.value)} error={errors.missedCallTextWindowMinutes} hint="5 to 10,080 (one week). Repeat callers are not texted again within it." disabled={disabled} />
+          <TextAreaField
+            label="Missed-call text"
+            rows={2}
+            maxLength={320}
+            showCount
+            value={draft.missedCallText}
+            onChange={(e) => set("missedCallText", e.target.value)}
+            error={errors.missedCallText}
+            hint="Leave empty for the standard text naming the business."
+            disabled={disabled}
+          />
+          <TextField
+            label="At most one text per (minutes)"
+            type="number"
+            min={5}
+            max={10080}
+            value={draft.missedCallTextWindowMinutes}
+            onChange={(e) => set("missedCallTextWindowMinutes", e.target.value)}
+            error={errors.missedCallTextWindowMinutes}
+            hint="5 to 10,080 (one week). Repeat callers are not texted again within it."
+            disabled={disabled}
+          />
         </div>
       ) : null}
-      <TextAreaField label="Reply to HELP" rows={2} maxLength={320} value={draft.helpText} onChange={(e) => set("helpText", e.target.value)} error={errors.helpText} hint="Sent when a customer texts HELP or INFO. Leave empty for the standard text." disabled={disabled} />
+      <TextAreaField
+        label="Reply to HELP"
+        rows={2}
+        maxLength={320}
+        value={draft.helpText}
+        onChange={(e) => set("helpText", e.target.value)}
+        error={errors.helpText}
+        hint="Sent when a customer texts HELP or INFO. Leave empty for the standard text."
+        disabled={disabled}
+      />
 
-      {formError ? <Alert tone="error" title="The settings weren't saved">{formError}</Alert> : null}
+      {formError ? (
+        <Alert tone="error" title="The settings weren't saved">
+          {formError}
+        </Alert>
+      ) : null}
       {saved ? (
         <Alert tone={warnings.length ? "warning" : "success"} title="Settings saved">
-          {warnings.length ? warnings.join(" ") : `${config.phoneNumber} answers with the new settings from the next call.`}
+          {warnings.length
+            ? warnings.join(" ")
+            : `${config.phoneNumber} answers with the new settings from the next call.`}
         </Alert>
       ) : null}
       <div className="phone-form__actions">

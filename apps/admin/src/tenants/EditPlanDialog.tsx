@@ -1,16 +1,16 @@
 import { Alert, apiErrorMessage, apiFieldErrors, Button, Dialog, SelectField } from "@servicepro/ui";
 import {
   PLAN_TIERS,
+  type PlanTier,
   planTierBadgeLabel,
+  type RouterOutputs,
   TENANT_STATUSES,
+  type TenantStatus,
   tenantStatusLabel,
   useTRPC,
-  type PlanTier,
-  type RouterOutputs,
-  type TenantStatus,
 } from "@servicepro/web";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 
 type Tenant = RouterOutputs["admin"]["tenants"]["list"][number];
 
@@ -22,7 +22,8 @@ const STATUS_EFFECTS: Record<TenantStatus, string> = {
   trialing: "Everything the plan includes works while they try ServicePro.",
   active: "Everything the plan includes works.",
   past_due: "Everything still works; the dashboard asks them to settle the balance.",
-  suspended: "They can sign in, read and export, but changes and automated messages stop. Inbound messages are still stored.",
+  suspended:
+    "They can sign in, read and export, but changes and automated messages stop. Inbound messages are still stored.",
   cancelled: "Like suspended: data kept and readable, nothing sent on their behalf.",
 };
 
@@ -70,7 +71,11 @@ export function EditPlanDialog({ tenant, onClose }: { tenant: Tenant; onClose: (
           options={PLAN_OPTIONS}
           value={planTier}
           onChange={(event) => setPlanTier(event.target.value as PlanTier)}
-          hint={planTier === "internal" ? "Family, friends and demo accounts: every feature on, at cost, no upgrade prompts." : undefined}
+          hint={
+            planTier === "internal"
+              ? "Family, friends and demo accounts: every feature on, at cost, no upgrade prompts."
+              : undefined
+          }
           error={fieldErrors.planTier}
         />
         <SelectField

@@ -1,6 +1,6 @@
 import { Alert, apiErrorMessage, apiFieldErrors, Button, Dialog, TextAreaField } from "@servicepro/ui";
-import { useStartImpersonation, type RouterOutputs } from "@servicepro/web";
-import { useState, type FormEvent } from "react";
+import { type RouterOutputs, useStartImpersonation } from "@servicepro/web";
+import { type FormEvent, useState } from "react";
 
 type Tenant = RouterOutputs["admin"]["tenants"]["list"][number];
 
@@ -15,7 +15,10 @@ export function LoginAsTenantDialog({ tenant, onClose }: { tenant: Tenant; onClo
   const [touched, setTouched] = useState(false);
   const start = useStartImpersonation();
   const serverError = start.isError ? apiFieldErrors(start.error).reason : undefined;
-  const localError = touched && reason.trim() === "" ? "Say why you are viewing this business (it is recorded and shown to the business)." : undefined;
+  const localError =
+    touched && reason.trim() === ""
+      ? "Say why you are viewing this business (it is recorded and shown to the business)."
+      : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -62,8 +62,8 @@ export function BusinessPage({ slug }: { slug: string }) {
             </Button>
           </form>
           <Alert tone="info" id={noteId} title="Customer sign-in is coming soon">
-            Sign-in by text code and magic link opens in a later release. Until then, contact {name} directly
-            about your bookings.
+            Sign-in by text code and magic link opens in a later release. Until then, contact {name} directly about your
+            bookings.
           </Alert>
         </Card>
       </div>

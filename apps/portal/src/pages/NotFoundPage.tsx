@@ -12,8 +12,8 @@ export function NotFoundPage() {
         title="We couldn't find that business"
         description={
           <p>
-            The link may have a typo, or the business may no longer use ServicePro for its customer
-            portal. Check the link your business sent you, or get in touch with them directly.
+            The link may have a typo, or the business may no longer use ServicePro for its customer portal. Check the
+            link your business sent you, or get in touch with them directly.
           </p>
         }
       />

@@ -14,8 +14,8 @@ export function PortalHomePage() {
         description={
           <>
             <p>
-              Each business on ServicePro has its own customer portal. Open the link your business sent
-              you by text or email — it looks like <span className="sp-mono">{example}</span>.
+              Each business on ServicePro has its own customer portal. Open the link your business sent you by text or
+              email — it looks like <span className="sp-mono">{example}</span>.
             </p>
             <p className="portal-aside">
               Run a business on ServicePro? <a href="/app/">Sign in to your dashboard</a>.

@@ -53,7 +53,8 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
         return c.text("Twilio webhooks are disabled: set TWILIO_AUTH_TOKEN.", 503);
       }
       const contentType = c.req.header("content-type") ?? "";
-      if (!contentType.startsWith("application/x-www-form-urlencoded")) return c.text("Expected a form-encoded Twilio webhook.", 415);
+      if (!contentType.startsWith("application/x-www-form-urlencoded"))
+        return c.text("Expected a form-encoded Twilio webhook.", 415);
       const params = parseTwilioForm(await c.req.text());
       const url = new URL(c.req.url);
       const valid = isValidTwilioSignature({
@@ -64,7 +65,14 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
         params,
       });
       if (!valid) {
-        c.var.logger.warn({ security: "twilio_signature_invalid", path: url.pathname, hasSignature: !!c.req.header("x-twilio-signature") }, "Twilio webhook signature invalid");
+        c.var.logger.warn(
+          {
+            security: "twilio_signature_invalid",
+            path: url.pathname,
+            hasSignature: !!c.req.header("x-twilio-signature"),
+          },
+          "Twilio webhook signature invalid",
+        );
         return c.text("Invalid Twilio signature.", 403);
       }
       try {
@@ -74,7 +82,9 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
         return unavailable(c, kind, error);
       }
     });
-    app.on(["GET", "PUT", "PATCH", "DELETE"], path, (c) => c.text("Method not allowed: Twilio webhooks are POST.", 405, { allow: "POST" }));
+    app.on(["GET", "PUT", "PATCH", "DELETE"], path, (c) =>
+      c.text("Method not allowed: Twilio webhooks are POST.", 405, { allow: "POST" }),
+    );
   };
 
   const { intake } = config;
@@ -116,7 +126,16 @@ function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
 
 function unavailable(c: Context<HonoEnv>, kind: "sms" | "voice", error: unknown) {
   if (error instanceof MissingField) return c.text(`Missing field ${error.message}.`, 400);
-  c.var.logger.error({ err: error, path: c.req.path }, "Twilio webhook failed; answering 503 so Twilio retries or uses the fallback URL");
+  c.var.logger.error(
+    { err: error, path: c.req.path },
+    "Twilio webhook failed; answering 503 so Twilio retries or uses the fallback URL",
+  );
   // Voice callers hear an apology rather than Twilio's generic error; Twilio still sees the 503.
-  return kind === "voice" ? c.body(answerUnavailable("Sorry, we're having trouble answering right now. Please try again in a few minutes.").twiml, 503, TWIML) : c.text("Temporarily unavailable.", 503);
+  return kind === "voice"
+    ? c.body(
+        answerUnavailable("Sorry, we're having trouble answering right now. Please try again in a few minutes.").twiml,
+        503,
+        TWIML,
+      )
+    : c.text("Temporarily unavailable.", 503);
 }

@@ -6,7 +6,13 @@ import twilio from "twilio";
  * or X-Forwarded-* headers, which a caller controls) plus the path and query as received, and
  * compare with the SDK's own validator (constant-time, tolerant of :443/:80).
  */
-export function isValidTwilioSignature(opts: { authToken: string; publicBaseUrl: string; pathAndQuery: string; signature: string | undefined; params: Record<string, string> }): boolean {
+export function isValidTwilioSignature(opts: {
+  authToken: string;
+  publicBaseUrl: string;
+  pathAndQuery: string;
+  signature: string | undefined;
+  params: Record<string, string>;
+}): boolean {
   if (!opts.signature) return false;
   const url = `${opts.publicBaseUrl.replace(/\/$/, "")}${opts.pathAndQuery}`;
   return twilio.validateRequest(opts.authToken, opts.signature, url, opts.params);

@@ -3,8 +3,20 @@
 import "@servicepro/ui/telephony.css";
 import "../inbox/inbox.css";
 import { CALL_OUTCOME_LABELS, IVR_MODE_LABELS } from "@servicepro/telephony/constants";
-import { apiErrorCode, Badge, type BadgeTone, Button, Card, DataTable, type DataTableColumn, EmptyState, LoadErrorAlert, PageHeader, Spinner } from "@servicepro/ui";
-import { useRefreshAuth, useTRPC, type RouterOutputs } from "@servicepro/web";
+import {
+  apiErrorCode,
+  Badge,
+  type BadgeTone,
+  Button,
+  Card,
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  LoadErrorAlert,
+  PageHeader,
+  Spinner,
+} from "@servicepro/ui";
+import { type RouterOutputs, useRefreshAuth, useTRPC } from "@servicepro/web";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { formatDuration, formatPhone, fullTime } from "../inbox/format.ts";
@@ -22,7 +34,12 @@ const OUTCOME_TONES: Record<Call["outcome"], BadgeTone> = {
   "ai-handled": "premium",
 };
 
-const IVR_SHORT: Record<Call["ivrMode"], string> = { forward: "Forwarded", menu: "Menu", "ai-voice": "AI receptionist", voicemail: "Voicemail only" };
+const IVR_SHORT: Record<Call["ivrMode"], string> = {
+  forward: "Forwarded",
+  menu: "Menu",
+  "ai-voice": "AI receptionist",
+  voicemail: "Voicemail only",
+};
 
 const columns: ReadonlyArray<DataTableColumn<Call>> = [
   {
@@ -33,30 +50,59 @@ const columns: ReadonlyArray<DataTableColumn<Call>> = [
       <span className="sp-stack calls-caller">
         <span>{call.customerName ?? formatPhone(call.fromNumber)}</span>
         {call.customerName ? <span className="sp-muted">{formatPhone(call.fromNumber)}</span> : null}
-        {call.routedByFallback ? <Badge tone="neutral" title="Reached you through the platform's fallback routing">Via fallback</Badge> : null}
+        {call.routedByFallback ? (
+          <Badge tone="neutral" title="Reached you through the platform's fallback routing">
+            Via fallback
+          </Badge>
+        ) : null}
       </span>
     ),
   },
-  { id: "when", header: "When", nowrap: true, cell: (call) => <time dateTime={call.startedAt}>{fullTime(call.startedAt)}</time> },
+  {
+    id: "when",
+    header: "When",
+    nowrap: true,
+    cell: (call) => <time dateTime={call.startedAt}>{fullTime(call.startedAt)}</time>,
+  },
   {
     id: "outcome",
     header: "Outcome",
     nowrap: true,
     cell: (call) => <Badge tone={OUTCOME_TONES[call.outcome]}>{CALL_OUTCOME_LABELS[call.outcome]}</Badge>,
   },
-  { id: "ivr", header: "Answered by", nowrap: true, cell: (call) => <span title={IVR_MODE_LABELS[call.ivrMode]}>{IVR_SHORT[call.ivrMode]}</span> },
-  { id: "duration", header: "Duration", align: "end", nowrap: true, cell: (call) => formatDuration(call.durationSeconds) },
+  {
+    id: "ivr",
+    header: "Answered by",
+    nowrap: true,
+    cell: (call) => <span title={IVR_MODE_LABELS[call.ivrMode]}>{IVR_SHORT[call.ivrMode]}</span>,
+  },
+  {
+    id: "duration",
+    header: "Duration",
+    align: "end",
+    nowrap: true,
+    cell: (call) => formatDuration(call.durationSeconds),
+  },
   {
     id: "voicemail",
     header: "Voicemail",
     cell: (call) =>
       call.voicemail ? (
         <div className="calls-voicemail">
-          <audio controls preload="none" src={`/media/recordings/${call.id}`} aria-label={`Voicemail from ${call.customerName ?? formatPhone(call.fromNumber)}`}>
+          <audio
+            controls
+            preload="none"
+            src={`/media/recordings/${call.id}`}
+            aria-label={`Voicemail from ${call.customerName ?? formatPhone(call.fromNumber)}`}
+          >
             <a href={`/media/recordings/${call.id}`}>Download the voicemail</a>
           </audio>
           <p className="calls-voicemail__transcript">
-            {call.voicemail.transcription ? `“${call.voicemail.transcription}”` : <span className="sp-muted">No transcription yet.</span>}
+            {call.voicemail.transcription ? (
+              `“${call.voicemail.transcription}”`
+            ) : (
+              <span className="sp-muted">No transcription yet.</span>
+            )}
           </p>
         </div>
       ) : (
@@ -69,7 +115,12 @@ export function CallsPage() {
   const trpc = useTRPC();
   const live = useLiveUpdates();
   const refreshAuth = useRefreshAuth();
-  const calls = useInfiniteQuery(trpc.tenant.calls.list.infiniteQueryOptions({ limit: 25 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const calls = useInfiniteQuery(
+    trpc.tenant.calls.list.infiniteQueryOptions(
+      { limit: 25 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
   const code = calls.isError ? apiErrorCode(calls.error) : undefined;
   useEffect(() => {
     if (code === "UNAUTHORIZED" || code === "FORBIDDEN") void refreshAuth();
@@ -79,7 +130,12 @@ export function CallsPage() {
   return (
     <div className="sp-stack">
       <title>Calls · ServicePro</title>
-      <PageHeader eyebrow="Phone" title="Calls" description="Every call to your business numbers, newest first, with voicemails." actions={<LiveIndicator status={live} />} />
+      <PageHeader
+        eyebrow="Phone"
+        title="Calls"
+        description="Every call to your business numbers, newest first, with voicemails."
+        actions={<LiveIndicator status={live} />}
+      />
       {calls.isPending ? (
         <Card>
           <div className="sp-center tenant-loading">
@@ -94,14 +150,29 @@ export function CallsPage() {
           retrying={calls.isFetching}
         />
       ) : (
-        <Card flush footer={calls.hasNextPage ? <Button size="sm" onClick={() => void calls.fetchNextPage()} loading={calls.isFetchingNextPage}>Load older calls</Button> : undefined}>
+        <Card
+          flush
+          footer={
+            calls.hasNextPage ? (
+              <Button size="sm" onClick={() => void calls.fetchNextPage()} loading={calls.isFetchingNextPage}>
+                Load older calls
+              </Button>
+            ) : undefined
+          }
+        >
           <DataTable
             caption="Calls"
             captionHidden
             columns={columns}
             rows={rows}
             rowKey={(call) => call.id}
-            empty={<EmptyState headingLevel={2} title="No calls yet" description="Calls to your business number show up here as they happen." />}
+            empty={
+              <EmptyState
+                headingLevel={2}
+                title="No calls yet"
+                description="Calls to your business number show up here as they happen."
+              />
+            }
           />
         </Card>
       )}

@@ -14,7 +14,14 @@ export interface ConversationListProps {
 }
 
 /** Conversations, newest first; each is a button that opens its thread. */
-export function ConversationList({ items, selectedId, onSelect, hasMore, loadingMore, onLoadMore }: ConversationListProps) {
+export function ConversationList({
+  items,
+  selectedId,
+  onSelect,
+  hasMore,
+  loadingMore,
+  onLoadMore,
+}: ConversationListProps) {
   return (
     <Card className="inbox-list" flush>
       <nav aria-label="Conversations">
@@ -32,7 +39,9 @@ export function ConversationList({ items, selectedId, onSelect, hasMore, loading
                   onClick={() => onSelect(c.id)}
                 >
                   <span className="inbox-list__top">
-                    <span className={unread ? "inbox-list__name inbox-list__name--unread" : "inbox-list__name"}>{name}</span>
+                    <span className={unread ? "inbox-list__name inbox-list__name--unread" : "inbox-list__name"}>
+                      {name}
+                    </span>
                     <time className="inbox-list__time" dateTime={c.lastMessageAt} title={fullTime(c.lastMessageAt)}>
                       {shortTime(c.lastMessageAt)}
                     </time>

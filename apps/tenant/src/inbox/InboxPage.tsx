@@ -30,7 +30,10 @@ export function InboxPage() {
   const refreshAuth = useRefreshAuth();
   const [selected, setSelected] = useState<string | null>(readSelected);
   const conversations = useInfiniteQuery(
-    trpc.tenant.inbox.conversations.infiniteQueryOptions({ limit: 25 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+    trpc.tenant.inbox.conversations.infiniteQueryOptions(
+      { limit: 25 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
   );
   const unread = useQuery(trpc.tenant.inbox.unread.queryOptions());
 
@@ -51,7 +54,11 @@ export function InboxPage() {
       <PageHeader
         eyebrow="Messages"
         title="Inbox"
-        titleAddon={unread.data && unread.data.conversations > 0 ? <Badge tone="info">{`${unread.data.conversations} unread`}</Badge> : null}
+        titleAddon={
+          unread.data && unread.data.conversations > 0 ? (
+            <Badge tone="info">{`${unread.data.conversations} unread`}</Badge>
+          ) : null
+        }
         description="Text conversations with your customers. New messages appear as they arrive."
         actions={<LiveIndicator status={live} />}
       />
@@ -89,7 +96,11 @@ export function InboxPage() {
             <ThreadPanel key={selected} conversationId={selected} onClose={() => select(null)} />
           ) : (
             <Card className="inbox-thread inbox-thread--empty">
-              <EmptyState headingLevel={2} title="Pick a conversation" description="Choose a customer on the left to read the thread and reply." />
+              <EmptyState
+                headingLevel={2}
+                title="Pick a conversation"
+                description="Choose a customer on the left to read the thread and reply."
+              />
             </Card>
           )}
         </div>

@@ -5,7 +5,11 @@ import type { LiveStatus } from "./live.ts";
 export function LiveIndicator({ status }: { status: LiveStatus }) {
   const text = status === "live" ? "Live" : status === "connecting" ? "Connecting…" : "Reconnecting…";
   return (
-    <Badge tone={status === "live" ? "success" : "warning"} dot title="New messages and calls appear here without reloading">
+    <Badge
+      tone={status === "live" ? "success" : "warning"}
+      dot
+      title="New messages and calls appear here without reloading"
+    >
       {text}
     </Badge>
   );

@@ -1,7 +1,7 @@
 import { Alert, apiErrorMessage, Button, TextAreaField } from "@servicepro/ui";
 import { useTRPC } from "@servicepro/web";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { type FormEvent, type KeyboardEvent, useState } from "react";
 
 const MAX_LENGTH = 1600;
 
@@ -9,7 +9,15 @@ const MAX_LENGTH = 1600;
  * The reply form. Each message gets an idempotency key when it is first sent and keeps it until
  * it succeeds, so a double click or a retry after a network error sends it once.
  */
-export function ReplyBox({ conversationId, customerName, optedOut }: { conversationId: string; customerName: string; optedOut: boolean }) {
+export function ReplyBox({
+  conversationId,
+  customerName,
+  optedOut,
+}: {
+  conversationId: string;
+  customerName: string;
+  optedOut: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [body, setBody] = useState("");

@@ -1,5 +1,5 @@
 import { Alert, apiErrorCode, Badge, Button, Card, LoadErrorAlert, MessageBubble, Spinner } from "@servicepro/ui";
-import { useTRPC, type RouterOutputs } from "@servicepro/web";
+import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { customerLabel, deliveryStatus, formatPhone, fullTime, longDate } from "./format.ts";
@@ -80,7 +80,9 @@ export function ThreadPanel({ conversationId, onClose }: { conversationId: strin
     setLoadingOlder(true);
     setOlderError(null);
     try {
-      const page = await queryClient.fetchQuery(trpc.tenant.inbox.thread.queryOptions({ conversationId, before: olderCursor }));
+      const page = await queryClient.fetchQuery(
+        trpc.tenant.inbox.thread.queryOptions({ conversationId, before: olderCursor }),
+      );
       setOlder((prev) => ({ messages: [...page.messages, ...(prev?.messages ?? [])], cursor: page.olderCursor }));
     } catch (error) {
       setOlderError(error);
@@ -106,40 +108,53 @@ export function ThreadPanel({ conversationId, onClose }: { conversationId: strin
       }
     >
       <div className="inbox-thread__body">
-      {conversation.optedOutAt ? (
-        <Alert tone="warning" title="This customer opted out of texts">
-          {name} texted STOP on {longDate(conversation.optedOutAt)}. They have to text START before you can message them.
-        </Alert>
-      ) : null}
-      {olderCursor ? (
-        <div className="inbox-thread__older">
-          <Button size="sm" variant="ghost" onClick={() => void loadOlder()} loading={loadingOlder}>
-            Load earlier messages
-          </Button>
-        </div>
-      ) : null}
-      {olderError ? <LoadErrorAlert title="Earlier messages couldn't be loaded" error={olderError} onRetry={() => void loadOlder()} /> : null}
-      <ol className="inbox-thread__messages" aria-label={`Messages with ${name}`} aria-live="polite">
-        {messages.map((m) => (
-          <li key={m.id} className={`inbox-thread__message inbox-thread__message--${m.direction}`}>
-            <MessageBubble
-              direction={m.direction}
-              sender={m.direction === "outbound" ? (m.sentBy ?? AUTOMATED_KINDS[m.kind] ?? "Automatic text") : undefined}
-              time={
-                <time dateTime={m.createdAt} title={fullTime(m.createdAt)}>
-                  {fullTime(m.createdAt)}
-                </time>
-              }
-              status={m.direction === "outbound" ? <StatusBadge status={m.status} /> : undefined}
-              error={m.direction === "outbound" && (m.status === "failed" || m.status === "undelivered") ? deliveryError(m) : undefined}
-            >
-              {m.body}
-            </MessageBubble>
-          </li>
-        ))}
-        <li ref={endRef} aria-hidden="true" className="inbox-thread__end" />
-      </ol>
-      <ReplyBox conversationId={conversationId} customerName={name} optedOut={conversation.optedOutAt !== null} />
+        {conversation.optedOutAt ? (
+          <Alert tone="warning" title="This customer opted out of texts">
+            {name} texted STOP on {longDate(conversation.optedOutAt)}. They have to text START before you can message
+            them.
+          </Alert>
+        ) : null}
+        {olderCursor ? (
+          <div className="inbox-thread__older">
+            <Button size="sm" variant="ghost" onClick={() => void loadOlder()} loading={loadingOlder}>
+              Load earlier messages
+            </Button>
+          </div>
+        ) : null}
+        {olderError ? (
+          <LoadErrorAlert
+            title="Earlier messages couldn't be loaded"
+            error={olderError}
+            onRetry={() => void loadOlder()}
+          />
+        ) : null}
+        <ol className="inbox-thread__messages" aria-label={`Messages with ${name}`} aria-live="polite">
+          {messages.map((m) => (
+            <li key={m.id} className={`inbox-thread__message inbox-thread__message--${m.direction}`}>
+              <MessageBubble
+                direction={m.direction}
+                sender={
+                  m.direction === "outbound" ? (m.sentBy ?? AUTOMATED_KINDS[m.kind] ?? "Automatic text") : undefined
+                }
+                time={
+                  <time dateTime={m.createdAt} title={fullTime(m.createdAt)}>
+                    {fullTime(m.createdAt)}
+                  </time>
+                }
+                status={m.direction === "outbound" ? <StatusBadge status={m.status} /> : undefined}
+                error={
+                  m.direction === "outbound" && (m.status === "failed" || m.status === "undelivered")
+                    ? deliveryError(m)
+                    : undefined
+                }
+              >
+                {m.body}
+              </MessageBubble>
+            </li>
+          ))}
+          <li ref={endRef} aria-hidden="true" className="inbox-thread__end" />
+        </ol>
+        <ReplyBox conversationId={conversationId} customerName={name} optedOut={conversation.optedOutAt !== null} />
       </div>
     </Card>
   );

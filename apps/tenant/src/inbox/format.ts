@@ -1,6 +1,7 @@
 // Small presentation helpers for the inbox and calls log.
-import type { BadgeTone } from "@servicepro/ui";
+
 import { formatPhone } from "@servicepro/telephony/phone";
+import type { BadgeTone } from "@servicepro/ui";
 
 // The `phone` subpath: the package root brings the Twilio SDK along, which must stay out of the bundle.
 export { formatPhone } from "@servicepro/telephony/phone";
@@ -18,7 +19,8 @@ export function shortTime(iso: string, now = new Date()): string {
 /** "Mar 3, 2026, 3:05 PM": the full time (tooltips, threads). */
 export const fullTime = (iso: string): string => fullFormat.format(new Date(iso));
 
-export const longDate = (iso: string): string => new Intl.DateTimeFormat(undefined, { dateStyle: "long" }).format(new Date(iso));
+export const longDate = (iso: string): string =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: "long" }).format(new Date(iso));
 
 /** A delivery status in words, grouped the way a business owner thinks about it. */
 export function deliveryStatus(status: string): { label: string; tone: BadgeTone } {
@@ -47,4 +49,5 @@ export function formatDuration(seconds: number | null): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
-export const customerLabel = (customer: { name: string | null; phone: string }): string => customer.name || formatPhone(customer.phone);
+export const customerLabel = (customer: { name: string | null; phone: string }): string =>
+  customer.name || formatPhone(customer.phone);

@@ -27,7 +27,14 @@ export function FirstRunChecklist() {
 
   if (hidden || checklist.isPending) return null;
   if (checklist.isError) {
-    return <LoadErrorAlert title="Your set-up checklist couldn't be loaded" error={checklist.error} onRetry={() => void checklist.refetch()} retrying={checklist.isFetching} />;
+    return (
+      <LoadErrorAlert
+        title="Your set-up checklist couldn't be loaded"
+        error={checklist.error}
+        onRetry={() => void checklist.refetch()}
+        retrying={checklist.isFetching}
+      />
+    );
   }
   const { items, completed, total } = checklist.data;
   if (completed === total) return null;
@@ -49,10 +56,18 @@ export function FirstRunChecklist() {
         </Button>
       }
     >
-      <progress className="tenant-first-run__progress" max={total} value={completed} aria-label={`${completed} of ${total} set-up steps done`} />
+      <progress
+        className="tenant-first-run__progress"
+        max={total}
+        value={completed}
+        aria-label={`${completed} of ${total} set-up steps done`}
+      />
       <ol className="tenant-first-run" aria-label="Set-up steps">
         {items.map((item) => (
-          <li key={item.id} className={item.done ? "tenant-first-run__item tenant-first-run__item--done" : "tenant-first-run__item"}>
+          <li
+            key={item.id}
+            className={item.done ? "tenant-first-run__item tenant-first-run__item--done" : "tenant-first-run__item"}
+          >
             <span className="tenant-first-run__mark" aria-hidden="true">
               {item.done ? <SuccessIcon size={18} /> : null}
             </span>

@@ -1,5 +1,5 @@
 import { Alert, apiErrorMessage, Badge, Button, Card, LoadErrorAlert, Spinner } from "@servicepro/ui";
-import { useTRPC, type RouterOutputs } from "@servicepro/web";
+import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import "./pack.css";
@@ -21,7 +21,9 @@ function ChangeList({ items, label }: { items: readonly Item[]; label: string })
       {items.map((item) => (
         <li key={`${item.kind}:${item.packItemId}`}>
           <div className="tenant-pack-changes__head">
-            <Badge tone={item.change === "removed" ? "warning" : item.change === "added" ? "success" : "info"}>{CHANGE_LABELS[item.change]}</Badge>
+            <Badge tone={item.change === "removed" ? "warning" : item.change === "added" ? "success" : "info"}>
+              {CHANGE_LABELS[item.change]}
+            </Badge>
             <span className="sp-muted">{KIND_LABELS[item.kind]}</span>
             <strong>{item.title}</strong>
           </div>
@@ -46,15 +48,28 @@ function UpgradePreview({ onApplied }: { onApplied: (message: string) => void })
     trpc.tenant.pack.applyUpgrade.mutationOptions({
       onSuccess: async (result) => {
         const kept = result.heldBack > 0 ? `, ${result.heldBack} kept as you made them` : "";
-        onApplied(`Updated to version ${result.toVersion}: ${result.applied} ${result.applied === 1 ? "change" : "changes"} applied${kept}.`);
-        await Promise.all([queryClient.invalidateQueries(trpc.tenant.pack.pathFilter()), queryClient.invalidateQueries(trpc.tenant.catalog.pathFilter())]);
+        onApplied(
+          `Updated to version ${result.toVersion}: ${result.applied} ${result.applied === 1 ? "change" : "changes"} applied${kept}.`,
+        );
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.tenant.pack.pathFilter()),
+          queryClient.invalidateQueries(trpc.tenant.catalog.pathFilter()),
+        ]);
       },
       // A stale preview (someone applied it meanwhile): show the current one under the message.
       onError: () => void queryClient.invalidateQueries(trpc.tenant.pack.pathFilter()),
     }),
   );
   if (preview.isPending) return <Spinner label="Working out what the update changes…" showLabel />;
-  if (preview.isError) return <LoadErrorAlert title="The update preview couldn't be loaded" error={preview.error} onRetry={() => void preview.refetch()} retrying={preview.isFetching} />;
+  if (preview.isError)
+    return (
+      <LoadErrorAlert
+        title="The update preview couldn't be loaded"
+        error={preview.error}
+        onRetry={() => void preview.refetch()}
+        retrying={preview.isFetching}
+      />
+    );
   if (!preview.data) return <p className="sp-muted">There is no update to apply any more.</p>;
   const { willApply, heldBack, otherChanges, fromVersion, toVersion } = preview.data;
   return (
@@ -63,7 +78,11 @@ function UpgradePreview({ onApplied }: { onApplied: (message: string) => void })
         <h3 id="pack-will-apply" className="tenant-pack-heading">
           Will be applied ({willApply.length})
         </h3>
-        {willApply.length > 0 ? <ChangeList items={willApply} label="Changes that will be applied" /> : <p className="sp-muted">Nothing: every change touches something you made your own.</p>}
+        {willApply.length > 0 ? (
+          <ChangeList items={willApply} label="Changes that will be applied" />
+        ) : (
+          <p className="sp-muted">Nothing: every change touches something you made your own.</p>
+        )}
       </section>
       {heldBack.length > 0 ? (
         <section aria-labelledby="pack-held-back">
@@ -74,7 +93,10 @@ function UpgradePreview({ onApplied }: { onApplied: (message: string) => void })
         </section>
       ) : null}
       {otherChanges.length > 0 ? (
-        <p className="sp-muted">The update also changes suggested wording, hours or website copy; those are not applied to your settings automatically.</p>
+        <p className="sp-muted">
+          The update also changes suggested wording, hours or website copy; those are not applied to your settings
+          automatically.
+        </p>
       ) : null}
       {apply.isError ? (
         <Alert tone="error" title="The update wasn't applied">
@@ -98,7 +120,15 @@ export function PackUpdatesCard() {
   const [applied, setApplied] = useState<string | null>(null);
 
   if (status.isPending) return null;
-  if (status.isError) return <LoadErrorAlert title="Your industry pack's status couldn't be loaded" error={status.error} onRetry={() => void status.refetch()} retrying={status.isFetching} />;
+  if (status.isError)
+    return (
+      <LoadErrorAlert
+        title="Your industry pack's status couldn't be loaded"
+        error={status.error}
+        onRetry={() => void status.refetch()}
+        retrying={status.isFetching}
+      />
+    );
   const { installed, latestVersion, upgradeAvailable } = status.data;
   if (!installed) return applied ? <Alert tone="success">{applied}</Alert> : null;
 
@@ -127,7 +157,11 @@ export function PackUpdatesCard() {
         )
       }
     >
-      {reviewing ? <UpgradePreview onApplied={setApplied} /> : <p className="sp-muted">See what changes before anything is applied.</p>}
+      {reviewing ? (
+        <UpgradePreview onApplied={setApplied} />
+      ) : (
+        <p className="sp-muted">See what changes before anything is applied.</p>
+      )}
     </Card>
   );
 }

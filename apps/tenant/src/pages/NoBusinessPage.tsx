@@ -1,5 +1,5 @@
 import { ButtonLink, LockIcon, PageNotice, ShieldIcon } from "@servicepro/ui";
-import { SignedInShell, SignOutButton, type SignedInContext } from "@servicepro/web";
+import { type SignedInContext, SignedInShell, SignOutButton } from "@servicepro/web";
 
 /**
  * Signed in, but no business to show: the platform owner (who works in /admin/), or a user whose
@@ -22,8 +22,8 @@ export function NoBusinessPage({ context }: { context: SignedInContext }) {
           title="You're signed in as the platform owner"
           description={
             <p>
-              The business dashboard shows one business to its own team. To see every business on
-              ServicePro, use the platform console at <a href="/admin/">/admin/</a>.
+              The business dashboard shows one business to its own team. To see every business on ServicePro, use the
+              platform console at <a href="/admin/">/admin/</a>.
             </p>
           }
           actions={
@@ -42,8 +42,8 @@ export function NoBusinessPage({ context }: { context: SignedInContext }) {
           title="Your account isn't linked to a business"
           description={
             <p>
-              You're signed in as <strong>{user.email}</strong>, but you're not on any business's team
-              right now. Ask your business's admin to invite you again.
+              You're signed in as <strong>{user.email}</strong>, but you're not on any business's team right now. Ask
+              your business's admin to invite you again.
             </p>
           }
           actions={<SignOutButton />}

@@ -16,10 +16,10 @@ import {
 import {
   industryLabel,
   PlanTierBadge,
+  type RouterOutputs,
   TenantStatusBadge,
   useRefreshAuth,
   useTRPC,
-  type RouterOutputs,
 } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";

@@ -1,5 +1,14 @@
-import { Alert, Badge, Card, DataTable, type DataTableColumn, LoadErrorAlert, PageHeader, Spinner } from "@servicepro/ui";
-import { PlanTierBadge, TenantStatusBadge, useTRPC, type RouterOutputs } from "@servicepro/web";
+import {
+  Alert,
+  Badge,
+  Card,
+  DataTable,
+  type DataTableColumn,
+  LoadErrorAlert,
+  PageHeader,
+  Spinner,
+} from "@servicepro/ui";
+import { PlanTierBadge, type RouterOutputs, TenantStatusBadge, useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 
 type Summary = RouterOutputs["tenant"]["plan"]["summary"];
@@ -12,7 +21,8 @@ function columns(internal: boolean): ReadonlyArray<DataTableColumn<Line>> {
       id: "included",
       header: "On your plan",
       nowrap: true,
-      cell: (line) => (line.included ? <Badge tone="success">Included</Badge> : <Badge tone="neutral">Not included</Badge>),
+      cell: (line) =>
+        line.included ? <Badge tone="success">Included</Badge> : <Badge tone="neutral">Not included</Badge>,
     },
     {
       id: "unlock",
@@ -39,7 +49,14 @@ export function PlanPage() {
     );
   }
   if (summary.isError) {
-    return <LoadErrorAlert title="Your plan couldn't be loaded" error={summary.error} onRetry={() => void summary.refetch()} retrying={summary.isFetching} />;
+    return (
+      <LoadErrorAlert
+        title="Your plan couldn't be loaded"
+        error={summary.error}
+        onRetry={() => void summary.refetch()}
+        retrying={summary.isFetching}
+      />
+    );
   }
 
   const plan = summary.data;
@@ -66,11 +83,18 @@ export function PlanPage() {
       />
       {plan.acceptsChanges ? null : (
         <Alert tone="warning" title={`Your account is ${plan.statusLabel.toLowerCase()}`} role="status">
-          You can still sign in, view and export your data, but changes and automated messages are paused. Contact ServicePro support to reactivate it.
+          You can still sign in, view and export your data, but changes and automated messages are paused. Contact
+          ServicePro support to reactivate it.
         </Alert>
       )}
       <Card title="Features" flush>
-        <DataTable caption="Plan features" captionHidden columns={columns(plan.internal)} rows={plan.features} rowKey={(line) => line.key} />
+        <DataTable
+          caption="Plan features"
+          captionHidden
+          columns={columns(plan.internal)}
+          rows={plan.features}
+          rowKey={(line) => line.key}
+        />
       </Card>
     </div>
   );

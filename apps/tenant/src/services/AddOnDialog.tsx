@@ -1,16 +1,24 @@
 import { apiErrorMessage, apiFieldErrors, CheckboxField, Dialog, TextAreaField, TextField } from "@servicepro/ui";
-import { useTRPC, type RouterOutputs } from "@servicepro/web";
+import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { dollarsText, DOLLARS_HINT, parseDollars } from "./catalog-format.ts";
-import { useRefreshCatalog } from "./refresh.ts";
+import { type FormEvent, useState } from "react";
+import { DOLLARS_HINT, dollarsText, parseDollars } from "./catalog-format.ts";
 import { DialogFormFooter } from "./DialogFormFooter.tsx";
+import { useRefreshCatalog } from "./refresh.ts";
 
 type AddOn = RouterOutputs["tenant"]["catalog"]["addOns"][number];
 type Service = RouterOutputs["tenant"]["catalog"]["services"][number];
 
 /** Edits an add-on: its price, extra time, the services it goes with and when to offer it. */
-export function AddOnDialog({ addOn, services, onClose }: { addOn: AddOn; services: readonly Service[]; onClose: () => void }) {
+export function AddOnDialog({
+  addOn,
+  services,
+  onClose,
+}: {
+  addOn: AddOn;
+  services: readonly Service[];
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const refresh = useRefreshCatalog();
   const [name, setName] = useState(addOn.name);
@@ -44,16 +52,46 @@ export function AddOnDialog({ addOn, services, onClose }: { addOn: AddOn; servic
     if (priceCents === null || Object.keys(problems).length > 0) return;
     update.mutate({ id: addOn.id, name, description, priceCents, durationMinutes, serviceIds, offerWhen });
   };
-  const toggle = (id: string, checked: boolean) => setServiceIds((ids) => (checked ? [...ids, id] : ids.filter((other) => other !== id)));
+  const toggle = (id: string, checked: boolean) =>
+    setServiceIds((ids) => (checked ? [...ids, id] : ids.filter((other) => other !== id)));
   const formError = update.isError && Object.keys(server).length === 0 ? apiErrorMessage(update.error) : null;
 
   return (
-    <Dialog open onClose={onClose} title={`Edit ${addOn.name}`} description="Add-ons are extras staff and the AI receptionist offer with a booking.">
+    <Dialog
+      open
+      onClose={onClose}
+      title={`Edit ${addOn.name}`}
+      description="Add-ons are extras staff and the AI receptionist offer with a booking."
+    >
       <form className="sp-stack" onSubmit={submit} noValidate>
-        <TextField label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} required maxLength={80} />
-        <TextAreaField label="Description" name="description" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} rows={2} maxLength={600} />
+        <TextField
+          label="Name"
+          name="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+          required
+          maxLength={80}
+        />
+        <TextAreaField
+          label="Description"
+          name="description"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          error={errors.description}
+          rows={2}
+          maxLength={600}
+        />
         <div className="tenant-field-pair">
-          <TextField label="Price ($)" name="priceCents" inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} error={errors.priceCents} required />
+          <TextField
+            label="Price ($)"
+            name="priceCents"
+            inputMode="decimal"
+            value={price}
+            onChange={(e) => setPrice(e.target.value)}
+            error={errors.priceCents}
+            required
+          />
           <TextField
             label="Extra time (minutes)"
             name="durationMinutes"
@@ -69,12 +107,31 @@ export function AddOnDialog({ addOn, services, onClose }: { addOn: AddOn; servic
           <legend className="sp-field__label">Goes with</legend>
           <p className="sp-field__hint">Tick none to offer it with any service.</p>
           {choices.map((service) => (
-            <CheckboxField key={service.id} label={service.name} checked={serviceIds.includes(service.id)} onChange={(e) => toggle(service.id, e.target.checked)} />
+            <CheckboxField
+              key={service.id}
+              label={service.name}
+              checked={serviceIds.includes(service.id)}
+              onChange={(e) => toggle(service.id, e.target.checked)}
+            />
           ))}
           {errors.serviceIds ? <p className="sp-field__error">{errors.serviceIds}</p> : null}
         </fieldset>
-        <TextAreaField label="When to offer it" name="offerWhen" value={offerWhen} onChange={(e) => setOfferWhen(e.target.value)} error={errors.offerWhen} rows={2} maxLength={300} />
-        <DialogFormFooter error={formError} errorTitle="The add-on wasn't saved" pending={update.isPending} submitLabel="Save changes" onCancel={onClose} />
+        <TextAreaField
+          label="When to offer it"
+          name="offerWhen"
+          value={offerWhen}
+          onChange={(e) => setOfferWhen(e.target.value)}
+          error={errors.offerWhen}
+          rows={2}
+          maxLength={300}
+        />
+        <DialogFormFooter
+          error={formError}
+          errorTitle="The add-on wasn't saved"
+          pending={update.isPending}
+          submitLabel="Save changes"
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

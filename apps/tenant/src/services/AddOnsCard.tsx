@@ -1,5 +1,5 @@
 import { Button, Card, DataTable, type DataTableColumn, EmptyState, LoadErrorAlert, Spinner } from "@servicepro/ui";
-import { useTRPC, type RouterOutputs } from "@servicepro/web";
+import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { AddOnDialog } from "./AddOnDialog.tsx";
@@ -10,7 +10,9 @@ type AddOn = RouterOutputs["tenant"]["catalog"]["addOns"][number];
 type Service = RouterOutputs["tenant"]["catalog"]["services"][number];
 
 const goesWith = (addOn: AddOn, services: readonly Service[]) =>
-  addOn.serviceIds.length === 0 ? "Any service" : addOn.serviceIds.map((id) => services.find((s) => s.id === id)?.name ?? "A removed service").join(", ");
+  addOn.serviceIds.length === 0
+    ? "Any service"
+    : addOn.serviceIds.map((id) => services.find((s) => s.id === id)?.name ?? "A removed service").join(", ");
 
 /** Extras offered with a booking: which services they go with and when to offer them. */
 export function AddOnsCard({ isAdmin }: { isAdmin: boolean }) {
@@ -29,7 +31,14 @@ export function AddOnsCard({ isAdmin }: { isAdmin: boolean }) {
   }
   const failed = addOns.error ?? services.error;
   if (failed) {
-    return <LoadErrorAlert title="Your add-ons couldn't be loaded" error={failed} onRetry={() => void Promise.all([addOns.refetch(), services.refetch()])} retrying={addOns.isFetching || services.isFetching} />;
+    return (
+      <LoadErrorAlert
+        title="Your add-ons couldn't be loaded"
+        error={failed}
+        onRetry={() => void Promise.all([addOns.refetch(), services.refetch()])}
+        retrying={addOns.isFetching || services.isFetching}
+      />
+    );
   }
   const serviceList = services.data ?? [];
   const columns: DataTableColumn<AddOn>[] = [
@@ -47,7 +56,12 @@ export function AddOnsCard({ isAdmin }: { isAdmin: boolean }) {
       ),
     },
     { id: "services", header: "Goes with", cell: (addOn) => goesWith(addOn, serviceList) },
-    { id: "time", header: "Extra time", nowrap: true, cell: (addOn) => (addOn.durationMinutes === 0 ? "None" : durationLabel(addOn.durationMinutes)) },
+    {
+      id: "time",
+      header: "Extra time",
+      nowrap: true,
+      cell: (addOn) => (addOn.durationMinutes === 0 ? "None" : durationLabel(addOn.durationMinutes)),
+    },
     { id: "price", header: "Price", nowrap: true, align: "end", cell: (addOn) => addOn.priceLabel },
   ];
   if (isAdmin) {

@@ -1,7 +1,19 @@
 import { Alert, Button } from "@servicepro/ui";
 
 /** The end of every catalog edit dialog: the save error, if any, then Cancel and the submit button. */
-export function DialogFormFooter({ error, errorTitle, pending, submitLabel, onCancel }: { error: string | null; errorTitle: string; pending: boolean; submitLabel: string; onCancel: () => void }) {
+export function DialogFormFooter({
+  error,
+  errorTitle,
+  pending,
+  submitLabel,
+  onCancel,
+}: {
+  error: string | null;
+  errorTitle: string;
+  pending: boolean;
+  submitLabel: string;
+  onCancel: () => void;
+}) {
   return (
     <>
       {error ? (

@@ -1,9 +1,9 @@
 import { apiErrorMessage, apiFieldErrors, Dialog, TextAreaField, TextField } from "@servicepro/ui";
-import { useTRPC, type RouterOutputs } from "@servicepro/web";
+import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { useRefreshCatalog } from "./refresh.ts";
+import { type FormEvent, useState } from "react";
 import { DialogFormFooter } from "./DialogFormFooter.tsx";
+import { useRefreshCatalog } from "./refresh.ts";
 
 type Faq = RouterOutputs["tenant"]["catalog"]["faqs"][number];
 
@@ -30,11 +30,39 @@ export function FaqDialog({ faq, onClose }: { faq?: Faq; onClose: () => void }) 
   };
 
   return (
-    <Dialog open onClose={onClose} title={faq ? "Edit question" : "Add a question"} description="Your AI receptionist and website answer customers with these.">
+    <Dialog
+      open
+      onClose={onClose}
+      title={faq ? "Edit question" : "Add a question"}
+      description="Your AI receptionist and website answer customers with these."
+    >
       <form className="sp-stack" onSubmit={submit} noValidate>
-        <TextField label="Question" name="question" value={question} onChange={(e) => setQuestion(e.target.value)} error={errors.question} required maxLength={200} />
-        <TextAreaField label="Answer" name="answer" value={answer} onChange={(e) => setAnswer(e.target.value)} error={errors.answer} rows={4} maxLength={1000} showCount />
-        <DialogFormFooter error={formError} errorTitle="The question wasn't saved" pending={mutation.isPending} submitLabel={faq ? "Save changes" : "Add question"} onCancel={onClose} />
+        <TextField
+          label="Question"
+          name="question"
+          value={question}
+          onChange={(e) => setQuestion(e.target.value)}
+          error={errors.question}
+          required
+          maxLength={200}
+        />
+        <TextAreaField
+          label="Answer"
+          name="answer"
+          value={answer}
+          onChange={(e) => setAnswer(e.target.value)}
+          error={errors.answer}
+          rows={4}
+          maxLength={1000}
+          showCount
+        />
+        <DialogFormFooter
+          error={formError}
+          errorTitle="The question wasn't saved"
+          pending={mutation.isPending}
+          submitLabel={faq ? "Save changes" : "Add question"}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -1,5 +1,5 @@
 import { Button, Card, EmptyState, LoadErrorAlert, Spinner } from "@servicepro/ui";
-import { useTRPC, type RouterOutputs } from "@servicepro/web";
+import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { FaqDialog } from "./FaqDialog.tsx";
@@ -27,12 +27,23 @@ export function FaqsCard({ isAdmin }: { isAdmin: boolean }) {
     );
   }
   if (faqs.isError) {
-    return <LoadErrorAlert title="Your questions couldn't be loaded" error={faqs.error} onRetry={() => void faqs.refetch()} retrying={faqs.isFetching} />;
+    return (
+      <LoadErrorAlert
+        title="Your questions couldn't be loaded"
+        error={faqs.error}
+        onRetry={() => void faqs.refetch()}
+        retrying={faqs.isFetching}
+      />
+    );
   }
   return (
     <Card title="Questions and answers" description={description} actions={addButton}>
       {faqs.data.length === 0 ? (
-        <EmptyState headingLevel={3} title="No questions yet" description="Add the questions customers ask most, so nobody has to answer them twice." />
+        <EmptyState
+          headingLevel={3}
+          title="No questions yet"
+          description="Add the questions customers ask most, so nobody has to answer them twice."
+        />
       ) : (
         <dl className="tenant-faqs">
           {faqs.data.map((faq) => (

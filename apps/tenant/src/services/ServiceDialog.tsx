@@ -1,14 +1,17 @@
 import { apiErrorMessage, apiFieldErrors, Dialog, SelectField, TextAreaField, TextField } from "@servicepro/ui";
-import { useTRPC, type RouterOutputs } from "@servicepro/web";
+import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { dollarsText, DOLLARS_HINT, parseDollars } from "./catalog-format.ts";
-import { useRefreshCatalog } from "./refresh.ts";
+import { type FormEvent, useState } from "react";
+import { DOLLARS_HINT, dollarsText, parseDollars } from "./catalog-format.ts";
 import { DialogFormFooter } from "./DialogFormFooter.tsx";
+import { useRefreshCatalog } from "./refresh.ts";
 
 type Service = RouterOutputs["tenant"]["catalog"]["services"][number];
 type PriceType = "fixed" | "range" | "quote";
-type Price = { type: "fixed"; cents: number } | { type: "range"; minCents: number; maxCents: number } | { type: "quote" };
+type Price =
+  | { type: "fixed"; cents: number }
+  | { type: "range"; minCents: number; maxCents: number }
+  | { type: "quote" };
 
 const PRICE_TYPES = [
   { value: "fixed", label: "One price" },
@@ -51,7 +54,9 @@ export function ServiceDialog({ service, onClose }: { service?: Service; onClose
     const minCents = parseDollars(min);
     const maxCents = parseDollars(max);
     if (minCents === null || maxCents === null) return DOLLARS_HINT;
-    return minCents < maxCents ? { type: "range", minCents, maxCents } : "The lowest price must be below the highest price.";
+    return minCents < maxCents
+      ? { type: "range", minCents, maxCents }
+      : "The lowest price must be below the highest price.";
   }
 
   const submit = (event: FormEvent) => {
@@ -64,7 +69,13 @@ export function ServiceDialog({ service, onClose }: { service?: Service; onClose
     if (name.trim() === "") problems.name = "Give it a name.";
     setLocal(problems);
     if (Object.keys(problems).length > 0 || typeof parsedPrice === "string") return;
-    const fields = { name, description, durationMinutes: minutes, price: parsedPrice, priceDependsOn: priceType === "range" ? dependsOn : "" };
+    const fields = {
+      name,
+      description,
+      durationMinutes: minutes,
+      price: parsedPrice,
+      priceDependsOn: priceType === "range" ? dependsOn : "",
+    };
     if (service) update.mutate({ id: service.id, ...fields });
     else create.mutate(fields);
   };
@@ -75,11 +86,31 @@ export function ServiceDialog({ service, onClose }: { service?: Service; onClose
       open
       onClose={onClose}
       title={service ? `Edit ${service.name}` : "Add a service"}
-      description={service?.source === "pack" ? "Once you change it, pack updates leave this service as you made it." : "What customers can book, how long it takes and what it costs."}
+      description={
+        service?.source === "pack"
+          ? "Once you change it, pack updates leave this service as you made it."
+          : "What customers can book, how long it takes and what it costs."
+      }
     >
       <form className="sp-stack" onSubmit={submit} noValidate>
-        <TextField label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} required maxLength={80} />
-        <TextAreaField label="Description" name="description" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} rows={3} maxLength={600} />
+        <TextField
+          label="Name"
+          name="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+          required
+          maxLength={80}
+        />
+        <TextAreaField
+          label="Description"
+          name="description"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          error={errors.description}
+          rows={3}
+          maxLength={600}
+        />
         <TextField
           label="Duration (minutes)"
           name="durationMinutes"
@@ -93,18 +124,64 @@ export function ServiceDialog({ service, onClose }: { service?: Service; onClose
           error={errors.durationMinutes}
           required
         />
-        <SelectField label="Pricing" name="priceType" options={PRICE_TYPES} value={priceType} onChange={(e) => setPriceType(e.target.value as PriceType)} />
-        {priceType === "fixed" ? <TextField label="Price ($)" name="price" inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} hint={DOLLARS_HINT} error={errors.price} required /> : null}
+        <SelectField
+          label="Pricing"
+          name="priceType"
+          options={PRICE_TYPES}
+          value={priceType}
+          onChange={(e) => setPriceType(e.target.value as PriceType)}
+        />
+        {priceType === "fixed" ? (
+          <TextField
+            label="Price ($)"
+            name="price"
+            inputMode="decimal"
+            value={price}
+            onChange={(e) => setPrice(e.target.value)}
+            hint={DOLLARS_HINT}
+            error={errors.price}
+            required
+          />
+        ) : null}
         {priceType === "range" ? (
           <>
             <div className="tenant-field-pair">
-              <TextField label="From ($)" name="priceMin" inputMode="decimal" value={min} onChange={(e) => setMin(e.target.value)} required />
-              <TextField label="To ($)" name="priceMax" inputMode="decimal" value={max} onChange={(e) => setMax(e.target.value)} error={errors.price} required />
+              <TextField
+                label="From ($)"
+                name="priceMin"
+                inputMode="decimal"
+                value={min}
+                onChange={(e) => setMin(e.target.value)}
+                required
+              />
+              <TextField
+                label="To ($)"
+                name="priceMax"
+                inputMode="decimal"
+                value={max}
+                onChange={(e) => setMax(e.target.value)}
+                error={errors.price}
+                required
+              />
             </div>
-            <TextField label="The price depends on" name="priceDependsOn" value={dependsOn} onChange={(e) => setDependsOn(e.target.value)} hint="For example: lawn size, vehicle size." error={errors.priceDependsOn} maxLength={120} />
+            <TextField
+              label="The price depends on"
+              name="priceDependsOn"
+              value={dependsOn}
+              onChange={(e) => setDependsOn(e.target.value)}
+              hint="For example: lawn size, vehicle size."
+              error={errors.priceDependsOn}
+              maxLength={120}
+            />
           </>
         ) : null}
-        <DialogFormFooter error={formError} errorTitle="The service wasn't saved" pending={mutation.isPending} submitLabel={service ? "Save changes" : "Add service"} onCancel={onClose} />
+        <DialogFormFooter
+          error={formError}
+          errorTitle="The service wasn't saved"
+          pending={mutation.isPending}
+          submitLabel={service ? "Save changes" : "Add service"}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -1,5 +1,15 @@
-import { Alert, apiErrorMessage, Button, Card, DataTable, type DataTableColumn, EmptyState, LoadErrorAlert, Spinner } from "@servicepro/ui";
-import { useTRPC, type RouterOutputs } from "@servicepro/web";
+import {
+  Alert,
+  apiErrorMessage,
+  Button,
+  Card,
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  LoadErrorAlert,
+  Spinner,
+} from "@servicepro/ui";
+import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { durationLabel } from "./catalog-format.ts";
@@ -9,7 +19,15 @@ import { SourceBadge } from "./SourceBadge.tsx";
 
 type Service = RouterOutputs["tenant"]["catalog"]["services"][number];
 
-function columns(isAdmin: boolean, actions: { edit: (s: Service) => void; archive: (s: Service) => void; restore: (s: Service) => void; busyId: string | null }): DataTableColumn<Service>[] {
+function columns(
+  isAdmin: boolean,
+  actions: {
+    edit: (s: Service) => void;
+    archive: (s: Service) => void;
+    restore: (s: Service) => void;
+    busyId: string | null;
+  },
+): DataTableColumn<Service>[] {
   const base: DataTableColumn<Service>[] = [
     {
       id: "name",
@@ -33,7 +51,9 @@ function columns(isAdmin: boolean, actions: { edit: (s: Service) => void; archiv
       cell: (service) => (
         <span title={service.priceDependsOn ? `Depends on: ${service.priceDependsOn}` : undefined}>
           {service.priceLabel}
-          {service.priceDependsOn ? <span className="tenant-catalog-note">by {service.priceDependsOn.toLowerCase()}</span> : null}
+          {service.priceDependsOn ? (
+            <span className="tenant-catalog-note">by {service.priceDependsOn.toLowerCase()}</span>
+          ) : null}
         </span>
       ),
     },
@@ -52,12 +72,23 @@ function columns(isAdmin: boolean, actions: { edit: (s: Service) => void; archiv
             <Button size="sm" onClick={() => actions.edit(service)} aria-label={`Edit ${service.name}`}>
               Edit
             </Button>
-            <Button size="sm" variant="ghost" onClick={() => actions.archive(service)} loading={actions.busyId === service.id} aria-label={`Archive ${service.name}`}>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => actions.archive(service)}
+              loading={actions.busyId === service.id}
+              aria-label={`Archive ${service.name}`}
+            >
               Archive
             </Button>
           </span>
         ) : (
-          <Button size="sm" onClick={() => actions.restore(service)} loading={actions.busyId === service.id} aria-label={`Restore ${service.name}`}>
+          <Button
+            size="sm"
+            onClick={() => actions.restore(service)}
+            loading={actions.busyId === service.id}
+            aria-label={`Restore ${service.name}`}
+          >
             Restore
           </Button>
         ),
@@ -73,8 +104,17 @@ export function ServicesCard({ isAdmin }: { isAdmin: boolean }) {
   const [editing, setEditing] = useState<Service | "new" | null>(null);
   const archive = useMutation(trpc.tenant.catalog.archiveService.mutationOptions({ onSuccess: () => refresh() }));
   const restore = useMutation(trpc.tenant.catalog.updateService.mutationOptions({ onSuccess: () => refresh() }));
-  const busyId = archive.isPending ? (archive.variables?.id ?? null) : restore.isPending ? (restore.variables?.id ?? null) : null;
-  const actions = { edit: (s: Service) => setEditing(s), archive: (s: Service) => archive.mutate({ id: s.id }), restore: (s: Service) => restore.mutate({ id: s.id, active: true }), busyId };
+  const busyId = archive.isPending
+    ? (archive.variables?.id ?? null)
+    : restore.isPending
+      ? (restore.variables?.id ?? null)
+      : null;
+  const actions = {
+    edit: (s: Service) => setEditing(s),
+    archive: (s: Service) => archive.mutate({ id: s.id }),
+    restore: (s: Service) => restore.mutate({ id: s.id, active: true }),
+    busyId,
+  };
   const description = "What customers can book, with the time it takes and what it costs.";
   const addButton = isAdmin ? (
     <Button size="sm" variant="primary" onClick={() => setEditing("new")}>
@@ -90,7 +130,14 @@ export function ServicesCard({ isAdmin }: { isAdmin: boolean }) {
     );
   }
   if (services.isError) {
-    return <LoadErrorAlert title="Your services couldn't be loaded" error={services.error} onRetry={() => void services.refetch()} retrying={services.isFetching} />;
+    return (
+      <LoadErrorAlert
+        title="Your services couldn't be loaded"
+        error={services.error}
+        onRetry={() => void services.refetch()}
+        retrying={services.isFetching}
+      />
+    );
   }
   const active = services.data.filter((s) => s.active);
   const archived = services.data.filter((s) => !s.active);
@@ -108,17 +155,35 @@ export function ServicesCard({ isAdmin }: { isAdmin: boolean }) {
         columns={columns(isAdmin, actions)}
         rows={active}
         rowKey={(s) => s.id}
-        empty={<EmptyState headingLevel={3} title="No services yet" description={isAdmin ? "Add what you sell so customers and your AI receptionist can book it." : "Your admin hasn't added any services yet."} />}
+        empty={
+          <EmptyState
+            headingLevel={3}
+            title="No services yet"
+            description={
+              isAdmin
+                ? "Add what you sell so customers and your AI receptionist can book it."
+                : "Your admin hasn't added any services yet."
+            }
+          />
+        }
       />
       {archived.length > 0 ? (
         <details className="tenant-archived">
           <summary>
             {archived.length} archived {archived.length === 1 ? "service" : "services"}
           </summary>
-          <DataTable caption="Archived services" captionHidden columns={columns(isAdmin, actions)} rows={archived} rowKey={(s) => s.id} />
+          <DataTable
+            caption="Archived services"
+            captionHidden
+            columns={columns(isAdmin, actions)}
+            rows={archived}
+            rowKey={(s) => s.id}
+          />
         </details>
       ) : null}
-      {editing ? <ServiceDialog service={editing === "new" ? undefined : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <ServiceDialog service={editing === "new" ? undefined : editing} onClose={() => setEditing(null)} />
+      ) : null}
     </Card>
   );
 }

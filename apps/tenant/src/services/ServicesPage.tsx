@@ -16,7 +16,11 @@ export function ServicesPage({ context }: { context: SignedInContext }) {
       <PageHeader
         eyebrow="Services"
         title="What you sell"
-        description={isAdmin ? "Your services, add-ons and answers to common questions. Customers, staff and your AI receptionist all use these." : "Your business's services, add-ons and answers to common questions. Your admins can change them."}
+        description={
+          isAdmin
+            ? "Your services, add-ons and answers to common questions. Customers, staff and your AI receptionist all use these."
+            : "Your business's services, add-ons and answers to common questions. Your admins can change them."
+        }
       />
       {isAdmin ? <PackUpdatesCard /> : null}
       <ServicesCard isAdmin={isAdmin} />

@@ -9,7 +9,8 @@ export function durationLabel(minutes: number): string {
 }
 
 /** 4550 → "45.50", 4500 → "45": what a price field starts with. */
-export const dollarsText = (cents: number | null): string => (cents === null ? "" : cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2));
+export const dollarsText = (cents: number | null): string =>
+  cents === null ? "" : cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
 
 /** "45", "$45.50", "1,200" → cents; null when it is not an amount of dollars. */
 export function parseDollars(text: string): number | null {

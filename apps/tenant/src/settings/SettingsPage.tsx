@@ -1,5 +1,14 @@
-import { Card, DataTable, type DataTableColumn, EmptyState, formatDate, LoadErrorAlert, PageHeader, Spinner } from "@servicepro/ui";
-import { useTRPC, type RouterOutputs, type SignedInContext } from "@servicepro/web";
+import {
+  Card,
+  DataTable,
+  type DataTableColumn,
+  EmptyState,
+  formatDate,
+  LoadErrorAlert,
+  PageHeader,
+  Spinner,
+} from "@servicepro/ui";
+import { type RouterOutputs, type SignedInContext, useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 
 type Visit = RouterOutputs["tenant"]["settings"]["platformAccess"][number];
@@ -12,10 +21,17 @@ const ENDED_BY: Record<NonNullable<Visit["endedBy"]>, string> = {
   tenant_missing: "Ended",
 };
 
-const when = (iso: string) => `${formatDate(iso, { style: "long" })}, ${new Date(iso).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" })}`;
+const when = (iso: string) =>
+  `${formatDate(iso, { style: "long" })}, ${new Date(iso).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" })}`;
 
 const columns: ReadonlyArray<DataTableColumn<Visit>> = [
-  { id: "started", header: "Viewed from", rowHeader: true, nowrap: true, cell: (visit) => <time dateTime={visit.startedAt}>{when(visit.startedAt)}</time> },
+  {
+    id: "started",
+    header: "Viewed from",
+    rowHeader: true,
+    nowrap: true,
+    cell: (visit) => <time dateTime={visit.startedAt}>{when(visit.startedAt)}</time>,
+  },
   {
     id: "ended",
     header: "Until",
@@ -29,14 +45,19 @@ const columns: ReadonlyArray<DataTableColumn<Visit>> = [
         <strong>Now</strong>
       ),
   },
-  { id: "reason", header: "Reason given", cell: (visit) => visit.reason ?? <span className="sp-muted">None recorded</span> },
+  {
+    id: "reason",
+    header: "Reason given",
+    cell: (visit) => visit.reason ?? <span className="sp-muted">None recorded</span>,
+  },
 ];
 
 /** When the ServicePro platform owner viewed the account as its admin, and why (admins only). */
 function PlatformAccessCard() {
   const trpc = useTRPC();
   const visits = useQuery(trpc.tenant.settings.platformAccess.queryOptions());
-  const description = "ServicePro support can open your dashboard as your admin to help you. Every visit is listed here with the reason given.";
+  const description =
+    "ServicePro support can open your dashboard as your admin to help you. Every visit is listed here with the reason given.";
   if (visits.isPending) {
     return (
       <Card title="Platform access" description={description}>
@@ -45,7 +66,14 @@ function PlatformAccessCard() {
     );
   }
   if (visits.isError) {
-    return <LoadErrorAlert title="Platform access couldn't be loaded" error={visits.error} onRetry={() => void visits.refetch()} retrying={visits.isFetching} />;
+    return (
+      <LoadErrorAlert
+        title="Platform access couldn't be loaded"
+        error={visits.error}
+        onRetry={() => void visits.refetch()}
+        retrying={visits.isFetching}
+      />
+    );
   }
   return (
     <Card title="Platform access" description={description} flush>
@@ -55,7 +83,13 @@ function PlatformAccessCard() {
         columns={columns}
         rows={visits.data}
         rowKey={(visit) => visit.startedAt}
-        empty={<EmptyState headingLevel={3} title="No visits" description="The ServicePro platform owner has not viewed your account." />}
+        empty={
+          <EmptyState
+            headingLevel={3}
+            title="No visits"
+            description="The ServicePro platform owner has not viewed your account."
+          />
+        }
       />
     </Card>
   );
@@ -67,12 +101,18 @@ export function SettingsPage({ context }: { context: SignedInContext }) {
   return (
     <div className="sp-stack">
       <title>Settings · ServicePro</title>
-      <PageHeader eyebrow="Settings" title="Settings" description={`How ${context.tenantName ?? "your business"} works with ServicePro.`} />
+      <PageHeader
+        eyebrow="Settings"
+        title="Settings"
+        description={`How ${context.tenantName ?? "your business"} works with ServicePro.`}
+      />
       {isAdmin ? (
         <PlatformAccessCard />
       ) : (
         <Card title="Platform access">
-          <p className="sp-muted">Your business's admins can see when ServicePro support viewed the account, and why.</p>
+          <p className="sp-muted">
+            Your business's admins can see when ServicePro support viewed the account, and why.
+          </p>
         </Card>
       )}
     </div>

@@ -1,7 +1,19 @@
-import { Alert, apiErrorCode, apiErrorMessage, apiFieldErrors, AppShell, Button, ButtonLink, Card, LoadErrorAlert, Spinner, TextField } from "@servicepro/ui";
+import {
+  Alert,
+  AppShell,
+  apiErrorCode,
+  apiErrorMessage,
+  apiFieldErrors,
+  Button,
+  ButtonLink,
+  Card,
+  LoadErrorAlert,
+  Spinner,
+  TextField,
+} from "@servicepro/ui";
 import { useTRPC } from "@servicepro/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { PASSWORD_RULES_HINT, passwordProblem } from "./password-rules.ts";
 
 const AREA = "Business dashboard";
@@ -46,7 +58,12 @@ export function WelcomePage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [token] = useState(tokenFromUrl);
-  const link = useQuery({ ...trpc.onboarding.inspect.queryOptions({ token }), enabled: token !== "", retry: false, staleTime: Infinity });
+  const link = useQuery({
+    ...trpc.onboarding.inspect.queryOptions({ token }),
+    enabled: token !== "",
+    retry: false,
+    staleTime: Infinity,
+  });
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [local, setLocal] = useState<{ password?: string; confirm?: string }>({});
@@ -71,13 +88,19 @@ export function WelcomePage() {
   }
   if (link.isError) {
     const code = apiErrorCode(link.error);
-    if (code === "CONFLICT") return <LinkProblem title="Your account is already set up" message={apiErrorMessage(link.error)} signIn />;
+    if (code === "CONFLICT")
+      return <LinkProblem title="Your account is already set up" message={apiErrorMessage(link.error)} signIn />;
     if (code === "NOT_FOUND" || code === "BAD_REQUEST" || code === "FORBIDDEN" || code === "TOO_MANY_REQUESTS") {
       return <LinkProblem title="This link can't be used" message={apiErrorMessage(link.error)} signIn={false} />;
     }
     return (
       <AppShell area={AREA} centered>
-        <LoadErrorAlert title="Your link couldn't be checked" error={link.error} onRetry={() => void link.refetch()} retrying={link.isFetching} />
+        <LoadErrorAlert
+          title="Your link couldn't be checked"
+          error={link.error}
+          onRetry={() => void link.refetch()}
+          retrying={link.isFetching}
+        />
       </AppShell>
     );
   }
@@ -104,7 +127,15 @@ export function WelcomePage() {
       </div>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <form className="sp-signin__form" onSubmit={submit} noValidate aria-busy={complete.isPending || undefined}>
-        <TextField label="Email" name="email" type="email" autoComplete="username" value={ownerEmail} readOnly hint="You'll sign in with this email." />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          value={ownerEmail}
+          readOnly
+          hint="You'll sign in with this email."
+        />
         <TextField
           label="New password"
           name="password"
@@ -116,7 +147,16 @@ export function WelcomePage() {
           error={passwordError}
           required
         />
-        <TextField label="Confirm password" name="confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} error={local.confirm} required />
+        <TextField
+          label="Confirm password"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          error={local.confirm}
+          required
+        />
         <Button type="submit" variant="primary" block loading={complete.isPending}>
           Set password and continue
         </Button>

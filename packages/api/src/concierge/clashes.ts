@@ -18,13 +18,19 @@ export function fieldError(issues: FieldIssue[]): TRPCError {
   // tRPC needs to keep the cause the error formatter turns into `data.issues`.
   const { error } = z
     .unknown()
-    .superRefine((_, ctx) => issues.forEach((issue) => ctx.addIssue({ code: "custom", path: issue.path, message: issue.message })))
+    .superRefine((_, ctx) =>
+      issues.forEach((issue) => ctx.addIssue({ code: "custom", path: issue.path, message: issue.message })),
+    )
     .safeParse(undefined);
   return new TRPCError({ code: "BAD_REQUEST", message: issues.map((issue) => issue.message).join(" "), cause: error });
 }
 
 /** Every clash at once, so the owner fixes the form in one pass. */
-export async function findClashes(tx: Tx, input: ClashInput, fields: readonly ClashField[] = CLASH_FIELDS): Promise<FieldIssue[]> {
+export async function findClashes(
+  tx: Tx,
+  input: ClashInput,
+  fields: readonly ClashField[] = CLASH_FIELDS,
+): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
   if (fields.includes("slug")) {
     const issue = await slugClash(tx, input.slug);
@@ -47,24 +53,45 @@ export type ClashField = (typeof CLASH_FIELDS)[number];
 async function slugClash(tx: Tx, slug: string): Promise<FieldIssue | null> {
   // The new tenant's id is its slug, so an existing id counts too ("root" is Clean Machine's id).
   const holder = await tx.tenant.findFirst({ where: { OR: [{ slug }, { id: slug }] }, select: { name: true } });
-  return holder ? { path: ["slug"], message: `The slug "${slug}" is already used by ${holder.name}. Choose another, e.g. "${slug}-2" or one with the town's name.` } : null;
+  return holder
+    ? {
+        path: ["slug"],
+        message: `The slug "${slug}" is already used by ${holder.name}. Choose another, e.g. "${slug}-2" or one with the town's name.`,
+      }
+    : null;
 }
 
 async function phoneClash(tx: Tx, phoneNumber: string): Promise<FieldIssue | null> {
-  const holder = await tx.tenantPhoneConfig.findUnique({ where: { phoneNumber }, select: { tenant: { select: { name: true } } } });
+  const holder = await tx.tenantPhoneConfig.findUnique({
+    where: { phoneNumber },
+    select: { tenant: { select: { name: true } } },
+  });
   return holder
-    ? { path: ["phoneNumber"], message: `${formatPhone(phoneNumber)} is already assigned to ${holder.tenant.name}. Choose another number, or release it there first.` }
+    ? {
+        path: ["phoneNumber"],
+        message: `${formatPhone(phoneNumber)} is already assigned to ${holder.tenant.name}. Choose another number, or release it there first.`,
+      }
     : null;
 }
 
 async function emailClash(tx: Tx, email: string): Promise<FieldIssue | null> {
   const user = await tx.user.findUnique({
     where: { email },
-    select: { isPlatformOwner: true, memberships: { select: { tenant: { select: { name: true } } }, orderBy: { createdAt: "asc" }, take: 1 } },
+    select: {
+      isPlatformOwner: true,
+      memberships: { select: { tenant: { select: { name: true } } }, orderBy: { createdAt: "asc" }, take: 1 },
+    },
   });
   if (!user) return null;
-  const where = user.isPlatformOwner ? "the platform owner's account" : user.memberships[0] ? `an account at ${user.memberships[0].tenant.name}` : "an account";
-  return { path: ["owner", "email"], message: `${email} is already ${where}. Use another email address for this business's owner.` };
+  const where = user.isPlatformOwner
+    ? "the platform owner's account"
+    : user.memberships[0]
+      ? `an account at ${user.memberships[0].tenant.name}`
+      : "an account";
+  return {
+    path: ["owner", "email"],
+    message: `${email} is already ${where}. Use another email address for this business's owner.`,
+  };
 }
 
 /**
@@ -76,5 +103,11 @@ async function emailClash(tx: Tx, email: string): Promise<FieldIssue | null> {
 export function clashedField(error: unknown): ClashField | null {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
   const model = (error.meta as { modelName?: string } | undefined)?.modelName;
-  return model === "Tenant" ? "slug" : model === "User" ? "email" : model === "TenantPhoneConfig" ? "phoneNumber" : null;
+  return model === "Tenant"
+    ? "slug"
+    : model === "User"
+      ? "email"
+      : model === "TenantPhoneConfig"
+        ? "phoneNumber"
+        : null;
 }

@@ -2,7 +2,7 @@
 // side effects queued as jobs in that same transaction, idempotent under the client's key.
 // Why each choice: docs/decisions/0008-concierge-provisioning.md.
 import { createHash, randomUUID } from "node:crypto";
-import { planProvisioning, STEP_LABELS, type ProvisioningInput, type StepId } from "@servicepro/concierge";
+import { type ProvisioningInput, planProvisioning, STEP_LABELS, type StepId } from "@servicepro/concierge";
 import type { Audit, Prisma } from "@servicepro/db";
 import { getPack } from "@servicepro/industry-packs";
 import type { ProvisioningJobs } from "@servicepro/messaging";
@@ -73,14 +73,24 @@ class StepFailure extends Error {
   }
 }
 
-export async function provisionBusiness(deps: ProvisionDeps, request: ProvisionRequest, hooks: ProvisionHooks = {}): Promise<ProvisionResult> {
+export async function provisionBusiness(
+  deps: ProvisionDeps,
+  request: ProvisionRequest,
+  hooks: ProvisionHooks = {},
+): Promise<ProvisionResult> {
   const { idempotencyKey, ...input } = request;
   const pack = getPack(input.packId);
   // The input schema already refuses unknown packs; this guards callers that skip it.
   if (!pack) throw fieldError([{ path: ["packId"], message: `There is no industry pack "${input.packId}".` }]);
   const requestHash = requestHashOf(input);
   const { token, tokenHash } = newOnboardingToken();
-  const plan = planProvisioning(input, pack, { now: deps.now(), publicBaseUrl: deps.publicBaseUrl, token, tokenHash, newId: () => randomUUID() });
+  const plan = planProvisioning(input, pack, {
+    now: deps.now(),
+    publicBaseUrl: deps.publicBaseUrl,
+    token,
+    tokenHash,
+    newId: () => randomUUID(),
+  });
 
   try {
     return await deps.platform(PROVISION_PURPOSE).run(async (tx, audit) => {
@@ -102,7 +112,8 @@ export async function provisionBusiness(deps: ProvisionDeps, request: ProvisionR
         } catch (error) {
           throw new StepFailure(step.id, error);
         }
-        if (hooks.failAfterStep === step.id) throw new StepFailure(step.id, new Error(`injected failure after ${step.id} (test hook)`));
+        if (hooks.failAfterStep === step.id)
+          throw new StepFailure(step.id, new Error(`injected failure after ${step.id} (test hook)`));
       }
 
       const result: ProvisionResult = {
@@ -125,7 +136,10 @@ export async function provisionBusiness(deps: ProvisionDeps, request: ProvisionR
   }
 }
 
-async function replay(tx: Prisma.TransactionClient, key: { idempotencyKey: string; requestHash: string; actorUserId: string }): Promise<ProvisionResult> {
+async function replay(
+  tx: Prisma.TransactionClient,
+  key: { idempotencyKey: string; requestHash: string; actorUserId: string },
+): Promise<ProvisionResult> {
   const first = await tx.provisioningRequest.findUniqueOrThrow({ where: { idempotencyKey: key.idempotencyKey } });
   if (first.requestHash !== key.requestHash || first.actorUserId !== key.actorUserId) {
     throw new TRPCError({

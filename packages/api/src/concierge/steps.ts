@@ -2,11 +2,16 @@
 // so do the jobs (pg-boss rows in the same transaction): a rollback leaves neither rows nor jobs.
 import type { ProvisioningStep } from "@servicepro/concierge";
 import type { Audit, Prisma } from "@servicepro/db";
-import { toDbIvrMode, type ProvisioningJobs } from "@servicepro/messaging";
+import { type ProvisioningJobs, toDbIvrMode } from "@servicepro/messaging";
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
-export async function runStep(tx: Prisma.TransactionClient, audit: Audit, jobs: ProvisioningJobs, step: ProvisioningStep): Promise<void> {
+export async function runStep(
+  tx: Prisma.TransactionClient,
+  audit: Audit,
+  jobs: ProvisioningJobs,
+  step: ProvisioningStep,
+): Promise<void> {
   switch (step.id) {
     case "createTenant":
       await tx.tenant.create({ data: step.tenant });
@@ -28,7 +33,13 @@ export async function runStep(tx: Prisma.TransactionClient, audit: Audit, jobs: 
       await tx.faq.createMany({ data: step.faqs });
       return;
     case "assignPhoneNumber":
-      await tx.tenantPhoneConfig.create({ data: { ...step.phone, ivrMode: toDbIvrMode(step.phone.ivrMode), businessHours: json(step.phone.businessHours) } });
+      await tx.tenantPhoneConfig.create({
+        data: {
+          ...step.phone,
+          ivrMode: toDbIvrMode(step.phone.ivrMode),
+          businessHours: json(step.phone.businessHours),
+        },
+      });
       return;
     case "saveWebsiteDraft":
       await tx.websiteDraft.create({ data: { ...step.draft, content: json(step.draft.content) } });

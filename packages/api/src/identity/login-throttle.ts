@@ -9,8 +9,16 @@ export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSe
  */
 export function createLoginThrottle(policy = LOGIN_THROTTLE) {
   const duration = Math.ceil(policy.windowMs / 1000);
-  const perAccount = new RateLimiterMemory({ keyPrefix: "login-account", points: policy.maxFailuresPerAccount, duration });
-  const perAddress = new RateLimiterMemory({ keyPrefix: "login-address", points: policy.maxFailuresPerAddress, duration });
+  const perAccount = new RateLimiterMemory({
+    keyPrefix: "login-account",
+    points: policy.maxFailuresPerAccount,
+    duration,
+  });
+  const perAddress = new RateLimiterMemory({
+    keyPrefix: "login-address",
+    points: policy.maxFailuresPerAddress,
+    duration,
+  });
   const blocked = async (limiter: RateLimiterMemory, key: string, limit: number) => {
     const state = await limiter.get(key);
     return state && state.consumedPoints >= limit ? Math.ceil(state.msBeforeNext / 1000) : 0;
@@ -29,7 +37,10 @@ export function createLoginThrottle(policy = LOGIN_THROTTLE) {
       const swallow = (error: unknown) => {
         if (!(error instanceof RateLimiterRes)) throw error;
       };
-      await Promise.all([perAccount.consume(email).catch(swallow), ip ? perAddress.consume(ip).catch(swallow) : undefined]);
+      await Promise.all([
+        perAccount.consume(email).catch(swallow),
+        ip ? perAddress.consume(ip).catch(swallow) : undefined,
+      ]);
     },
     async recordSuccess(email: string): Promise<void> {
       await perAccount.delete(email);

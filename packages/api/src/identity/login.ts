@@ -1,8 +1,8 @@
-import { userDb, writeAudit, type Database, type PlatformAccess } from "@servicepro/db";
-import { normalizeEmail, type LoginInput } from "@servicepro/identity";
+import { type Database, type PlatformAccess, userDb, writeAudit } from "@servicepro/db";
+import { type LoginInput, normalizeEmail } from "@servicepro/identity";
 import type { Context } from "../context.ts";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.ts";
-import { createSession, deleteSession, impersonationDetails, type AuthState } from "./sessions.ts";
+import { type AuthState, createSession, deleteSession, impersonationDetails } from "./sessions.ts";
 
 export type LoginOutcome =
   | { ok: true; auth: AuthState }
@@ -16,7 +16,13 @@ export type LoginOutcome =
 export async function login(ctx: Context, input: LoginInput): Promise<LoginOutcome> {
   const { db, request } = ctx;
   const email = normalizeEmail(input.email);
-  const access = { actorUserId: null as string | null, purpose: "auth.login", requestId: request.requestId, ip: request.ip, userAgent: request.userAgent };
+  const access = {
+    actorUserId: null as string | null,
+    purpose: "auth.login",
+    requestId: request.requestId,
+    ip: request.ip,
+    userAgent: request.userAgent,
+  };
   const verdict = await ctx.loginThrottle.check(email, request.ip);
   if (!verdict.allowed) {
     await audit(db, access, "auth.login_throttled", { email });
@@ -26,7 +32,9 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginOutco
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true, isPlatformOwner: true, disabledAt: true },
   });
-  const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+  const valid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstDummy(input.password);
   access.actorUserId = user?.id ?? null;
   if (!user || !valid || user.disabledAt) {
     await ctx.loginThrottle.recordFailure(email, request.ip);
@@ -54,7 +62,13 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginOutco
     await deleteSession(db, previous.sessionId);
     await recordImpersonationEnd(ctx, previous, "sign_in");
   }
-  const { token, expiresAt, sessionId } = await createSession(db, { userId: user.id, activeTenantId, now: ctx.now(), ip: request.ip, userAgent: request.userAgent });
+  const { token, expiresAt, sessionId } = await createSession(db, {
+    userId: user.id,
+    activeTenantId,
+    now: ctx.now(),
+    ip: request.ip,
+    userAgent: request.userAgent,
+  });
   request.cookies.set(token, expiresAt);
   await writeAudit(db.prisma, access, { action: "auth.login_succeeded", actorTenantId: activeTenantId });
   const auth: AuthState = {
@@ -74,10 +88,19 @@ export async function logout(ctx: Context): Promise<void> {
   if (auth.sessionId) {
     await deleteSession(ctx.db, auth.sessionId);
     await recordImpersonationEnd(ctx, auth, "sign_out");
-    await writeAudit(ctx.db.prisma, { actorUserId: auth.user?.id ?? null, purpose: "auth.logout", requestId: ctx.request.requestId, ip: ctx.request.ip }, {
-      action: "auth.logout",
-      actorTenantId: auth.impersonation ? null : auth.tenantId,
-    });
+    await writeAudit(
+      ctx.db.prisma,
+      {
+        actorUserId: auth.user?.id ?? null,
+        purpose: "auth.logout",
+        requestId: ctx.request.requestId,
+        ip: ctx.request.ip,
+      },
+      {
+        action: "auth.logout",
+        actorTenantId: auth.impersonation ? null : auth.tenantId,
+      },
+    );
   }
   ctx.request.cookies.clear();
 }
@@ -93,7 +116,20 @@ async function recordImpersonationEnd(ctx: Context, auth: AuthState, endedBy: "s
   const { request } = ctx;
   await writeAudit(
     ctx.db.prisma,
-    { actorUserId: auth.user?.id ?? null, purpose: `auth.${endedBy}`, requestId: request.requestId, ip: request.ip, userAgent: request.userAgent, impersonatedTenantId: impersonation.tenantId },
-    { action: "impersonation_stop", targetTenantId: impersonation.tenantId, objectType: "tenant", objectId: impersonation.tenantId, details: impersonationDetails(impersonation, { endedBy }) },
+    {
+      actorUserId: auth.user?.id ?? null,
+      purpose: `auth.${endedBy}`,
+      requestId: request.requestId,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      impersonatedTenantId: impersonation.tenantId,
+    },
+    {
+      action: "impersonation_stop",
+      targetTenantId: impersonation.tenantId,
+      objectType: "tenant",
+      objectId: impersonation.tenantId,
+      details: impersonationDetails(impersonation, { endedBy }),
+    },
   );
 }

@@ -1,5 +1,5 @@
-import { hash, verify, type Options } from "@node-rs/argon2";
 import { randomBytes } from "node:crypto";
+import { hash, type Options, verify } from "@node-rs/argon2";
 
 // Argon2id with OWASP's minimum recommended cost (19 MiB, 2 passes, 1 lane). `Algorithm` is an
 // ambient const enum, which isolated modules cannot read: 2 is its Argon2id.

@@ -1,17 +1,17 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { AuditActor } from "./audit.ts";
-import { platformDb, userDb, type Database, type Prisma, writeAudit } from "@servicepro/db";
+import { type Database, type Prisma, platformDb, userDb, writeAudit } from "@servicepro/db";
 import {
   getImpersonationContext,
+  type ImpersonationContext,
   impersonationState,
+  type StaffRole,
   sessionExpiry,
   sessionState,
   shouldTouch,
-  type ImpersonationContext,
-  type StaffRole,
 } from "@servicepro/identity";
 import type { PlanTier, TenantStatus } from "@servicepro/tenancy";
 import type { Logger, RequestInfo, SessionCookieJar } from "../context.ts";
+import type { AuditActor } from "./audit.ts";
 
 /** What `auth.context` returns (the public part), and what every protected procedure decides on. */
 export type AuthState = {
@@ -29,13 +29,27 @@ export type AuthState = {
   sessionId: string | null;
 };
 
-export const SIGNED_OUT: AuthState = { user: null, role: null, tenantId: null, tenantName: null, tenant: null, impersonation: null, sessionId: null };
+export const SIGNED_OUT: AuthState = {
+  user: null,
+  role: null,
+  tenantId: null,
+  tenantName: null,
+  tenant: null,
+  impersonation: null,
+  sessionId: null,
+};
 
 /** 256 random bits; only its SHA-256 is stored, so a database leak yields no usable cookie. */
 export const newSessionToken = (): string => randomBytes(32).toString("base64url");
 export const sessionIdOf = (token: string): string => createHash("sha256").update(token).digest("hex");
 
-type ResolveDeps = { db: Database; now: () => Date; logger: Logger; cookies: SessionCookieJar; request?: Omit<RequestInfo, "cookies"> };
+type ResolveDeps = {
+  db: Database;
+  now: () => Date;
+  logger: Logger;
+  cookies: SessionCookieJar;
+  request?: Omit<RequestInfo, "cookies">;
+};
 
 const tenantSelect = { id: true, name: true, planTier: true, status: true } as const;
 
@@ -69,19 +83,49 @@ export async function resolveSession(deps: ResolveDeps): Promise<AuthState> {
   }
   const user = { id: session.user.id, email: session.user.email, name: session.user.name };
   if (session.user.isPlatformOwner) {
-    const owner: AuthState = { user, role: "platform_owner", tenantId: null, tenantName: null, tenant: null, impersonation: null, sessionId: id };
+    const owner: AuthState = {
+      user,
+      role: "platform_owner",
+      tenantId: null,
+      tenantName: null,
+      tenant: null,
+      impersonation: null,
+      sessionId: id,
+    };
     const impersonation = getImpersonationContext(session);
     if (!impersonation) return owner;
-    const access = { actorUserId: user.id, purpose: "auth.impersonation", requestId: deps.request?.requestId, ip: deps.request?.ip, userAgent: deps.request?.userAgent };
+    const access = {
+      actorUserId: user.id,
+      purpose: "auth.impersonation",
+      requestId: deps.request?.requestId,
+      ip: deps.request?.ip,
+      userAgent: deps.request?.userAgent,
+    };
     if (impersonationState(session, at) === "expired") {
-      await endImpersonation(db, id, impersonation, { ...access, impersonatedTenantId: impersonation.tenantId }, "impersonation_expired", { endedBy: "time_limit" });
+      await endImpersonation(
+        db,
+        id,
+        impersonation,
+        { ...access, impersonatedTenantId: impersonation.tenantId },
+        "impersonation_expired",
+        { endedBy: "time_limit" },
+      );
       logger.info({ userId: user.id, tenantId: impersonation.tenantId }, "impersonation expired");
       return owner;
     }
     // The owner has no membership in the tenant: its name and plan come through the platform path.
-    const tenant = await platformDb(db, access, logger).run((tx) => tx.tenant.findUnique({ where: { id: impersonation.tenantId }, select: tenantSelect }));
+    const tenant = await platformDb(db, access, logger).run((tx) =>
+      tx.tenant.findUnique({ where: { id: impersonation.tenantId }, select: tenantSelect }),
+    );
     if (!tenant) {
-      await endImpersonation(db, id, impersonation, { ...access, impersonatedTenantId: impersonation.tenantId }, "impersonation_stop", { endedBy: "tenant_missing" });
+      await endImpersonation(
+        db,
+        id,
+        impersonation,
+        { ...access, impersonatedTenantId: impersonation.tenantId },
+        "impersonation_stop",
+        { endedBy: "tenant_missing" },
+      );
       return owner;
     }
     return {
@@ -101,7 +145,16 @@ export async function resolveSession(deps: ResolveDeps): Promise<AuthState> {
       )
     : null;
   // A membership removed after sign-in takes effect on the next request: no tenant, no access.
-  if (!membership) return { user, role: "tenant_staff", tenantId: null, tenantName: null, tenant: null, impersonation: null, sessionId: id };
+  if (!membership)
+    return {
+      user,
+      role: "tenant_staff",
+      tenantId: null,
+      tenantName: null,
+      tenant: null,
+      impersonation: null,
+      sessionId: id,
+    };
   const { tenant } = membership;
   return {
     user,
@@ -115,7 +168,10 @@ export async function resolveSession(deps: ResolveDeps): Promise<AuthState> {
 }
 
 /** Details every impersonation audit row carries; `visit` ties a start to its stop or expiry. */
-export const impersonationDetails = (impersonation: Pick<ImpersonationContext, "startedAt" | "reason">, extra: Record<string, string | number> = {}) => ({
+export const impersonationDetails = (
+  impersonation: Pick<ImpersonationContext, "startedAt" | "reason">,
+  extra: Record<string, string | number> = {},
+) => ({
   visit: impersonation.startedAt.toISOString(),
   reason: impersonation.reason,
   ...extra,
@@ -136,7 +192,11 @@ async function endImpersonation(
 ): Promise<void> {
   await db.prisma.$transaction(async (tx) => {
     const { count } = await tx.session.updateMany({
-      where: { id: sessionId, impersonatedTenantId: impersonation.tenantId, impersonationStartedAt: impersonation.startedAt },
+      where: {
+        id: sessionId,
+        impersonatedTenantId: impersonation.tenantId,
+        impersonationStartedAt: impersonation.startedAt,
+      },
       data: { impersonatedTenantId: null, impersonationStartedAt: null, impersonationReason: null },
     });
     if (count === 1) {
@@ -153,7 +213,13 @@ async function endImpersonation(
 
 export async function createSession(
   db: Database,
-  input: { userId: string; activeTenantId: string | null; now: Date; ip: string | undefined; userAgent: string | undefined },
+  input: {
+    userId: string;
+    activeTenantId: string | null;
+    now: Date;
+    ip: string | undefined;
+    userAgent: string | undefined;
+  },
 ): Promise<{ token: string; expiresAt: Date; sessionId: string }> {
   const token = newSessionToken();
   const sessionId = sessionIdOf(token);
@@ -173,7 +239,11 @@ export async function createSession(
   return { token, expiresAt, sessionId };
 }
 
-export type ImpersonationChange = { impersonatedTenantId: string | null; impersonationStartedAt: Date | null; impersonationReason: string | null };
+export type ImpersonationChange = {
+  impersonatedTenantId: string | null;
+  impersonationStartedAt: Date | null;
+  impersonationReason: string | null;
+};
 
 /**
  * Replaces a session with a new id (and cookie token) carrying `change`, when its privileges change

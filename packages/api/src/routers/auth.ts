@@ -32,10 +32,16 @@ function loginError(outcome: Exclude<Awaited<ReturnType<typeof login>>, { ok: tr
   switch (outcome.reason) {
     case "throttled": {
       const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
-      return new TRPCError({ code: "TOO_MANY_REQUESTS", message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` });
+      return new TRPCError({
+        code: "TOO_MANY_REQUESTS",
+        message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      });
     }
     case "no_business":
-      return new TRPCError({ code: "FORBIDDEN", message: "Your account is not linked to a business yet. Ask your business's admin to invite you." });
+      return new TRPCError({
+        code: "FORBIDDEN",
+        message: "Your account is not linked to a business yet. Ask your business's admin to invite you.",
+      });
     case "bad_credentials":
       return new TRPCError({ code: "UNAUTHORIZED", message: "Email or password is incorrect." });
   }

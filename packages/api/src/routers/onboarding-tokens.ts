@@ -16,7 +16,6 @@ export const rawTokenSchema = z
   // One check, so a bad token gets one sentence, not one per rule it breaks.
   .regex(/^[A-Za-z0-9_-]{16,256}$/, INVALID_LINK);
 
-
 export type ValidLink = {
   state: "valid";
   tokenId: string;
@@ -26,13 +25,22 @@ export type ValidLink = {
   role: "tenant_admin" | "tenant_staff";
 };
 
-export type LinkCheck = ValidLink | { state: "unknown" } | { state: "used" } | { state: "expired"; expiresAt: Date; timezone: string };
+export type LinkCheck =
+  | ValidLink
+  | { state: "unknown" }
+  | { state: "used" }
+  | { state: "expired"; expiresAt: Date; timezone: string };
 
 /** What a token is worth right now. Reads only; `complete` re-checks under a row lock. */
 export async function checkLink(ctx: Pick<Context, "db" | "now">, tokenId: string): Promise<LinkCheck> {
   const token = await ctx.db.prisma.onboardingToken.findUnique({
     where: { id: tokenId },
-    select: { expiresAt: true, usedAt: true, tenantId: true, user: { select: { id: true, name: true, email: true, disabledAt: true } } },
+    select: {
+      expiresAt: true,
+      usedAt: true,
+      tenantId: true,
+      user: { select: { id: true, name: true, email: true, disabledAt: true } },
+    },
   });
   if (!token || token.user.disabledAt) return { state: "unknown" };
   // Read as the person the link is for: RLS shows their own memberships and those tenants only.
@@ -44,14 +52,29 @@ export async function checkLink(ctx: Pick<Context, "db" | "now">, tokenId: strin
   );
   if (!membership) return { state: "unknown" };
   if (token.usedAt) return { state: "used" };
-  if (token.expiresAt.getTime() <= ctx.now().getTime()) return { state: "expired", expiresAt: token.expiresAt, timezone: membership.tenant.timezone };
+  if (token.expiresAt.getTime() <= ctx.now().getTime())
+    return { state: "expired", expiresAt: token.expiresAt, timezone: membership.tenant.timezone };
   const { id, name, email } = token.user;
-  return { state: "valid", tokenId, expiresAt: token.expiresAt, user: { id, name, email }, tenant: membership.tenant, role: membership.role };
+  return {
+    state: "valid",
+    tokenId,
+    expiresAt: token.expiresAt,
+    user: { id, name, email },
+    tenant: membership.tenant,
+    role: membership.role,
+  };
 }
 
 /** "November 24, 2026, 9:00 AM CST", in the business's time zone (UTC if it has none we know). */
 export function formatExpiry(at: Date, timezone: string): string {
-  const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" };
+  const options: Intl.DateTimeFormatOptions = {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  };
   try {
     return new Intl.DateTimeFormat("en-US", { ...options, timeZone: timezone }).format(at);
   } catch {
@@ -67,16 +90,26 @@ export function linkRefusal(check: Exclude<LinkCheck, ValidLink>): TRPCError {
     case "used":
       return new TRPCError({ code: "CONFLICT", message: USED_LINK });
     case "expired":
-      return new TRPCError({ code: "FORBIDDEN", message: `This link expired on ${formatExpiry(check.expiresAt, check.timezone)}. Ask ServicePro for a new one.` });
+      return new TRPCError({
+        code: "FORBIDDEN",
+        message: `This link expired on ${formatExpiry(check.expiresAt, check.timezone)}. Ask ServicePro for a new one.`,
+      });
   }
 }
 
 /** Onboarding links share the sign-in throttle: failures count against the client address. */
-export async function assertNotThrottled(ctx: Pick<Context, "loginThrottle" | "request">, tokenId: string): Promise<void> {
+export async function assertNotThrottled(
+  ctx: Pick<Context, "loginThrottle" | "request">,
+  tokenId: string,
+): Promise<void> {
   const verdict = await ctx.loginThrottle.check(`onboarding:${tokenId}`, ctx.request.ip);
   if (verdict.allowed) return;
   const minutes = Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60));
-  throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` });
+  throw new TRPCError({
+    code: "TOO_MANY_REQUESTS",
+    message: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+  });
 }
 
-export const recordLinkFailure = (ctx: Pick<Context, "loginThrottle" | "request">, tokenId: string) => ctx.loginThrottle.recordFailure(`onboarding:${tokenId}`, ctx.request.ip);
+export const recordLinkFailure = (ctx: Pick<Context, "loginThrottle" | "request">, tokenId: string) =>
+  ctx.loginThrottle.recordFailure(`onboarding:${tokenId}`, ctx.request.ip);

@@ -3,13 +3,20 @@
 import { platformDb, writeAudit } from "@servicepro/db";
 import { newPasswordSchema, normalizeEmail } from "@servicepro/identity";
 import { z } from "zod";
+import { onboardingTokenHash } from "../concierge/onboarding-token.ts";
 import { logout } from "../identity/login.ts";
 import { hashPassword } from "../identity/passwords.ts";
-import { createSession, type AuthState } from "../identity/sessions.ts";
+import { type AuthState, createSession } from "../identity/sessions.ts";
 import { createRouter, publicProcedure } from "../trpc.ts";
 import { authContextSchema, publicView } from "./auth.ts";
-import { onboardingTokenHash } from "../concierge/onboarding-token.ts";
-import { assertNotThrottled, checkLink, linkRefusal, rawTokenSchema, recordLinkFailure, type LinkCheck } from "./onboarding-tokens.ts";
+import {
+  assertNotThrottled,
+  checkLink,
+  type LinkCheck,
+  linkRefusal,
+  rawTokenSchema,
+  recordLinkFailure,
+} from "./onboarding-tokens.ts";
 
 const inspectSchema = z.object({
   businessName: z.string(),
@@ -34,7 +41,12 @@ export const onboardingRouter = createRouter({
         await recordLinkFailure(ctx, tokenId);
         throw linkRefusal(link);
       }
-      return { businessName: link.tenant.name, ownerName: link.user.name, ownerEmail: link.user.email, expiresAt: link.expiresAt.toISOString() };
+      return {
+        businessName: link.tenant.name,
+        ownerName: link.user.name,
+        ownerEmail: link.user.email,
+        expiresAt: link.expiresAt.toISOString(),
+      };
     }),
 
   /**
@@ -50,10 +62,20 @@ export const onboardingRouter = createRouter({
       const { db, request } = ctx;
       const tokenId = onboardingTokenHash(input.token);
       await assertNotThrottled(ctx, tokenId);
-      const access = { actorUserId: null as string | null, purpose: "onboarding.complete", requestId: request.requestId, ip: request.ip, userAgent: request.userAgent };
+      const access = {
+        actorUserId: null as string | null,
+        purpose: "onboarding.complete",
+        requestId: request.requestId,
+        ip: request.ip,
+        userAgent: request.userAgent,
+      };
       const refuse = async (check: Exclude<LinkCheck, { state: "valid" }>) => {
         await recordLinkFailure(ctx, tokenId);
-        await writeAudit(db.prisma, access, { action: "onboarding.failed", outcome: "failure", details: { reason: check.state } });
+        await writeAudit(db.prisma, access, {
+          action: "onboarding.failed",
+          outcome: "failure",
+          details: { reason: check.state },
+        });
         return linkRefusal(check);
       };
 
@@ -64,32 +86,53 @@ export const onboardingRouter = createRouter({
       const passwordHash = await hashPassword(input.password);
 
       const outcome = await db.prisma.$transaction(async (tx) => {
-        const [locked] = await tx.$queryRaw<LockedToken[]>`SELECT used_at, expires_at FROM onboarding_tokens WHERE id = ${tokenId} FOR UPDATE`;
+        const [locked] = await tx.$queryRaw<
+          LockedToken[]
+        >`SELECT used_at, expires_at FROM onboarding_tokens WHERE id = ${tokenId} FOR UPDATE`;
         if (!locked) return { state: "unknown" } as const;
         if (locked.used_at) return { state: "used" } as const;
         const at = ctx.now();
-        if (new Date(locked.expires_at).getTime() <= at.getTime()) return { state: "expired", expiresAt: new Date(locked.expires_at) } as const;
+        if (new Date(locked.expires_at).getTime() <= at.getTime())
+          return { state: "expired", expiresAt: new Date(locked.expires_at) } as const;
         await tx.user.update({ where: { id: link.user.id }, data: { passwordHash } });
         // Every open link of this person dies with this one: a link must never reset a password they set.
         await tx.onboardingToken.updateMany({ where: { userId: link.user.id, usedAt: null }, data: { usedAt: at } });
         await tx.session.deleteMany({ where: { userId: link.user.id } });
-        await writeAudit(tx, access, { action: "onboarding.completed", targetTenantId: link.tenant.id, actorTenantId: link.tenant.id, objectType: "user", objectId: link.user.id });
+        await writeAudit(tx, access, {
+          action: "onboarding.completed",
+          targetTenantId: link.tenant.id,
+          actorTenantId: link.tenant.id,
+          objectType: "user",
+          objectId: link.user.id,
+        });
         return { state: "done" } as const;
       });
-      if (outcome.state === "expired") throw await refuse({ state: "expired", expiresAt: outcome.expiresAt, timezone: link.tenant.timezone });
+      if (outcome.state === "expired")
+        throw await refuse({ state: "expired", expiresAt: outcome.expiresAt, timezone: link.tenant.timezone });
       if (outcome.state !== "done") throw await refuse(outcome);
       // The concierge keeps its answer (with the raw link) for retries; a spent link is forgotten there too.
-      await platformDb(db, { ...access, purpose: "onboarding.complete: forget the spent link" }).run((tx) =>
-        tx.$executeRaw`UPDATE provisioning_requests SET result = jsonb_set(result, '{onboardingLink}', 'null'::jsonb) WHERE target_tenant_id = ${link.tenant.id}`,
+      await platformDb(db, { ...access, purpose: "onboarding.complete: forget the spent link" }).run(
+        (tx) =>
+          tx.$executeRaw`UPDATE provisioning_requests SET result = jsonb_set(result, '{onboardingLink}', 'null'::jsonb) WHERE target_tenant_id = ${link.tenant.id}`,
       );
 
       // Signed in as sign-in does it: whoever this browser was signed in as is signed out first.
       const previous = await ctx.auth();
       if (previous.sessionId) await logout(ctx);
-      const session = await createSession(db, { userId: link.user.id, activeTenantId: link.tenant.id, now: ctx.now(), ip: request.ip, userAgent: request.userAgent });
+      const session = await createSession(db, {
+        userId: link.user.id,
+        activeTenantId: link.tenant.id,
+        now: ctx.now(),
+        ip: request.ip,
+        userAgent: request.userAgent,
+      });
       request.cookies.set(session.token, session.expiresAt);
       await ctx.loginThrottle.recordSuccess(normalizeEmail(link.user.email));
-      await writeAudit(db.prisma, access, { action: "auth.login_succeeded", actorTenantId: link.tenant.id, details: { via: "onboarding_link" } });
+      await writeAudit(db.prisma, access, {
+        action: "auth.login_succeeded",
+        actorTenantId: link.tenant.id,
+        details: { via: "onboarding_link" },
+      });
       const auth: AuthState = {
         user: link.user,
         role: link.role,

@@ -13,6 +13,17 @@ export const tenantProfileSchema = z.object({
 });
 
 /** The columns tenantProfileSchema needs, for Prisma `select`. */
-export const tenantProfileSelect = { id: true, name: true, slug: true, industry: true, planTier: true, status: true, createdAt: true } as const;
+export const tenantProfileSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  industry: true,
+  planTier: true,
+  status: true,
+  createdAt: true,
+} as const;
 
-export const toTenantProfile = <T extends { createdAt: Date }>(tenant: T) => ({ ...tenant, createdAt: tenant.createdAt.toISOString() });
+export const toTenantProfile = <T extends { createdAt: Date }>(tenant: T) => ({
+  ...tenant,
+  createdAt: tenant.createdAt.toISOString(),
+});

@@ -1,21 +1,35 @@
-import type { IndustryPack } from "../schema.ts";
 import { usd, usdRange } from "../money.ts";
+import type { IndustryPack } from "../schema.ts";
 
 export const carpetCleaning: IndustryPack = {
   id: "carpet-cleaning",
   name: "Carpet Cleaning",
   version: "1.0.0",
-  summary: "Truck-mounted hot-water extraction for carpets and rugs, upholstery cleaning and tile and grout restoration.",
+  summary:
+    "Truck-mounted hot-water extraction for carpets and rugs, upholstery cleaning and tile and grout restoration.",
   pricingFactors: [
-    { id: "room-count", label: "Rooms (up to 250 sq ft each)", options: ["1–2 rooms", "3–4 rooms", "5–6 rooms", "7+ rooms or whole house"] },
-    { id: "soil-level", label: "Soil level", options: ["Light traffic lanes", "Heavy traffic and some spots", "Pet accidents or years since last cleaning"] },
-    { id: "furniture-pieces", label: "Upholstery", options: ["Chair or loveseat", "Sofa", "Sectional (up to 5 seats)", "Large sectional or a full living room set"] },
+    {
+      id: "room-count",
+      label: "Rooms (up to 250 sq ft each)",
+      options: ["1–2 rooms", "3–4 rooms", "5–6 rooms", "7+ rooms or whole house"],
+    },
+    {
+      id: "soil-level",
+      label: "Soil level",
+      options: ["Light traffic lanes", "Heavy traffic and some spots", "Pet accidents or years since last cleaning"],
+    },
+    {
+      id: "furniture-pieces",
+      label: "Upholstery",
+      options: ["Chair or loveseat", "Sofa", "Sectional (up to 5 seats)", "Large sectional or a full living room set"],
+    },
   ],
   services: [
     {
       id: "carpet-steam",
       name: "Carpet Cleaning (Hot-Water Extraction)",
-      description: "Pre-vacuum, traffic-lane pre-spray, agitation with a rotary brush and a truck-mounted hot-water extraction rinse, then speed-drying with air movers.",
+      description:
+        "Pre-vacuum, traffic-lane pre-spray, agitation with a rotary brush and a truck-mounted hot-water extraction rinse, then speed-drying with air movers.",
       durationMinutes: 120,
       priceCents: usdRange(140, 420),
       priceDependsOn: ["room-count", "soil-level"],
@@ -23,7 +37,8 @@ export const carpetCleaning: IndustryPack = {
     {
       id: "upholstery",
       name: "Upholstery Cleaning",
-      description: "Fabric tested for colorfastness, then cleaned with the right chemistry for synthetic, cotton or microfiber, and groomed to dry evenly.",
+      description:
+        "Fabric tested for colorfastness, then cleaned with the right chemistry for synthetic, cotton or microfiber, and groomed to dry evenly.",
       durationMinutes: 90,
       priceCents: usdRange(95, 325),
       priceDependsOn: ["furniture-pieces"],
@@ -31,7 +46,8 @@ export const carpetCleaning: IndustryPack = {
     {
       id: "tile-grout",
       name: "Tile and Grout Cleaning",
-      description: "Alkaline pre-treat worked into grout lines with a brush, then a high-pressure spinner tool and wet vacuum pull out the dirt that mopping pushes in.",
+      description:
+        "Alkaline pre-treat worked into grout lines with a brush, then a high-pressure spinner tool and wet vacuum pull out the dirt that mopping pushes in.",
       durationMinutes: 120,
       priceCents: usdRange(175, 450),
       priceDependsOn: ["room-count"],
@@ -39,7 +55,8 @@ export const carpetCleaning: IndustryPack = {
     {
       id: "area-rug",
       name: "Area Rug Cleaning",
-      description: "Synthetic and wool area rugs dusted, washed and dried flat on site or picked up for in-plant cleaning, fringe cleaned by hand.",
+      description:
+        "Synthetic and wool area rugs dusted, washed and dried flat on site or picked up for in-plant cleaning, fringe cleaned by hand.",
       durationMinutes: 60,
       priceCents: usdRange(75, 300),
       priceDependsOn: ["soil-level"],
@@ -47,7 +64,8 @@ export const carpetCleaning: IndustryPack = {
     {
       id: "pet-urine",
       name: "Pet Urine Treatment",
-      description: "UV light locates every urine spot, then an enzyme treatment and subsurface extraction flush the pad as well as the carpet fibers to remove the odor source.",
+      description:
+        "UV light locates every urine spot, then an enzyme treatment and subsurface extraction flush the pad as well as the carpet fibers to remove the odor source.",
       durationMinutes: 90,
       priceCents: usdRange(125, 350),
       priceDependsOn: ["room-count", "soil-level"],
@@ -57,7 +75,8 @@ export const carpetCleaning: IndustryPack = {
     {
       id: "carpet-protector",
       name: "Carpet Protector",
-      description: "A fluorochemical-free fiber protector sprayed and groomed in after cleaning, so spills wick up instead of soaking in.",
+      description:
+        "A fluorochemical-free fiber protector sprayed and groomed in after cleaning, so spills wick up instead of soaking in.",
       priceCents: usd(45),
       durationMinutes: 15,
       serviceIds: ["carpet-steam", "upholstery", "area-rug"],
@@ -67,7 +86,8 @@ export const carpetCleaning: IndustryPack = {
     {
       id: "deodorizer",
       name: "Deodorizing Treatment",
-      description: "A bio-enzymatic deodorizer applied throughout the rooms after rinse, for homes with pet or cooking odors.",
+      description:
+        "A bio-enzymatic deodorizer applied throughout the rooms after rinse, for homes with pet or cooking odors.",
       priceCents: usd(35),
       durationMinutes: 15,
       serviceIds: ["carpet-steam", "upholstery"],
@@ -77,7 +97,8 @@ export const carpetCleaning: IndustryPack = {
     {
       id: "stair-cleaning",
       name: "Stairs and Landing",
-      description: "A full staircase of up to 14 steps with the landing, each tread and riser cleaned with a hand tool.",
+      description:
+        "A full staircase of up to 14 steps with the landing, each tread and riser cleaned with a hand tool.",
       priceCents: usd(60),
       durationMinutes: 30,
       serviceIds: ["carpet-steam"],
@@ -99,48 +120,66 @@ export const carpetCleaning: IndustryPack = {
     {
       id: "faq-price",
       question: "How much does carpet cleaning cost?",
-      answer: "We charge by room, up to 250 square feet each: three rooms and a hallway usually comes to about $180 to $240, and a whole house is $350 to $420. Pet urine treatment and protector are extra. There's a $140 minimum.",
+      answer:
+        "We charge by room, up to 250 square feet each: three rooms and a hallway usually comes to about $180 to $240, and a whole house is $350 to $420. Pet urine treatment and protector are extra. There's a $140 minimum.",
     },
     {
       id: "faq-dry-time",
       question: "How long until the carpet is dry?",
-      answer: "Usually 4 to 8 hours. We leave air movers running when needed; opening windows or running the AC speeds it up. Walk on it with clean socks and keep furniture blocks in place until it's dry.",
+      answer:
+        "Usually 4 to 8 hours. We leave air movers running when needed; opening windows or running the AC speeds it up. Walk on it with clean socks and keep furniture blocks in place until it's dry.",
     },
     {
       id: "faq-move-furniture",
       question: "Do you move the furniture?",
-      answer: "We move sofas, chairs and tables, and put protective tabs under the legs. Please clear small items, toys and anything breakable. We don't move beds, dressers, pianos or electronics.",
+      answer:
+        "We move sofas, chairs and tables, and put protective tabs under the legs. Please clear small items, toys and anything breakable. We don't move beds, dressers, pianos or electronics.",
     },
     {
       id: "faq-stains",
       question: "Will all the stains come out?",
-      answer: "Most food, dirt and traffic stains do. Bleach spots, coffee or red wine that sat for months, and pet urine that discolored the fibers may lighten but not disappear. We'll tell you before we start what to expect.",
+      answer:
+        "Most food, dirt and traffic stains do. Bleach spots, coffee or red wine that sat for months, and pet urine that discolored the fibers may lighten but not disappear. We'll tell you before we start what to expect.",
     },
     {
       id: "faq-pets-kids",
       question: "Is it safe for kids and pets?",
-      answer: "Yes. Our cleaning solutions are low-residue, and the hot-water rinse removes them. Keep kids and pets off damp carpet mostly so they don't track dirt back in.",
+      answer:
+        "Yes. Our cleaning solutions are low-residue, and the hot-water rinse removes them. Keep kids and pets off damp carpet mostly so they don't track dirt back in.",
     },
     {
       id: "faq-parking",
       question: "What do you need from me on the day?",
-      answer: "Please save a parking spot within 150 feet of your door for our van, since hoses run from the truck. We need access to a window or door for the hose but no water or power from you.",
+      answer:
+        "Please save a parking spot within 150 feet of your door for our van, since hoses run from the truck. We need access to a window or door for the hose but no water or power from you.",
     },
     {
       id: "faq-payment",
       question: "When and how do I pay?",
-      answer: "After the job, once you've walked the rooms with the technician. We take cards and checks. Spots that return within 30 days are re-treated free.",
+      answer:
+        "After the job, once you've walked the rooms with the technician. We take cards and checks. Spots that return within 30 days are re-treated free.",
     },
   ],
   tone: {
-    description: "Knowledgeable and reassuring, like a certified technician. Sets honest expectations on stains, explains dry time and furniture moving up front, and quotes by room count.",
-    preferredWords: ["hot-water extraction", "truck-mounted", "pre-treat", "traffic lanes", "dry time", "protector", "IICRC"],
+    description:
+      "Knowledgeable and reassuring, like a certified technician. Sets honest expectations on stains, explains dry time and furniture moving up front, and quotes by room count.",
+    preferredWords: [
+      "hot-water extraction",
+      "truck-mounted",
+      "pre-treat",
+      "traffic lanes",
+      "dry time",
+      "protector",
+      "IICRC",
+    ],
     avoidWords: ["shampoo", "good as new", "guaranteed stain-free", "cheap"],
-    sampleGreeting: "Thanks for calling {businessName}! How many rooms are we cleaning, and are there any pet spots I should know about?",
+    sampleGreeting:
+      "Thanks for calling {businessName}! How many rooms are we cleaning, and are there any pet spots I should know about?",
   },
   ivr: {
     mode: "ai-voice",
-    greeting: "Thank you for calling {businessName}. Our assistant can price your rooms and book a truck-mounted cleaning right now.",
+    greeting:
+      "Thank you for calling {businessName}. Our assistant can price your rooms and book a truck-mounted cleaning right now.",
   },
   businessHours: {
     mon: [["08:00", "18:00"]],
@@ -157,20 +196,23 @@ export const carpetCleaning: IndustryPack = {
       serviceIds: ["carpet-steam", "pet-urine"],
       mode: "reminder",
       intervalDays: 365,
-      message: "Hi {firstName}, most carpet warranties ask for professional cleaning every 12 to 18 months. Book your annual cleaning with {businessName}: {bookingLink}",
+      message:
+        "Hi {firstName}, most carpet warranties ask for professional cleaning every 12 to 18 months. Book your annual cleaning with {businessName}: {bookingLink}",
     },
     {
       id: "pet-home-carpet",
       serviceIds: ["pet-urine"],
       mode: "reminder",
       intervalDays: 180,
-      message: "Hi {firstName}, homes with pets stay fresher with a cleaning every six months. Want us back? {bookingLink}",
+      message:
+        "Hi {firstName}, homes with pets stay fresher with a cleaning every six months. Want us back? {bookingLink}",
     },
   ],
   website: {
     headline: "Fresh, deep-clean carpets that dry the same day",
     subheadline: "Truck-mounted carpet, upholstery, rug and tile cleaning from IICRC-trained technicians.",
-    about: "We are a family-owned carpet cleaning company using truck-mounted hot-water extraction, the method most carpet manufacturers recommend. Our technicians pre-treat traffic lanes, rinse out the residue that makes carpets re-soil, and set up air movers so you're back on your floors the same day. We treat pet accidents at the pad, not just the surface, and we tell you honestly which stains will come out before we start.",
+    about:
+      "We are a family-owned carpet cleaning company using truck-mounted hot-water extraction, the method most carpet manufacturers recommend. Our technicians pre-treat traffic lanes, rinse out the residue that makes carpets re-soil, and set up air movers so you're back on your floors the same day. We treat pet accidents at the pad, not just the surface, and we tell you honestly which stains will come out before we start.",
     serviceBlurbs: {
       "carpet-steam": "Deep hot-water extraction that rinses out dirt and residue, dry in hours.",
       upholstery: "Sofas, sectionals and chairs cleaned with fabric-safe methods.",
@@ -180,7 +222,8 @@ export const carpetCleaning: IndustryPack = {
     },
     seo: {
       title: "Carpet, Upholstery & Tile Cleaning",
-      description: "Truck-mounted carpet cleaning, upholstery, area rugs, tile and grout, and pet urine treatment. Dry the same day, priced by room. Book online.",
+      description:
+        "Truck-mounted carpet cleaning, upholstery, area rugs, tile and grout, and pet urine treatment. Dry the same day, priced by room. Book online.",
     },
   },
 };

@@ -1,5 +1,5 @@
-import type { IndustryPack } from "../schema.ts";
 import { usd, usdRange } from "../money.ts";
+import type { IndustryPack } from "../schema.ts";
 
 export const dogWalking: IndustryPack = {
   id: "dog-walking",
@@ -14,7 +14,8 @@ export const dogWalking: IndustryPack = {
     {
       id: "walk-30",
       name: "30-Minute Walk",
-      description: "A half-hour neighborhood walk with fresh water, paw wipe and a GPS-tracked report with photos, pee and poop notes, sent when the walk ends.",
+      description:
+        "A half-hour neighborhood walk with fresh water, paw wipe and a GPS-tracked report with photos, pee and poop notes, sent when the walk ends.",
       durationMinutes: 30,
       priceCents: usdRange(22, 30),
       priceDependsOn: ["walk-type"],
@@ -22,7 +23,8 @@ export const dogWalking: IndustryPack = {
     {
       id: "walk-60",
       name: "60-Minute Adventure Walk",
-      description: "An hour-long sniff-and-explore walk or trail outing for high-energy breeds, solo or with a compatible buddy dog, with photos along the route.",
+      description:
+        "An hour-long sniff-and-explore walk or trail outing for high-energy breeds, solo or with a compatible buddy dog, with photos along the route.",
       durationMinutes: 60,
       priceCents: usdRange(38, 50),
       priceDependsOn: ["walk-type"],
@@ -30,7 +32,8 @@ export const dogWalking: IndustryPack = {
     {
       id: "puppy-visit",
       name: "Puppy Potty Visit",
-      description: "A 20-minute midday visit for puppies under six months: potty break, lunch if you leave it out, short play session and basic leash and crate manners practice.",
+      description:
+        "A 20-minute midday visit for puppies under six months: potty break, lunch if you leave it out, short play session and basic leash and crate manners practice.",
       durationMinutes: 30,
       priceCents: usd(22),
       priceDependsOn: [],
@@ -38,7 +41,8 @@ export const dogWalking: IndustryPack = {
     {
       id: "drop-in",
       name: "Drop-In Pet Visit",
-      description: "A 30-minute home visit for cats and small animals: feeding, fresh water, litter scooped, medications given and plenty of attention, plus a photo update.",
+      description:
+        "A 30-minute home visit for cats and small animals: feeding, fresh water, litter scooped, medications given and plenty of attention, plus a photo update.",
       durationMinutes: 30,
       priceCents: usdRange(25, 32),
       priceDependsOn: ["pet-count"],
@@ -46,7 +50,8 @@ export const dogWalking: IndustryPack = {
     {
       id: "overnight",
       name: "Overnight Pet Sitting",
-      description: "A sitter stays in your home from 8 pm to 7 am with an evening walk, morning walk and breakfast, bringing in mail and rotating lights while you travel.",
+      description:
+        "A sitter stays in your home from 8 pm to 7 am with an evening walk, morning walk and breakfast, bringing in mail and rotating lights while you travel.",
       durationMinutes: 660,
       priceCents: usdRange(85, 115),
       priceDependsOn: ["pet-count"],
@@ -76,7 +81,8 @@ export const dogWalking: IndustryPack = {
     {
       id: "pet-taxi",
       name: "Pet Taxi",
-      description: "A ride to the vet, groomer or daycare in a walker's car with a crash-tested crate, waiting included up to 15 minutes.",
+      description:
+        "A ride to the vet, groomer or daycare in a walker's car with a crash-tested crate, waiting included up to 15 minutes.",
       priceCents: usd(35),
       durationMinutes: 45,
       serviceIds: ["walk-30", "walk-60", "drop-in", "overnight"],
@@ -88,48 +94,58 @@ export const dogWalking: IndustryPack = {
     {
       id: "faq-price",
       question: "How much is a dog walk?",
-      answer: "A 30-minute group walk is $22 and a solo walk is $30. Hour-long adventure walks run $38 to $50. Regular weekday walkers get a weekly package rate, and a second dog is $8.",
+      answer:
+        "A 30-minute group walk is $22 and a solo walk is $30. Hour-long adventure walks run $38 to $50. Regular weekday walkers get a weekly package rate, and a second dog is $8.",
     },
     {
       id: "faq-meet",
       question: "Do we meet before the first walk?",
-      answer: "Yes. Every new client gets a free 20-minute meet-and-greet at home, so we can meet your dog, learn the routine, test the key or lockbox and go over vet and emergency contacts.",
+      answer:
+        "Yes. Every new client gets a free 20-minute meet-and-greet at home, so we can meet your dog, learn the routine, test the key or lockbox and go over vet and emergency contacts.",
     },
     {
       id: "faq-weather",
       question: "Do you still walk in bad weather?",
-      answer: "Rain or shine, we walk. In extreme heat, storms or icy sidewalks we shorten the walk and swap in indoor play and a potty break, and the report tells you what we did.",
+      answer:
+        "Rain or shine, we walk. In extreme heat, storms or icy sidewalks we shorten the walk and swap in indoor play and a potty break, and the report tells you what we did.",
     },
     {
       id: "faq-trust",
       question: "Are your walkers insured and background checked?",
-      answer: "Every walker passes a background check and pet first-aid training, and we're bonded and insured through Pet Care Insurance. Keys are coded, never labeled with your address.",
+      answer:
+        "Every walker passes a background check and pet first-aid training, and we're bonded and insured through Pet Care Insurance. Keys are coded, never labeled with your address.",
     },
     {
       id: "faq-cancel",
       question: "What if I need to cancel a walk?",
-      answer: "Cancel by 8 pm the night before for no charge. Same-day cancellations are billed at the full rate since your walker has already planned the route.",
+      answer:
+        "Cancel by 8 pm the night before for no charge. Same-day cancellations are billed at the full rate since your walker has already planned the route.",
     },
     {
       id: "faq-reactive",
       question: "My dog pulls or is reactive to other dogs. Can you walk them?",
-      answer: "Yes, with solo walks only and routes chosen to avoid busy dog areas. Let us know the triggers and the gear you use, and we'll match you with one of our experienced walkers.",
+      answer:
+        "Yes, with solo walks only and routes chosen to avoid busy dog areas. Let us know the triggers and the gear you use, and we'll match you with one of our experienced walkers.",
     },
     {
       id: "faq-payment",
       question: "How does billing work?",
-      answer: "We bill weekly on Sunday for the coming week's visits, charged to the card on file. Pet sitting for trips longer than three nights requires 50 percent up front.",
+      answer:
+        "We bill weekly on Sunday for the coming week's visits, charged to the card on file. Pet sitting for trips longer than three nights requires 50 percent up front.",
     },
   ],
   tone: {
-    description: "Bubbly, caring and dependable. Always asks the pet's name and routine, mentions the meet-and-greet and visit reports, and talks about safety, keys and insurance without sounding corporate.",
+    description:
+      "Bubbly, caring and dependable. Always asks the pet's name and routine, mentions the meet-and-greet and visit reports, and talks about safety, keys and insurance without sounding corporate.",
     preferredWords: ["pup", "meet-and-greet", "walk report", "midday walk", "routine", "solo walk", "pet parent"],
     avoidWords: ["owner's property", "kennel", "cheap", "quick potty only"],
-    sampleGreeting: "Hi, thanks for calling {businessName}! Who's the lucky pup, and what kind of walk schedule are you looking for?",
+    sampleGreeting:
+      "Hi, thanks for calling {businessName}! Who's the lucky pup, and what kind of walk schedule are you looking for?",
   },
   ivr: {
     mode: "menu",
-    greeting: "Hi, you've reached {businessName}. We're probably out on a walk! Press 1 for our booking link, 2 to reach us, 3 for service hours, or 0 to leave a message.",
+    greeting:
+      "Hi, you've reached {businessName}. We're probably out on a walk! Press 1 for our booking link, 2 to reach us, 3 for service hours, or 0 to leave a message.",
   },
   businessHours: {
     mon: [["07:00", "19:00"]],
@@ -147,20 +163,24 @@ export const dogWalking: IndustryPack = {
       serviceIds: ["walk-30", "walk-60"],
       mode: "recurring",
       intervalDays: 1,
-      message: "Hi {firstName}, your walker from {businessName} has your pup's walks on the schedule again. Skip a day or add one here: {bookingLink}",
+      message:
+        "Hi {firstName}, your walker from {businessName} has your pup's walks on the schedule again. Skip a day or add one here: {bookingLink}",
     },
     {
       id: "travel-check",
       serviceIds: ["overnight", "drop-in"],
       mode: "reminder",
       intervalDays: 120,
-      message: "Hi {firstName}, planning a trip? Holiday sitting books up fast at {businessName}. Reserve your dates: {bookingLink}",
+      message:
+        "Hi {firstName}, planning a trip? Holiday sitting books up fast at {businessName}. Reserve your dates: {bookingLink}",
     },
   ],
   website: {
     headline: "Happy, tired dogs while you're at work",
-    subheadline: "Midday dog walks, puppy visits and in-home pet sitting with GPS-tracked reports and photos after every visit.",
-    about: "We're a small team of dog lovers who treat your pets like our own. Every walker is background checked, pet first-aid trained and matched to your dog's energy and personality. Walks are GPS tracked and end with a report, photos and a note about anything we noticed. Whether it's a daily midday walk, puppy potty breaks or overnights while you travel, you'll always know how your pet's day went.",
+    subheadline:
+      "Midday dog walks, puppy visits and in-home pet sitting with GPS-tracked reports and photos after every visit.",
+    about:
+      "We're a small team of dog lovers who treat your pets like our own. Every walker is background checked, pet first-aid trained and matched to your dog's energy and personality. Walks are GPS tracked and end with a report, photos and a note about anything we noticed. Whether it's a daily midday walk, puppy potty breaks or overnights while you travel, you'll always know how your pet's day went.",
     serviceBlurbs: {
       "walk-30": "A half-hour walk with fresh water, a paw wipe and a photo report.",
       "walk-60": "Long sniff-and-explore walks for high-energy dogs.",
@@ -170,7 +190,8 @@ export const dogWalking: IndustryPack = {
     },
     seo: {
       title: "Dog Walking & Pet Sitting with GPS Reports",
-      description: "Insured, background-checked dog walkers and pet sitters: midday walks, puppy visits, cat drop-ins and overnight pet sitting with GPS-tracked photo reports.",
+      description:
+        "Insured, background-checked dog walkers and pet sitters: midday walks, puppy visits, cat drop-ins and overnight pet sitting with GPS-tracked photo reports.",
     },
   },
 };

@@ -1,5 +1,5 @@
-import type { IndustryPack } from "../schema.ts";
 import { usd, usdRange } from "../money.ts";
+import type { IndustryPack } from "../schema.ts";
 
 export const houseCleaning: IndustryPack = {
   id: "house-cleaning",
@@ -7,15 +7,28 @@ export const houseCleaning: IndustryPack = {
   version: "1.0.0",
   summary: "Recurring home cleaning, deep cleans and move-in/move-out cleaning, priced by home size.",
   pricingFactors: [
-    { id: "square-footage", label: "Home size", options: ["Under 1,000 sq ft", "1,000–1,800 sq ft", "1,800–2,600 sq ft", "2,600–3,500 sq ft", "Over 3,500 sq ft"] },
-    { id: "bedrooms-bathrooms", label: "Bedrooms and bathrooms", options: ["1 bed / 1 bath", "2 bed / 2 bath", "3 bed / 2 bath", "4 bed / 3 bath", "5+ bed / 4+ bath"] },
-    { id: "home-condition", label: "Condition since last professional clean", options: ["Cleaned professionally in the last month", "1–3 months", "Over 3 months or never"] },
+    {
+      id: "square-footage",
+      label: "Home size",
+      options: ["Under 1,000 sq ft", "1,000–1,800 sq ft", "1,800–2,600 sq ft", "2,600–3,500 sq ft", "Over 3,500 sq ft"],
+    },
+    {
+      id: "bedrooms-bathrooms",
+      label: "Bedrooms and bathrooms",
+      options: ["1 bed / 1 bath", "2 bed / 2 bath", "3 bed / 2 bath", "4 bed / 3 bath", "5+ bed / 4+ bath"],
+    },
+    {
+      id: "home-condition",
+      label: "Condition since last professional clean",
+      options: ["Cleaned professionally in the last month", "1–3 months", "Over 3 months or never"],
+    },
   ],
   services: [
     {
       id: "standard-clean",
       name: "Standard Clean",
-      description: "Kitchen counters, stovetop, sink and appliance fronts; bathrooms scrubbed and disinfected; dusting of reachable surfaces; floors vacuumed and mopped; beds made and trash taken out.",
+      description:
+        "Kitchen counters, stovetop, sink and appliance fronts; bathrooms scrubbed and disinfected; dusting of reachable surfaces; floors vacuumed and mopped; beds made and trash taken out.",
       durationMinutes: 150,
       priceCents: usdRange(130, 260),
       priceDependsOn: ["square-footage", "bedrooms-bathrooms"],
@@ -23,7 +36,8 @@ export const houseCleaning: IndustryPack = {
     {
       id: "deep-clean",
       name: "Deep Clean",
-      description: "A standard clean plus baseboards, door frames, light switches, cabinet fronts, window sills, detailed grout scrubbing and hand-wiped blinds. Recommended for a first visit.",
+      description:
+        "A standard clean plus baseboards, door frames, light switches, cabinet fronts, window sills, detailed grout scrubbing and hand-wiped blinds. Recommended for a first visit.",
       durationMinutes: 240,
       priceCents: usdRange(250, 480),
       priceDependsOn: ["square-footage", "home-condition"],
@@ -31,7 +45,8 @@ export const houseCleaning: IndustryPack = {
     {
       id: "move-out-clean",
       name: "Move-In / Move-Out Clean",
-      description: "An empty-home deep clean aimed at getting the deposit back: inside every cabinet and drawer, inside the oven and fridge, closets, baseboards and all floors.",
+      description:
+        "An empty-home deep clean aimed at getting the deposit back: inside every cabinet and drawer, inside the oven and fridge, closets, baseboards and all floors.",
       durationMinutes: 300,
       priceCents: usdRange(300, 600),
       priceDependsOn: ["square-footage", "bedrooms-bathrooms"],
@@ -39,7 +54,8 @@ export const houseCleaning: IndustryPack = {
     {
       id: "post-construction",
       name: "Post-Renovation Clean",
-      description: "Fine drywall and sawdust removed from every surface, vents, sills and light fixtures, with HEPA vacuuming and a final wet wipe once the contractors are done.",
+      description:
+        "Fine drywall and sawdust removed from every surface, vents, sills and light fixtures, with HEPA vacuuming and a final wet wipe once the contractors are done.",
       durationMinutes: 360,
       priceCents: usdRange(400, 900),
       priceDependsOn: ["square-footage"],
@@ -47,7 +63,8 @@ export const houseCleaning: IndustryPack = {
     {
       id: "airbnb-turnover",
       name: "Vacation Rental Turnover",
-      description: "Same-day turnover between guests: linens changed and laundered, kitchen and baths reset, restock of toiletries from your supply closet, and a photo report for the host.",
+      description:
+        "Same-day turnover between guests: linens changed and laundered, kitchen and baths reset, restock of toiletries from your supply closet, and a photo report for the host.",
       durationMinutes: 120,
       priceCents: usdRange(95, 180),
       priceDependsOn: ["bedrooms-bathrooms"],
@@ -67,7 +84,8 @@ export const houseCleaning: IndustryPack = {
     {
       id: "inside-fridge",
       name: "Inside the Fridge",
-      description: "Fridge emptied shelf by shelf, drawers and shelves washed, food returned and expired items set aside for you.",
+      description:
+        "Fridge emptied shelf by shelf, drawers and shelves washed, food returned and expired items set aside for you.",
       priceCents: usd(35),
       durationMinutes: 30,
       serviceIds: ["standard-clean", "deep-clean"],
@@ -99,53 +117,72 @@ export const houseCleaning: IndustryPack = {
     {
       id: "faq-price",
       question: "How much does a house cleaning cost?",
-      answer: "A standard clean runs $130 for a one-bedroom apartment up to about $260 for a 4-bedroom house. First visits are usually a deep clean, $250 to $480, because it brings the home to a level we can keep up with on regular visits.",
+      answer:
+        "A standard clean runs $130 for a one-bedroom apartment up to about $260 for a 4-bedroom house. First visits are usually a deep clean, $250 to $480, because it brings the home to a level we can keep up with on regular visits.",
     },
     {
       id: "faq-supplies",
       question: "Do you bring your own supplies?",
-      answer: "Yes, we bring everything, including a HEPA vacuum, microfiber cloths and EPA-registered disinfectants. If you prefer your own products or have a special floor cleaner, leave it out and we'll use it.",
+      answer:
+        "Yes, we bring everything, including a HEPA vacuum, microfiber cloths and EPA-registered disinfectants. If you prefer your own products or have a special floor cleaner, leave it out and we'll use it.",
     },
     {
       id: "faq-same-cleaner",
       question: "Will I get the same cleaner every time?",
-      answer: "On a weekly or biweekly plan you get the same cleaner or team whenever possible. If they're out sick, we'll text you before sending a trusted teammate.",
+      answer:
+        "On a weekly or biweekly plan you get the same cleaner or team whenever possible. If they're out sick, we'll text you before sending a trusted teammate.",
     },
     {
       id: "faq-home",
       question: "Do I need to be home during the cleaning?",
-      answer: "No. Most clients give us a door code or a lockbox key. Every cleaner is background checked, insured and bonded, and we lock up and text you when we leave.",
+      answer:
+        "No. Most clients give us a door code or a lockbox key. Every cleaner is background checked, insured and bonded, and we lock up and text you when we leave.",
     },
     {
       id: "faq-prepare",
       question: "How should I get ready for the cleaners?",
-      answer: "Pick up clothes, toys and clutter from floors and counters so we can spend the time cleaning rather than tidying. Secure pets you don't want loose and let us know about any surfaces that need special care, like marble or unsealed wood.",
+      answer:
+        "Pick up clothes, toys and clutter from floors and counters so we can spend the time cleaning rather than tidying. Secure pets you don't want loose and let us know about any surfaces that need special care, like marble or unsealed wood.",
     },
     {
       id: "faq-cancel",
       question: "What if I need to cancel or reschedule?",
-      answer: "Give us 48 hours' notice and there's no charge. Cancellations inside 48 hours, or if we can't get in, are billed at half the visit price because your slot can't be refilled that late.",
+      answer:
+        "Give us 48 hours' notice and there's no charge. Cancellations inside 48 hours, or if we can't get in, are billed at half the visit price because your slot can't be refilled that late.",
     },
     {
       id: "faq-guarantee",
       question: "What if something was missed?",
-      answer: "Tell us within 24 hours and we'll come back and re-clean that area for free. Photos help us coach the team.",
+      answer:
+        "Tell us within 24 hours and we'll come back and re-clean that area for free. Photos help us coach the team.",
     },
     {
       id: "faq-payment",
       question: "How and when do I pay?",
-      answer: "We charge the card on file after each cleaning and email a receipt. Recurring clients get 15 percent off weekly service and 10 percent off biweekly. Tips for your cleaner can be added in the receipt link.",
+      answer:
+        "We charge the card on file after each cleaning and email a receipt. Recurring clients get 15 percent off weekly service and 10 percent off biweekly. Tips for your cleaner can be added in the receipt link.",
     },
   ],
   tone: {
-    description: "Warm, reassuring and organized. Acknowledges that letting someone into your home takes trust; mentions background checks and insurance when it fits, and clearly separates what a standard clean includes from a deep clean.",
-    preferredWords: ["deep clean", "recurring plan", "background-checked", "insured and bonded", "your home", "re-clean guarantee", "walk-through"],
+    description:
+      "Warm, reassuring and organized. Acknowledges that letting someone into your home takes trust; mentions background checks and insurance when it fits, and clearly separates what a standard clean includes from a deep clean.",
+    preferredWords: [
+      "deep clean",
+      "recurring plan",
+      "background-checked",
+      "insured and bonded",
+      "your home",
+      "re-clean guarantee",
+      "walk-through",
+    ],
     avoidWords: ["maid", "dirty house", "messy", "spotless guaranteed", "cheap"],
-    sampleGreeting: "Hi, thank you for calling {businessName}! I'd be glad to help you get a cleaning on the calendar. How many bedrooms and bathrooms is your home?",
+    sampleGreeting:
+      "Hi, thank you for calling {businessName}! I'd be glad to help you get a cleaning on the calendar. How many bedrooms and bathrooms is your home?",
   },
   ivr: {
     mode: "ai-voice",
-    greeting: "Thank you for calling {businessName}. Our assistant can give you a quote by home size and book your first clean.",
+    greeting:
+      "Thank you for calling {businessName}. Our assistant can give you a quote by home size and book your first clean.",
   },
   businessHours: {
     mon: [["08:00", "17:00"]],
@@ -161,20 +198,23 @@ export const houseCleaning: IndustryPack = {
       serviceIds: ["standard-clean"],
       mode: "recurring",
       intervalDays: 14,
-      message: "Hi {firstName}, your next cleaning with {businessName} is set for two weeks from today, same time. Need to change it? {bookingLink}",
+      message:
+        "Hi {firstName}, your next cleaning with {businessName} is set for two weeks from today, same time. Need to change it? {bookingLink}",
     },
     {
       id: "deep-clean-nudge",
       serviceIds: ["deep-clean", "move-out-clean"],
       mode: "reminder",
       intervalDays: 90,
-      message: "Hi {firstName}, it's been three months since your deep clean. Want us to keep it that way with a recurring plan? {bookingLink}",
+      message:
+        "Hi {firstName}, it's been three months since your deep clean. Want us to keep it that way with a recurring plan? {bookingLink}",
     },
   ],
   website: {
     headline: "Come home to a clean house",
     subheadline: "Recurring house cleaning, deep cleans and move-out cleans by background-checked, insured pros.",
-    about: "We are a locally owned cleaning company with a simple promise: the same trusted cleaner, the same checklist and a home that feels calm when you walk in. Every team member is background checked, insured and trained on our room-by-room list. We bring our own supplies, follow your notes about pets and delicate surfaces, and if anything is missed we come back within 24 hours to make it right.",
+    about:
+      "We are a locally owned cleaning company with a simple promise: the same trusted cleaner, the same checklist and a home that feels calm when you walk in. Every team member is background checked, insured and trained on our room-by-room list. We bring our own supplies, follow your notes about pets and delicate surfaces, and if anything is missed we come back within 24 hours to make it right.",
     serviceBlurbs: {
       "standard-clean": "Kitchens, baths, dusting and floors on a weekly, biweekly or monthly plan.",
       "deep-clean": "Baseboards, cabinet fronts, grout and every detail a regular clean skips.",
@@ -184,7 +224,8 @@ export const houseCleaning: IndustryPack = {
     },
     seo: {
       title: "House Cleaning & Deep Cleaning Services",
-      description: "Trusted house cleaning: weekly and biweekly plans, deep cleans and move-out cleaning by insured, background-checked cleaners. Instant quotes by home size.",
+      description:
+        "Trusted house cleaning: weekly and biweekly plans, deep cleans and move-out cleaning by insured, background-checked cleaners. Instant quotes by home size.",
     },
   },
 };

@@ -1,21 +1,35 @@
-import type { IndustryPack } from "../schema.ts";
 import { usd, usdRange } from "../money.ts";
+import type { IndustryPack } from "../schema.ts";
 
 export const landscaping: IndustryPack = {
   id: "landscaping",
   name: "Landscaping",
   version: "1.0.0",
-  summary: "Landscape design and installation: mulch and bed maintenance, planting, sod, paver patios and spring and fall cleanups.",
+  summary:
+    "Landscape design and installation: mulch and bed maintenance, planting, sod, paver patios and spring and fall cleanups.",
   pricingFactors: [
-    { id: "bed-area", label: "Bed area", options: ["Under 200 sq ft", "200–500 sq ft", "500–1,000 sq ft", "Over 1,000 sq ft"] },
-    { id: "project-scope", label: "Project scope", options: ["Refresh of existing beds", "New beds and plantings", "Hardscape (patio, walls, walkways)"] },
-    { id: "site-access", label: "Site access", options: ["Machine access to the back yard", "Wheelbarrow only", "Steep slope or no gate access"] },
+    {
+      id: "bed-area",
+      label: "Bed area",
+      options: ["Under 200 sq ft", "200–500 sq ft", "500–1,000 sq ft", "Over 1,000 sq ft"],
+    },
+    {
+      id: "project-scope",
+      label: "Project scope",
+      options: ["Refresh of existing beds", "New beds and plantings", "Hardscape (patio, walls, walkways)"],
+    },
+    {
+      id: "site-access",
+      label: "Site access",
+      options: ["Machine access to the back yard", "Wheelbarrow only", "Steep slope or no gate access"],
+    },
   ],
   services: [
     {
       id: "mulch-install",
       name: "Mulch and Bed Refresh",
-      description: "Beds weeded, edges re-cut with a bed edger, pre-emergent applied and fresh double-shredded hardwood mulch spread two to three inches deep.",
+      description:
+        "Beds weeded, edges re-cut with a bed edger, pre-emergent applied and fresh double-shredded hardwood mulch spread two to three inches deep.",
       durationMinutes: 240,
       priceCents: usdRange(350, 1100),
       priceDependsOn: ["bed-area", "site-access"],
@@ -23,7 +37,8 @@ export const landscaping: IndustryPack = {
     {
       id: "spring-cleanup",
       name: "Spring Cleanup",
-      description: "Winter debris cleared from beds and lawn, perennials and ornamental grasses cut back, shrubs shaped and the property tidied for the growing season.",
+      description:
+        "Winter debris cleared from beds and lawn, perennials and ornamental grasses cut back, shrubs shaped and the property tidied for the growing season.",
       durationMinutes: 240,
       priceCents: usdRange(300, 850),
       priceDependsOn: ["bed-area"],
@@ -31,7 +46,8 @@ export const landscaping: IndustryPack = {
     {
       id: "planting",
       name: "Shrub and Perennial Planting",
-      description: "Plants chosen for your sun, soil and hardiness zone, installed with amended soil and starter fertilizer, watered in, and covered by a one-year plant warranty.",
+      description:
+        "Plants chosen for your sun, soil and hardiness zone, installed with amended soil and starter fertilizer, watered in, and covered by a one-year plant warranty.",
       durationMinutes: 300,
       priceCents: usdRange(600, 3500),
       priceDependsOn: ["bed-area", "project-scope"],
@@ -39,7 +55,8 @@ export const landscaping: IndustryPack = {
     {
       id: "sod-install",
       name: "Sod Installation",
-      description: "Old turf removed with a sod cutter, soil graded and amended, and fresh-cut sod rolled in tight seams with watering instructions for the first three weeks.",
+      description:
+        "Old turf removed with a sod cutter, soil graded and amended, and fresh-cut sod rolled in tight seams with watering instructions for the first three weeks.",
       durationMinutes: 480,
       priceCents: usdRange(1500, 6000),
       priceDependsOn: ["bed-area", "site-access"],
@@ -47,7 +64,8 @@ export const landscaping: IndustryPack = {
     {
       id: "paver-patio",
       name: "Paver Patio Installation",
-      description: "Excavation, compacted gravel base, screeded sand bed, interlocking pavers with edge restraint and polymeric sand joints. Typical 12 by 16 foot patio over three days.",
+      description:
+        "Excavation, compacted gravel base, screeded sand bed, interlocking pavers with edge restraint and polymeric sand joints. Typical 12 by 16 foot patio over three days.",
       durationMinutes: 720,
       priceCents: usdRange(5500, 18000),
       priceDependsOn: ["project-scope", "site-access"],
@@ -55,7 +73,8 @@ export const landscaping: IndustryPack = {
     {
       id: "design-consult",
       name: "Landscape Design Consultation",
-      description: "A designer walks the property with you, talks budget, style and maintenance, and follows up with a scaled plan and a phased estimate. Fee credited to installation.",
+      description:
+        "A designer walks the property with you, talks budget, style and maintenance, and follows up with a scaled plan and a phased estimate. Fee credited to installation.",
       durationMinutes: 90,
       priceCents: usd(150),
       priceDependsOn: [],
@@ -65,17 +84,20 @@ export const landscaping: IndustryPack = {
     {
       id: "landscape-lighting",
       name: "Low-Voltage Path Lighting",
-      description: "Six LED path or up-lights on a low-voltage transformer with a photocell timer, wires buried along the beds.",
+      description:
+        "Six LED path or up-lights on a low-voltage transformer with a photocell timer, wires buried along the beds.",
       priceCents: usd(1200),
       durationMinutes: 240,
       serviceIds: ["paver-patio", "planting"],
       offerAt: "booking",
-      offerWhen: "New patio or entry plantings, or the customer mentions dark walkways or wanting to use the yard at night.",
+      offerWhen:
+        "New patio or entry plantings, or the customer mentions dark walkways or wanting to use the yard at night.",
     },
     {
       id: "drip-irrigation",
       name: "Drip Irrigation Zone",
-      description: "A drip zone with emitters at each plant, connected to the existing controller, so new plantings get deep water without wetting the foliage.",
+      description:
+        "A drip zone with emitters at each plant, connected to the existing controller, so new plantings get deep water without wetting the foliage.",
       priceCents: usd(650),
       durationMinutes: 180,
       serviceIds: ["planting", "mulch-install"],
@@ -85,7 +107,8 @@ export const landscaping: IndustryPack = {
     {
       id: "edging-steel",
       name: "Steel Bed Edging",
-      description: "Powder-coated steel edging installed along beds, per 20 feet, for a crisp line that keeps grass and mulch apart for good.",
+      description:
+        "Powder-coated steel edging installed along beds, per 20 feet, for a crisp line that keeps grass and mulch apart for good.",
       priceCents: usd(240),
       durationMinutes: 60,
       serviceIds: ["mulch-install", "planting", "sod-install"],
@@ -95,7 +118,8 @@ export const landscaping: IndustryPack = {
     {
       id: "patio-sealing",
       name: "Paver Sealer",
-      description: "Paver sealer applied after the sand has set, enhancing color and resisting stains from grills and leaves.",
+      description:
+        "Paver sealer applied after the sand has set, enhancing color and resisting stains from grills and leaves.",
       priceCents: usd(450),
       durationMinutes: 120,
       serviceIds: ["paver-patio"],
@@ -107,48 +131,66 @@ export const landscaping: IndustryPack = {
     {
       id: "faq-price",
       question: "How much does a landscaping project cost?",
-      answer: "Mulch refreshes start around $350 and most bed renovations with new plants run $1,500 to $5,000. Paver patios typically cost $22 to $35 per square foot installed. We start with a design consultation so the estimate fits your budget.",
+      answer:
+        "Mulch refreshes start around $350 and most bed renovations with new plants run $1,500 to $5,000. Paver patios typically cost $22 to $35 per square foot installed. We start with a design consultation so the estimate fits your budget.",
     },
     {
       id: "faq-timeline",
       question: "How far out are you booking?",
-      answer: "Cleanups and mulch usually book two to three weeks out in spring. Design and hardscape projects book four to eight weeks out, so planning in late winter gets you a spring install.",
+      answer:
+        "Cleanups and mulch usually book two to three weeks out in spring. Design and hardscape projects book four to eight weeks out, so planning in late winter gets you a spring install.",
     },
     {
       id: "faq-weather",
       question: "What happens when it rains during my project?",
-      answer: "Planting can go ahead in light rain, but we stop excavation and paver work on saturated soil so the base compacts properly. Delays are added to the end of the schedule and your project manager keeps you posted by text.",
+      answer:
+        "Planting can go ahead in light rain, but we stop excavation and paver work on saturated soil so the base compacts properly. Delays are added to the end of the schedule and your project manager keeps you posted by text.",
     },
     {
       id: "faq-warranty",
       question: "Do you guarantee the plants?",
-      answer: "Trees and shrubs we install carry a one-year warranty as long as they're watered as instructed. Hardscapes carry a three-year workmanship warranty against settling.",
+      answer:
+        "Trees and shrubs we install carry a one-year warranty as long as they're watered as instructed. Hardscapes carry a three-year workmanship warranty against settling.",
     },
     {
       id: "faq-permits",
       question: "Do I need a permit or HOA approval?",
-      answer: "Most planting and patios don't need permits, but retaining walls over three feet and anything near easements might. We'll prepare drawings for your HOA and call 811 to mark utilities before we dig.",
+      answer:
+        "Most planting and patios don't need permits, but retaining walls over three feet and anything near easements might. We'll prepare drawings for your HOA and call 811 to mark utilities before we dig.",
     },
     {
       id: "faq-deposit",
       question: "How does payment work for a bigger project?",
-      answer: "Projects over $2,500 take a one-third deposit to schedule and order materials, one-third on material delivery and the balance on completion. Smaller jobs are paid when they're done.",
+      answer:
+        "Projects over $2,500 take a one-third deposit to schedule and order materials, one-third on material delivery and the balance on completion. Smaller jobs are paid when they're done.",
     },
     {
       id: "faq-watering",
       question: "How should I water new plants and sod?",
-      answer: "Water new sod every day for the first two weeks, then taper off. New shrubs need a deep soak two or three times a week through the first summer. We leave a written watering schedule with every install.",
+      answer:
+        "Water new sod every day for the first two weeks, then taper off. New shrubs need a deep soak two or three times a week through the first summer. We leave a written watering schedule with every install.",
     },
   ],
   tone: {
-    description: "Thoughtful, design-minded and outdoorsy. Asks how the customer uses their yard, talks in terms of sun, soil and seasons, and is clear about timelines, deposits and what maintenance a design will need.",
-    preferredWords: ["beds", "hardscape", "plantings", "curb appeal", "hardiness zone", "design consultation", "outdoor living"],
+    description:
+      "Thoughtful, design-minded and outdoorsy. Asks how the customer uses their yard, talks in terms of sun, soil and seasons, and is clear about timelines, deposits and what maintenance a design will need.",
+    preferredWords: [
+      "beds",
+      "hardscape",
+      "plantings",
+      "curb appeal",
+      "hardiness zone",
+      "design consultation",
+      "outdoor living",
+    ],
     avoidWords: ["yard work", "cheap mulch job", "maintenance-free", "whatever's in stock"],
-    sampleGreeting: "Hello, thanks for calling {businessName}! Are you thinking about a refresh of your beds or a bigger project like a new patio?",
+    sampleGreeting:
+      "Hello, thanks for calling {businessName}! Are you thinking about a refresh of your beds or a bigger project like a new patio?",
   },
   ivr: {
     mode: "menu",
-    greeting: "Thank you for calling {businessName}, landscape design and installation. Press 1 for our booking link, 2 to speak with the office, 3 for hours and our address.",
+    greeting:
+      "Thank you for calling {businessName}, landscape design and installation. Press 1 for our booking link, 2 to speak with the office, 3 for hours and our address.",
   },
   businessHours: {
     mon: [["07:00", "17:00"]],
@@ -165,20 +207,23 @@ export const landscaping: IndustryPack = {
       mode: "reminder",
       intervalDays: 365,
       season: { fromMonth: 2, toMonth: 5 },
-      message: "Hi {firstName}, spring cleanup and mulch season is filling up. Want {businessName} to hold your spot again this year? {bookingLink}",
+      message:
+        "Hi {firstName}, spring cleanup and mulch season is filling up. Want {businessName} to hold your spot again this year? {bookingLink}",
     },
     {
       id: "plant-warranty-check",
       serviceIds: ["planting", "sod-install"],
       mode: "reminder",
       intervalDays: 30,
-      message: "Hi {firstName}, how are the new plants settling in? Reply with a photo if anything looks stressed; it's covered by your {businessName} warranty.",
+      message:
+        "Hi {firstName}, how are the new plants settling in? Reply with a photo if anything looks stressed; it's covered by your {businessName} warranty.",
     },
   ],
   website: {
     headline: "Outdoor spaces designed for the way you live",
     subheadline: "Landscape design, planting, sod, paver patios and seasonal bed care from one local team.",
-    about: "We design and build landscapes that look good in every season and fit how you actually use your yard. Our designers start with your sun, soil and budget, then our crews install plantings, sod, lighting and paver patios with the details that make them last: proper bases, amended soil and clean edges. Every planting comes with a one-year warranty and a written watering plan.",
+    about:
+      "We design and build landscapes that look good in every season and fit how you actually use your yard. Our designers start with your sun, soil and budget, then our crews install plantings, sod, lighting and paver patios with the details that make them last: proper bases, amended soil and clean edges. Every planting comes with a one-year warranty and a written watering plan.",
     serviceBlurbs: {
       "mulch-install": "Weeded, crisply edged beds with a fresh layer of hardwood mulch.",
       "spring-cleanup": "Winter debris gone, perennials cut back and shrubs shaped for spring.",
@@ -189,7 +234,8 @@ export const landscaping: IndustryPack = {
     },
     seo: {
       title: "Landscape Design, Planting & Paver Patios",
-      description: "Local landscaping company for landscape design, mulch and bed care, planting, sod installation and paver patios. One-year plant warranty. Book a consultation.",
+      description:
+        "Local landscaping company for landscape design, mulch and bed care, planting, sod installation and paver patios. One-year plant warranty. Book a consultation.",
     },
   },
 };

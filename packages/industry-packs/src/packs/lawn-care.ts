@@ -1,5 +1,5 @@
-import type { IndustryPack } from "../schema.ts";
 import { usd, usdRange } from "../money.ts";
+import type { IndustryPack } from "../schema.ts";
 
 export const lawnCare: IndustryPack = {
   id: "lawn-care",
@@ -7,14 +7,28 @@ export const lawnCare: IndustryPack = {
   version: "1.0.0",
   summary: "Residential mowing routes, fertilization programs, aeration and seasonal cleanups.",
   pricingFactors: [
-    { id: "yard-size", label: "Lawn size", options: ["Small: under 5,000 sq ft", "Medium: 5,000–10,000 sq ft", "Large: 10,000 sq ft to half an acre", "Half an acre to 1 acre"] },
-    { id: "yard-access", label: "Access and obstacles", options: ["Open lawn, wide gate", "Some beds, trees or slopes", "Narrow gate, steep hills or lots of obstacles"] },
+    {
+      id: "yard-size",
+      label: "Lawn size",
+      options: [
+        "Small: under 5,000 sq ft",
+        "Medium: 5,000–10,000 sq ft",
+        "Large: 10,000 sq ft to half an acre",
+        "Half an acre to 1 acre",
+      ],
+    },
+    {
+      id: "yard-access",
+      label: "Access and obstacles",
+      options: ["Open lawn, wide gate", "Some beds, trees or slopes", "Narrow gate, steep hills or lots of obstacles"],
+    },
   ],
   services: [
     {
       id: "weekly-mowing",
       name: "Weekly Mowing",
-      description: "Mow at the right height for the season, string-trim around beds, fences and trees, edge driveways and walks, and blow clippings off hard surfaces.",
+      description:
+        "Mow at the right height for the season, string-trim around beds, fences and trees, edge driveways and walks, and blow clippings off hard surfaces.",
       durationMinutes: 45,
       priceCents: usdRange(45, 85),
       priceDependsOn: ["yard-size", "yard-access"],
@@ -22,7 +36,8 @@ export const lawnCare: IndustryPack = {
     {
       id: "biweekly-mowing",
       name: "Every-Other-Week Mowing",
-      description: "The same mow, trim, edge and blow as weekly service on a two-week rotation, priced a little higher because the grass is taller at each visit.",
+      description:
+        "The same mow, trim, edge and blow as weekly service on a two-week rotation, priced a little higher because the grass is taller at each visit.",
       durationMinutes: 60,
       priceCents: usdRange(55, 100),
       priceDependsOn: ["yard-size", "yard-access"],
@@ -30,7 +45,8 @@ export const lawnCare: IndustryPack = {
     {
       id: "fertilization",
       name: "Fertilization and Weed Control",
-      description: "Granular slow-release fertilizer with pre-emergent crabgrass control in spring and spot-sprayed broadleaf weed control, applied as one step of a five-round program.",
+      description:
+        "Granular slow-release fertilizer with pre-emergent crabgrass control in spring and spot-sprayed broadleaf weed control, applied as one step of a five-round program.",
       durationMinutes: 30,
       priceCents: usdRange(55, 95),
       priceDependsOn: ["yard-size"],
@@ -38,7 +54,8 @@ export const lawnCare: IndustryPack = {
     {
       id: "aeration",
       name: "Core Aeration",
-      description: "Pulls thousands of soil plugs to relieve compaction so water, air and fertilizer reach the roots. Best in early fall for cool-season grass.",
+      description:
+        "Pulls thousands of soil plugs to relieve compaction so water, air and fertilizer reach the roots. Best in early fall for cool-season grass.",
       durationMinutes: 60,
       priceCents: usdRange(90, 180),
       priceDependsOn: ["yard-size"],
@@ -46,7 +63,8 @@ export const lawnCare: IndustryPack = {
     {
       id: "overseeding",
       name: "Aeration and Overseeding",
-      description: "Core aeration followed by a premium turf-type tall fescue and bluegrass seed blend and a starter fertilizer to thicken thin lawns.",
+      description:
+        "Core aeration followed by a premium turf-type tall fescue and bluegrass seed blend and a starter fertilizer to thicken thin lawns.",
       durationMinutes: 90,
       priceCents: usdRange(180, 350),
       priceDependsOn: ["yard-size"],
@@ -54,7 +72,8 @@ export const lawnCare: IndustryPack = {
     {
       id: "leaf-cleanup",
       name: "Fall Leaf Cleanup",
-      description: "Leaves blown and mulched or bagged from the lawn, beds and hard surfaces, with a final mow and haul-away of bagged debris.",
+      description:
+        "Leaves blown and mulched or bagged from the lawn, beds and hard surfaces, with a final mow and haul-away of bagged debris.",
       durationMinutes: 150,
       priceCents: usdRange(175, 450),
       priceDependsOn: ["yard-size", "yard-access"],
@@ -69,12 +88,14 @@ export const lawnCare: IndustryPack = {
       durationMinutes: 15,
       serviceIds: ["weekly-mowing", "biweekly-mowing"],
       offerAt: "booking",
-      offerWhen: "The customer asks for a striped, clean look or has a party coming up, or the grass was overgrown at the first visit.",
+      offerWhen:
+        "The customer asks for a striped, clean look or has a party coming up, or the grass was overgrown at the first visit.",
     },
     {
       id: "hedge-trimming",
       name: "Shrub and Hedge Trimming",
-      description: "Hand and power shears shape foundation shrubs and hedges up to 8 feet, with trimmings raked out and removed.",
+      description:
+        "Hand and power shears shape foundation shrubs and hedges up to 8 feet, with trimmings raked out and removed.",
       priceCents: usd(75),
       durationMinutes: 60,
       serviceIds: ["weekly-mowing", "biweekly-mowing", "leaf-cleanup"],
@@ -84,7 +105,8 @@ export const lawnCare: IndustryPack = {
     {
       id: "grub-preventive",
       name: "Grub Preventive",
-      description: "Season-long grub preventive applied in late spring to stop beetle larvae from eating roots in summer.",
+      description:
+        "Season-long grub preventive applied in late spring to stop beetle larvae from eating roots in summer.",
       priceCents: usd(70),
       durationMinutes: 15,
       serviceIds: ["fertilization"],
@@ -106,53 +128,72 @@ export const lawnCare: IndustryPack = {
     {
       id: "faq-price",
       question: "How much do you charge to mow my lawn?",
-      answer: "Weekly mowing starts at $45 for a small city lot and runs up to $85 for a half-acre with slopes and lots of beds. Give us your address and we'll measure the lawn from satellite maps and text you a firm price.",
+      answer:
+        "Weekly mowing starts at $45 for a small city lot and runs up to $85 for a half-acre with slopes and lots of beds. Give us your address and we'll measure the lawn from satellite maps and text you a firm price.",
     },
     {
       id: "faq-rain",
       question: "What happens if it rains on my mowing day?",
-      answer: "Mowing wet grass tears the blades and ruts the lawn, so after heavy rain we push the whole route back a day. You'll get a text if your visit moves, and we never skip a week just because of weather.",
+      answer:
+        "Mowing wet grass tears the blades and ruts the lawn, so after heavy rain we push the whole route back a day. You'll get a text if your visit moves, and we never skip a week just because of weather.",
     },
     {
       id: "faq-home",
       question: "Do I need to be home, and what about gates?",
-      answer: "You don't need to be home. Leave side gates unlocked or tell us the code, and we'll latch them behind us. If a gate is locked when we arrive, we mow the front and text you a photo.",
+      answer:
+        "You don't need to be home. Leave side gates unlocked or tell us the code, and we'll latch them behind us. If a gate is locked when we arrive, we mow the front and text you a photo.",
     },
     {
       id: "faq-pets",
       question: "Is fertilizer safe for my kids and pets?",
-      answer: "Our granular products are safe once watered in. We ask that kids and pets stay off treated areas until the lawn has been watered or it has rained, usually the same day, and we leave a small flag as a reminder.",
+      answer:
+        "Our granular products are safe once watered in. We ask that kids and pets stay off treated areas until the lawn has been watered or it has rained, usually the same day, and we leave a small flag as a reminder.",
     },
     {
       id: "faq-season",
       question: "When does mowing season start and end?",
-      answer: "Weekly mowing typically runs from early April through late October, depending on the weather. We start when the grass is actively growing and finish with the fall leaf cleanup.",
+      answer:
+        "Weekly mowing typically runs from early April through late October, depending on the weather. We start when the grass is actively growing and finish with the fall leaf cleanup.",
     },
     {
       id: "faq-contract",
       question: "Do I have to sign a contract?",
-      answer: "No annual contract. Mowing is month to month and you can pause or cancel with a week's notice. The fertilization program is billed per round, so you only pay for the visits we make.",
+      answer:
+        "No annual contract. Mowing is month to month and you can pause or cancel with a week's notice. The fertilization program is billed per round, so you only pay for the visits we make.",
     },
     {
       id: "faq-payment",
       question: "How do I pay?",
-      answer: "We keep a card on file and charge it after each visit, with an emailed receipt. Prefer monthly invoicing? We can bill at the end of the month instead.",
+      answer:
+        "We keep a card on file and charge it after each visit, with an emailed receipt. Prefer monthly invoicing? We can bill at the end of the month instead.",
     },
     {
       id: "faq-area",
       question: "Do you service my neighborhood?",
-      answer: "We run set routes so our crews spend their time mowing, not driving. Tell us your street address and we'll confirm which route day your neighborhood is on.",
+      answer:
+        "We run set routes so our crews spend their time mowing, not driving. Tell us your street address and we'll confirm which route day your neighborhood is on.",
     },
   ],
   tone: {
-    description: "Friendly, down-to-earth neighborhood lawn pro. Talks in terms of route days and seasons, explains why timing matters (aerate in fall, pre-emergent in spring) and always asks for the service address first.",
-    preferredWords: ["route day", "mow, trim and edge", "pre-emergent", "core aeration", "overseeding", "in season", "curb appeal"],
+    description:
+      "Friendly, down-to-earth neighborhood lawn pro. Talks in terms of route days and seasons, explains why timing matters (aerate in fall, pre-emergent in spring) and always asks for the service address first.",
+    preferredWords: [
+      "route day",
+      "mow, trim and edge",
+      "pre-emergent",
+      "core aeration",
+      "overseeding",
+      "in season",
+      "curb appeal",
+    ],
     avoidWords: ["chemicals", "guaranteed weed-free", "yard guy", "whenever we get to it"],
-    sampleGreeting: "Hey there, thanks for calling {businessName}! What's the address of the lawn we'd be taking care of?",
+    sampleGreeting:
+      "Hey there, thanks for calling {businessName}! What's the address of the lawn we'd be taking care of?",
   },
   ivr: {
     mode: "ai-voice",
-    greeting: "Thanks for calling {businessName}. Our assistant can quote your lawn, tell you your route day and get you on the schedule.",
+    greeting:
+      "Thanks for calling {businessName}. Our assistant can quote your lawn, tell you your route day and get you on the schedule.",
   },
   businessHours: {
     mon: [["07:00", "18:00"]],
@@ -170,7 +211,8 @@ export const lawnCare: IndustryPack = {
       mode: "recurring",
       intervalDays: 7,
       season: { fromMonth: 4, toMonth: 10 },
-      message: "Hi {firstName}, {businessName} will be by for your weekly mow on your route day. Please unlock the gate and pick up toys. Changes: {bookingLink}",
+      message:
+        "Hi {firstName}, {businessName} will be by for your weekly mow on your route day. Please unlock the gate and pick up toys. Changes: {bookingLink}",
     },
     {
       id: "mowing-biweekly",
@@ -178,7 +220,8 @@ export const lawnCare: IndustryPack = {
       mode: "recurring",
       intervalDays: 14,
       season: { fromMonth: 4, toMonth: 10 },
-      message: "Hi {firstName}, your every-other-week mow is coming up. Gate open and dog inside, please. Need to skip? {bookingLink}",
+      message:
+        "Hi {firstName}, your every-other-week mow is coming up. Gate open and dog inside, please. Need to skip? {bookingLink}",
     },
     {
       id: "fert-rounds",
@@ -186,20 +229,24 @@ export const lawnCare: IndustryPack = {
       mode: "recurring",
       intervalDays: 42,
       season: { fromMonth: 3, toMonth: 10 },
-      message: "Hi {firstName}, your next fertilization round from {businessName} is scheduled. Water it in within a day if we don't get rain. Details: {bookingLink}",
+      message:
+        "Hi {firstName}, your next fertilization round from {businessName} is scheduled. Water it in within a day if we don't get rain. Details: {bookingLink}",
     },
     {
       id: "fall-aeration",
       serviceIds: ["aeration", "overseeding"],
       mode: "reminder",
       intervalDays: 365,
-      message: "Hi {firstName}, fall is the best time to aerate and overseed. Want {businessName} to reserve your spot? {bookingLink}",
+      message:
+        "Hi {firstName}, fall is the best time to aerate and overseed. Want {businessName} to reserve your spot? {bookingLink}",
     },
   ],
   website: {
     headline: "A greener lawn without giving up your weekends",
-    subheadline: "Weekly mowing, fertilization and aeration from a local crew that shows up on the same day every week.",
-    about: "We're a local lawn care company running tight neighborhood routes, so your lawn gets mowed on the same day every week by a crew that knows it. We mow at the right height for the season, keep edges crisp and blow every clipping off your drive. Add a five-round fertilization program and fall aeration and you'll have the thickest lawn on the street, with a text before every visit and no annual contract.",
+    subheadline:
+      "Weekly mowing, fertilization and aeration from a local crew that shows up on the same day every week.",
+    about:
+      "We're a local lawn care company running tight neighborhood routes, so your lawn gets mowed on the same day every week by a crew that knows it. We mow at the right height for the season, keep edges crisp and blow every clipping off your drive. Add a five-round fertilization program and fall aeration and you'll have the thickest lawn on the street, with a text before every visit and no annual contract.",
     serviceBlurbs: {
       "weekly-mowing": "Mow, trim, edge and blow on your route day, every week from spring to fall.",
       "biweekly-mowing": "A budget-friendly mow every two weeks for slower-growing or smaller lawns.",
@@ -210,7 +257,8 @@ export const lawnCare: IndustryPack = {
     },
     seo: {
       title: "Lawn Mowing, Fertilization & Aeration",
-      description: "Reliable weekly lawn mowing, fertilization and core aeration from a local crew. Same route day every week, no contracts. Get a quote from your address.",
+      description:
+        "Reliable weekly lawn mowing, fertilization and core aeration from a local crew. Same route day every week, no contracts. Get a quote from your address.",
     },
   },
 };

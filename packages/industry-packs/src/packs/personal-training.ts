@@ -1,20 +1,26 @@
-import type { IndustryPack } from "../schema.ts";
 import { usd, usdRange } from "../money.ts";
+import type { IndustryPack } from "../schema.ts";
 
 export const personalTraining: IndustryPack = {
   id: "personal-training",
   name: "Personal Training",
   version: "1.0.0",
-  summary: "One-on-one and small-group personal training in a studio, at home or online, with assessments and nutrition coaching.",
+  summary:
+    "One-on-one and small-group personal training in a studio, at home or online, with assessments and nutrition coaching.",
   pricingFactors: [
-    { id: "session-location", label: "Where you train", options: ["Our studio", "In your home or building gym", "Online by video"] },
+    {
+      id: "session-location",
+      label: "Where you train",
+      options: ["Our studio", "In your home or building gym", "Online by video"],
+    },
     { id: "package-size", label: "Package", options: ["Single session", "Pack of 10", "Pack of 20"] },
   ],
   services: [
     {
       id: "assessment",
       name: "Fitness Assessment and Goal Session",
-      description: "Movement screen, posture and mobility checks, a strength and conditioning baseline and a conversation about goals, injuries and schedule, ending with a written training plan.",
+      description:
+        "Movement screen, posture and mobility checks, a strength and conditioning baseline and a conversation about goals, injuries and schedule, ending with a written training plan.",
       durationMinutes: 75,
       priceCents: usd(75),
       priceDependsOn: [],
@@ -22,7 +28,8 @@ export const personalTraining: IndustryPack = {
     {
       id: "one-on-one",
       name: "One-on-One Training Session",
-      description: "A 60-minute coached session built on your plan: warm-up, strength work with progressive overload, conditioning and a cool-down, logged so every week builds on the last.",
+      description:
+        "A 60-minute coached session built on your plan: warm-up, strength work with progressive overload, conditioning and a cool-down, logged so every week builds on the last.",
       durationMinutes: 60,
       priceCents: usdRange(75, 110),
       priceDependsOn: ["session-location", "package-size"],
@@ -30,7 +37,8 @@ export const personalTraining: IndustryPack = {
     {
       id: "partner-session",
       name: "Partner Training (2 People)",
-      description: "Train with a spouse or friend on a shared program scaled to each person's level, for the cost of a little more than one session.",
+      description:
+        "Train with a spouse or friend on a shared program scaled to each person's level, for the cost of a little more than one session.",
       durationMinutes: 60,
       priceCents: usdRange(110, 150),
       priceDependsOn: ["session-location", "package-size"],
@@ -38,7 +46,8 @@ export const personalTraining: IndustryPack = {
     {
       id: "small-group",
       name: "Small-Group Strength Class",
-      description: "Up to six people, barbells and kettlebells, coached technique and a 12-week progression, for people who want coaching with the energy of a group.",
+      description:
+        "Up to six people, barbells and kettlebells, coached technique and a 12-week progression, for people who want coaching with the energy of a group.",
       durationMinutes: 45,
       priceCents: usd(30),
       priceDependsOn: [],
@@ -46,7 +55,8 @@ export const personalTraining: IndustryPack = {
     {
       id: "virtual-session",
       name: "Virtual Coaching Session",
-      description: "Live video session with your coach using the equipment you have at home, with form checks by camera and a program in the training app between calls.",
+      description:
+        "Live video session with your coach using the equipment you have at home, with form checks by camera and a program in the training app between calls.",
       durationMinutes: 45,
       priceCents: usd(60),
       priceDependsOn: [],
@@ -56,7 +66,8 @@ export const personalTraining: IndustryPack = {
     {
       id: "nutrition-plan",
       name: "Nutrition Coaching (Monthly)",
-      description: "Macro targets, a simple meal framework and weekly check-ins in the app, with adjustments based on progress photos and measurements.",
+      description:
+        "Macro targets, a simple meal framework and weekly check-ins in the app, with adjustments based on progress photos and measurements.",
       priceCents: usd(149),
       durationMinutes: 30,
       serviceIds: ["one-on-one", "partner-session", "virtual-session"],
@@ -66,7 +77,8 @@ export const personalTraining: IndustryPack = {
     {
       id: "inbody-scan",
       name: "Body Composition Scan",
-      description: "A bioimpedance body-composition scan for muscle mass, body fat and water, repeated monthly to track progress beyond the scale.",
+      description:
+        "A bioimpedance body-composition scan for muscle mass, body fat and water, repeated monthly to track progress beyond the scale.",
       priceCents: usd(35),
       durationMinutes: 15,
       serviceIds: ["assessment", "one-on-one"],
@@ -76,7 +88,8 @@ export const personalTraining: IndustryPack = {
     {
       id: "stretch-session",
       name: "Assisted Stretch Add-On",
-      description: "Fifteen minutes of coach-assisted stretching for hips, hamstrings and shoulders at the end of the session.",
+      description:
+        "Fifteen minutes of coach-assisted stretching for hips, hamstrings and shoulders at the end of the session.",
       priceCents: usd(25),
       durationMinutes: 15,
       serviceIds: ["one-on-one", "partner-session"],
@@ -88,54 +101,76 @@ export const personalTraining: IndustryPack = {
     {
       id: "faq-price",
       question: "How much does personal training cost?",
-      answer: "Single studio sessions are $95 and packs bring it down to $75 to $85 a session. In-home training adds a travel premium, and virtual sessions are $60. The first assessment is $75 and goes toward your first pack.",
+      answer:
+        "Single studio sessions are $95 and packs bring it down to $75 to $85 a session. In-home training adds a travel premium, and virtual sessions are $60. The first assessment is $75 and goes toward your first pack.",
     },
     {
       id: "faq-beginner",
       question: "I'm completely out of shape. Is this for me?",
-      answer: "Absolutely. Most of our clients start as beginners. Your first session is an assessment, not a workout test, and every program starts where you are and builds up gradually.",
+      answer:
+        "Absolutely. Most of our clients start as beginners. Your first session is an assessment, not a workout test, and every program starts where you are and builds up gradually.",
     },
     {
       id: "faq-bring",
       question: "What should I bring and wear?",
-      answer: "Comfortable clothes you can move in, supportive sneakers, a water bottle and a small towel. Eat a light snack an hour or two before and let your coach know about any injuries or medications.",
+      answer:
+        "Comfortable clothes you can move in, supportive sneakers, a water bottle and a small towel. Eat a light snack an hour or two before and let your coach know about any injuries or medications.",
     },
     {
       id: "faq-frequency",
       question: "How often should I train?",
-      answer: "Two to three sessions a week gives most people steady progress. If budget is tight, one coached session plus one or two workouts on your own from the app works well.",
+      answer:
+        "Two to three sessions a week gives most people steady progress. If budget is tight, one coached session plus one or two workouts on your own from the app works well.",
     },
     {
       id: "faq-cancel",
       question: "What if I need to cancel a session?",
-      answer: "Cancel at least 12 hours ahead and the session stays in your pack. Late cancellations and no-shows use up the session, since your coach held that hour for you.",
+      answer:
+        "Cancel at least 12 hours ahead and the session stays in your pack. Late cancellations and no-shows use up the session, since your coach held that hour for you.",
     },
     {
       id: "faq-expire",
       question: "Do session packs expire?",
-      answer: "Packs of 10 are valid for four months and packs of 20 for eight months. We can pause a pack for medical reasons or travel; just ask.",
+      answer:
+        "Packs of 10 are valid for four months and packs of 20 for eight months. We can pause a pack for medical reasons or travel; just ask.",
     },
     {
       id: "faq-injury",
       question: "Can you train me around an injury?",
-      answer: "Yes. Our coaches are certified and experienced with common issues like knee, shoulder and lower-back pain. For recent surgery or an acute injury, we'll ask for clearance from your doctor or physical therapist first.",
+      answer:
+        "Yes. Our coaches are certified and experienced with common issues like knee, shoulder and lower-back pain. For recent surgery or an acute injury, we'll ask for clearance from your doctor or physical therapist first.",
     },
   ],
   tone: {
-    description: "Encouraging, energetic and non-judgmental coach. Focuses on the person's goals and schedule, never body-shames, and makes the first step (an assessment) feel easy and low pressure.",
+    description:
+      "Encouraging, energetic and non-judgmental coach. Focuses on the person's goals and schedule, never body-shames, and makes the first step (an assessment) feel easy and low pressure.",
     preferredWords: ["goals", "coach", "progress", "strength", "assessment", "program", "consistency"],
     avoidWords: ["no pain no gain", "fat", "bikini body", "punishment", "quick fix"],
-    sampleGreeting: "Hey, thanks for calling {businessName}! What are you hoping to work toward? I'd love to hear about your goals.",
+    sampleGreeting:
+      "Hey, thanks for calling {businessName}! What are you hoping to work toward? I'd love to hear about your goals.",
   },
   ivr: {
     mode: "voicemail",
-    greeting: "You've reached {businessName}. I'm coaching a client right now. Leave your name, number and your goals, and I'll call you back between sessions.",
+    greeting:
+      "You've reached {businessName}. I'm coaching a client right now. Leave your name, number and your goals, and I'll call you back between sessions.",
   },
   businessHours: {
-    mon: [["05:30", "12:00"], ["15:00", "20:00"]],
-    tue: [["05:30", "12:00"], ["15:00", "20:00"]],
-    wed: [["05:30", "12:00"], ["15:00", "20:00"]],
-    thu: [["05:30", "12:00"], ["15:00", "20:00"]],
+    mon: [
+      ["05:30", "12:00"],
+      ["15:00", "20:00"],
+    ],
+    tue: [
+      ["05:30", "12:00"],
+      ["15:00", "20:00"],
+    ],
+    wed: [
+      ["05:30", "12:00"],
+      ["15:00", "20:00"],
+    ],
+    thu: [
+      ["05:30", "12:00"],
+      ["15:00", "20:00"],
+    ],
     fri: [["05:30", "12:00"]],
     sat: [["07:00", "11:00"]],
   },
@@ -146,27 +181,31 @@ export const personalTraining: IndustryPack = {
       serviceIds: ["one-on-one", "partner-session", "virtual-session"],
       mode: "recurring",
       intervalDays: 7,
-      message: "Hi {firstName}, you're booked for the same time next week with {businessName}. Keep that streak going! Need to move it? {bookingLink}",
+      message:
+        "Hi {firstName}, you're booked for the same time next week with {businessName}. Keep that streak going! Need to move it? {bookingLink}",
     },
     {
       id: "reassess",
       serviceIds: ["assessment"],
       mode: "reminder",
       intervalDays: 84,
-      message: "Hi {firstName}, it's been 12 weeks since your assessment. Let's retest and see how far you've come: {bookingLink}",
+      message:
+        "Hi {firstName}, it's been 12 weeks since your assessment. Let's retest and see how far you've come: {bookingLink}",
     },
     {
       id: "lapsed-client",
       serviceIds: ["one-on-one", "small-group"],
       mode: "reminder",
       intervalDays: 30,
-      message: "Hi {firstName}, we miss you at {businessName}! Ready to get back into a routine? Grab a session this week: {bookingLink}",
+      message:
+        "Hi {firstName}, we miss you at {businessName}! Ready to get back into a routine? Grab a session this week: {bookingLink}",
     },
   ],
   website: {
     headline: "Get stronger with a coach in your corner",
     subheadline: "One-on-one, partner and small-group personal training in our studio, your home or online.",
-    about: "We're certified personal trainers who help busy adults build strength, lose fat and move without pain. Every client starts with an assessment and a written plan, then trains with a coach who tracks every set and adjusts as you progress. No intimidation, no gimmicks: just smart programming, accountability and a coach who notices when you've had a rough week.",
+    about:
+      "We're certified personal trainers who help busy adults build strength, lose fat and move without pain. Every client starts with an assessment and a written plan, then trains with a coach who tracks every set and adjusts as you progress. No intimidation, no gimmicks: just smart programming, accountability and a coach who notices when you've had a rough week.",
     serviceBlurbs: {
       assessment: "A movement screen, baseline and plan built around your goals.",
       "one-on-one": "Fully coached sessions that build on each other week by week.",
@@ -176,7 +215,8 @@ export const personalTraining: IndustryPack = {
     },
     seo: {
       title: "Personal Trainer: 1-on-1, Small Group & Online",
-      description: "Certified personal trainers for one-on-one, partner, small-group and online coaching. Start with a fitness assessment and a plan built around your goals.",
+      description:
+        "Certified personal trainers for one-on-one, partner, small-group and online coaching. Start with a fitness assessment and a plan built around your goals.",
     },
   },
 };

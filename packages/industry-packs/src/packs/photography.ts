@@ -1,5 +1,5 @@
-import type { IndustryPack } from "../schema.ts";
 import { usd, usdRange } from "../money.ts";
+import type { IndustryPack } from "../schema.ts";
 
 export const photography: IndustryPack = {
   id: "photography",
@@ -8,14 +8,23 @@ export const photography: IndustryPack = {
   summary: "Portrait, family, headshot, event and real-estate photography sessions with edited digital galleries.",
   pricingFactors: [
     { id: "coverage-hours", label: "Coverage time", options: ["1 hour", "2–3 hours", "4–6 hours", "8 hours or more"] },
-    { id: "group-size", label: "People in the session", options: ["1–2 people", "3–5 people", "6–10 people", "Extended family, 11+"] },
-    { id: "property-size", label: "Property size", options: ["Condo or under 1,500 sq ft", "1,500–3,000 sq ft", "3,000–5,000 sq ft", "Over 5,000 sq ft"] },
+    {
+      id: "group-size",
+      label: "People in the session",
+      options: ["1–2 people", "3–5 people", "6–10 people", "Extended family, 11+"],
+    },
+    {
+      id: "property-size",
+      label: "Property size",
+      options: ["Condo or under 1,500 sq ft", "1,500–3,000 sq ft", "3,000–5,000 sq ft", "Over 5,000 sq ft"],
+    },
   ],
   services: [
     {
       id: "family-session",
       name: "Family Portrait Session",
-      description: "A relaxed outdoor session at a park or your home during golden hour, with 40 or more edited images delivered in an online gallery within two weeks.",
+      description:
+        "A relaxed outdoor session at a park or your home during golden hour, with 40 or more edited images delivered in an online gallery within two weeks.",
       durationMinutes: 60,
       priceCents: usdRange(350, 550),
       priceDependsOn: ["group-size"],
@@ -23,7 +32,8 @@ export const photography: IndustryPack = {
     {
       id: "headshots",
       name: "Professional Headshots",
-      description: "Studio or on-location headshots with two outfit changes, posing coaching and three retouched images of your choice; extra retouched images available.",
+      description:
+        "Studio or on-location headshots with two outfit changes, posing coaching and three retouched images of your choice; extra retouched images available.",
       durationMinutes: 45,
       priceCents: usd(225),
       priceDependsOn: [],
@@ -31,7 +41,8 @@ export const photography: IndustryPack = {
     {
       id: "mini-session",
       name: "Seasonal Mini Session",
-      description: "A 20-minute slot on a scheduled mini-session day at a styled location, with 10 edited images. Popular for fall foliage and holiday cards.",
+      description:
+        "A 20-minute slot on a scheduled mini-session day at a styled location, with 10 edited images. Popular for fall foliage and holiday cards.",
       durationMinutes: 30,
       priceCents: usd(175),
       priceDependsOn: [],
@@ -39,7 +50,8 @@ export const photography: IndustryPack = {
     {
       id: "event-coverage",
       name: "Event Coverage",
-      description: "Candid and posed coverage of birthdays, corporate events, graduations and parties, billed by the hour, with a full edited gallery in three weeks.",
+      description:
+        "Candid and posed coverage of birthdays, corporate events, graduations and parties, billed by the hour, with a full edited gallery in three weeks.",
       durationMinutes: 180,
       priceCents: usdRange(450, 1800),
       priceDependsOn: ["coverage-hours"],
@@ -47,7 +59,8 @@ export const photography: IndustryPack = {
     {
       id: "wedding-day",
       name: "Wedding Day Coverage",
-      description: "Getting ready through the first dance with a second shooter, a timeline planning call and 500 or more edited images delivered within six weeks.",
+      description:
+        "Getting ready through the first dance with a second shooter, a timeline planning call and 500 or more edited images delivered within six weeks.",
       durationMinutes: 480,
       priceCents: usdRange(2800, 5500),
       priceDependsOn: ["coverage-hours"],
@@ -55,7 +68,8 @@ export const photography: IndustryPack = {
     {
       id: "real-estate",
       name: "Real Estate Listing Photos",
-      description: "HDR interior and exterior photos shot for MLS, with window pulls, vertical correction and next-day delivery, sized for listing sites.",
+      description:
+        "HDR interior and exterior photos shot for MLS, with window pulls, vertical correction and next-day delivery, sized for listing sites.",
       durationMinutes: 90,
       priceCents: usdRange(175, 375),
       priceDependsOn: ["property-size"],
@@ -95,7 +109,8 @@ export const photography: IndustryPack = {
     {
       id: "twilight-shoot",
       name: "Twilight Exteriors",
-      description: "A return visit at dusk for glowing exterior photos with interior lights on, the shot that leads most luxury listings.",
+      description:
+        "A return visit at dusk for glowing exterior photos with interior lights on, the shot that leads most luxury listings.",
       priceCents: usd(150),
       durationMinutes: 60,
       serviceIds: ["real-estate"],
@@ -110,60 +125,81 @@ export const photography: IndustryPack = {
       durationMinutes: 15,
       serviceIds: ["family-session", "event-coverage", "headshots"],
       offerAt: "booking",
-      offerWhen: "The client needs photos for a deadline such as a conference badge, a press release or a holiday card print cutoff.",
+      offerWhen:
+        "The client needs photos for a deadline such as a conference badge, a press release or a holiday card print cutoff.",
     },
   ],
   faqs: [
     {
       id: "faq-price",
       question: "How much does a family photo session cost?",
-      answer: "Family sessions start at $350 for up to five people and go to $550 for extended families. That includes the session, editing and an online gallery with print rights. Prints and albums are optional extras.",
+      answer:
+        "Family sessions start at $350 for up to five people and go to $550 for extended families. That includes the session, editing and an online gallery with print rights. Prints and albums are optional extras.",
     },
     {
       id: "faq-weather",
       question: "What if it rains on the day of our outdoor shoot?",
-      answer: "We watch the forecast together and decide the day before. If rain is likely, we reschedule to the next open date at no charge, or move indoors if you prefer.",
+      answer:
+        "We watch the forecast together and decide the day before. If rain is likely, we reschedule to the next open date at no charge, or move indoors if you prefer.",
     },
     {
       id: "faq-wear",
       question: "What should we wear?",
-      answer: "Coordinate rather than match: pick two or three colors and mix textures. Avoid big logos and neon. After booking we send a style guide with outfit ideas for the season and location.",
+      answer:
+        "Coordinate rather than match: pick two or three colors and mix textures. Avoid big logos and neon. After booking we send a style guide with outfit ideas for the season and location.",
     },
     {
       id: "faq-delivery",
       question: "When will we get our photos?",
-      answer: "Portrait and headshot galleries arrive within two weeks, events within three and weddings within six. You'll get a sneak peek within a few days of the shoot.",
+      answer:
+        "Portrait and headshot galleries arrive within two weeks, events within three and weddings within six. You'll get a sneak peek within a few days of the shoot.",
     },
     {
       id: "faq-raw",
       question: "Do we get the RAW, unedited files?",
-      answer: "No. Editing is part of the finished photograph, so we deliver fully edited high-resolution JPEGs with a personal print release. Everything you'd want is in the gallery.",
+      answer:
+        "No. Editing is part of the finished photograph, so we deliver fully edited high-resolution JPEGs with a personal print release. Everything you'd want is in the gallery.",
     },
     {
       id: "faq-deposit",
       question: "How do I reserve my date?",
-      answer: "A signed agreement and a non-refundable retainer hold your date: $100 for portraits and 30 percent for weddings and events. The balance is due a week before the session.",
+      answer:
+        "A signed agreement and a non-refundable retainer hold your date: $100 for portraits and 30 percent for weddings and events. The balance is due a week before the session.",
     },
     {
       id: "faq-reschedule",
       question: "Can I reschedule my session?",
-      answer: "Yes, once without a fee with at least 72 hours' notice, and anytime for illness or weather. Your retainer carries over to the new date.",
+      answer:
+        "Yes, once without a fee with at least 72 hours' notice, and anytime for illness or weather. Your retainer carries over to the new date.",
     },
     {
       id: "faq-travel",
       question: "Do you travel for sessions?",
-      answer: "Sessions within 30 miles are included. Beyond that we charge 70 cents per mile round trip, and destination weddings are quoted individually.",
+      answer:
+        "Sessions within 30 miles are included. Beyond that we charge 70 cents per mile round trip, and destination weddings are quoted individually.",
     },
   ],
   tone: {
-    description: "Creative, warm and calm. Asks about the occasion and the people before the package, paints a picture of the session experience, and is clear about deliverables, turnaround times and retainers.",
-    preferredWords: ["session", "gallery", "golden hour", "edited images", "retainer", "print release", "sneak peek", "moments"],
+    description:
+      "Creative, warm and calm. Asks about the occasion and the people before the package, paints a picture of the session experience, and is clear about deliverables, turnaround times and retainers.",
+    preferredWords: [
+      "session",
+      "gallery",
+      "golden hour",
+      "edited images",
+      "retainer",
+      "print release",
+      "sneak peek",
+      "moments",
+    ],
     avoidWords: ["photo shoot package deal", "cheap", "RAW files included", "snapshots"],
-    sampleGreeting: "Hi, thanks for calling {businessName}! Are you planning a session or an event? I'd love to hear what you have in mind.",
+    sampleGreeting:
+      "Hi, thanks for calling {businessName}! Are you planning a session or an event? I'd love to hear what you have in mind.",
   },
   ivr: {
     mode: "voicemail",
-    greeting: "Thanks for calling {businessName}. I'm probably behind the camera right now. Leave your name, the date you're thinking of and the type of session, and I'll call you back today.",
+    greeting:
+      "Thanks for calling {businessName}. I'm probably behind the camera right now. Leave your name, the date you're thinking of and the type of session, and I'll call you back today.",
   },
   businessHours: {
     tue: [["10:00", "18:00"]],
@@ -179,20 +215,24 @@ export const photography: IndustryPack = {
       serviceIds: ["family-session", "mini-session"],
       mode: "reminder",
       intervalDays: 365,
-      message: "Hi {firstName}, it's been a year since your family session with {businessName}. The kids have grown! Reserve this year's session: {bookingLink}",
+      message:
+        "Hi {firstName}, it's been a year since your family session with {businessName}. The kids have grown! Reserve this year's session: {bookingLink}",
     },
     {
       id: "headshot-refresh",
       serviceIds: ["headshots"],
       mode: "reminder",
       intervalDays: 730,
-      message: "Hi {firstName}, your headshot is two years old. A fresh one keeps your profile current; book with {businessName} here: {bookingLink}",
+      message:
+        "Hi {firstName}, your headshot is two years old. A fresh one keeps your profile current; book with {businessName} here: {bookingLink}",
     },
   ],
   website: {
     headline: "Photos you'll frame, not just scroll past",
-    subheadline: "Family portraits, headshots, events and weddings, with a relaxed session and beautifully edited galleries.",
-    about: "I'm a local photographer who believes the best photos happen when people forget the camera is there. Sessions are relaxed and guided: I'll help with outfits, location and timing so the light does the heavy lifting. Every image is hand-edited, galleries arrive on a schedule you can count on, and you'll get a print release so your favorites end up on the wall, not lost in a phone.",
+    subheadline:
+      "Family portraits, headshots, events and weddings, with a relaxed session and beautifully edited galleries.",
+    about:
+      "I'm a local photographer who believes the best photos happen when people forget the camera is there. Sessions are relaxed and guided: I'll help with outfits, location and timing so the light does the heavy lifting. Every image is hand-edited, galleries arrive on a schedule you can count on, and you'll get a print release so your favorites end up on the wall, not lost in a phone.",
     serviceBlurbs: {
       "family-session": "Golden-hour portraits of your family at a park or at home, with 40+ edited images.",
       headshots: "Polished, approachable headshots for LinkedIn, your website and speaker bios.",
@@ -203,7 +243,8 @@ export const photography: IndustryPack = {
     },
     seo: {
       title: "Family, Headshot & Wedding Photographer",
-      description: "Local photographer for family portraits, professional headshots, events, weddings and real estate. Relaxed sessions, edited online galleries. Book a date.",
+      description:
+        "Local photographer for family portraits, professional headshots, events, weddings and real estate. Relaxed sessions, edited online galleries. Book a date.",
     },
   },
 };

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { cx, initials } from "../utils.ts";
-import { LogoMark } from "./icons.tsx";
 import { Button } from "./Button.tsx";
+import { LogoMark } from "./icons.tsx";
 
 export interface AppShellProps {
   /** Product name in the top bar (default "ServicePro"). */

@@ -1,4 +1,4 @@
-import { useId, type HTMLAttributes, type ReactNode } from "react";
+import { type HTMLAttributes, type ReactNode, useId } from "react";
 import { cx } from "../utils.ts";
 
 export interface CardProps extends Omit<HTMLAttributes<HTMLElement>, "title"> {
@@ -34,7 +34,11 @@ export function Card({
       {hasHeader ? (
         <header className="sp-card__header">
           <div className="sp-card__heading">
-            {title ? <Heading id={titleId} className="sp-card__title">{title}</Heading> : null}
+            {title ? (
+              <Heading id={titleId} className="sp-card__title">
+                {title}
+              </Heading>
+            ) : null}
             {description ? <p className="sp-card__description">{description}</p> : null}
           </div>
           {actions ? <div className="sp-card__actions">{actions}</div> : null}

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
+import { type InputHTMLAttributes, type ReactNode, type Ref, useId } from "react";
 import { cx } from "../utils.ts";
 import { FieldHint } from "./FieldMessages.tsx";
 
@@ -16,7 +16,13 @@ export function CheckboxField({ label, hint, id, fieldClassName, className, ...r
   const hintId = hint ? `${inputId}-hint` : undefined;
   return (
     <div className={cx("sp-checkbox", fieldClassName)}>
-      <input id={inputId} type="checkbox" aria-describedby={hintId} className={cx("sp-checkbox__input", className)} {...rest} />
+      <input
+        id={inputId}
+        type="checkbox"
+        aria-describedby={hintId}
+        className={cx("sp-checkbox__input", className)}
+        {...rest}
+      />
       <div>
         <label className="sp-checkbox__label" htmlFor={inputId}>
           {label}

@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type Ref, type SelectHTMLAttributes } from "react";
+import { type ReactNode, type Ref, type SelectHTMLAttributes, useId } from "react";
 import { cx } from "../utils.ts";
 import { FieldError, FieldHint } from "./FieldMessages.tsx";
 
@@ -15,7 +15,17 @@ export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectEl
 }
 
 /** A labelled native select, styled like TextField (native for keyboard and screen-reader support). */
-export function SelectField({ label, options, hint, error, id, className, fieldClassName, "aria-describedby": describedBy, ...rest }: SelectFieldProps) {
+export function SelectField({
+  label,
+  options,
+  hint,
+  error,
+  id,
+  className,
+  fieldClassName,
+  "aria-describedby": describedBy,
+  ...rest
+}: SelectFieldProps) {
   const autoId = useId();
   const selectId = id ?? `sp-select-${autoId}`;
   const hintId = hint ? `${selectId}-hint` : undefined;

@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type Ref, type TextareaHTMLAttributes } from "react";
+import { type ReactNode, type Ref, type TextareaHTMLAttributes, useId } from "react";
 import { cx } from "../utils.ts";
 import { FieldError, FieldHint } from "./FieldMessages.tsx";
 

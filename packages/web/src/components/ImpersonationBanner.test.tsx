@@ -18,7 +18,13 @@ const impersonating: AuthContext = {
   impersonationStartedAt: "2026-11-22T10:00:00.000Z",
   impersonationExpiresAt: "2026-11-22T11:00:00.000Z",
 };
-const plainOwner: AuthContext = { ...impersonating, tenantId: null, tenantName: null, impersonationStartedAt: null, impersonationExpiresAt: null };
+const plainOwner: AuthContext = {
+  ...impersonating,
+  tenantId: null,
+  tenantName: null,
+  impersonationStartedAt: null,
+  impersonationExpiresAt: null,
+};
 
 function render(context: AuthContext) {
   const queryClient = createQueryClient();

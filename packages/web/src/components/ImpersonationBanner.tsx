@@ -22,7 +22,11 @@ export function ImpersonationBanner() {
             You act as its admin; everything you do is recorded as you.
             {context.impersonationExpiresAt ? ` Ends by itself at ${timeOf(context.impersonationExpiresAt)}.` : null}
           </span>
-          {stop.isError ? <span className="sp-impersonation__detail" role="alert">{apiErrorMessage(stop.error)}</span> : null}
+          {stop.isError ? (
+            <span className="sp-impersonation__detail" role="alert">
+              {apiErrorMessage(stop.error)}
+            </span>
+          ) : null}
         </p>
         <Button size="sm" variant="secondary" onClick={() => stop.mutate()} loading={stop.isPending}>
           Exit impersonation

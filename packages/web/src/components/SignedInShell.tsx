@@ -1,6 +1,6 @@
 import { AppShell, Button, UserMenu } from "@servicepro/ui";
 import type { ReactNode } from "react";
-import { useSignOut, type SignedInUser } from "../auth.ts";
+import { type SignedInUser, useSignOut } from "../auth.ts";
 import { ImpersonationBanner } from "./ImpersonationBanner.tsx";
 
 export interface SignedInShellProps {
@@ -27,7 +27,9 @@ export function SignedInShell({ area, user, detail, signOutInMenu = true, nav, c
       area={area}
       banner={<ImpersonationBanner />}
       nav={nav}
-      userSlot={signOutInMenu ? <SigningOutUserMenu name={name} detail={detail} /> : <UserMenu name={name} detail={detail} />}
+      userSlot={
+        signOutInMenu ? <SigningOutUserMenu name={name} detail={detail} /> : <UserMenu name={name} detail={detail} />
+      }
     >
       {children}
     </AppShell>

@@ -1,6 +1,6 @@
 import { AppShell, LoadErrorAlert, Spinner } from "@servicepro/ui";
 import type { ReactNode } from "react";
-import { useAuthContext, type AuthContext, type SignedInContext } from "../auth.ts";
+import { type AuthContext, type SignedInContext, useAuthContext } from "../auth.ts";
 import { StaffSignInPage, type StaffSignInPageProps } from "./StaffSignInPage.tsx";
 
 export interface StaffGateProps {
@@ -27,7 +27,15 @@ const isSignedIn = (context: AuthContext): context is SignedInContext => context
  * "Try again" if it fails, the sign-in page when nobody is signed in, `notAllowed` for someone
  * `isAllowed` turns away, and otherwise the app itself.
  */
-export function StaffGate({ area, loadingLabel, loadErrorTitle, signIn, isAllowed, notAllowed, children }: StaffGateProps) {
+export function StaffGate({
+  area,
+  loadingLabel,
+  loadErrorTitle,
+  signIn,
+  isAllowed,
+  notAllowed,
+  children,
+}: StaffGateProps) {
   const auth = useAuthContext();
 
   if (auth.isPending) {

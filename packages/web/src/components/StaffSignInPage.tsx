@@ -1,4 +1,4 @@
-import { AppShell, signInErrorFeedback, SignInForm } from "@servicepro/ui";
+import { AppShell, SignInForm, signInErrorFeedback } from "@servicepro/ui";
 import type { ReactNode } from "react";
 import { useSignIn } from "../auth.ts";
 

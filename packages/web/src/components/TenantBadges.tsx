@@ -1,6 +1,6 @@
 import type { PlanTier, TenantStatus } from "@servicepro/tenancy/constants";
 import { Badge } from "@servicepro/ui";
-import { PLAN_TIER_TONES, TENANT_STATUS_TONES, planTierBadgeLabel, tenantStatusLabel } from "../labels.ts";
+import { PLAN_TIER_TONES, planTierBadgeLabel, TENANT_STATUS_TONES, tenantStatusLabel } from "../labels.ts";
 
 export function PlanTierBadge({ tier }: { tier: PlanTier }) {
   return (

@@ -1,7 +1,12 @@
 // Concierge set-up (issue 5): the platform owner turns "a new business" into a working tenant
 // from one form. preview → searchNumbers → provision; the admin wizard calls them in that order.
 import { randomUUID } from "node:crypto";
-import { planProvisioning, provisioningInputSchema, provisionRequestSchema, summarizePlan } from "@servicepro/concierge";
+import {
+  planProvisioning,
+  provisioningInputSchema,
+  provisionRequestSchema,
+  summarizePlan,
+} from "@servicepro/concierge";
 import { getPack } from "@servicepro/industry-packs";
 import { IVR_MODES } from "@servicepro/telephony/constants";
 import { PLAN_TIERS } from "@servicepro/tenancy/constants";
@@ -15,7 +20,13 @@ import { createRouter, ownerProcedure } from "../../trpc.ts";
 const counts = z.object({ services: z.number().int(), addOns: z.number().int(), faqs: z.number().int() });
 
 const previewSchema = z.object({
-  business: z.object({ tenantId: z.string(), slug: z.string(), name: z.string(), planTier: z.enum(PLAN_TIERS), timezone: z.string() }),
+  business: z.object({
+    tenantId: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    planTier: z.enum(PLAN_TIERS),
+    timezone: z.string(),
+  }),
   owner: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
   pack: z.object({ id: z.string(), name: z.string(), version: z.string() }),
   counts,
@@ -53,7 +64,8 @@ const searchInputSchema = z.strictObject({
 const noBaseUrl = () =>
   new TRPCError({
     code: "PRECONDITION_FAILED",
-    message: "PUBLIC_BASE_URL is not configured, so the new owner's link would lead nowhere. Set it on the server and try again.",
+    message:
+      "PUBLIC_BASE_URL is not configured, so the new owner's link would lead nowhere. Set it on the server and try again.",
   });
 
 export const adminConciergeRouter = createRouter({
@@ -69,7 +81,12 @@ export const adminConciergeRouter = createRouter({
       const clashes = await ctx.platform("admin.concierge.preview").run((tx) => findClashes(tx, input));
       if (clashes.length > 0) throw fieldError(clashes);
       // A throwaway token: the preview never shows a link, and nothing is stored.
-      const plan = planProvisioning(input, pack, { now: ctx.now(), publicBaseUrl: ctx.publicBaseUrl ?? "", ...newOnboardingToken(), newId: randomUUID });
+      const plan = planProvisioning(input, pack, {
+        now: ctx.now(),
+        publicBaseUrl: ctx.publicBaseUrl ?? "",
+        ...newOnboardingToken(),
+        newId: randomUUID,
+      });
       const summary = summarizePlan(input, pack, plan);
       return ctx.publicBaseUrl ? summary : { ...summary, warnings: [...summary.warnings, noBaseUrl().message] };
     }),
@@ -77,11 +94,21 @@ export const adminConciergeRouter = createRouter({
   /** Numbers the platform can give a new business now: Twilio's inventory, or the configured pool. */
   searchNumbers: ownerProcedure
     .input(searchInputSchema)
-    .output(z.object({ source: z.enum(["twilio", "pool"]), numbers: z.array(z.object({ phoneNumber: z.string(), locality: z.string().nullable(), region: z.string().nullable() })) }))
+    .output(
+      z.object({
+        source: z.enum(["twilio", "pool"]),
+        numbers: z.array(
+          z.object({ phoneNumber: z.string(), locality: z.string().nullable(), region: z.string().nullable() }),
+        ),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const { numbers } = ctx.messaging;
       try {
-        return { source: numbers.kind, numbers: await numbers.search({ areaCode: input.areaCode, limit: input.limit }) };
+        return {
+          source: numbers.kind,
+          numbers: await numbers.search({ areaCode: input.areaCode, limit: input.limit }),
+        };
       } catch (error) {
         ctx.logger.warn({ err: error, areaCode: input.areaCode }, "number search failed");
         throw new TRPCError({

@@ -6,19 +6,29 @@ import { decideImpersonationStart, impersonationExpiry, impersonationReasonSchem
 import { ROOT_TENANT_ID } from "@servicepro/tenancy";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { impersonationDetails, rotateSession, type AuthState } from "../../identity/sessions.ts";
-import { authContextSchema, publicView } from "../auth.ts";
+import { type AuthState, impersonationDetails, rotateSession } from "../../identity/sessions.ts";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
+import { authContextSchema, publicView } from "../auth.ts";
 
 const startInputSchema = z.strictObject(
   {
-    tenantId: z.string({ error: "Choose the business to view." }).trim().min(1, "Choose the business to view.").max(63, "That is not a business id."),
+    tenantId: z
+      .string({ error: "Choose the business to view." })
+      .trim()
+      .min(1, "Choose the business to view.")
+      .max(63, "That is not a business id."),
     reason: impersonationReasonSchema,
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field ${issue.keys.map((key) => `"${key}"`).join(", ")}: send only tenantId and reason.` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `Unknown field ${issue.keys.map((key) => `"${key}"`).join(", ")}: send only tenantId and reason.`
+        : undefined,
+  },
 );
 
-const sessionGone = () => new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Please sign in again." });
+const sessionGone = () =>
+  new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Please sign in again." });
 
 export const adminImpersonateRouter = createRouter({
   /** Starts viewing a tenant as its admin; answers with the new `auth.context`. */
@@ -30,31 +40,55 @@ export const adminImpersonateRouter = createRouter({
       const { auth } = ctx;
       const startedAt = ctx.now();
       const rotated = await ctx.platform("admin.impersonate.start").run(async (tx) => {
-        const tenant = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true, name: true, planTier: true, status: true } });
+        const tenant = await tx.tenant.findUnique({
+          where: { id: input.tenantId },
+          select: { id: true, name: true, planTier: true, status: true },
+        });
         const decision = decideImpersonationStart({
           actorIsPlatformOwner: auth.role === "platform_owner",
           actorIsImpersonating: auth.impersonation !== null,
           target: tenant,
           rootTenantId: ROOT_TENANT_ID,
         });
-        if (decision === "tenant_not_found") throw new TRPCError({ code: "NOT_FOUND", message: `There is no business with the id "${input.tenantId}".` });
+        if (decision === "tenant_not_found")
+          throw new TRPCError({ code: "NOT_FOUND", message: `There is no business with the id "${input.tenantId}".` });
         if (decision === "root_tenant") {
-          throw new TRPCError({ code: "FORBIDDEN", message: "The root business is the platform's own; open it from its own staff account instead of impersonating it." });
+          throw new TRPCError({
+            code: "FORBIDDEN",
+            message:
+              "The root business is the platform's own; open it from its own staff account instead of impersonating it.",
+          });
         }
         // ownerProcedure has already refused non-owners and nested impersonation; this keeps the rule whole.
-        if (decision !== "allow") throw new TRPCError({ code: "FORBIDDEN", message: "You cannot start an impersonation now." });
-        const session = await rotateSession(tx, auth.sessionId!, { impersonatedTenantId: tenant!.id, impersonationStartedAt: startedAt, impersonationReason: input.reason }, startedAt);
+        if (decision !== "allow")
+          throw new TRPCError({ code: "FORBIDDEN", message: "You cannot start an impersonation now." });
+        const session = await rotateSession(
+          tx,
+          auth.sessionId!,
+          { impersonatedTenantId: tenant!.id, impersonationStartedAt: startedAt, impersonationReason: input.reason },
+          startedAt,
+        );
         if (!session) throw sessionGone();
         // Written directly rather than with the platform path's `audit`: this row already belongs to
         // the visit, so it carries the impersonated tenant like every row after it.
-        const actor = { actorUserId: auth.user!.id, purpose: "admin.impersonate.start", requestId: ctx.request.requestId, ip: ctx.request.ip, userAgent: ctx.request.userAgent };
-        await writeAudit(tx, { ...actor, impersonatedTenantId: tenant!.id }, {
-          action: "impersonation_start",
-          targetTenantId: tenant!.id,
-          objectType: "tenant",
-          objectId: tenant!.id,
-          details: impersonationDetails({ startedAt, reason: input.reason }),
-        });
+        const actor = {
+          actorUserId: auth.user!.id,
+          purpose: "admin.impersonate.start",
+          requestId: ctx.request.requestId,
+          ip: ctx.request.ip,
+          userAgent: ctx.request.userAgent,
+        };
+        await writeAudit(
+          tx,
+          { ...actor, impersonatedTenantId: tenant!.id },
+          {
+            action: "impersonation_start",
+            targetTenantId: tenant!.id,
+            objectType: "tenant",
+            objectId: tenant!.id,
+            details: impersonationDetails({ startedAt, reason: input.reason }),
+          },
+        );
         return { session, tenant: tenant! };
       });
       ctx.request.cookies.set(rotated.session.token, rotated.session.expiresAt);
@@ -86,7 +120,12 @@ export const adminImpersonateRouter = createRouter({
       if (!impersonation) return publicView(auth);
       const stoppedAt = ctx.now();
       const session = await ctx.platform("admin.impersonate.stop").run(async (tx, audit) => {
-        const rotated = await rotateSession(tx, auth.sessionId!, { impersonatedTenantId: null, impersonationStartedAt: null, impersonationReason: null }, stoppedAt);
+        const rotated = await rotateSession(
+          tx,
+          auth.sessionId!,
+          { impersonatedTenantId: null, impersonationStartedAt: null, impersonationReason: null },
+          stoppedAt,
+        );
         if (!rotated) throw sessionGone();
         await audit({
           action: "impersonation_stop",
@@ -102,6 +141,13 @@ export const adminImpersonateRouter = createRouter({
       });
       ctx.request.cookies.set(session.token, session.expiresAt);
       ctx.logger.info({ userId: auth.user!.id, tenantId: impersonation.tenantId }, "impersonation stopped");
-      return publicView({ ...auth, tenantId: null, tenantName: null, tenant: null, impersonation: null, sessionId: session.sessionId });
+      return publicView({
+        ...auth,
+        tenantId: null,
+        tenantName: null,
+        tenant: null,
+        impersonation: null,
+        sessionId: session.sessionId,
+      });
     }),
 });

@@ -2,7 +2,14 @@
 // configured, and does it answer? And, per business, what is still missing before it can take
 // calls and bookings. Every live check is bounded (3 s) and says why it failed; secrets never
 // leave the server, only the names of the variables that hold them.
-import { PLAN_TIER_LABELS, runsAutomations, TENANT_SLUG_PATTERN, TENANT_STATUS_LABELS, type PlanTier, type TenantStatus } from "@servicepro/tenancy";
+import {
+  PLAN_TIER_LABELS,
+  type PlanTier,
+  runsAutomations,
+  TENANT_SLUG_PATTERN,
+  TENANT_STATUS_LABELS,
+  type TenantStatus,
+} from "@servicepro/tenancy";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Context, IntegrationsConfig } from "../../context.ts";
@@ -47,7 +54,8 @@ async function bounded<T>(work: (signal: AbortSignal) => Promise<T>, ms = CHECK_
 /** The reason of a failed fetch: Node wraps the socket error (ECONNREFUSED, ENOTFOUND) in `cause`. */
 function reasonOf(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-  if (cause && typeof cause.code === "string") return `${cause.code}${typeof cause.message === "string" && cause.message ? ` (${cause.message})` : ""}`;
+  if (cause && typeof cause.code === "string")
+    return `${cause.code}${typeof cause.message === "string" && cause.message ? ` (${cause.message})` : ""}`;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -57,14 +65,22 @@ async function checkDatabase(ctx: Pick<Context, "db">): Promise<Integration> {
   const started = performance.now();
   try {
     await bounded(() => ctx.db.ping());
-    return { ...base, state: "reachable", detail: `The ${where} answered in ${Math.round(performance.now() - started)} ms.` };
+    return {
+      ...base,
+      state: "reachable",
+      detail: `The ${where} answered in ${Math.round(performance.now() - started)} ms.`,
+    };
   } catch (error) {
     return { ...base, state: "failing", detail: `The ${where} did not answer: ${reasonOf(error)}.` };
   }
 }
 
 /** An authenticated GET: reachable on 2xx, failing with the status or network reason otherwise. */
-async function probe(url: string, headers: Record<string, string>, what: string): Promise<Pick<Integration, "state" | "detail">> {
+async function probe(
+  url: string,
+  headers: Record<string, string>,
+  what: string,
+): Promise<Pick<Integration, "state" | "detail">> {
   try {
     const res = await bounded((signal) => fetch(url, { headers, signal }));
     await res.body?.cancel();
@@ -82,36 +98,73 @@ async function probe(url: string, headers: Record<string, string>, what: string)
  * before a text fails. TWILIO_API_BASE_URL points it at a fake Twilio in tests.
  */
 async function checkTwilio(config: IntegrationsConfig["twilio"]): Promise<Integration> {
-  const base: Identity = { key: "twilio", label: "Twilio (calls and texts)", envVars: ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_BASE_URL"] };
-  if (!config) return { ...base, state: "not_configured", detail: "TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are not set: texts are logged, not sent, and Twilio webhooks answer 503." };
+  const base: Identity = {
+    key: "twilio",
+    label: "Twilio (calls and texts)",
+    envVars: ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_BASE_URL"],
+  };
+  if (!config)
+    return {
+      ...base,
+      state: "not_configured",
+      detail:
+        "TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are not set: texts are logged, not sent, and Twilio webhooks answer 503.",
+    };
   const origin = (config.apiBaseUrl ?? "https://api.twilio.com").replace(/\/+$/, "");
   const auth = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString("base64")}`;
-  const result = await probe(`${origin}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}.json`, { authorization: auth, accept: "application/json" }, `Twilio (${new URL(origin).host})`);
+  const result = await probe(
+    `${origin}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}.json`,
+    { authorization: auth, accept: "application/json" },
+    `Twilio (${new URL(origin).host})`,
+  );
   return { ...base, ...result };
 }
 
 /** OpenAI: lists models with the key. Without internet this honestly reports failing, with the reason. */
 async function checkOpenAi(config: IntegrationsConfig["openai"]): Promise<Integration> {
   const base: Identity = { key: "openai", label: "OpenAI (AI agents)", envVars: ["OPENAI_API_KEY", "OPENAI_BASE_URL"] };
-  if (!config) return { ...base, state: "not_configured", detail: "OPENAI_API_KEY is not set: the agents answer with the built-in rules engine." };
+  if (!config)
+    return {
+      ...base,
+      state: "not_configured",
+      detail: "OPENAI_API_KEY is not set: the agents answer with the built-in rules engine.",
+    };
   const origin = (config.baseUrl ?? "https://api.openai.com").replace(/\/+$/, "");
-  const result = await probe(`${origin}/v1/models`, { authorization: `Bearer ${config.apiKey}` }, `OpenAI (${new URL(origin).host})`);
+  const result = await probe(
+    `${origin}/v1/models`,
+    { authorization: `Bearer ${config.apiKey}` },
+    `OpenAI (${new URL(origin).host})`,
+  );
   return { ...base, ...result };
 }
 
 /** Services without a live check yet: configured or not, and what happens when they are not. */
 function presence(key: "email" | "stripe" | "google", configured: boolean): Integration {
   const facts = {
-    email: { label: "SendGrid (email)", envVars: ["SENDGRID_API_KEY", "SENDGRID_API_BASE_URL", "EMAIL_FROM"], missing: "SENDGRID_API_KEY is not set: emails (onboarding links) are logged, not sent." },
-    stripe: { label: "Stripe (billing)", envVars: ["STRIPE_SECRET_KEY"], missing: "STRIPE_SECRET_KEY is not set: plans are changed by hand in the console." },
-    google: { label: "Google APIs (maps, reviews)", envVars: ["GOOGLE_API_KEY"], missing: "GOOGLE_API_KEY is not set: addresses are not looked up and reviews are not imported." },
+    email: {
+      label: "SendGrid (email)",
+      envVars: ["SENDGRID_API_KEY", "SENDGRID_API_BASE_URL", "EMAIL_FROM"],
+      missing: "SENDGRID_API_KEY is not set: emails (onboarding links) are logged, not sent.",
+    },
+    stripe: {
+      label: "Stripe (billing)",
+      envVars: ["STRIPE_SECRET_KEY"],
+      missing: "STRIPE_SECRET_KEY is not set: plans are changed by hand in the console.",
+    },
+    google: {
+      label: "Google APIs (maps, reviews)",
+      envVars: ["GOOGLE_API_KEY"],
+      missing: "GOOGLE_API_KEY is not set: addresses are not looked up and reviews are not imported.",
+    },
   }[key];
   return {
     key,
     label: facts.label,
     envVars: facts.envVars,
     state: configured ? "configured" : "not_configured",
-    detail: configured ? `${facts.envVars[0]} is set. It is not checked live yet; the first real use will show whether it works.` : facts.missing,
+    detail: configured
+      ? `${facts.envVars[0]} is set. It is not checked live yet; the first real use will show whether it works.`
+      : facts.missing,
   };
 }
 
@@ -141,43 +194,87 @@ export const FIX_LINKS = {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-function numbersItem(tenantId: string, numbers: { phoneNumber: string; routedTo: string | null }[], twilioConfigured: boolean): ReadinessItem {
-  const base = { key: "numbers", label: "Phone numbers assigned and routed", fix: { label: "Open phone numbers", href: FIX_LINKS.phone(tenantId) } } as const;
-  if (numbers.length === 0) return { ...base, state: "not_set_up", detail: "No number is assigned: customers can't call or text this business yet." };
+function numbersItem(
+  tenantId: string,
+  numbers: { phoneNumber: string; routedTo: string | null }[],
+  twilioConfigured: boolean,
+): ReadinessItem {
+  const base = {
+    key: "numbers",
+    label: "Phone numbers assigned and routed",
+    fix: { label: "Open phone numbers", href: FIX_LINKS.phone(tenantId) },
+  } as const;
+  if (numbers.length === 0)
+    return {
+      ...base,
+      state: "not_set_up",
+      detail: "No number is assigned: customers can't call or text this business yet.",
+    };
   const misrouted = numbers.filter((n) => n.routedTo !== tenantId);
   if (misrouted.length > 0) {
-    return { ...base, state: "attention", detail: `${misrouted.map((n) => n.phoneNumber).join(", ")} ${misrouted.length === 1 ? "does" : "do"} not route to this business.` };
+    return {
+      ...base,
+      state: "attention",
+      detail: `${misrouted.map((n) => n.phoneNumber).join(", ")} ${misrouted.length === 1 ? "does" : "do"} not route to this business.`,
+    };
   }
   const list = numbers.map((n) => n.phoneNumber).join(", ");
-  if (!twilioConfigured) return { ...base, state: "attention", detail: `${list} ${numbers.length === 1 ? "routes" : "route"} here, but Twilio is not configured, so no calls or texts arrive yet.` };
-  return { ...base, state: "ready", detail: `${plural(numbers.length, "number routes", "numbers route")} here: ${list}.` };
+  if (!twilioConfigured)
+    return {
+      ...base,
+      state: "attention",
+      detail: `${list} ${numbers.length === 1 ? "routes" : "route"} here, but Twilio is not configured, so no calls or texts arrive yet.`,
+    };
+  return {
+    ...base,
+    state: "ready",
+    detail: `${plural(numbers.length, "number routes", "numbers route")} here: ${list}.`,
+  };
 }
 
 function planItem(tenantId: string, planTier: PlanTier, status: TenantStatus): ReadinessItem {
   const label = `${PLAN_TIER_LABELS[planTier]} · ${TENANT_STATUS_LABELS[status]}`;
   const fix = { label: "Edit plan & status", href: FIX_LINKS.plan(tenantId) };
-  if (!runsAutomations(status)) return { key: "plan", label: "Plan", state: "attention", detail: `${label}: nothing is sent on the business's behalf until it is active again.`, fix };
-  if (status === "past_due") return { key: "plan", label: "Plan", state: "attention", detail: `${label}: everything works, but the balance is unpaid.`, fix };
+  if (!runsAutomations(status))
+    return {
+      key: "plan",
+      label: "Plan",
+      state: "attention",
+      detail: `${label}: nothing is sent on the business's behalf until it is active again.`,
+      fix,
+    };
+  if (status === "past_due")
+    return {
+      key: "plan",
+      label: "Plan",
+      state: "attention",
+      detail: `${label}: everything works, but the balance is unpaid.`,
+      fix,
+    };
   return { key: "plan", label: "Plan", state: "ready", detail: label, fix };
 }
 
-const tenantIdSchema = z.string().regex(TENANT_SLUG_PATTERN, { message: "That is not a business id (lowercase letters, digits and dashes)." });
+const tenantIdSchema = z
+  .string()
+  .regex(TENANT_SLUG_PATTERN, { message: "That is not a business id (lowercase letters, digits and dashes)." });
 
 export const adminIntegrationsRouter = createRouter({
   /** Each external service: configured or not, and for those with a live check, whether it answers now. */
-  status: ownerProcedure.output(z.object({ checkedAt: z.string(), integrations: z.array(integrationSchema) })).query(async ({ ctx }) => {
-    const config = ctx.integrations;
-    // In parallel: the slowest check (3 s at most) bounds the whole answer.
-    const integrations = await Promise.all([
-      checkDatabase(ctx),
-      checkOpenAi(config.openai),
-      checkTwilio(config.twilio),
-      presence("email", config.sendgrid),
-      presence("stripe", config.stripe),
-      presence("google", config.google),
-    ]);
-    return { checkedAt: ctx.now().toISOString(), integrations };
-  }),
+  status: ownerProcedure
+    .output(z.object({ checkedAt: z.string(), integrations: z.array(integrationSchema) }))
+    .query(async ({ ctx }) => {
+      const config = ctx.integrations;
+      // In parallel: the slowest check (3 s at most) bounds the whole answer.
+      const integrations = await Promise.all([
+        checkDatabase(ctx),
+        checkOpenAi(config.openai),
+        checkTwilio(config.twilio),
+        presence("email", config.sendgrid),
+        presence("stripe", config.stripe),
+        presence("google", config.google),
+      ]);
+      return { checkedAt: ctx.now().toISOString(), integrations };
+    }),
 
   /** What a business still lacks to run on ServicePro, each item with the console page that fixes it. */
   tenantReadiness: ownerProcedure
@@ -193,16 +290,27 @@ export const adminIntegrationsRouter = createRouter({
       const found = await ctx.platform("admin.integrations.tenantReadiness").run(async (tx) => {
         const tenant = await tx.tenant.findUnique({
           where: { id: input.tenantId },
-          select: { id: true, name: true, planTier: true, status: true, phoneConfigs: { select: { phoneNumber: true, messagingServiceSid: true }, orderBy: { createdAt: "asc" } } },
+          select: {
+            id: true,
+            name: true,
+            planTier: true,
+            status: true,
+            phoneConfigs: { select: { phoneNumber: true, messagingServiceSid: true }, orderBy: { createdAt: "asc" } },
+          },
         });
         if (!tenant) return null;
         const [website, install] = await Promise.all([
           tx.websiteDraft.findUnique({ where: { tenantId: tenant.id }, select: { packId: true, publishedAt: true } }),
-          tx.packInstall.findFirst({ where: { tenantId: tenant.id }, orderBy: { installedAt: "desc" }, select: { packId: true, version: true } }),
+          tx.packInstall.findFirst({
+            where: { tenantId: tenant.id },
+            orderBy: { installedAt: "desc" },
+            select: { packId: true, version: true },
+          }),
         ]);
         return { tenant, website, install };
       });
-      if (!found) throw new TRPCError({ code: "NOT_FOUND", message: `There is no business with id ${input.tenantId}.` });
+      if (!found)
+        throw new TRPCError({ code: "NOT_FOUND", message: `There is no business with id ${input.tenantId}.` });
       const { tenant, website, install } = found;
 
       // "Routed" is what inbound traffic really gets: the same SECURITY DEFINER lookup the webhooks use.
@@ -217,14 +325,51 @@ export const adminIntegrationsRouter = createRouter({
       const items: ReadinessItem[] = [
         numbersItem(tenant.id, numbers, ctx.integrations.twilio !== null),
         website
-          ? { key: "website", label: "Website", state: "ready", detail: website.publishedAt ? "Published." : `Draft saved${website.packId ? ` from the ${website.packId} pack` : ""}, not published yet.`, fix: null }
-          : { key: "website", label: "Website", state: "not_set_up", detail: "No website draft. New businesses get the pack's starter site from the concierge wizard.", fix: { label: "Open the concierge wizard", href: FIX_LINKS.wizard } },
+          ? {
+              key: "website",
+              label: "Website",
+              state: "ready",
+              detail: website.publishedAt
+                ? "Published."
+                : `Draft saved${website.packId ? ` from the ${website.packId} pack` : ""}, not published yet.`,
+              fix: null,
+            }
+          : {
+              key: "website",
+              label: "Website",
+              state: "not_set_up",
+              detail: "No website draft. New businesses get the pack's starter site from the concierge wizard.",
+              fix: { label: "Open the concierge wizard", href: FIX_LINKS.wizard },
+            },
         install
-          ? { key: "pack", label: "Industry pack", state: "ready", detail: `${install.packId} ${install.version} installed.`, fix: { label: "See packs", href: FIX_LINKS.packs } }
-          : { key: "pack", label: "Industry pack", state: "not_set_up", detail: "No industry pack installed, so no starter services, add-ons or FAQs. Packs are installed when the concierge wizard sets a business up.", fix: { label: "Open the concierge wizard", href: FIX_LINKS.wizard } },
-        { key: "branding", label: "Branding", state: "not_set_up", detail: "Logo and colours are not built yet: the business uses ServicePro's default look.", fix: null },
+          ? {
+              key: "pack",
+              label: "Industry pack",
+              state: "ready",
+              detail: `${install.packId} ${install.version} installed.`,
+              fix: { label: "See packs", href: FIX_LINKS.packs },
+            }
+          : {
+              key: "pack",
+              label: "Industry pack",
+              state: "not_set_up",
+              detail:
+                "No industry pack installed, so no starter services, add-ons or FAQs. Packs are installed when the concierge wizard sets a business up.",
+              fix: { label: "Open the concierge wizard", href: FIX_LINKS.wizard },
+            },
+        {
+          key: "branding",
+          label: "Branding",
+          state: "not_set_up",
+          detail: "Logo and colours are not built yet: the business uses ServicePro's default look.",
+          fix: null,
+        },
         planItem(tenant.id, tenant.planTier as PlanTier, tenant.status as TenantStatus),
       ];
-      return { tenant: { id: tenant.id, name: tenant.name }, ready: items.filter((item) => item.state === "ready").length, items };
+      return {
+        tenant: { id: tenant.id, name: tenant.name },
+        ready: items.filter((item) => item.state === "ready").length,
+        items,
+      };
     }),
 });

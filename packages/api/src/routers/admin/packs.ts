@@ -26,7 +26,9 @@ export const adminPacksRouter = createRouter({
         id: z
           .string({ error: "Say which pack (id)." })
           .trim()
-          .refine(isPackId, { message: `There is no industry pack with that id; the ${PACK_IDS.length} packs are listed by admin.packs.list.` }),
+          .refine(isPackId, {
+            message: `There is no industry pack with that id; the ${PACK_IDS.length} packs are listed by admin.packs.list.`,
+          }),
       }),
     )
     .output(industryPackSchema)

@@ -8,16 +8,27 @@ import { PLAN_TIERS, TENANT_SLUG_PATTERN } from "@servicepro/tenancy";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
-import { afterHoursModeSchema, e164Schema, ivrModeFromDb, ivrModeSchema, ivrModeToDb, optionalText } from "../telephony-shared.ts";
+import {
+  afterHoursModeSchema,
+  e164Schema,
+  ivrModeFromDb,
+  ivrModeSchema,
+  ivrModeToDb,
+  optionalText,
+} from "../telephony-shared.ts";
 
-const tenantIdSchema = z.string().regex(TENANT_SLUG_PATTERN, { message: "That is not a business id (lowercase letters, digits and dashes)." });
+const tenantIdSchema = z
+  .string()
+  .regex(TENANT_SLUG_PATTERN, { message: "That is not a business id (lowercase letters, digits and dashes)." });
 
 export const AI_VOICE_PLAN_WARNING = "Callers will hear the menu until the plan includes the AI receptionist.";
 
 const messagingServiceSidSchema = z
   .string()
   .trim()
-  .regex(/^MG[0-9a-fA-F]{32}$/, { message: "A Messaging Service SID is MG followed by 32 hex characters (Twilio console → Messaging → Services)." });
+  .regex(/^MG[0-9a-fA-F]{32}$/, {
+    message: "A Messaging Service SID is MG followed by 32 hex characters (Twilio console → Messaging → Services).",
+  });
 
 const phoneConfigSchema = z.object({
   phoneNumber: z.string(),
@@ -116,7 +127,12 @@ export const adminPhoneNumbersRouter = createRouter({
     .input(z.strictObject({ tenantId: tenantIdSchema }))
     .output(
       z.object({
-        tenant: z.object({ id: z.string(), name: z.string(), planTier: z.enum(PLAN_TIERS), aiVoiceIncluded: z.boolean() }),
+        tenant: z.object({
+          id: z.string(),
+          name: z.string(),
+          planTier: z.enum(PLAN_TIERS),
+          aiVoiceIncluded: z.boolean(),
+        }),
         numbers: z.array(phoneConfigSchema),
       }),
     )
@@ -127,9 +143,15 @@ export const adminPhoneNumbersRouter = createRouter({
           select: { id: true, name: true, planTier: true, phoneConfigs: { orderBy: { createdAt: "asc" } } },
         }),
       );
-      if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: `There is no business with id ${input.tenantId}.` });
+      if (!tenant)
+        throw new TRPCError({ code: "NOT_FOUND", message: `There is no business with id ${input.tenantId}.` });
       return {
-        tenant: { id: tenant.id, name: tenant.name, planTier: tenant.planTier, aiVoiceIncluded: hasFeature(tenant, "aiVoiceAgent") },
+        tenant: {
+          id: tenant.id,
+          name: tenant.name,
+          planTier: tenant.planTier,
+          aiVoiceIncluded: hasFeature(tenant, "aiVoiceAgent"),
+        },
         numbers: tenant.phoneConfigs.map((row) => toPhoneConfig(row, tenant)),
       };
     }),
@@ -148,8 +170,12 @@ export const adminPhoneNumbersRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       try {
         return await ctx.platform("admin.phoneNumbers.assign").run(async (tx, audit) => {
-          const tenant = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true, planTier: true } });
-          if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: `There is no business with id ${input.tenantId}.` });
+          const tenant = await tx.tenant.findUnique({
+            where: { id: input.tenantId },
+            select: { id: true, planTier: true },
+          });
+          if (!tenant)
+            throw new TRPCError({ code: "NOT_FOUND", message: `There is no business with id ${input.tenantId}.` });
           const holder = await tx.tenantPhoneConfig.findUnique({
             where: { phoneNumber: input.phoneNumber },
             select: { tenant: { select: { name: true, slug: true } } },
@@ -177,7 +203,10 @@ export const adminPhoneNumbersRouter = createRouter({
         // Two owners assigning the same number at once: the primary key decides, the loser hears who won.
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
           const holder = await ctx.platform("admin.phoneNumbers.assign").run((tx) =>
-            tx.tenantPhoneConfig.findUnique({ where: { phoneNumber: input.phoneNumber }, select: { tenant: { select: { name: true, slug: true } } } }),
+            tx.tenantPhoneConfig.findUnique({
+              where: { phoneNumber: input.phoneNumber },
+              select: { tenant: { select: { name: true, slug: true } } },
+            }),
           );
           throw alreadyAssigned(input.phoneNumber, holder?.tenant ?? { name: "another business", slug: "unknown" });
         }
@@ -192,7 +221,10 @@ export const adminPhoneNumbersRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const { phoneNumber, ivrMode, ...rest } = input;
       return ctx.platform("admin.phoneNumbers.update").run(async (tx, audit) => {
-        const before = await tx.tenantPhoneConfig.findUnique({ where: { phoneNumber }, include: { tenant: { select: { planTier: true } } } });
+        const before = await tx.tenantPhoneConfig.findUnique({
+          where: { phoneNumber },
+          include: { tenant: { select: { planTier: true } } },
+        });
         if (!before) throw notAssigned(phoneNumber);
         const { tenant, ...beforeRow } = before;
         const next = { ...beforeRow, ...rest, ivrMode: ivrMode ? ivrModeToDb(ivrMode) : beforeRow.ivrMode };
@@ -212,7 +244,11 @@ export const adminPhoneNumbersRouter = createRouter({
           targetTenantId: row.tenantId,
           objectType: "phone_number",
           objectId: phoneNumber,
-          details: { before: auditSnapshot(beforeRow), after: auditSnapshot(row), changed: Object.keys(input).filter((key) => key !== "phoneNumber") },
+          details: {
+            before: auditSnapshot(beforeRow),
+            after: auditSnapshot(row),
+            changed: Object.keys(input).filter((key) => key !== "phoneNumber"),
+          },
         });
         return toPhoneConfig(row, tenant);
       });

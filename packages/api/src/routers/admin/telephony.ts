@@ -27,10 +27,25 @@ const unroutedSchema = z.object({
     }),
   ),
   messages: z.array(
-    z.object({ id: z.string(), tenant: tenantRef, conversationId: z.string(), fromNumber: z.string(), toNumber: z.string(), body: z.string(), createdAt: z.string() }),
+    z.object({
+      id: z.string(),
+      tenant: tenantRef,
+      conversationId: z.string(),
+      fromNumber: z.string(),
+      toNumber: z.string(),
+      body: z.string(),
+      createdAt: z.string(),
+    }),
   ),
   calls: z.array(
-    z.object({ id: z.string(), tenant: tenantRef, fromNumber: z.string(), toNumber: z.string(), outcome: callOutcomeSchema, startedAt: z.string() }),
+    z.object({
+      id: z.string(),
+      tenant: tenantRef,
+      fromNumber: z.string(),
+      toNumber: z.string(),
+      outcome: callOutcomeSchema,
+      startedAt: z.string(),
+    }),
   ),
   /** How many fallback-routed messages, calls and unreviewed webhooks there are in all. */
   totals: z.object({ webhooksUnreviewed: z.number().int(), messages: z.number().int(), calls: z.number().int() }),
@@ -50,12 +65,24 @@ export const adminTelephonyRouter = createRouter({
       const reviewFilter = input.includeReviewed ? {} : { reviewedAt: null };
       const tenantSelect = { tenant: { select: { id: true, name: true } } } as const;
       const result = await ctx.platform("admin.telephony.unrouted").run(async (tx) => ({
-        webhooks: await tx.unroutedWebhook.findMany({ where: reviewFilter, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: REVIEW_LIMIT }),
+        webhooks: await tx.unroutedWebhook.findMany({
+          where: reviewFilter,
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: REVIEW_LIMIT,
+        }),
         messages: await tx.message.findMany({
           where: { routedByFallback: true },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           take: REVIEW_LIMIT,
-          select: { id: true, conversationId: true, fromNumber: true, toNumber: true, body: true, createdAt: true, ...tenantSelect },
+          select: {
+            id: true,
+            conversationId: true,
+            fromNumber: true,
+            toNumber: true,
+            body: true,
+            createdAt: true,
+            ...tenantSelect,
+          },
         }),
         calls: await tx.call.findMany({
           where: { routedByFallback: true },
@@ -82,7 +109,11 @@ export const adminTelephonyRouter = createRouter({
           reviewedAt: w.reviewedAt?.toISOString() ?? null,
         })),
         messages: result.messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
-        calls: result.calls.map((c) => ({ ...c, outcome: callOutcomeFromDb(c.outcome), startedAt: c.startedAt.toISOString() })),
+        calls: result.calls.map((c) => ({
+          ...c,
+          outcome: callOutcomeFromDb(c.outcome),
+          startedAt: c.startedAt.toISOString(),
+        })),
         totals: result.totals,
       };
     }),
@@ -93,12 +124,24 @@ export const adminTelephonyRouter = createRouter({
     .output(z.object({ id: z.string(), reviewedAt: z.string() }))
     .mutation(async ({ ctx, input }) =>
       ctx.platform("admin.telephony.markReviewed").run(async (tx, audit) => {
-        const row = await tx.unroutedWebhook.findUnique({ where: { id: input.id }, select: { id: true, reviewedAt: true, kind: true } });
-        if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "That unrouted webhook no longer exists. Reload the list." });
+        const row = await tx.unroutedWebhook.findUnique({
+          where: { id: input.id },
+          select: { id: true, reviewedAt: true, kind: true },
+        });
+        if (!row)
+          throw new TRPCError({
+            code: "NOT_FOUND",
+            message: "That unrouted webhook no longer exists. Reload the list.",
+          });
         if (row.reviewedAt) return { id: row.id, reviewedAt: row.reviewedAt.toISOString() };
         const reviewedAt = ctx.now();
         await tx.unroutedWebhook.update({ where: { id: row.id }, data: { reviewedAt } });
-        await audit({ action: "telephony.unrouted_reviewed", objectType: "unrouted_webhook", objectId: row.id, details: { kind: row.kind } });
+        await audit({
+          action: "telephony.unrouted_reviewed",
+          objectType: "unrouted_webhook",
+          objectId: row.id,
+          details: { kind: row.kind },
+        });
         return { id: row.id, reviewedAt: reviewedAt.toISOString() };
       }),
     ),

@@ -17,20 +17,31 @@ const oneOf = (values: readonly string[]) => values.map((value) => `"${value}"`)
 const updatePlanInputSchema = z
   .strictObject(
     {
-      tenantId: z.string({ error: "Say which business to change (tenantId)." }).trim().min(1, "Say which business to change (tenantId).").max(63, "That is not a business id."),
+      tenantId: z
+        .string({ error: "Say which business to change (tenantId)." })
+        .trim()
+        .min(1, "Say which business to change (tenantId).")
+        .max(63, "That is not a business id."),
       planTier: z.enum(PLAN_TIERS, { error: `Plan must be one of ${oneOf(PLAN_TIERS)}.` }).optional(),
       status: z.enum(TENANT_STATUSES, { error: `Status must be one of ${oneOf(TENANT_STATUSES)}.` }).optional(),
     },
-    { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field ${oneOf(issue.keys)}: send only tenantId, planTier and status.` : undefined) },
+    {
+      error: (issue) =>
+        issue.code === "unrecognized_keys"
+          ? `Unknown field ${oneOf(issue.keys)}: send only tenantId, planTier and status.`
+          : undefined,
+    },
   )
-  .refine((input) => input.planTier !== undefined || input.status !== undefined, { message: "Send a new planTier, a new status, or both." });
+  .refine((input) => input.planTier !== undefined || input.status !== undefined, {
+    message: "Send a new planTier, a new status, or both.",
+  });
 
 export const adminTenantsRouter = createRouter({
   /** Every tenant on the platform, oldest first (the root tenant leads). */
   list: ownerProcedure.output(z.array(adminTenantSchema)).query(async ({ ctx }) => {
-    const tenants = await ctx.platform("admin.tenants.list").run((tx) =>
-      tx.tenant.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: adminTenantSelect }),
-    );
+    const tenants = await ctx
+      .platform("admin.tenants.list")
+      .run((tx) => tx.tenant.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: adminTenantSelect }));
     return tenants.map(toTenantProfile);
   }),
 
@@ -45,7 +56,8 @@ export const adminTenantsRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const tenant = await ctx.platform("admin.tenants.updatePlan").run(async (tx, audit) => {
         const before = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: adminTenantSelect });
-        if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `There is no business with the id "${input.tenantId}".` });
+        if (!before)
+          throw new TRPCError({ code: "NOT_FOUND", message: `There is no business with the id "${input.tenantId}".` });
         const after = { planTier: input.planTier ?? before.planTier, status: input.status ?? before.status };
         if (after.planTier === before.planTier && after.status === before.status) return before;
         const updated = await tx.tenant.update({ where: { id: before.id }, data: after, select: adminTenantSelect });

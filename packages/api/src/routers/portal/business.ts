@@ -1,8 +1,8 @@
+import { platformDb } from "@servicepro/db";
 import { tenantSlugSchema } from "@servicepro/tenancy";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, publicProcedure } from "../../trpc.ts";
-import { platformDb } from "@servicepro/db";
 
 export const portalRouter = createRouter({
   /** The public face of a business for its customer portal: name only, and only while it operates. */
@@ -11,11 +11,21 @@ export const portalRouter = createRouter({
     .output(z.object({ name: z.string(), slug: z.string(), industry: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
       // Finding a tenant by its public slug is routing, which crosses tenants by nature.
-      const tenant = await platformDb(ctx.db, { actorUserId: null, purpose: "portal.business", requestId: ctx.request.requestId }).run((tx) =>
-        tx.tenant.findUnique({ where: { slug: input.slug }, select: { name: true, slug: true, industry: true, status: true } }),
+      const tenant = await platformDb(ctx.db, {
+        actorUserId: null,
+        purpose: "portal.business",
+        requestId: ctx.request.requestId,
+      }).run((tx) =>
+        tx.tenant.findUnique({
+          where: { slug: input.slug },
+          select: { name: true, slug: true, industry: true, status: true },
+        }),
       );
       if (!tenant || tenant.status === "cancelled" || tenant.status === "suspended") {
-        throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that business. Check the link your business sent you." });
+        throw new TRPCError({
+          code: "NOT_FOUND",
+          message: "We couldn't find that business. Check the link your business sent you.",
+        });
       }
       return { name: tenant.name, slug: tenant.slug, industry: tenant.industry };
     }),

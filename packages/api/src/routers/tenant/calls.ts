@@ -3,7 +3,17 @@
 // plays them through GET /media/recordings/:callId, which checks the session first.
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
-import { callOutcomeFromDb, callOutcomeSchema, cursorSchema, decodeCursor, encodeCursor, ivrModeFromDb, ivrModeSchema, pageDirectionSchema, pageLimitSchema } from "../telephony-shared.ts";
+import {
+  callOutcomeFromDb,
+  callOutcomeSchema,
+  cursorSchema,
+  decodeCursor,
+  encodeCursor,
+  ivrModeFromDb,
+  ivrModeSchema,
+  pageDirectionSchema,
+  pageLimitSchema,
+} from "../telephony-shared.ts";
 
 const callSchema = z.object({
   id: z.string(),
@@ -28,7 +38,11 @@ const callSchema = z.object({
 export const tenantCallsRouter = createRouter({
   /** The business's calls, newest first, one page at a time. */
   list: staffProcedure
-    .input(z.strictObject({ cursor: cursorSchema.optional(), limit: pageLimitSchema, direction: pageDirectionSchema }).default({ limit: 25 }))
+    .input(
+      z
+        .strictObject({ cursor: cursorSchema.optional(), limit: pageLimitSchema, direction: pageDirectionSchema })
+        .default({ limit: 25 }),
+    )
     .output(z.object({ items: z.array(callSchema), nextCursor: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
       const after = input.cursor ? decodeCursor(input.cursor) : null;
@@ -56,7 +70,9 @@ export const tenantCallsRouter = createRouter({
           startedAt: call.startedAt.toISOString(),
           endedAt: call.endedAt?.toISOString() ?? null,
           routedByFallback: call.routedByFallback,
-          voicemail: call.recordingUrl ? { durationSeconds: call.recordingDurationSeconds, transcription: call.transcription } : null,
+          voicemail: call.recordingUrl
+            ? { durationSeconds: call.recordingDurationSeconds, transcription: call.transcription }
+            : null,
         })),
         nextCursor: rows.length > input.limit && last ? encodeCursor(last.startedAt, last.id) : null,
       };

@@ -13,8 +13,14 @@ const minutes = (min: "positive" | "zero") =>
   z
     .number({ error: "Enter the time it takes, in minutes." })
     .int("Enter whole minutes.")
-    .min(min === "positive" ? 1 : 0, min === "positive" ? "A service takes some time: enter more than 0 minutes." : "The time can't be negative.")
-    .max(MAX_DURATION_MINUTES, `Use at most ${MAX_DURATION_MINUTES} minutes (12 hours); describe longer jobs in the description.`)
+    .min(
+      min === "positive" ? 1 : 0,
+      min === "positive" ? "A service takes some time: enter more than 0 minutes." : "The time can't be negative.",
+    )
+    .max(
+      MAX_DURATION_MINUTES,
+      `Use at most ${MAX_DURATION_MINUTES} minutes (12 hours); describe longer jobs in the description.`,
+    )
     .multipleOf(15, "Use whole quarter hours: 15, 30, 45, 60 minutes and so on.");
 
 const cents = z
@@ -28,7 +34,10 @@ export const priceInputSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("fixed"), cents }),
   z
     .strictObject({ type: z.literal("range"), minCents: cents, maxCents: cents })
-    .refine((range) => range.minCents < range.maxCents, { message: "The lowest price must be below the highest price.", path: ["maxCents"] }),
+    .refine((range) => range.minCents < range.maxCents, {
+      message: "The lowest price must be below the highest price.",
+      path: ["maxCents"],
+    }),
   z.strictObject({ type: z.literal("quote") }),
 ]);
 export type PriceInput = z.infer<typeof priceInputSchema>;
@@ -47,7 +56,8 @@ const priceDependsOn = z
   .transform((value) => (value === "" ? null : value))
   .nullable();
 
-const atLeastOneChange = <T extends Record<string, unknown>>(value: T) => Object.keys(value).some((key) => key !== "id" && value[key] !== undefined);
+const atLeastOneChange = <T extends Record<string, unknown>>(value: T) =>
+  Object.keys(value).some((key) => key !== "id" && value[key] !== undefined);
 const NOTHING_TO_CHANGE = { message: "Send at least one field to change." };
 
 export const createServiceInput = z.strictObject({
@@ -85,7 +95,11 @@ export const updateAddOnInput = z
   })
   .refine(atLeastOneChange, NOTHING_TO_CHANGE);
 
-const question = z.string().trim().min(1, "Write the question.").max(200, "Use at most 200 characters for the question.");
+const question = z
+  .string()
+  .trim()
+  .min(1, "Write the question.")
+  .max(200, "Use at most 200 characters for the question.");
 const answer = z.string().trim().min(1, "Write the answer.").max(1000, "Use at most 1,000 characters for the answer.");
 
 export const createFaqInput = z.strictObject({ question, answer });

@@ -17,7 +17,8 @@ type PriceColumns = { priceCents: number | null; priceMinCents: number | null; p
 /** "$85", "$150–$275", or "Quoted per job" when the service has no set price. */
 export function priceLabel(row: PriceColumns): string {
   if (row.priceCents !== null) return formatPrice(row.priceCents);
-  if (row.priceMinCents !== null && row.priceMaxCents !== null) return formatPrice({ min: row.priceMinCents, max: row.priceMaxCents });
+  if (row.priceMinCents !== null && row.priceMaxCents !== null)
+    return formatPrice({ min: row.priceMinCents, max: row.priceMaxCents });
   return NO_PRICE_LABEL;
 }
 
@@ -67,8 +68,27 @@ export const faqSchema = z.object({
 });
 
 type Edited = { packItemId: string | null; editedAt: Date | null };
-type ServiceRow = PriceColumns & Edited & { id: string; name: string; description: string; durationMinutes: number; priceDependsOn: string | null; position: number; active: boolean };
-type AddOnRow = Edited & { id: string; name: string; description: string; durationMinutes: number; priceCents: number; serviceIds: string[]; offerWhen: string; position: number; active: boolean };
+type ServiceRow = PriceColumns &
+  Edited & {
+    id: string;
+    name: string;
+    description: string;
+    durationMinutes: number;
+    priceDependsOn: string | null;
+    position: number;
+    active: boolean;
+  };
+type AddOnRow = Edited & {
+  id: string;
+  name: string;
+  description: string;
+  durationMinutes: number;
+  priceCents: number;
+  serviceIds: string[];
+  offerWhen: string;
+  position: number;
+  active: boolean;
+};
 type FaqRow = Edited & { id: string; question: string; answer: string; position: number };
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;

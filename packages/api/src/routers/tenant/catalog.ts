@@ -18,14 +18,21 @@ import { addOnSchema, faqSchema, serviceSchema, toAddOn, toFaq, toService } from
 
 const ORDER = [{ position: "asc" as const }, { createdAt: "asc" as const }];
 
-const gone = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `That ${what} no longer exists. Reload the page to see the current list.` });
+const gone = (what: string) =>
+  new TRPCError({
+    code: "NOT_FOUND",
+    message: `That ${what} no longer exists. Reload the page to see the current list.`,
+  });
 
 /** The keys of `next` whose value differs from `current`'s (only what really changes is written). */
 function differences<T extends Record<string, unknown>>(current: Record<string, unknown>, next: T): Partial<T> {
-  return Object.fromEntries(Object.entries(next).filter(([key, value]) => value !== undefined && !sameData(current[key], value))) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(next).filter(([key, value]) => value !== undefined && !sameData(current[key], value)),
+  ) as Partial<T>;
 }
 
-const withoutUndefined = <T extends Record<string, unknown>>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+const withoutUndefined = <T extends Record<string, unknown>>(value: T) =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
 export const tenantCatalogRouter = createRouter({
   /** Every service, archived ones included (`active: false`), in the business's order. */
@@ -63,7 +70,12 @@ export const tenantCatalogRouter = createRouter({
           },
         });
       });
-      await ctx.audit({ action: "catalog.service_created", objectType: "service", objectId: row.id, details: { name: row.name } });
+      await ctx.audit({
+        action: "catalog.service_created",
+        objectType: "service",
+        objectId: row.id,
+        details: { name: row.name },
+      });
       return toService(row);
     }),
 
@@ -78,11 +90,19 @@ export const tenantCatalogRouter = createRouter({
         const changes = differences(current, withoutUndefined({ ...fields, ...(price ? priceColumns(price) : {}) }));
         if (Object.keys(changes).length === 0) return { row: current, fields: [] };
         // Only a change by the business counts as an edit; restoring an archived service is one too.
-        const row = await tx.service.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id } }, data: { ...changes, editedAt: ctx.now() } });
+        const row = await tx.service.update({
+          where: { tenantId_id: { tenantId: ctx.tenantId, id } },
+          data: { ...changes, editedAt: ctx.now() },
+        });
         return { row, fields: Object.keys(changes) };
       });
       if (result.fields.length > 0) {
-        await ctx.audit({ action: "catalog.service_updated", objectType: "service", objectId: id, details: { fields: result.fields, packItemId: result.row.packItemId } });
+        await ctx.audit({
+          action: "catalog.service_updated",
+          objectType: "service",
+          objectId: id,
+          details: { fields: result.fields, packItemId: result.row.packItemId },
+        });
       }
       return toService(result.row);
     }),
@@ -97,10 +117,19 @@ export const tenantCatalogRouter = createRouter({
         if (!current) throw gone("service");
         if (!current.active) return { row: current, changed: false };
         // Archiving a pack service is an edit: an upgrade must not bring it back or change it.
-        const row = await tx.service.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: input.id } }, data: { active: false, editedAt: ctx.now() } });
+        const row = await tx.service.update({
+          where: { tenantId_id: { tenantId: ctx.tenantId, id: input.id } },
+          data: { active: false, editedAt: ctx.now() },
+        });
         return { row, changed: true };
       });
-      if (result.changed) await ctx.audit({ action: "catalog.service_archived", objectType: "service", objectId: input.id, details: { name: result.row.name } });
+      if (result.changed)
+        await ctx.audit({
+          action: "catalog.service_archived",
+          objectType: "service",
+          objectId: input.id,
+          details: { name: result.row.name },
+        });
       return toService(result.row);
     }),
 
@@ -115,16 +144,28 @@ export const tenantCatalogRouter = createRouter({
         if (fields.serviceIds) {
           const wanted = [...new Set(fields.serviceIds)];
           const found = await tx.service.count({ where: { id: { in: wanted } } });
-          if (found !== wanted.length) throw new TRPCError({ code: "BAD_REQUEST", message: "One of the chosen services no longer exists. Reload the page and choose again." });
+          if (found !== wanted.length)
+            throw new TRPCError({
+              code: "BAD_REQUEST",
+              message: "One of the chosen services no longer exists. Reload the page and choose again.",
+            });
           fields.serviceIds = wanted;
         }
         const changes = differences(current, withoutUndefined(fields));
         if (Object.keys(changes).length === 0) return { row: current, fields: [] };
-        const row = await tx.addOn.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id } }, data: { ...changes, editedAt: ctx.now() } });
+        const row = await tx.addOn.update({
+          where: { tenantId_id: { tenantId: ctx.tenantId, id } },
+          data: { ...changes, editedAt: ctx.now() },
+        });
         return { row, fields: Object.keys(changes) };
       });
       if (result.fields.length > 0) {
-        await ctx.audit({ action: "catalog.add_on_updated", objectType: "add_on", objectId: id, details: { fields: result.fields, packItemId: result.row.packItemId } });
+        await ctx.audit({
+          action: "catalog.add_on_updated",
+          objectType: "add_on",
+          objectId: id,
+          details: { fields: result.fields, packItemId: result.row.packItemId },
+        });
       }
       return toAddOn(result.row);
     }),
@@ -135,7 +176,9 @@ export const tenantCatalogRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const row = await ctx.tenant.run(async (tx) => {
         const last = await tx.faq.aggregate({ _max: { position: true } });
-        return tx.faq.create({ data: { tenantId: ctx.tenantId, ...input, position: (last._max.position ?? -1) + 1, packItemId: null } });
+        return tx.faq.create({
+          data: { tenantId: ctx.tenantId, ...input, position: (last._max.position ?? -1) + 1, packItemId: null },
+        });
       });
       await ctx.audit({ action: "catalog.faq_created", objectType: "faq", objectId: row.id });
       return toFaq(row);
@@ -151,11 +194,19 @@ export const tenantCatalogRouter = createRouter({
         if (!current) throw gone("FAQ");
         const changes = differences(current, withoutUndefined(fields));
         if (Object.keys(changes).length === 0) return { row: current, fields: [] };
-        const row = await tx.faq.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id } }, data: { ...changes, editedAt: ctx.now() } });
+        const row = await tx.faq.update({
+          where: { tenantId_id: { tenantId: ctx.tenantId, id } },
+          data: { ...changes, editedAt: ctx.now() },
+        });
         return { row, fields: Object.keys(changes) };
       });
       if (result.fields.length > 0) {
-        await ctx.audit({ action: "catalog.faq_updated", objectType: "faq", objectId: id, details: { fields: result.fields, packItemId: result.row.packItemId } });
+        await ctx.audit({
+          action: "catalog.faq_updated",
+          objectType: "faq",
+          objectId: id,
+          details: { fields: result.fields, packItemId: result.row.packItemId },
+        });
       }
       return toFaq(result.row);
     }),

@@ -3,7 +3,6 @@ import type { Prisma, TenantTx } from "@servicepro/db";
 import { MESSAGE_STATUSES } from "@servicepro/telephony";
 import { z } from "zod";
 
-
 export const messageSchema = z.object({
   id: z.string(),
   direction: z.enum(["inbound", "outbound"]),

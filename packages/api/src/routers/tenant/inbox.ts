@@ -7,7 +7,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
 import { cursorSchema, decodeCursor, encodeCursor, pageDirectionSchema, pageLimitSchema } from "../telephony-shared.ts";
-import { messageSchema, optedOutSince, toMessage, type MessageRow } from "./inbox-shared.ts";
+import { type MessageRow, messageSchema, optedOutSince, toMessage } from "./inbox-shared.ts";
 
 const THREAD_PAGE = 50;
 const MAX_QUEUED_EVENTS = 500;
@@ -26,18 +26,27 @@ const conversationSchema = z.object({
 
 const conversationIdSchema = z.uuid({ message: "That is not a conversation id." });
 const conversationNotFound = () =>
-  new TRPCError({ code: "NOT_FOUND", message: "This conversation doesn't exist (or belongs to another business). Go back to the inbox." });
+  new TRPCError({
+    code: "NOT_FOUND",
+    message: "This conversation doesn't exist (or belongs to another business). Go back to the inbox.",
+  });
 
 export const tenantInboxRouter = createRouter({
   /** Conversations, the most recent first. */
   conversations: staffProcedure
-    .input(z.strictObject({ cursor: cursorSchema.optional(), limit: pageLimitSchema, direction: pageDirectionSchema }).default({ limit: 25 }))
+    .input(
+      z
+        .strictObject({ cursor: cursorSchema.optional(), limit: pageLimitSchema, direction: pageDirectionSchema })
+        .default({ limit: 25 }),
+    )
     .output(z.object({ items: z.array(conversationSchema), nextCursor: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
       const after = input.cursor ? decodeCursor(input.cursor) : null;
       const { rows, optOuts } = await ctx.tenant.run(async (tx) => {
         const rows = await tx.conversation.findMany({
-          where: after ? { OR: [{ lastMessageAt: { lt: after.at } }, { lastMessageAt: after.at, id: { lt: after.id } }] } : {},
+          where: after
+            ? { OR: [{ lastMessageAt: { lt: after.at } }, { lastMessageAt: after.at, id: { lt: after.id } }] }
+            : {},
           orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
           take: input.limit + 1,
           include: { customer: { select: { id: true, name: true, phone: true } } },
@@ -67,12 +76,18 @@ export const tenantInboxRouter = createRouter({
     }),
 
   /** Unread totals for the navigation badge. */
-  unread: staffProcedure.output(z.object({ conversations: z.number().int(), messages: z.number().int() })).query(async ({ ctx }) => {
-    const totals = await ctx.tenant.run((tx) =>
-      tx.conversation.aggregate({ where: { unreadCount: { gt: 0 } }, _count: { _all: true }, _sum: { unreadCount: true } }),
-    );
-    return { conversations: totals._count._all, messages: totals._sum.unreadCount ?? 0 };
-  }),
+  unread: staffProcedure
+    .output(z.object({ conversations: z.number().int(), messages: z.number().int() }))
+    .query(async ({ ctx }) => {
+      const totals = await ctx.tenant.run((tx) =>
+        tx.conversation.aggregate({
+          where: { unreadCount: { gt: 0 } },
+          _count: { _all: true },
+          _sum: { unreadCount: true },
+        }),
+      );
+      return { conversations: totals._count._all, messages: totals._sum.unreadCount ?? 0 };
+    }),
 
   /**
    * One conversation: its latest messages oldest → newest (or, with `before`, the page before
@@ -99,7 +114,9 @@ export const tenantInboxRouter = createRouter({
         const newestFirst: MessageRow[] = await tx.message.findMany({
           where: {
             conversationId: conversation.id,
-            ...(before ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] } : {}),
+            ...(before
+              ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] }
+              : {}),
           },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           take: THREAD_PAGE + 1,
@@ -107,7 +124,10 @@ export const tenantInboxRouter = createRouter({
         const page = newestFirst.slice(0, THREAD_PAGE).reverse();
         const senderIds = [...new Set(page.flatMap((m) => (m.sentByUserId ? [m.sentByUserId] : [])))];
         const senders = senderIds.length
-          ? await tx.membership.findMany({ where: { userId: { in: senderIds } }, select: { userId: true, user: { select: { name: true, email: true } } } })
+          ? await tx.membership.findMany({
+              where: { userId: { in: senderIds } },
+              select: { userId: true, user: { select: { name: true, email: true } } },
+            })
           : [];
         const senderNames = new Map(senders.map((s) => [s.userId, s.user.name || s.user.email]));
         if (!before && conversation.unreadCount > 0) {
@@ -146,7 +166,10 @@ export const tenantInboxRouter = createRouter({
       const { messaging } = ctx;
       const userId = ctx.auth.user!.id;
       const { result, timezone } = await ctx.tenant.run(async (tx) => {
-        const conversation = await tx.conversation.findFirst({ where: { id: input.conversationId }, select: { id: true } });
+        const conversation = await tx.conversation.findFirst({
+          where: { id: input.conversationId },
+          select: { id: true },
+        });
         if (!conversation) throw conversationNotFound();
         const tenant = await tx.tenant.findFirst({ select: { timezone: true } });
         const result = await messaging.outbox.queueSms(tx, {
@@ -159,7 +182,9 @@ export const tenantInboxRouter = createRouter({
         return { result, timezone: tenant?.timezone ?? "UTC" };
       });
       if (result.status === "opted_out") {
-        const date = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: timezone }).format(result.optedOutAt);
+        const date = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: timezone }).format(
+          result.optedOutAt,
+        );
         throw new TRPCError({
           code: "PRECONDITION_FAILED",
           message: `This customer texted STOP on ${date}. They have to text START before you can message them.`,
@@ -168,14 +193,23 @@ export const tenantInboxRouter = createRouter({
       if (result.status === "automation_paused") {
         throw new TRPCError({
           code: "PRECONDITION_FAILED",
-          message: "Texting is paused while your account is suspended or cancelled. Contact ServicePro support to reopen it.",
+          message:
+            "Texting is paused while your account is suspended or cancelled. Contact ServicePro support to reopen it.",
         });
       }
       // Published after commit, so a listener that reloads the thread finds the row.
       if (result.status === "queued") {
-        messaging.events.publish({ type: "message", tenantId: ctx.tenantId, conversationId: input.conversationId, messageId: result.message.id });
+        messaging.events.publish({
+          type: "message",
+          tenantId: ctx.tenantId,
+          conversationId: input.conversationId,
+          messageId: result.message.id,
+        });
       }
-      return { message: toMessage(result.message, new Map([[userId, ctx.auth.user!.name || ctx.auth.user!.email]])), duplicate: result.status === "duplicate" };
+      return {
+        message: toMessage(result.message, new Map([[userId, ctx.auth.user!.name || ctx.auth.user!.email]])),
+        duplicate: result.status === "duplicate",
+      };
     }),
 
   /**
@@ -188,7 +222,11 @@ export const tenantInboxRouter = createRouter({
 });
 
 /** Bridges the push-style event bus to an async generator that ends when the client goes away. */
-async function* eventsUntilAborted(events: MessagingEvents, tenantId: string, signal: AbortSignal | undefined): AsyncGenerator<MessagingEvent> {
+async function* eventsUntilAborted(
+  events: MessagingEvents,
+  tenantId: string,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<MessagingEvent> {
   const queue: MessagingEvent[] = [];
   let wake: (() => void) | undefined;
   const unsubscribe = events.subscribe(tenantId, (event) => {

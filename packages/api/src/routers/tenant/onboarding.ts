@@ -19,7 +19,9 @@ const checklistSchema = z.object({ items: z.array(itemSchema), completed: z.numb
 
 /** A weekly-hours JSON value ({ mon: [["08:00","17:00"]], … }) with at least one open range. */
 const hasOpeningHours = (hours: unknown): boolean =>
-  typeof hours === "object" && hours !== null && Object.values(hours).some((ranges) => Array.isArray(ranges) && ranges.length > 0);
+  typeof hours === "object" &&
+  hours !== null &&
+  Object.values(hours).some((ranges) => Array.isArray(ranges) && ranges.length > 0);
 
 export const tenantOnboardingRouter = createRouter({
   checklist: staffProcedure.output(checklistSchema).query(async ({ ctx }) => {
@@ -35,11 +37,18 @@ export const tenantOnboardingRouter = createRouter({
       members: await tx.membership.count(),
     }));
     const items: z.infer<typeof itemSchema>[] = [
-      { id: "password", label: "Set your password", description: "You can sign in with your email and password from now on.", done: true, href: null },
+      {
+        id: "password",
+        label: "Set your password",
+        description: "You can sign in with your email and password from now on.",
+        done: true,
+        href: null,
+      },
       {
         id: "services",
         label: "Review your services and prices",
-        description: "Check what you sell, how long it takes and what it costs; change anything that isn't right for your business.",
+        description:
+          "Check what you sell, how long it takes and what it costs; change anything that isn't right for your business.",
         done: facts.servicesReviewed,
         href: "/app/services",
       },
@@ -53,7 +62,8 @@ export const tenantOnboardingRouter = createRouter({
       {
         id: "hours",
         label: "Set your business hours",
-        description: "They decide when calls ring through and when they go to voicemail. ServicePro support sets them with your number.",
+        description:
+          "They decide when calls ring through and when they go to voicemail. ServicePro support sets them with your number.",
         done: facts.phoneConfigs.some((config) => hasOpeningHours(config.businessHours)),
         href: null,
       },

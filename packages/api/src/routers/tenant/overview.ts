@@ -29,7 +29,13 @@ export const tenantRouter = createRouter({
     if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: "This business no longer exists." });
     return {
       tenant: toTenantProfile(tenant),
-      members: members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, createdAt: m.createdAt.toISOString() })),
+      members: members.map((m) => ({
+        userId: m.userId,
+        name: m.user.name,
+        email: m.user.email,
+        role: m.role,
+        createdAt: m.createdAt.toISOString(),
+      })),
     };
   }),
 });

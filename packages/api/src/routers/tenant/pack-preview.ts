@@ -34,7 +34,11 @@ export const previewItemSchema = z.object({
 });
 export type PreviewItem = z.infer<typeof previewItemSchema>;
 
-export const otherChangeSchema = z.object({ kind: z.string(), id: z.string(), change: z.enum(["added", "changed", "removed"]) });
+export const otherChangeSchema = z.object({
+  kind: z.string(),
+  id: z.string(),
+  change: z.enum(["added", "changed", "removed"]),
+});
 
 export type UpgradePlan = {
   fromVersion: string;
@@ -67,14 +71,24 @@ const KIND_OF: Record<string, CatalogKind | undefined> = { service: "service", a
  * Diffs the installed snapshot with the current pack. An item counts as the business's own (and is
  * held back) when its row was edited or archived by the business, or when the row is gone.
  */
-export function planUpgrade(snapshot: IndustryPack, current: IndustryPack, rows: ReadonlyMap<string, RowState & { kind: CatalogKind }>): UpgradePlan {
+export function planUpgrade(
+  snapshot: IndustryPack,
+  current: IndustryPack,
+  rows: ReadonlyMap<string, RowState & { kind: CatalogKind }>,
+): UpgradePlan {
   const snapshotIds = [...snapshot.services, ...snapshot.addOns, ...snapshot.faqs].map((item) => item.id);
   const touched = new Set<string>();
   for (const [id, row] of rows) if (row.editedAt) touched.add(id);
   for (const id of snapshotIds) if (!rows.has(id)) touched.add(id);
 
   const diff = diffPackVersions(snapshot, current, touched);
-  const plan: UpgradePlan = { fromVersion: diff.fromVersion, toVersion: diff.toVersion, willApply: [], heldBack: [], otherChanges: [] };
+  const plan: UpgradePlan = {
+    fromVersion: diff.fromVersion,
+    toVersion: diff.toVersion,
+    willApply: [],
+    heldBack: [],
+    otherChanges: [],
+  };
   for (const change of diff.changes) {
     const kind = KIND_OF[change.kind];
     if (!kind) {
@@ -103,23 +117,35 @@ function titleOf(change: PackItemChange): string {
   return item.name ?? item.question ?? change.id;
 }
 
-const minutes = (value: number) => (value >= 60 && value % 60 === 0 ? `${value / 60} h` : value > 60 ? `${Math.floor(value / 60)} h ${value % 60} min` : `${value} min`);
+const minutes = (value: number) =>
+  value >= 60 && value % 60 === 0
+    ? `${value / 60} h`
+    : value > 60
+      ? `${Math.floor(value / 60)} h ${value % 60} min`
+      : `${value} min`;
 
 function serviceNames(pack: IndustryPack, ids: readonly string[]): string {
   return ids.map((id) => pack.services.find((service) => service.id === id)?.name ?? id).join(", ");
 }
 
 function factorLabels(pack: IndustryPack, ids: readonly string[]): string {
-  return ids.length === 0 ? "nothing" : ids.map((id) => pack.pricingFactors.find((factor) => factor.id === id)?.label ?? id).join(", ");
+  return ids.length === 0
+    ? "nothing"
+    : ids.map((id) => pack.pricingFactors.find((factor) => factor.id === id)?.label ?? id).join(", ");
 }
 
 /** One readable line per changed field; for additions and removals, a summary of the item. */
 function describe(kind: CatalogKind, change: PackItemChange, before: IndustryPack, after: IndustryPack): string[] {
-  const removedNote = { service: "Leaves the pack: it will be archived (kept for past bookings, hidden from the list).", addOn: "Leaves the pack: it will be archived.", faq: "Leaves the pack: it will be deleted." }[kind];
+  const removedNote = {
+    service: "Leaves the pack: it will be archived (kept for past bookings, hidden from the list).",
+    addOn: "Leaves the pack: it will be archived.",
+    faq: "Leaves the pack: it will be deleted.",
+  }[kind];
   if (change.change === "removed") return [removedNote];
   if (kind === "service") {
     const next = change.after as PackService;
-    if (change.change === "added") return [`New service: ${formatPrice(next.priceCents)}, ${minutes(next.durationMinutes)}.`, next.description];
+    if (change.change === "added")
+      return [`New service: ${formatPrice(next.priceCents)}, ${minutes(next.durationMinutes)}.`, next.description];
     const prev = change.before as PackService;
     return change.changedFields.map((field) => {
       switch (field) {
@@ -140,7 +166,11 @@ function describe(kind: CatalogKind, change: PackItemChange, before: IndustryPac
   }
   if (kind === "addOn") {
     const next = change.after as PackAddOn;
-    if (change.change === "added") return [`New add-on: ${formatPrice(next.priceCents)}, offered with ${serviceNames(after, next.serviceIds)}.`, next.description];
+    if (change.change === "added")
+      return [
+        `New add-on: ${formatPrice(next.priceCents)}, offered with ${serviceNames(after, next.serviceIds)}.`,
+        next.description,
+      ];
     const prev = change.before as PackAddOn;
     return change.changedFields.map((field) => {
       switch (field) {
@@ -164,5 +194,11 @@ function describe(kind: CatalogKind, change: PackItemChange, before: IndustryPac
   }
   const next = change.after as PackFaq;
   if (change.change === "added") return [next.answer];
-  return change.changedFields.map((field) => (field === "question" ? `Question: “${(change.before as PackFaq).question}” → “${next.question}”` : field === "answer" ? "Answer reworded." : `${field} updated.`));
+  return change.changedFields.map((field) =>
+    field === "question"
+      ? `Question: “${(change.before as PackFaq).question}” → “${next.question}”`
+      : field === "answer"
+        ? "Answer reworded."
+        : `${field} updated.`,
+  );
 }

@@ -5,14 +5,31 @@
 import { randomUUID } from "node:crypto";
 import { addOnRow, faqRow, serviceRow } from "@servicepro/concierge";
 import type { Prisma, TenantTx } from "@servicepro/db";
-import { compareVersions, getPack, type IndustryPack, type PackAddOn, type PackFaq, type PackService } from "@servicepro/industry-packs";
+import {
+  compareVersions,
+  getPack,
+  type IndustryPack,
+  type PackAddOn,
+  type PackFaq,
+  type PackService,
+} from "@servicepro/industry-packs";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, tenantAdminProcedure } from "../../trpc.ts";
-import { otherChangeSchema, planUpgrade, previewItemSchema, snapshotSchema, type CatalogKind, type RowState, type UpgradePlan } from "./pack-preview.ts";
+import {
+  type CatalogKind,
+  otherChangeSchema,
+  planUpgrade,
+  previewItemSchema,
+  type RowState,
+  snapshotSchema,
+  type UpgradePlan,
+} from "./pack-preview.ts";
 
 const statusSchema = z.object({
-  installed: z.object({ packId: z.string(), packName: z.string(), version: z.string(), installedAt: z.string() }).nullable(),
+  installed: z
+    .object({ packId: z.string(), packName: z.string(), version: z.string(), installedAt: z.string() })
+    .nullable(),
   /** The newest version ServicePro ships of that pack; null when the pack is no longer offered. */
   latestVersion: z.string().nullable(),
   upgradeAvailable: z.boolean(),
@@ -44,14 +61,20 @@ async function loadInstall(tx: TenantTx): Promise<InstallState | null> {
   if (!install) return null;
   const parsed = snapshotSchema.safeParse(install.snapshot);
   if (!parsed.success || parsed.data.id !== install.packId) {
-    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `The installed copy of the ${install.packId} pack is unreadable.` });
+    throw new TRPCError({
+      code: "INTERNAL_SERVER_ERROR",
+      message: `The installed copy of the ${install.packId} pack is unreadable.`,
+    });
   }
   const rows = new Map<string, RowState & { kind: CatalogKind }>();
   const fromPack = { packItemId: { not: null } };
   const select = { packItemId: true, editedAt: true, active: true } as const;
-  for (const row of await tx.service.findMany({ where: fromPack, select })) rows.set(row.packItemId!, { ...row, packItemId: row.packItemId!, kind: "service" });
-  for (const row of await tx.addOn.findMany({ where: fromPack, select })) rows.set(row.packItemId!, { ...row, packItemId: row.packItemId!, kind: "addOn" });
-  for (const row of await tx.faq.findMany({ where: fromPack, select: { packItemId: true, editedAt: true } })) rows.set(row.packItemId!, { ...row, packItemId: row.packItemId!, active: true, kind: "faq" });
+  for (const row of await tx.service.findMany({ where: fromPack, select }))
+    rows.set(row.packItemId!, { ...row, packItemId: row.packItemId!, kind: "service" });
+  for (const row of await tx.addOn.findMany({ where: fromPack, select }))
+    rows.set(row.packItemId!, { ...row, packItemId: row.packItemId!, kind: "addOn" });
+  for (const row of await tx.faq.findMany({ where: fromPack, select: { packItemId: true, editedAt: true } }))
+    rows.set(row.packItemId!, { ...row, packItemId: row.packItemId!, active: true, kind: "faq" });
   return { install, snapshot: parsed.data as unknown as IndustryPack, pack: getPack(install.packId), rows };
 }
 
@@ -65,7 +88,12 @@ export const tenantPackRouter = createRouter({
     if (!state) return { installed: null, latestVersion: null, upgradeAvailable: false };
     const { install, pack } = state;
     return {
-      installed: { packId: install.packId, packName: pack?.name ?? install.packId, version: install.version, installedAt: install.installedAt.toISOString() },
+      installed: {
+        packId: install.packId,
+        packName: pack?.name ?? install.packId,
+        version: install.version,
+        installedAt: install.installedAt.toISOString(),
+      },
       latestVersion: pack?.version ?? null,
       upgradeAvailable: hasUpgrade(state),
     };
@@ -93,26 +121,59 @@ export const tenantPackRouter = createRouter({
    */
   applyUpgrade: tenantAdminProcedure
     .input(z.strictObject({ fromVersion: semver, toVersion: semver }))
-    .output(z.object({ packId: z.string(), fromVersion: z.string(), toVersion: z.string(), applied: z.number().int(), heldBack: z.number().int() }))
+    .output(
+      z.object({
+        packId: z.string(),
+        fromVersion: z.string(),
+        toVersion: z.string(),
+        applied: z.number().int(),
+        heldBack: z.number().int(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const outcome = await ctx.tenant.run(
         async (tx) => {
           // Two admins pressing Apply at once: the second waits here, then sees the first's install.
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`pack-upgrade:${ctx.tenantId}`}))`;
           const state = await loadInstall(tx);
-          if (!state) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This business wasn't set up from an industry pack, so there is no pack to update." });
+          if (!state)
+            throw new TRPCError({
+              code: "PRECONDITION_FAILED",
+              message: "This business wasn't set up from an industry pack, so there is no pack to update.",
+            });
           const name = state.pack?.name ?? state.install.packId;
           if (state.install.version !== input.fromVersion) {
-            throw new TRPCError({ code: "CONFLICT", message: `The ${name} pack on this account is now version ${state.install.version}, not ${input.fromVersion}: the update was applied meanwhile. Review the changes again.` });
+            throw new TRPCError({
+              code: "CONFLICT",
+              message: `The ${name} pack on this account is now version ${state.install.version}, not ${input.fromVersion}: the update was applied meanwhile. Review the changes again.`,
+            });
           }
-          if (!state.pack) throw new TRPCError({ code: "NOT_FOUND", message: `ServicePro no longer offers the ${name} pack, so there is no update to apply.` });
-          if (!hasUpgrade(state)) throw new TRPCError({ code: "CONFLICT", message: `This account already has the newest ${name} pack (version ${state.install.version}).` });
+          if (!state.pack)
+            throw new TRPCError({
+              code: "NOT_FOUND",
+              message: `ServicePro no longer offers the ${name} pack, so there is no update to apply.`,
+            });
+          if (!hasUpgrade(state))
+            throw new TRPCError({
+              code: "CONFLICT",
+              message: `This account already has the newest ${name} pack (version ${state.install.version}).`,
+            });
           if (state.pack.version !== input.toVersion) {
-            throw new TRPCError({ code: "CONFLICT", message: `The newest ${name} pack is now version ${state.pack.version}, not ${input.toVersion}. Review the changes again before applying.` });
+            throw new TRPCError({
+              code: "CONFLICT",
+              message: `The newest ${name} pack is now version ${state.pack.version}, not ${input.toVersion}. Review the changes again before applying.`,
+            });
           }
           const plan = planUpgrade(state.snapshot, state.pack, state.rows);
           await applyPlan(tx, ctx.tenantId, state.pack, plan);
-          await tx.packInstall.create({ data: { tenantId: ctx.tenantId, packId: state.pack.id, version: state.pack.version, snapshot: state.pack as unknown as Prisma.InputJsonValue } });
+          await tx.packInstall.create({
+            data: {
+              tenantId: ctx.tenantId,
+              packId: state.pack.id,
+              version: state.pack.version,
+              snapshot: state.pack as unknown as Prisma.InputJsonValue,
+            },
+          });
           return { packId: state.pack.id, plan };
         },
         { timeout: 30_000 },
@@ -122,14 +183,31 @@ export const tenantPackRouter = createRouter({
         action: "pack.upgraded",
         objectType: "pack",
         objectId: packId,
-        details: { fromVersion: plan.fromVersion, toVersion: plan.toVersion, applied: plan.willApply.map((item) => item.packItemId), heldBack: plan.heldBack.map((item) => item.packItemId) },
+        details: {
+          fromVersion: plan.fromVersion,
+          toVersion: plan.toVersion,
+          applied: plan.willApply.map((item) => item.packItemId),
+          heldBack: plan.heldBack.map((item) => item.packItemId),
+        },
       });
-      return { packId, fromVersion: plan.fromVersion, toVersion: plan.toVersion, applied: plan.willApply.length, heldBack: plan.heldBack.length };
+      return {
+        packId,
+        fromVersion: plan.fromVersion,
+        toVersion: plan.toVersion,
+        applied: plan.willApply.length,
+        heldBack: plan.heldBack.length,
+      };
     }),
 });
 
 /** A row's content columns: what an upgrade may overwrite (never its id, tenant or position). */
-const contentOf = <T extends { tenantId: string; id: string; position: number; packItemId: string }>({ tenantId: _t, id: _i, position: _p, packItemId: _k, ...content }: T) => content;
+const contentOf = <T extends { tenantId: string; id: string; position: number; packItemId: string }>({
+  tenantId: _t,
+  id: _i,
+  position: _p,
+  packItemId: _k,
+  ...content
+}: T) => content;
 
 /**
  * Writes the safe changes, with set-up's own mapping from pack items to rows (@servicepro/concierge),
@@ -149,14 +227,21 @@ async function applyPlan(tx: TenantTx, tenantId: string, pack: IndustryPack, pla
       continue;
     }
     const row = serviceRow(pack, item.raw.after as PackService, { tenantId, id: randomUUID(), position });
-    const { count } = await tx.service.updateMany({ where: unedited(item.packItemId), data: { ...contentOf(row), active: true } });
+    const { count } = await tx.service.updateMany({
+      where: unedited(item.packItemId),
+      data: { ...contentOf(row), active: true },
+    });
     if (count === 0 && item.change === "added") {
       await tx.service.create({ data: row });
       position++;
     }
   }
 
-  const serviceRowIds = new Map((await tx.service.findMany({ where: { packItemId: { not: null } }, select: { id: true, packItemId: true } })).map((row) => [row.packItemId!, row.id]));
+  const serviceRowIds = new Map(
+    (await tx.service.findMany({ where: { packItemId: { not: null } }, select: { id: true, packItemId: true } })).map(
+      (row) => [row.packItemId!, row.id],
+    ),
+  );
   position = ((await tx.addOn.aggregate({ _max: { position: true } }))._max.position ?? -1) + 1;
   for (const item of items("addOn")) {
     if (item.change === "removed") {
@@ -164,7 +249,10 @@ async function applyPlan(tx: TenantTx, tenantId: string, pack: IndustryPack, pla
       continue;
     }
     const row = addOnRow(item.raw.after as PackAddOn, serviceRowIds, { tenantId, id: randomUUID(), position });
-    const { count } = await tx.addOn.updateMany({ where: unedited(item.packItemId), data: { ...contentOf(row), active: true } });
+    const { count } = await tx.addOn.updateMany({
+      where: unedited(item.packItemId),
+      data: { ...contentOf(row), active: true },
+    });
     if (count === 0 && item.change === "added") {
       await tx.addOn.create({ data: row });
       position++;

@@ -18,7 +18,8 @@ const visitSchema = z.object({
 type Row = { action: string; createdAt: Date; details: unknown };
 type Details = { visit?: unknown; reason?: unknown; endedBy?: unknown };
 
-const detailsOf = (row: Row): Details => (row.details && typeof row.details === "object" ? (row.details as Details) : {});
+const detailsOf = (row: Row): Details =>
+  row.details && typeof row.details === "object" ? (row.details as Details) : {};
 
 /** Pairs each start with its stop or expiry (same `visit` key), newest first. */
 export function visitsFrom(rows: Row[]): z.infer<typeof visitSchema>[] {
@@ -36,7 +37,10 @@ export function visitsFrom(rows: Row[]): z.infer<typeof visitSchema>[] {
       return {
         startedAt: start.createdAt.toISOString(),
         endedAt: end ? end.createdAt.toISOString() : null,
-        endedBy: visitSchema.shape.endedBy.safeParse(endedBy ?? (end?.action === "impersonation_expired" ? "time_limit" : null)).data ?? null,
+        endedBy:
+          visitSchema.shape.endedBy.safeParse(
+            endedBy ?? (end?.action === "impersonation_expired" ? "time_limit" : null),
+          ).data ?? null,
         reason: typeof details.reason === "string" ? details.reason : null,
       };
     });
@@ -47,10 +51,18 @@ export const tenantSettingsRouter = createRouter({
   platformAccess: tenantAdminProcedure.output(z.array(visitSchema)).query(async ({ ctx }) => {
     // The audit log is readable only on the platform path; this read is narrowed to this tenant's
     // rows and the impersonation actions, and returns no IPs, user agents or user ids.
-    const access = { actorUserId: ctx.auth.user!.id, purpose: "tenant.settings.platformAccess", requestId: ctx.request.requestId, ip: ctx.request.ip };
+    const access = {
+      actorUserId: ctx.auth.user!.id,
+      purpose: "tenant.settings.platformAccess",
+      requestId: ctx.request.requestId,
+      ip: ctx.request.ip,
+    };
     const rows = await platformDb(ctx.db, access, ctx.logger).run((tx) =>
       tx.auditLog.findMany({
-        where: { targetTenantId: ctx.tenantId, action: { in: [...IMPERSONATION_ACTIONS] satisfies ImpersonationAction[] } },
+        where: {
+          targetTenantId: ctx.tenantId,
+          action: { in: [...IMPERSONATION_ACTIONS] satisfies ImpersonationAction[] },
+        },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: HISTORY_LIMIT * 2,
         select: { action: true, createdAt: true, details: true },
