@@ -102,7 +102,10 @@ function main() {
       turbo(["build"]);
       break;
     case "test":
-      // Static checks first: a type error should fail fast, before any database is created.
+      // Static checks first: an unformatted file, an inconsistent package.json or a type error
+      // should fail fast, before any database is created.
+      pnpm(["exec", "biome", "ci", "--colors=off", "."]);
+      pnpm(["exec", "sherif"]);
       turbo(["typecheck", "lint"]);
       turbo(["build"]); // the browser tests drive the production bundles
       mustRun(node, [path.join(ROOT, "tooling/testkit/src/run-all.ts"), ...rest]);
