@@ -1,13 +1,7 @@
 import type { Database } from "@servicepro/db";
-import {
-  createDevEmailSender,
-  createDevSender,
-  createSendGridSender,
-  createTwilioClient,
-  createTwilioSender,
-  type Messaging,
-  startMessaging,
-} from "@servicepro/messaging";
+import { type Messaging, startMessaging } from "@servicepro/messaging";
+import { createDevEmailSender, createSendGridSender } from "@servicepro/notifications";
+import { createDevSender, createTwilioClient, createTwilioSender } from "@servicepro/sms";
 import type { Env } from "./env.ts";
 import type { AppLogger } from "./logger.ts";
 

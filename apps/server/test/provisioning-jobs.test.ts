@@ -4,14 +4,10 @@
 // the pool of numbers used when Twilio is not configured.
 import { JOB_QUEUES, platformDb } from "@servicepro/db";
 import { createTestDatabase, defaultEngine, type TestDatabase } from "@servicepro/db/testing";
-import {
-  createDevEmailSender,
-  createTwilioClient,
-  createTwilioSender,
-  type Messaging,
-  setUpTwilioNumber,
-  startMessaging,
-} from "@servicepro/messaging";
+import { type Messaging, startMessaging } from "@servicepro/messaging";
+import { createDevEmailSender } from "@servicepro/notifications";
+import { setUpTwilioNumber } from "@servicepro/provisioning";
+import { createTwilioClient, createTwilioSender } from "@servicepro/sms";
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, type FakeTwilio, startFakeTwilio } from "@servicepro/testkit";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,7 @@
 import type { Database } from "@servicepro/db";
 import type { Principal, StaffRole } from "@servicepro/identity";
-import type { MessagingEvents, NumberProvider, Outbox, ProvisioningJobs } from "@servicepro/messaging";
+import type { NumberProvider, ProvisioningJobs } from "@servicepro/provisioning";
+import type { MessagingEvents, Outbox } from "@servicepro/sms";
 import { createLoginThrottle, type LoginThrottle } from "./identity/login-throttle.ts";
 import { type AuthState, resolveSession } from "./identity/sessions.ts";
 
@@ -30,7 +31,7 @@ export type ApiDeps = {
   now?: () => Date;
   /** Shared by every request of one server; see createApiDeps. */
   loginThrottle: LoginThrottle;
-  /** The SMS outbox and live events (packages/messaging). */
+  /** The SMS outbox and live events (packages/sms, started by packages/messaging). */
   messaging: ApiMessaging;
   /** What the Integrations & keys page checks; unset: nothing configured beyond the database. */
   integrations?: IntegrationsConfig;
@@ -62,7 +63,7 @@ export const NO_INTEGRATIONS: IntegrationsConfig = {
   google: false,
 };
 
-/** What procedures need from packages/messaging: queue texts, publish and subscribe to live changes. */
+/** What procedures need from the phone channel (packages/sms): queue texts, publish and subscribe to live changes. */
 export type ApiMessaging = {
   outbox: Outbox;
   events: MessagingEvents;

@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { tenantDb } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
-import { createDevSender, type Messaging, type MessagingEvent, startMessaging } from "@servicepro/messaging";
+import { type Messaging, startMessaging } from "@servicepro/messaging";
+import { createDevSender, type MessagingEvent } from "@servicepro/sms";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, conversationWith, createTenant, optOut, signedInUser } from "./telephony-fixtures.ts";

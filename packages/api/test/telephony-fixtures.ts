@@ -3,7 +3,7 @@
 // (tenant rows through the tenant-scoped client, directory rows through the platform path).
 import { randomUUID } from "node:crypto";
 import { type Database, platformDb, tenantDb } from "@servicepro/db";
-import { createMessagingEvents } from "@servicepro/messaging";
+import { createMessagingEvents } from "@servicepro/sms";
 import { type ApiMessaging, type Context, createApiDeps, createContext, type Logger } from "../src/context.ts";
 import { createSession } from "../src/identity/sessions.ts";
 import { appRouter } from "../src/root.ts";

@@ -25,7 +25,7 @@ export const UNUSABLE_PASSWORD_HASH = "!onboarding-pending";
 
 export type TenantStatusAtSetup = "trialing" | "active";
 
-/** The structural twin of @servicepro/messaging's OnboardingNotice (this package stays I/O-free). */
+/** The structural twin of @servicepro/provisioning's OnboardingNotice (this package stays I/O-free). */
 export type OnboardingNoticePlan = {
   tenantId: string;
   businessName: string;

@@ -1,15 +1,26 @@
 import { type Database, JOB_QUEUE_SCHEMA } from "@servicepro/db";
+import { createDevEmailSender, type EmailSender } from "@servicepro/notifications";
+import {
+  createPoolNumberProvider,
+  createProvisioningJobs,
+  createTwilioNumberProvider,
+  type NumberProvider,
+  type ProvisioningJobs,
+  startProvisioningWorkers,
+} from "@servicepro/provisioning";
+import {
+  createMessagingEvents,
+  createOutbox,
+  type IntakeDeps,
+  type MessagingEvents,
+  type Outbox,
+  type SmsSender,
+  startSmsWorker,
+  type TwilioClient,
+  type WorkerLogger,
+} from "@servicepro/sms";
 import type { UnroutedPolicy } from "@servicepro/telephony";
 import { PgBoss } from "pg-boss";
-import { createDevEmailSender, type EmailSender } from "./email.ts";
-import { createMessagingEvents } from "./events.ts";
-import type { IntakeDeps } from "./intake.ts";
-import { createPoolNumberProvider, createTwilioNumberProvider } from "./numbers.ts";
-import { createOutbox } from "./outbox.ts";
-import { createProvisioningJobs, startProvisioningWorkers } from "./provisioning.ts";
-import type { SmsSender, TwilioClient } from "./senders.ts";
-import type { MessagingEvents, NumberProvider, Outbox, ProvisioningJobs } from "./types.ts";
-import { startSmsWorker, type WorkerLogger } from "./worker.ts";
 
 export type MessagingOptions = {
   db: Database;

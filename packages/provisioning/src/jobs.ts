@@ -3,14 +3,13 @@
  * workers after it commits (a rollback queues nothing; a commit queues each exactly once).
  */
 import { JOB_QUEUES } from "@servicepro/db";
+import type { EmailSender } from "@servicepro/notifications";
+import type { SmsSender, TwilioClient, WorkerLogger } from "@servicepro/sms";
 import { formatPhone } from "@servicepro/telephony";
 import type { PgBoss, PrismaTransactionLike } from "pg-boss";
 import { fromPrisma } from "pg-boss";
-import type { EmailSender } from "./email.ts";
 import { setUpTwilioNumber } from "./numbers.ts";
-import type { SmsSender, TwilioClient } from "./senders.ts";
 import type { JobTx, OnboardingNotice, ProvisioningJobs } from "./types.ts";
-import type { WorkerLogger } from "./worker.ts";
 
 type NumberSetupJob = { tenantId: string; phoneNumber: string };
 type NoticeJob = OnboardingNotice & { channel: "sms" | "email" };

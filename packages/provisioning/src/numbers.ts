@@ -8,8 +8,8 @@
  *   ones assigned; nothing to buy.
  */
 import type { Database } from "@servicepro/db";
+import type { TwilioClient } from "@servicepro/sms";
 import { VOICE_PATHS } from "@servicepro/telephony";
-import type { TwilioClient } from "./senders.ts";
 import type { AvailableNumber, NumberProvider } from "./types.ts";
 
 export function createTwilioNumberProvider(client: TwilioClient): NumberProvider {

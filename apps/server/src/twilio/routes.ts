@@ -8,18 +8,15 @@
  *
  * Handlers are idempotent per MessageSid/CallSid, so Twilio's retries are safe.
  */
+import { handleInboundSms, handleSmsStatus, type IntakeDeps, type TwilioParams } from "@servicepro/sms";
+import { answerUnavailable, emptyMessagingResponse } from "@servicepro/telephony";
 import {
   handleDialResult,
-  handleInboundSms,
-  handleSmsStatus,
   handleVoiceIncoming,
   handleVoiceMenu,
   handleVoicemail,
   handleVoiceStatus,
-  type IntakeDeps,
-  type TwilioParams,
-} from "@servicepro/messaging";
-import { answerUnavailable, emptyMessagingResponse } from "@servicepro/telephony";
+} from "@servicepro/voice";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";

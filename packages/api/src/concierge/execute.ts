@@ -5,7 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { type ProvisioningInput, planProvisioning, STEP_LABELS, type StepId } from "@servicepro/concierge";
 import type { Audit, Prisma } from "@servicepro/db";
 import { getPack } from "@servicepro/industry-packs";
-import type { ProvisioningJobs } from "@servicepro/messaging";
+import type { ProvisioningJobs } from "@servicepro/provisioning";
 import { TRPCError } from "@trpc/server";
 import type { Logger } from "../context.ts";
 import { RefusalCause } from "../trpc.ts";

@@ -2,7 +2,8 @@
 // so do the jobs (pg-boss rows in the same transaction): a rollback leaves neither rows nor jobs.
 import type { ProvisioningStep } from "@servicepro/concierge";
 import type { Audit, Prisma } from "@servicepro/db";
-import { type ProvisioningJobs, toDbIvrMode } from "@servicepro/messaging";
+import type { ProvisioningJobs } from "@servicepro/provisioning";
+import { toDbIvrMode } from "@servicepro/voice";
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 type DbCallOutcome = "in_progress" | "answered" | "forwarded" | "voicemail" | "missed" | "ai_handled";
 
 /** The database spells it ai_voice (a Prisma enum name), the product "ai-voice"; the mapping lives in messaging. */
-export { fromDbIvrMode as ivrModeFromDb, toDbIvrMode as ivrModeToDb } from "@servicepro/messaging";
+export { fromDbIvrMode as ivrModeFromDb, toDbIvrMode as ivrModeToDb } from "@servicepro/voice";
 export const callOutcomeFromDb = (outcome: DbCallOutcome): CallOutcome =>
   outcome === "ai_handled" ? "ai-handled" : outcome;
 

@@ -2,7 +2,7 @@
 // live feed of changes (a tRPC subscription over SSE) so open screens update without a reload.
 // Replies go through the messaging outbox in the same transaction as the checks that allow them,
 // so an opt-out that lands first always wins and a double click queues one message.
-import type { MessagingEvent, MessagingEvents } from "@servicepro/messaging";
+import type { MessagingEvent, MessagingEvents } from "@servicepro/sms";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";

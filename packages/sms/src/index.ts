@@ -1,0 +1,29 @@
+// @servicepro/sms: texts in and out around the pure telephony core: inbound SMS and status
+// webhooks, consent, the durable outbox (pg-boss), the delivery worker, the Twilio and dev senders,
+// and what every webhook shares (inbound routing, the caller's customer and conversation, live events).
+
+export { isOptedOut, recordConsentChange } from "./consent.ts";
+export {
+  type DeliveryDeps,
+  type DeliveryOutcome,
+  deliverMessage,
+  startSmsWorker,
+  type WorkerLogger,
+} from "./delivery-worker.ts";
+export { createMessagingEvents } from "./events.ts";
+export { ensureConversation, ensureCustomer, type IntakeDeps, phoneOf, type TwilioParams } from "./inbound.ts";
+export { recordUnrouted, routeInbound } from "./inbound-routing.ts";
+export { handleInboundSms, handleSmsStatus, type InboundSmsResult, type SmsStatusResult } from "./intake.ts";
+export { createOutbox, MAX_SMS_BODY, type SmsJob } from "./outbox.ts";
+export {
+  createDevSender,
+  createTwilioClient,
+  createTwilioSender,
+  type OutgoingSms,
+  type SentSms,
+  SmsOutcomeUnknown,
+  SmsRejected,
+  type SmsSender,
+  type TwilioClient,
+} from "./senders.ts";
+export type * from "./types.ts";

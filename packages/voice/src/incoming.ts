@@ -1,0 +1,18 @@
+import { tenantDb } from "@servicepro/db";
+import type { IntakeDeps, TwilioParams } from "@servicepro/sms";
+import { answerIncomingCall, answerUnavailable } from "@servicepro/telephony";
+import { ensureCall, loadIvrContext, routeCall, type VoiceResult } from "./calls.ts";
+
+/** A call arrives: answer it as the number's IVR mode says (forward, menu, AI receptionist, voicemail). */
+export async function handleVoiceIncoming(deps: IntakeDeps, params: TwilioParams): Promise<VoiceResult> {
+  const route = await routeCall(deps, params, "voice");
+  if (!route) return answerUnavailable();
+  const answer = await tenantDb(deps.db, route.tenantId).run(async (tx) => {
+    const ctx = await loadIvrContext(deps, tx, route, params);
+    const answered = answerIncomingCall(ctx);
+    const call = await ensureCall(tx, route.tenantId, route, params, answered.mode);
+    return { ...answered, callId: call.id };
+  });
+  deps.events.publish({ type: "call", tenantId: route.tenantId, callId: answer.callId });
+  return { twiml: answer.twiml, tenantId: route.tenantId };
+}
