@@ -49,3 +49,15 @@ export {
   toneSchema,
   websiteSchema,
 } from "./schema.ts";
+export {
+  CATALOG_KINDS,
+  type CatalogKind,
+  heldBackReasonSchema,
+  otherChangeSchema,
+  type PreviewItem,
+  planUpgrade,
+  previewItemSchema,
+  type RowState,
+  snapshotSchema,
+  type UpgradePlan,
+} from "./upgrade-plan.ts";

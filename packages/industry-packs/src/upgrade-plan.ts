@@ -1,16 +1,11 @@
 // The pack upgrade's diff, in the business's terms: which of the new version's changes to services,
 // add-ons and FAQs will be applied, which are held back because the business changed the item, and
 // one line per change saying what it is ("Price: $45–$85 → $50–$90").
-import {
-  diffPackVersions,
-  formatPrice,
-  type IndustryPack,
-  type PackAddOn,
-  type PackFaq,
-  type PackItemChange,
-  type PackService,
-} from "@servicepro/industry-packs";
+// Pure: the router (packages/api, tenant.pack.*) loads the rows and the snapshot, and stores what applies.
 import { z } from "zod";
+import { diffPackVersions, type PackItemChange } from "./diff.ts";
+import { formatPrice } from "./format.ts";
+import type { IndustryPack, PackAddOn, PackFaq, PackService } from "./schema.ts";
 
 export const CATALOG_KINDS = ["service", "addOn", "faq"] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];

@@ -6,25 +6,23 @@ import { randomUUID } from "node:crypto";
 import { addOnRow, faqRow, serviceRow } from "@servicepro/concierge";
 import type { Prisma, TenantTx } from "@servicepro/db";
 import {
+  type CatalogKind,
   compareVersions,
   getPack,
   type IndustryPack,
+  otherChangeSchema,
   type PackAddOn,
   type PackFaq,
   type PackService,
-} from "@servicepro/industry-packs";
-import { TRPCError } from "@trpc/server";
-import { z } from "zod";
-import { createRouter, tenantAdminProcedure } from "../../trpc.ts";
-import {
-  type CatalogKind,
-  otherChangeSchema,
   planUpgrade,
   previewItemSchema,
   type RowState,
   snapshotSchema,
   type UpgradePlan,
-} from "./pack-preview.ts";
+} from "@servicepro/industry-packs";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { createRouter, tenantAdminProcedure } from "../../trpc.ts";
 
 const statusSchema = z.object({
   installed: z
