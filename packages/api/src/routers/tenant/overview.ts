@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { createRouter, staffProcedure } from "../../trpc.ts";
+import { staffProcedure } from "../../trpc.ts";
 import { tenantProfileSchema, tenantProfileSelect, toTenantProfile } from "../schemas.ts";
 
 const overviewSchema = z.object({
@@ -16,26 +16,24 @@ const overviewSchema = z.object({
   ),
 });
 
-export const tenantRouter = createRouter({
-  /** The signed-in business: its profile and its team. */
-  overview: staffProcedure.output(overviewSchema).query(async ({ ctx }) => {
-    const { tenant, members } = await ctx.tenant.run(async (tx) => ({
-      tenant: await tx.tenant.findFirst({ select: tenantProfileSelect }),
-      members: await tx.membership.findMany({
-        orderBy: [{ role: "asc" }, { createdAt: "asc" }],
-        select: { userId: true, role: true, createdAt: true, user: { select: { name: true, email: true } } },
-      }),
-    }));
-    if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: "This business no longer exists." });
-    return {
-      tenant: toTenantProfile(tenant),
-      members: members.map((m) => ({
-        userId: m.userId,
-        name: m.user.name,
-        email: m.user.email,
-        role: m.role,
-        createdAt: m.createdAt.toISOString(),
-      })),
-    };
-  }),
+/** `tenant.overview`: the signed-in business, its profile and its team. */
+export const tenantOverviewProcedure = staffProcedure.output(overviewSchema).query(async ({ ctx }) => {
+  const { tenant, members } = await ctx.tenant.run(async (tx) => ({
+    tenant: await tx.tenant.findFirst({ select: tenantProfileSelect }),
+    members: await tx.membership.findMany({
+      orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+      select: { userId: true, role: true, createdAt: true, user: { select: { name: true, email: true } } },
+    }),
+  }));
+  if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: "This business no longer exists." });
+  return {
+    tenant: toTenantProfile(tenant),
+    members: members.map((m) => ({
+      userId: m.userId,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      createdAt: m.createdAt.toISOString(),
+    })),
+  };
 });
