@@ -22,7 +22,6 @@ export {
   assertFeature,
   createCallerFactory,
   type ProcedureMeta,
-  RefusalCause,
   type RefusalDetail,
   type ValidationIssue,
 } from "./trpc.ts";

@@ -7,6 +7,7 @@
  * one. @see https://trpc.io/docs/server/procedures#reusable-base-procedures
  */
 import { type Audit, type PlatformAccess, type Prisma, platformDb, tenantDb, writeAudit } from "@servicepro/db";
+import { AppError, type AppErrorCode, type FieldIssue } from "@servicepro/errors";
 import {
   type FeatureKey,
   featureRefusal,
@@ -16,7 +17,7 @@ import {
 } from "@servicepro/features";
 import { type AccessClass, decideAccess, type SensitiveAction, sensitiveActionRefusal } from "@servicepro/identity";
 import type { PlanTier } from "@servicepro/tenancy";
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { type Context, principalOf } from "./context.ts";
 import type { AuditActor } from "./identity/audit.ts";
@@ -34,7 +35,7 @@ export type ProcedureMeta = {
 };
 
 /**
- * A refusal's machine-readable reason. Thrown as a TRPCError's `cause`, it is sent to the client as
+ * A refusal's machine-readable reason. Thrown as an AppError's `reason`, it is sent to the client as
  * `error.data.cause` (see errorFormatter), so apps can react to it (e.g. show what plan unlocks a
  * feature) without parsing the message.
  */
@@ -45,19 +46,28 @@ export type RefusalDetail =
   /** Concierge set-up stopped at `step` and rolled back; the message says what to do. Sent with a 500. */
   | { code: "PROVISIONING_FAILED"; step: string };
 
-export class RefusalCause extends Error {
-  override name = "RefusalCause";
-  readonly detail: RefusalDetail;
-  constructor(detail: RefusalDetail) {
-    super(detail.code);
-    this.detail = detail;
-  }
-}
-
 const refuse = (message: string, detail: RefusalDetail) =>
-  new TRPCError({ code: "FORBIDDEN", message, cause: new RefusalCause(detail) });
+  new AppError<RefusalDetail>("FORBIDDEN", message, { reason: detail });
 
-export type ValidationIssue = { path: (string | number)[]; message: string };
+/** A field error as the client sees it in `error.data.issues`. */
+export type ValidationIssue = FieldIssue;
+
+/** The one place an AppError becomes HTTP: its tRPC code (which sets the status). */
+const TRPC_CODE: Readonly<Record<AppErrorCode, TRPC_ERROR_CODE_KEY>> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  UPSTREAM_FAILED: "BAD_GATEWAY",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+};
+
+/** The AppError behind a tRPC error: thrown directly, or wrapped by tRPC as an unexpected error's cause. */
+const appErrorOf = (error: TRPCError): AppError | null => (error.cause instanceof AppError ? error.cause : null);
 
 const t = initTRPC
   .context<Context>()
@@ -67,22 +77,23 @@ const t = initTRPC
     // and the client reconnects when it hears nothing for 30 s.
     sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
     errorFormatter({ shape, error, ctx }) {
+      const appError = appErrorOf(error);
       const issues: ValidationIssue[] | undefined =
         error.cause instanceof ZodError
           ? error.cause.issues.map((issue) => ({
               path: issue.path.filter((p) => typeof p !== "symbol"),
               message: issue.message,
             }))
-          : undefined;
+          : appError?.issues;
       // Unexpected errors never leak internals; the request id lets support find the log line.
-      // A RefusalCause makes the message safe to show (it was written for the user), even on a 500.
+      // An AppError's message is written for the user, so it is shown as is, even on a 500.
       const message =
-        error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof RefusalCause)
+        error.code === "INTERNAL_SERVER_ERROR" && !appError
           ? `Something went wrong on our side. Please try again; if it keeps happening, contact support with reference ${ctx?.request.requestId ?? "unknown"}.`
           : issues
             ? issues.map((issue) => issue.message).join(" ")
             : shape.message;
-      const cause = error.cause instanceof RefusalCause ? error.cause.detail : undefined;
+      const cause = appError?.reason;
       return {
         ...shape,
         message,
@@ -94,14 +105,23 @@ const t = initTRPC
 export const createRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/**
+ * Maps an AppError thrown anywhere below (middleware, procedure, service code) to its HTTP code, once.
+ * tRPC wraps anything that is not a TRPCError as a 500 with the error as its cause; this unwraps it.
+ */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  const appError = result.ok ? null : appErrorOf(result.error);
+  if (appError) throw new TRPCError({ code: TRPC_CODE[appError.code], message: appError.message, cause: appError });
+  return result;
+});
+
 /** Turns "the database is down" into a 503 the caller can act on, instead of an opaque 500. */
 const databaseAvailability = t.middleware(async ({ next, ctx }) => {
   const result = await next();
   if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
     ctx.logger.error({ err: result.error.cause }, "database unavailable");
-    throw new TRPCError({
-      code: "SERVICE_UNAVAILABLE",
-      message: "The database is unavailable right now. Please try again in a moment.",
+    throw new AppError("UNAVAILABLE", "The database is unavailable right now. Please try again in a moment.", {
       cause: result.error.cause,
     });
   }
@@ -113,7 +133,7 @@ const requireAccess = (access: AccessClass) =>
     const auth = await ctx.auth();
     const principal = principalOf(auth);
     const decision = decideAccess(access, principal, meta);
-    if (decision === "unauthenticated") throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+    if (decision === "unauthenticated") throw new AppError("UNAUTHORIZED", "Please sign in.");
     if (decision === "forbidden") {
       ctx.logger.warn({ userId: auth.user?.id, access, path }, "access denied");
       if (access === "owner") await auditDenial(ctx, auth, path);
@@ -126,7 +146,7 @@ const requireAccess = (access: AccessClass) =>
           },
         );
       }
-      throw new TRPCError({ code: "FORBIDDEN", message: forbiddenMessage(access) });
+      throw new AppError("FORBIDDEN", forbiddenMessage(access));
     }
     return next({ ctx: { auth } });
   });
@@ -189,7 +209,8 @@ const impersonationDenyList = t.middleware(async ({ ctx, meta, next, path }) => 
   return next();
 });
 
-const base = (access: AccessClass) => t.procedure.meta({ access }).use(databaseAvailability).use(impersonationDenyList);
+const base = (access: AccessClass) =>
+  t.procedure.meta({ access }).use(appErrors).use(databaseAvailability).use(impersonationDenyList);
 
 export const publicProcedure = base("public");
 

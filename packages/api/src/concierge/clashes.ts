@@ -3,27 +3,11 @@
 // holds each one, and enforced by unique indexes, which decide races between two set-ups; both
 // paths end in the same field errors.
 import { Prisma } from "@servicepro/db";
+import type { FieldIssue } from "@servicepro/errors";
 import { formatPhone } from "@servicepro/telephony/phone";
-import { TRPCError } from "@trpc/server";
-import { z } from "zod";
-
-export type FieldIssue = { path: (string | number)[]; message: string };
 
 type ClashInput = { slug: string; phoneNumber: string | null; owner: { email: string } };
 type Tx = Prisma.TransactionClient;
-
-/** The form's field errors as the API's 400 (`data.issues`, like any validation error). */
-export function fieldError(issues: FieldIssue[]): TRPCError {
-  // Built by a parse, not `new ZodError(...)`: only parse-made errors are `instanceof Error`, which
-  // tRPC needs to keep the cause the error formatter turns into `data.issues`.
-  const { error } = z
-    .unknown()
-    .superRefine((_, ctx) =>
-      issues.forEach((issue) => ctx.addIssue({ code: "custom", path: issue.path, message: issue.message })),
-    )
-    .safeParse(undefined);
-  return new TRPCError({ code: "BAD_REQUEST", message: issues.map((issue) => issue.message).join(" "), cause: error });
-}
 
 /** Every clash at once, so the owner fixes the form in one pass. */
 export async function findClashes(

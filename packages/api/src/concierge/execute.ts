@@ -4,12 +4,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import { type ProvisioningInput, planProvisioning, STEP_LABELS, type StepId } from "@servicepro/concierge";
 import type { Audit, Prisma } from "@servicepro/db";
+import { AppError, fieldErrors } from "@servicepro/errors";
 import { getPack } from "@servicepro/industry-packs";
 import type { ProvisioningJobs } from "@servicepro/provisioning";
-import { TRPCError } from "@trpc/server";
 import type { Logger } from "../context.ts";
-import { RefusalCause } from "../trpc.ts";
-import { clashedField, fieldError, findClashes } from "./clashes.ts";
+import type { RefusalDetail } from "../trpc.ts";
+import { clashedField, findClashes } from "./clashes.ts";
 import { newOnboardingToken } from "./onboarding-token.ts";
 import { runStep } from "./steps.ts";
 
@@ -81,7 +81,7 @@ export async function provisionBusiness(
   const { idempotencyKey, ...input } = request;
   const pack = getPack(input.packId);
   // The input schema already refuses unknown packs; this guards callers that skip it.
-  if (!pack) throw fieldError([{ path: ["packId"], message: `There is no industry pack "${input.packId}".` }]);
+  if (!pack) throw fieldErrors([{ path: ["packId"], message: `There is no industry pack "${input.packId}".` }]);
   const requestHash = requestHashOf(input);
   const { token, tokenHash } = newOnboardingToken();
   const plan = planProvisioning(input, pack, {
@@ -104,7 +104,7 @@ export async function provisionBusiness(
       if (claimed === 0) return replay(tx, { idempotencyKey, requestHash, actorUserId: deps.actorUserId });
 
       const clashes = await findClashes(tx, input);
-      if (clashes.length > 0) throw fieldError(clashes);
+      if (clashes.length > 0) throw fieldErrors(clashes);
 
       for (const step of plan.steps) {
         try {
@@ -142,32 +142,31 @@ async function replay(
 ): Promise<ProvisionResult> {
   const first = await tx.provisioningRequest.findUniqueOrThrow({ where: { idempotencyKey: key.idempotencyKey } });
   if (first.requestHash !== key.requestHash || first.actorUserId !== key.actorUserId) {
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `This idempotency key was already used for a different set-up (${first.tenantId}). Start a new set-up to get a new key; only retries of the same set-up reuse one.`,
-    });
+    throw new AppError(
+      "CONFLICT",
+      `This idempotency key was already used for a different set-up (${first.tenantId}). Start a new set-up to get a new key; only retries of the same set-up reuse one.`,
+    );
   }
   return first.result as ProvisionResult;
 }
 
 /** Turns what went wrong into an answer the owner can act on. Nothing was written in any case. */
 async function explainFailure(deps: ProvisionDeps, input: ProvisioningInput, error: unknown): Promise<unknown> {
-  if (error instanceof TRPCError) return error;
+  if (error instanceof AppError) return error;
   const step = error instanceof StepFailure ? error.step : null;
   const cause = error instanceof StepFailure ? error.cause : error;
   // Lost a race with another set-up for the same slug, number or email: the index decided.
   const field = clashedField(cause);
   if (field) {
     const issues = await deps.platform("admin.concierge.provision.clash").run((tx) => findClashes(tx, input, [field]));
-    if (issues.length > 0) return fieldError(issues);
+    if (issues.length > 0) return fieldErrors(issues);
   }
   if (!step) return error; // not a step (e.g. the database is down): the standard handling applies
   deps.logger.error({ err: cause, step, slug: input.slug }, "concierge set-up failed; rolled back");
-  const refusal = new RefusalCause({ code: "PROVISIONING_FAILED", step });
-  refusal.cause = cause; // keeps "database unavailable" detectable (503) by the middleware
-  return new TRPCError({
-    code: "INTERNAL_SERVER_ERROR",
-    message: `Setting up ${input.businessName} stopped while ${STEP_LABELS[step]}, so nothing was saved: no business, account, number or message. Check the details and submit again (it is safe to retry); if it fails at the same step, contact support with reference ${deps.requestId}.`,
-    cause: refusal,
-  });
+  return new AppError<RefusalDetail>(
+    "INTERNAL",
+    `Setting up ${input.businessName} stopped while ${STEP_LABELS[step]}, so nothing was saved: no business, account, number or message. Check the details and submit again (it is safe to retry); if it fails at the same step, contact support with reference ${deps.requestId}.`,
+    // The cause keeps "database unavailable" detectable (503) by the middleware.
+    { reason: { code: "PROVISIONING_FAILED", step }, cause },
+  );
 }

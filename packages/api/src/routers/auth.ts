@@ -1,5 +1,5 @@
+import { AppError } from "@servicepro/errors";
 import { loginInputSchema } from "@servicepro/identity";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { login, logout } from "../identity/login.ts";
 import type { AuthState } from "../identity/sessions.ts";
@@ -28,22 +28,22 @@ export const publicView = ({ user, role, tenantId, tenantName, impersonation }: 
   impersonationExpiresAt: impersonation?.expiresAt.toISOString() ?? null,
 });
 
-function loginError(outcome: Exclude<Awaited<ReturnType<typeof login>>, { ok: true }>): TRPCError {
+function loginError(outcome: Exclude<Awaited<ReturnType<typeof login>>, { ok: true }>): AppError {
   switch (outcome.reason) {
     case "throttled": {
       const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
-      return new TRPCError({
-        code: "TOO_MANY_REQUESTS",
-        message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      });
+      return new AppError(
+        "TOO_MANY_REQUESTS",
+        `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      );
     }
     case "no_business":
-      return new TRPCError({
-        code: "FORBIDDEN",
-        message: "Your account is not linked to a business yet. Ask your business's admin to invite you.",
-      });
+      return new AppError(
+        "FORBIDDEN",
+        "Your account is not linked to a business yet. Ask your business's admin to invite you.",
+      );
     case "bad_credentials":
-      return new TRPCError({ code: "UNAUTHORIZED", message: "Email or password is incorrect." });
+      return new AppError("UNAUTHORIZED", "Email or password is incorrect.");
   }
 }
 

@@ -2,7 +2,7 @@
 // its SHA-256, like session tokens. A link is good for one use, until it expires (72 hours after
 // set-up), for a person who is still a member of the business it was made for.
 import { userDb } from "@servicepro/db";
-import { TRPCError } from "@trpc/server";
+import { AppError } from "@servicepro/errors";
 import { z } from "zod";
 import type { Context } from "../context.ts";
 
@@ -83,17 +83,17 @@ export function formatExpiry(at: Date, timezone: string): string {
 }
 
 /** The refusal for a link that cannot be used, with the sentence the welcome page shows. */
-export function linkRefusal(check: Exclude<LinkCheck, ValidLink>): TRPCError {
+export function linkRefusal(check: Exclude<LinkCheck, ValidLink>): AppError {
   switch (check.state) {
     case "unknown":
-      return new TRPCError({ code: "NOT_FOUND", message: INVALID_LINK });
+      return new AppError("NOT_FOUND", INVALID_LINK);
     case "used":
-      return new TRPCError({ code: "CONFLICT", message: USED_LINK });
+      return new AppError("CONFLICT", USED_LINK);
     case "expired":
-      return new TRPCError({
-        code: "FORBIDDEN",
-        message: `This link expired on ${formatExpiry(check.expiresAt, check.timezone)}. Ask ServicePro for a new one.`,
-      });
+      return new AppError(
+        "FORBIDDEN",
+        `This link expired on ${formatExpiry(check.expiresAt, check.timezone)}. Ask ServicePro for a new one.`,
+      );
   }
 }
 
@@ -105,10 +105,10 @@ export async function assertNotThrottled(
   const verdict = await ctx.loginThrottle.check(`onboarding:${tokenId}`, ctx.request.ip);
   if (verdict.allowed) return;
   const minutes = Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60));
-  throw new TRPCError({
-    code: "TOO_MANY_REQUESTS",
-    message: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-  });
+  throw new AppError(
+    "TOO_MANY_REQUESTS",
+    `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+  );
 }
 
 export const recordLinkFailure = (ctx: Pick<Context, "loginThrottle" | "request">, tokenId: string) =>

@@ -7,12 +7,12 @@ import {
   provisionRequestSchema,
   summarizePlan,
 } from "@servicepro/concierge";
+import { AppError, fieldErrors } from "@servicepro/errors";
 import { getPack } from "@servicepro/industry-packs";
 import { IVR_MODES } from "@servicepro/telephony/constants";
 import { PLAN_TIERS } from "@servicepro/tenancy/constants";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { fieldError, findClashes } from "../../concierge/clashes.ts";
+import { findClashes } from "../../concierge/clashes.ts";
 import { provisionBusiness } from "../../concierge/execute.ts";
 import { newOnboardingToken } from "../../concierge/onboarding-token.ts";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
@@ -62,11 +62,10 @@ const searchInputSchema = z.strictObject({
 });
 
 const noBaseUrl = () =>
-  new TRPCError({
-    code: "PRECONDITION_FAILED",
-    message:
-      "PUBLIC_BASE_URL is not configured, so the new owner's link would lead nowhere. Set it on the server and try again.",
-  });
+  new AppError(
+    "PRECONDITION_FAILED",
+    "PUBLIC_BASE_URL is not configured, so the new owner's link would lead nowhere. Set it on the server and try again.",
+  );
 
 export const adminConciergeRouter = createRouter({
   /**
@@ -79,7 +78,7 @@ export const adminConciergeRouter = createRouter({
     .query(async ({ ctx, input }) => {
       const pack = getPack(input.packId)!; // the input schema refuses unknown packs
       const clashes = await ctx.platform("admin.concierge.preview").run((tx) => findClashes(tx, input));
-      if (clashes.length > 0) throw fieldError(clashes);
+      if (clashes.length > 0) throw fieldErrors(clashes);
       // A throwaway token: the preview never shows a link, and nothing is stored.
       const plan = planProvisioning(input, pack, {
         now: ctx.now(),
@@ -111,11 +110,11 @@ export const adminConciergeRouter = createRouter({
         };
       } catch (error) {
         ctx.logger.warn({ err: error, areaCode: input.areaCode }, "number search failed");
-        throw new TRPCError({
-          code: "BAD_GATEWAY",
-          message: `The number search did not work (${numbers.kind === "twilio" ? "Twilio did not answer" : "the pool could not be read"}). Try again, try another area code, or set the business up without a number for now.`,
-          cause: error,
-        });
+        throw new AppError(
+          "UPSTREAM_FAILED",
+          `The number search did not work (${numbers.kind === "twilio" ? "Twilio did not answer" : "the pool could not be read"}). Try again, try another area code, or set the business up without a number for now.`,
+          { cause: error },
+        );
       }
     }),
 

@@ -1,10 +1,10 @@
 import { writeAudit } from "@servicepro/db";
+import { AppError } from "@servicepro/errors";
 // "Login as tenant" (seed phase 6): the platform owner opens one business's dashboard as its admin,
 // for support and QA. The session keeps the owner as the actor and gains the tenant as the subject;
 // its id is rotated at start and stop; the visit ends by itself after 60 minutes.
 import { decideImpersonationStart, impersonationExpiry, impersonationReasonSchema } from "@servicepro/identity";
 import { ROOT_TENANT_ID } from "@servicepro/tenancy";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { type AuthState, impersonationDetails, rotateSession } from "../../identity/sessions.ts";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
@@ -27,8 +27,7 @@ const startInputSchema = z.strictObject(
   },
 );
 
-const sessionGone = () =>
-  new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Please sign in again." });
+const sessionGone = () => new AppError("UNAUTHORIZED", "Your session has ended. Please sign in again.");
 
 export const adminImpersonateRouter = createRouter({
   /** Starts viewing a tenant as its admin; answers with the new `auth.context`. */
@@ -51,17 +50,15 @@ export const adminImpersonateRouter = createRouter({
           rootTenantId: ROOT_TENANT_ID,
         });
         if (decision === "tenant_not_found")
-          throw new TRPCError({ code: "NOT_FOUND", message: `There is no business with the id "${input.tenantId}".` });
+          throw new AppError("NOT_FOUND", `There is no business with the id "${input.tenantId}".`);
         if (decision === "root_tenant") {
-          throw new TRPCError({
-            code: "FORBIDDEN",
-            message:
-              "The root business is the platform's own; open it from its own staff account instead of impersonating it.",
-          });
+          throw new AppError(
+            "FORBIDDEN",
+            "The root business is the platform's own; open it from its own staff account instead of impersonating it.",
+          );
         }
         // ownerProcedure has already refused non-owners and nested impersonation; this keeps the rule whole.
-        if (decision !== "allow")
-          throw new TRPCError({ code: "FORBIDDEN", message: "You cannot start an impersonation now." });
+        if (decision !== "allow") throw new AppError("FORBIDDEN", "You cannot start an impersonation now.");
         const session = await rotateSession(
           tx,
           auth.sessionId!,

@@ -2,6 +2,8 @@
 // configured, and does it answer? And, per business, what is still missing before it can take
 // calls and bookings. Every live check is bounded (3 s) and says why it failed; secrets never
 // leave the server, only the names of the variables that hold them.
+
+import { AppError } from "@servicepro/errors";
 import {
   PLAN_TIER_LABELS,
   type PlanTier,
@@ -10,7 +12,6 @@ import {
   TENANT_STATUS_LABELS,
   type TenantStatus,
 } from "@servicepro/tenancy";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Context, IntegrationsConfig } from "../../context.ts";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
@@ -309,8 +310,7 @@ export const adminIntegrationsRouter = createRouter({
         ]);
         return { tenant, website, install };
       });
-      if (!found)
-        throw new TRPCError({ code: "NOT_FOUND", message: `There is no business with id ${input.tenantId}.` });
+      if (!found) throw new AppError("NOT_FOUND", `There is no business with id ${input.tenantId}.`);
       const { tenant, website, install } = found;
 
       // "Routed" is what inbound traffic really gets: the same SECURITY DEFINER lookup the webhooks use.

@@ -2,10 +2,10 @@
 // behaves. Numbers are platform-unique (one number, one business), so assigning and releasing
 // cross tenants and go through the platform path, audited with before/after.
 import { Prisma } from "@servicepro/db";
+import { AppError } from "@servicepro/errors";
 import { hasFeature } from "@servicepro/features";
 import { businessHoursSchema, DEFAULT_BUSINESS_HOURS, type IvrMode } from "@servicepro/telephony";
 import { PLAN_TIERS, TENANT_SLUG_PATTERN } from "@servicepro/tenancy";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
 import {
@@ -119,7 +119,7 @@ const updateSchema = z.strictObject({
 });
 
 const notAssigned = (phoneNumber: string) =>
-  new TRPCError({ code: "NOT_FOUND", message: `${phoneNumber} is not assigned to any business. Assign it first.` });
+  new AppError("NOT_FOUND", `${phoneNumber} is not assigned to any business. Assign it first.`);
 
 export const adminPhoneNumbersRouter = createRouter({
   /** A business's numbers and their IVR settings. */
@@ -143,8 +143,7 @@ export const adminPhoneNumbersRouter = createRouter({
           select: { id: true, name: true, planTier: true, phoneConfigs: { orderBy: { createdAt: "asc" } } },
         }),
       );
-      if (!tenant)
-        throw new TRPCError({ code: "NOT_FOUND", message: `There is no business with id ${input.tenantId}.` });
+      if (!tenant) throw new AppError("NOT_FOUND", `There is no business with id ${input.tenantId}.`);
       return {
         tenant: {
           id: tenant.id,
@@ -174,8 +173,7 @@ export const adminPhoneNumbersRouter = createRouter({
             where: { id: input.tenantId },
             select: { id: true, planTier: true },
           });
-          if (!tenant)
-            throw new TRPCError({ code: "NOT_FOUND", message: `There is no business with id ${input.tenantId}.` });
+          if (!tenant) throw new AppError("NOT_FOUND", `There is no business with id ${input.tenantId}.`);
           const holder = await tx.tenantPhoneConfig.findUnique({
             where: { phoneNumber: input.phoneNumber },
             select: { tenant: { select: { name: true, slug: true } } },
@@ -230,10 +228,10 @@ export const adminPhoneNumbersRouter = createRouter({
         const next = { ...beforeRow, ...rest, ivrMode: ivrMode ? ivrModeToDb(ivrMode) : beforeRow.ivrMode };
         // A mode that rings the business needs a number to ring; saying so now beats a caller hearing silence.
         if (!next.forwardTo && (next.ivrMode === "forward" || next.afterHoursMode === "forward")) {
-          throw new TRPCError({
-            code: "BAD_REQUEST",
-            message: "Forwarding needs a number to ring: set “Forward calls to” first, or choose another mode.",
-          });
+          throw new AppError(
+            "BAD_REQUEST",
+            "Forwarding needs a number to ring: set “Forward calls to” first, or choose another mode.",
+          );
         }
         const row = await tx.tenantPhoneConfig.update({
           where: { phoneNumber },
@@ -276,8 +274,8 @@ export const adminPhoneNumbersRouter = createRouter({
 });
 
 function alreadyAssigned(phoneNumber: string, tenant: { name: string; slug: string }) {
-  return new TRPCError({
-    code: "CONFLICT",
-    message: `${phoneNumber} is already assigned to ${tenant.name} (${tenant.slug}). Release it there first.`,
-  });
+  return new AppError(
+    "CONFLICT",
+    `${phoneNumber} is already assigned to ${tenant.name} (${tenant.slug}). Release it there first.`,
+  );
 }

@@ -1,7 +1,7 @@
 // Traffic the router could not place for sure, for the owner to review: messages and calls that
 // went to the root tenant only because no number or Messaging Service matched (routedByFallback),
 // and webhooks quarantined in unrouted_webhooks. Crossing tenants by nature: the platform path.
-import { TRPCError } from "@trpc/server";
+import { AppError } from "@servicepro/errors";
 import { z } from "zod";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
 import { callOutcomeFromDb, callOutcomeSchema } from "../telephony-shared.ts";
@@ -128,11 +128,7 @@ export const adminTelephonyRouter = createRouter({
           where: { id: input.id },
           select: { id: true, reviewedAt: true, kind: true },
         });
-        if (!row)
-          throw new TRPCError({
-            code: "NOT_FOUND",
-            message: "That unrouted webhook no longer exists. Reload the list.",
-          });
+        if (!row) throw new AppError("NOT_FOUND", "That unrouted webhook no longer exists. Reload the list.");
         if (row.reviewedAt) return { id: row.id, reviewedAt: row.reviewedAt.toISOString() };
         const reviewedAt = ctx.now();
         await tx.unroutedWebhook.update({ where: { id: row.id }, data: { reviewedAt } });

@@ -1,5 +1,5 @@
+import { AppError } from "@servicepro/errors";
 import { PLAN_TIERS, TENANT_STATUSES } from "@servicepro/tenancy";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
 import { tenantProfileSchema, tenantProfileSelect, toTenantProfile } from "../schemas.ts";
@@ -56,8 +56,7 @@ export const adminTenantsRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const tenant = await ctx.platform("admin.tenants.updatePlan").run(async (tx, audit) => {
         const before = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: adminTenantSelect });
-        if (!before)
-          throw new TRPCError({ code: "NOT_FOUND", message: `There is no business with the id "${input.tenantId}".` });
+        if (!before) throw new AppError("NOT_FOUND", `There is no business with the id "${input.tenantId}".`);
         const after = { planTier: input.planTier ?? before.planTier, status: input.status ?? before.status };
         if (after.planTier === before.planTier && after.status === before.status) return before;
         const updated = await tx.tenant.update({ where: { id: before.id }, data: after, select: adminTenantSelect });

@@ -1,6 +1,6 @@
 import { platformDb } from "@servicepro/db";
+import { AppError } from "@servicepro/errors";
 import { tenantSlugSchema } from "@servicepro/tenancy";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, publicProcedure } from "../../trpc.ts";
 
@@ -22,10 +22,7 @@ export const portalRouter = createRouter({
         }),
       );
       if (!tenant || tenant.status === "cancelled" || tenant.status === "suspended") {
-        throw new TRPCError({
-          code: "NOT_FOUND",
-          message: "We couldn't find that business. Check the link your business sent you.",
-        });
+        throw new AppError("NOT_FOUND", "We couldn't find that business. Check the link your business sent you.");
       }
       return { name: tenant.name, slug: tenant.slug, industry: tenant.industry };
     }),

@@ -1,8 +1,9 @@
 // What the business sells: services, add-ons and FAQs (`tenant.catalog.*`). Staff read them; admins
 // change them. Changing an item that came from the industry pack marks it edited, so a later pack
 // upgrade leaves the business's version alone (see pack.ts).
+
+import { AppError } from "@servicepro/errors";
 import { sameData } from "@servicepro/industry-packs";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, staffProcedure, tenantAdminProcedure } from "../../trpc.ts";
 import {
@@ -19,10 +20,7 @@ import { addOnSchema, faqSchema, serviceSchema, toAddOn, toFaq, toService } from
 const ORDER = [{ position: "asc" as const }, { createdAt: "asc" as const }];
 
 const gone = (what: string) =>
-  new TRPCError({
-    code: "NOT_FOUND",
-    message: `That ${what} no longer exists. Reload the page to see the current list.`,
-  });
+  new AppError("NOT_FOUND", `That ${what} no longer exists. Reload the page to see the current list.`);
 
 /** The keys of `next` whose value differs from `current`'s (only what really changes is written). */
 function differences<T extends Record<string, unknown>>(current: Record<string, unknown>, next: T): Partial<T> {
@@ -145,10 +143,10 @@ export const tenantCatalogRouter = createRouter({
           const wanted = [...new Set(fields.serviceIds)];
           const found = await tx.service.count({ where: { id: { in: wanted } } });
           if (found !== wanted.length)
-            throw new TRPCError({
-              code: "BAD_REQUEST",
-              message: "One of the chosen services no longer exists. Reload the page and choose again.",
-            });
+            throw new AppError(
+              "BAD_REQUEST",
+              "One of the chosen services no longer exists. Reload the page and choose again.",
+            );
           fields.serviceIds = wanted;
         }
         const changes = differences(current, withoutUndefined(fields));

@@ -2,8 +2,9 @@
 // live feed of changes (a tRPC subscription over SSE) so open screens update without a reload.
 // Replies go through the messaging outbox in the same transaction as the checks that allow them,
 // so an opt-out that lands first always wins and a double click queues one message.
+
+import { AppError } from "@servicepro/errors";
 import type { MessagingEvent, MessagingEvents } from "@servicepro/sms";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
 import { cursorSchema, decodeCursor, encodeCursor, pageDirectionSchema, pageLimitSchema } from "../telephony-shared.ts";
@@ -26,10 +27,7 @@ const conversationSchema = z.object({
 
 const conversationIdSchema = z.uuid({ message: "That is not a conversation id." });
 const conversationNotFound = () =>
-  new TRPCError({
-    code: "NOT_FOUND",
-    message: "This conversation doesn't exist (or belongs to another business). Go back to the inbox.",
-  });
+  new AppError("NOT_FOUND", "This conversation doesn't exist (or belongs to another business). Go back to the inbox.");
 
 export const tenantInboxRouter = createRouter({
   /** Conversations, the most recent first. */
@@ -185,17 +183,16 @@ export const tenantInboxRouter = createRouter({
         const date = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: timezone }).format(
           result.optedOutAt,
         );
-        throw new TRPCError({
-          code: "PRECONDITION_FAILED",
-          message: `This customer texted STOP on ${date}. They have to text START before you can message them.`,
-        });
+        throw new AppError(
+          "PRECONDITION_FAILED",
+          `This customer texted STOP on ${date}. They have to text START before you can message them.`,
+        );
       }
       if (result.status === "automation_paused") {
-        throw new TRPCError({
-          code: "PRECONDITION_FAILED",
-          message:
-            "Texting is paused while your account is suspended or cancelled. Contact ServicePro support to reopen it.",
-        });
+        throw new AppError(
+          "PRECONDITION_FAILED",
+          "Texting is paused while your account is suspended or cancelled. Contact ServicePro support to reopen it.",
+        );
       }
       // Published after commit, so a listener that reloads the thread finds the row.
       if (result.status === "queued") {

@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { AppError } from "@servicepro/errors";
 import { z } from "zod";
 import { staffProcedure } from "../../trpc.ts";
 import { tenantProfileSchema, tenantProfileSelect, toTenantProfile } from "../schemas.ts";
@@ -25,7 +25,7 @@ export const tenantOverviewProcedure = staffProcedure.output(overviewSchema).que
       select: { userId: true, role: true, createdAt: true, user: { select: { name: true, email: true } } },
     }),
   }));
-  if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: "This business no longer exists." });
+  if (!tenant) throw new AppError("NOT_FOUND", "This business no longer exists.");
   return {
     tenant: toTenantProfile(tenant),
     members: members.map((m) => ({

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { addOnRow, faqRow, serviceRow } from "@servicepro/concierge";
 import type { Prisma, TenantTx } from "@servicepro/db";
+import { AppError } from "@servicepro/errors";
 import {
   type CatalogKind,
   compareVersions,
@@ -20,7 +21,6 @@ import {
   snapshotSchema,
   type UpgradePlan,
 } from "@servicepro/industry-packs";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, tenantAdminProcedure } from "../../trpc.ts";
 
@@ -59,10 +59,7 @@ async function loadInstall(tx: TenantTx): Promise<InstallState | null> {
   if (!install) return null;
   const parsed = snapshotSchema.safeParse(install.snapshot);
   if (!parsed.success || parsed.data.id !== install.packId) {
-    throw new TRPCError({
-      code: "INTERNAL_SERVER_ERROR",
-      message: `The installed copy of the ${install.packId} pack is unreadable.`,
-    });
+    throw new AppError("INTERNAL", `The installed copy of the ${install.packId} pack is unreadable.`);
   }
   const rows = new Map<string, RowState & { kind: CatalogKind }>();
   const fromPack = { packItemId: { not: null } };
@@ -135,32 +132,32 @@ export const tenantPackRouter = createRouter({
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`pack-upgrade:${ctx.tenantId}`}))`;
           const state = await loadInstall(tx);
           if (!state)
-            throw new TRPCError({
-              code: "PRECONDITION_FAILED",
-              message: "This business wasn't set up from an industry pack, so there is no pack to update.",
-            });
+            throw new AppError(
+              "PRECONDITION_FAILED",
+              "This business wasn't set up from an industry pack, so there is no pack to update.",
+            );
           const name = state.pack?.name ?? state.install.packId;
           if (state.install.version !== input.fromVersion) {
-            throw new TRPCError({
-              code: "CONFLICT",
-              message: `The ${name} pack on this account is now version ${state.install.version}, not ${input.fromVersion}: the update was applied meanwhile. Review the changes again.`,
-            });
+            throw new AppError(
+              "CONFLICT",
+              `The ${name} pack on this account is now version ${state.install.version}, not ${input.fromVersion}: the update was applied meanwhile. Review the changes again.`,
+            );
           }
           if (!state.pack)
-            throw new TRPCError({
-              code: "NOT_FOUND",
-              message: `ServicePro no longer offers the ${name} pack, so there is no update to apply.`,
-            });
+            throw new AppError(
+              "NOT_FOUND",
+              `ServicePro no longer offers the ${name} pack, so there is no update to apply.`,
+            );
           if (!hasUpgrade(state))
-            throw new TRPCError({
-              code: "CONFLICT",
-              message: `This account already has the newest ${name} pack (version ${state.install.version}).`,
-            });
+            throw new AppError(
+              "CONFLICT",
+              `This account already has the newest ${name} pack (version ${state.install.version}).`,
+            );
           if (state.pack.version !== input.toVersion) {
-            throw new TRPCError({
-              code: "CONFLICT",
-              message: `The newest ${name} pack is now version ${state.pack.version}, not ${input.toVersion}. Review the changes again before applying.`,
-            });
+            throw new AppError(
+              "CONFLICT",
+              `The newest ${name} pack is now version ${state.pack.version}, not ${input.toVersion}. Review the changes again before applying.`,
+            );
           }
           const plan = planUpgrade(state.snapshot, state.pack, state.rows);
           await applyPlan(tx, ctx.tenantId, state.pack, plan);

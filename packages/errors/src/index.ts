@@ -1,0 +1,13 @@
+// @servicepro/errors: the application's one error type (AppError), importable by domain, service and
+// browser code alike: no dependencies. packages/api maps it to HTTP (docs/architecture.md, "Errors").
+
+export {
+  APP_ERROR_HTTP_STATUS,
+  AppError,
+  type AppErrorCode,
+  type AppErrorOptions,
+  type AppErrorReason,
+  type FieldIssue,
+  fieldErrors,
+  isAppError,
+} from "./app-error.ts";
