@@ -21,7 +21,7 @@ export const JOB_QUEUES = {
       retryBackoff: true,
       retryDelayMax: 300,
       // A worker that dies mid-send leaves its job active; after this it is retried, and the
-      // retry reconciles with Twilio before sending (packages/messaging/src/worker.ts).
+      // retry reconciles with Twilio before sending (packages/sms/src/delivery-worker.ts).
       expireInSeconds: 60,
     } satisfies QueueOptions,
   },
