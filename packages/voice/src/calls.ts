@@ -2,7 +2,7 @@
  * What every voice webhook does first: find the tenant that owns the called number (or quarantine
  * the call), load what the IVR needs to answer, and find or create the call's row.
  */
-import { type TenantTx } from "@servicepro/db";
+import type { TenantTx } from "@servicepro/db";
 import {
   ensureCustomer,
   type IntakeDeps,
