@@ -10,8 +10,8 @@ import {
 } from "@servicepro/concierge";
 import { type Prisma, platformDb } from "@servicepro/db";
 import { testEngines } from "@servicepro/db/testing";
+import { AppError } from "@servicepro/errors";
 import { getPack, listPacks } from "@servicepro/industry-packs";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clashedField } from "../src/concierge/clashes.ts";
 import { type ProvisionResult, provisionBusiness } from "../src/concierge/execute.ts";
@@ -231,9 +231,12 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
       const error = await provisionBusiness(h.executorDeps(owner.userId), input, { failAfterStep: step }).catch(
         (e: unknown) => e,
       );
-      expect(error).toBeInstanceOf(TRPCError);
-      expect((error as TRPCError).code).toBe("INTERNAL_SERVER_ERROR");
-      expect((error as TRPCError).message).toMatch(/stopped while .*nothing was saved/);
+      // The executor is service code: it throws the application's error, which the API answers as a 500
+      // (over HTTP: the next test).
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe("INTERNAL");
+      expect((error as AppError).httpStatus).toBe(500);
+      expect((error as AppError).message).toMatch(/stopped while .*nothing was saved/);
       expect(await h.counts()).toEqual(before);
       // The key was not used up: the same request goes through afterwards.
       await expect(provisionBusiness(h.executorDeps(owner.userId), input)).resolves.toMatchObject({
