@@ -13,7 +13,7 @@ export {
 export { createMessagingEvents } from "./events.ts";
 export { ensureConversation, ensureCustomer, type IntakeDeps, phoneOf, type TwilioParams } from "./inbound.ts";
 export { recordUnrouted, routeInbound } from "./inbound-routing.ts";
-export { handleInboundSms, handleSmsStatus, type InboundSmsResult, type SmsStatusResult } from "./intake.ts";
+export { handleInboundSms, type InboundSmsResult } from "./intake.ts";
 export { createOutbox, MAX_SMS_BODY, type SmsJob } from "./outbox.ts";
 export {
   createDevSender,
@@ -26,4 +26,5 @@ export {
   type SmsSender,
   type TwilioClient,
 } from "./senders.ts";
+export { handleSmsStatus, type SmsStatusResult } from "./status-callback.ts";
 export type * from "./types.ts";
