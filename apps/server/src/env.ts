@@ -86,6 +86,9 @@ const envSchema = z.object({
   GOOGLE_API_KEY: optional(z.string().min(20, "GOOGLE_API_KEY looks too short")),
 });
 
+/** Every variable the server reads; turbo.json must pass each one through (src/env.test.ts checks it). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export type Env = z.infer<typeof envSchema> & { PUBLIC_BASE_URL: string; embedded: boolean };
 
 export class InvalidEnvironment extends Error {
