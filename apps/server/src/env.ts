@@ -95,6 +95,12 @@ export class InvalidEnvironment extends Error {
   override name = "InvalidEnvironment";
 }
 
+/**
+ * The process's environment with some settings fixed by the entry point (the worker forces
+ * SMS_WORKER=true, `pnpm db:seed` forces SEED_DEMO_DATA=true), validated like loadEnv.
+ */
+export const loadEnvWith = (overrides: Record<string, string>): Env => loadEnv({ ...process.env, ...overrides });
+
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
