@@ -59,7 +59,7 @@ describe("escaping", () => {
         expect(back.text).toBe(expected.replace(/\r\n?/g, "\n"));
         expect(back.attribute).toBe(expected);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 });
