@@ -7,6 +7,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     restoreMocks: true,
+    // console.error fails the test unless it declared it (expectConsoleError, docs/testing.md).
+    setupFiles: ["tooling/testkit/src/console-guard.ts"],
     projects: [
       {
         extends: true,

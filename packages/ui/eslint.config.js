@@ -1,1 +1,1 @@
-export { base as default } from "@servicepro/eslint-config";
+export { app as default } from "@servicepro/eslint-config";

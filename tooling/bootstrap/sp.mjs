@@ -111,7 +111,7 @@ function main() {
       mustRun(node, [path.join(ROOT, "tooling/testkit/src/run-all.ts"), ...rest]);
       break;
     case "db:migrate":
-      pnpm(["--filter", "@servicepro/db", "run", "migrate", ...rest]);
+      pnpm(["--filter", "@servicepro/server", "run", "migrate", ...rest]);
       break;
     case "db:seed":
       pnpm(["--filter", "@servicepro/server", "run", "seed", ...rest]);

@@ -86,11 +86,20 @@ const envSchema = z.object({
   GOOGLE_API_KEY: optional(z.string().min(20, "GOOGLE_API_KEY looks too short")),
 });
 
+/** Every variable the server reads; turbo.json must pass each one through (src/env.test.ts checks it). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export type Env = z.infer<typeof envSchema> & { PUBLIC_BASE_URL: string; embedded: boolean };
 
 export class InvalidEnvironment extends Error {
   override name = "InvalidEnvironment";
 }
+
+/**
+ * The process's environment with some settings fixed by the entry point (the worker forces
+ * SMS_WORKER=true, `pnpm db:seed` forces SEED_DEMO_DATA=true), validated like loadEnv.
+ */
+export const loadEnvWith = (overrides: Record<string, string>): Env => loadEnv({ ...process.env, ...overrides });
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { Hono } from "hono";
+import type { Hono, MiddlewareHandler } from "hono";
 import type { HonoEnv } from "./app.ts";
 
 /** URL prefix → app folder. Each app is a Vite build with `base` set to its prefix. */
@@ -37,7 +37,15 @@ export function mountApps(app: Hono<HonoEnv>, appsDir: string): void {
       await next();
       if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
     });
-    app.use(`${prefix}/*`, serveStatic({ root: dist, rewriteRequestPath: (p) => p.slice(prefix.length) }));
+    // Made on the first request that finds the build: serveStatic complains on console.error when its
+    // folder is missing (a server started before `pnpm build`), and the handler below already says so.
+    let serveBuild: MiddlewareHandler<HonoEnv> | undefined;
+    app.use(`${prefix}/*`, (c, next) => {
+      serveBuild ??= existsSync(dist)
+        ? serveStatic({ root: dist, rewriteRequestPath: (p) => p.slice(prefix.length) })
+        : undefined;
+      return serveBuild ? serveBuild(c, next) : next();
+    });
     app.get(`${prefix}/*`, (c) => {
       if (c.req.path.startsWith(`${prefix}/assets/`)) return c.notFound();
       if (!existsSync(indexFile)) {

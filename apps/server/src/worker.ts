@@ -2,13 +2,13 @@
 // processes started with SMS_WORKER=false to scale delivery separately (docs/runbook.md). The
 // web process runs the same worker by default, so a single-process install needs nothing else.
 import { openDatabase } from "@servicepro/db";
-import { InvalidEnvironment, loadEnv } from "./env.ts";
+import { InvalidEnvironment, loadEnvWith } from "./env.ts";
 import { createLogger } from "./logger.ts";
 import { startMessagingFromEnv } from "./messaging.ts";
 
 let env;
 try {
-  env = loadEnv({ ...process.env, SMS_WORKER: "true" });
+  env = loadEnvWith({ SMS_WORKER: "true" });
 } catch (error) {
   if (!(error instanceof InvalidEnvironment)) throw error;
   console.error(error.message);

@@ -8,7 +8,7 @@ import { type Messaging, startMessaging } from "@servicepro/messaging";
 import { createDevEmailSender } from "@servicepro/notifications";
 import { setUpTwilioNumber } from "@servicepro/provisioning";
 import { createTwilioClient, createTwilioSender } from "@servicepro/sms";
-import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, type FakeTwilio, startFakeTwilio } from "@servicepro/testkit";
+import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, type FakeTwilio, settledJobs, startFakeTwilio } from "@servicepro/testkit";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -83,8 +83,10 @@ describe("with Twilio configured", () => {
       smsUrl: `${PUBLIC}/twilio/sms/incoming`,
       statusCallback: `${PUBLIC}/twilio/voice/status`,
     });
-    await new Promise((r) => setTimeout(r, 2_500));
-    expect(fake.incoming.map((n) => n.phoneNumber)).toEqual(["+15125550111"]); // the rolled-back one was never bought
+    // Every set-up job has finished: the rolled-back one was never queued, so never bought.
+    const jobs = await settledJobs(db.jobQueue, { queue: JOB_QUEUES.numberSetup.name, data: { tenantId: "t1" } });
+    expect(jobs.map((j) => [j.data.phoneNumber, j.state])).toEqual([["+15125550111", "completed"]]);
+    expect(fake.incoming.map((n) => n.phoneNumber)).toEqual(["+15125550111"]);
   });
 
   it("should find an already bought number on retry instead of buying it twice", async () => {

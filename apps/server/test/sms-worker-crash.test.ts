@@ -8,7 +8,7 @@ import { JOB_QUEUES, tenantDb } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
 import { type Messaging, startMessaging } from "@servicepro/messaging";
 import { createDevSender } from "@servicepro/sms";
-import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, type FakeTwilio, startFakeTwilio } from "@servicepro/testkit";
+import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, type FakeTwilio, settledJobs, startFakeTwilio } from "@servicepro/testkit";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadEnv } from "../src/env.ts";
@@ -123,7 +123,13 @@ describe.skipIf(!testEngines().includes("postgres"))("SMS delivery across a work
     };
     for (let i = 0; i < 600 && !(await done()); i++) await new Promise((r) => setTimeout(r, 100));
     expect(await done(), second.output()).toBe(true);
-    await new Promise((r) => setTimeout(r, 1_000)); // nothing more may trickle in
+    // Nothing more may trickle in: every job has finished, including those the dead worker held
+    // (expired after 3 s and retried, which must reconcile with Twilio instead of sending again).
+    const jobs = await settledJobs(db.jobQueue, { queue: JOB_QUEUES.smsSend.name, atLeast: COUNT, timeoutMs: 60_000 });
+    expect(
+      jobs.filter((j) => j.state !== "completed"),
+      second.output(),
+    ).toEqual([]);
 
     const perBody = new Map<string, number>();
     for (const m of fake.messages) perBody.set(m.body, (perBody.get(m.body) ?? 0) + 1);

@@ -1,9 +1,9 @@
 // Twilio's webhooks end to end: signed requests built with the SDK's own signature function,
 // sent to the real routes, stored in a real database, replies delivered through the real SDK to
 // a fake Twilio REST server on 127.0.0.1. Figures from docs: W1–W6, W9, W11, M1–M4, M7.
-import { platformDb, tenantDb } from "@servicepro/db";
+import { JOB_QUEUES, platformDb, tenantDb } from "@servicepro/db";
 import { defaultEngine } from "@servicepro/db/testing";
-import { type FakeTwilio, startFakeTwilio } from "@servicepro/testkit";
+import { type FakeTwilio, settledJobs, startFakeTwilio } from "@servicepro/testkit";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PUBLIC_BASE_URL, startTestApp, type TestApp } from "./harness.ts";
@@ -73,6 +73,12 @@ const said = (node: unknown) =>
   typeof node === "string" ? node : String((node as { "#text"?: string } | undefined)?.["#text"] ?? "");
 
 const sentTo = (phone: string) => fake.messages.filter((m) => m.to === phone);
+
+/**
+ * Waits until every text queued so far has been delivered or given up (its pg-boss job finished).
+ * A check that something was NOT sent comes after this, so the send had its chance: no sleeping.
+ */
+const deliveriesSettled = () => settledJobs(t.db.jobQueue, { queue: JOB_QUEUES.smsSend.name });
 
 describe("signature checks (W1–W4)", () => {
   it("should answer 403 and write nothing for a bad, missing or tampered signature", async () => {
@@ -171,7 +177,7 @@ describe("inbound SMS", () => {
     );
     expect(stored).toHaveLength(2);
     await eventually(() => expect(sentTo(from)).toHaveLength(2));
-    await new Promise((r) => setTimeout(r, 300));
+    await deliveriesSettled();
     expect(sentTo(from)).toHaveLength(2); // one HELP reply per distinct inbound message, never more
     expect(sentTo(from)[0]!.body).toContain("Clean Machine");
     expect(sentTo(from)[0]!.statusCallback).toMatch(
@@ -224,7 +230,7 @@ describe("inbound SMS", () => {
     expect(ledger).toHaveLength(1);
     expect(ledger[0]!.evidence).toMatchObject({ text: "  stop  " });
     await sms({ Body: "HELP", From: from }).send();
-    await new Promise((r) => setTimeout(r, 1_500));
+    await deliveriesSettled();
     expect(sentTo(from)).toHaveLength(0); // Twilio confirms STOP itself; nothing automated after it
     // Another tenant is another brand: its HELP reply still goes out.
     await sms({ Body: "HELP", From: from, To: GREEN_NUMBER }).send();
@@ -261,7 +267,7 @@ describe("inbound SMS", () => {
       await sms({ Body: "HELP", From: from, To: GREEN_NUMBER }).send();
       const stored = await tenantDb(t.db, "green-lawn").run((tx) => tx.message.count({ where: { fromNumber: from } }));
       expect(stored).toBe(1);
-      await new Promise((r) => setTimeout(r, 1_500));
+      await deliveriesSettled();
       expect(sentTo(from)).toHaveLength(0);
     } finally {
       await platformDb(t.db, { actorUserId: null, purpose: "test" }).run((tx) =>
@@ -330,15 +336,18 @@ describe("outbound delivery and status callbacks", () => {
     fake.failNext({ kind: "error", status: 400, code: 21610, message: "Attempt to send to unsubscribed recipient" });
     const requestsBefore = fake.createRequests;
     await sms({ Body: "HELP", From: from }).send();
-    await eventually(async () => {
+    const failed = await eventually(async () => {
       const m = await tenantDb(t.db, "root").run((tx) =>
         tx.message.findFirstOrThrow({ where: { toNumber: from, direction: "outbound" } }),
       );
       expect(m).toMatchObject({ status: "failed", errorCode: 21610 });
+      return m;
     });
     const consent = await tenantDb(t.db, "root").run((tx) => tx.smsConsent.findFirst({ where: { phone: from } }));
     expect(consent).toMatchObject({ state: "opted_out", source: "provider_21610" });
-    await new Promise((r) => setTimeout(r, 1_500));
+    // The message's job finished without a retry: a retry would have been the second request.
+    const jobs = await settledJobs(t.db.jobQueue, { queue: JOB_QUEUES.smsSend.name, data: { messageId: failed.id } });
+    expect(jobs.map((j) => j.retryCount)).toEqual([0]);
     expect(fake.createRequests - requestsBefore).toBe(1);
   });
 
@@ -515,7 +524,7 @@ describe("voice", () => {
       To: GREEN_NUMBER,
       DialCallStatus: "busy",
     });
-    await new Promise((r) => setTimeout(r, 1_500));
+    await deliveriesSettled();
     expect(sentTo(caller)).toHaveLength(1);
     // An opted-out caller gets no text at all.
     const optedOut = "+15555550183";
@@ -528,7 +537,7 @@ describe("voice", () => {
       To: GREEN_NUMBER,
       DialCallStatus: "no-answer",
     });
-    await new Promise((r) => setTimeout(r, 1_500));
+    await deliveriesSettled();
     expect(sentTo(optedOut)).toHaveLength(0);
   });
 

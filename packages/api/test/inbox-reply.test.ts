@@ -127,10 +127,24 @@ describe.each(testEngines())("inbox replies and live events on %s", (engine) => 
   it("should stream the subscriber's own business's events, and no one else's", async () => {
     const controller = new AbortController();
     const token = (await signedInUser(db, { tenantId: "alpha" })).token;
+    // The feed as the router sees it, telling the test when the subscription is in place: events
+    // published before that could not arrive anyway, so the test waits for it instead of sleeping.
+    let subscribed!: (tenantId: string) => void;
+    const subscription = new Promise<string>((resolve) => {
+      subscribed = resolve;
+    });
+    const events: Messaging["events"] = {
+      publish: (event) => messaging.events.publish(event),
+      subscribe: (tenantId, listener) => {
+        const unsubscribe = messaging.events.subscribe(tenantId, listener);
+        subscribed(tenantId);
+        return unsubscribe;
+      },
+    };
     const stream = (await callerFor(
       db,
       token,
-      messaging,
+      { ...messaging, events },
       controller.signal,
     ).tenant.inbox.events()) as AsyncIterable<MessagingEvent>;
     const received: MessagingEvent[] = [];
@@ -140,7 +154,7 @@ describe.each(testEngines())("inbox replies and live events on %s", (engine) => 
         if (received.length === 2) break;
       }
     })();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await subscription).toBe("alpha");
     messaging.events.publish({ type: "call", tenantId: "bravo", callId: randomUUID() });
     const reply = await alpha.tenant.inbox.reply({
       conversationId: open.conversationId,

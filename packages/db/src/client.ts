@@ -1,11 +1,19 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { fromPglite } from "pg-boss";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.ts";
-import { listMigrations, type MigrationResult, migrate, type SqlSession } from "./migrate.ts";
+import {
+  describeMigrationProgress,
+  listMigrations,
+  type MigrateOptions,
+  type MigrationResult,
+  migrate,
+  type SqlSession,
+} from "./migrate.ts";
 import { APP_ROLE } from "./roles.ts";
 
 export type DatabaseEngine = "postgres" | "pglite";
@@ -95,10 +103,15 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
 async function openPglite(dataDir: string, options: OpenDatabaseOptions): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // Creating the cluster is the slow, silent part of a first start: say so before it begins.
+  if (!inMemory && !existsSync(path.join(dataDir, "PG_VERSION")))
+    options.logger?.info({ dataDir }, "creating the embedded database (first start: this takes a while)…");
   // 1) As PGlite's superuser: migrate and grant. Superusers bypass row-level security, so this
   //    connection is closed before anything else runs.
   const admin = inMemory ? await PGlite.create() : await PGlite.create(dataDir);
-  const result = await migrate(pgliteSession(admin));
+  const result = await migrate(pgliteSession(admin), {
+    onProgress: (progress) => options.logger?.info({ migration: progress }, describeMigrationProgress(progress)),
+  });
   if (result.applied.length > 0)
     options.logger?.info({ applied: result.applied }, "applied migrations to the embedded database");
   if (inMemory) {
@@ -176,8 +189,8 @@ export async function withOwnerConnection<T>(url: string, fn: (session: SqlSessi
 }
 
 /** Applies pending migrations to a PostgreSQL database (`pnpm db:migrate`). */
-export const migratePostgres = (url: string): Promise<MigrationResult> =>
-  withOwnerConnection(url, (session) => migrate(session));
+export const migratePostgres = (url: string, onProgress?: MigrateOptions["onProgress"]): Promise<MigrationResult> =>
+  withOwnerConnection(url, (session) => migrate(session, onProgress ? { onProgress } : {}));
 
 async function pendingMigrations(url: string): Promise<string[]> {
   const names = listMigrations().map((m) => m.name);

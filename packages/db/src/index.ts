@@ -36,6 +36,7 @@ export {
   TenantStatus,
 } from "./generated/prisma/enums.ts";
 export { JOB_QUEUE_SCHEMA, JOB_QUEUES } from "./job-queue.ts";
+export { describeMigrationProgress, type MigrationProgress, type MigrationResult } from "./migrate.ts";
 export { type Audit, type AuditEvent, type PlatformAccess, platformDb, writeAudit } from "./platform.ts";
 export { APP_ROLE, PLATFORM_ROLE } from "./roles.ts";
 export { type SeedResult, seedDemo } from "./seed.ts";

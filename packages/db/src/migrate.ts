@@ -18,6 +18,24 @@ export type SqlSession = {
 
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
+/** One pending migration about to run: `step` counts from 1 to `total` (the pending ones only). */
+export type MigrationProgress = { step: number; total: number; name: string };
+
+export type MigrateOptions = {
+  /** Folder of `<name>/migration.sql` (default: prisma/migrations). */
+  dir?: string;
+  /**
+   * Told before each pending migration runs, so a first start can say "migrating 5/9: …" instead of
+   * staying silent for half a minute. The caller decides where it goes (the server's logger, the CLI's
+   * terminal): this package does not print.
+   */
+  onProgress?: (progress: MigrationProgress) => void;
+};
+
+/** "migrating 5/9: 20250101000000_add_calls…", the one wording every caller prints. */
+export const describeMigrationProgress = ({ step, total, name }: MigrationProgress): string =>
+  `migrating ${step}/${total}: ${name}…`;
+
 type AppliedRow = {
   migration_name: string;
   checksum: string;
@@ -46,7 +64,8 @@ export function listMigrations(dir = MIGRATIONS_DIR): { name: string; sql: strin
  *
  * Refuses to continue past a failed migration or one edited after it was applied, as Prisma does.
  */
-export async function migrate(db: SqlSession, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
+export async function migrate(db: SqlSession, options: MigrateOptions = {}): Promise<MigrationResult> {
+  const { dir = MIGRATIONS_DIR, onProgress } = options;
   await db.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
   try {
     await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -80,7 +99,8 @@ export async function migrate(db: SqlSession, dir = MIGRATIONS_DIR): Promise<Mig
       }
     }
     const pending = migrations.filter(({ name }) => !applied.has(name));
-    for (const { name, sql } of pending) {
+    for (const [index, { name, sql }] of pending.entries()) {
+      onProgress?.({ step: index + 1, total: pending.length, name });
       const id = randomUUID();
       try {
         await db.exec(`BEGIN;\n${sql}\n;COMMIT;`);

@@ -1,5 +1,6 @@
 // @servicepro/telephony: the pure core of phone and SMS handling. No I/O: routing decisions,
-// IVR TwiML, opt-out classification, status ordering, business hours, phone numbers.
+// IVR TwiML, opt-out classification, status ordering, business hours, phone numbers. TwiML is
+// written by ./xml.ts, not the Twilio SDK, so the browser can import this package too.
 
 export { type ConsentIntent, classifyConsent, HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from "./consent.ts";
 export * from "./constants.ts";
@@ -14,6 +15,7 @@ export {
   type EffectiveMode,
   effectiveMode,
   emptyMessagingResponse,
+  emptyVoiceResponse,
   type IvrContext,
   type IvrNumber,
   type IvrTenant,

@@ -9,5 +9,6 @@ export {
   type FakeTwilio,
   startFakeTwilio,
 } from "./fake-twilio.ts";
+export { type JobQueueSql, type JobRecord, type JobState, type SettledJobsOptions, settledJobs } from "./job-queue.ts";
 export { summarize, type VitestJsonReport } from "./summary.ts";
 export { signedTwilioRequest } from "./twilio-webhooks.ts";
