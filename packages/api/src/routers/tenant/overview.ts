@@ -1,3 +1,5 @@
+import { planFeatureLines } from "@servicepro/features";
+import { PLAN_TIER_LABELS } from "@servicepro/tenancy/constants";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
@@ -5,6 +7,8 @@ import { tenantProfileSchema, tenantProfileSelect, toTenantProfile } from "../sc
 
 const overviewSchema = z.object({
   tenant: tenantProfileSchema,
+  /** What the plan includes, from the same lines as the Plan page: the overview claims nothing else. */
+  plan: z.object({ label: z.string(), included: z.array(z.string()), notIncluded: z.array(z.string()) }),
   members: z.array(
     z.object({
       userId: z.string(),
@@ -27,8 +31,14 @@ export const tenantRouter = createRouter({
       }),
     }));
     if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: "This business no longer exists." });
+    const lines = planFeatureLines(tenant);
     return {
       tenant: toTenantProfile(tenant),
+      plan: {
+        label: PLAN_TIER_LABELS[tenant.planTier],
+        included: lines.filter((line) => line.included).map((line) => line.label),
+        notIncluded: lines.filter((line) => !line.included).map((line) => line.label),
+      },
       members: members.map((m) => ({
         userId: m.userId,
         name: m.user.name,
