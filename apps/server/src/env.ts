@@ -138,5 +138,6 @@ export function integrationsFromEnv(env: Env): IntegrationsConfig {
     sendgrid: env.SENDGRID_API_KEY !== undefined,
     stripe: env.STRIPE_SECRET_KEY !== undefined,
     google: env.GOOGLE_API_KEY !== undefined,
+    platformSmsFrom: env.PLATFORM_SMS_FROM ?? null,
   };
 }

@@ -40,13 +40,24 @@ export async function prepareAccounts({
 
   const seed = env.SEED_DEMO_DATA === undefined ? env.embedded : env.SEED_DEMO_DATA === "true";
   if (seed) {
-    const password = env.DEMO_TENANT_ADMIN_PASSWORD ?? generatePassword();
-    const result = await seedDemo(db, { passwordHash: await hashPassword(password) });
+    // A password chosen in the environment is shared by the demo accounts and known already; without
+    // one, each account gets its own generated password, shown once below.
+    const generated = new Map<string, string>();
+    const chosen = env.DEMO_TENANT_ADMIN_PASSWORD;
+    const result = await seedDemo(db, {
+      passwordHash: chosen
+        ? await hashPassword(chosen)
+        : async (email) => {
+            const password = generatePassword();
+            generated.set(email, password);
+            return hashPassword(password);
+          },
+    });
     if (result.tenantsCreated.length > 0) logger.info({ tenants: result.tenantsCreated }, "loaded the demo tenants");
     if (result.usersCreated.length > 0) logger.info({ users: result.usersCreated }, "created the demo staff accounts");
-    // A password chosen in the environment is known already; only a generated one is shown.
-    if (!env.DEMO_TENANT_ADMIN_PASSWORD) {
-      for (const email of result.usersCreated) printed.push(`  Demo staff       ${email}   password: ${password}`);
+    for (const email of result.usersCreated) {
+      const password = generated.get(email);
+      if (password) printed.push(`  Demo staff       ${email}   password: ${password}`);
     }
   }
 

@@ -53,6 +53,8 @@ export type IntegrationsConfig = {
   sendgrid: boolean;
   stripe: boolean;
   google: boolean;
+  /** PLATFORM_SMS_FROM: the number texts to business owners come from (onboarding links); null: none are sent. */
+  platformSmsFrom: string | null;
 };
 
 export const NO_INTEGRATIONS: IntegrationsConfig = {
@@ -61,6 +63,7 @@ export const NO_INTEGRATIONS: IntegrationsConfig = {
   sendgrid: false,
   stripe: false,
   google: false,
+  platformSmsFrom: null,
 };
 
 /** What procedures need from the phone channel (packages/sms): queue texts, publish and subscribe to live changes. */

@@ -9,7 +9,15 @@ import { type Messaging, startMessaging } from "@servicepro/messaging";
 import { createDevSender } from "@servicepro/sms";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { ProvisionDeps } from "../src/concierge/execute.ts";
-import { type ApiMessaging, createApiDeps, createContext, type Logger } from "../src/context.ts";
+import { deliveryConfigOf } from "../src/concierge/onboarding-delivery.ts";
+import {
+  type ApiMessaging,
+  createApiDeps,
+  createContext,
+  type IntegrationsConfig,
+  type Logger,
+  NO_INTEGRATIONS,
+} from "../src/context.ts";
 import { ensurePlatformOwner } from "../src/identity/owner.ts";
 import { appRouter } from "../src/root.ts";
 
@@ -40,6 +48,8 @@ export async function startConciergeHarness(
   // The demo seed needs no real password hash here: nobody signs in as the demo staff.
   await seedDemo(db, { passwordHash: "!test" });
   await ensurePlatformOwner(db, silent, OWNER);
+  // What the server is configured with (Twilio, email, platform number); tests may change it.
+  let integrations: IntegrationsConfig = NO_INTEGRATIONS;
   const messaging: Messaging = await startMessaging({
     db,
     sender: createDevSender(silent),
@@ -63,6 +73,7 @@ export async function startConciergeHarness(
       messaging: apiMessaging,
       publicBaseUrl: PUBLIC_BASE_URL,
       now: () => NOW,
+      integrations,
     });
     const url = new URL(`http://localhost/trpc/${path}`);
     const headers = new Headers({ "user-agent": "concierge-tests" });
@@ -116,6 +127,7 @@ export async function startConciergeHarness(
     actorUserId,
     requestId: randomUUID(),
     logger: silent,
+    onboardingDelivery: deliveryConfigOf(integrations),
   });
 
   return {
@@ -124,6 +136,10 @@ export async function startConciergeHarness(
     call,
     signInOwner,
     executorDeps,
+    /** Calls from now on see the server configured with `config`. */
+    configure: (config: IntegrationsConfig) => {
+      integrations = config;
+    },
     counts: () => rowCounts(db),
     close: async () => (await messaging.stop(), await db.drop()),
   };

@@ -236,7 +236,12 @@ describe.each(testEngines())("integrations on %s", (engine) => {
       await assignNumber(db, "set-up", "+15555550161");
       await platformDb(db, system).run(async (tx) => {
         await tx.websiteDraft.create({
-          data: { tenantId: "set-up", packId: "lawn-care", content: { headline: "Lawns done right" } },
+          data: {
+            tenantId: "set-up",
+            packId: "lawn-care",
+            content: { headline: "Lawns done right" },
+            publishedAt: new Date(),
+          },
         });
         await tx.packInstall.create({
           data: { tenantId: "set-up", packId: "lawn-care", version: "1.0.0", snapshot: {} },
@@ -261,6 +266,19 @@ describe.each(testEngines())("integrations on %s", (engine) => {
         state: "attention",
         detail: expect.stringContaining("Twilio is not configured"),
       });
+    });
+
+    it("should not call a website draft that no page shows ready", async () => {
+      await createTenant(db, "drafted", { name: "Drafted Lawns" });
+      await platformDb(db, system).run((tx) =>
+        tx.websiteDraft.create({
+          data: { tenantId: "drafted", packId: "lawn-care", content: { headline: "Lawns done right" } },
+        }),
+      );
+      const items = byKey(
+        (await callerFor(db, ownerToken).admin.integrations.tenantReadiness({ tenantId: "drafted" })).items,
+      );
+      expect(items.website).toMatchObject({ state: "attention", detail: expect.stringContaining("not published") });
     });
 
     it("should flag a suspended business's plan", async () => {

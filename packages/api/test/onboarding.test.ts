@@ -269,7 +269,12 @@ describe.each(testEngines())("first-run checklist on %s", (engine) => {
         data: { tenantId: "new-biz", phoneNumber: "+15555550142", businessHours: { mon: [["08:00", "17:00"]] } },
       });
       await tx.websiteDraft.create({
-        data: { tenantId: "new-biz", content: { headline: "Fresh lawns" }, packId: "lawn-care" },
+        data: {
+          tenantId: "new-biz",
+          content: { headline: "Fresh lawns" },
+          packId: "lawn-care",
+          publishedAt: new Date(),
+        },
       });
     });
     await member(db, "new-biz", "tenant_staff");
@@ -282,5 +287,35 @@ describe.each(testEngines())("first-run checklist on %s", (engine) => {
       team: true,
     });
     expect(await checklist()).toMatchObject({ completed: 6, total: 6 });
+  });
+
+  it("should leave the password open until the owner has used their link, whoever is looking", async () => {
+    await createBusiness(db, "invited-biz");
+    const owner = await invitedOwner(db, "invited-biz", { createdAt: new Date(), name: "Olivia Owner" });
+    // A staff member (or the platform owner signed in as the business) has a password; the owner does not yet.
+    const viewer = callerWith(deps, (await member(db, "invited-biz", "tenant_staff")).token).api;
+    const before = (await viewer.tenant.onboarding.checklist()).items.find((i) => i.id === "password");
+    expect(before).toMatchObject({ done: false, description: expect.stringContaining("Olivia Owner") });
+
+    await callerWith(deps, undefined).api.onboarding.complete({ token: owner.token, password: PASSWORD });
+    const after = (await viewer.tenant.onboarding.checklist()).items.find((i) => i.id === "password");
+    expect(after).toMatchObject({ done: true });
+  });
+
+  it("should not count a website draft nobody can see as a prepared website", async () => {
+    await createBusiness(db, "draft-biz");
+    const viewer = callerWith(deps, (await member(db, "draft-biz", "tenant_admin")).token).api;
+    const website = async () => (await viewer.tenant.onboarding.checklist()).items.find((i) => i.id === "website");
+    expect(await website()).toMatchObject({ done: false });
+    await platform(db).run((tx) =>
+      tx.websiteDraft.create({
+        data: { tenantId: "draft-biz", content: { headline: "Fresh lawns" }, packId: "lawn-care" },
+      }),
+    );
+    expect(await website()).toMatchObject({ done: false, description: expect.stringContaining("not published") });
+    await platform(db).run((tx) =>
+      tx.websiteDraft.update({ where: { tenantId: "draft-biz" }, data: { publishedAt: new Date() } }),
+    );
+    expect(await website()).toMatchObject({ done: true });
   });
 });

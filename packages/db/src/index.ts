@@ -39,7 +39,7 @@ export { JOB_QUEUE_SCHEMA, JOB_QUEUES } from "./job-queue.ts";
 export { describeMigrationProgress, type MigrationProgress, type MigrationResult } from "./migrate.ts";
 export { type Audit, type AuditEvent, type PlatformAccess, platformDb, writeAudit } from "./platform.ts";
 export { APP_ROLE, PLATFORM_ROLE } from "./roles.ts";
-export { type SeedResult, seedDemo } from "./seed.ts";
+export { type SeedOptions, type SeedResult, seedDemo } from "./seed.ts";
 export {
   assertTenantId,
   TENANT_OWNED_MODELS,

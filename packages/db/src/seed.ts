@@ -64,11 +64,21 @@ const loadDemoData = (): DemoData => JSON.parse(readFileSync(DEMO_FILE, "utf8"))
 
 export type SeedResult = { tenantsCreated: string[]; usersCreated: string[] };
 
+export type SeedOptions = {
+  /**
+   * The password hash of each staff account created: one hash for all of them (a password chosen
+   * in the environment), or a function that gives each account its own (generated passwords).
+   */
+  passwordHash: string | ((email: string) => Promise<string>);
+};
+
 /**
  * Loads the demo tenants and their staff. Idempotent: existing rows are left as they are, so a
  * re-run never resets a password or undoes a change made through the app.
  */
-export async function seedDemo(db: Database, opts: { passwordHash: string }): Promise<SeedResult> {
+export async function seedDemo(db: Database, opts: SeedOptions): Promise<SeedResult> {
+  const { passwordHash } = opts;
+  const hashFor = typeof passwordHash === "string" ? async () => passwordHash : passwordHash;
   const demo = loadDemoData();
   const result = await platformDb(db, { actorUserId: null, purpose: "seed.demo" }).run(async (tx, audit) => {
     const tenantsCreated: string[] = [];
@@ -84,7 +94,7 @@ export async function seedDemo(db: Database, opts: { passwordHash: string }): Pr
       const existing = await tx.user.findUnique({ where: { email: user.email }, select: { id: true } });
       if (existing) continue;
       const created = await tx.user.create({
-        data: { email: user.email, name: user.name, passwordHash: opts.passwordHash },
+        data: { email: user.email, name: user.name, passwordHash: await hashFor(user.email) },
       });
       await tx.membership.create({ data: { tenantId: user.tenantId, userId: created.id, role: user.role } });
       usersCreated.push(user.email);

@@ -34,7 +34,8 @@ export type DeliveryDeps = {
   statusCallbackUrl: string;
 };
 
-export type DeliveryOutcome = "sent" | "already_done" | "adopted" | "suppressed" | "rejected" | "missing";
+/** `not_sent`: handed to the dev sender, which only recorded it (no provider configured). */
+export type DeliveryOutcome = "sent" | "not_sent" | "already_done" | "adopted" | "suppressed" | "rejected" | "missing";
 
 const RETRYABLE = new Set<MessageStatus>(["pending", "submitting", "unknown"]);
 
@@ -80,7 +81,15 @@ export async function deliverMessage(deps: DeliveryDeps, job: SmsJob): Promise<D
       });
       if (existing) {
         const status = isMessageStatus(existing.status) ? existing.status : "accepted";
-        await appendStatus(tx, job.tenantId, message.id, status, { twilioSid: existing.sid }, { reconciled: true });
+        const note = existing.notSentReason ? { errorMessage: existing.notSentReason } : {};
+        await appendStatus(
+          tx,
+          job.tenantId,
+          message.id,
+          status,
+          { twilioSid: existing.sid, ...note },
+          { reconciled: true },
+        );
         return { kind: "done", outcome: "adopted" };
       }
     }
@@ -115,7 +124,7 @@ export async function deliverMessage(deps: DeliveryDeps, job: SmsJob): Promise<D
       const current = await tx.message.findFirstOrThrow({ where: { id: job.messageId }, select: { status: true } });
       await tx.message.update({
         where: { tenantId_id: { tenantId: job.tenantId, id: job.messageId } },
-        data: { twilioSid: sent.sid },
+        data: { twilioSid: sent.sid, ...(sent.notSentReason ? { errorMessage: sent.notSentReason } : {}) },
       });
       if (RETRYABLE.has(current.status)) await appendStatus(tx, job.tenantId, job.messageId, status);
     });
@@ -126,7 +135,7 @@ export async function deliverMessage(deps: DeliveryDeps, job: SmsJob): Promise<D
       messageId: job.messageId,
       status,
     });
-    return "sent";
+    return status === "not_sent" ? "not_sent" : "sent";
   } catch (error) {
     if (error instanceof SmsRejected) {
       await scoped.run(async (tx) => {

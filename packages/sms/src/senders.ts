@@ -11,7 +11,12 @@ type RequestOptions<TData> = RequestClient.RequestOptions<TData>;
 
 /** `statusCallback`: where Twilio reports delivery; platform texts (not in any inbox) leave it out. */
 export type OutgoingSms = { from: string; to: string; body: string; statusCallback?: string | undefined };
-export type SentSms = { sid: string; status: string };
+export type SentSms = {
+  sid: string;
+  status: string;
+  /** Set when the text did not leave (the dev sender): why, stored on the message for the inbox to show. */
+  notSentReason?: string;
+};
 
 /** Twilio refused the message for good (4xx with a code): never retried as is. */
 export class SmsRejected extends Error {
@@ -124,7 +129,12 @@ export function createDevSender(
     kind: "dev",
     sent,
     async send(sms) {
-      const result = { sid: `SMdev${randomBytes(14).toString("hex")}`, status: "sent" };
+      // Recorded as `not_sent` with the reason, so no screen can claim it was sent.
+      const result = {
+        sid: `SMdev${randomBytes(14).toString("hex")}`,
+        status: "not_sent",
+        notSentReason: "Twilio is not configured",
+      };
       sent.push({ ...sms, ...result, at: new Date() });
       logger.info(
         { sms: { from: sms.from, to: sms.to, body: sms.body, sid: result.sid } },
@@ -134,7 +144,7 @@ export function createDevSender(
     },
     async findSent({ from, to, body, since }) {
       const match = sent.find((s) => s.from === from && s.to === to && s.body === body && s.at >= since);
-      return match ? { sid: match.sid, status: match.status } : null;
+      return match ? { sid: match.sid, status: match.status, notSentReason: match.notSentReason } : null;
     },
   };
 }

@@ -88,6 +88,10 @@ describe("advanceStatus: status callbacks in every order (W6)", () => {
     );
   });
 
+  it("not_sent (no provider configured) never changes, whatever arrives", () => {
+    for (const incoming of MESSAGE_STATUSES) expect(advanceStatus("not_sent", incoming)).toBe("not_sent");
+  });
+
   it("read beats delivered in either order", () => {
     expect(advanceStatus("delivered", "read")).toBe("read");
     expect(advanceStatus("read", "delivered")).toBe("read");
@@ -134,7 +138,7 @@ describe("status helpers", () => {
 
   it("final statuses are the delivery outcomes", () => {
     const finals = MESSAGE_STATUSES.filter(isFinalStatus);
-    expect(finals.sort()).toEqual(["delivered", "failed", "read", "suppressed", "undelivered"]);
+    expect(finals.sort()).toEqual(["delivered", "failed", "not_sent", "read", "suppressed", "undelivered"]);
   });
 
   it("21610 is the opted-out error", () => {

@@ -1,7 +1,8 @@
 /**
  * Message statuses move forward only. Twilio's status callbacks are separate requests with no
  * ordering guarantee, so "sent" can arrive after "delivered"; a later callback of a lower rank
- * is recorded in the history but never overwrites the status.
+ * is recorded in the history but never overwrites the status. `not_sent`: no provider is
+ * configured, so the dev sender only recorded and logged the text.
  */
 export const MESSAGE_STATUSES = [
   "received",
@@ -17,6 +18,7 @@ export const MESSAGE_STATUSES = [
   "failed",
   "read",
   "suppressed",
+  "not_sent",
 ] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
@@ -34,6 +36,8 @@ const RANK: Record<MessageStatus, number> = {
   delivered: 7,
   read: 8,
   suppressed: 9,
+  // Only recorded and logged (no provider configured): it never left, so nothing can follow.
+  not_sent: 9,
 };
 
 export const isMessageStatus = (value: string): value is MessageStatus =>

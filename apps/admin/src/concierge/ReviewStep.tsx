@@ -6,6 +6,7 @@ import { Alert, Button, DescriptionList, LoadErrorAlert, Spinner } from "@servic
 import { planTierBadgeLabel, useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import { plural } from "../packs/format.ts";
+import { describeOnboardingDelivery } from "./onboarding-delivery.ts";
 import { issuesByPath, STEP_TITLES, type StepId, stepOfField, toRequest, type WizardValues } from "./wizard-state.ts";
 
 /** `fix`: go to the step that has the field, with the server's messages shown next to the fields. */
@@ -88,9 +89,7 @@ export function ReviewStep({
           {
             id: "onboarding",
             term: "Onboarding link",
-            detail: plan.onboarding.send
-              ? "Sent by text and email once created"
-              : "Shown to you once, on the next screen",
+            detail: describeOnboardingDelivery(plan.onboarding.delivery, "review"),
           },
         ]}
       />

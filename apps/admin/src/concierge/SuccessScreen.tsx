@@ -15,6 +15,7 @@ import {
 import { type RouterOutputs, useStartImpersonation } from "@servicepro/web";
 import { type FormEvent, useState } from "react";
 import { plural } from "../packs/format.ts";
+import { describeOnboardingDelivery } from "./onboarding-delivery.ts";
 
 type ProvisionResult = RouterOutputs["admin"]["concierge"]["provision"];
 
@@ -143,7 +144,7 @@ export function SuccessScreen({ result, onStartAnother }: { result: ProvisionRes
             {
               id: "notice",
               term: "Onboarding link",
-              detail: `${result.onboardingNotice === "queued" ? "Being sent to the owner by text and email." : "Not sent: pass it on yourself."} Expires ${formatDate(result.onboardingExpiresAt, { style: "long" })}.`,
+              detail: `${describeOnboardingDelivery(result.onboarding, "done")} Expires ${formatDate(result.onboardingExpiresAt, { style: "long" })}.`,
             },
           ]}
         />

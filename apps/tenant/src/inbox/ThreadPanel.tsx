@@ -141,7 +141,7 @@ export function ThreadPanel({ conversationId, onClose }: { conversationId: strin
                     {fullTime(m.createdAt)}
                   </time>
                 }
-                status={m.direction === "outbound" ? <StatusBadge status={m.status} /> : undefined}
+                status={m.direction === "outbound" ? <StatusBadge message={m} /> : undefined}
                 error={
                   m.direction === "outbound" && (m.status === "failed" || m.status === "undelivered")
                     ? deliveryError(m)
@@ -160,8 +160,8 @@ export function ThreadPanel({ conversationId, onClose }: { conversationId: strin
   );
 }
 
-function StatusBadge({ status }: { status: string }) {
-  const { label, tone } = deliveryStatus(status);
+function StatusBadge({ message }: { message: Message }) {
+  const { label, tone } = deliveryStatus(message);
   return <Badge tone={tone}>{label}</Badge>;
 }
 

@@ -22,9 +22,15 @@ export const fullTime = (iso: string): string => fullFormat.format(new Date(iso)
 export const longDate = (iso: string): string =>
   new Intl.DateTimeFormat(undefined, { dateStyle: "long" }).format(new Date(iso));
 
-/** A delivery status in words, grouped the way a business owner thinks about it. */
-export function deliveryStatus(status: string): { label: string; tone: BadgeTone } {
-  switch (status) {
+/**
+ * A delivery status in words, grouped the way a business owner thinks about it. Read from the
+ * message's record only: "Sent" means the provider accepted it, never that it was merely logged.
+ */
+export function deliveryStatus(message: { status: string; errorMessage: string | null }): {
+  label: string;
+  tone: BadgeTone;
+} {
+  switch (message.status) {
     case "delivered":
     case "read":
       return { label: "Delivered", tone: "success" };
@@ -35,6 +41,9 @@ export function deliveryStatus(status: string): { label: string; tone: BadgeTone
       return { label: "Not delivered", tone: "danger" };
     case "suppressed":
       return { label: "Not sent: opted out", tone: "warning" };
+    case "not_sent":
+      // No provider is configured: the server recorded why (e.g. "Twilio is not configured").
+      return { label: message.errorMessage ? `Not sent: ${message.errorMessage}` : "Not sent", tone: "warning" };
     case "unknown":
       return { label: "Checking delivery…", tone: "warning" };
     default:

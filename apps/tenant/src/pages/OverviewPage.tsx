@@ -1,6 +1,5 @@
 import {
   Alert,
-  type AlertTone,
   apiErrorCode,
   Badge,
   ButtonLink,
@@ -24,38 +23,14 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { FirstRunChecklist } from "../onboarding/FirstRunChecklist.tsx";
+import { statusNotice } from "./status-notice.ts";
 
 type Overview = RouterOutputs["tenant"]["overview"];
-type Tenant = Overview["tenant"];
 type Member = Overview["members"][number];
 
 const MEMBER_ROLE_LABELS: Record<Member["role"], string> = {
   tenant_admin: "Admin",
   tenant_staff: "Staff",
-};
-
-/** A short note for statuses that need the business's attention; nothing for "active". */
-const STATUS_NOTICES: Partial<Record<Tenant["status"], { tone: AlertTone; title: string; body: string }>> = {
-  trialing: {
-    tone: "info",
-    title: "You're on a free trial",
-    body: "Everything is switched on while you try ServicePro.",
-  },
-  past_due: {
-    tone: "warning",
-    title: "Your payment is past due",
-    body: "Your account stays open for now. Contact ServicePro support to settle the balance.",
-  },
-  suspended: {
-    tone: "error",
-    title: "Your account is suspended",
-    body: "Your data is safe, but automated messages and reminders are paused. Contact ServicePro support.",
-  },
-  cancelled: {
-    tone: "warning",
-    title: "Your subscription is cancelled",
-    body: "Your data is kept, but nothing is sent on your behalf. Contact ServicePro support to reopen it.",
-  },
 };
 
 function memberColumns(currentUserId: string): ReadonlyArray<DataTableColumn<Member>> {
@@ -125,10 +100,10 @@ export function OverviewPage({ currentUserId }: { currentUserId: string }) {
     );
   }
 
-  const { tenant, members } = overview.data;
+  const { tenant, members, plan } = overview.data;
   const industry = industryLabel(tenant.industry);
   const portalPath = `/portal/${encodeURIComponent(tenant.slug)}`;
-  const notice = STATUS_NOTICES[tenant.status];
+  const notice = statusNotice(tenant.status, plan);
 
   return (
     <div className="sp-stack">

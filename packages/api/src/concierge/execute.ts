@@ -10,6 +10,11 @@ import type { ProvisioningJobs } from "@servicepro/provisioning";
 import type { Logger } from "../context.ts";
 import type { RefusalDetail } from "../trpc.ts";
 import { clashedField, findClashes } from "./clashes.ts";
+import {
+  type OnboardingDelivery,
+  type OnboardingDeliveryConfig,
+  planOnboardingDelivery,
+} from "./onboarding-delivery.ts";
 import { newOnboardingToken } from "./onboarding-token.ts";
 import { runStep } from "./steps.ts";
 
@@ -26,6 +31,8 @@ export type ProvisionDeps = {
   actorUserId: string;
   requestId: string;
   logger: Logger;
+  /** What the onboarding-notice worker can really send with (the answer says which channels go). */
+  onboardingDelivery: OnboardingDeliveryConfig;
 };
 
 /** The answer to a set-up, stored under the idempotency key and given again to every retry. */
@@ -40,6 +47,8 @@ export type ProvisionResult = {
   created: { services: number; addOns: number; faqs: number; phoneNumber: string | null; websiteDraft: boolean };
   numberSetup: "queued" | "none";
   onboardingNotice: "queued" | "none";
+  /** Per channel: whether the link really goes out that way, or why not. */
+  onboarding: OnboardingDelivery;
   warnings: string[];
 };
 
@@ -101,7 +110,11 @@ export async function provisionBusiness(
         INSERT INTO provisioning_requests (idempotency_key, actor_user_id, request_hash, target_tenant_id, result)
         VALUES (${idempotencyKey}::uuid, ${deps.actorUserId}::uuid, ${requestHash}, ${plan.tenantId}, '{"status":"in_progress"}'::jsonb)
         ON CONFLICT (idempotency_key) DO NOTHING`;
-      if (claimed === 0) return replay(tx, { idempotencyKey, requestHash, actorUserId: deps.actorUserId });
+      if (claimed === 0) {
+        const first = await replay(tx, { idempotencyKey, requestHash, actorUserId: deps.actorUserId });
+        // Answers stored before `onboarding` existed: said from today's configuration.
+        return first.onboarding ? first : { ...first, onboarding: deliveryFor(input, deps) };
+      }
 
       const clashes = await findClashes(tx, input);
       if (clashes.length > 0) throw fieldErrors(clashes);
@@ -126,6 +139,7 @@ export async function provisionBusiness(
         created: { ...plan.counts, phoneNumber: input.phoneNumber, websiteDraft: input.websiteStarter },
         numberSetup: input.phoneNumber ? "queued" : "none",
         onboardingNotice: input.sendOnboarding ? "queued" : "none",
+        onboarding: deliveryFor(input, deps),
         warnings: plan.warnings,
       };
       await tx.provisioningRequest.update({ where: { idempotencyKey }, data: { result } });
@@ -135,6 +149,9 @@ export async function provisionBusiness(
     throw await explainFailure(deps, input, error);
   }
 }
+
+const deliveryFor = (input: ProvisioningInput, deps: ProvisionDeps): OnboardingDelivery =>
+  planOnboardingDelivery({ send: input.sendOnboarding, ownerPhone: input.owner.phone }, deps.onboardingDelivery);
 
 async function replay(
   tx: Prisma.TransactionClient,

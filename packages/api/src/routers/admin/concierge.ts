@@ -14,6 +14,11 @@ import { PLAN_TIERS } from "@servicepro/tenancy/constants";
 import { z } from "zod";
 import { findClashes } from "../../concierge/clashes.ts";
 import { provisionBusiness } from "../../concierge/execute.ts";
+import {
+  deliveryConfigOf,
+  onboardingDeliverySchema,
+  planOnboardingDelivery,
+} from "../../concierge/onboarding-delivery.ts";
 import { newOnboardingToken } from "../../concierge/onboarding-token.ts";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
 
@@ -32,7 +37,8 @@ const previewSchema = z.object({
   counts,
   phone: z.object({ phoneNumber: z.string(), ivrMode: z.enum(IVR_MODES), greeting: z.string().nullable() }).nullable(),
   websiteDraft: z.boolean(),
-  onboarding: z.object({ send: z.boolean(), expiresAt: z.string() }),
+  /** `delivery`: which channels will really carry the link, from the server's configuration. */
+  onboarding: z.object({ send: z.boolean(), expiresAt: z.string(), delivery: onboardingDeliverySchema }),
   steps: z.array(z.object({ id: z.string(), label: z.string(), detail: z.string() })),
   warnings: z.array(z.string()),
 });
@@ -48,6 +54,7 @@ const resultSchema = z.object({
   created: counts.extend({ phoneNumber: z.string().nullable(), websiteDraft: z.boolean() }),
   numberSetup: z.enum(["queued", "none"]),
   onboardingNotice: z.enum(["queued", "none"]),
+  onboarding: onboardingDeliverySchema,
   warnings: z.array(z.string()),
 });
 
@@ -87,7 +94,12 @@ export const adminConciergeRouter = createRouter({
         newId: randomUUID,
       });
       const summary = summarizePlan(input, pack, plan);
-      return ctx.publicBaseUrl ? summary : { ...summary, warnings: [...summary.warnings, noBaseUrl().message] };
+      const delivery = planOnboardingDelivery(
+        { send: input.sendOnboarding, ownerPhone: input.owner.phone },
+        deliveryConfigOf(ctx.integrations),
+      );
+      const answer = { ...summary, onboarding: { ...summary.onboarding, delivery } };
+      return ctx.publicBaseUrl ? answer : { ...answer, warnings: [...answer.warnings, noBaseUrl().message] };
     }),
 
   /** Numbers the platform can give a new business now: Twilio's inventory, or the configured pool. */
@@ -137,6 +149,7 @@ export const adminConciergeRouter = createRouter({
           actorUserId: ctx.auth.user!.id,
           requestId: ctx.request.requestId,
           logger: ctx.logger,
+          onboardingDelivery: deliveryConfigOf(ctx.integrations),
         },
         input,
       );

@@ -15,6 +15,7 @@ import {
 import { z } from "zod";
 import type { Context, IntegrationsConfig } from "../../context.ts";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
+import { fromPack, type WebsiteState, websiteState } from "../website-state.ts";
 
 /** How long one live check may take before it counts as failing. */
 export const CHECK_TIMEOUT_MS = 3_000;
@@ -233,6 +234,29 @@ function numbersItem(
   };
 }
 
+/** Ready only for a published page: a draft is content no customer can see. */
+function websiteItem(website: WebsiteState): ReadinessItem {
+  const base = { key: "website", label: "Website" } as const;
+  switch (website.kind) {
+    case "published":
+      return { ...base, state: "ready", detail: `Published${fromPack(website)}.`, fix: null };
+    case "draft":
+      return {
+        ...base,
+        state: "attention",
+        detail: `Draft saved${fromPack(website)}, but not published: there is no website page customers can see yet.`,
+        fix: null,
+      };
+    case "none":
+      return {
+        ...base,
+        state: "not_set_up",
+        detail: "No website draft. New businesses get the pack's starter site from the concierge wizard.",
+        fix: { label: "Open the concierge wizard", href: FIX_LINKS.wizard },
+      };
+  }
+}
+
 function planItem(tenantId: string, planTier: PlanTier, status: TenantStatus): ReadinessItem {
   const label = `${PLAN_TIER_LABELS[planTier]} · ${TENANT_STATUS_LABELS[status]}`;
   const fix = { label: "Edit plan & status", href: FIX_LINKS.plan(tenantId) };
@@ -301,7 +325,10 @@ export const adminIntegrationsRouter = createRouter({
         });
         if (!tenant) return null;
         const [website, install] = await Promise.all([
-          tx.websiteDraft.findUnique({ where: { tenantId: tenant.id }, select: { packId: true, publishedAt: true } }),
+          tx.websiteDraft.findUnique({
+            where: { tenantId: tenant.id },
+            select: { content: true, packId: true, publishedAt: true },
+          }),
           tx.packInstall.findFirst({
             where: { tenantId: tenant.id },
             orderBy: { installedAt: "desc" },
@@ -324,23 +351,7 @@ export const adminIntegrationsRouter = createRouter({
 
       const items: ReadinessItem[] = [
         numbersItem(tenant.id, numbers, ctx.integrations.twilio !== null),
-        website
-          ? {
-              key: "website",
-              label: "Website",
-              state: "ready",
-              detail: website.publishedAt
-                ? "Published."
-                : `Draft saved${website.packId ? ` from the ${website.packId} pack` : ""}, not published yet.`,
-              fix: null,
-            }
-          : {
-              key: "website",
-              label: "Website",
-              state: "not_set_up",
-              detail: "No website draft. New businesses get the pack's starter site from the concierge wizard.",
-              fix: { label: "Open the concierge wizard", href: FIX_LINKS.wizard },
-            },
+        websiteItem(websiteState(website)),
         install
           ? {
               key: "pack",

@@ -1,7 +1,9 @@
 // The first-run checklist on the overview page (`tenant.onboarding.checklist`): what a new business
 // still has to do, worked out from its data every time (nothing to keep in sync, nothing stored).
+import { UNUSABLE_PASSWORD_HASH } from "@servicepro/concierge";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
+import { websiteState } from "../website-state.ts";
 
 export const CHECKLIST_ITEM_IDS = ["password", "services", "phone", "hours", "website", "team"] as const;
 
@@ -33,15 +35,36 @@ export const tenantOnboardingRouter = createRouter({
           (await tx.faq.count({ where: { editedAt: { not: null } } })) >
         0,
       phoneConfigs: await tx.tenantPhoneConfig.findMany({ select: { businessHours: true } }),
-      website: (await tx.websiteDraft.count()) > 0,
+      website: websiteState(
+        await tx.websiteDraft.findFirst({ select: { content: true, packId: true, publishedAt: true } }),
+      ),
       members: await tx.membership.count(),
+      // The hash itself never leaves the database: only whether it is still set-up's placeholder.
+      admins: await tx.membership.findMany({
+        where: { role: "tenant_admin" },
+        orderBy: { createdAt: "asc" },
+        select: { user: { select: { name: true } } },
+      }),
+      adminsWaiting: await tx.membership.findMany({
+        where: { role: "tenant_admin", user: { passwordHash: UNUSABLE_PASSWORD_HASH } },
+        orderBy: { createdAt: "asc" },
+        select: { user: { select: { name: true } } },
+      }),
     }));
+    // Done once an admin of the business has a password of their own (used their onboarding
+    // link): the viewer may be staff, or the platform owner signed in as the business.
+    const passwordSet = facts.admins.length > facts.adminsWaiting.length;
+    const waitingNames = facts.adminsWaiting.map((m) => m.user.name).join(", ");
     const items: z.infer<typeof itemSchema>[] = [
       {
         id: "password",
         label: "Set your password",
-        description: "You can sign in with your email and password from now on.",
-        done: true,
+        description: passwordSet
+          ? "You can sign in with your email and password from now on."
+          : waitingNames
+            ? `${waitingNames} has not used the one-time onboarding link yet; it sets the password. ServicePro support can send a new link.`
+            : "The business has no admin account yet. ServicePro support adds one.",
+        done: passwordSet,
         href: null,
       },
       {
@@ -70,8 +93,13 @@ export const tenantOnboardingRouter = createRouter({
       {
         id: "website",
         label: "Prepare your website",
-        description: "A starter site written from your industry pack, ready for your photos and details.",
-        done: facts.website,
+        description:
+          facts.website.kind === "published"
+            ? "Your website is published."
+            : facts.website.kind === "draft"
+              ? "A starter site is saved from your industry pack but not published: customers can't see it yet. ServicePro support publishes it with you."
+              : "A starter site written from your industry pack, ready for your photos and details. Ask ServicePro support to set it up.",
+        done: facts.website.kind === "published",
         href: null,
       },
       {

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "message_status" ADD VALUE 'not_sent';
