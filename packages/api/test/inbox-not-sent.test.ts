@@ -2,7 +2,8 @@
 // message's own record ("not sent: Twilio is not configured"), never "Sent". PGlite and PostgreSQL.
 import { randomUUID } from "node:crypto";
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
-import { createDevSender, deliverMessage, type Messaging, startMessaging } from "@servicepro/messaging";
+import { type Messaging, startMessaging } from "@servicepro/messaging";
+import { createDevSender, deliverMessage } from "@servicepro/sms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, conversationWith, createTenant, signedInUser } from "./telephony-fixtures.ts";
 
