@@ -3,6 +3,7 @@
 export * from "./email.ts";
 export * from "./password.ts";
 export * from "./phone.ts";
+export * from "./sign-in.ts";
 export * from "./slug.ts";
 export * from "./text.ts";
 export * from "./time-zone.ts";
