@@ -55,7 +55,7 @@ export {
   FormTextAreaField,
   FormTextField,
 } from "./form/fields.tsx";
-export { apiIssuesByPath, setServerFieldErrors } from "./form/server-errors.ts";
+export { apiIssuesByPath, applyServerErrors } from "./form/server-errors.ts";
 export { useZodForm, type ZodForm } from "./form/use-zod-form.ts";
 export {
   cx,

@@ -114,8 +114,8 @@ export function FormSelectField({ name, onValueChange, error: outsideError, ...p
 export function FormCheckboxField({
   name,
   ...props
-}: Omit<CheckboxFieldProps, "name" | "checked" | "onChange"> & { name: string }) {
-  const { field } = useBoundField(name);
+}: Omit<CheckboxFieldProps, "name" | "checked" | "onChange" | "error"> & { name: string }) {
+  const { field, error } = useBoundField(name);
   return (
     <CheckboxField
       {...props}
@@ -124,6 +124,7 @@ export function FormCheckboxField({
       checked={Boolean(field.value)}
       onChange={(event) => field.onChange(event.target.checked)}
       onBlur={field.onBlur}
+      error={error}
     />
   );
 }
