@@ -30,6 +30,8 @@ export default defineConfig({
             "apps/{admin,tenant,portal}/test/**/*.test.tsx",
           ],
           environment: "happy-dom",
+          // Typing is simulated key by key, each a React render: slow on a loaded machine.
+          testTimeout: 20_000,
           setupFiles: ["tooling/testkit/src/component-setup.ts"],
         },
       },
