@@ -2,9 +2,6 @@
 // change them. Changing an item that came from the industry pack marks it edited, so a later pack
 // upgrade leaves the business's version alone (see pack.ts).
 import { sameData } from "@servicepro/industry-packs";
-import { TRPCError } from "@trpc/server";
-import { z } from "zod";
-import { createRouter, staffProcedure, tenantAdminProcedure } from "../../trpc.ts";
 import {
   archiveServiceInput,
   createFaqInput,
@@ -13,7 +10,10 @@ import {
   updateAddOnInput,
   updateFaqInput,
   updateServiceInput,
-} from "./catalog-inputs.ts";
+} from "@servicepro/validators";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { createRouter, staffProcedure, tenantAdminProcedure } from "../../trpc.ts";
 import { addOnSchema, faqSchema, serviceSchema, toAddOn, toFaq, toService } from "./catalog-shared.ts";
 
 const ORDER = [{ position: "asc" as const }, { createdAt: "asc" as const }];

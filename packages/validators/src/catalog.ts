@@ -1,4 +1,4 @@
-// What the catalog's edit forms may send. Strict objects (an unknown key is an error naming it) and
+// What the catalog's edit forms may send (tenant.catalog.* inputs, and the tenant app's dialogs). Strict objects (an unknown key is an error naming it) and
 // messages written for the person filling in the form.
 import { z } from "zod";
 
