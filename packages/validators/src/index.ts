@@ -3,6 +3,7 @@
 export * from "./business.ts";
 export * from "./catalog.ts";
 export * from "./email.ts";
+export * from "./message.ts";
 export * from "./password.ts";
 export * from "./phone.ts";
 export * from "./sign-in.ts";
