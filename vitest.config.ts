@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// One run, three kinds of test (docs/testing.md):
+// One run, four kinds of test (docs/testing.md):
 // - unit:        pure packages, colocated src/**/*.test.ts, no I/O
+// - component:   *.test.tsx: React components in happy-dom, driven with Testing Library (click, type)
 // - integration: test/**/*.test.ts against real databases (PGlite always, PostgreSQL with TEST_DATABASE_URL)
 // - browser:     tooling/e2e, Debian's Chromium driven by playwright-core against the built apps
 export default defineConfig({
@@ -15,10 +16,25 @@ export default defineConfig({
         test: {
           name: "unit",
           include: [
-            "{packages,apps,tooling}/*/src/**/*.test.{ts,tsx}",
-            "packages/ui/test/**/*.test.{ts,tsx}",
-            "apps/{admin,tenant,portal}/test/**/*.test.{ts,tsx}",
+            "{packages,apps,tooling}/*/src/**/*.test.ts",
+            "packages/ui/test/**/*.test.ts",
+            "apps/{admin,tenant,portal}/test/**/*.test.ts",
           ],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "component",
+          include: [
+            "{packages,apps}/*/src/**/*.test.tsx",
+            "packages/ui/test/**/*.test.tsx",
+            "apps/{admin,tenant,portal}/test/**/*.test.tsx",
+          ],
+          environment: "happy-dom",
+          // Typing is simulated key by key, each a React render: slow on a loaded machine.
+          testTimeout: 20_000,
+          setupFiles: ["tooling/testkit/src/component-setup.ts"],
         },
       },
       {

@@ -136,12 +136,13 @@ describe("telephony screens", () => {
     await page.getByLabel("Phone number").fill("555-0199");
     await page.getByRole("button", { name: "Assign number" }).click();
     await page
-      .getByText(/E\.164 format/)
+      .getByText(/is not a phone number we can dial/)
       .first()
       .waitFor();
-    await page.getByLabel("Phone number").fill("+15555550188");
+    // Typed as people write it at home; stored as E.164, shown formatted.
+    await page.getByLabel("Phone number").fill("(555) 555-0188");
     await page.getByRole("button", { name: "Assign number" }).click();
-    await page.getByText("+15555550188 now rings Green Lawn Co.", { exact: false }).waitFor();
+    await page.getByText("(555) 555-0188 now rings Green Lawn Co.", { exact: false }).waitFor();
     await page.getByRole("heading", { name: /\+15555550188/ }).waitFor();
     await page.close();
   });

@@ -66,6 +66,7 @@ const SAMPLE_INPUTS: Record<string, unknown> = {
   // Concierge set-up of a business of its own: only the owner's call gets past access, and it
   // really sets the business up (preview runs first, in router order, so it sees no clash).
   "admin.packs.get": { id: "lawn-care" },
+  "admin.concierge.checkSlug": { slug: "access-matrix-slug" },
   "admin.concierge.searchNumbers": { areaCode: "512" },
   "admin.concierge.preview": CONCIERGE_SETUP,
   "admin.concierge.provision": { idempotencyKey: "00000000-0000-4000-8000-00000000c0c1", ...CONCIERGE_SETUP },

@@ -159,6 +159,33 @@ describe("admin.tenants.updatePlan", () => {
     },
   );
 
+  // The root tenant answers all unrouted traffic: stopping it takes an explicit confirmation.
+  it.each(["suspended", "cancelled"])(
+    "should refuse to make the root tenant %s without confirmRootStatus, saying why, and write nothing",
+    async (status) => {
+      const before = await h.snapshot();
+      const res = await h.call("mutation", "admin.tenants.updatePlan", { tenantId: "root", status }, owner);
+      expect(res.status).toBe(400);
+      expect(res.error?.message).toMatch(/^This is the root business: every call and text that matches no other/);
+      expect(res.error?.data.issues?.[0]?.path).toEqual(["confirmRootStatus"]);
+      expect(await h.snapshot()).toEqual(before);
+    },
+  );
+
+  it("should suspend the root tenant once confirmed, and let it go back to active without one", async () => {
+    const suspend = await h.call(
+      "mutation",
+      "admin.tenants.updatePlan",
+      { tenantId: "root", status: "suspended", confirmRootStatus: true },
+      owner,
+    );
+    expect(suspend.status, JSON.stringify(suspend.error)).toBe(200);
+    expect(suspend.data).toMatchObject({ id: "root", status: "suspended" });
+    const back = await h.call("mutation", "admin.tenants.updatePlan", { tenantId: "root", status: "active" }, owner);
+    expect(back.status, JSON.stringify(back.error)).toBe(200);
+    expect(back.data).toMatchObject({ id: "root", status: "active" });
+  });
+
   it("should answer 404 for a business that does not exist", async () => {
     const res = await h.call(
       "mutation",

@@ -420,6 +420,42 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
     });
   });
 
+  describe("checkSlug", () => {
+    const check = (slug: unknown) => h.call("query", "admin.concierge.checkSlug", { slug }, owner.token);
+
+    it("should say a free slug is available, as the server would store it", async () => {
+      const answer = await check("  Greenway-Lawn-Checked ");
+      expect(answer.status, JSON.stringify(answer.error)).toBe(200);
+      expect(answer.data).toEqual({ slug: "greenway-lawn-checked", available: true, message: null });
+    });
+
+    it.each([
+      ["a slug in use", "green-lawn", "already used by Green Lawn Co"],
+      ["a route word", "admin", "a word ServicePro uses for its own pages"],
+      ["a malformed slug", "-green lawn-", "2–63 lowercase letters"],
+      ["an 81-character slug", "a".repeat(81), "2–63 lowercase letters"],
+    ])("should say %s is not available, and why", async (_name, slug, message) => {
+      const answer = await check(slug);
+      expect(answer.status, JSON.stringify(answer.error)).toBe(200);
+      expect(answer.data).toMatchObject({ available: false, message: expect.stringContaining(message) });
+    });
+
+    it("should write nothing, and refuse non-owners", async () => {
+      const before = await h.counts();
+      await check("green-lawn");
+      expect(await h.counts()).toEqual(before);
+      expect((await h.call("query", "admin.concierge.checkSlug", { slug: "green-lawn" }, undefined)).status).toBe(401);
+    });
+
+    it("should refuse a slug holding a NUL with a 400 naming the field, like every text input", async () => {
+      const answer = await check("green\u0000lawn");
+      expect(answer.status).toBe(400);
+      expect(issuesOf(answer)).toEqual([
+        { path: "slug", message: expect.stringMatching(/^The slug contains a character/) },
+      ]);
+    });
+  });
+
   describe("numbers and packs", () => {
     it("should offer the pool's free numbers, by area code", async () => {
       const all = await h.call("query", "admin.concierge.searchNumbers", {}, owner.token);

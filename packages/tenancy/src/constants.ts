@@ -33,3 +33,14 @@ export const runsAutomations = (status: TenantStatus): boolean => status !== "su
 
 /** Tenant ids and slugs: lower-case letters, digits and hyphens, 2–63 characters, no edge hyphens. */
 export const TENANT_SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$/;
+
+/**
+ * The root tenant answers every call and text no other business's number matches (unrouted
+ * traffic). Suspending or cancelling it stops its automated answers to all of them, so the change
+ * needs an explicit confirmation (`confirmRootStatus`), in the console and in the API.
+ */
+export const needsRootStatusConfirmation = (tenantId: string, status: TenantStatus | undefined): boolean =>
+  tenantId === ROOT_TENANT_ID && status !== undefined && !runsAutomations(status);
+
+export const ROOT_STATUS_WARNING =
+  "This is the root business: every call and text that matches no other business's number reaches it. Suspended or cancelled, it sends no automated replies to any of them, and unrouted callers and texters get no answer.";

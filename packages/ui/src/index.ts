@@ -48,6 +48,16 @@ export { StatGroup, type StatGroupProps, type StatItem } from "./components/Stat
 export { TextAreaField, type TextAreaFieldProps } from "./components/TextAreaField.tsx";
 export { TextField, type TextFieldProps } from "./components/TextField.tsx";
 export {
+  Form,
+  FormCheckboxField,
+  type FormProps,
+  FormSelectField,
+  FormTextAreaField,
+  FormTextField,
+} from "./form/fields.tsx";
+export { apiIssuesByPath, applyServerErrors } from "./form/server-errors.ts";
+export { useZodForm, type ZodForm } from "./form/use-zod-form.ts";
+export {
   cx,
   fieldErrorsFromIssues,
   formatDate,

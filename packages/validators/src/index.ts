@@ -1,8 +1,12 @@
 // @servicepro/validators: the zod schemas the API's inputs and the apps' forms share. Browser-safe:
 // it imports zod and libphonenumber-js only, never a server package.
+export * from "./business.ts";
+export * from "./catalog.ts";
 export * from "./email.ts";
+export * from "./message.ts";
 export * from "./password.ts";
 export * from "./phone.ts";
+export * from "./sign-in.ts";
 export * from "./slug.ts";
 export * from "./text.ts";
 export * from "./time-zone.ts";

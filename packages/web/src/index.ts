@@ -3,8 +3,10 @@
 
 // The tenant vocabulary the apps' forms need (constants only: no zod in the browser).
 export {
+  needsRootStatusConfirmation,
   PLAN_TIERS,
   type PlanTier,
+  ROOT_STATUS_WARNING,
   ROOT_TENANT_ID,
   TENANT_STATUSES,
   type TenantStatus,

@@ -1,81 +1,65 @@
 // Steps 1 and 2: the business (name, slug, time zone) and its owner's contact details.
-import { SelectField, TextField } from "@servicepro/ui";
+import { FormSelectField, FormTextField } from "@servicepro/ui";
+import { formatPhone, normalizePhone } from "@servicepro/validators";
 import { useMemo } from "react";
 import { type StepProps, timezoneOptions } from "./step-props.ts";
 import { slugify } from "./wizard-state.ts";
 
-export function BusinessStep({ values, set, errors }: StepProps) {
+export function BusinessStep({ values, set }: StepProps) {
   const zones = useMemo(() => timezoneOptions(values.timezone), [values.timezone]);
   return (
     <div className="wizard-fields">
-      <TextField
+      <FormTextField
         label="Business name"
+        name="businessName"
         required
         autoFocus
-        value={values.businessName}
         // The slug follows the name until the owner edits it.
-        onChange={(e) =>
-          set({ businessName: e.target.value, ...(values.slugEdited ? {} : { slug: slugify(e.target.value) }) })
-        }
-        error={errors.businessName}
+        onValueChange={(name) => (values.slugEdited ? undefined : set({ slug: slugify(name) }))}
       />
-      <TextField
+      <FormTextField
         label="Slug"
+        name="slug"
         required
         className="sp-mono"
-        value={values.slug}
-        onChange={(e) => set({ slug: e.target.value.toLowerCase(), slugEdited: true })}
+        onValueChange={(slug) => set({ slug: slug.toLowerCase(), slugEdited: true })}
         hint={
           values.slug
             ? `Their customer portal: /portal/${values.slug}`
             : "Lowercase letters, digits and dashes; used in the business's links."
         }
-        error={errors.slug}
       />
-      <SelectField
+      <FormSelectField
         label="Time zone"
-        value={values.timezone}
-        onChange={(e) => set({ timezone: e.target.value })}
+        name="timezone"
         options={zones}
         hint="Business hours, reminders and reports use it. Defaults to this browser's."
-        error={errors.timezone}
       />
     </div>
   );
 }
 
-export function OwnerStep({ values, set, errors }: StepProps) {
+export function OwnerStep({ values }: StepProps) {
+  const phone = normalizePhone(values.ownerPhone);
   return (
     <div className="wizard-fields">
-      <TextField
-        label="Owner's name"
-        required
-        autoFocus
-        autoComplete="off"
-        value={values.ownerName}
-        onChange={(e) => set({ ownerName: e.target.value })}
-        error={errors["owner.name"] ?? errors.owner}
-      />
-      <TextField
+      <FormTextField label="Owner's name" name="ownerName" required autoFocus autoComplete="off" />
+      <FormTextField
         label="Mobile phone"
+        name="ownerPhone"
         required
         type="tel"
         inputMode="tel"
         autoComplete="off"
-        value={values.ownerPhone}
-        onChange={(e) => set({ ownerPhone: e.target.value })}
-        hint="US numbers as typed, or +country code. The onboarding link is texted here."
-        error={errors["owner.phone"]}
+        hint={`${phone ? `Reads as ${formatPhone(phone)}. ` : "As they would dial it, e.g. (512) 555-0142 or +44 20 7946 0958. "}The onboarding link is texted here.`}
       />
-      <TextField
+      <FormTextField
         label="Email"
+        name="ownerEmail"
         required
         type="email"
         autoComplete="off"
-        value={values.ownerEmail}
-        onChange={(e) => set({ ownerEmail: e.target.value })}
         hint="Their sign-in for the business dashboard."
-        error={errors["owner.email"]}
       />
     </div>
   );

@@ -1,10 +1,21 @@
 // The concierge wizard: from "new business" to a working tenant in one screen. One idempotency
 // key per wizard run, so a double click or a retried Create makes one business, never two.
 import "./concierge.css";
-import { Alert, apiErrorCode, apiErrorMessage, Button, Card, PageHeader } from "@servicepro/ui";
+import {
+  Alert,
+  apiErrorCode,
+  apiErrorMessage,
+  apiIssuesByPath,
+  applyServerErrors,
+  Button,
+  Card,
+  PageHeader,
+  useZodForm,
+} from "@servicepro/ui";
 import { useTRPC } from "@servicepro/web";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { FormProvider } from "react-hook-form";
 import { BusinessStep, OwnerStep } from "./BusinessSteps.tsx";
 import { PackStep } from "./PackStep.tsx";
 import { PhoneStep } from "./PhoneStep.tsx";
@@ -14,15 +25,17 @@ import { OnboardingStep, WebsiteStep } from "./StarterSteps.tsx";
 import { SuccessScreen } from "./SuccessScreen.tsx";
 import type { StepProps } from "./step-props.ts";
 import {
-  checkStep,
+  fieldOfPath,
   initialValues,
-  issuesByPath,
+  STEP_FIELDS,
   STEP_IDS,
   STEP_TITLES,
   type StepId,
   stepOfField,
   toRequest,
+  type WizardField,
   type WizardValues,
+  wizardSchema,
 } from "./wizard-state.ts";
 
 const STEP_VIEWS: Record<Exclude<StepId, "review">, (props: StepProps) => React.ReactNode> = {
@@ -35,30 +48,36 @@ const STEP_VIEWS: Record<Exclude<StepId, "review">, (props: StepProps) => React.
   onboarding: OnboardingStep,
 };
 
+const ALL_FIELDS = Object.values(STEP_FIELDS).flat();
+
 export function NewBusinessPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<WizardValues>(initialValues);
+  const form = useZodForm(wizardSchema, { defaultValues: initialValues() });
   const [stepIndex, setStepIndex] = useState(0);
   const [furthest, setFurthest] = useState(0);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [leaving, setLeaving] = useState(false);
   // Once per wizard run: retries and double clicks reuse it, "Set up another" gets a new one.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const headingRef = useRef<HTMLHeadingElement>(null);
   const step = STEP_IDS[stepIndex]!;
+  const values = form.watch() as WizardValues;
+  const { errors: formErrors } = form.formState;
+  const errors: StepProps["errors"] = Object.fromEntries(
+    Object.entries(formErrors).map(([field, error]) => [field, error?.message]),
+  );
+
+  /** The server's field errors onto their fields, and the owner to the step of the first one. */
+  const showServerErrors = (error: unknown, path?: string) => {
+    const first = path ?? Object.keys(apiIssuesByPath(error))[0];
+    applyServerErrors(form.setError, error, ALL_FIELDS, fieldOfPath);
+    if (first !== undefined) goTo(stepOfField(first));
+  };
 
   const provision = useMutation(
     trpc.admin.concierge.provision.mutationOptions({
       onSuccess: () => void queryClient.invalidateQueries(trpc.admin.tenants.list.queryFilter()),
-      onError: (error) => {
-        const issues = issuesByPath(error);
-        const first = Object.keys(issues)[0];
-        if (first === undefined) return;
-        // Take the owner to the step that has the field; the message shows next to it.
-        setServerErrors(issues);
-        goTo(stepOfField(first));
-      },
+      onError: (error) => showServerErrors(error),
     }),
   );
 
@@ -76,32 +95,51 @@ export function NewBusinessPage() {
   };
 
   const set = (patch: Partial<WizardValues>) => {
-    setValues((v) => ({ ...v, ...patch }));
-    setLocalErrors({});
-    // An edit on this step answers the server's complaints about it.
-    setServerErrors((errors) =>
-      Object.fromEntries(Object.entries(errors).filter(([path]) => stepOfField(path) !== step)),
-    );
+    for (const [field, value] of Object.entries(patch) as [WizardField, unknown][]) {
+      // A field with an error is checked again at once, so the error goes as soon as it is fixed.
+      form.setValue(field, value as never, { shouldDirty: true, shouldValidate: Boolean(formErrors[field]) });
+    }
   };
 
-  const next = () => {
-    const errors = checkStep(step, values);
-    setLocalErrors(errors);
-    if (Object.keys(errors).length === 0) goTo(STEP_IDS[stepIndex + 1]!);
+  /** Leaves the step only when its fields pass the server's own rules (and the slug is free). */
+  const next = async () => {
+    if (leaving) return;
+    setLeaving(true);
+    try {
+      if (!(await form.trigger(STEP_FIELDS[step], { shouldFocus: true }))) return;
+      if (step === "business" && !(await slugIsFree(form.getValues("slug")))) return;
+      goTo(STEP_IDS[stepIndex + 1]!);
+    } finally {
+      setLeaving(false);
+    }
+  };
+
+  const slugIsFree = async (slug: string) => {
+    let answer: { available: boolean; message: string | null };
+    try {
+      answer = await queryClient.fetchQuery({ ...trpc.admin.concierge.checkSlug.queryOptions({ slug }), staleTime: 0 });
+    } catch {
+      // The check could not be made (offline, say): the review asks the server again before Create.
+      return true;
+    }
+    if (answer.available) return true;
+    form.setError(
+      "slug",
+      { type: "server", message: answer.message ?? "That slug can't be used." },
+      { shouldFocus: true },
+    );
+    return false;
   };
 
   const create = () => {
     if (provision.isPending) return;
-    setServerErrors({});
-    provision.mutate({ idempotencyKey, ...toRequest(values) });
+    provision.mutate({ idempotencyKey, ...toRequest(form.getValues()) });
   };
 
   const startAnother = () => {
     provision.reset();
-    setValues(initialValues());
+    form.reset(initialValues());
     setIdempotencyKey(crypto.randomUUID());
-    setServerErrors({});
-    setLocalErrors({});
     setStepIndex(0);
     setFurthest(0);
   };
@@ -120,9 +158,8 @@ export function NewBusinessPage() {
     );
   }
 
-  const errors = { ...localErrors, ...serverErrors };
-  const stepHasServerError = (id: StepId) => Object.keys(serverErrors).some((path) => stepOfField(path) === id);
-  const failedWithoutFields = provision.isError && Object.keys(issuesByPath(provision.error)).length === 0;
+  const stepHasError = (id: StepId) => STEP_FIELDS[id].some((field) => errors[field]);
+  const failedWithoutFields = provision.isError && Object.keys(apiIssuesByPath(provision.error)).length === 0;
   const View = step === "review" ? null : STEP_VIEWS[step];
 
   return (
@@ -142,7 +179,7 @@ export function NewBusinessPage() {
                   type="button"
                   className="wizard-nav__step"
                   aria-current={index === stepIndex ? "step" : undefined}
-                  data-error={stepHasServerError(id) || undefined}
+                  data-error={stepHasError(id) || undefined}
                   disabled={index > furthest || provision.isPending}
                   onClick={() => setStepIndex(index)}
                 >
@@ -150,7 +187,7 @@ export function NewBusinessPage() {
                     {index + 1}
                   </span>
                   {STEP_TITLES[id]}
-                  {stepHasServerError(id) ? <span className="sp-visually-hidden"> (needs a fix)</span> : null}
+                  {stepHasError(id) ? <span className="sp-visually-hidden"> (needs a fix)</span> : null}
                 </button>
               </li>
             ))}
@@ -163,11 +200,13 @@ export function NewBusinessPage() {
             </span>{" "}
             {STEP_TITLES[step]}
           </h2>
-          {View ? (
-            <View values={values} set={set} errors={errors} />
-          ) : (
-            <ReviewStep values={values} fix={(issues, target) => (setServerErrors(issues), goTo(target))} />
-          )}
+          <FormProvider {...form}>
+            {View ? (
+              <View values={values} set={set} errors={errors} />
+            ) : (
+              <ReviewStep values={values} fix={showServerErrors} />
+            )}
+          </FormProvider>
           {failedWithoutFields && step === "review" ? (
             <CreateFailed error={provision.error} onStartOver={startAnother} />
           ) : null}
@@ -182,7 +221,7 @@ export function NewBusinessPage() {
                 Create business
               </Button>
             ) : (
-              <Button variant="primary" onClick={next}>
+              <Button variant="primary" onClick={() => void next()} loading={leaving}>
                 Next: {STEP_TITLES[STEP_IDS[stepIndex + 1]!]}
               </Button>
             )}

@@ -1,38 +1,35 @@
 // Step 4: the plan, and what it includes (from @servicepro/features, the same map the server
 // enforces). Internal (at-cost) businesses carry a note so nobody later wonders why.
 import { FEATURE_KEYS, FEATURE_LABELS, TIER_FEATURES } from "@servicepro/features";
-import { SelectField, TextAreaField } from "@servicepro/ui";
-import { PLAN_TIERS, type PlanTier, planTierBadgeLabel } from "@servicepro/web";
+import { FormSelectField, FormTextAreaField } from "@servicepro/ui";
+import { INTERNAL_NOTE_MAX } from "@servicepro/validators";
+import { PLAN_TIERS, planTierBadgeLabel } from "@servicepro/web";
 import type { StepProps } from "./step-props.ts";
 
 const PLAN_OPTIONS = PLAN_TIERS.map((tier) => ({ value: tier, label: planTierBadgeLabel(tier) }));
 
-export function PlanStep({ values, set, errors }: StepProps) {
+export function PlanStep({ values }: StepProps) {
   const features = TIER_FEATURES[values.planTier];
   return (
     <div className="wizard-fields">
-      <SelectField
+      <FormSelectField
         label="Plan"
-        value={values.planTier}
-        onChange={(e) => set({ planTier: e.target.value as PlanTier })}
+        name="planTier"
         options={PLAN_OPTIONS}
         hint={
           values.planTier === "internal"
             ? "Family, friends and demo accounts: every feature on, at cost, no upgrade prompts."
             : "The business starts trialing on this plan; change it any time from the tenants list."
         }
-        error={errors.planTier}
       />
       {values.planTier === "internal" ? (
-        <TextAreaField
+        <FormTextAreaField
           label="Internal note"
+          name="internalNote"
           rows={2}
-          maxLength={500}
+          maxLength={INTERNAL_NOTE_MAX}
           showCount
-          value={values.internalNote}
-          onChange={(e) => set({ internalNote: e.target.value })}
           hint="Whose account this is and why it is at cost. Only the platform console shows it."
-          error={errors.internalNote}
         />
       ) : null}
       <section className="wizard-plan" aria-label={`What the ${planTierBadgeLabel(values.planTier)} plan includes`}>

@@ -2,21 +2,15 @@
 // warnings. Nothing is written until Create.
 
 import { IVR_MODE_LABELS } from "@servicepro/telephony/constants";
-import { Alert, Button, DescriptionList, LoadErrorAlert, Spinner } from "@servicepro/ui";
+import { Alert, apiIssuesByPath, Button, DescriptionList, LoadErrorAlert, Spinner } from "@servicepro/ui";
 import { planTierBadgeLabel, useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import { plural } from "../packs/format.ts";
 import { describeOnboardingDelivery } from "./onboarding-delivery.ts";
-import { issuesByPath, STEP_TITLES, type StepId, stepOfField, toRequest, type WizardValues } from "./wizard-state.ts";
+import { STEP_TITLES, stepOfField, toRequest, type WizardValues } from "./wizard-state.ts";
 
 /** `fix`: go to the step that has the field, with the server's messages shown next to the fields. */
-export function ReviewStep({
-  values,
-  fix,
-}: {
-  values: WizardValues;
-  fix: (issues: Record<string, string>, step: StepId) => void;
-}) {
+export function ReviewStep({ values, fix }: { values: WizardValues; fix: (error: unknown, path: string) => void }) {
   const trpc = useTRPC();
   const preview = useQuery(trpc.admin.concierge.preview.queryOptions(toRequest(values)));
 
@@ -28,7 +22,7 @@ export function ReviewStep({
     );
   }
   if (preview.isError) {
-    const byPath = issuesByPath(preview.error);
+    const byPath = apiIssuesByPath(preview.error);
     const issues = Object.entries(byPath);
     if (issues.length === 0)
       return (
@@ -46,7 +40,7 @@ export function ReviewStep({
           {issues.map(([path, message]) => (
             <li key={path}>
               {message}{" "}
-              <Button size="sm" variant="ghost" onClick={() => fix(byPath, stepOfField(path))}>
+              <Button size="sm" variant="ghost" onClick={() => fix(preview.error, path)}>
                 Go to {STEP_TITLES[stepOfField(path)]}
               </Button>
             </li>

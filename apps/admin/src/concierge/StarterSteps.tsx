@@ -1,11 +1,11 @@
 // Steps 6 and 7: the pack's starter website (saved as a draft the business publishes later) and
 // the owner's one-time onboarding link.
-import { CheckboxField, Spinner } from "@servicepro/ui";
+import { FormCheckboxField, Spinner } from "@servicepro/ui";
 import { useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import type { StepProps } from "./step-props.ts";
 
-export function WebsiteStep({ values, set }: StepProps) {
+export function WebsiteStep({ values }: StepProps) {
   const trpc = useTRPC();
   const pack = useQuery({
     ...trpc.admin.packs.get.queryOptions({ id: values.packId ?? "" }),
@@ -13,10 +13,9 @@ export function WebsiteStep({ values, set }: StepProps) {
   });
   return (
     <div className="wizard-fields">
-      <CheckboxField
+      <FormCheckboxField
         label="Save the pack's starter website as their draft"
-        checked={values.websiteStarter}
-        onChange={(e) => set({ websiteStarter: e.target.checked })}
+        name="websiteStarter"
         hint="Nothing is published: the business reviews and publishes it from its dashboard."
       />
       {values.websiteStarter ? (
@@ -39,7 +38,7 @@ export function WebsiteStep({ values, set }: StepProps) {
   );
 }
 
-export function OnboardingStep({ values, set }: StepProps) {
+export function OnboardingStep({ values }: StepProps) {
   const where = [
     values.ownerPhone.trim() && `by text to ${values.ownerPhone.trim()}`,
     values.ownerEmail.trim() && `by email to ${values.ownerEmail.trim()}`,
@@ -48,10 +47,9 @@ export function OnboardingStep({ values, set }: StepProps) {
     .join(" and ");
   return (
     <div className="wizard-fields">
-      <CheckboxField
+      <FormCheckboxField
         label="Send the owner their onboarding link by text and email"
-        checked={values.sendOnboarding}
-        onChange={(e) => set({ sendOnboarding: e.target.checked })}
+        name="sendOnboarding"
         hint={`${values.sendOnboarding && where ? `Sent ${where} once the business is created. ` : ""}The link works once and expires after 72 hours; it lets them set a password and opens a first-run checklist.`}
       />
       {!values.sendOnboarding ? (

@@ -1,20 +1,10 @@
 // After Create: what was made, the owner's one-time link (shown here once: the console never lists
 // it again), and "Login as this tenant" to finish the set-up from inside their dashboard.
-import {
-  Alert,
-  apiErrorMessage,
-  apiFieldErrors,
-  Button,
-  Card,
-  DescriptionList,
-  Dialog,
-  formatDate,
-  TextAreaField,
-  TextField,
-} from "@servicepro/ui";
-import { type RouterOutputs, useStartImpersonation } from "@servicepro/web";
-import { type FormEvent, useState } from "react";
+import { Alert, Button, Card, DescriptionList, formatDate, TextField } from "@servicepro/ui";
+import type { RouterOutputs } from "@servicepro/web";
+import { useState } from "react";
 import { plural } from "../packs/format.ts";
+import { LoginAsTenantDialog } from "../tenants/LoginAsTenantDialog.tsx";
 import { describeOnboardingDelivery } from "./onboarding-delivery.ts";
 
 type ProvisionResult = RouterOutputs["admin"]["concierge"]["provision"];
@@ -51,54 +41,6 @@ function CopyLink({ link }: { link: string }) {
             : ""}
       </span>
     </div>
-  );
-}
-
-function LoginDialog({ result, onClose }: { result: ProvisionResult; onClose: () => void }) {
-  const [reason, setReason] = useState(DEFAULT_REASON);
-  const start = useStartImpersonation();
-  const fieldError = start.isError ? apiFieldErrors(start.error).reason : undefined;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (reason.trim()) start.mutate({ tenantId: result.tenantId, reason });
-  };
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={`Login as ${result.businessName}`}
-      description="You'll see their dashboard as their admin for up to 60 minutes. The reason is recorded and shown to the business."
-    >
-      <form className="sp-stack" onSubmit={submit} noValidate>
-        <TextAreaField
-          label="Reason"
-          required
-          rows={2}
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={fieldError ?? (reason.trim() ? undefined : "Say why you are viewing this business.")}
-        />
-        {start.isError && !fieldError ? (
-          <Alert tone="error" title="Couldn't open their dashboard">
-            {apiErrorMessage(start.error)}
-          </Alert>
-        ) : null}
-        <div className="sp-dialog__footer">
-          <Button onClick={onClose} disabled={start.isPending || start.isSuccess}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            variant="primary"
-            loading={start.isPending || start.isSuccess}
-            disabled={!reason.trim()}
-          >
-            Open their dashboard
-          </Button>
-        </div>
-      </form>
-    </Dialog>
   );
 }
 
@@ -157,7 +99,13 @@ export function SuccessScreen({ result, onStartAnother }: { result: ProvisionRes
           <Button onClick={onStartAnother}>Set up another business</Button>
         </div>
       </div>
-      {loggingIn ? <LoginDialog result={result} onClose={() => setLoggingIn(false)} /> : null}
+      {loggingIn ? (
+        <LoginAsTenantDialog
+          tenant={{ id: result.tenantId, name: result.businessName }}
+          defaultReason={DEFAULT_REASON}
+          onClose={() => setLoggingIn(false)}
+        />
+      ) : null}
     </Card>
   );
 }

@@ -1,10 +1,14 @@
-import type { WizardValues } from "./wizard-state.ts";
+import type { WizardField, WizardValues } from "./wizard-state.ts";
 
-/** What every step gets: the values, a way to change some, and field errors keyed by path. */
+/**
+ * What every step gets: the values, a way to change some, and the fields' errors. Steps are
+ * rendered inside the wizard's react-hook-form context: plain fields use the Form* fields of
+ * @servicepro/ui; choices drawn as cards or lists use `set`.
+ */
 export type StepProps = {
   values: WizardValues;
   set: (patch: Partial<WizardValues>) => void;
-  errors: Record<string, string>;
+  errors: Partial<Record<WizardField, string>>;
 };
 
 /** Every IANA time zone the browser knows, with the chosen one kept even if it is not listed. */

@@ -1,30 +1,49 @@
-// The concierge wizard's data: what the owner has entered, the steps and which fields each owns
-// (so a server field error can take the owner straight to the step that has the field), and the
-// request built from it. The server validates everything; the checks here only stop obvious
-// gaps before a step is left.
+// The concierge wizard's data: what the owner has entered, checked with the same schemas the
+// server's set-up input uses (@servicepro/validators); the steps and which fields each owns (so a
+// step is checked when it is left, and a server field error takes the owner straight to the step
+// that has the field); and the request built from it.
 
-import type { IvrMode } from "@servicepro/telephony/constants";
-import type { PlanTier } from "@servicepro/web";
+import { IVR_MODES } from "@servicepro/telephony/constants";
+import {
+  businessNameSchema,
+  internalNoteSchema,
+  ownerEmailSchema,
+  ownerNameSchema,
+  ownerPhoneSchema,
+  slugSchema,
+  timeZoneSchema,
+} from "@servicepro/validators";
+import { PLAN_TIERS } from "@servicepro/web";
+import { z } from "zod";
 
-export type WizardValues = {
-  businessName: string;
-  slug: string;
+export { slugify } from "@servicepro/validators";
+
+export const wizardSchema = z.object({
+  businessName: businessNameSchema,
+  slug: slugSchema,
   /** Once the owner types a slug, the name no longer rewrites it. */
-  slugEdited: boolean;
-  timezone: string;
-  ownerName: string;
-  ownerEmail: string;
-  ownerPhone: string;
-  packId: string | null;
-  planTier: PlanTier;
-  internalNote: string;
+  slugEdited: z.boolean(),
+  timezone: timeZoneSchema,
+  ownerName: ownerNameSchema,
+  ownerEmail: ownerEmailSchema,
+  ownerPhone: ownerPhoneSchema,
+  packId: z
+    .string()
+    .nullable()
+    .refine((id) => Boolean(id), "Choose the pack closest to the business's trade."),
+  planTier: z.enum(PLAN_TIERS),
+  internalNote: internalNoteSchema,
   /** null: "no number yet". */
-  phoneNumber: string | null;
+  phoneNumber: z.string().nullable(),
   /** null: the pack's own mode. */
-  ivrMode: IvrMode | null;
-  websiteStarter: boolean;
-  sendOnboarding: boolean;
-};
+  ivrMode: z.enum(IVR_MODES).nullable(),
+  websiteStarter: z.boolean(),
+  sendOnboarding: z.boolean(),
+});
+
+/** What the form holds, as typed (the server normalises: E.164 phones, lower-cased emails). */
+export type WizardValues = z.input<typeof wizardSchema>;
+export type WizardField = keyof WizardValues;
 
 export const STEP_IDS = ["business", "owner", "pack", "plan", "phone", "website", "onboarding", "review"] as const;
 export type StepId = (typeof STEP_IDS)[number];
@@ -40,22 +59,33 @@ export const STEP_TITLES: Record<StepId, string> = {
   review: "Review",
 };
 
-/** The first segment of a request field's path → the step that shows it. */
-const FIELD_STEP: Record<string, StepId> = {
-  businessName: "business",
-  slug: "business",
-  timezone: "business",
-  owner: "owner",
-  packId: "pack",
-  planTier: "plan",
-  internalNote: "plan",
-  phoneNumber: "phone",
-  ivrMode: "phone",
-  websiteStarter: "website",
-  sendOnboarding: "onboarding",
+/** The fields each step shows: checked when the step is left. */
+export const STEP_FIELDS: Record<StepId, readonly WizardField[]> = {
+  business: ["businessName", "slug", "timezone"],
+  owner: ["ownerName", "ownerPhone", "ownerEmail"],
+  pack: ["packId"],
+  plan: ["planTier", "internalNote"],
+  phone: ["phoneNumber", "ivrMode"],
+  website: ["websiteStarter"],
+  onboarding: ["sendOnboarding"],
+  review: [],
 };
 
-export const stepOfField = (path: string): StepId => FIELD_STEP[path.split(".")[0] ?? ""] ?? "review";
+/** A request field's path (as the server reports it) → the form field that shows it. */
+export function fieldOfPath(path: string): WizardField | undefined {
+  if (path === "owner" || path === "owner.name") return "ownerName";
+  if (path === "owner.email") return "ownerEmail";
+  if (path === "owner.phone") return "ownerPhone";
+  const field = path.split(".")[0] as WizardField;
+  return (Object.values(STEP_FIELDS) as readonly (readonly string[])[]).some((fields) => fields.includes(field))
+    ? field
+    : undefined;
+}
+
+export const stepOfField = (path: string): StepId => {
+  const field = fieldOfPath(path);
+  return STEP_IDS.find((step) => field && STEP_FIELDS[step].includes(field)) ?? "review";
+};
 
 export function browserTimezone(): string {
   try {
@@ -82,40 +112,6 @@ export const initialValues = (): WizardValues => ({
   sendOnboarding: true,
 });
 
-/** "Green Lawn Co." → "green-lawn-co": the tenancy slug rule (a–z, 0–9, dashes, 2–63 characters). */
-export function slugify(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 63)
-    .replace(/-+$/g, "");
-}
-
-const SLUG = /^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** Field errors the owner can fix before leaving a step, keyed like the server's paths. */
-export function checkStep(step: StepId, v: WizardValues): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (step === "business") {
-    if (!v.businessName.trim()) errors.businessName = "Enter the business's name.";
-    if (!SLUG.test(v.slug))
-      errors.slug = "Use 2–63 lowercase letters, digits and dashes, not starting or ending with a dash.";
-  }
-  if (step === "owner") {
-    if (!v.ownerName.trim()) errors["owner.name"] = "Enter the owner's name.";
-    if (!EMAIL.test(v.ownerEmail.trim())) errors["owner.email"] = "Enter an email address such as jo@example.com.";
-    if (v.ownerPhone.replace(/\D/g, "").length < 10)
-      errors["owner.phone"] = "Enter a mobile number with its area code, e.g. (512) 555-0142.";
-  }
-  if (step === "pack" && !v.packId) errors.packId = "Choose the pack closest to the business's trade.";
-  return errors;
-}
-
 /** The request both preview and provision take (provision adds the idempotency key). */
 export function toRequest(v: WizardValues) {
   return {
@@ -125,23 +121,10 @@ export function toRequest(v: WizardValues) {
     owner: { name: v.ownerName.trim(), email: v.ownerEmail.trim(), phone: v.ownerPhone.trim() },
     packId: v.packId ?? "",
     planTier: v.planTier,
-    ...(v.planTier === "internal" && v.internalNote.trim() ? { internalNote: v.internalNote.trim() } : {}),
+    ...(v.planTier === "internal" && v.internalNote?.trim() ? { internalNote: v.internalNote.trim() } : {}),
     // A mode only applies to a number; without one the server would refuse it.
     ...(v.phoneNumber ? { phoneNumber: v.phoneNumber, ...(v.ivrMode ? { ivrMode: v.ivrMode } : {}) } : {}),
     websiteStarter: v.websiteStarter,
     sendOnboarding: v.sendOnboarding,
   };
-}
-
-/** Issues from a BAD_REQUEST (`error.data.issues`), keyed by the whole path ("owner.email"). */
-export function issuesByPath(error: unknown): Record<string, string> {
-  const data = (error as { data?: { code?: unknown; issues?: unknown } } | null)?.data;
-  if (data?.code !== "BAD_REQUEST" || !Array.isArray(data.issues)) return {};
-  const out: Record<string, string> = {};
-  for (const issue of data.issues as { path?: unknown; message?: unknown }[]) {
-    if (typeof issue?.message !== "string" || !Array.isArray(issue.path)) continue;
-    const key = issue.path.join(".");
-    if (!(key in out)) out[key] = issue.message;
-  }
-  return out;
 }

@@ -1,8 +1,18 @@
-import { Alert, apiErrorMessage, apiFieldErrors, Button, Dialog, SelectField } from "@servicepro/ui";
 import {
+  Alert,
+  applyServerErrors,
+  Button,
+  Dialog,
+  Form,
+  FormCheckboxField,
+  FormSelectField,
+  useZodForm,
+} from "@servicepro/ui";
+import {
+  needsRootStatusConfirmation,
   PLAN_TIERS,
-  type PlanTier,
   planTierBadgeLabel,
+  ROOT_STATUS_WARNING,
   type RouterOutputs,
   TENANT_STATUSES,
   type TenantStatus,
@@ -10,7 +20,8 @@ import {
   useTRPC,
 } from "@servicepro/web";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useMemo, useState } from "react";
+import { z } from "zod";
 
 type Tenant = RouterOutputs["admin"]["tenants"]["list"][number];
 
@@ -27,6 +38,15 @@ const STATUS_EFFECTS: Record<TenantStatus, string> = {
   cancelled: "Like suspended: data kept and readable, nothing sent on their behalf.",
 };
 
+/** The dialog's fields, with the rule the server applies: stopping the root tenant is confirmed. */
+const editPlanSchema = (tenantId: string) =>
+  z
+    .object({ planTier: z.enum(PLAN_TIERS), status: z.enum(TENANT_STATUSES), confirmRootStatus: z.boolean() })
+    .refine((v) => !needsRootStatusConfirmation(tenantId, v.status) || v.confirmRootStatus, {
+      path: ["confirmRootStatus"],
+      message: "Tick the box to confirm, or choose another status.",
+    });
+
 /**
  * The owner's "Edit plan & status" dialog. Sends only what changed (the API takes a partial
  * update); the list refreshes from the server's answer.
@@ -34,28 +54,24 @@ const STATUS_EFFECTS: Record<TenantStatus, string> = {
 export function EditPlanDialog({ tenant, onClose }: { tenant: Tenant; onClose: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [planTier, setPlanTier] = useState<PlanTier>(tenant.planTier);
-  const [status, setStatus] = useState<TenantStatus>(tenant.status);
+  const schema = useMemo(() => editPlanSchema(tenant.id), [tenant.id]);
+  const form = useZodForm(schema, {
+    defaultValues: { planTier: tenant.planTier, status: tenant.status, confirmRootStatus: false },
+  });
+  const [formError, setFormError] = useState<string | null>(null);
   const update = useMutation(
     trpc.admin.tenants.updatePlan.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries(trpc.admin.tenants.list.queryFilter());
         onClose();
       },
+      onError: (error) =>
+        setFormError(applyServerErrors(form.setError, error, ["planTier", "status", "confirmRootStatus"])),
     }),
   );
-  const fieldErrors = update.isError ? apiFieldErrors(update.error) : {};
+  const [planTier, status] = form.watch(["planTier", "status"]);
   const unchanged = planTier === tenant.planTier && status === tenant.status;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (unchanged) return onClose();
-    update.mutate({
-      tenantId: tenant.id,
-      ...(planTier !== tenant.planTier ? { planTier } : {}),
-      ...(status !== tenant.status ? { status } : {}),
-    });
-  };
+  const stopsRoot = needsRootStatusConfirmation(tenant.id, status);
 
   return (
     <Dialog
@@ -64,32 +80,45 @@ export function EditPlanDialog({ tenant, onClose }: { tenant: Tenant; onClose: (
       title={`Edit plan & status · ${tenant.name}`}
       description="Takes effect on the business's next request. The change is recorded in the audit log."
     >
-      <form className="sp-stack" onSubmit={submit} noValidate>
-        <SelectField
+      <Form
+        form={form}
+        className="sp-stack"
+        onSubmit={(values) => {
+          if (unchanged) return onClose();
+          setFormError(null);
+          update.mutate({
+            tenantId: tenant.id,
+            ...(values.planTier !== tenant.planTier ? { planTier: values.planTier } : {}),
+            ...(values.status !== tenant.status ? { status: values.status } : {}),
+            ...(needsRootStatusConfirmation(tenant.id, values.status) ? { confirmRootStatus: true as const } : {}),
+          });
+        }}
+      >
+        <FormSelectField
           label="Plan"
           name="planTier"
           options={PLAN_OPTIONS}
-          value={planTier}
-          onChange={(event) => setPlanTier(event.target.value as PlanTier)}
           hint={
             planTier === "internal"
               ? "Family, friends and demo accounts: every feature on, at cost, no upgrade prompts."
               : undefined
           }
-          error={fieldErrors.planTier}
         />
-        <SelectField
-          label="Status"
-          name="status"
-          options={STATUS_OPTIONS}
-          value={status}
-          onChange={(event) => setStatus(event.target.value as TenantStatus)}
-          hint={STATUS_EFFECTS[status]}
-          error={fieldErrors.status}
-        />
-        {update.isError && !fieldErrors.planTier && !fieldErrors.status ? (
+        <FormSelectField label="Status" name="status" options={STATUS_OPTIONS} hint={STATUS_EFFECTS[status]} />
+        {stopsRoot ? (
+          <>
+            <Alert tone="warning" title="This stops the root business">
+              {ROOT_STATUS_WARNING}
+            </Alert>
+            <FormCheckboxField
+              name="confirmRootStatus"
+              label={`Yes, make ${tenant.name} ${tenantStatusLabel(status).toLowerCase()}`}
+            />
+          </>
+        ) : null}
+        {formError ? (
           <Alert tone="error" title="The change wasn't saved">
-            {apiErrorMessage(update.error)}
+            {formError}
           </Alert>
         ) : null}
         <div className="sp-dialog__footer">
@@ -100,7 +129,7 @@ export function EditPlanDialog({ tenant, onClose }: { tenant: Tenant; onClose: (
             Save changes
           </Button>
         </div>
-      </form>
+      </Form>
     </Dialog>
   );
 }

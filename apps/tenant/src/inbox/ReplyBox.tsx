@@ -1,9 +1,11 @@
-import { Alert, apiErrorMessage, Button, TextAreaField } from "@servicepro/ui";
+import { Alert, applyServerErrors, Button, Form, FormTextAreaField, useZodForm } from "@servicepro/ui";
+import { SMS_BODY_MAX, smsBodySchema } from "@servicepro/validators";
 import { useTRPC } from "@servicepro/web";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { type KeyboardEvent, useState } from "react";
+import { z } from "zod";
 
-const MAX_LENGTH = 1600;
+const replySchema = z.object({ body: smsBodySchema });
 
 /**
  * The reply form. Each message gets an idempotency key when it is first sent and keeps it until
@@ -20,53 +22,54 @@ export function ReplyBox({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [body, setBody] = useState("");
+  // Checked on submit only: an empty box is not a mistake until Send is pressed.
+  const form = useZodForm(replySchema, { defaultValues: { body: "" }, mode: "onSubmit" });
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [sentNotice, setSentNotice] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
   const reply = useMutation(
     trpc.tenant.inbox.reply.mutationOptions({
       onSuccess: () => {
-        setBody("");
+        form.reset({ body: "" });
         setKey(crypto.randomUUID());
         setSentNotice("Message queued. Its delivery status appears on it in the thread.");
         void queryClient.invalidateQueries(trpc.tenant.inbox.pathFilter());
       },
+      onError: (error) => setFormError(applyServerErrors(form.setError, error, ["body"])),
     }),
   );
+  const body = form.watch("body");
 
-  const send = (event?: FormEvent) => {
-    event?.preventDefault();
-    if (reply.isPending || !body.trim() || optedOut) return;
+  const send = (values: { body: string }) => {
+    if (reply.isPending || optedOut) return;
     setSentNotice(null);
-    reply.mutate({ conversationId, body, idempotencyKey: key });
+    setFormError(null);
+    reply.mutate({ conversationId, body: values.body, idempotencyKey: key });
   };
   // Ctrl/Cmd+Enter sends; Enter alone makes a new line (texts often have several).
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) send();
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) void form.handleSubmit(send)();
   };
 
   return (
-    <form className="inbox-reply" onSubmit={send} aria-label={`Reply to ${customerName}`}>
-      {reply.isError ? (
+    <Form form={form} onSubmit={send} className="inbox-reply" aria-label={`Reply to ${customerName}`}>
+      {formError ? (
         <Alert tone="error" title="Your message wasn't sent">
-          {apiErrorMessage(reply.error)}
+          {formError}
         </Alert>
       ) : null}
-      {sentNotice && !reply.isError ? (
+      {sentNotice && !formError ? (
         <p className="sp-visually-hidden" role="status">
           {sentNotice}
         </p>
       ) : null}
-      <TextAreaField
+      <FormTextAreaField
         label="Reply"
+        name="body"
         placeholder={optedOut ? "This customer opted out of texts." : `Text ${customerName}…`}
-        value={body}
-        onChange={(event) => {
-          setBody(event.target.value);
-          if (reply.isError) reply.reset();
-        }}
+        onValueChange={() => setFormError(null)}
         onKeyDown={onKeyDown}
-        maxLength={MAX_LENGTH}
+        maxLength={SMS_BODY_MAX}
         showCount
         rows={3}
         disabled={optedOut}
@@ -77,6 +80,6 @@ export function ReplyBox({
           {reply.isPending ? "Sending…" : "Send"}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

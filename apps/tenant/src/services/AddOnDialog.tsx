@@ -1,13 +1,24 @@
-import { apiErrorMessage, apiFieldErrors, CheckboxField, Dialog, TextAreaField, TextField } from "@servicepro/ui";
+import {
+  applyServerErrors,
+  CheckboxField,
+  Dialog,
+  Form,
+  FormTextAreaField,
+  FormTextField,
+  useZodForm,
+} from "@servicepro/ui";
 import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import { DOLLARS_HINT, dollarsText, parseDollars } from "./catalog-format.ts";
+import { useState } from "react";
+import { dollarsText } from "./catalog-format.ts";
+import { addOnFormSchema } from "./catalog-forms.ts";
 import { DialogFormFooter } from "./DialogFormFooter.tsx";
 import { useRefreshCatalog } from "./refresh.ts";
 
 type AddOn = RouterOutputs["tenant"]["catalog"]["addOns"][number];
 type Service = RouterOutputs["tenant"]["catalog"]["services"][number];
+
+const FIELDS = ["name", "description", "priceCents", "durationMinutes", "serviceIds", "offerWhen"] as const;
 
 /** Edits an add-on: its price, extra time, the services it goes with and when to offer it. */
 export function AddOnDialog({
@@ -21,40 +32,35 @@ export function AddOnDialog({
 }) {
   const trpc = useTRPC();
   const refresh = useRefreshCatalog();
-  const [name, setName] = useState(addOn.name);
-  const [description, setDescription] = useState(addOn.description);
-  const [price, setPrice] = useState(dollarsText(addOn.priceCents));
-  const [duration, setDuration] = useState(String(addOn.durationMinutes));
-  const [serviceIds, setServiceIds] = useState<string[]>(addOn.serviceIds);
-  const [offerWhen, setOfferWhen] = useState(addOn.offerWhen);
-  const [local, setLocal] = useState<Record<string, string>>({});
+  const form = useZodForm(addOnFormSchema, {
+    defaultValues: {
+      name: addOn.name,
+      description: addOn.description,
+      priceCents: dollarsText(addOn.priceCents),
+      durationMinutes: String(addOn.durationMinutes),
+      serviceIds: addOn.serviceIds,
+      offerWhen: addOn.offerWhen,
+    },
+  });
+  const [formError, setFormError] = useState<string | null>(null);
   const update = useMutation(
     trpc.tenant.catalog.updateAddOn.mutationOptions({
       onSuccess: async () => {
         await refresh();
         onClose();
       },
+      onError: (error) => setFormError(applyServerErrors(form.setError, error, FIELDS)),
     }),
   );
-  const server = update.isError ? apiFieldErrors(update.error) : {};
-  const errors = { ...server, ...local };
   // Archived services it still points at stay listed, so unticking them is possible.
   const choices = services.filter((service) => service.active || addOn.serviceIds.includes(service.id));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const priceCents = parseDollars(price);
-    const durationMinutes = Number(duration);
-    const problems: Record<string, string> = {};
-    if (priceCents === null) problems.priceCents = DOLLARS_HINT;
-    if (!Number.isInteger(durationMinutes)) problems.durationMinutes = "Enter whole minutes (0 if it adds no time).";
-    setLocal(problems);
-    if (priceCents === null || Object.keys(problems).length > 0) return;
-    update.mutate({ id: addOn.id, name, description, priceCents, durationMinutes, serviceIds, offerWhen });
-  };
+  const serviceIds = form.watch("serviceIds");
+  const serviceIdsError = form.formState.errors.serviceIds?.message;
   const toggle = (id: string, checked: boolean) =>
-    setServiceIds((ids) => (checked ? [...ids, id] : ids.filter((other) => other !== id)));
-  const formError = update.isError && Object.keys(server).length === 0 ? apiErrorMessage(update.error) : null;
+    form.setValue("serviceIds", checked ? [...serviceIds, id] : serviceIds.filter((other) => other !== id), {
+      shouldDirty: true,
+      shouldValidate: Boolean(serviceIdsError),
+    });
 
   return (
     <Dialog
@@ -63,45 +69,19 @@ export function AddOnDialog({
       title={`Edit ${addOn.name}`}
       description="Add-ons are extras staff and the AI receptionist offer with a booking."
     >
-      <form className="sp-stack" onSubmit={submit} noValidate>
-        <TextField
-          label="Name"
-          name="name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={errors.name}
-          required
-          maxLength={80}
-        />
-        <TextAreaField
-          label="Description"
-          name="description"
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          error={errors.description}
-          rows={2}
-          maxLength={600}
-        />
+      <Form
+        form={form}
+        className="sp-stack"
+        onSubmit={(fields) => {
+          setFormError(null);
+          update.mutate({ id: addOn.id, ...fields });
+        }}
+      >
+        <FormTextField label="Name" name="name" required maxLength={80} />
+        <FormTextAreaField label="Description" name="description" rows={2} maxLength={600} />
         <div className="tenant-field-pair">
-          <TextField
-            label="Price ($)"
-            name="priceCents"
-            inputMode="decimal"
-            value={price}
-            onChange={(e) => setPrice(e.target.value)}
-            error={errors.priceCents}
-            required
-          />
-          <TextField
-            label="Extra time (minutes)"
-            name="durationMinutes"
-            type="number"
-            min={0}
-            step={15}
-            value={duration}
-            onChange={(e) => setDuration(e.target.value)}
-            error={errors.durationMinutes}
-          />
+          <FormTextField label="Price ($)" name="priceCents" inputMode="decimal" required />
+          <FormTextField label="Extra time (minutes)" name="durationMinutes" type="number" min={0} step={15} />
         </div>
         <fieldset className="tenant-fieldset">
           <legend className="sp-field__label">Goes with</legend>
@@ -114,17 +94,9 @@ export function AddOnDialog({
               onChange={(e) => toggle(service.id, e.target.checked)}
             />
           ))}
-          {errors.serviceIds ? <p className="sp-field__error">{errors.serviceIds}</p> : null}
+          {serviceIdsError ? <p className="sp-field__error">{serviceIdsError}</p> : null}
         </fieldset>
-        <TextAreaField
-          label="When to offer it"
-          name="offerWhen"
-          value={offerWhen}
-          onChange={(e) => setOfferWhen(e.target.value)}
-          error={errors.offerWhen}
-          rows={2}
-          maxLength={300}
-        />
+        <FormTextAreaField label="When to offer it" name="offerWhen" rows={2} maxLength={300} />
         <DialogFormFooter
           error={formError}
           errorTitle="The add-on wasn't saved"
@@ -132,7 +104,7 @@ export function AddOnDialog({
           submitLabel="Save changes"
           onCancel={onClose}
         />
-      </form>
+      </Form>
     </Dialog>
   );
 }

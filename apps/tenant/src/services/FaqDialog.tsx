@@ -1,7 +1,8 @@
-import { apiErrorMessage, apiFieldErrors, Dialog, TextAreaField, TextField } from "@servicepro/ui";
+import { applyServerErrors, Dialog, Form, FormTextAreaField, FormTextField, useZodForm } from "@servicepro/ui";
 import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { faqFormSchema } from "./catalog-forms.ts";
 import { DialogFormFooter } from "./DialogFormFooter.tsx";
 import { useRefreshCatalog } from "./refresh.ts";
 
@@ -11,23 +12,18 @@ type Faq = RouterOutputs["tenant"]["catalog"]["faqs"][number];
 export function FaqDialog({ faq, onClose }: { faq?: Faq; onClose: () => void }) {
   const trpc = useTRPC();
   const refresh = useRefreshCatalog();
-  const [question, setQuestion] = useState(faq?.question ?? "");
-  const [answer, setAnswer] = useState(faq?.answer ?? "");
+  const form = useZodForm(faqFormSchema, {
+    defaultValues: { question: faq?.question ?? "", answer: faq?.answer ?? "" },
+  });
+  const [formError, setFormError] = useState<string | null>(null);
   const onSuccess = async () => {
     await refresh();
     onClose();
   };
-  const create = useMutation(trpc.tenant.catalog.createFaq.mutationOptions({ onSuccess }));
-  const update = useMutation(trpc.tenant.catalog.updateFaq.mutationOptions({ onSuccess }));
+  const onError = (error: unknown) => setFormError(applyServerErrors(form.setError, error, ["question", "answer"]));
+  const create = useMutation(trpc.tenant.catalog.createFaq.mutationOptions({ onSuccess, onError }));
+  const update = useMutation(trpc.tenant.catalog.updateFaq.mutationOptions({ onSuccess, onError }));
   const mutation = faq ? update : create;
-  const errors = mutation.isError ? apiFieldErrors(mutation.error) : {};
-  const formError = mutation.isError && Object.keys(errors).length === 0 ? apiErrorMessage(mutation.error) : null;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (faq) update.mutate({ id: faq.id, question, answer });
-    else create.mutate({ question, answer });
-  };
 
   return (
     <Dialog
@@ -36,26 +32,17 @@ export function FaqDialog({ faq, onClose }: { faq?: Faq; onClose: () => void }) 
       title={faq ? "Edit question" : "Add a question"}
       description="Your AI receptionist and website answer customers with these."
     >
-      <form className="sp-stack" onSubmit={submit} noValidate>
-        <TextField
-          label="Question"
-          name="question"
-          value={question}
-          onChange={(e) => setQuestion(e.target.value)}
-          error={errors.question}
-          required
-          maxLength={200}
-        />
-        <TextAreaField
-          label="Answer"
-          name="answer"
-          value={answer}
-          onChange={(e) => setAnswer(e.target.value)}
-          error={errors.answer}
-          rows={4}
-          maxLength={1000}
-          showCount
-        />
+      <Form
+        form={form}
+        className="sp-stack"
+        onSubmit={(fields) => {
+          setFormError(null);
+          if (faq) update.mutate({ id: faq.id, ...fields });
+          else create.mutate(fields);
+        }}
+      >
+        <FormTextField label="Question" name="question" required maxLength={200} />
+        <FormTextAreaField label="Answer" name="answer" rows={4} maxLength={1000} showCount />
         <DialogFormFooter
           error={formError}
           errorTitle="The question wasn't saved"
@@ -63,7 +50,7 @@ export function FaqDialog({ faq, onClose }: { faq?: Faq; onClose: () => void }) 
           submitLabel={faq ? "Save changes" : "Add question"}
           onCancel={onClose}
         />
-      </form>
+      </Form>
     </Dialog>
   );
 }

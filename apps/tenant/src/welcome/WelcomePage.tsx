@@ -3,22 +3,34 @@ import {
   AppShell,
   apiErrorCode,
   apiErrorMessage,
-  apiFieldErrors,
+  applyServerErrors,
   Button,
   ButtonLink,
   Card,
+  Form,
+  FormTextField,
   LoadErrorAlert,
   Spinner,
   TextField,
+  useZodForm,
 } from "@servicepro/ui";
+import { newPasswordSchema, PASSWORD_RULES_HINT } from "@servicepro/validators";
 import { useTRPC } from "@servicepro/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useState } from "react";
-import { PASSWORD_RULES_HINT, passwordProblem } from "./password-rules.ts";
+import { type ReactNode, useState } from "react";
+import { z } from "zod";
 
 const AREA = "Business dashboard";
 /** The app's base ("/app/"): where the new owner lands once signed in. */
 const BASE = import.meta.env.BASE_URL;
+
+/** The new password with the server's rules (newPasswordSchema), typed twice. */
+const newPasswordFormSchema = z
+  .object({ password: newPasswordSchema, confirm: z.string() })
+  .refine((values) => values.confirm === values.password, {
+    path: ["confirm"],
+    message: "The two passwords don't match.",
+  });
 
 const tokenFromUrl = () => new URLSearchParams(window.location.search).get("token") ?? "";
 
@@ -64,11 +76,11 @@ export function WelcomePage() {
     retry: false,
     staleTime: Infinity,
   });
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
-  const [local, setLocal] = useState<{ password?: string; confirm?: string }>({});
+  const form = useZodForm(newPasswordFormSchema, { defaultValues: { password: "", confirm: "" } });
+  const [formError, setFormError] = useState<string | null>(null);
   const complete = useMutation(
     trpc.onboarding.complete.mutationOptions({
+      onError: (error) => setFormError(applyServerErrors(form.setError, error, ["password"])),
       onSuccess: () => {
         // Nothing cached from before belongs to this person; a full load of /app/ starts clean
         // and takes the token out of the address bar and the back button.
@@ -106,16 +118,9 @@ export function WelcomePage() {
   }
 
   const { businessName, ownerName, ownerEmail } = link.data;
-  const server = complete.isError ? apiFieldErrors(complete.error) : {};
-  const passwordError = local.password ?? server.password;
-  const formError = complete.isError && !server.password ? apiErrorMessage(complete.error) : null;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = ({ password }: { password: string }) => {
     if (complete.isPending) return;
-    const problem = passwordProblem(password);
-    const mismatch = confirm !== password ? "The two passwords don't match." : undefined;
-    setLocal({ ...(problem ? { password: problem } : {}), ...(mismatch ? { confirm: mismatch } : {}) });
-    if (problem || mismatch) return;
+    setFormError(null);
     complete.mutate({ token, password });
   };
 
@@ -126,7 +131,7 @@ export function WelcomePage() {
         <p className="sp-signin__subtitle">Set a password to open {businessName} on ServicePro.</p>
       </div>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <form className="sp-signin__form" onSubmit={submit} noValidate aria-busy={complete.isPending || undefined}>
+      <Form form={form} onSubmit={submit} className="sp-signin__form" aria-busy={complete.isPending || undefined}>
         <TextField
           label="Email"
           name="email"
@@ -136,31 +141,19 @@ export function WelcomePage() {
           readOnly
           hint="You'll sign in with this email."
         />
-        <TextField
+        <FormTextField
           label="New password"
           name="password"
           type="password"
           autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
           hint={PASSWORD_RULES_HINT}
-          error={passwordError}
           required
         />
-        <TextField
-          label="Confirm password"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          error={local.confirm}
-          required
-        />
+        <FormTextField label="Confirm password" name="confirm" type="password" autoComplete="new-password" required />
         <Button type="submit" variant="primary" block loading={complete.isPending}>
           Set password and continue
         </Button>
-      </form>
+      </Form>
     </Frame>
   );
 }

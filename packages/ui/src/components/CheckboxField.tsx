@@ -1,25 +1,29 @@
 import { type InputHTMLAttributes, type ReactNode, type Ref, useId } from "react";
 import { cx } from "../utils.ts";
-import { FieldHint } from "./FieldMessages.tsx";
+import { FieldError, FieldHint } from "./FieldMessages.tsx";
 
 export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "children"> {
   label: ReactNode;
   hint?: ReactNode;
+  /** Error message (e.g. a confirmation not given), linked with `aria-describedby`. */
+  error?: ReactNode;
   fieldClassName?: string;
   ref?: Ref<HTMLInputElement>;
 }
 
 /** A checkbox with its label to the right and an optional hint under it. */
-export function CheckboxField({ label, hint, id, fieldClassName, className, ...rest }: CheckboxFieldProps) {
+export function CheckboxField({ label, hint, error, id, fieldClassName, className, ...rest }: CheckboxFieldProps) {
   const autoId = useId();
   const inputId = id ?? `sp-checkbox-${autoId}`;
   const hintId = hint ? `${inputId}-hint` : undefined;
+  const errorId = error ? `${inputId}-error` : undefined;
   return (
     <div className={cx("sp-checkbox", fieldClassName)}>
       <input
         id={inputId}
         type="checkbox"
-        aria-describedby={hintId}
+        aria-describedby={cx(hintId, errorId) || undefined}
+        aria-invalid={error ? true : undefined}
         className={cx("sp-checkbox__input", className)}
         {...rest}
       />
@@ -28,6 +32,7 @@ export function CheckboxField({ label, hint, id, fieldClassName, className, ...r
           {label}
         </label>
         <FieldHint id={hintId}>{hint}</FieldHint>
+        <FieldError id={errorId}>{error}</FieldError>
       </div>
     </div>
   );

@@ -1,8 +1,10 @@
-import { type FormEvent, type ReactNode, useState } from "react";
+import { signInInputSchema } from "@servicepro/validators";
+import type { ReactNode } from "react";
+import { Form, FormTextField } from "../form/fields.tsx";
+import { useZodForm } from "../form/use-zod-form.ts";
 import { Alert } from "./Alert.tsx";
 import { Button } from "./Button.tsx";
 import { Card } from "./Card.tsx";
-import { TextField } from "./TextField.tsx";
 
 export interface SignInValues {
   email: string;
@@ -29,7 +31,7 @@ export interface SignInFormProps {
 /**
  * Email + password sign-in. Presentational: it collects the values and reports them through
  * `onSubmit`; the caller performs the request and passes back `error`, `fieldErrors` and
- * `submitting`. The only local check is that both fields are filled in.
+ * `submitting`. The fields are checked with the server's own sign-in schema first.
  */
 export function SignInForm({
   onSubmit,
@@ -42,23 +44,7 @@ export function SignInForm({
   footer,
   defaultEmail = "",
 }: SignInFormProps) {
-  const [email, setEmail] = useState(defaultEmail);
-  const [password, setPassword] = useState("");
-  const [missing, setMissing] = useState<Partial<Record<keyof SignInValues, string>>>({});
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (submitting) return;
-    const nextMissing: Partial<Record<keyof SignInValues, string>> = {};
-    if (email.trim() === "") nextMissing.email = "Enter your email address.";
-    if (password === "") nextMissing.password = "Enter your password.";
-    setMissing(nextMissing);
-    if (nextMissing.email || nextMissing.password) return;
-    onSubmit({ email: email.trim(), password });
-  }
-
-  const emailError = missing.email ?? fieldErrors?.email;
-  const passwordError = missing.password ?? fieldErrors?.password;
+  const form = useZodForm(signInInputSchema, { defaultValues: { email: defaultEmail, password: "" } });
 
   return (
     <div className="sp-signin">
@@ -68,8 +54,15 @@ export function SignInForm({
           {subtitle ? <p className="sp-signin__subtitle">{subtitle}</p> : null}
         </div>
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <form className="sp-signin__form" onSubmit={handleSubmit} noValidate aria-busy={submitting || undefined}>
-          <TextField
+        <Form
+          form={form}
+          onSubmit={(values) => {
+            if (!submitting) onSubmit(values);
+          }}
+          className="sp-signin__form"
+          aria-busy={submitting || undefined}
+        >
+          <FormTextField
             label="Email"
             name="email"
             type="email"
@@ -78,32 +71,22 @@ export function SignInForm({
             spellCheck={false}
             autoCapitalize="none"
             required
-            value={email}
-            onChange={(event) => {
-              setEmail(event.target.value);
-              if (missing.email) setMissing((prev) => ({ ...prev, email: undefined }));
-            }}
-            error={emailError}
+            error={fieldErrors?.email}
             disabled={submitting}
           />
-          <TextField
+          <FormTextField
             label="Password"
             name="password"
             type="password"
             autoComplete="current-password"
             required
-            value={password}
-            onChange={(event) => {
-              setPassword(event.target.value);
-              if (missing.password) setMissing((prev) => ({ ...prev, password: undefined }));
-            }}
-            error={passwordError}
+            error={fieldErrors?.password}
             disabled={submitting}
           />
           <Button type="submit" variant="primary" size="lg" block loading={submitting} className="sp-signin__submit">
             {submitLabel}
           </Button>
-        </form>
+        </Form>
         {footer ? <div className="sp-signin__footer">{footer}</div> : null}
       </Card>
     </div>

@@ -11,6 +11,7 @@ import { AppError, fieldErrors } from "@servicepro/errors";
 import { getPack } from "@servicepro/industry-packs";
 import { IVR_MODES } from "@servicepro/telephony/constants";
 import { PLAN_TIERS } from "@servicepro/tenancy/constants";
+import { slugSchema, textSchema } from "@servicepro/validators";
 import { z } from "zod";
 import { findClashes } from "../../concierge/clashes.ts";
 import { provisionBusiness } from "../../concierge/execute.ts";
@@ -68,6 +69,8 @@ const searchInputSchema = z.strictObject({
   limit: z.number().int().min(1).max(30).default(10),
 });
 
+const checkSlugInputSchema = z.strictObject({ slug: textSchema("the slug", { min: 0, max: 200 }) });
+
 const noBaseUrl = () =>
   new AppError(
     "PRECONDITION_FAILED",
@@ -100,6 +103,30 @@ export const adminConciergeRouter = createRouter({
       );
       const answer = { ...summary, onboarding: { ...summary.onboarding, delivery } };
       return ctx.publicBaseUrl ? answer : { ...answer, warnings: [...answer.warnings, noBaseUrl().message] };
+    }),
+
+  /**
+   * Whether a slug can be given to a new business, for the wizard's first step: `message` says why
+   * not (the rule it breaks, or the business that holds it). A refused slug is an answer, not a 400:
+   * the wizard asks while the owner is still typing.
+   */
+  checkSlug: ownerProcedure
+    .input(checkSlugInputSchema)
+    .output(z.object({ slug: z.string(), available: z.boolean(), message: z.string().nullable() }))
+    .query(async ({ ctx, input }) => {
+      const parsed = slugSchema.safeParse(input.slug);
+      if (!parsed.success) {
+        return {
+          slug: input.slug.toLowerCase(),
+          available: false,
+          message: parsed.error.issues[0]?.message ?? "That slug can't be used.",
+        };
+      }
+      const slug = parsed.data;
+      const [clash] = await ctx
+        .platform("admin.concierge.checkSlug")
+        .run((tx) => findClashes(tx, { slug, phoneNumber: null, owner: { email: "" } }, ["slug"]));
+      return { slug, available: !clash, message: clash?.message ?? null };
     }),
 
   /** Numbers the platform can give a new business now: Twilio's inventory, or the configured pool. */

@@ -1,5 +1,5 @@
 import { AppError } from "@servicepro/errors";
-import { PLAN_TIERS, TENANT_STATUSES } from "@servicepro/tenancy";
+import { needsRootStatusConfirmation, PLAN_TIERS, ROOT_STATUS_WARNING, TENANT_STATUSES } from "@servicepro/tenancy";
 import { z } from "zod";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
 import { tenantProfileSchema, tenantProfileSelect, toTenantProfile } from "../schemas.ts";
@@ -24,6 +24,8 @@ const updatePlanInputSchema = z
         .max(63, "That is not a business id."),
       planTier: z.enum(PLAN_TIERS, { error: `Plan must be one of ${oneOf(PLAN_TIERS)}.` }).optional(),
       status: z.enum(TENANT_STATUSES, { error: `Status must be one of ${oneOf(TENANT_STATUSES)}.` }).optional(),
+      /** Required to suspend or cancel the root tenant (see needsRootStatusConfirmation). */
+      confirmRootStatus: z.literal(true, { error: "confirmRootStatus is either true or left out." }).optional(),
     },
     {
       error: (issue) =>
@@ -34,6 +36,10 @@ const updatePlanInputSchema = z
   )
   .refine((input) => input.planTier !== undefined || input.status !== undefined, {
     message: "Send a new planTier, a new status, or both.",
+  })
+  .refine((input) => !needsRootStatusConfirmation(input.tenantId, input.status) || input.confirmRootStatus, {
+    message: `${ROOT_STATUS_WARNING} To do it anyway, confirm it (confirmRootStatus: true).`,
+    path: ["confirmRootStatus"],
   });
 
 export const adminTenantsRouter = createRouter({

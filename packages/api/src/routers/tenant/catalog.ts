@@ -4,8 +4,6 @@
 
 import { AppError } from "@servicepro/errors";
 import { sameData } from "@servicepro/industry-packs";
-import { z } from "zod";
-import { createRouter, staffProcedure, tenantAdminProcedure } from "../../trpc.ts";
 import {
   archiveServiceInput,
   createFaqInput,
@@ -14,7 +12,9 @@ import {
   updateAddOnInput,
   updateFaqInput,
   updateServiceInput,
-} from "./catalog-inputs.ts";
+} from "@servicepro/validators";
+import { z } from "zod";
+import { createRouter, staffProcedure, tenantAdminProcedure } from "../../trpc.ts";
 import { addOnSchema, faqSchema, serviceSchema, toAddOn, toFaq, toService } from "./catalog-shared.ts";
 
 const ORDER = [{ position: "asc" as const }, { createdAt: "asc" as const }];

@@ -1,4 +1,4 @@
-// What the catalog's edit forms may send. Strict objects (an unknown key is an error naming it) and
+// What the catalog's edit forms may send (tenant.catalog.* inputs, and the tenant app's dialogs). Strict objects (an unknown key is an error naming it) and
 // messages written for the person filling in the form.
 import { z } from "zod";
 
@@ -109,3 +109,18 @@ export const updateFaqInput = z
   .refine(atLeastOneChange, NOTHING_TO_CHANGE);
 
 export const archiveServiceInput = z.strictObject({ id: id("service") });
+
+/**
+ * The fields one by one, for forms that type them differently (dollars and minutes as text) and
+ * convert before checking: the same rules and messages as the inputs above.
+ */
+export const catalogFields = {
+  name,
+  description,
+  serviceMinutes: minutes("positive"),
+  addOnMinutes: minutes("zero"),
+  cents,
+  priceDependsOn,
+  question,
+  answer,
+} as const;
