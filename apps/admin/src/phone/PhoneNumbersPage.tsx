@@ -1,6 +1,5 @@
 // Per business: its phone numbers and how each answers (owner only). The business being looked
 // at lives in the URL (?tenant=<id>) so the page can be linked and reloaded.
-import "@servicepro/ui/telephony.css";
 import "./phone.css";
 import { IVR_MODE_LABELS } from "@servicepro/telephony/constants";
 import {

@@ -1,6 +1,5 @@
 // The SMS inbox: conversations on the left, the open thread on the right. The open conversation
 // lives in the URL (?conversation=<id>) so a reload or a shared link reopens it.
-import "@servicepro/ui/telephony.css";
 import "./inbox.css";
 import { apiErrorCode, Badge, Card, EmptyState, LoadErrorAlert, PageHeader, Spinner } from "@servicepro/ui";
 import { useRefreshAuth, useTRPC } from "@servicepro/web";

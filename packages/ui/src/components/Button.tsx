@@ -1,3 +1,4 @@
+import "./Button.css";
 import type { AnchorHTMLAttributes, ButtonHTMLAttributes, ReactNode, Ref } from "react";
 import { cx } from "../utils.ts";
 

@@ -1,3 +1,4 @@
+import "./SignInForm.css";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Alert } from "./Alert.tsx";
 import { Button } from "./Button.tsx";

@@ -1,3 +1,4 @@
+import "./AppNav.css";
 import { Link, type RegisteredRouter, type ValidateLinkOptionsArray } from "@tanstack/react-router";
 
 export interface AppNavProps<
