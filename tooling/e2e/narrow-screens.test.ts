@@ -32,8 +32,8 @@ type Overflow = { scrollWidth: number; outside: string[] };
 /** The page's width, and every visible control that sticks out of the screen on either side. */
 const measure = (page: Page): Promise<Overflow> =>
   page.evaluate((width) => {
-    const controls = document.querySelectorAll<HTMLElement>(
-      "button, a[href], input:not([type=hidden]), select, textarea, [role=tab]",
+    const controls = Array.from(
+      document.querySelectorAll<HTMLElement>("button, a[href], input:not([type=hidden]), select, textarea, [role=tab]"),
     );
     const outside: string[] = [];
     for (const control of controls) {
