@@ -1,7 +1,7 @@
 // @servicepro/web: the client-side kit the React apps share (API client, providers, auth, tenant
 // labels, the staff sign-in gate). Presentation without the API lives in @servicepro/ui.
 
-// The tenant vocabulary the apps' forms need (constants only: no zod in the browser).
+// The tenant vocabulary the apps' forms need (the constants only, not tenancy's server-side schemas).
 export {
   PLAN_TIERS,
   type PlanTier,
