@@ -1,17 +1,27 @@
-import { AppNav, appPath, isImpersonating, PageNotFound, SignedInShell, StaffGate, usePathname } from "@servicepro/web";
+import { AppNav, isImpersonating, SignedInShell, StaffGate } from "@servicepro/web";
+import { Outlet } from "@tanstack/react-router";
 import { ImpersonatingPage } from "./pages/ImpersonatingPage.tsx";
 import { NotPlatformOwnerPage } from "./pages/NotPlatformOwnerPage.tsx";
-import { ROUTES } from "./routes.tsx";
 
-/** The URL prefix the server serves this app under ("/admin/"). */
-const BASE = import.meta.env.BASE_URL;
+/** The console's sections, in nav order. */
+function ConsoleNav() {
+  return (
+    <AppNav
+      label="Console sections"
+      items={[
+        { to: "/", children: "Tenants", activeOptions: { exact: true, includeSearch: false } },
+        { to: "/new-business", children: "New business" },
+        { to: "/packs", children: "Industry packs", activeOptions: { includeSearch: false } },
+        { to: "/phone-numbers", children: "Phone numbers & IVR", activeOptions: { includeSearch: false } },
+        { to: "/unrouted", children: "Unrouted traffic" },
+        { to: "/integrations", children: "Integrations & keys", activeOptions: { includeSearch: false } },
+      ]}
+    />
+  );
+}
 
-const hrefOf = (path: string) => (path === "/" ? BASE : `${BASE}${path.slice(1)}`);
-
-/** Decides what to show from `auth.context`: sign-in, the owner-only notice, or the console. */
-export function App() {
-  const path = appPath(usePathname(), BASE);
-  const route = ROUTES.find((candidate) => candidate.path === path);
+/** Every page's frame: sign-in, the owner-only notice, or the console with the page in it (from `auth.context`). */
+export function AdminRoot() {
   return (
     <StaffGate
       area="Platform console"
@@ -39,22 +49,9 @@ export function App() {
             area="Platform console"
             user={context.user}
             detail={context.user.name ? context.user.email : "Platform owner"}
-            nav={
-              <AppNav
-                label="Console sections"
-                items={ROUTES.map((candidate) => ({
-                  href: hrefOf(candidate.path),
-                  label: candidate.label,
-                  current: candidate === route,
-                }))}
-              />
-            }
+            nav={<ConsoleNav />}
           >
-            {route ? (
-              route.render(context)
-            ) : (
-              <PageNotFound area="Platform console" homeHref={BASE} homeLabel="Go to the tenants" />
-            )}
+            <Outlet />
           </SignedInShell>
         )
       }

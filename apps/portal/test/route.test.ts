@@ -1,18 +1,40 @@
+// The portal's URLs through its real route tree (memory history, no DOM): which page each path shows.
+import { createMemoryHistory, rootRouteId } from "@tanstack/react-router";
 import { describe, expect, it } from "vitest";
-import { parsePortalPath } from "../src/lib/route.ts";
+import { type PortalRoute, readPortalSegment } from "../src/lib/route.ts";
+import { createPortalRouter } from "../src/router.tsx";
+
+/**
+ * What the portal shows for `path`: the home page, a business, or "not found" for a segment that
+ * can't be a slug (the `$slug` route's check) or a path the router can't read at all (its
+ * not-found page, the same page; `raw` is then the path after the base).
+ */
+function parsePortalPath(path: string, basepath = "/portal/"): PortalRoute {
+  const router = createPortalRouter({ basepath, history: createMemoryHistory({ initialEntries: [path] }) });
+  const leaf = router.matchRoutes(router.state.location).at(-1);
+  if (!leaf || leaf.routeId === rootRouteId) {
+    return { kind: "invalid", raw: router.state.location.pathname.replace(/^\/+/, "") };
+  }
+  if (leaf.routeId === "/") return { kind: "home" };
+  const slug = (leaf.params as { slug?: string }).slug;
+  if (slug === undefined) throw new Error(`${path} matched ${leaf.routeId}, which has no slug`);
+  return readPortalSegment(slug);
+}
 
 describe("parsePortalPath", () => {
   it("shows the home page without a slug", () => {
     expect(parsePortalPath("/portal/")).toEqual({ kind: "home" });
     expect(parsePortalPath("/portal")).toEqual({ kind: "home" });
     expect(parsePortalPath("/portal/index.html")).toEqual({ kind: "home" });
-    expect(parsePortalPath("/elsewhere")).toEqual({ kind: "home" });
   });
 
   it("reads the slug, folding case and ignoring trailing segments", () => {
     expect(parsePortalPath("/portal/clean-machine")).toEqual({ kind: "business", slug: "clean-machine" });
     expect(parsePortalPath("/portal/Green-Lawn-Co/")).toEqual({ kind: "business", slug: "green-lawn-co" });
-    expect(parsePortalPath("/portal/clean-machine/bookings/42")).toEqual({ kind: "business", slug: "clean-machine" });
+    expect(parsePortalPath("/portal/clean-machine/bookings/42")).toEqual({
+      kind: "business",
+      slug: "clean-machine",
+    });
   });
 
   it("rejects what can't be a slug without asking the server", () => {

@@ -17,6 +17,7 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { trpcCsrfGuard } from "./csrf.ts";
+import { notFoundPage, wantsHtmlPage } from "./html-pages.ts";
 import type { AppLogger } from "./logger.ts";
 import { recordingRoutes } from "./recordings.ts";
 import { createCookieJar, sessionCookieName } from "./session-cookie.ts";
@@ -145,7 +146,12 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
 
   mountApps(app, config.appsDir);
 
-  app.notFound((c) => c.json({ error: `Nothing here: ${c.req.method} ${c.req.path}` }, 404));
+  // A browser gets a page it can leave by a link; API clients and webhooks keep the JSON answer.
+  app.notFound((c) =>
+    wantsHtmlPage(c.req.path, c.req.header("accept"))
+      ? c.html(notFoundPage(c.req.path), 404)
+      : c.json({ error: `Nothing here: ${c.req.method} ${c.req.path}` }, 404),
+  );
   app.onError((error, c) => {
     c.var.logger?.error({ err: error }, "unhandled error");
     return c.json({ error: "Something went wrong on our side.", requestId: c.var.requestId }, 500);

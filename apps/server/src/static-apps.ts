@@ -3,28 +3,20 @@ import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono, MiddlewareHandler } from "hono";
 import type { HonoEnv } from "./app.ts";
+import { type LandingLink, landingPage } from "./html-pages.ts";
 
 /** URL prefix → app folder. Each app is a Vite build with `base` set to its prefix. */
 export const APPS = [
-  {
-    prefix: "/admin",
-    folder: "admin",
-    title: "Admin console",
-    description: "For the ServicePro platform owner: every business on the platform.",
-  },
-  {
-    prefix: "/app",
-    folder: "tenant",
-    title: "Business dashboard",
-    description: "For a business's team: its customers, messages and bookings.",
-  },
-  {
-    prefix: "/portal",
-    folder: "portal",
-    title: "Customer portal",
-    description: "For a business's customers: points, history and profile.",
-  },
+  { prefix: "/admin", folder: "admin" },
+  { prefix: "/app", folder: "tenant" },
+  { prefix: "/portal", folder: "portal" },
 ] as const;
+
+/** The landing page's doors: the two staff apps. The portal needs a business's own link. */
+const LANDING_LINKS: readonly LandingLink[] = [
+  { href: "/app/", title: "Business dashboard", description: "For a business's owner and team." },
+  { href: "/admin/", title: "Platform console", description: "For the ServicePro platform owner." },
+];
 
 /** Serves the three React apps' production builds, with history-API fallback to index.html. */
 export function mountApps(app: Hono<HonoEnv>, appsDir: string): void {
@@ -58,14 +50,5 @@ export function mountApps(app: Hono<HonoEnv>, appsDir: string): void {
       return c.html(readFileSync(indexFile, "utf8"));
     });
   }
-  app.get("/", (c) => c.html(landingPage()));
-}
-
-function landingPage(): string {
-  const links = APPS.map((a) => `<li><a href="${a.prefix}/">${a.title}</a><p>${a.description}</p></li>`).join("");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>ServicePro</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1f2937}
-h1{font-size:1.75rem}ul{list-style:none;padding:0}li{border:1px solid #e5e7eb;border-radius:.75rem;padding:1rem 1.25rem;margin:.75rem 0}
-a{font-weight:600;color:#1d4ed8}p{margin:.25rem 0 0;color:#4b5563}</style></head>
-<body><h1>ServicePro</h1><p>The operating system for service businesses.</p><ul>${links}</ul></body></html>`;
+  app.get("/", (c) => c.html(landingPage(LANDING_LINKS)));
 }

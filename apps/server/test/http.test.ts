@@ -195,6 +195,48 @@ describe("HTTP edges", () => {
     expect((await t.trpc("query", "admin.nothing")).status).toBe(404);
   });
 
+  it("should show a browser a styled landing page at / that makes no claims, with the ways in", async () => {
+    const res = await t.app.request("/", { headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).toMatch(/<style>[^<]*font:[^<]*<\/style>/);
+    expect(html).toContain('href="/app/"');
+    expect(html).toContain('href="/admin/"');
+    // Only what exists: no slogans, no bookings, loyalty points or customer history.
+    for (const claim of [/operating system/i, /booking/i, /points/i, /history/i, /profile/i]) {
+      expect(html).not.toMatch(claim);
+    }
+  });
+
+  it("should show a browser a styled 404 page for an unknown path, and keep JSON for API clients", async () => {
+    const browser = await t.app.request("/no-such-page?x=1", {
+      headers: { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" },
+    });
+    expect(browser.status).toBe(404);
+    expect(browser.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await browser.text();
+    expect(html).toContain("<title>Page not found · ServicePro</title>");
+    expect(html).toContain("<code>/no-such-page</code>");
+    expect(html).toContain('<a class="button" href="/">');
+    expect(html).toContain("<style>");
+    // What the path says is shown as text, never as markup.
+    const hostile = await t.app.request("/%3Cscript%3Ealert(1)%3C%2Fscript%3E", { headers: { accept: "text/html" } });
+    expect(await hostile.text()).not.toContain("<script>");
+
+    for (const [path, accept] of [
+      ["/no-such-page", "application/json"],
+      ["/no-such-page", undefined],
+      ["/trpc/admin.nothing", "text/html"],
+      ["/twilio/nothing", "text/html"],
+    ] as const) {
+      const res = await t.app.request(path, accept ? { headers: { accept } } : {});
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get("content-type"), `${path} (${accept})`).toMatch(/^application\/json/);
+    }
+  });
+
   it("should refuse cross-site and form-encoded tRPC requests before they run (CSRF)", async () => {
     const cookie = await t.signIn(GREEN_LAWN_ADMIN);
     const form = await t.app.request("/trpc/auth.logout", {

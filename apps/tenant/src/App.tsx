@@ -1,20 +1,31 @@
-import { AppNav, appPath, PageNotFound, SignedInShell, StaffGate, usePathname } from "@servicepro/web";
+import { AppNav, SignedInShell, StaffGate } from "@servicepro/web";
+import { Outlet, useMatch } from "@tanstack/react-router";
 import { NoBusinessPage } from "./pages/NoBusinessPage.tsx";
-import { ROUTES } from "./routes.tsx";
-import { WelcomePage } from "./welcome/WelcomePage.tsx";
 
-/** The URL prefix the server serves this app under ("/app/"). */
-const BASE = import.meta.env.BASE_URL;
+/** The dashboard's sections, in nav order. */
+function DashboardNav() {
+  return (
+    <AppNav
+      label="Dashboard sections"
+      items={[
+        { to: "/", children: "Overview", activeOptions: { exact: true } },
+        { to: "/inbox", children: "Inbox", activeOptions: { includeSearch: false } },
+        { to: "/calls", children: "Calls" },
+        { to: "/services", children: "Services" },
+        { to: "/plan", children: "Plan" },
+        { to: "/settings", children: "Settings" },
+      ]}
+    />
+  );
+}
 
-const hrefOf = (path: string) => (path === "/" ? BASE : `${BASE}${path.slice(1)}`);
-
-/** Decides what to show from `auth.context`: sign-in, a "no business here" notice, or the dashboard. */
-export function App() {
-  const pathname = usePathname();
-  const path = appPath(pathname, BASE);
-  const route = ROUTES.find((candidate) => candidate.path === path);
-  // A new owner's one-time link: public, outside the sign-in gate (they have no password yet).
-  if (path === "/welcome") return <WelcomePage />;
+/**
+ * Every page's frame: the welcome link is public; everything else shows sign-in, a "no business here"
+ * notice, or the dashboard with the page in it (from `auth.context`).
+ */
+export function TenantRoot() {
+  const isWelcome = useMatch({ from: "/welcome", shouldThrow: false }) !== undefined;
+  if (isWelcome) return <Outlet />;
   return (
     <StaffGate
       area="Business dashboard"
@@ -33,22 +44,9 @@ export function App() {
           area={context.tenantName ?? "Business dashboard"}
           user={context.user}
           detail={context.user.email}
-          nav={
-            <AppNav
-              label="Dashboard sections"
-              items={ROUTES.map((candidate) => ({
-                href: hrefOf(candidate.path),
-                label: candidate.label,
-                current: candidate === route,
-              }))}
-            />
-          }
+          nav={<DashboardNav />}
         >
-          {route ? (
-            route.render(context)
-          ) : (
-            <PageNotFound area="ServicePro" homeHref={BASE} homeLabel="Go to the overview" />
-          )}
+          <Outlet />
         </SignedInShell>
       )}
     </StaffGate>

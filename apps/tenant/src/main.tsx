@@ -1,6 +1,7 @@
 import "@servicepro/ui/styles.css";
 import "./tenant.css";
 import { renderApp } from "@servicepro/web";
-import { App } from "./App.tsx";
+import { RouterProvider } from "@tanstack/react-router";
+import { router } from "./router.tsx";
 
-renderApp(<App />);
+renderApp(<RouterProvider router={router} />);

@@ -17,6 +17,7 @@ export {
   type ButtonProps,
   type ButtonSize,
   type ButtonVariant,
+  buttonClassName,
 } from "./components/Button.tsx";
 export { Card, type CardProps } from "./components/Card.tsx";
 export { CheckboxField, type CheckboxFieldProps } from "./components/CheckboxField.tsx";

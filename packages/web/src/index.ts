@@ -1,7 +1,7 @@
 // @servicepro/web: the client-side kit the React apps share (API client, providers, auth, tenant
 // labels, the staff sign-in gate). Presentation without the API lives in @servicepro/ui.
 
-// The tenant vocabulary the apps' forms need (constants only: no zod in the browser).
+// The tenant vocabulary the apps' forms need (the constants only, not tenancy's server-side schemas).
 export {
   needsRootStatusConfirmation,
   PLAN_TIERS,
@@ -24,9 +24,11 @@ export {
   useStopImpersonation,
 } from "./auth.ts";
 export { AppProviders, type AppProvidersProps, renderApp } from "./bootstrap.tsx";
-export { AppNav, type AppNavItem } from "./components/AppNav.tsx";
+export { AppNav, type AppNavProps } from "./components/AppNav.tsx";
+export { HrefLink, type HrefLinkProps } from "./components/HrefLink.tsx";
 export { ImpersonationBanner } from "./components/ImpersonationBanner.tsx";
 export { PageNotFound } from "./components/PageNotFound.tsx";
+export { RouteError } from "./components/RouteError.tsx";
 export { SignedInShell, type SignedInShellProps, SignOutButton } from "./components/SignedInShell.tsx";
 export { StaffGate, type StaffGateProps } from "./components/StaffGate.tsx";
 export { StaffSignInPage, type StaffSignInPageProps } from "./components/StaffSignInPage.tsx";
@@ -39,7 +41,8 @@ export {
   TENANT_STATUS_TONES,
   tenantStatusLabel,
 } from "./labels.ts";
-export { appPath, Link, type LinkProps, navigate, usePathname } from "./router.tsx";
+export { searchId } from "./search.ts";
+export { SignedInProvider, useSignedInContext } from "./signed-in.tsx";
 export {
   type ApiClient,
   createApiClient,

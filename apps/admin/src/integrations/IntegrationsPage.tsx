@@ -15,7 +15,7 @@ import {
 } from "@servicepro/ui";
 import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { getRouteApi } from "@tanstack/react-router";
 import { TenantReadiness } from "./TenantReadiness.tsx";
 
 type Integration = RouterOutputs["admin"]["integrations"]["status"]["integrations"][number];
@@ -93,10 +93,14 @@ function PlatformStatus() {
   );
 }
 
+const route = getRouteApi("/integrations");
+
 function BusinessReadiness() {
   const trpc = useTRPC();
   const tenants = useQuery(trpc.admin.tenants.list.queryOptions());
-  const [chosen, setChosen] = useState<string | null>(() => new URLSearchParams(window.location.search).get("tenant"));
+  const { tenant: chosen } = route.useSearch();
+  const navigate = route.useNavigate();
+  const setChosen = (id: string) => void navigate({ search: { tenant: id }, replace: true });
   const tenantId = chosen ?? tenants.data?.[0]?.id ?? null;
   return (
     <Card title="Business readiness" description="What a business still needs, with the page that fixes each item.">

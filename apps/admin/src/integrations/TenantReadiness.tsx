@@ -2,7 +2,7 @@
 // why, and the console page that fixes it. Shown on the Integrations page and from the tenants list.
 import "./integrations.css";
 import { Badge, type BadgeTone, Button, Dialog, LoadErrorAlert, Spinner } from "@servicepro/ui";
-import { Link, type RouterOutputs, useTRPC } from "@servicepro/web";
+import { HrefLink, type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 
 type Item = RouterOutputs["admin"]["integrations"]["tenantReadiness"]["items"][number];
@@ -48,9 +48,9 @@ export function TenantReadiness({ tenantId, onEditPlan }: { tenantId: string; on
                 {item.fix.label}
               </Button>
             ) : item.fix && item.state !== "ready" ? (
-              <Link href={item.fix.href} className="readiness__fix">
+              <HrefLink href={item.fix.href} className="readiness__fix">
                 {item.fix.label}
-              </Link>
+              </HrefLink>
             ) : null}
           </li>
         ))}

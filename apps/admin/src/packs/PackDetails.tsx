@@ -1,6 +1,8 @@
 // Everything a pack gives a new business, as the owner reads it before choosing: services with
 // prices, add-ons and when they are offered, FAQs, how the phone answers, and the starter site.
 // Used by the packs page and by the wizard's details drawer.
+import "@servicepro/ui/css/DescriptionList.css";
+import "@servicepro/ui/css/DataTable.css";
 import { IVR_MODE_LABELS, type IvrMode } from "@servicepro/telephony/constants";
 import { Badge, Button, Dialog, LoadErrorAlert, Spinner } from "@servicepro/ui";
 import { type RouterOutputs, useTRPC } from "@servicepro/web";

@@ -13,19 +13,12 @@ import {
 } from "@servicepro/ui";
 import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { getRouteApi } from "@tanstack/react-router";
 import { PackDrawer } from "./PackDetails.tsx";
 
 type PackSummary = RouterOutputs["admin"]["packs"]["list"][number];
 
-const readPack = () => new URLSearchParams(window.location.search).get("pack");
-
-function setPackParam(id: string | null) {
-  const url = new URL(window.location.href);
-  if (id) url.searchParams.set("pack", id);
-  else url.searchParams.delete("pack");
-  window.history.replaceState(window.history.state, "", url);
-}
+const route = getRouteApi("/packs");
 
 function columns(open: (id: string) => void): ReadonlyArray<DataTableColumn<PackSummary>> {
   return [
@@ -60,11 +53,9 @@ function columns(open: (id: string) => void): ReadonlyArray<DataTableColumn<Pack
 export function PacksPage() {
   const trpc = useTRPC();
   const packs = useQuery(trpc.admin.packs.list.queryOptions());
-  const [openId, setOpenId] = useState<string | null>(readPack);
-  const open = (id: string | null) => {
-    setOpenId(id);
-    setPackParam(id);
-  };
+  const { pack: openId } = route.useSearch();
+  const navigate = route.useNavigate();
+  const open = (id: string | null) => void navigate({ search: id ? { pack: id } : {}, replace: true });
   const openPack = packs.data?.find((pack) => pack.id === openId);
 
   return (

@@ -1,7 +1,7 @@
 import {
   apiErrorCode,
   Button,
-  ButtonLink,
+  buttonClassName,
   Card,
   DataTable,
   type DataTableColumn,
@@ -14,7 +14,6 @@ import {
 } from "@servicepro/ui";
 import {
   industryLabel,
-  navigate,
   PlanTierBadge,
   ROOT_TENANT_ID,
   type RouterOutputs,
@@ -23,6 +22,7 @@ import {
   useTRPC,
 } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { TenantReadinessDialog } from "../integrations/TenantReadiness.tsx";
 import { EditPlanDialog } from "../tenants/EditPlanDialog.tsx";
@@ -34,7 +34,7 @@ type Tenant = RouterOutputs["admin"]["tenants"]["list"][number];
 type OpenDialog = { kind: "plan" | "login" | "readiness"; tenant: Tenant } | null;
 
 /** ?plan=<tenantId> (the readiness list's "Edit plan & status" link) opens that dialog. */
-const planParam = () => new URLSearchParams(window.location.search).get("plan");
+const route = getRouteApi("/");
 
 /** The name, and for internal (at-cost) tenants the owner's note, so nobody forgets why it is free. */
 function NameCell({ tenant }: { tenant: Tenant }) {
@@ -129,16 +129,14 @@ export function TenantsPage() {
   const refreshAuth = useRefreshAuth();
   const [dialog, setDialog] = useState<OpenDialog>(null);
 
-  const [planFor, setPlanFor] = useState(planParam);
+  const { plan: planFor } = route.useSearch();
+  const navigate = useNavigate();
   useEffect(() => {
     const tenant = planFor ? tenants.data?.find((candidate) => candidate.id === planFor) : undefined;
     if (!tenant) return;
     setDialog({ kind: "plan", tenant });
-    setPlanFor(null);
-    const url = new URL(window.location.href);
-    url.searchParams.delete("plan");
-    window.history.replaceState(window.history.state, "", url);
-  }, [planFor, tenants.data]);
+    void navigate({ to: "/", search: {}, replace: true });
+  }, [planFor, tenants.data, navigate]);
 
   // The session ended while the console was open: re-read auth.context, which shows sign-in.
   const code = tenants.isError ? apiErrorCode(tenants.error) : undefined;
@@ -170,17 +168,9 @@ export function TenantsPage() {
             >
               Refresh
             </Button>
-            <ButtonLink
-              size="sm"
-              variant="primary"
-              href="/admin/new-business"
-              onClick={(event) => {
-                event.preventDefault();
-                navigate("/admin/new-business");
-              }}
-            >
+            <Link to="/new-business" className={buttonClassName({ size: "sm", variant: "primary" })}>
               New business
-            </ButtonLink>
+            </Link>
           </>
         }
       />

@@ -1,6 +1,5 @@
 // Per business: its phone numbers and how each answers (owner only). The business being looked
 // at lives in the URL (?tenant=<id>) so the page can be linked and reloaded.
-import "@servicepro/ui/telephony.css";
 import "./phone.css";
 import { IVR_MODE_LABELS } from "@servicepro/telephony/constants";
 import {
@@ -17,25 +16,22 @@ import {
 } from "@servicepro/ui";
 import { PlanTierBadge, type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { AssignNumberForm } from "./AssignNumberForm.tsx";
 import { PhoneSettingsForm } from "./PhoneSettingsForm.tsx";
 
 type PhoneList = RouterOutputs["admin"]["phoneNumbers"]["list"];
 
-const readTenant = () => new URLSearchParams(window.location.search).get("tenant");
+const route = getRouteApi("/phone-numbers");
 
 export function PhoneNumbersPage() {
   const trpc = useTRPC();
   const tenants = useQuery(trpc.admin.tenants.list.queryOptions());
-  const [chosen, setChosen] = useState<string | null>(readTenant);
+  const { tenant: chosen } = route.useSearch();
+  const navigate = route.useNavigate();
   const tenantId = chosen ?? tenants.data?.[0]?.id ?? null;
-  const choose = (id: string) => {
-    setChosen(id);
-    const url = new URL(window.location.href);
-    url.searchParams.set("tenant", id);
-    window.history.replaceState(window.history.state, "", url);
-  };
+  const choose = (id: string) => void navigate({ search: { tenant: id }, replace: true });
 
   return (
     <div className="sp-stack">

@@ -1,6 +1,6 @@
 import { TENANT_SLUG_PATTERN } from "@servicepro/tenancy/constants";
 
-/** What the portal shows for a URL. */
+/** What the portal shows for the path segment after /portal/. */
 export type PortalRoute =
   | { kind: "home" }
   | { kind: "business"; slug: string }
@@ -8,18 +8,11 @@ export type PortalRoute =
   | { kind: "invalid"; raw: string };
 
 /**
- * Reads the business slug from `/portal/<slug>` (any trailing segments are ignored, case is
- * folded: "/portal/Clean-Machine/" → "clean-machine"), held to the tenants' slug rule
- * (TENANT_SLUG_PATTERN, without zod). `base` is Vite's BASE_URL ("/portal/").
+ * Reads the business slug from the first segment after /portal/ (the router's `$slug`): decoded,
+ * trimmed and case-folded ("Clean-Machine" → "clean-machine"), held to the tenants' slug rule
+ * (TENANT_SLUG_PATTERN, without zod). "index.html" is the home page.
  */
-export function parsePortalPath(pathname: string, base = "/portal/"): PortalRoute {
-  const prefix = base.endsWith("/") ? base : `${base}/`;
-  let rest: string;
-  if (pathname === prefix.slice(0, -1)) rest = "";
-  else if (pathname.startsWith(prefix)) rest = pathname.slice(prefix.length);
-  else return { kind: "home" };
-
-  const segment = rest.split("/")[0] ?? "";
+export function readPortalSegment(segment: string): PortalRoute {
   let decoded: string;
   try {
     decoded = decodeURIComponent(segment);

@@ -1,3 +1,5 @@
+// The sign-in card's layout without the staff SignInForm: its styles come from the form's stylesheet.
+import "@servicepro/ui/css/SignInForm.css";
 import { Alert, apiErrorCode, Button, Card, LoadErrorAlert, Spinner, TextField } from "@servicepro/ui";
 import { useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";

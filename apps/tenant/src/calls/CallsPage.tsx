@@ -1,6 +1,5 @@
 // The calls log: every call to the business's numbers, what became of it, and any voicemail
 // (played through /media/recordings/<id>, which checks the session before streaming it).
-import "@servicepro/ui/telephony.css";
 import "../inbox/inbox.css";
 import { CALL_OUTCOME_LABELS, IVR_MODE_LABELS } from "@servicepro/telephony/constants";
 import {

@@ -1,34 +1,24 @@
 // The SMS inbox: conversations on the left, the open thread on the right. The open conversation
 // lives in the URL (?conversation=<id>) so a reload or a shared link reopens it.
-import "@servicepro/ui/telephony.css";
 import "./inbox.css";
 import { apiErrorCode, Badge, Card, EmptyState, LoadErrorAlert, PageHeader, Spinner } from "@servicepro/ui";
 import { useRefreshAuth, useTRPC } from "@servicepro/web";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { getRouteApi } from "@tanstack/react-router";
+import { useEffect } from "react";
 import { ConversationList } from "./ConversationList.tsx";
 import { LiveIndicator } from "./LiveIndicator.tsx";
 import { useLiveUpdates } from "./live.ts";
 import { ThreadPanel } from "./ThreadPanel.tsx";
 
-const PARAM = "conversation";
-
-function readSelected(): string | null {
-  return new URLSearchParams(window.location.search).get(PARAM);
-}
-
-function writeSelected(id: string | null) {
-  const url = new URL(window.location.href);
-  if (id) url.searchParams.set(PARAM, id);
-  else url.searchParams.delete(PARAM);
-  window.history.replaceState(window.history.state, "", url);
-}
+const route = getRouteApi("/inbox");
 
 export function InboxPage() {
   const trpc = useTRPC();
   const live = useLiveUpdates();
   const refreshAuth = useRefreshAuth();
-  const [selected, setSelected] = useState<string | null>(readSelected);
+  const selected = route.useSearch().conversation ?? null;
+  const navigate = route.useNavigate();
   const conversations = useInfiniteQuery(
     trpc.tenant.inbox.conversations.infiniteQueryOptions(
       { limit: 25 },
@@ -43,10 +33,7 @@ export function InboxPage() {
   }, [code, refreshAuth]);
 
   const items = conversations.data?.pages.flatMap((page) => page.items) ?? [];
-  const select = (id: string | null) => {
-    setSelected(id);
-    writeSelected(id);
-  };
+  const select = (id: string | null) => void navigate({ search: id ? { conversation: id } : {}, replace: true });
 
   return (
     <div className="sp-stack">

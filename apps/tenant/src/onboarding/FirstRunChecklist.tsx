@@ -1,5 +1,5 @@
 import { Badge, Button, Card, LoadErrorAlert, SuccessIcon } from "@servicepro/ui";
-import { Link, useAuthContext, useTRPC } from "@servicepro/web";
+import { HrefLink, useAuthContext, useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import "./onboarding.css";
@@ -73,7 +73,7 @@ export function FirstRunChecklist() {
             </span>
             <div>
               <p className="tenant-first-run__label">
-                {item.href && !item.done ? <Link href={item.href}>{item.label}</Link> : item.label}{" "}
+                {item.href && !item.done ? <HrefLink href={item.href}>{item.label}</HrefLink> : item.label}{" "}
                 {item.done ? <Badge tone="success">Done</Badge> : <span className="sp-visually-hidden">(to do)</span>}
               </p>
               {item.done ? null : <p className="sp-muted tenant-first-run__description">{item.description}</p>}

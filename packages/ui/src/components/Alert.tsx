@@ -1,3 +1,4 @@
+import "./Alert.css";
 import type { HTMLAttributes, ReactNode } from "react";
 import { cx } from "../utils.ts";
 import { ErrorIcon, InfoIcon, SuccessIcon, WarningIcon } from "./icons.tsx";

@@ -1,3 +1,4 @@
+import "./AppShell.css";
 import type { ReactNode } from "react";
 import { cx, initials } from "../utils.ts";
 import { Button } from "./Button.tsx";

@@ -1,3 +1,4 @@
+import "./Badge.css";
 import type { HTMLAttributes } from "react";
 import { cx } from "../utils.ts";
 

@@ -1,3 +1,4 @@
+import "./Button.css";
 import type { AnchorHTMLAttributes, ButtonHTMLAttributes, ReactNode, Ref } from "react";
 import { cx } from "../utils.ts";
 
@@ -57,12 +58,20 @@ export interface ButtonLinkProps extends AnchorHTMLAttributes<HTMLAnchorElement>
   ref?: Ref<HTMLAnchorElement>;
 }
 
-/** A link styled as a button, for navigation (e.g. "Open the business dashboard"). */
+/** The classes that make an element look like a button, e.g. for a router `<Link>` styled as one. */
+export function buttonClassName({
+  variant = "secondary",
+  size = "md",
+  block = false,
+}: {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  block?: boolean;
+} = {}): string {
+  return cx("sp-button", `sp-button--${variant}`, `sp-button--${size}`, block && "sp-button--block");
+}
+
+/** A link styled as a button, for navigation to another app or page (e.g. "Open the business dashboard"). */
 export function ButtonLink({ variant = "secondary", size = "md", block = false, className, ...rest }: ButtonLinkProps) {
-  return (
-    <a
-      className={cx("sp-button", `sp-button--${variant}`, `sp-button--${size}`, block && "sp-button--block", className)}
-      {...rest}
-    />
-  );
+  return <a className={cx(buttonClassName({ variant, size, block }), className)} {...rest} />;
 }

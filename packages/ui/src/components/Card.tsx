@@ -1,3 +1,4 @@
+import "./Card.css";
 import { type HTMLAttributes, type ReactNode, useId } from "react";
 import { cx } from "../utils.ts";
 

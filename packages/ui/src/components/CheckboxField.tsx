@@ -1,3 +1,5 @@
+import "./Field.css";
+import "./CheckboxField.css";
 import { type InputHTMLAttributes, type ReactNode, type Ref, useId } from "react";
 import { cx } from "../utils.ts";
 import { FieldError, FieldHint } from "./FieldMessages.tsx";

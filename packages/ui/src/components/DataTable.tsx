@@ -1,3 +1,4 @@
+import "./DataTable.css";
 import type { ReactNode } from "react";
 import { cx } from "../utils.ts";
 
@@ -37,7 +38,11 @@ function cellClass<Row>(column: DataTableColumn<Row>) {
   );
 }
 
-/** A simple, typed, responsive table (scrolls horizontally on narrow screens). */
+/**
+ * A simple, typed, responsive table. On a phone (≤ 640 px) each row becomes a stacked block: the row
+ * header on top, then one line per cell with its column's header as the label (from `data-label`,
+ * so text headers only; a column with a hidden header, such as the actions, shows no label).
+ */
 export function DataTable<Row>({
   columns,
   rows,
@@ -49,7 +54,7 @@ export function DataTable<Row>({
 }: DataTableProps<Row>) {
   return (
     <div className={cx("sp-table-wrap", className)}>
-      <table className="sp-table">
+      <table className="sp-table sp-table--stack">
         {caption ? (
           <caption className={captionHidden ? "sp-visually-hidden" : "sp-table__caption"}>{caption}</caption>
         ) : null}
@@ -83,7 +88,11 @@ export function DataTable<Row>({
                       {column.cell(row)}
                     </th>
                   ) : (
-                    <td key={column.id} className={cellClass(column)}>
+                    <td
+                      key={column.id}
+                      className={cellClass(column)}
+                      data-label={typeof column.header === "string" ? column.header : undefined}
+                    >
                       {column.cell(row)}
                     </td>
                   ),

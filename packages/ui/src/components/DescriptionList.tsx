@@ -1,3 +1,4 @@
+import "./DescriptionList.css";
 import type { ReactNode } from "react";
 import { cx } from "../utils.ts";
 

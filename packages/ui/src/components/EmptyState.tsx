@@ -1,3 +1,4 @@
+import "./EmptyState.css";
 import type { HTMLAttributes, ReactNode } from "react";
 import { cx } from "../utils.ts";
 import { InboxIcon } from "./icons.tsx";

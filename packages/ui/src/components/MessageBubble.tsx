@@ -1,3 +1,4 @@
+import "./MessageBubble.css";
 import type { ReactNode } from "react";
 import { cx } from "../utils.ts";
 

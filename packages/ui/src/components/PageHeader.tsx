@@ -1,3 +1,4 @@
+import "./PageHeader.css";
 import type { HTMLAttributes, ReactNode } from "react";
 import { cx } from "../utils.ts";
 

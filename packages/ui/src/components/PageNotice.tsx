@@ -1,3 +1,4 @@
+import "./PageNotice.css";
 import type { ReactNode } from "react";
 import { cx } from "../utils.ts";
 import { Card } from "./Card.tsx";

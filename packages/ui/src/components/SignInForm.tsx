@@ -1,3 +1,4 @@
+import "./SignInForm.css";
 import { signInInputSchema } from "@servicepro/validators";
 import type { ReactNode } from "react";
 import { Form, FormTextField } from "../form/fields.tsx";

@@ -1,3 +1,5 @@
+import "./Field.css";
+import "./TextAreaField.css";
 import { type ReactNode, type Ref, type TextareaHTMLAttributes, useId } from "react";
 import { cx } from "../utils.ts";
 import { FieldError, FieldHint } from "./FieldMessages.tsx";

@@ -1,3 +1,4 @@
+import "./Field.css";
 import { type InputHTMLAttributes, type ReactNode, type Ref, useId } from "react";
 import { cx } from "../utils.ts";
 import { FieldError, FieldHint } from "./FieldMessages.tsx";

@@ -1,3 +1,4 @@
+import "./ImpersonationBanner.css";
 import { apiErrorMessage, Button } from "@servicepro/ui";
 import { useAuthContext, useStopImpersonation } from "../auth.ts";
 

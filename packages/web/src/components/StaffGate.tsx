@@ -1,6 +1,7 @@
 import { AppShell, LoadErrorAlert, Spinner } from "@servicepro/ui";
 import type { ReactNode } from "react";
 import { type AuthContext, type SignedInContext, useAuthContext } from "../auth.ts";
+import { SignedInProvider } from "../signed-in.tsx";
 import { StaffSignInPage, type StaffSignInPageProps } from "./StaffSignInPage.tsx";
 
 export interface StaffGateProps {
@@ -16,7 +17,7 @@ export interface StaffGateProps {
   isAllowed: (context: SignedInContext) => boolean;
   /** What a signed-in user who may not use the app sees instead. */
   notAllowed: (context: SignedInContext) => ReactNode;
-  /** The app, for a signed-in user who may use it. */
+  /** The app, for a signed-in user who may use it; its pages can also read the context with `useSignedInContext()`. */
   children: (context: SignedInContext) => ReactNode;
 }
 
@@ -61,5 +62,6 @@ export function StaffGate({
 
   const context = auth.data;
   if (!isSignedIn(context)) return <StaffSignInPage area={area} {...signIn} />;
-  return isAllowed(context) ? children(context) : notAllowed(context);
+  if (!isAllowed(context)) return notAllowed(context);
+  return <SignedInProvider value={context}>{children(context)}</SignedInProvider>;
 }

@@ -1,0 +1,89 @@
+// The platform console's routes. To add a page: a route here (lazy-loaded, with its search params
+// checked by a zod schema if it has any), then a nav item in App.tsx. Paths are relative to /admin.
+import { PageNotFound, RouteError, searchId } from "@servicepro/web";
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  type ErrorComponentProps,
+  lazyRouteComponent,
+} from "@tanstack/react-router";
+import { z } from "zod";
+import { AdminRoot } from "./App.tsx";
+
+const AREA = "Platform console";
+
+const rootRoute = createRootRoute({
+  component: AdminRoot,
+  notFoundComponent: () => (
+    <PageNotFound area={AREA} homeHref={import.meta.env.BASE_URL} homeLabel="Go to the tenants" />
+  ),
+  errorComponent: (props: ErrorComponentProps) => <RouteError area={AREA} {...props} />,
+});
+
+const tenantsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  /** `?plan=<tenantId>` (the readiness list's "Edit plan & status" link) opens that tenant's plan dialog. */
+  validateSearch: z.object({ plan: searchId }),
+  component: lazyRouteComponent(() => import("./pages/TenantsPage.tsx"), "TenantsPage"),
+});
+
+const newBusinessRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/new-business",
+  component: lazyRouteComponent(() => import("./concierge/NewBusinessPage.tsx"), "NewBusinessPage"),
+});
+
+const packsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/packs",
+  /** `?pack=<id>`: the pack whose details are open. */
+  validateSearch: z.object({ pack: searchId }),
+  component: lazyRouteComponent(() => import("./packs/PacksPage.tsx"), "PacksPage"),
+});
+
+const phoneNumbersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/phone-numbers",
+  /** `?tenant=<id>`: the business whose numbers are shown (default: the first). */
+  validateSearch: z.object({ tenant: searchId }),
+  component: lazyRouteComponent(() => import("./phone/PhoneNumbersPage.tsx"), "PhoneNumbersPage"),
+});
+
+const unroutedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/unrouted",
+  component: lazyRouteComponent(() => import("./unrouted/UnroutedPage.tsx"), "UnroutedPage"),
+});
+
+const integrationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/integrations",
+  /** `?tenant=<id>`: the business whose readiness is shown (default: the first). */
+  validateSearch: z.object({ tenant: searchId }),
+  component: lazyRouteComponent(() => import("./integrations/IntegrationsPage.tsx"), "IntegrationsPage"),
+});
+
+export const routeTree = rootRoute.addChildren([
+  tenantsRoute,
+  newBusinessRoute,
+  packsRoute,
+  phoneNumbersRoute,
+  unroutedRoute,
+  integrationsRoute,
+]);
+
+export const router = createRouter({
+  routeTree,
+  // "/admin/": the prefix the server serves this app under (Vite's `base`).
+  basepath: import.meta.env.BASE_URL,
+  defaultPreload: "intent",
+  scrollRestoration: true,
+});
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,176 @@
+// Every screen of the three apps on a phone (390 × 844): nothing wider than the screen, and every
+// button, link and field on the page (and in an open dialog) inside it, not behind a sideways scroll.
+// E2E_SCREENSHOTS=<folder> also saves a full-page screenshot of each screen, to look at.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { GREEN_LAWN_ADMIN, OWNER } from "@servicepro/server/testing";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, signIn } from "./browser.ts";
+import { startServer } from "./server.ts";
+
+const WIDTH = 390;
+const screenshotDir = process.env.E2E_SCREENSHOTS;
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const phone = (): Promise<BrowserContext> =>
+  browser.newContext({ viewport: { width: WIDTH, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+
+type Overflow = { scrollWidth: number; outside: string[] };
+
+/** The page's width, and every visible control that sticks out of the screen on either side. */
+const measure = (page: Page): Promise<Overflow> =>
+  page.evaluate((width) => {
+    const controls = Array.from(
+      document.querySelectorAll<HTMLElement>("button, a[href], input:not([type=hidden]), select, textarea, [role=tab]"),
+    );
+    const outside: string[] = [];
+    for (const control of controls) {
+      const box = control.getBoundingClientRect();
+      // Hidden, or visually hidden for screen readers only (1 px).
+      if (box.width <= 1 || box.height <= 1 || getComputedStyle(control).visibility === "hidden") continue;
+      if (control.closest("[inert], [aria-hidden=true]")) continue;
+      if (box.left < -0.5 || box.right > width + 0.5) {
+        const name = (control.getAttribute("aria-label") ?? control.textContent ?? control.tagName).trim();
+        outside.push(
+          `${control.tagName.toLowerCase()} "${name.slice(0, 50)}" at ${Math.round(box.left)}–${Math.round(box.right)} px`,
+        );
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, outside };
+  }, WIDTH);
+
+/** Waits for `ready`, then checks the screen fits (and saves a screenshot when asked). */
+async function expectFits(page: Page, name: string, ready: () => Promise<unknown>): Promise<void> {
+  await ready();
+  // Let late layout (fonts, images, lazily loaded route chunks) settle before measuring.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  if (screenshotDir) {
+    await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  }
+  const overflow = await measure(page);
+  expect.soft(overflow.scrollWidth, `${name}: page width`).toBeLessThanOrEqual(WIDTH);
+  expect.soft(overflow.outside, `${name}: controls off-screen`).toEqual([]);
+}
+
+const heading = (page: Page, name: string | RegExp, level = 1) =>
+  page.getByRole("heading", { name, level }).first().waitFor();
+
+describe("every screen at 390 px", () => {
+  it("platform console: every page and its dialogs", async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    const url = (p: string) => `${server.url}/admin${p}`;
+
+    await page.goto(url("/"));
+    await expectFits(page, "admin-sign-in", () => heading(page, "Platform console"));
+    await signIn(page, url("/"), OWNER);
+    await expectFits(page, "admin-tenants", () => page.getByRole("rowheader", { name: /Green Lawn Co/ }).waitFor());
+
+    await page.goto(url("/?plan=green-lawn"));
+    await expectFits(page, "admin-tenants-plan-dialog", () =>
+      page.getByRole("dialog", { name: "Edit plan & status · Green Lawn Co" }).waitFor(),
+    );
+
+    await page.goto(url("/new-business"));
+    await expectFits(page, "admin-new-business", () => heading(page, "New business"));
+
+    await page.goto(url("/packs"));
+    await expectFits(page, "admin-packs", () =>
+      page.getByRole("button", { name: "View the Lawn care pack" }).waitFor(),
+    );
+    await page.goto(url("/packs?pack=lawn-care"));
+    await expectFits(page, "admin-pack-drawer", () => page.getByRole("dialog").waitFor());
+
+    await page.goto(url("/phone-numbers?tenant=green-lawn"));
+    await expectFits(page, "admin-phone-numbers", () => heading(page, "Phone numbers & IVR"));
+
+    await page.goto(url("/unrouted"));
+    await expectFits(page, "admin-unrouted", () => heading(page, "Unrouted traffic"));
+
+    await page.goto(url("/integrations?tenant=green-lawn"));
+    await expectFits(page, "admin-integrations", () => page.getByRole("list", { name: /Readiness of/ }).waitFor());
+
+    await page.goto(url("/no-such-page"));
+    await expectFits(page, "admin-not-found", () => heading(page, "There's no page here"));
+    await context.close();
+  });
+
+  it("business dashboard: every page and a dialog", async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    const url = (p: string) => `${server.url}/app${p}`;
+
+    await page.goto(url("/welcome?token=not-a-real-token"));
+    await expectFits(page, "tenant-welcome-bad-link", () => page.getByRole("heading", { level: 1 }).waitFor());
+
+    await page.goto(url("/"));
+    await expectFits(page, "tenant-sign-in", () => heading(page, "Welcome back"));
+    await signIn(page, url("/"), GREEN_LAWN_ADMIN);
+    await expectFits(page, "tenant-overview", () => page.getByRole("table").first().waitFor());
+
+    await page.goto(url("/inbox"));
+    await expectFits(page, "tenant-inbox", () => heading(page, "Inbox"));
+
+    await page.goto(url("/calls"));
+    await expectFits(page, "tenant-calls", () => heading(page, "Calls"));
+
+    await page.goto(url("/services"));
+    await expectFits(page, "tenant-services", () =>
+      page
+        .getByRole("button", { name: /^Edit / })
+        .first()
+        .waitFor(),
+    );
+    await page.getByRole("button", { name: "Add service" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add a service" });
+    await expectFits(page, "tenant-service-dialog", () => dialog.waitFor());
+    // A service in the table, so its row and the row's actions are measured too.
+    await dialog.getByLabel("Name").fill("Spring aeration and overseeding");
+    await dialog.getByLabel("Price ($)").fill("85");
+    await dialog.getByRole("button", { name: "Add service" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await expectFits(page, "tenant-services-with-a-service", () =>
+      page.getByRole("button", { name: "Archive Spring aeration and overseeding" }).waitFor(),
+    );
+
+    await page.goto(url("/plan"));
+    await expectFits(page, "tenant-plan", () => heading(page, /plan/i));
+
+    await page.goto(url("/settings"));
+    await expectFits(page, "tenant-settings", () => heading(page, "Settings"));
+
+    await page.goto(url("/no-such-page"));
+    await expectFits(page, "tenant-not-found", () => heading(page, "There's no page here"));
+    await context.close();
+  });
+
+  it("customer portal and the server's own pages", async () => {
+    const context = await phone();
+    const page = await context.newPage();
+
+    await page.goto(`${server.url}/portal/`);
+    await expectFits(page, "portal-home", () => heading(page, "Use the link from your business"));
+    await page.goto(`${server.url}/portal/green-lawn`);
+    await expectFits(page, "portal-business", () => heading(page, "Sign in to Green Lawn Co"));
+    await page.goto(`${server.url}/portal/no-such-business`);
+    await expectFits(page, "portal-not-found", () => heading(page, "We couldn't find that business"));
+
+    await page.goto(`${server.url}/`);
+    await expectFits(page, "server-landing", () => heading(page, "Sign in to ServicePro"));
+    await page.goto(`${server.url}/no-such-page`);
+    await expectFits(page, "server-not-found", () => heading(page, "There's no page here"));
+    await context.close();
+  });
+});
