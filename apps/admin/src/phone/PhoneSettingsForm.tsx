@@ -1,46 +1,69 @@
-// One number's IVR settings. Saves every field at once; the server validates and answers with
-// field messages (E.164, https links, hours) or a warning (ai-voice without the plan feature).
+// One number's IVR settings. Saves every field at once; the fields are checked with the shared
+// schemas first (a forwarding number in any spelling, text lengths), and the server answers with
+// field messages (https links, hours, Messaging Service SIDs) or a warning (ai-voice without the
+// plan feature).
 import { AFTER_HOURS_MODES, type BusinessHours, IVR_MODES } from "@servicepro/telephony/constants";
 import {
   Alert,
-  apiErrorMessage,
-  apiFieldErrors,
+  applyServerErrors,
   Button,
-  CheckboxField,
-  SelectField,
-  TextAreaField,
-  TextField,
+  Form,
+  FormCheckboxField,
+  FormSelectField,
+  FormTextAreaField,
+  FormTextField,
+  useZodForm,
 } from "@servicepro/ui";
+import { formatPhone, optionalTextSchema, phoneSchema } from "@servicepro/validators";
 import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { Controller } from "react-hook-form";
+import { z } from "zod";
 import { BusinessHoursEditor } from "./BusinessHoursEditor.tsx";
 import { AFTER_HOURS_HELP, IVR_MODE_HELP } from "./ivr-modes.ts";
 
 type PhoneConfig = RouterOutputs["admin"]["phoneNumbers"]["list"]["numbers"][number];
 
-type Draft = {
-  label: string;
-  messagingServiceSid: string;
-  ivrMode: PhoneConfig["ivrMode"];
-  forwardTo: string;
-  greeting: string;
-  businessHours: BusinessHours;
-  afterHoursMode: PhoneConfig["afterHoursMode"];
-  voicemailEnabled: boolean;
-  missedCallTextEnabled: boolean;
-  missedCallText: string;
-  missedCallTextWindowMinutes: string;
-  helpText: string;
-  bookingUrl: string;
-  address: string;
-};
+const orNull = (value: string) => (value.trim() ? value.trim() : null);
 
-const draftOf = (c: PhoneConfig): Draft => ({
+const phoneSettingsSchema = z.object({
+  label: optionalTextSchema("the label", { max: 80 }),
+  messagingServiceSid: z.string().transform(orNull),
+  ivrMode: z.enum(IVR_MODES),
+  /** Empty: calls are not forwarded. Any spelling a person types, sent as E.164. */
+  forwardTo: z
+    .string()
+    .transform((value) => (value.trim() === "" ? null : value))
+    .pipe(phoneSchema("the forwarding number").nullable()),
+  greeting: optionalTextSchema("the greeting", { max: 500 }),
+  businessHours: z.custom<BusinessHours>(),
+  afterHoursMode: z.enum(AFTER_HOURS_MODES),
+  voicemailEnabled: z.boolean(),
+  missedCallTextEnabled: z.boolean(),
+  missedCallText: optionalTextSchema("the missed-call text", { max: 320 }),
+  missedCallTextWindowMinutes: z
+    .string()
+    .transform((text) => (text.trim() === "" ? Number.NaN : Number(text)))
+    .pipe(
+      z
+        .number({ error: "Enter the minutes between two missed-call texts, e.g. 60." })
+        .int("Enter whole minutes.")
+        .min(5, "Send at most one missed-call text every 5 minutes or more.")
+        .max(10_080, "Use at most 10,080 minutes (one week)."),
+    ),
+  helpText: optionalTextSchema("the reply to HELP", { max: 320 }),
+  bookingUrl: z.string().transform(orNull),
+  address: optionalTextSchema("the address", { max: 200 }),
+});
+
+const FIELDS = Object.keys(phoneSettingsSchema.shape) as (keyof typeof phoneSettingsSchema.shape)[];
+
+const valuesOf = (c: PhoneConfig) => ({
   label: c.label ?? "",
   messagingServiceSid: c.messagingServiceSid ?? "",
   ivrMode: c.ivrMode,
-  forwardTo: c.forwardTo ?? "",
+  forwardTo: c.forwardTo ? formatPhone(c.forwardTo) : "",
   greeting: c.greeting ?? "",
   businessHours: c.businessHours ?? {},
   afterHoursMode: c.afterHoursMode,
@@ -53,54 +76,43 @@ const draftOf = (c: PhoneConfig): Draft => ({
   address: c.address ?? "",
 });
 
-const orNull = (value: string) => (value.trim() ? value.trim() : null);
-
 export function PhoneSettingsForm({ config, aiVoiceIncluded }: { config: PhoneConfig; aiVoiceIncluded: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(config));
+  const form = useZodForm(phoneSettingsSchema, { defaultValues: valuesOf(config) });
   const [saved, setSaved] = useState<PhoneConfig | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
   const update = useMutation(
     trpc.admin.phoneNumbers.update.mutationOptions({
       onSuccess: (next) => {
         setSaved(next);
-        setDraft(draftOf(next));
+        form.reset(valuesOf(next));
         void queryClient.invalidateQueries(trpc.admin.phoneNumbers.list.queryFilter({ tenantId: config.tenantId }));
       },
+      onError: (error) => setFormError(applyServerErrors(form.setError, error, FIELDS)),
     }),
   );
-  const errors = update.isError ? apiFieldErrors(update.error) : {};
-  const formError = update.isError && Object.keys(errors).length === 0 ? apiErrorMessage(update.error) : null;
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((prev) => ({ ...prev, [key]: value }));
-    setSaved(null);
-  };
+  const [ivrMode, missedCallTextEnabled] = form.watch(["ivrMode", "missedCallTextEnabled"]);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = (values: z.output<typeof phoneSettingsSchema>) => {
+    setSaved(null);
+    setFormError(null);
     update.mutate({
       phoneNumber: config.phoneNumber,
-      label: draft.label,
-      messagingServiceSid: orNull(draft.messagingServiceSid),
-      ivrMode: draft.ivrMode,
-      forwardTo: orNull(draft.forwardTo),
-      greeting: draft.greeting,
-      businessHours: draft.businessHours,
-      afterHoursMode: draft.afterHoursMode,
-      voicemailEnabled: draft.voicemailEnabled,
-      missedCallTextEnabled: draft.missedCallTextEnabled,
-      missedCallText: draft.missedCallText,
-      missedCallTextWindowMinutes: Number(draft.missedCallTextWindowMinutes),
-      helpText: draft.helpText,
-      bookingUrl: orNull(draft.bookingUrl),
-      address: draft.address,
+      ...values,
+      // The API takes "" for "none" on these texts, as the form sends them.
+      label: values.label ?? "",
+      greeting: values.greeting ?? "",
+      missedCallText: values.missedCallText ?? "",
+      helpText: values.helpText ?? "",
+      address: values.address ?? "",
     });
   };
   const disabled = update.isPending;
   const warnings = (saved ?? config).warnings;
 
   return (
-    <form className="phone-form" onSubmit={submit} aria-label={`Settings for ${config.phoneNumber}`} noValidate>
+    <Form form={form} className="phone-form" onSubmit={submit} aria-label={`Settings for ${config.phoneNumber}`}>
       <fieldset className="phone-form__modes">
         <legend className="sp-field__label">When someone calls</legend>
         {IVR_MODES.map((mode) => (
@@ -109,9 +121,9 @@ export function PhoneSettingsForm({ config, aiVoiceIncluded }: { config: PhoneCo
               type="radio"
               name={`ivr-${config.phoneNumber}`}
               value={mode}
-              checked={draft.ivrMode === mode}
+              checked={ivrMode === mode}
               disabled={disabled}
-              onChange={() => set("ivrMode", mode)}
+              onChange={() => form.setValue("ivrMode", mode, { shouldDirty: true })}
             />
             <span>
               <span className="phone-form__mode-title">
@@ -122,131 +134,105 @@ export function PhoneSettingsForm({ config, aiVoiceIncluded }: { config: PhoneCo
             </span>
           </label>
         ))}
-        {draft.ivrMode === "ai-voice" && !aiVoiceIncluded ? (
+        {ivrMode === "ai-voice" && !aiVoiceIncluded ? (
           <Alert tone="warning">Callers will hear the menu until the plan includes the AI receptionist.</Alert>
         ) : null}
       </fieldset>
 
       <div className="phone-form__grid">
-        <TextField
+        <FormTextField
+          name="forwardTo"
           label="Forward calls to"
-          placeholder="+15555550123"
-          value={draft.forwardTo}
-          onChange={(e) => set("forwardTo", e.target.value)}
-          error={errors.forwardTo}
-          hint="E.164: a plus, the country code, then the number."
+          placeholder="(555) 555-0123"
+          hint="As you would dial it: (555) 555-0123, or +44 20 7946 0958 outside North America."
           disabled={disabled}
           inputMode="tel"
         />
-        <TextField
-          label="Label"
-          value={draft.label}
-          onChange={(e) => set("label", e.target.value)}
-          error={errors.label}
-          hint="For you, e.g. “Main line”."
-          disabled={disabled}
-        />
-        <TextField
+        <FormTextField name="label" label="Label" hint="For you, e.g. “Main line”." disabled={disabled} />
+        <FormTextField
+          name="messagingServiceSid"
           label="Messaging Service SID"
           placeholder="MG…"
-          value={draft.messagingServiceSid}
-          onChange={(e) => set("messagingServiceSid", e.target.value)}
-          error={errors.messagingServiceSid}
           hint="Optional: texts sent through this service reach this business."
           disabled={disabled}
         />
-        <TextField
+        <FormTextField
+          name="bookingUrl"
           label="Booking link"
           type="url"
           placeholder="https://…"
-          value={draft.bookingUrl}
-          onChange={(e) => set("bookingUrl", e.target.value)}
-          error={errors.bookingUrl}
           hint="Texted for menu option 1 and by the AI receptionist."
           disabled={disabled}
         />
       </div>
-      <TextAreaField
+      <FormTextAreaField
+        name="greeting"
         label="Greeting"
         rows={2}
         maxLength={500}
-        value={draft.greeting}
-        onChange={(e) => set("greeting", e.target.value)}
-        error={errors.greeting}
         hint="Spoken first. Leave empty for “Thanks for calling <business name>.”"
         disabled={disabled}
       />
-      <BusinessHoursEditor
-        value={draft.businessHours}
-        onChange={(hours) => set("businessHours", hours)}
-        error={errors.businessHours}
-        disabled={disabled}
+      <Controller
+        control={form.control}
+        name="businessHours"
+        render={({ field, fieldState }) => (
+          <BusinessHoursEditor
+            value={field.value}
+            onChange={field.onChange}
+            error={fieldState.error?.message}
+            disabled={disabled}
+          />
+        )}
       />
       <div className="phone-form__grid">
-        <SelectField
+        <FormSelectField
+          name="afterHoursMode"
           label="After hours"
-          value={draft.afterHoursMode}
-          onChange={(e) => set("afterHoursMode", e.target.value as Draft["afterHoursMode"])}
           options={AFTER_HOURS_MODES.map((mode) => ({ value: mode, label: AFTER_HOURS_HELP[mode] }))}
-          error={errors.afterHoursMode}
           disabled={disabled}
         />
-        <TextField
-          label="Address"
-          value={draft.address}
-          onChange={(e) => set("address", e.target.value)}
-          error={errors.address}
-          hint="Read out for menu option 3."
-          disabled={disabled}
-        />
+        <FormTextField name="address" label="Address" hint="Read out for menu option 3." disabled={disabled} />
       </div>
-      <CheckboxField
+      <FormCheckboxField
+        name="voicemailEnabled"
         label="Take voicemails"
         hint="Callers who don't reach anyone can leave a message; it appears in the business's calls log."
-        checked={draft.voicemailEnabled}
-        onChange={(e) => set("voicemailEnabled", e.target.checked)}
         disabled={disabled}
       />
-      <CheckboxField
+      <FormCheckboxField
+        name="missedCallTextEnabled"
         label="Text callers we missed"
         hint="A forwarded call nobody answers gets a text within seconds (never to numbers that opted out)."
-        checked={draft.missedCallTextEnabled}
-        onChange={(e) => set("missedCallTextEnabled", e.target.checked)}
         disabled={disabled}
       />
-      {draft.missedCallTextEnabled ? (
+      {missedCallTextEnabled ? (
         <div className="phone-form__grid">
-          <TextAreaField
+          <FormTextAreaField
+            name="missedCallText"
             label="Missed-call text"
             rows={2}
             maxLength={320}
             showCount
-            value={draft.missedCallText}
-            onChange={(e) => set("missedCallText", e.target.value)}
-            error={errors.missedCallText}
             hint="Leave empty for the standard text naming the business."
             disabled={disabled}
           />
-          <TextField
+          <FormTextField
+            name="missedCallTextWindowMinutes"
             label="At most one text per (minutes)"
             type="number"
             min={5}
             max={10080}
-            value={draft.missedCallTextWindowMinutes}
-            onChange={(e) => set("missedCallTextWindowMinutes", e.target.value)}
-            error={errors.missedCallTextWindowMinutes}
             hint="5 to 10,080 (one week). Repeat callers are not texted again within it."
             disabled={disabled}
           />
         </div>
       ) : null}
-      <TextAreaField
+      <FormTextAreaField
+        name="helpText"
         label="Reply to HELP"
         rows={2}
         maxLength={320}
-        value={draft.helpText}
-        onChange={(e) => set("helpText", e.target.value)}
-        error={errors.helpText}
         hint="Sent when a customer texts HELP or INFO. Leave empty for the standard text."
         disabled={disabled}
       />
@@ -256,7 +242,8 @@ export function PhoneSettingsForm({ config, aiVoiceIncluded }: { config: PhoneCo
           {formError}
         </Alert>
       ) : null}
-      {saved ? (
+      {/* Said only of what was saved: an edit since then hides it. */}
+      {saved && !form.formState.isDirty ? (
         <Alert tone={warnings.length ? "warning" : "success"} title="Settings saved">
           {warnings.length
             ? warnings.join(" ")
@@ -268,6 +255,6 @@ export function PhoneSettingsForm({ config, aiVoiceIncluded }: { config: PhoneCo
           Save settings
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
