@@ -16,6 +16,7 @@ import {
 } from "@servicepro/features";
 import { type AccessClass, decideAccess, type SensitiveAction, sensitiveActionRefusal } from "@servicepro/identity";
 import type { PlanTier } from "@servicepro/tenancy";
+import { findUnstorableText } from "@servicepro/validators";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { type Context, principalOf } from "./context.ts";
@@ -25,8 +26,14 @@ import type { AuthState } from "./identity/sessions.ts";
 export type ProcedureMeta = {
   /** Set by the base procedure of the access class (optional here only so `.meta({ feature })` can add to it). */
   access?: AccessClass;
-  /** Plan gating: the feature the tenant's plan must include (tenant-scoped procedures). */
+  /** Plan gating: the feature the signed-in tenant's plan must include (tenant-scoped procedures). */
   feature?: FeatureKey;
+  /**
+   * Plan gating of an owner procedure that acts on a business (the "target"): the features a call
+   * may ask of that business's plan. The procedure names the target and what the call asks for
+   * with `gateTargetPlan(...)` after its input; see docs/tenancy.md ("Plans and features").
+   */
+  targetFeatures?: readonly FeatureKey[];
   /** Refused while the platform owner is impersonating a tenant, whatever the access class. */
   sensitive?: SensitiveAction;
   /** The one owner procedure an impersonating owner may call: ending the impersonation. */
@@ -45,19 +52,22 @@ export type RefusalDetail =
   /** Concierge set-up stopped at `step` and rolled back; the message says what to do. Sent with a 500. */
   | { code: "PROVISIONING_FAILED"; step: string };
 
+export type ValidationIssue = { path: (string | number)[]; message: string };
+
 export class RefusalCause extends Error {
   override name = "RefusalCause";
   readonly detail: RefusalDetail;
-  constructor(detail: RefusalDetail) {
+  /** The form field the refusal is about, when there is one (sent as `error.data.issues`). */
+  readonly issues: ValidationIssue[] | undefined;
+  constructor(detail: RefusalDetail, issues?: ValidationIssue[]) {
     super(detail.code);
     this.detail = detail;
+    this.issues = issues;
   }
 }
 
-const refuse = (message: string, detail: RefusalDetail) =>
-  new TRPCError({ code: "FORBIDDEN", message, cause: new RefusalCause(detail) });
-
-export type ValidationIssue = { path: (string | number)[]; message: string };
+const refuse = (message: string, detail: RefusalDetail, issues?: ValidationIssue[]) =>
+  new TRPCError({ code: "FORBIDDEN", message, cause: new RefusalCause(detail, issues) });
 
 const t = initTRPC
   .context<Context>()
@@ -73,13 +83,15 @@ const t = initTRPC
               path: issue.path.filter((p) => typeof p !== "symbol"),
               message: issue.message,
             }))
-          : undefined;
+          : error.cause instanceof RefusalCause
+            ? error.cause.issues
+            : undefined;
       // Unexpected errors never leak internals; the request id lets support find the log line.
       // A RefusalCause makes the message safe to show (it was written for the user), even on a 500.
       const message =
         error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof RefusalCause)
           ? `Something went wrong on our side. Please try again; if it keeps happening, contact support with reference ${ctx?.request.requestId ?? "unknown"}.`
-          : issues
+          : issues && error.cause instanceof ZodError
             ? issues.map((issue) => issue.message).join(" ")
             : shape.message;
       const cause = error.cause instanceof RefusalCause ? error.cause.detail : undefined;
@@ -189,13 +201,40 @@ const impersonationDenyList = t.middleware(async ({ ctx, meta, next, path }) => 
   return next();
 });
 
+/**
+ * One rule for every string that enters through the API: PostgreSQL cannot store NUL (text) or a
+ * lone UTF-16 surrogate (jsonb), and letting either reach it answers 500. The raw input is checked
+ * here, for every procedure, so a schema that forgets `textSchema` cannot let one through; the
+ * answer is a 400 naming the field, shaped like a schema error (`data.issues`) so forms show it
+ * next to the field. It runs after the access checks, where the schemas run, so callers without
+ * access still hear 401/403 first.
+ */
+async function refuseUnstorableInput(getRawInput: () => Promise<unknown>): Promise<void> {
+  const path = findUnstorableText(await getRawInput());
+  if (!path) return;
+  const field = path.length > 0 ? `The field “${path.join(".")}”` : "The input";
+  const message = `${field} contains a character that cannot be stored (a NUL or a broken emoji). Retype it and try again.`;
+  throw new TRPCError({
+    code: "BAD_REQUEST",
+    message,
+    cause: new ZodError([{ code: "custom", path, message, input: undefined }]),
+  });
+}
+
 const base = (access: AccessClass) => t.procedure.meta({ access }).use(databaseAvailability).use(impersonationDenyList);
 
-export const publicProcedure = base("public");
+export const publicProcedure = base("public").use(async ({ getRawInput, next }) => {
+  await refuseUnstorableInput(getRawInput);
+  return next();
+});
 
 /** The platform owner. Cross-tenant reads and writes go through `ctx.platform(purpose)`, which logs and audits. */
 export const ownerProcedure = base("owner")
   .use(requireAccess("owner"))
+  .use(async ({ getRawInput, next }) => {
+    await refuseUnstorableInput(getRawInput);
+    return next();
+  })
   .use(({ ctx, next, path }) => {
     const platform = (purpose: string = path) => {
       const actor = auditActor(ctx, ctx.auth, purpose || path);
@@ -216,10 +255,58 @@ export const ownerProcedure = base("owner")
     return next({ ctx: { platform } });
   });
 
-/** Refuses a procedure the tenant's plan does not include (FORBIDDEN, cause PLAN_FEATURE_REQUIRED). */
-export function assertFeature(tenant: { planTier: string }, feature: FeatureKey): void {
+/**
+ * Refuses a procedure the tenant's plan does not include (FORBIDDEN, cause PLAN_FEATURE_REQUIRED).
+ * `field`: the input field that asked for the feature, sent as `data.issues` so a form can show the
+ * refusal next to it.
+ */
+export function assertFeature(tenant: { planTier: string }, feature: FeatureKey, field?: string): void {
   const refusal = featureRefusal(tenant, feature);
-  if (refusal) throw refuse(featureRefusalMessage(feature), refusal);
+  if (refusal) {
+    const message = featureRefusalMessage(feature);
+    throw refuse(message, refusal, field ? [{ path: [field], message }] : undefined);
+  }
+}
+
+/** What an owner call asks of the business it acts on: that business's plan and the features it asks for. */
+export type TargetPlanRequest = {
+  /** The business's plan (read from the database, or the plan a set-up gives the new business). */
+  plan: { planTier: string };
+  /** Each feature the call asks for, with the input field that asks for it. */
+  asks: { feature: FeatureKey; field: string }[];
+};
+
+type OwnerGateContext = {
+  platform: (purpose?: string) => {
+    run: <T>(fn: (tx: Prisma.TransactionClient, audit: Audit) => Promise<T>) => Promise<T>;
+  };
+};
+
+/**
+ * The plan gate of an owner procedure acting on a business: `.meta({ targetFeatures: [...] })`
+ * declares what it may ask for, and `.use(gateTargetPlan(resolve))` after `.input(...)` says, from
+ * the parsed input, which business and which features a call asks for (null: none, e.g. the
+ * business does not exist, which the handler then answers). A feature not declared in the meta is
+ * a programming error, so the access-matrix test (which reads the meta) cannot miss a gate.
+ */
+export function gateTargetPlan<Input>(
+  resolve: (input: Input, ctx: OwnerGateContext) => Promise<TargetPlanRequest | null> | TargetPlanRequest | null,
+) {
+  return async <Result>(opts: {
+    ctx: OwnerGateContext;
+    input: unknown;
+    meta: ProcedureMeta | undefined;
+    path: string;
+    next: () => Promise<Result>;
+  }): Promise<Result> => {
+    const request = await resolve(opts.input as Input, opts.ctx);
+    for (const { feature, field } of request?.asks ?? []) {
+      if (!opts.meta?.targetFeatures?.includes(feature))
+        throw new Error(`${opts.path} asks for ${feature} without declaring it in meta.targetFeatures`);
+      assertFeature(request!.plan, feature, field);
+    }
+    return opts.next();
+  };
 }
 
 const tenantScoped = (access: "staff" | "tenant_admin") =>
@@ -261,6 +348,10 @@ const tenantScoped = (access: "staff" | "tenant_admin") =>
         );
       }
       return result;
+    })
+    .use(async ({ getRawInput, next }) => {
+      await refuseUnstorableInput(getRawInput);
+      return next();
     });
 
 /** A member of the signed-in tenant; `ctx.tenant` is a client that can only touch that tenant's rows. */

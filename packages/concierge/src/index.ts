@@ -11,7 +11,6 @@ export {
   serviceRow,
 } from "./catalog.ts";
 export {
-  canonicalTimeZone,
   INTERNAL_NOTE_MAX,
   type ProvisioningInput,
   type ProvisioningInputRaw,
@@ -19,8 +18,6 @@ export {
   provisioningInputShape,
   provisionRequestSchema,
   refineProvisioningInput,
-  slugSchema,
-  timeZoneSchema,
 } from "./input.ts";
 export {
   ONBOARDING_TOKEN_TTL_MS,

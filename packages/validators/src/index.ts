@@ -2,6 +2,7 @@
 // it imports zod and libphonenumber-js only, never a server package.
 export * from "./email.ts";
 export * from "./password.ts";
+export * from "./patterns.ts";
 export * from "./phone.ts";
 export * from "./slug.ts";
 export * from "./text.ts";

@@ -3,6 +3,7 @@
 // Replies go through the messaging outbox in the same transaction as the checks that allow them,
 // so an opt-out that lands first always wins and a double click queues one message.
 import type { MessagingEvent, MessagingEvents } from "@servicepro/messaging";
+import { storableRefinement } from "@servicepro/validators";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
@@ -157,7 +158,8 @@ export const tenantInboxRouter = createRouter({
         body: z
           .string()
           .max(1600, { message: "A text can be at most 1,600 characters." })
-          .refine((body) => body.trim().length > 0, { message: "Write a message before sending." }),
+          .refine((body) => body.trim().length > 0, { message: "Write a message before sending." })
+          .refine(...storableRefinement("the message")),
         idempotencyKey: z.uuid({ message: "idempotencyKey must be a UUID generated once per message by the client." }),
       }),
     )
