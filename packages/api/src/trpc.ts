@@ -210,7 +210,10 @@ const impersonationDenyList = t.middleware(async ({ ctx, meta, next, path }) => 
  * access still hear 401/403 first.
  */
 async function refuseUnstorableInput(getRawInput: () => Promise<unknown>): Promise<void> {
-  const path = findUnstorableText(await getRawInput());
+  // An unreadable body (a POST with none, to a procedure that takes no input) is not ours to judge:
+  // a procedure with an input answers it with its own 400 when its parser reads it.
+  const raw = await getRawInput().catch(() => undefined);
+  const path = findUnstorableText(raw);
   if (!path) return;
   const field = path.length > 0 ? `The field “${path.join(".")}”` : "The input";
   const message = `${field} contains a character that cannot be stored (a NUL or a broken emoji). Retype it and try again.`;
@@ -260,20 +263,25 @@ export const ownerProcedure = base("owner")
  * `field`: the input field that asked for the feature, sent as `data.issues` so a form can show the
  * refusal next to it.
  */
-export function assertFeature(tenant: { planTier: string }, feature: FeatureKey, field?: string): void {
+export function assertFeature(
+  tenant: { planTier: string },
+  feature: FeatureKey,
+  field?: string,
+  message: string = featureRefusalMessage(feature),
+): void {
   const refusal = featureRefusal(tenant, feature);
-  if (refusal) {
-    const message = featureRefusalMessage(feature);
-    throw refuse(message, refusal, field ? [{ path: [field], message }] : undefined);
-  }
+  if (refusal) throw refuse(message, refusal, field ? [{ path: [field], message }] : undefined);
 }
 
 /** What an owner call asks of the business it acts on: that business's plan and the features it asks for. */
 export type TargetPlanRequest = {
   /** The business's plan (read from the database, or the plan a set-up gives the new business). */
   plan: { planTier: string };
-  /** Each feature the call asks for, with the input field that asks for it. */
-  asks: { feature: FeatureKey; field: string }[];
+  /**
+   * Each feature the call asks for, with the input field that asks for it and, optionally, a
+   * message in the words of that form (default: featureRefusalMessage).
+   */
+  asks: { feature: FeatureKey; field: string; message?: string }[];
 };
 
 type OwnerGateContext = {
@@ -300,10 +308,10 @@ export function gateTargetPlan<Input>(
     next: () => Promise<Result>;
   }): Promise<Result> => {
     const request = await resolve(opts.input as Input, opts.ctx);
-    for (const { feature, field } of request?.asks ?? []) {
+    for (const { feature, field, message } of request?.asks ?? []) {
       if (!opts.meta?.targetFeatures?.includes(feature))
         throw new Error(`${opts.path} asks for ${feature} without declaring it in meta.targetFeatures`);
-      assertFeature(request!.plan, feature, field);
+      assertFeature(request!.plan, feature, field, message);
     }
     return opts.next();
   };

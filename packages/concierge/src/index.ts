@@ -33,4 +33,5 @@ export {
   type StepId,
   UNUSABLE_PASSWORD_HASH,
 } from "./plan.ts";
+export { type PlanGateIssue, planGateIssues } from "./plan-gates.ts";
 export { type PlanSummary, summarizePlan } from "./summary.ts";
