@@ -66,6 +66,16 @@ export class RefusalCause extends Error {
   }
 }
 
+/** A 400's field messages found outside a zod schema (the raw-input check); sent as `error.data.issues`. */
+export class InputIssuesCause extends Error {
+  override name = "InputIssuesCause";
+  readonly issues: ValidationIssue[];
+  constructor(issues: ValidationIssue[]) {
+    super(issues.map((issue) => issue.message).join(" "));
+    this.issues = issues;
+  }
+}
+
 const refuse = (message: string, detail: RefusalDetail, issues?: ValidationIssue[]) =>
   new TRPCError({ code: "FORBIDDEN", message, cause: new RefusalCause(detail, issues) });
 
@@ -83,7 +93,7 @@ const t = initTRPC
               path: issue.path.filter((p) => typeof p !== "symbol"),
               message: issue.message,
             }))
-          : error.cause instanceof RefusalCause
+          : error.cause instanceof RefusalCause || error.cause instanceof InputIssuesCause
             ? error.cause.issues
             : undefined;
       // Unexpected errors never leak internals; the request id lets support find the log line.
@@ -91,7 +101,7 @@ const t = initTRPC
       const message =
         error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof RefusalCause)
           ? `Something went wrong on our side. Please try again; if it keeps happening, contact support with reference ${ctx?.request.requestId ?? "unknown"}.`
-          : issues && error.cause instanceof ZodError
+          : issues && !(error.cause instanceof RefusalCause)
             ? issues.map((issue) => issue.message).join(" ")
             : shape.message;
       const cause = error.cause instanceof RefusalCause ? error.cause.detail : undefined;
@@ -220,7 +230,7 @@ async function refuseUnstorableInput(getRawInput: () => Promise<unknown>): Promi
   throw new TRPCError({
     code: "BAD_REQUEST",
     message,
-    cause: new ZodError([{ code: "custom", path, message, input: undefined }]),
+    cause: new InputIssuesCause([{ path, message }]),
   });
 }
 
