@@ -4,89 +4,28 @@
 // class fails here. Also checks that no log line carries a password or a session token.
 import { Writable } from "node:stream";
 import { appRouter, type FeatureKey, hasFeature } from "@servicepro/api";
+import { platformDb } from "@servicepro/db";
 import { defaultEngine } from "@servicepro/db/testing";
 import { type AccessClass, decideAccess, type Principal } from "@servicepro/identity";
+import { PLAN_TIERS, type PlanTier } from "@servicepro/tenancy";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GREEN_LAWN_ADMIN, GREEN_LAWN_STAFF, OWNER, startTestApp, type TestApp } from "./harness.ts";
+import { GATE_SAMPLE_INPUTS, OUTCOME_OVERRIDES, SAMPLE_INPUTS } from "./procedure-samples.ts";
 
 type ProcedureDef = {
   _def: {
-    meta?: { access?: AccessClass; feature?: FeatureKey; impersonationExit?: boolean; sensitive?: string };
+    meta?: {
+      access?: AccessClass;
+      feature?: FeatureKey;
+      targetFeatures?: readonly FeatureKey[];
+      impersonationExit?: boolean;
+      sensitive?: string;
+    };
     type: "query" | "mutation" | "subscription";
   };
 };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
-
-const CONCIERGE_SETUP = {
-  businessName: "Access Matrix Lawns",
-  slug: "access-matrix-lawns",
-  timezone: "America/Chicago",
-  owner: { name: "Ada Matrix", email: "ada@access-matrix.example", phone: "+15125550190" },
-  packId: "lawn-care",
-  planTier: "pro",
-  phoneNumber: "+15555550178",
-};
-
-/** A valid input for each procedure that takes one, so only access decides the outcome. */
-const SAMPLE_INPUTS: Record<string, unknown> = {
-  "auth.login": { email: "nobody@servicepro.test", password: "irrelevant-password" },
-  "portal.business": { slug: "green-lawn" },
-  // Telephony screens. assign → update → release run in this order (router order) on a number of their own.
-  "admin.phoneNumbers.list": { tenantId: "green-lawn" },
-  "admin.phoneNumbers.assign": { tenantId: "green-lawn", phoneNumber: "+15555550177" },
-  "admin.phoneNumbers.update": { phoneNumber: "+15555550177", greeting: "Thanks for calling Green Lawn Co." },
-  "admin.phoneNumbers.release": { phoneNumber: "+15555550177" },
-  "admin.telephony.markReviewed": { id: "00000000-0000-4000-8000-000000000000" },
-  "tenant.inbox.thread": { conversationId: "00000000-0000-4000-8000-000000000000" },
-  "tenant.inbox.reply": {
-    conversationId: "00000000-0000-4000-8000-000000000000",
-    body: "Access matrix",
-    idempotencyKey: "00000000-0000-4000-8000-000000000001",
-  },
-  "admin.tenants.updatePlan": { tenantId: "green-lawn", planTier: "pro", status: "active" },
-  "admin.impersonate.start": { tenantId: "green-lawn", reason: "Access matrix check" },
-  // Integrations & keys: the readiness list of a business that exists.
-  "admin.integrations.tenantReadiness": { tenantId: "green-lawn" },
-  // What the business sells and its pack. Green Lawn Co was not set up from a pack, and the ids exist nowhere.
-  "tenant.catalog.createService": {
-    name: "Access matrix service",
-    durationMinutes: 30,
-    price: { type: "fixed", cents: 2500 },
-  },
-  "tenant.catalog.updateService": { id: "00000000-0000-4000-8000-000000000000", name: "Access matrix" },
-  "tenant.catalog.archiveService": { id: "00000000-0000-4000-8000-000000000000" },
-  "tenant.catalog.updateAddOn": { id: "00000000-0000-4000-8000-000000000000", priceCents: 1000 },
-  "tenant.catalog.createFaq": { question: "Access matrix question?", answer: "Access matrix answer." },
-  "tenant.catalog.updateFaq": { id: "00000000-0000-4000-8000-000000000000", answer: "Access matrix" },
-  "tenant.pack.applyUpgrade": { fromVersion: "1.0.0", toVersion: "1.1.0" },
-  // Onboarding links: well-formed tokens no link carries.
-  "onboarding.inspect": { token: "access-matrix-inspect-token-0000000000000" },
-  "onboarding.complete": { token: "access-matrix-complete-token-000000000000", password: "access matrix password" },
-  // Concierge set-up of a business of its own: only the owner's call gets past access, and it
-  // really sets the business up (preview runs first, in router order, so it sees no clash).
-  "admin.packs.get": { id: "lawn-care" },
-  "admin.concierge.checkSlug": { slug: "access-matrix-slug" },
-  "admin.concierge.searchNumbers": { areaCode: "512" },
-  "admin.concierge.preview": CONCIERGE_SETUP,
-  "admin.concierge.provision": { idempotencyKey: "00000000-0000-4000-8000-00000000c0c1", ...CONCIERGE_SETUP },
-};
-
-// Procedures whose success is not "200" for a caller who may call them (they are about credentials).
-// Those given an id that exists nowhere answer "not found" once access is granted.
-const OUTCOME_OVERRIDES: Record<string, number> = {
-  "auth.login": 401,
-  "admin.telephony.markReviewed": 404,
-  "tenant.inbox.thread": 404,
-  "tenant.inbox.reply": 404,
-  "tenant.catalog.updateService": 404,
-  "tenant.catalog.archiveService": 404,
-  "tenant.catalog.updateAddOn": 404,
-  "tenant.catalog.updateFaq": 404,
-  "tenant.pack.applyUpgrade": 412,
-  "onboarding.inspect": 404,
-  "onboarding.complete": 404,
-};
 
 // Procedures that end or replace the caller's session: each call gets a session of its own.
 const SESSION_CHANGING = new Set(["auth.logout", "admin.impersonate.start", "admin.impersonate.stop"]);
@@ -208,6 +147,59 @@ async function subscriptionStatus(path: string, cookie: string | undefined): Pro
     await reader.cancel().catch(() => {});
   }
 }
+
+/**
+ * Plan gates, from the meta: every procedure that declares a feature (its caller's plan,
+ * `feature`, or the plan of the business it acts on, `targetFeatures`) × every tier. A tier that
+ * lacks a declared feature gets 403 PLAN_FEATURE_REQUIRED naming one it lacks; a tier with all of
+ * them is not refused by the plan, whatever else the call answers. A new gated procedure joins
+ * these rows by declaring its feature; its gate sample (procedure-samples.ts) must ask for it.
+ */
+describe("plan gates", () => {
+  const gated = procedures.filter(([, p]) => p._def.meta?.feature || p._def.meta?.targetFeatures?.length);
+  const setTier = (planTier: PlanTier) =>
+    platformDb(t.db, { actorUserId: null, purpose: "test: plan gates" }).run((tx) =>
+      tx.tenant.update({ where: { id: "green-lawn" }, data: { planTier } }),
+    );
+  afterAll(() => setTier("pro"));
+
+  it("should gate the features that exist today", () => {
+    const declared = gated.flatMap(([path, p]) =>
+      [p._def.meta!.feature, ...(p._def.meta!.targetFeatures ?? [])].filter(Boolean).map((f) => `${path}:${f}`),
+    );
+    expect(declared).toEqual(
+      expect.arrayContaining([
+        "admin.phoneNumbers.assign:dedicatedNumber",
+        "admin.phoneNumbers.update:aiVoiceAgent",
+        "admin.concierge.provision:dedicatedNumber",
+        "admin.concierge.provision:aiVoiceAgent",
+      ]),
+    );
+  });
+
+  const cells = gated.flatMap(([path, p]) => PLAN_TIERS.map((tier) => [path, tier, p] as const));
+  it.each(cells)("%s on %s", async (path, tier, procedure) => {
+    const meta = procedure._def.meta!;
+    const features = meta.feature ? [meta.feature] : [...meta.targetFeatures!];
+    await setTier(tier);
+    const sample = GATE_SAMPLE_INPUTS[path] ?? SAMPLE_INPUTS[path];
+    const input = sample && typeof sample === "object" && "planTier" in sample ? { ...sample, planTier: tier } : sample;
+    // The signed-in tenant's own plan for tenant procedures; the platform owner for owner procedures.
+    const cookie = await t.signIn(meta.access === "owner" ? OWNER : GREEN_LAWN_ADMIN);
+    const res = await t.trpc(procedure._def.type === "mutation" ? "mutation" : "query", path, input, cookie);
+    const lacking = features.filter((feature) => !hasFeature({ planTier: tier }, feature));
+    const cause = (res.error?.data as { cause?: { code?: string; feature?: FeatureKey } } | undefined)?.cause;
+    if (lacking.length > 0) {
+      expect(res.status, JSON.stringify(res.body)).toBe(403);
+      expect(cause?.code).toBe("PLAN_FEATURE_REQUIRED");
+      expect(lacking).toContain(cause?.feature);
+      expect(res.error?.message).toMatch(/plan/);
+    } else {
+      expect(cause?.code, JSON.stringify(res.body)).not.toBe("PLAN_FEATURE_REQUIRED");
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+    }
+  });
+});
 
 describe("logs", () => {
   it("should never contain a password or a session token", async () => {

@@ -17,6 +17,7 @@ import {
 } from "@servicepro/features";
 import { type AccessClass, decideAccess, type SensitiveAction, sensitiveActionRefusal } from "@servicepro/identity";
 import type { PlanTier } from "@servicepro/tenancy";
+import { findUnstorableText } from "@servicepro/validators";
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { type Context, principalOf } from "./context.ts";
@@ -26,8 +27,14 @@ import type { AuthState } from "./identity/sessions.ts";
 export type ProcedureMeta = {
   /** Set by the base procedure of the access class (optional here only so `.meta({ feature })` can add to it). */
   access?: AccessClass;
-  /** Plan gating: the feature the tenant's plan must include (tenant-scoped procedures). */
+  /** Plan gating: the feature the signed-in tenant's plan must include (tenant-scoped procedures). */
   feature?: FeatureKey;
+  /**
+   * Plan gating of an owner procedure that acts on a business (the "target"): the features a call
+   * may ask of that business's plan. The procedure names the target and what the call asks for
+   * with `gateTargetPlan(...)` after its input; see docs/tenancy.md ("Plans and features").
+   */
+  targetFeatures?: readonly FeatureKey[];
   /** Refused while the platform owner is impersonating a tenant, whatever the access class. */
   sensitive?: SensitiveAction;
   /** The one owner procedure an impersonating owner may call: ending the impersonation. */
@@ -46,8 +53,9 @@ export type RefusalDetail =
   /** Concierge set-up stopped at `step` and rolled back; the message says what to do. Sent with a 500. */
   | { code: "PROVISIONING_FAILED"; step: string };
 
-const refuse = (message: string, detail: RefusalDetail) =>
-  new AppError<RefusalDetail>("FORBIDDEN", message, { reason: detail });
+/** A refusal: 403, a message for the user, the machine-readable reason, and the field it concerns, if any. */
+const refuse = (message: string, detail: RefusalDetail, issues?: FieldIssue[]) =>
+  new AppError<RefusalDetail>("FORBIDDEN", message, { reason: detail, issues });
 
 /** A field error as the client sees it in `error.data.issues`. */
 export type ValidationIssue = FieldIssue;
@@ -90,7 +98,7 @@ const t = initTRPC
       const message =
         error.code === "INTERNAL_SERVER_ERROR" && !appError
           ? `Something went wrong on our side. Please try again; if it keeps happening, contact support with reference ${ctx?.request.requestId ?? "unknown"}.`
-          : issues
+          : issues && !appError?.reason
             ? issues.map((issue) => issue.message).join(" ")
             : shape.message;
       const cause = appError?.reason;
@@ -209,14 +217,40 @@ const impersonationDenyList = t.middleware(async ({ ctx, meta, next, path }) => 
   return next();
 });
 
+/**
+ * One rule for every string that enters through the API: PostgreSQL cannot store NUL (text) or a
+ * lone UTF-16 surrogate (jsonb), and letting either reach it answers 500. The raw input is checked
+ * here, for every procedure, so a schema that forgets `textSchema` cannot let one through; the
+ * answer is a 400 naming the field, shaped like a schema error (`data.issues`) so forms show it
+ * next to the field. It runs after the access checks, where the schemas run, so callers without
+ * access still hear 401/403 first.
+ */
+async function refuseUnstorableInput(getRawInput: () => Promise<unknown>): Promise<void> {
+  // An unreadable body (a POST with none, to a procedure that takes no input) is not ours to judge:
+  // a procedure with an input answers it with its own 400 when its parser reads it.
+  const raw = await getRawInput().catch(() => undefined);
+  const path = findUnstorableText(raw);
+  if (!path) return;
+  const field = path.length > 0 ? `The field “${path.join(".")}”` : "The input";
+  const message = `${field} contains a character that cannot be stored (a NUL or a broken emoji). Retype it and try again.`;
+  throw new AppError("BAD_REQUEST", message, { issues: [{ path, message }] });
+}
+
 const base = (access: AccessClass) =>
   t.procedure.meta({ access }).use(appErrors).use(databaseAvailability).use(impersonationDenyList);
 
-export const publicProcedure = base("public");
+export const publicProcedure = base("public").use(async ({ getRawInput, next }) => {
+  await refuseUnstorableInput(getRawInput);
+  return next();
+});
 
 /** The platform owner. Cross-tenant reads and writes go through `ctx.platform(purpose)`, which logs and audits. */
 export const ownerProcedure = base("owner")
   .use(requireAccess("owner"))
+  .use(async ({ getRawInput, next }) => {
+    await refuseUnstorableInput(getRawInput);
+    return next();
+  })
   .use(({ ctx, next, path }) => {
     const platform = (purpose: string = path) => {
       const actor = auditActor(ctx, ctx.auth, purpose || path);
@@ -237,10 +271,63 @@ export const ownerProcedure = base("owner")
     return next({ ctx: { platform } });
   });
 
-/** Refuses a procedure the tenant's plan does not include (FORBIDDEN, cause PLAN_FEATURE_REQUIRED). */
-export function assertFeature(tenant: { planTier: string }, feature: FeatureKey): void {
+/**
+ * Refuses a procedure the tenant's plan does not include (FORBIDDEN, cause PLAN_FEATURE_REQUIRED).
+ * `field`: the input field that asked for the feature, sent as `data.issues` so a form can show the
+ * refusal next to it.
+ */
+export function assertFeature(
+  tenant: { planTier: string },
+  feature: FeatureKey,
+  field?: string,
+  message: string = featureRefusalMessage(feature),
+): void {
   const refusal = featureRefusal(tenant, feature);
-  if (refusal) throw refuse(featureRefusalMessage(feature), refusal);
+  if (refusal) throw refuse(message, refusal, field ? [{ path: [field], message }] : undefined);
+}
+
+/** What an owner call asks of the business it acts on: that business's plan and the features it asks for. */
+export type TargetPlanRequest = {
+  /** The business's plan (read from the database, or the plan a set-up gives the new business). */
+  plan: { planTier: string };
+  /**
+   * Each feature the call asks for, with the input field that asks for it and, optionally, a
+   * message in the words of that form (default: featureRefusalMessage).
+   */
+  asks: { feature: FeatureKey; field: string; message?: string }[];
+};
+
+type OwnerGateContext = {
+  platform: (purpose?: string) => {
+    run: <T>(fn: (tx: Prisma.TransactionClient, audit: Audit) => Promise<T>) => Promise<T>;
+  };
+};
+
+/**
+ * The plan gate of an owner procedure acting on a business: `.meta({ targetFeatures: [...] })`
+ * declares what it may ask for, and `.use(gateTargetPlan(resolve))` after `.input(...)` says, from
+ * the parsed input, which business and which features a call asks for (null: none, e.g. the
+ * business does not exist, which the handler then answers). A feature not declared in the meta is
+ * a programming error, so the access-matrix test (which reads the meta) cannot miss a gate.
+ */
+export function gateTargetPlan<Input>(
+  resolve: (input: Input, ctx: OwnerGateContext) => Promise<TargetPlanRequest | null> | TargetPlanRequest | null,
+) {
+  return async <Result>(opts: {
+    ctx: OwnerGateContext;
+    input: unknown;
+    meta: ProcedureMeta | undefined;
+    path: string;
+    next: () => Promise<Result>;
+  }): Promise<Result> => {
+    const request = await resolve(opts.input as Input, opts.ctx);
+    for (const { feature, field, message } of request?.asks ?? []) {
+      if (!opts.meta?.targetFeatures?.includes(feature))
+        throw new Error(`${opts.path} asks for ${feature} without declaring it in meta.targetFeatures`);
+      assertFeature(request!.plan, feature, field, message);
+    }
+    return opts.next();
+  };
 }
 
 const tenantScoped = (access: "staff" | "tenant_admin") =>
@@ -282,6 +369,10 @@ const tenantScoped = (access: "staff" | "tenant_admin") =>
         );
       }
       return result;
+    })
+    .use(async ({ getRawInput, next }) => {
+      await refuseUnstorableInput(getRawInput);
+      return next();
     });
 
 /** A member of the signed-in tenant; `ctx.tenant` is a client that can only touch that tenant's rows. */

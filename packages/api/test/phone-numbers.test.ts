@@ -19,8 +19,10 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    await createTenant(db, "alpha", { planTier: "starter", name: "Alpha Detailing" });
+    // Alpha is on Pro: a number of its own, but no AI receptionist (Starter gets no number at all).
+    await createTenant(db, "alpha", { planTier: "pro", name: "Alpha Detailing" });
     await createTenant(db, "bravo", { planTier: "elite", name: "Bravo Lawns" });
+    await createTenant(db, "charlie", { planTier: "starter", name: "Charlie Cleaning" });
     owner = callerFor(db, (await signedInUser(db, { owner: true })).token);
     staff = callerFor(db, (await signedInUser(db, { tenantId: "alpha", role: "tenant_admin" })).token);
   });
@@ -54,13 +56,42 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
     });
   });
 
-  it("should refuse a number that is not E.164 with a field message", async () => {
+  it("should refuse a number that cannot be dialled with a field message", async () => {
     const error = await owner.admin.phoneNumbers
       .assign({ tenantId: "alpha", phoneNumber: "555-0100" })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
-    expect((error as TRPCError).message).toContain("E.164");
+    // Issue 9: numbers are read in any form a person types, so the message no longer asks for E.164.
+    expect((error as TRPCError).message).toContain("not a phone number we can dial");
+  });
+
+  it("should read the number as the set-up wizard does, in any form a person types", async () => {
+    const config = await owner.admin.phoneNumbers.assign({ tenantId: "bravo", phoneNumber: "(720) 555-0199" });
+    expect(config.phoneNumber).toBe("+17205550199");
+    const updated = await owner.admin.phoneNumbers.update({
+      phoneNumber: "720.555.0199",
+      forwardTo: "+1 720 555 0142",
+    });
+    expect(updated).toMatchObject({ phoneNumber: "+17205550199", forwardTo: "+17205550142" });
+    await owner.admin.phoneNumbers.release({ phoneNumber: "+1 720 555 0199" });
+  });
+
+  it("should refuse a number for a business whose plan has none (403, the plan's message)", async () => {
+    const error = await owner.admin.phoneNumbers
+      .assign({ tenantId: "charlie", phoneNumber: "+15555550119" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe("FORBIDDEN");
+    expect((error as TRPCError).message).toBe(
+      "Dedicated phone number is part of the Pro plan; ask the account owner to upgrade.",
+    );
+    expect(((error as TRPCError).cause as { detail?: unknown }).detail).toEqual({
+      code: "PLAN_FEATURE_REQUIRED",
+      feature: "dedicatedNumber",
+      requiredTier: "pro",
+    });
+    expect((await owner.admin.phoneNumbers.list({ tenantId: "charlie" })).numbers).toEqual([]);
   });
 
   it("should refuse unknown fields in an update (strict input)", async () => {
@@ -109,7 +140,8 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
       { missedCallTextWindowMinutes: 10_081 },
       { bookingUrl: "http://alpha.example/book" },
       { businessHours: { mon: [["17:00", "09:00"]] } },
-      { forwardTo: "5555550123" },
+      // Issue 9: "5555550123" is now read as a US number; a number too short to dial is still refused.
+      { forwardTo: "555-0123" },
     ]) {
       expect(
         await codeOf(owner.admin.phoneNumbers.update({ phoneNumber: "+15555550111", ...patch } as never)),
@@ -128,8 +160,22 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
     });
   });
 
-  it("should save ai-voice on a plan without it and warn that callers hear the menu", async () => {
-    const starter = await owner.admin.phoneNumbers.update({ phoneNumber: "+15555550113", ivrMode: "ai-voice" });
+  // Issue 9: choosing ai-voice on a plan without it is refused (it used to be saved with a warning).
+  // A number left on ai-voice by a downgrade still says that callers hear the menu.
+  it("should refuse ai-voice on a plan without it, and warn about one a downgrade left behind", async () => {
+    const refused = await owner.admin.phoneNumbers
+      .update({ phoneNumber: "+15555550113", ivrMode: "ai-voice" })
+      .catch((e: unknown) => e);
+    expect((refused as TRPCError).code).toBe("FORBIDDEN");
+    expect((refused as TRPCError).message).toBe(
+      "AI voice receptionist is part of the Elite plan; ask the account owner to upgrade.",
+    );
+    await platformDb(db, { actorUserId: null, purpose: "test: a plan downgrade" }).run((tx) =>
+      tx.tenantPhoneConfig.update({ where: { phoneNumber: "+15555550113" }, data: { ivrMode: "ai_voice" } }),
+    );
+    const starter = (await owner.admin.phoneNumbers.list({ tenantId: "alpha" })).numbers.find(
+      (n) => n.phoneNumber === "+15555550113",
+    )!;
     expect(starter.ivrMode).toBe("ai-voice");
     expect(starter.warnings).toEqual(["Callers will hear the menu until the plan includes the AI receptionist."]);
     const elite = await owner.admin.phoneNumbers.update({ phoneNumber: "+15555550112", ivrMode: "ai-voice" });

@@ -11,7 +11,6 @@ export {
   serviceRow,
 } from "./catalog.ts";
 export {
-  canonicalTimeZone,
   INTERNAL_NOTE_MAX,
   type ProvisioningInput,
   type ProvisioningInputRaw,
@@ -19,8 +18,6 @@ export {
   provisioningInputShape,
   provisionRequestSchema,
   refineProvisioningInput,
-  slugSchema,
-  timeZoneSchema,
 } from "./input.ts";
 export {
   ONBOARDING_TOKEN_TTL_MS,
@@ -36,4 +33,5 @@ export {
   type StepId,
   UNUSABLE_PASSWORD_HASH,
 } from "./plan.ts";
+export { type PlanGateIssue, planGateIssues } from "./plan-gates.ts";
 export { type PlanSummary, summarizePlan } from "./summary.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalTimeZone, provisioningInputSchema, provisionRequestSchema } from "./input.ts";
+import { provisioningInputSchema, provisionRequestSchema } from "./input.ts";
 import { VALID_INPUT } from "./test-fixtures.ts";
 
 const issuesOf = (value: unknown) => {
@@ -22,6 +22,14 @@ describe("provisioningInputSchema", () => {
     });
   });
 
+  it("should read a phone in any form a person types, as the Phone numbers page does", () => {
+    for (const typed of ["(720) 555-0199", "720.555.0199", "+1 720 555 0199", "1 720 555 0199"]) {
+      expect(provisioningInputSchema.parse({ ...VALID_INPUT, phoneNumber: typed }).phoneNumber, typed).toBe(
+        "+17205550199",
+      );
+    }
+  });
+
   it("should treat an empty or missing business number as none", () => {
     expect(provisioningInputSchema.parse({ ...VALID_INPUT, phoneNumber: "" }).phoneNumber).toBeNull();
     expect(provisioningInputSchema.parse({ ...VALID_INPUT, phoneNumber: null }).phoneNumber).toBeNull();
@@ -35,8 +43,12 @@ describe("provisioningInputSchema", () => {
     ["time zone", { timezone: "Mars/Olympus_Mons" }, "timezone", "not a time zone we know"],
     ["UTC offset", { timezone: "+02:00" }, "timezone", "not a time zone we know"],
     ["email", { owner: { ...VALID_INPUT.owner, email: "rosa@" } }, "owner.email", "valid email"],
-    ["owner phone", { owner: { ...VALID_INPUT.owner, phone: "555-01" } }, "owner.phone", "+15555550100"],
-    ["business number", { phoneNumber: "1-800-FLOWERS" }, "phoneNumber", "international format"],
+    // Phones are read in any form a person types (issue 9), so the message no longer asks for E.164.
+    ["owner phone", { owner: { ...VALID_INPUT.owner, phone: "555-01" } }, "owner.phone", "not a phone number"],
+    ["business number", { phoneNumber: "1-800-FLOWERS" }, "phoneNumber", "not a phone number"],
+    ["reserved slug", { slug: "admin" }, "slug", "uses for its own pages"],
+    ["NUL in a name", { businessName: "Green\u0000Lawn" }, "businessName", "cannot be stored"],
+    ["lone surrogate", { owner: { ...VALID_INPUT.owner, name: "Rosa \uD83D" } }, "owner.name", "cannot be stored"],
     ["pack", { packId: "underwater-basket-weaving" }, "packId", "no industry pack"],
     ["plan", { planTier: "platinum" }, "planTier", '"starter", "pro", "elite", "internal"'],
     ["ivr mode", { ivrMode: "robot" }, "ivrMode", "forward"],
@@ -80,14 +92,5 @@ describe("provisioningInputSchema", () => {
       provisionRequestSchema.parse({ ...VALID_INPUT, idempotencyKey: "6f1c1d6e-6a43-4d3c-9a77-3f4e8b0c2a11" })
         .idempotencyKey,
     ).toBeTruthy();
-  });
-});
-
-describe("canonicalTimeZone", () => {
-  it("should accept IANA names and aliases, refusing offsets and nonsense", () => {
-    expect(canonicalTimeZone("Europe/London")).toBe("Europe/London");
-    expect(canonicalTimeZone("UTC")).toBe("UTC");
-    expect(canonicalTimeZone("-05:00")).toBeNull();
-    expect(canonicalTimeZone("Nowhere/Special")).toBeNull();
   });
 });

@@ -3,81 +3,30 @@
 // normalised as they are parsed (phones to E.164, emails lower-cased, time zones to their
 // canonical IANA name), so two spellings of one request hash the same (idempotency) and clash
 // checks compare like with like.
-import { emailSchema, normalizeEmail } from "@servicepro/identity";
 import { isPackId, PACK_IDS } from "@servicepro/industry-packs";
 import { IVR_MODES } from "@servicepro/telephony/constants";
-import { normalizePhone } from "@servicepro/telephony/phone";
-import { PLAN_TIER_LABELS, PLAN_TIERS, TENANT_SLUG_PATTERN } from "@servicepro/tenancy/constants";
+import { PLAN_TIER_LABELS, PLAN_TIERS } from "@servicepro/tenancy/constants";
+import {
+  emailInputSchema,
+  optionalPhoneSchema,
+  optionalTextSchema,
+  phoneSchema,
+  slugSchema,
+  textSchema,
+  timeZoneSchema,
+} from "@servicepro/validators";
 import { z } from "zod";
 
 export const INTERNAL_NOTE_MAX = 500;
 
 const oneOf = (values: readonly string[]) => values.map((value) => `"${value}"`).join(", ");
 
-/**
- * The canonical IANA name for `value` ("america/chicago" → "America/Chicago"), or null when the
- * runtime does not know it. UTC offsets ("+02:00") are refused: they ignore daylight saving, so
- * business hours would drift by an hour twice a year.
- */
-export function canonicalTimeZone(value: string): string | null {
-  if (!/^[A-Za-z]/.test(value)) return null;
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: value }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-}
-
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `Enter ${label}.` })
-    .trim()
-    .min(min, { message: min === 1 ? `Enter ${label}.` : `${capitalise(label)} needs at least ${min} characters.` })
-    .max(max, { message: `${capitalise(label)} can be at most ${max} characters.` });
-
-const capitalise = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
-
-/** Any spelling of a phone number a person might type, stored as E.164. */
-const phoneSchema = (what: string) =>
-  z.string({ error: `Enter ${what}.` }).transform((value, ctx) => {
-    const e164 = normalizePhone(value);
-    if (!e164) {
-      ctx.addIssue({
-        code: "custom",
-        message: `${capitalise(what)} is not a phone number we can dial: use international format, e.g. +15555550100.`,
-      });
-      return z.NEVER;
-    }
-    return e164;
-  });
-
-export const slugSchema = z
-  .string({ error: "Enter a web address name (slug), e.g. green-lawn." })
-  .trim()
-  .toLowerCase()
-  .regex(TENANT_SLUG_PATTERN, {
-    message:
-      "The slug is 2–63 lowercase letters, digits and dashes, not starting or ending with a dash, e.g. green-lawn.",
-  });
-
-export const timeZoneSchema = z
-  .string({ error: "Choose the business's time zone, e.g. America/Chicago." })
-  .transform((value, ctx) => {
-    const zone = canonicalTimeZone(value.trim());
-    if (!zone) {
-      ctx.addIssue({
-        code: "custom",
-        message: `"${value}" is not a time zone we know: use an IANA name such as America/Chicago or Europe/London.`,
-      });
-      return z.NEVER;
-    }
-    return zone;
-  });
+const text = (label: string, min: number, max: number) => textSchema(label, { min, max });
 
 const ownerSchema = z.strictObject(
   {
     name: text("the owner's name", 2, 80),
-    email: z.string({ error: "Enter the owner's email address." }).transform(normalizeEmail).pipe(emailSchema),
+    email: emailInputSchema("the owner's email address"),
     phone: phoneSchema("the owner's mobile number"),
   },
   {
@@ -88,23 +37,8 @@ const ownerSchema = z.strictObject(
   },
 );
 
-/** "" and null mean "no number yet" (forms send "" for an empty field). */
-const optionalPhoneNumber = z
-  .string({ error: "The business number must be a phone number in international format, e.g. +15555550100." })
-  .nullable()
-  .optional()
-  .transform((value, ctx) => {
-    if (value === undefined || value === null || value.trim() === "") return null;
-    const e164 = normalizePhone(value);
-    if (!e164) {
-      ctx.addIssue({
-        code: "custom",
-        message: "The business number must be a phone number in international format, e.g. +15555550100.",
-      });
-      return z.NEVER;
-    }
-    return e164;
-  });
+/** "" and null mean "no number yet" (forms send "" for an empty field); any spelling a person types. */
+const optionalPhoneNumber = optionalPhoneSchema("the business number").transform((value) => value ?? null);
 
 const INPUT_KEYS = [
   "businessName",
@@ -133,13 +67,7 @@ export const provisioningInputShape = {
     }),
   planTier: z.enum(PLAN_TIERS, { error: `Plan must be one of ${oneOf(PLAN_TIERS)}.` }),
   /** The owner's private note; kept only for internal (at-cost) businesses. "" or null: none. */
-  internalNote: z
-    .string()
-    .trim()
-    .max(INTERNAL_NOTE_MAX, { message: `The internal note can be at most ${INTERNAL_NOTE_MAX} characters.` })
-    .nullable()
-    .optional()
-    .transform((value) => (value ? value : null)),
+  internalNote: optionalTextSchema("the internal note", { max: INTERNAL_NOTE_MAX }),
   /** Optional: a business may start without a number and get one later. */
   phoneNumber: optionalPhoneNumber,
   /** Overrides the pack's IVR mode for the number. */

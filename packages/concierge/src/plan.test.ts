@@ -136,22 +136,23 @@ describe("planProvisioning", () => {
     expect(Object.isFrozen(install.snapshot)).toBe(false);
   });
 
-  it("should assign the number with the pack's mode and hours, ringing the owner", () => {
+  it("should assign the number with the best mode the plan has, the pack's hours, ringing the owner", () => {
     const { plan: p, pack } = plan();
+    // lawn-care's pack mode is ai-voice; Pro has no AI receptionist, so the number answers with
+    // the menu (issue 9: a plan gate gates; it was saved as ai-voice before), and not with a
+    // greeting promising an assistant.
     expect(step(p, "assignPhoneNumber")!.phone).toEqual({
       phoneNumber: "+17205550199",
       tenantId: "greenway-lawn",
       label: "Main line",
-      ivrMode: "ai-voice",
+      ivrMode: "menu",
       greeting: null,
       businessHours: pack.businessHours,
       forwardTo: "+17205550142",
     });
-    // lawn-care's pack mode is ai-voice; Pro has no AI receptionist, so callers hear the menu
-    // (and not a greeting promising an assistant).
     expect(pack.ivr.mode).toBe("ai-voice");
     expect(p.warnings).toContain(
-      "The Pro plan has no AI receptionist: callers will hear the menu until the plan includes it.",
+      "The Pro plan has no AI receptionist, so the number answers with the menu instead of the Lawn Care pack's AI receptionist. Choose the Elite plan to use it.",
     );
   });
 
@@ -169,14 +170,32 @@ describe("planProvisioning", () => {
   });
 
   it("should warn when the plan lacks the AI receptionist the pack's mode needs", () => {
-    const { plan: p } = plan({ planTier: "starter" });
-    expect(p.warnings).toContain(
-      "The Starter plan has no AI receptionist: callers will hear the menu until the plan includes it.",
+    const { plan: p } = plan({ planTier: "internal", internalNote: null });
+    expect(p.warnings.join(" ")).not.toContain("AI receptionist");
+    const { plan: starter } = plan({ planTier: "starter" });
+    expect(starter.warnings).toContain(
+      "The Starter plan has no AI receptionist, so the number answers with the menu instead of the Lawn Care pack's AI receptionist. Choose the Elite plan to use it.",
     );
   });
 
-  it("should keep the pack's mode when the plan has no AI receptionist (the telephony core falls back to the menu)", () => {
-    expect(step(plan({ planTier: "starter" }).plan, "assignPhoneNumber")!.phone.ivrMode).toBe("ai-voice");
+  // Issue 9 changed this: the pack's ai-voice is no longer saved on a plan without it.
+  it("should answer with the menu when the plan has no AI receptionist and the owner chose no mode", () => {
+    expect(step(plan({ planTier: "starter" }).plan, "assignPhoneNumber")!.phone.ivrMode).toBe("menu");
+    expect(step(plan({ planTier: "elite" }).plan, "assignPhoneNumber")!.phone.ivrMode).toBe("ai-voice");
+  });
+
+  it("should warn, on the field that asks, when the plan lacks what the set-up asks for", () => {
+    const { plan: starter } = plan({ planTier: "starter" });
+    expect(starter.warnings[0]).toBe(
+      "The Starter plan has no phone number of its own: choose the Pro plan or higher, or set the business up without a number.",
+    );
+    const { plan: pro } = plan({ ivrMode: "ai-voice" });
+    expect(step(pro, "assignPhoneNumber")!.phone.ivrMode).toBe("ai-voice");
+    expect(pro.warnings[0]).toBe(
+      "The Pro plan has no AI receptionist: choose the Elite plan, or another way for the number to answer.",
+    );
+    expect(plan({ planTier: "starter", phoneNumber: "" }).plan.warnings.join(" ")).not.toContain("plan has no");
+    expect(plan({ planTier: "elite", ivrMode: "ai-voice" }).plan.warnings.join(" ")).not.toContain("plan has no");
   });
 
   it("should make a 72-hour onboarding link whose token is stored only as its hash", () => {
@@ -221,7 +240,7 @@ describe("planProvisioning", () => {
         packVersion: pack.version,
         planTier: "pro",
         phoneNumber: "+17205550199",
-        ivrMode: "ai-voice",
+        ivrMode: "menu",
         counts: p.counts,
       },
     });
@@ -247,7 +266,7 @@ describe("summarizePlan", () => {
     expect(summary.steps.map((s) => s.id)).toEqual(ids(p));
     expect(summary).toMatchObject({
       counts: p.counts,
-      phone: { phoneNumber: "+17205550199", ivrMode: "ai-voice" },
+      phone: { phoneNumber: "+17205550199", ivrMode: "menu" },
       pack: { id: "lawn-care" },
       websiteDraft: true,
     });

@@ -2,7 +2,7 @@
 // steps, decided without touching anything. The executor (packages/api) runs the list in one
 // transaction; the preview shows it; the tests read it. Ids, the clock and the onboarding token
 // come in as arguments, so the plan is a pure function of its inputs.
-import { hasFeature } from "@servicepro/features";
+import { hasFeature, lowestTierWith } from "@servicepro/features";
 import type { IndustryPack } from "@servicepro/industry-packs";
 import type { BusinessHours, IvrMode } from "@servicepro/telephony/constants";
 import { PLAN_TIER_LABELS, type PlanTier } from "@servicepro/tenancy/constants";
@@ -16,6 +16,7 @@ import {
   serviceRow,
 } from "./catalog.ts";
 import type { ProvisioningInput } from "./input.ts";
+import { planGateIssues } from "./plan-gates.ts";
 
 /** How long a new owner's one-time link works. */
 export const ONBOARDING_TOKEN_TTL_MS = 72 * 60 * 60 * 1000;
@@ -283,8 +284,19 @@ export function planProvisioning(input: ProvisioningInput, pack: IndustryPack, o
 
 type PhoneStep = Extract<ProvisioningStep, { id: "assignPhoneNumber" }>["phone"];
 
+/**
+ * How the number answers: the owner's choice, else the pack's mode, unless that is the AI
+ * receptionist on a plan without it; the number then answers with the menu (the best the plan
+ * has), and planWarnings says so. An explicit ai-voice on such a plan is refused by the
+ * provision procedure (planGateIssues), never downgraded silently.
+ */
+function answeringMode(input: ProvisioningInput, pack: IndustryPack): IvrMode {
+  if (input.ivrMode) return input.ivrMode;
+  return pack.ivr.mode === "ai-voice" && !hasFeature(input, "aiVoiceAgent") ? "menu" : pack.ivr.mode;
+}
+
 function phoneStep(input: ProvisioningInput, pack: IndustryPack, tenantId: string): PhoneStep {
-  const ivrMode = input.ivrMode ?? pack.ivr.mode;
+  const ivrMode = answeringMode(input, pack);
   return {
     phoneNumber: input.phoneNumber!,
     tenantId,
@@ -302,21 +314,22 @@ function phoneStep(input: ProvisioningInput, pack: IndustryPack, tenantId: strin
  * would promise what the caller will not get; the standard "Thanks for calling …" is used then.
  */
 function usesPackGreeting(input: ProvisioningInput, pack: IndustryPack): boolean {
-  const mode = input.ivrMode ?? pack.ivr.mode;
+  const mode = answeringMode(input, pack);
   if (mode !== pack.ivr.mode) return false;
   return mode !== "ai-voice" || hasFeature(input, "aiVoiceAgent");
 }
 
 function planWarnings(input: ProvisioningInput, pack: IndustryPack, phone: PhoneStep | null): string[] {
-  const warnings: string[] = [];
+  // What the chosen plan lacks comes first: provisioning will refuse it until it is changed.
+  const warnings: string[] = planGateIssues(input).map((issue) => issue.message);
   if (!phone) {
     warnings.push(
       "No phone number: the business cannot take calls or texts until you assign one (Phone numbers, in the owner console).",
     );
   } else {
-    if (phone.ivrMode === "ai-voice" && !hasFeature(input, "aiVoiceAgent")) {
+    if (!input.ivrMode && pack.ivr.mode === "ai-voice" && phone.ivrMode !== "ai-voice") {
       warnings.push(
-        `The ${PLAN_TIER_LABELS[input.planTier]} plan has no AI receptionist: callers will hear the menu until the plan includes it.`,
+        `The ${PLAN_TIER_LABELS[input.planTier]} plan has no AI receptionist, so the number answers with the menu instead of the ${pack.name} pack's AI receptionist. Choose the ${PLAN_TIER_LABELS[lowestTierWith("aiVoiceAgent")]} plan to use it.`,
       );
     }
     if (phone.greeting === null) {

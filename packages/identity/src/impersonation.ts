@@ -1,6 +1,7 @@
 // "Login as tenant" (seed phase 6): the platform owner works inside one business's dashboard as its
 // admin, for support and QA, while staying themself for every record. Pure policy: the server
 // stores the state on the session row and calls these with its clock.
+import { storableRefinement } from "@servicepro/validators";
 import { z } from "zod";
 
 export const IMPERSONATION_POLICY = {
@@ -111,4 +112,5 @@ export const impersonationReasonSchema = z
   .max(
     IMPERSONATION_POLICY.reasonMaxLength,
     `Keep the reason to ${IMPERSONATION_POLICY.reasonMaxLength} characters or fewer.`,
-  );
+  )
+  .refine(...storableRefinement("the reason"));

@@ -31,8 +31,8 @@ export const TENANT_STATUS_LABELS: Record<TenantStatus, string> = {
  */
 export const runsAutomations = (status: TenantStatus): boolean => status !== "suspended" && status !== "cancelled";
 
-/** Tenant ids and slugs: lower-case letters, digits and hyphens, 2–63 characters, no edge hyphens. */
-export const TENANT_SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$/;
+/** Tenant ids and slugs: the one rule, kept in @servicepro/validators (zod-free subpath). */
+export { SLUG_PATTERN as TENANT_SLUG_PATTERN } from "@servicepro/validators/patterns";
 
 /**
  * The root tenant answers every call and text no other business's number matches (unrouted

@@ -1,13 +1,23 @@
 // What the catalog's edit forms may send (tenant.catalog.* inputs, and the tenant app's dialogs). Strict objects (an unknown key is an error naming it) and
 // messages written for the person filling in the form.
+import { storableRefinement } from "@servicepro/validators";
 import { z } from "zod";
 
 export const MAX_DURATION_MINUTES = 12 * 60;
 export const MAX_PRICE_CENTS = 10_000_000;
 
 const id = (what: string) => z.uuid(`That ${what} id is not valid.`);
-const name = z.string().trim().min(1, "Give it a name.").max(80, "Use at most 80 characters for the name.");
-const description = z.string().trim().max(600, "Use at most 600 characters for the description.");
+const name = z
+  .string()
+  .trim()
+  .min(1, "Give it a name.")
+  .max(80, "Use at most 80 characters for the name.")
+  .refine(...storableRefinement("the name"));
+const description = z
+  .string()
+  .trim()
+  .max(600, "Use at most 600 characters for the description.")
+  .refine(...storableRefinement("the description"));
 
 const minutes = (min: "positive" | "zero") =>
   z
@@ -53,6 +63,7 @@ const priceDependsOn = z
   .string()
   .trim()
   .max(120, "Use at most 120 characters for what the price depends on.")
+  .refine(...storableRefinement("what the price depends on"))
   .transform((value) => (value === "" ? null : value))
   .nullable();
 
@@ -90,7 +101,12 @@ export const updateAddOnInput = z
     priceCents: cents.optional(),
     /** The services it goes with; empty: any service. */
     serviceIds: z.array(id("service")).max(50, "Choose at most 50 services.").optional(),
-    offerWhen: z.string().trim().max(300, "Use at most 300 characters for when to offer it.").optional(),
+    offerWhen: z
+      .string()
+      .trim()
+      .max(300, "Use at most 300 characters for when to offer it.")
+      .refine(...storableRefinement("when to offer it"))
+      .optional(),
     active: z.boolean().optional(),
   })
   .refine(atLeastOneChange, NOTHING_TO_CHANGE);
@@ -99,8 +115,14 @@ const question = z
   .string()
   .trim()
   .min(1, "Write the question.")
-  .max(200, "Use at most 200 characters for the question.");
-const answer = z.string().trim().min(1, "Write the answer.").max(1000, "Use at most 1,000 characters for the answer.");
+  .max(200, "Use at most 200 characters for the question.")
+  .refine(...storableRefinement("the question"));
+const answer = z
+  .string()
+  .trim()
+  .min(1, "Write the answer.")
+  .max(1000, "Use at most 1,000 characters for the answer.")
+  .refine(...storableRefinement("the answer"));
 
 export const createFaqInput = z.strictObject({ question, answer });
 

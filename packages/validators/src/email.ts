@@ -6,7 +6,7 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 
 /** An email address as the server checks it (zod's email rule, RFC 5321's 254 characters). */
 export const emailSchema = z
-  .email("Enter a valid email address, e.g. name@example.com.")
+  .email("Enter a valid email address.")
   .max(254, "That email address is too long.")
   .refine((value) => !hasUnstorableCharacter(value), "That email address contains a character that cannot be stored.");
 

@@ -5,6 +5,7 @@ export * from "./catalog.ts";
 export * from "./email.ts";
 export * from "./message.ts";
 export * from "./password.ts";
+export * from "./patterns.ts";
 export * from "./phone.ts";
 export * from "./sign-in.ts";
 export * from "./slug.ts";

@@ -3,11 +3,11 @@
 // "+1 555 555 0100" and "020 7946 0958" (in Great Britain) are read the same way everywhere.
 import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { z } from "zod";
+import { E164_PATTERN } from "./patterns.ts";
 
 /** The platform's market today: numbers typed without a country code are read as North American. */
 export const DEFAULT_PHONE_COUNTRY: CountryCode = "US";
 
-export const E164_PATTERN = /^\+[1-9]\d{7,14}$/;
 export const isE164 = (value: string): boolean => E164_PATTERN.test(value);
 
 // Only digits and the usual separators (and one leading plus): letters or other marks mean it is
@@ -68,5 +68,26 @@ export const phoneSchema = (label: string, country: CountryCode = DEFAULT_PHONE_
     }
     return e164;
   });
+
+/**
+ * An optional phone number field: "" (what an empty form field sends) and null mean "none" (null);
+ * a missing field stays undefined ("unchanged" in an update); anything else must be a number
+ * `phoneSchema` accepts.
+ */
+export const optionalPhoneSchema = (label: string, country: CountryCode = DEFAULT_PHONE_COUNTRY) => {
+  const phone = phoneSchema(label, country);
+  return z
+    .string({ error: `Send ${label} as text, e.g. (512) 555-0100, or leave it empty.` })
+    .nullable()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      if (value === null || value.trim() === "") return null;
+      const parsed = phone.safeParse(value);
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+      return z.NEVER;
+    });
+};
 
 export type { CountryCode };

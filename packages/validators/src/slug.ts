@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-/** Tenant ids and slugs: lower-case letters, digits and hyphens, 2–63 characters, no edge hyphens. */
-export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$/;
+import { SLUG_PATTERN } from "./patterns.ts";
 
 /**
  * Words a business cannot take as its slug: our own route names (a business at /portal/admin
@@ -58,6 +56,19 @@ export const slugSchema = z
     message:
       "That slug is a word ServicePro uses for its own pages. Choose another, e.g. add the town: green-lawn-austin.",
   });
+
+/**
+ * A slug or tenant id that names a business which already exists (a lookup, not a new name): the
+ * shape only, because existing ids may be reserved words (the platform's own business is "root").
+ */
+export const existingSlugSchema = (label = "a business id") =>
+  z
+    .string({ error: `Send ${label}.` })
+    .trim()
+    .toLowerCase()
+    .regex(SLUG_PATTERN, {
+      message: `That is not ${label} (2–63 lowercase letters, digits and dashes), e.g. green-lawn.`,
+    });
 
 /** Suggests a slug from a business name: "Green Lawn Co." → "green-lawn-co". */
 export function slugify(name: string): string {

@@ -15,13 +15,24 @@ export const hasUnstorableCharacter = (value: string): boolean => UNSAFE_CHARACT
 /** Replaces NUL and lone surrogates with U+FFFD, for text we must accept as sent (webhook bodies). */
 export const scrubText = (value: string): string => value.replace(UNSAFE_CHARACTERS, "\uFFFD");
 
+/** Whether PostgreSQL can store `value` (no NUL, no lone surrogate): the predicate for `.refine`. */
+export const isStorableText = (value: string): boolean => !hasUnstorableCharacter(value);
+
 const capitalise = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
-/** The refinement every text schema carries; `label` names the field in the message ("the reason"). */
-export const storableText = (label: string) =>
-  z.string().refine((value) => !hasUnstorableCharacter(value), {
-    message: `${capitalise(label)} contains a character that cannot be stored (a NUL or a broken emoji). Retype it and try again.`,
-  });
+/** The message for a field holding NUL or a lone surrogate; `label` names it ("the reason"). */
+export const unstorableTextMessage = (label: string): string =>
+  `${capitalise(label)} contains a character that cannot be stored (a NUL or a broken emoji). Retype it and try again.`;
+
+/**
+ * The refinement every text schema carries, for a schema that keeps its own messages:
+ * `z.string().trim().max(80, "…").refine(...storableRefinement("the name"))`.
+ */
+export const storableRefinement = (label: string) =>
+  [isStorableText, { message: unstorableTextMessage(label) }] as const;
+
+/** Any string PostgreSQL can store; `label` names the field in the message ("the reason"). */
+export const storableText = (label: string) => z.string().refine(...storableRefinement(label));
 
 export type TextOptions = {
   /** Minimum length after trimming; 1 means "required". Default 1. */
@@ -42,9 +53,7 @@ export function textSchema(label: string, { min = 1, max, keepWhitespace = false
   return trimmed
     .min(min, { message: min <= 1 ? `Enter ${label}.` : `${capitalise(label)} needs at least ${min} characters.` })
     .max(max, { message: `${capitalise(label)} can be at most ${max} characters.` })
-    .refine((value) => !hasUnstorableCharacter(value), {
-      message: `${capitalise(label)} contains a character that cannot be stored (a NUL or a broken emoji). Retype it and try again.`,
-    });
+    .refine(...storableRefinement(label));
 }
 
 /** An optional text field: "" (what an empty form field sends) and null both mean "none" (null). */
@@ -61,7 +70,29 @@ export function idSchema(label: string) {
     .string({ error: `Send ${label}.` })
     .min(1, { message: `Send ${label}.` })
     .max(100, { message: `${capitalise(label)} is too long.` })
-    .refine((value) => !hasUnstorableCharacter(value), {
-      message: `${capitalise(label)} contains a character that cannot be stored.`,
-    });
+    .refine(...storableRefinement(label));
+}
+
+/**
+ * Where in a parsed JSON value (an API input) the first string or object key PostgreSQL cannot
+ * store sits, as a path (["owner", "name"]), or null when there is none. The API refuses such an
+ * input whatever the procedure's schema says, so no field can be forgotten.
+ */
+export function findUnstorableText(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === "string") return hasUnstorableCharacter(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findUnstorableText(item, [...path, index]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (hasUnstorableCharacter(key)) return [...path, scrubText(key)];
+      const found = findUnstorableText(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
 }

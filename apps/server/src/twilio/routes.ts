@@ -2,7 +2,8 @@
  * Twilio's webhooks: plain HTTP, mounted outside the CSRF guard and cookie handling, and
  * authenticated by Twilio's signature instead. Order per request:
  *
- *   POST only (405) → size limit (413) → signature (403, nothing written) → handler with a time
+ *   POST only (405) → size limit (413) → signature (403, nothing written) → NUL and lone
+ *   surrogates replaced with U+FFFD (after the signature, which covers the raw values) → handler with a time
  *   budget (503 if the database cannot answer in time, so Twilio retries or uses the fallback URL
  *   well inside its 15 s) → TwiML.
  *
@@ -17,6 +18,7 @@ import {
   handleVoicemail,
   handleVoiceStatus,
 } from "@servicepro/voice";
+import { scrubText } from "@servicepro/validators";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -73,7 +75,10 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
         return c.text("Invalid Twilio signature.", 403);
       }
       try {
-        const result = await withBudget(handler(params, Object.fromEntries(url.searchParams)), budgetMs);
+        // Twilio sends what the caller typed, and retries anything but a 2xx: a text we refused would
+        // come back forever. PostgreSQL cannot store NUL or a lone surrogate, so they are replaced.
+        const query = scrubValues(Object.fromEntries(url.searchParams));
+        const result = await withBudget(handler(scrubValues(params), query), budgetMs);
         return c.body(result.twiml, 200, TWIML);
       } catch (error) {
         return unavailable(c, kind, error);
@@ -102,6 +107,10 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
   });
   return app;
 }
+
+/** The same fields with NUL and lone surrogates replaced by U+FFFD (see scrubText). */
+const scrubValues = (values: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(values).map(([key, value]) => [scrubText(key), scrubText(value)]));
 
 class MissingField extends Error {
   override name = "MissingField";

@@ -1,7 +1,8 @@
 // Shared by the telephony screens' procedures (admin phone numbers, tenant inbox and calls log):
 // the API speaks the telephony package's names ("ai-voice", "ai-handled"); Prisma's enums use
 // identifiers ("ai_voice", "ai_handled") because a TypeScript name cannot contain "-".
-import { AFTER_HOURS_MODES, CALL_OUTCOME_LABELS, type CallOutcome, IVR_MODES, isE164 } from "@servicepro/telephony";
+import { AFTER_HOURS_MODES, CALL_OUTCOME_LABELS, type CallOutcome, IVR_MODES } from "@servicepro/telephony";
+import { phoneSchema, storableRefinement } from "@servicepro/validators";
 import { z } from "zod";
 
 type DbCallOutcome = "in_progress" | "answered" | "forwarded" | "voicemail" | "missed" | "ai_handled";
@@ -15,11 +16,11 @@ export const ivrModeSchema = z.enum(IVR_MODES);
 export const afterHoursModeSchema = z.enum(AFTER_HOURS_MODES);
 export const callOutcomeSchema = z.enum(Object.keys(CALL_OUTCOME_LABELS) as [CallOutcome, ...CallOutcome[]]);
 
-/** A phone number as Twilio speaks it. The admin screens show this message next to the field. */
-export const e164Schema = z.string().trim().refine(isE164, {
-  message:
-    "Enter the number in international E.164 format, e.g. +15555550100 (a plus, the country code, then the number).",
-});
+/**
+ * A phone number in any form a person types ("(720) 555-0199", "+1 720 555 0199"), stored as
+ * E.164: the same rule as the set-up wizard's. `label` names the field in the message.
+ */
+export const phoneInputSchema = (label = "the phone number") => phoneSchema(label);
 
 /**
  * Optional free text: trimmed, "" means "not set" (stored as null, so the standard wording applies).
@@ -30,6 +31,7 @@ export const optionalText = (max: number, label: string) =>
     .string()
     .trim()
     .max(max, { message: `${label} can be at most ${max} characters.` })
+    .refine(...storableRefinement(label.toLowerCase()))
     .nullable()
     .transform((value) => (value ? value : null));
 

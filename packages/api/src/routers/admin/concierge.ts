@@ -2,6 +2,7 @@
 // from one form. preview → searchNumbers → provision; the admin wizard calls them in that order.
 import { randomUUID } from "node:crypto";
 import {
+  planGateIssues,
   planProvisioning,
   provisioningInputSchema,
   provisionRequestSchema,
@@ -21,7 +22,7 @@ import {
   planOnboardingDelivery,
 } from "../../concierge/onboarding-delivery.ts";
 import { newOnboardingToken } from "../../concierge/onboarding-token.ts";
-import { createRouter, ownerProcedure } from "../../trpc.ts";
+import { createRouter, gateTargetPlan, ownerProcedure } from "../../trpc.ts";
 
 const counts = z.object({ services: z.number().int(), addOns: z.number().int(), faqs: z.number().int() });
 
@@ -160,10 +161,19 @@ export const adminConciergeRouter = createRouter({
   /**
    * Sets the business up: one transaction, idempotent under `idempotencyKey` (a double click or a
    * retry answers with the first request's result). The onboarding link is in the answer: show it
-   * once.
+   * once. The new business's plan is the one the request chooses: a number on a plan without
+   * one, or the AI receptionist chosen on a plan without it, is refused (403, PLAN_FEATURE_REQUIRED,
+   * on the field that asks) before anything is written; the preview warns about the same.
    */
   provision: ownerProcedure
+    .meta({ targetFeatures: ["dedicatedNumber", "aiVoiceAgent"] })
     .input(provisionRequestSchema)
+    .use(
+      gateTargetPlan<z.output<typeof provisionRequestSchema>>((input) => ({
+        plan: input,
+        asks: planGateIssues(input),
+      })),
+    )
     .output(resultSchema)
     .mutation(async ({ ctx, input }) => {
       if (!ctx.publicBaseUrl) throw noBaseUrl();

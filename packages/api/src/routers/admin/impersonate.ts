@@ -5,6 +5,7 @@ import { AppError } from "@servicepro/errors";
 // its id is rotated at start and stop; the visit ends by itself after 60 minutes.
 import { decideImpersonationStart, impersonationExpiry, impersonationReasonSchema } from "@servicepro/identity";
 import { ROOT_TENANT_ID } from "@servicepro/tenancy";
+import { storableRefinement } from "@servicepro/validators";
 import { z } from "zod";
 import { type AuthState, impersonationDetails, rotateSession } from "../../identity/sessions.ts";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
@@ -16,7 +17,8 @@ const startInputSchema = z.strictObject(
       .string({ error: "Choose the business to view." })
       .trim()
       .min(1, "Choose the business to view.")
-      .max(63, "That is not a business id."),
+      .max(63, "That is not a business id.")
+      .refine(...storableRefinement("the business id")),
     reason: impersonationReasonSchema,
   },
   {

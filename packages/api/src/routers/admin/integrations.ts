@@ -8,10 +8,10 @@ import {
   PLAN_TIER_LABELS,
   type PlanTier,
   runsAutomations,
-  TENANT_SLUG_PATTERN,
   TENANT_STATUS_LABELS,
   type TenantStatus,
 } from "@servicepro/tenancy";
+import { existingSlugSchema } from "@servicepro/validators";
 import { z } from "zod";
 import type { Context, IntegrationsConfig } from "../../context.ts";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
@@ -279,9 +279,7 @@ function planItem(tenantId: string, planTier: PlanTier, status: TenantStatus): R
   return { key: "plan", label: "Plan", state: "ready", detail: label, fix };
 }
 
-const tenantIdSchema = z
-  .string()
-  .regex(TENANT_SLUG_PATTERN, { message: "That is not a business id (lowercase letters, digits and dashes)." });
+const tenantIdSchema = existingSlugSchema();
 
 export const adminIntegrationsRouter = createRouter({
   /** Each external service: configured or not, and for those with a live check, whether it answers now. */

@@ -5,21 +5,22 @@ import { Prisma } from "@servicepro/db";
 import { AppError } from "@servicepro/errors";
 import { hasFeature } from "@servicepro/features";
 import { businessHoursSchema, DEFAULT_BUSINESS_HOURS, type IvrMode } from "@servicepro/telephony";
-import { PLAN_TIERS, TENANT_SLUG_PATTERN } from "@servicepro/tenancy";
+import { PLAN_TIERS } from "@servicepro/tenancy";
+import { existingSlugSchema, optionalPhoneSchema } from "@servicepro/validators";
 import { z } from "zod";
-import { createRouter, ownerProcedure } from "../../trpc.ts";
+import { createRouter, gateTargetPlan, ownerProcedure } from "../../trpc.ts";
 import {
   afterHoursModeSchema,
-  e164Schema,
   ivrModeFromDb,
   ivrModeSchema,
   ivrModeToDb,
   optionalText,
+  phoneInputSchema,
 } from "../telephony-shared.ts";
 
-const tenantIdSchema = z
-  .string()
-  .regex(TENANT_SLUG_PATTERN, { message: "That is not a business id (lowercase letters, digits and dashes)." });
+const tenantIdSchema = existingSlugSchema();
+// The number being assigned or configured, typed as the Phone numbers page's field shows it.
+const numberSchema = phoneInputSchema("the phone number");
 
 export const AI_VOICE_PLAN_WARNING = "Callers will hear the menu until the plan includes the AI receptionist.";
 
@@ -92,11 +93,11 @@ const auditSnapshot = (row: PhoneConfigRow): Prisma.InputJsonValue => {
 };
 
 const updateSchema = z.strictObject({
-  phoneNumber: e164Schema,
+  phoneNumber: numberSchema,
   label: optionalText(80, "The label").optional(),
   messagingServiceSid: messagingServiceSidSchema.nullable().optional(),
   ivrMode: ivrModeSchema.optional(),
-  forwardTo: e164Schema.nullable().optional(),
+  forwardTo: optionalPhoneSchema("the number to forward calls to"),
   greeting: optionalText(500, "The greeting").optional(),
   businessHours: businessHoursSchema.optional(),
   afterHoursMode: afterHoursModeSchema.optional(),
@@ -155,14 +156,26 @@ export const adminPhoneNumbersRouter = createRouter({
       };
     }),
 
-  /** Gives a number to a business, answering with the menu and standard hours until configured. */
+  /**
+   * Gives a number to a business, answering with the menu and standard hours until configured.
+   * A number of its own is a plan feature: refused (403) for a plan without `dedicatedNumber`.
+   */
   assign: ownerProcedure
+    .meta({ targetFeatures: ["dedicatedNumber"] })
     .input(
       z.strictObject({
         tenantId: tenantIdSchema,
-        phoneNumber: e164Schema,
+        phoneNumber: numberSchema,
         label: optionalText(80, "The label").optional(),
         messagingServiceSid: messagingServiceSidSchema.nullable().optional(),
+      }),
+    )
+    .use(
+      gateTargetPlan<{ tenantId: string }>(async (input, ctx) => {
+        const tenant = await ctx
+          .platform("admin.phoneNumbers.assign")
+          .run((tx) => tx.tenant.findUnique({ where: { id: input.tenantId }, select: { planTier: true } }));
+        return tenant && { plan: tenant, asks: [{ feature: "dedicatedNumber", field: "phoneNumber" }] };
       }),
     )
     .output(phoneConfigSchema)
@@ -212,9 +225,25 @@ export const adminPhoneNumbersRouter = createRouter({
       }
     }),
 
-  /** Changes a number's IVR settings. Only the fields given change. */
+  /**
+   * Changes a number's IVR settings. Only the fields given change. Choosing the AI receptionist
+   * (ivrMode "ai-voice") is refused (403) when the business's plan lacks `aiVoiceAgent`.
+   */
   update: ownerProcedure
+    .meta({ targetFeatures: ["aiVoiceAgent"] })
     .input(updateSchema)
+    .use(
+      gateTargetPlan<z.output<typeof updateSchema>>(async (input, ctx) => {
+        if (input.ivrMode !== "ai-voice") return null;
+        const row = await ctx.platform("admin.phoneNumbers.update").run((tx) =>
+          tx.tenantPhoneConfig.findUnique({
+            where: { phoneNumber: input.phoneNumber },
+            select: { tenant: { select: { planTier: true } } },
+          }),
+        );
+        return row && { plan: row.tenant, asks: [{ feature: "aiVoiceAgent", field: "ivrMode" }] };
+      }),
+    )
     .output(phoneConfigSchema)
     .mutation(async ({ ctx, input }) => {
       const { phoneNumber, ivrMode, ...rest } = input;
@@ -254,7 +283,7 @@ export const adminPhoneNumbersRouter = createRouter({
 
   /** Takes a number away from its business. Its messages and calls stay in the business's history. */
   release: ownerProcedure
-    .input(z.strictObject({ phoneNumber: e164Schema }))
+    .input(z.strictObject({ phoneNumber: numberSchema }))
     .output(z.object({ phoneNumber: z.string(), tenantId: z.string() }))
     .mutation(async ({ ctx, input }) =>
       ctx.platform("admin.phoneNumbers.release").run(async (tx, audit) => {

@@ -1,5 +1,6 @@
 import { AppError } from "@servicepro/errors";
 import { needsRootStatusConfirmation, PLAN_TIERS, ROOT_STATUS_WARNING, TENANT_STATUSES } from "@servicepro/tenancy";
+import { storableRefinement } from "@servicepro/validators";
 import { z } from "zod";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
 import { tenantProfileSchema, tenantProfileSelect, toTenantProfile } from "../schemas.ts";
@@ -21,7 +22,8 @@ const updatePlanInputSchema = z
         .string({ error: "Say which business to change (tenantId)." })
         .trim()
         .min(1, "Say which business to change (tenantId).")
-        .max(63, "That is not a business id."),
+        .max(63, "That is not a business id.")
+        .refine(...storableRefinement("the business id")),
       planTier: z.enum(PLAN_TIERS, { error: `Plan must be one of ${oneOf(PLAN_TIERS)}.` }).optional(),
       status: z.enum(TENANT_STATUSES, { error: `Status must be one of ${oneOf(TENANT_STATUSES)}.` }).optional(),
       /** Required to suspend or cancel the root tenant (see needsRootStatusConfirmation). */

@@ -1,13 +1,13 @@
 import { platformDb } from "@servicepro/db";
 import { AppError } from "@servicepro/errors";
-import { tenantSlugSchema } from "@servicepro/tenancy";
+import { existingSlugSchema } from "@servicepro/validators";
 import { z } from "zod";
 import { createRouter, publicProcedure } from "../../trpc.ts";
 
 export const portalRouter = createRouter({
   /** The public face of a business for its customer portal: name only, and only while it operates. */
   business: publicProcedure
-    .input(z.strictObject({ slug: tenantSlugSchema }))
+    .input(z.strictObject({ slug: existingSlugSchema("a business address name") }))
     .output(z.object({ name: z.string(), slug: z.string(), industry: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
       // Finding a tenant by its public slug is routing, which crosses tenants by nature.

@@ -5,6 +5,7 @@
 
 import { AppError } from "@servicepro/errors";
 import type { MessagingEvent, MessagingEvents } from "@servicepro/sms";
+import { storableRefinement } from "@servicepro/validators";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
 import { cursorSchema, decodeCursor, encodeCursor, pageDirectionSchema, pageLimitSchema } from "../telephony-shared.ts";
@@ -155,7 +156,8 @@ export const tenantInboxRouter = createRouter({
         body: z
           .string()
           .max(1600, { message: "A text can be at most 1,600 characters." })
-          .refine((body) => body.trim().length > 0, { message: "Write a message before sending." }),
+          .refine((body) => body.trim().length > 0, { message: "Write a message before sending." })
+          .refine(...storableRefinement("the message")),
         idempotencyKey: z.uuid({ message: "idempotencyKey must be a UUID generated once per message by the client." }),
       }),
     )

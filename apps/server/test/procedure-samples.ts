@@ -1,0 +1,93 @@
+// A valid input for every procedure that takes one, shared by the tests that walk the whole
+// procedure inventory (access-matrix.test.ts, unstorable-text.test.ts): a new procedure gets its
+// sample here once, and every inventory test covers it.
+
+const CONCIERGE_SETUP = {
+  businessName: "Access Matrix Lawns",
+  slug: "access-matrix-lawns",
+  timezone: "America/Chicago",
+  owner: { name: "Ada Matrix", email: "ada@access-matrix.example", phone: "+15125550190" },
+  packId: "lawn-care",
+  planTier: "pro",
+  phoneNumber: "+15555550178",
+};
+
+/** A valid input for each procedure that takes one, so only access decides the outcome. */
+export const SAMPLE_INPUTS: Record<string, unknown> = {
+  "auth.login": { email: "nobody@servicepro.test", password: "irrelevant-password" },
+  "portal.business": { slug: "green-lawn" },
+  // Telephony screens. assign → update → release run in this order (router order) on a number of their own.
+  "admin.phoneNumbers.list": { tenantId: "green-lawn" },
+  "admin.phoneNumbers.assign": { tenantId: "green-lawn", phoneNumber: "+15555550177" },
+  "admin.phoneNumbers.update": { phoneNumber: "+15555550177", greeting: "Thanks for calling Green Lawn Co." },
+  "admin.phoneNumbers.release": { phoneNumber: "+15555550177" },
+  "admin.telephony.markReviewed": { id: "00000000-0000-4000-8000-000000000000" },
+  "tenant.inbox.thread": { conversationId: "00000000-0000-4000-8000-000000000000" },
+  "tenant.inbox.reply": {
+    conversationId: "00000000-0000-4000-8000-000000000000",
+    body: "Access matrix",
+    idempotencyKey: "00000000-0000-4000-8000-000000000001",
+  },
+  "admin.tenants.updatePlan": { tenantId: "green-lawn", planTier: "pro", status: "active" },
+  "admin.impersonate.start": { tenantId: "green-lawn", reason: "Access matrix check" },
+  // Integrations & keys: the readiness list of a business that exists.
+  "admin.integrations.tenantReadiness": { tenantId: "green-lawn" },
+  // What the business sells and its pack. Green Lawn Co was not set up from a pack, and the ids exist nowhere.
+  "tenant.catalog.createService": {
+    name: "Access matrix service",
+    durationMinutes: 30,
+    price: { type: "fixed", cents: 2500 },
+  },
+  "tenant.catalog.updateService": { id: "00000000-0000-4000-8000-000000000000", name: "Access matrix" },
+  "tenant.catalog.archiveService": { id: "00000000-0000-4000-8000-000000000000" },
+  "tenant.catalog.updateAddOn": { id: "00000000-0000-4000-8000-000000000000", priceCents: 1000 },
+  "tenant.catalog.createFaq": { question: "Access matrix question?", answer: "Access matrix answer." },
+  "tenant.catalog.updateFaq": { id: "00000000-0000-4000-8000-000000000000", answer: "Access matrix" },
+  "tenant.pack.applyUpgrade": { fromVersion: "1.0.0", toVersion: "1.1.0" },
+  // Onboarding links: well-formed tokens no link carries.
+  "onboarding.inspect": { token: "access-matrix-inspect-token-0000000000000" },
+  "onboarding.complete": { token: "access-matrix-complete-token-000000000000", password: "access matrix password" },
+  // Concierge set-up of a business of its own: only the owner's call gets past access, and it
+  // really sets the business up (preview runs first, in router order, so it sees no clash).
+  "admin.packs.get": { id: "lawn-care" },
+  "admin.concierge.checkSlug": { slug: "access-matrix-slug" },
+  "admin.concierge.searchNumbers": { areaCode: "512" },
+  "admin.concierge.preview": CONCIERGE_SETUP,
+  "admin.concierge.provision": { idempotencyKey: "00000000-0000-4000-8000-00000000c0c1", ...CONCIERGE_SETUP },
+};
+
+// Procedures whose success is not "200" for a caller who may call them (they are about credentials).
+// Those given an id that exists nowhere answer "not found" once access is granted.
+export const OUTCOME_OVERRIDES: Record<string, number> = {
+  "auth.login": 401,
+  "admin.telephony.markReviewed": 404,
+  "tenant.inbox.thread": 404,
+  "tenant.inbox.reply": 404,
+  "tenant.catalog.updateService": 404,
+  "tenant.catalog.archiveService": 404,
+  "tenant.catalog.updateAddOn": 404,
+  "tenant.catalog.updateFaq": 404,
+  "tenant.pack.applyUpgrade": 412,
+  "onboarding.inspect": 404,
+  "onboarding.complete": 404,
+};
+
+/**
+ * Inputs that ask for what a plan-gated procedure's meta declares (meta.feature, or every one of
+ * meta.targetFeatures), for the plan-gate rows of the access matrix; a gated procedure not listed
+ * here is called with its SAMPLE_INPUTS. A sample with a top-level `planTier` sets up a business
+ * of its own, and the matrix gives it each tier in turn; otherwise the tier is Green Lawn Co's.
+ */
+export const GATE_SAMPLE_INPUTS: Record<string, unknown> = {
+  // Green Lawn Co's own number (seeded), switched to the AI receptionist.
+  "admin.phoneNumbers.update": { phoneNumber: "+15555550101", ivrMode: "ai-voice" },
+  "admin.concierge.provision": {
+    ...CONCIERGE_SETUP,
+    idempotencyKey: "00000000-0000-4000-8000-00000000c0c2",
+    businessName: "Plan Gate Lawns",
+    slug: "plan-gate-lawns",
+    owner: { name: "Gus Gate", email: "gus@plan-gate.example", phone: "+15125550191" },
+    phoneNumber: "+15555550179",
+    ivrMode: "ai-voice",
+  },
+};
