@@ -2,19 +2,33 @@
 // without Twilio), or none for now; and how it answers, defaulting to the pack's mode.
 import { TIER_FEATURES } from "@servicepro/features";
 import { IVR_MODE_LABELS, IVR_MODES, type IvrMode } from "@servicepro/telephony/constants";
-import { Alert, apiFieldErrors, Button, LoadErrorAlert, SelectField, Spinner, TextField } from "@servicepro/ui";
+import {
+  Alert,
+  apiFieldErrors,
+  Button,
+  Form,
+  FormTextField,
+  LoadErrorAlert,
+  SelectField,
+  Spinner,
+  useZodForm,
+} from "@servicepro/ui";
 import { useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { z } from "zod";
 import { IVR_MODE_HELP } from "../phone/ivr-modes.ts";
 import type { StepProps } from "./step-props.ts";
+
+/** The search box: digits only (the server's rule for area codes checks the rest). */
+const searchSchema = z.object({ areaCode: z.string().transform((value) => value.replace(/\D/g, "")) });
 
 const AI_VOICE_WARNING =
   "This plan does not include the AI receptionist: callers will hear the menu until the plan is upgraded.";
 
 export function PhoneStep({ values, set, errors }: StepProps) {
   const trpc = useTRPC();
-  const [areaCode, setAreaCode] = useState("");
+  const searchForm = useZodForm(searchSchema, { defaultValues: { areaCode: "" } });
   const [search, setSearch] = useState<{ areaCode?: string }>({});
   const numbers = useQuery(trpc.admin.concierge.searchNumbers.queryOptions(search));
   const pack = useQuery({
@@ -25,11 +39,7 @@ export function PhoneStep({ values, set, errors }: StepProps) {
   const mode = values.ivrMode ?? packMode ?? "menu";
   const aiVoice = TIER_FEATURES[values.planTier].aiVoiceAgent;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const code = areaCode.trim();
-    setSearch(code ? { areaCode: code } : {});
-  };
+  const submit = ({ areaCode }: { areaCode: string }) => setSearch(areaCode ? { areaCode } : {});
 
   // Keep the chosen number listed even when a later search does not return it.
   const found = numbers.data?.numbers ?? [];
@@ -42,20 +52,25 @@ export function PhoneStep({ values, set, errors }: StepProps) {
 
   return (
     <div className="wizard-fields">
-      <form className="wizard-search" onSubmit={submit} role="search" aria-label="Search for a phone number">
-        <TextField
+      <Form
+        form={searchForm}
+        onSubmit={submit}
+        className="wizard-search"
+        role="search"
+        aria-label="Search for a phone number"
+      >
+        <FormTextField
           label="Area code"
+          name="areaCode"
           inputMode="numeric"
           maxLength={3}
           placeholder="e.g. 512"
-          value={areaCode}
-          onChange={(e) => setAreaCode(e.target.value.replace(/\D/g, ""))}
           error={areaCodeError}
         />
         <Button type="submit" loading={numbers.isFetching}>
           Search numbers
         </Button>
-      </form>
+      </Form>
 
       <fieldset className="wizard-numbers" aria-describedby={errors.phoneNumber ? "wizard-number-error" : undefined}>
         <legend className="sp-field__label">Number</legend>
