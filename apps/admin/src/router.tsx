@@ -13,12 +13,15 @@ import { AdminRoot } from "./App.tsx";
 
 const AREA = "Platform console";
 
+/** Any route that throws while loading or rendering shows this in place of its page. */
+const ShowRouteError = (props: ErrorComponentProps) => <RouteError area={AREA} {...props} />;
+
 const rootRoute = createRootRoute({
   component: AdminRoot,
   notFoundComponent: () => (
     <PageNotFound area={AREA} homeHref={import.meta.env.BASE_URL} homeLabel="Go to the tenants" />
   ),
-  errorComponent: (props: ErrorComponentProps) => <RouteError area={AREA} {...props} />,
+  errorComponent: ShowRouteError,
 });
 
 const tenantsRoute = createRoute({
@@ -78,6 +81,7 @@ export const router = createRouter({
   routeTree,
   // "/admin/": the prefix the server serves this app under (Vite's `base`).
   basepath: import.meta.env.BASE_URL,
+  defaultErrorComponent: ShowRouteError,
   defaultPreload: "intent",
   scrollRestoration: true,
 });

@@ -14,10 +14,13 @@ import { readPortalSegment } from "./lib/route.ts";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { PortalHomePage } from "./pages/PortalHomePage.tsx";
 
+/** Any route that throws while loading or rendering shows this in place of its page. */
+const ShowRouteError = (props: ErrorComponentProps) => <RouteError area="Customer portal" {...props} />;
+
 const rootRoute = createRootRoute({
   component: Outlet,
   notFoundComponent: NotFoundPage,
-  errorComponent: (props: ErrorComponentProps) => <RouteError area="Customer portal" {...props} />,
+  errorComponent: ShowRouteError,
 });
 
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: PortalHomePage });
@@ -49,7 +52,14 @@ export function createPortalRouter({
   basepath?: string;
   history?: RouterHistory;
 } = {}) {
-  return createRouter({ routeTree, basepath, history, defaultPreload: "intent", scrollRestoration: true });
+  return createRouter({
+    routeTree,
+    basepath,
+    history,
+    defaultErrorComponent: ShowRouteError,
+    defaultPreload: "intent",
+    scrollRestoration: true,
+  });
 }
 
 export const router = createPortalRouter();

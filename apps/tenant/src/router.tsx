@@ -13,12 +13,15 @@ import { TenantRoot } from "./App.tsx";
 
 const AREA = "ServicePro";
 
+/** Any route that throws while loading or rendering shows this in place of its page. */
+const ShowRouteError = (props: ErrorComponentProps) => <RouteError area={AREA} {...props} />;
+
 const rootRoute = createRootRoute({
   component: TenantRoot,
   notFoundComponent: () => (
     <PageNotFound area={AREA} homeHref={import.meta.env.BASE_URL} homeLabel="Go to the overview" />
   ),
-  errorComponent: (props: ErrorComponentProps) => <RouteError area={AREA} {...props} />,
+  errorComponent: ShowRouteError,
 });
 
 /** A new owner's one-time link: public, outside the sign-in gate (they have no password yet). */
@@ -84,6 +87,7 @@ export const router = createRouter({
   routeTree,
   // "/app/": the prefix the server serves this app under (Vite's `base`).
   basepath: import.meta.env.BASE_URL,
+  defaultErrorComponent: ShowRouteError,
   defaultPreload: "intent",
   scrollRestoration: true,
 });

@@ -1,4 +1,6 @@
 import "./Button.css";
+// The loading state shows the spinner's markup.
+import "./Spinner.css";
 import type { AnchorHTMLAttributes, ButtonHTMLAttributes, ReactNode, Ref } from "react";
 import { cx } from "../utils.ts";
 
