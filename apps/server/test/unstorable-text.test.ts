@@ -125,7 +125,7 @@ describe.each(testEngines())("unstorable text on %s", (engine) => {
     },
   );
 
-  it.each(webhookCells)("%s with a %s in %s answers 2xx or 4xx", async (route, field, _kind, character) => {
+  it.each(webhookCells)("%s: %s with a %s answers 2xx or 4xx", async (route, field, _kind, character) => {
     const params: Record<string, string> = {
       ...TWILIO_FIELDS,
       MessageSid: nextSid("SM"),

@@ -20,7 +20,7 @@ import {
 
 const tenantIdSchema = existingSlugSchema();
 // The number being assigned or configured, typed as the Phone numbers page's field shows it.
-const numberSchema = phoneInputSchema("the phone number");
+const numberSchema = phoneInputSchema("the number");
 
 export const AI_VOICE_PLAN_WARNING = "Callers will hear the menu until the plan includes the AI receptionist.";
 
