@@ -11,6 +11,7 @@
  */
 import { handleInboundSms, handleSmsStatus, type IntakeDeps, type TwilioParams } from "@servicepro/sms";
 import { answerUnavailable, emptyMessagingResponse } from "@servicepro/telephony";
+import { scrubText } from "@servicepro/validators";
 import {
   handleDialResult,
   handleVoiceIncoming,
@@ -18,7 +19,6 @@ import {
   handleVoicemail,
   handleVoiceStatus,
 } from "@servicepro/voice";
-import { scrubText } from "@servicepro/validators";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
