@@ -3,6 +3,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { IntegrationsConfig } from "@servicepro/api";
+import { E164_PATTERN } from "@servicepro/validators";
 import { z } from "zod";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -59,13 +60,13 @@ const envSchema = z.object({
         z.array(
           z
             .string()
-            .regex(/^\+[1-9]\d{7,14}$/, "PHONE_NUMBER_POOL must be comma-separated E.164 numbers such as +15555550150"),
+            .regex(E164_PATTERN, "PHONE_NUMBER_POOL must be comma-separated E.164 numbers such as +15555550150"),
         ),
       ),
   ).default([]),
   /** The platform's own number that texts new business owners their onboarding link. */
   PLATFORM_SMS_FROM: optional(
-    z.string().regex(/^\+[1-9]\d{7,14}$/, "PLATFORM_SMS_FROM must be an E.164 number such as +15555550199"),
+    z.string().regex(E164_PATTERN, "PLATFORM_SMS_FROM must be an E.164 number such as +15555550199"),
   ),
   /** Email: SendGrid's API when the key is set; otherwise emails are logged, not sent. */
   SENDGRID_API_KEY: optional(z.string().min(20, "SENDGRID_API_KEY looks too short")),

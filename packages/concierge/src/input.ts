@@ -7,27 +7,27 @@ import { isPackId, PACK_IDS } from "@servicepro/industry-packs";
 import { IVR_MODES } from "@servicepro/telephony/constants";
 import { PLAN_TIER_LABELS, PLAN_TIERS } from "@servicepro/tenancy/constants";
 import {
-  emailInputSchema,
+  businessNameSchema,
+  INTERNAL_NOTE_MAX,
+  internalNoteSchema,
   optionalPhoneSchema,
-  optionalTextSchema,
-  phoneSchema,
+  ownerEmailSchema,
+  ownerNameSchema,
+  ownerPhoneSchema,
   slugSchema,
-  textSchema,
   timeZoneSchema,
 } from "@servicepro/validators";
 import { z } from "zod";
 
-export const INTERNAL_NOTE_MAX = 500;
+export { INTERNAL_NOTE_MAX };
 
 const oneOf = (values: readonly string[]) => values.map((value) => `"${value}"`).join(", ");
 
-const text = (label: string, min: number, max: number) => textSchema(label, { min, max });
-
 const ownerSchema = z.strictObject(
   {
-    name: text("the owner's name", 2, 80),
-    email: emailInputSchema("the owner's email address"),
-    phone: phoneSchema("the owner's mobile number"),
+    name: ownerNameSchema,
+    email: ownerEmailSchema,
+    phone: ownerPhoneSchema,
   },
   {
     error: (issue) =>
@@ -55,7 +55,7 @@ const INPUT_KEYS = [
 ] as const;
 
 export const provisioningInputShape = {
-  businessName: text("the business name", 2, 80),
+  businessName: businessNameSchema,
   slug: slugSchema,
   timezone: timeZoneSchema,
   owner: ownerSchema,
@@ -67,7 +67,7 @@ export const provisioningInputShape = {
     }),
   planTier: z.enum(PLAN_TIERS, { error: `Plan must be one of ${oneOf(PLAN_TIERS)}.` }),
   /** The owner's private note; kept only for internal (at-cost) businesses. "" or null: none. */
-  internalNote: optionalTextSchema("the internal note", { max: INTERNAL_NOTE_MAX }),
+  internalNote: internalNoteSchema,
   /** Optional: a business may start without a number and get one later. */
   phoneNumber: optionalPhoneNumber,
   /** Overrides the pack's IVR mode for the number. */

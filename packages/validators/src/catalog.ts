@@ -1,7 +1,8 @@
 // What the catalog's edit forms may send (tenant.catalog.* inputs, and the tenant app's dialogs). Strict objects (an unknown key is an error naming it) and
 // messages written for the person filling in the form.
-import { storableRefinement } from "@servicepro/validators";
+
 import { z } from "zod";
+import { storableRefinement } from "./text.ts";
 
 export const MAX_DURATION_MINUTES = 12 * 60;
 export const MAX_PRICE_CENTS = 10_000_000;

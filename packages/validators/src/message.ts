@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hasUnstorableCharacter } from "./text.ts";
+import { storableRefinement } from "./text.ts";
 
 /** Twilio's limit for one text (it splits longer ones into segments, up to 1,600 characters). */
 export const SMS_BODY_MAX = 1600;
@@ -9,7 +9,4 @@ export const smsBodySchema = z
   .string({ error: "Write a message before sending." })
   .max(SMS_BODY_MAX, { message: "A text can be at most 1,600 characters." })
   .refine((body) => body.trim().length > 0, { message: "Write a message before sending." })
-  .refine((body) => !hasUnstorableCharacter(body), {
-    message:
-      "The message contains a character that cannot be stored (a NUL or a broken emoji). Retype it and try again.",
-  });
+  .refine(...storableRefinement("the message"));

@@ -5,7 +5,7 @@
 
 import { AppError } from "@servicepro/errors";
 import type { MessagingEvent, MessagingEvents } from "@servicepro/sms";
-import { storableRefinement } from "@servicepro/validators";
+import { smsBodySchema } from "@servicepro/validators";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
 import { cursorSchema, decodeCursor, encodeCursor, pageDirectionSchema, pageLimitSchema } from "../telephony-shared.ts";
@@ -153,11 +153,7 @@ export const tenantInboxRouter = createRouter({
     .input(
       z.strictObject({
         conversationId: conversationIdSchema,
-        body: z
-          .string()
-          .max(1600, { message: "A text can be at most 1,600 characters." })
-          .refine((body) => body.trim().length > 0, { message: "Write a message before sending." })
-          .refine(...storableRefinement("the message")),
+        body: smsBodySchema,
         idempotencyKey: z.uuid({ message: "idempotencyKey must be a UUID generated once per message by the client." }),
       }),
     )
