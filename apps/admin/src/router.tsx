@@ -1,27 +1,16 @@
 // The platform console's routes. To add a page: a route here (lazy-loaded, with its search params
 // checked by a zod schema if it has any), then a nav item in App.tsx. Paths are relative to /admin.
-import { PageNotFound, RouteError, searchId } from "@servicepro/web";
-import {
-  createRootRoute,
-  createRoute,
-  createRouter,
-  type ErrorComponentProps,
-  lazyRouteComponent,
-} from "@tanstack/react-router";
+import { appRouterDefaults, createAppRootRoute, searchId } from "@servicepro/web";
+import { createRoute, createRouter, lazyRouteComponent } from "@tanstack/react-router";
 import { z } from "zod";
 import { AdminRoot } from "./App.tsx";
 
 const AREA = "Platform console";
 
-/** Any route that throws while loading or rendering shows this in place of its page. */
-const ShowRouteError = (props: ErrorComponentProps) => <RouteError area={AREA} {...props} />;
-
-const rootRoute = createRootRoute({
+const rootRoute = createAppRootRoute({
+  area: AREA,
   component: AdminRoot,
-  notFoundComponent: () => (
-    <PageNotFound area={AREA} homeHref={import.meta.env.BASE_URL} homeLabel="Go to the tenants" />
-  ),
-  errorComponent: ShowRouteError,
+  notFound: { homeHref: import.meta.env.BASE_URL, homeLabel: "Go to the tenants" },
 });
 
 const tenantsRoute = createRoute({
@@ -77,14 +66,8 @@ export const routeTree = rootRoute.addChildren([
   integrationsRoute,
 ]);
 
-export const router = createRouter({
-  routeTree,
-  // "/admin/": the prefix the server serves this app under (Vite's `base`).
-  basepath: import.meta.env.BASE_URL,
-  defaultErrorComponent: ShowRouteError,
-  defaultPreload: "intent",
-  scrollRestoration: true,
-});
+// "/admin/": the prefix the server serves this app under (Vite's `base`).
+export const router = createRouter({ routeTree, basepath: import.meta.env.BASE_URL, ...appRouterDefaults(AREA) });
 
 declare module "@tanstack/react-router" {
   interface Register {

@@ -1,27 +1,14 @@
 // The customer portal's routes: /portal/ (no business) and /portal/<slug> (a business's sign-in);
 // anything after the slug is ignored for now. Paths are relative to /portal.
-import { RouteError } from "@servicepro/web";
-import {
-  createRootRoute,
-  createRoute,
-  createRouter,
-  type ErrorComponentProps,
-  lazyRouteComponent,
-  Outlet,
-  type RouterHistory,
-} from "@tanstack/react-router";
+import { appRouterDefaults, createAppRootRoute } from "@servicepro/web";
+import { createRoute, createRouter, lazyRouteComponent, Outlet, type RouterHistory } from "@tanstack/react-router";
 import { readPortalSegment } from "./lib/route.ts";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { PortalHomePage } from "./pages/PortalHomePage.tsx";
 
-/** Any route that throws while loading or rendering shows this in place of its page. */
-const ShowRouteError = (props: ErrorComponentProps) => <RouteError area="Customer portal" {...props} />;
+const AREA = "Customer portal";
 
-const rootRoute = createRootRoute({
-  component: Outlet,
-  notFoundComponent: NotFoundPage,
-  errorComponent: ShowRouteError,
-});
+const rootRoute = createAppRootRoute({ area: AREA, component: Outlet, notFound: NotFoundPage });
 
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: PortalHomePage });
 
@@ -52,14 +39,7 @@ export function createPortalRouter({
   basepath?: string;
   history?: RouterHistory;
 } = {}) {
-  return createRouter({
-    routeTree,
-    basepath,
-    history,
-    defaultErrorComponent: ShowRouteError,
-    defaultPreload: "intent",
-    scrollRestoration: true,
-  });
+  return createRouter({ routeTree, basepath, history, ...appRouterDefaults(AREA) });
 }
 
 export const router = createPortalRouter();

@@ -1,27 +1,16 @@
 // The business dashboard's routes. To add a page: a route here (lazy-loaded, with its search params
 // checked by a zod schema if it has any), then a nav item in App.tsx. Paths are relative to /app.
-import { PageNotFound, RouteError, searchId, useSignedInContext } from "@servicepro/web";
-import {
-  createRootRoute,
-  createRoute,
-  createRouter,
-  type ErrorComponentProps,
-  lazyRouteComponent,
-} from "@tanstack/react-router";
+import { appRouterDefaults, createAppRootRoute, searchId, useSignedInContext } from "@servicepro/web";
+import { createRoute, createRouter, lazyRouteComponent } from "@tanstack/react-router";
 import { z } from "zod";
 import { TenantRoot } from "./App.tsx";
 
 const AREA = "ServicePro";
 
-/** Any route that throws while loading or rendering shows this in place of its page. */
-const ShowRouteError = (props: ErrorComponentProps) => <RouteError area={AREA} {...props} />;
-
-const rootRoute = createRootRoute({
+const rootRoute = createAppRootRoute({
+  area: AREA,
   component: TenantRoot,
-  notFoundComponent: () => (
-    <PageNotFound area={AREA} homeHref={import.meta.env.BASE_URL} homeLabel="Go to the overview" />
-  ),
-  errorComponent: ShowRouteError,
+  notFound: { homeHref: import.meta.env.BASE_URL, homeLabel: "Go to the overview" },
 });
 
 /** A new owner's one-time link: public, outside the sign-in gate (they have no password yet). */
@@ -83,14 +72,8 @@ export const routeTree = rootRoute.addChildren([
   settingsRoute,
 ]);
 
-export const router = createRouter({
-  routeTree,
-  // "/app/": the prefix the server serves this app under (Vite's `base`).
-  basepath: import.meta.env.BASE_URL,
-  defaultErrorComponent: ShowRouteError,
-  defaultPreload: "intent",
-  scrollRestoration: true,
-});
+// "/app/": the prefix the server serves this app under (Vite's `base`).
+export const router = createRouter({ routeTree, basepath: import.meta.env.BASE_URL, ...appRouterDefaults(AREA) });
 
 declare module "@tanstack/react-router" {
   interface Register {

@@ -16,6 +16,17 @@ export type AfterHoursMode = (typeof AFTER_HOURS_MODES)[number];
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/** Weekdays as people read (and the IVR says) them. */
+export const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
+
 /** Opening hours per weekday, as ["HH:MM", "HH:MM"] ranges in the tenant's time zone. A missing day is closed. */
 export type BusinessHours = Partial<Record<Weekday, [string, string][]>>;
 

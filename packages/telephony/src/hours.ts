@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type BusinessHours, WEEKDAYS, type Weekday } from "./constants.ts";
+import { type BusinessHours, WEEKDAY_NAMES as DAY_NAMES, WEEKDAYS, type Weekday } from "./constants.ts";
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use 24-hour HH:MM times, e.g. 08:30.");
 
@@ -64,16 +64,6 @@ export function isOpen(hours: unknown, at: Date, timeZone: string): boolean {
   const { day, time: now } = local;
   return (parsed.data[day] ?? []).some(([open, close]) => now >= open && now < close);
 }
-
-const DAY_NAMES: Record<Weekday, string> = {
-  mon: "Monday",
-  tue: "Tuesday",
-  wed: "Wednesday",
-  thu: "Thursday",
-  fri: "Friday",
-  sat: "Saturday",
-  sun: "Sunday",
-};
 
 const spokenTime = (hhmm: string) => {
   const [h = 0, m = 0] = hhmm.split(":").map(Number);

@@ -11,6 +11,7 @@ export {
   TENANT_STATUSES,
   type TenantStatus,
 } from "@servicepro/tenancy/constants";
+export { type AppRootRouteOptions, appRouterDefaults, createAppRootRoute, routeErrorFor } from "./app-router.tsx";
 export {
   type AuthContext,
   isImpersonating,

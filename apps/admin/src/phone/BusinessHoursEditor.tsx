@@ -1,16 +1,12 @@
 // Opening hours per weekday: closed, or one or more from–to ranges (24-hour times, as the IVR reads them).
-import { type BusinessHours, WEEKDAYS, type Weekday } from "@servicepro/telephony/constants";
+import {
+  type BusinessHours,
+  WEEKDAY_NAMES as DAY_NAMES,
+  WEEKDAYS,
+  type Weekday,
+} from "@servicepro/telephony/constants";
 import { Button, CheckboxField } from "@servicepro/ui";
 
-const DAY_NAMES: Record<Weekday, string> = {
-  mon: "Monday",
-  tue: "Tuesday",
-  wed: "Wednesday",
-  thu: "Thursday",
-  fri: "Friday",
-  sat: "Saturday",
-  sun: "Sunday",
-};
 const MAX_RANGES = 4;
 
 export interface BusinessHoursEditorProps {

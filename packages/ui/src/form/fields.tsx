@@ -57,58 +57,36 @@ function useBoundField(name: string) {
   return { field, error: fieldState.error?.message };
 }
 
-export function FormTextField({ name, onValueChange, error: outsideError, ...props }: Bound<TextFieldProps>) {
+/** The props a text-like input needs to be bound to its form field (value, change, blur, error). */
+function useBoundTextInput(
+  name: string,
+  onValueChange: ((value: string) => void) | undefined,
+  outsideError?: ReactNode,
+) {
   const { field, error } = useBoundField(name);
-  return (
-    <TextField
-      {...props}
-      name={field.name}
-      ref={field.ref}
-      value={(field.value as string | undefined) ?? ""}
-      onChange={(event) => {
-        field.onChange(event.target.value);
-        onValueChange?.(event.target.value);
-      }}
-      onBlur={field.onBlur}
-      error={error ?? outsideError}
-    />
-  );
+  return {
+    name: field.name,
+    ref: field.ref,
+    value: (field.value as string | undefined) ?? "",
+    onChange: (event: { target: { value: string } }) => {
+      field.onChange(event.target.value);
+      onValueChange?.(event.target.value);
+    },
+    onBlur: field.onBlur,
+    error: error ?? outsideError,
+  };
 }
 
-export function FormTextAreaField({ name, onValueChange, error: outsideError, ...props }: Bound<TextAreaFieldProps>) {
-  const { field, error } = useBoundField(name);
-  return (
-    <TextAreaField
-      {...props}
-      name={field.name}
-      ref={field.ref}
-      value={(field.value as string | undefined) ?? ""}
-      onChange={(event) => {
-        field.onChange(event.target.value);
-        onValueChange?.(event.target.value);
-      }}
-      onBlur={field.onBlur}
-      error={error ?? outsideError}
-    />
-  );
+export function FormTextField({ name, onValueChange, error, ...props }: Bound<TextFieldProps>) {
+  return <TextField {...props} {...useBoundTextInput(name, onValueChange, error)} />;
 }
 
-export function FormSelectField({ name, onValueChange, error: outsideError, ...props }: Bound<SelectFieldProps>) {
-  const { field, error } = useBoundField(name);
-  return (
-    <SelectField
-      {...props}
-      name={field.name}
-      ref={field.ref}
-      value={(field.value as string | undefined) ?? ""}
-      onChange={(event) => {
-        field.onChange(event.target.value);
-        onValueChange?.(event.target.value);
-      }}
-      onBlur={field.onBlur}
-      error={error ?? outsideError}
-    />
-  );
+export function FormTextAreaField({ name, onValueChange, error, ...props }: Bound<TextAreaFieldProps>) {
+  return <TextAreaField {...props} {...useBoundTextInput(name, onValueChange, error)} />;
+}
+
+export function FormSelectField({ name, onValueChange, error, ...props }: Bound<SelectFieldProps>) {
+  return <SelectField {...props} {...useBoundTextInput(name, onValueChange, error)} />;
 }
 
 export function FormCheckboxField({
