@@ -111,7 +111,7 @@ describe("concierge wizard", () => {
       .getByText("A greener lawn without giving up your weekends")
       .waitFor();
     await next(page, "Onboarding");
-    expect(await page.getByLabel("Send the owner their onboarding link by text and email").isChecked()).toBe(true);
+    expect(await page.getByLabel("Send the owner their onboarding link").isChecked()).toBe(true);
 
     // Review: the server's own plan, nothing written yet.
     await next(page, "Review");

@@ -39,18 +39,15 @@ export function WebsiteStep({ values }: StepProps) {
 }
 
 export function OnboardingStep({ values }: StepProps) {
-  const where = [
-    values.ownerPhone.trim() && `by text to ${values.ownerPhone.trim()}`,
-    values.ownerEmail.trim() && `by email to ${values.ownerEmail.trim()}`,
-  ]
-    .filter(Boolean)
-    .join(" and ");
+  // Which channels really carry the link depends on the server's settings (a platform number for
+  // texts, SendGrid for email); the Review step says so from the server's preview, so this step
+  // names no channel it cannot vouch for.
   return (
     <div className="wizard-fields">
       <FormCheckboxField
-        label="Send the owner their onboarding link by text and email"
+        label="Send the owner their onboarding link"
         name="sendOnboarding"
-        hint={`${values.sendOnboarding && where ? `Sent ${where} once the business is created. ` : ""}The link works once and expires after 72 hours; it lets them set a password and opens a first-run checklist.`}
+        hint={`${values.sendOnboarding ? "The Review step shows how it will reach them (text, email, or both) with this server's settings. " : ""}The link works once and expires after 72 hours; it lets them set a password and opens a first-run checklist.`}
       />
       {!values.sendOnboarding ? (
         <p className="sp-muted">You'll get the link on the next screen to pass on yourself. It is shown only once.</p>
