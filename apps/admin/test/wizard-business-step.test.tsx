@@ -84,7 +84,7 @@ describe("the wizard's business step", () => {
     await user.click(screen.getByRole("button", { name: "Next: Industry pack" }));
 
     expect(await screen.findByText(/The owner's mobile number is not a phone number we can dial/)).toBeTruthy();
-    expect(screen.getByText("Enter a valid email address, e.g. name@example.com.")).toBeTruthy();
+    expect(screen.getByText("Enter a valid email address.")).toBeTruthy();
 
     await user.clear(screen.getByLabelText(/^Mobile phone/));
     await user.type(screen.getByLabelText(/^Mobile phone/), "512.555.0142");

@@ -1,3 +1,4 @@
+// @vitest-environment node
 // The shared nav and error page inside a real TanStack Router tree (memory history, rendered on the
 // server: no DOM library), under a base path like the apps'.
 import {
