@@ -86,7 +86,7 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
     expect((error as TRPCError).message).toBe(
       "Dedicated phone number is part of the Pro plan; ask the account owner to upgrade.",
     );
-    expect(((error as TRPCError).cause as { detail?: unknown }).detail).toEqual({
+    expect(((error as TRPCError).cause as { reason?: unknown }).reason).toEqual({
       code: "PLAN_FEATURE_REQUIRED",
       feature: "dedicatedNumber",
       requiredTier: "pro",
