@@ -3,6 +3,7 @@
 // a fake Twilio REST server on 127.0.0.1. Figures from docs: W1–W6, W9, W11, M1–M4, M7.
 import { JOB_QUEUES, platformDb, tenantDb } from "@servicepro/db";
 import { defaultEngine } from "@servicepro/db/testing";
+import { WEEKDAYS } from "@servicepro/telephony/constants";
 import { type FakeTwilio, settledJobs, startFakeTwilio } from "@servicepro/testkit";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -10,6 +11,8 @@ import { PUBLIC_BASE_URL, startTestApp, type TestApp } from "./harness.ts";
 
 const ROOT_NUMBER = "+15555550100";
 const GREEN_NUMBER = "+15555550101";
+/** Business hours under which a call is always "open", whatever the clock says when the test runs. */
+const OPEN_AROUND_THE_CLOCK = Object.fromEntries(WEEKDAYS.map((day) => [day, [["00:00", "24:00"]]]));
 let sidCounter = 0;
 const nextSid = (prefix: "SM" | "CA") => `${prefix}${String(++sidCounter).padStart(32, "0")}`;
 
@@ -385,15 +388,7 @@ describe("voice", () => {
       await tx.tenantPhoneConfig.update({
         where: { phoneNumber: ROOT_NUMBER },
         data: {
-          businessHours: {
-            mon: [["00:00", "24:00"]],
-            tue: [["00:00", "24:00"]],
-            wed: [["00:00", "24:00"]],
-            thu: [["00:00", "24:00"]],
-            fri: [["00:00", "24:00"]],
-            sat: [["00:00", "24:00"]],
-            sun: [["00:00", "24:00"]],
-          },
+          businessHours: OPEN_AROUND_THE_CLOCK,
         },
       });
     });
@@ -458,15 +453,7 @@ describe("voice", () => {
       tx.tenantPhoneConfig.update({
         where: { phoneNumber: GREEN_NUMBER },
         data: {
-          businessHours: {
-            mon: [["00:00", "24:00"]],
-            tue: [["00:00", "24:00"]],
-            wed: [["00:00", "24:00"]],
-            thu: [["00:00", "24:00"]],
-            fri: [["00:00", "24:00"]],
-            sat: [["00:00", "24:00"]],
-            sun: [["00:00", "24:00"]],
-          },
+          businessHours: OPEN_AROUND_THE_CLOCK,
         },
       }),
     );
