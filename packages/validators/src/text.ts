@@ -31,9 +31,6 @@ export const unstorableTextMessage = (label: string): string =>
 export const storableRefinement = (label: string) =>
   [isStorableText, { message: unstorableTextMessage(label) }] as const;
 
-/** Any string PostgreSQL can store; `label` names the field in the message ("the reason"). */
-export const storableText = (label: string) => z.string().refine(...storableRefinement(label));
-
 export type TextOptions = {
   /** Minimum length after trimming; 1 means "required". Default 1. */
   min?: number;
@@ -62,15 +59,6 @@ export function optionalTextSchema(label: string, { max }: { max: number }) {
     .union([textSchema(label, { min: 0, max }), z.null()])
     .optional()
     .transform((value) => (value ? value : null));
-}
-
-/** An identifier (a row id, a tenant id): short, printable, no storage traps. */
-export function idSchema(label: string) {
-  return z
-    .string({ error: `Send ${label}.` })
-    .min(1, { message: `Send ${label}.` })
-    .max(100, { message: `${capitalise(label)} is too long.` })
-    .refine(...storableRefinement(label));
 }
 
 /**
