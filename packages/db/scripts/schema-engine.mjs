@@ -16,8 +16,13 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+
+// The contrib extensions the migrations create (same list as PGLITE_EXTENSIONS in src/client.ts).
+const EXTENSIONS = { btree_gist, pg_trgm };
 
 const require = createRequire(import.meta.url);
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -160,14 +165,17 @@ export async function createMemoryPGlite() {
     const dump = await emptyClusterPromise;
     if (dump) {
       try {
-        return await PGlite.create({ loadDataDir: new Blob([dump], { type: "application/x-gzip" }) });
+        return await PGlite.create({
+          loadDataDir: new Blob([dump], { type: "application/x-gzip" }),
+          extensions: EXTENSIONS,
+        });
       } catch {
         emptyClusterPromise = undefined; // corrupt cache: rebuild it below
         await rm(cacheFile, { force: true });
       }
     }
   }
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: EXTENSIONS });
   if (useCache) {
     try {
       const dump = Buffer.from(await (await pglite.dumpDataDir("gzip")).arrayBuffer());

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { fromPglite } from "pg-boss";
@@ -100,6 +102,13 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   };
 }
 
+/**
+ * The contrib extensions the migrations create (btree_gist for the double-booking exclusion
+ * constraint, pg_trgm for customer search). PGlite must load them in every instance that opens
+ * the data, so every PGlite here is created with these.
+ */
+export const PGLITE_EXTENSIONS = { btree_gist, pg_trgm };
+
 async function openPglite(dataDir: string, options: OpenDatabaseOptions): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
@@ -108,7 +117,9 @@ async function openPglite(dataDir: string, options: OpenDatabaseOptions): Promis
     options.logger?.info({ dataDir }, "creating the embedded database (first start: this takes a while)…");
   // 1) As PGlite's superuser: migrate and grant. Superusers bypass row-level security, so this
   //    connection is closed before anything else runs.
-  const admin = inMemory ? await PGlite.create() : await PGlite.create(dataDir);
+  const admin = inMemory
+    ? await PGlite.create({ extensions: PGLITE_EXTENSIONS })
+    : await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
   const result = await migrate(pgliteSession(admin), {
     onProgress: (progress) => options.logger?.info({ migration: progress }, describeMigrationProgress(progress)),
   });
@@ -121,17 +132,17 @@ async function openPglite(dataDir: string, options: OpenDatabaseOptions): Promis
   }
   await admin.close();
   // 2) Everything else runs as the app role, subject to row-level security.
-  return wrapPglite(await PGlite.create(dataDir, { username: APP_ROLE }));
+  return wrapPglite(await PGlite.create(dataDir, { username: APP_ROLE, extensions: PGLITE_EXTENSIONS }));
 }
 
 /** A fresh in-memory database from a migrated PGlite dump (tests open many of these). */
 export async function openPgliteFromDump(dump: Blob | File): Promise<Database> {
-  return wrapPglite(await PGlite.create({ loadDataDir: dump, username: APP_ROLE }));
+  return wrapPglite(await PGlite.create({ loadDataDir: dump, username: APP_ROLE, extensions: PGLITE_EXTENSIONS }));
 }
 
 /** Dumps a freshly migrated in-memory database, for openPgliteFromDump. */
 export async function migratedPgliteDump(): Promise<Blob | File> {
-  const admin = await PGlite.create();
+  const admin = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   await migrate(pgliteSession(admin));
   const dump = await admin.dumpDataDir("none");
   await admin.close();

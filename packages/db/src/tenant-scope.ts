@@ -22,6 +22,14 @@ export const TENANT_OWNED_MODELS = [
   "AddOn",
   "PackInstall",
   "WebsiteDraft",
+  "BookingSettings",
+  "Asset",
+  "Bookable",
+  "TimeOff",
+  "Appointment",
+  "AppointmentEvent",
+  "AppointmentSeries",
+  "AppointmentReminder",
 ] as const;
 export type TenantOwnedModel = (typeof TENANT_OWNED_MODELS)[number];
 

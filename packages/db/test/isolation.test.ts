@@ -31,6 +31,14 @@ const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
   AddOn: "add_ons",
   PackInstall: "pack_installs",
   WebsiteDraft: "website_drafts",
+  BookingSettings: "booking_settings",
+  Asset: "assets",
+  Bookable: "bookables",
+  TimeOff: "time_off",
+  Appointment: "appointments",
+  AppointmentEvent: "appointment_events",
+  AppointmentSeries: "appointment_series",
+  AppointmentReminder: "appointment_reminders",
 };
 /**
  * Directory tables: tenant rows keyed by a platform-wide identifier (a phone number belongs to one
@@ -114,6 +122,59 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
           data: { tenantId: id, packId: "auto-detailing", version: "1.0.0", snapshot: {} },
         });
         await tx.websiteDraft.create({ data: { tenantId: id, content: { headline: "Hi" } } });
+        // One row of every booking table.
+        await tx.bookingSettings.create({ data: { tenantId: id, hours: { mon: [["08:00", "17:00"]] } } });
+        const asset = await tx.asset.create({
+          data: { tenantId: id, customerId: customer.id, kind: "vehicle", label: "2021 Toyota RAV4", sizeClass: "suv" },
+        });
+        const bookable = await tx.bookable.create({ data: { tenantId: id, kind: "crew", name: "Crew 1" } });
+        await tx.timeOff.create({
+          data: {
+            tenantId: id,
+            bookableId: bookable.id,
+            startsAt: new Date("2026-12-24T00:00:00Z"),
+            endsAt: new Date("2026-12-26T00:00:00Z"),
+          },
+        });
+        const series = await tx.appointmentSeries.create({
+          data: {
+            tenantId: id,
+            customerId: customer.id,
+            serviceId: service.id,
+            bookableId: bookable.id,
+            intervalWeeks: 2,
+            firstStartsAt: new Date("2026-12-07T15:00:00Z"),
+          },
+        });
+        const appointment = await tx.appointment.create({
+          data: {
+            tenantId: id,
+            customerId: customer.id,
+            serviceId: service.id,
+            assetId: asset.id,
+            bookableId: bookable.id,
+            seriesId: series.id,
+            startsAt: new Date("2026-12-07T15:00:00Z"),
+            endsAt: new Date("2026-12-07T18:00:00Z"),
+            blocksUntil: new Date("2026-12-07T18:00:00Z"),
+            durationMinutes: 180,
+            priceCents: 18_900,
+            bookedBy: "staff",
+          },
+        });
+        await tx.appointmentEvent.create({
+          data: { tenantId: id, appointmentId: appointment.id, kind: "created", actor: "staff" },
+        });
+        await tx.appointmentReminder.create({
+          data: {
+            tenantId: id,
+            appointmentId: appointment.id,
+            kind: "reminder",
+            forStartsAt: appointment.startsAt,
+            offsetMinutes: 1440,
+            dueAt: new Date("2026-12-06T15:00:00Z"),
+          },
+        });
       });
     }
   });

@@ -2,14 +2,14 @@
 // server can log "migrating 5/9: <name>…" instead of staying silent.
 import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
-import { pgliteSession } from "../src/client.ts";
+import { PGLITE_EXTENSIONS, pgliteSession } from "../src/client.ts";
 import { describeMigrationProgress, listMigrations, type MigrationProgress, migrate } from "../src/migrate.ts";
 
 const names = listMigrations().map((m) => m.name);
 
 describe("migration progress", () => {
   it("reports each pending migration in order, and nothing once all are applied", async () => {
-    const pg = await PGlite.create();
+    const pg = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     try {
       const first: MigrationProgress[] = [];
       await migrate(pgliteSession(pg), { onProgress: (p) => first.push(p) });
