@@ -5,6 +5,7 @@
  */
 import type { Database, TenantTx } from "@servicepro/db";
 import { normalizePhone, type UnroutedPolicy } from "@servicepro/telephony";
+import { customerSearchKeys } from "@servicepro/validators";
 import type { MessagingEvents, Outbox } from "./types.ts";
 
 export type IntakeDeps = {
@@ -22,9 +23,22 @@ export type TwilioParams = Record<string, string>;
 /** A number as Twilio sent it, in E.164 when it parses (empty when absent). */
 export const phoneOf = (raw: string | undefined) => (raw ? (normalizePhone(raw) ?? raw.trim()) : "");
 
-export async function ensureCustomer(tx: TenantTx, tenantId: string, phone: string) {
-  await tx.customer.createMany({ data: [{ tenantId, phone }], skipDuplicates: true });
-  return tx.customer.findFirstOrThrow({ where: { phone } });
+/**
+ * The customer who texted or called from `phone`: created on first contact (with where they came
+ * from and their search keys), and marked seen now on every contact. One statement (an upsert).
+ */
+export async function ensureCustomer(
+  tx: TenantTx,
+  tenantId: string,
+  phone: string,
+  source: "sms" | "call" = "sms",
+  now: Date = new Date(),
+) {
+  return tx.customer.upsert({
+    where: { tenantId_phone: { tenantId, phone } },
+    create: { tenantId, phone, source, lastSeenAt: now, ...customerSearchKeys({ phone }) },
+    update: { lastSeenAt: now },
+  });
 }
 
 export async function ensureConversation(tx: TenantTx, tenantId: string, customerId: string, tenantNumber: string) {

@@ -41,7 +41,7 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
   const { tenantId } = route;
   const result = await tenantDb(deps.db, tenantId).run(async (tx): Promise<InboundSmsResult> => {
     const tenant = await tx.tenant.findFirstOrThrow({ select: { name: true, status: true } });
-    const customer = await ensureCustomer(tx, tenantId, from);
+    const customer = await ensureCustomer(tx, tenantId, from, "sms", deps.now?.());
     const conversation = await ensureConversation(tx, tenantId, customer.id, to);
     const inserted = await tx.message.createMany({
       data: [

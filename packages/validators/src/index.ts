@@ -2,6 +2,7 @@
 // it imports zod and libphonenumber-js only, never a server package.
 export * from "./business.ts";
 export * from "./catalog.ts";
+export * from "./customer.ts";
 export * from "./email.ts";
 export * from "./message.ts";
 export * from "./password.ts";

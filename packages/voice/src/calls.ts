@@ -93,7 +93,7 @@ export async function ensureCall(
   mode: IvrMode,
 ) {
   const from = phoneOf(params.From);
-  const customer = from ? await ensureCustomer(tx, tenantId, from) : null;
+  const customer = from ? await ensureCustomer(tx, tenantId, from, "call") : null;
   await tx.call.createMany({
     data: [
       {

@@ -348,3 +348,9 @@ SELECT t.id,
                 '{"mon":[["08:00","18:00"]],"tue":[["08:00","18:00"]],"wed":[["08:00","18:00"]],"thu":[["08:00","18:00"]],"fri":[["08:00","18:00"]],"sat":[["09:00","14:00"]]}'::jsonb),
        now()
 FROM "tenants" t;
+
+-- Every existing staff member (membership) can be booked: one bookable each, named after the user.
+INSERT INTO "bookables" (tenant_id, id, kind, name, membership_id, position, updated_at)
+SELECT m.tenant_id, gen_random_uuid(), 'staff', u.name, m.id,
+       (row_number() OVER (PARTITION BY m.tenant_id ORDER BY m.created_at))::int - 1, now()
+FROM "memberships" m JOIN "users" u ON u.id = m.user_id;
