@@ -84,8 +84,9 @@ async function recordEvent(
   kind: string,
   actor: Actor,
   details: Prisma.InputJsonObject,
-  now: Date,
 ) {
+  // createdAt is the database's clock, not the caller's `now`: the history stays in write order
+  // even under an injected clock.
   await tx.appointmentEvent.create({
     data: {
       tenantId,
@@ -94,7 +95,6 @@ async function recordEvent(
       actor: actor.kind,
       actorUserId: actor.userId ?? null,
       details,
-      createdAt: now,
     },
   });
 }
@@ -189,19 +189,12 @@ export async function createAppointment(
   );
   if (!written.ok) throw await takenRefusal(tx, { rules, rule, ctx, args });
   const appointment = written.value;
-  await recordEvent(
-    tx,
-    appointment,
-    "created",
-    args.actor,
-    {
-      to: { startsAt: iso(appointment.startsAt), endsAt: iso(endsAt), bookableId, status: "booked" },
-      priceCents: price.priceCents,
-      durationMinutes,
-      ...(args.seriesId ? { seriesId: args.seriesId } : {}),
-    },
-    args.now,
-  );
+  await recordEvent(tx, appointment, "created", args.actor, {
+    to: { startsAt: iso(appointment.startsAt), endsAt: iso(endsAt), bookableId, status: "booked" },
+    priceCents: price.priceCents,
+    durationMinutes,
+    ...(args.seriesId ? { seriesId: args.seriesId } : {}),
+  });
   return { appointment, reminderIds: await syncReminders(tx, appointment.id, args.now) };
 }
 
@@ -287,22 +280,15 @@ export async function rescheduleAppointment(
   );
   if (!written.ok) throw await takenRefusal(tx, { rules, rule, ctx, args, exceptId: current.id });
   const moved = args.startsAt.getTime() !== current.startsAt.getTime();
-  await recordEvent(
-    tx,
-    current,
-    moved ? "rescheduled" : "reassigned",
-    args.actor,
-    {
-      from: {
-        startsAt: iso(current.startsAt),
-        endsAt: iso(current.endsAt),
-        bookableId: current.bookableId,
-        status: current.status,
-      },
-      to: { startsAt: iso(args.startsAt), endsAt: iso(endsAt), bookableId, status: "booked" },
+  await recordEvent(tx, current, moved ? "rescheduled" : "reassigned", args.actor, {
+    from: {
+      startsAt: iso(current.startsAt),
+      endsAt: iso(current.endsAt),
+      bookableId: current.bookableId,
+      status: current.status,
     },
-    args.now,
-  );
+    to: { startsAt: iso(args.startsAt), endsAt: iso(endsAt), bookableId, status: "booked" },
+  });
   return { appointment: written.value, reminderIds: await syncReminders(tx, current.id, args.now) };
 }
 
@@ -334,21 +320,14 @@ export async function cancelAppointment(
       cancellationFeeCents: feeCents,
     },
   });
-  await recordEvent(
-    tx,
-    current,
-    "cancelled",
-    args.actor,
-    {
-      from: { status: current.status },
-      to: { status: "cancelled" },
-      reason: args.reason ?? null,
-      feeCents,
-      late,
-      ...(late && waived && cancellationFeeCents > 0 ? { feeWaivedCents: cancellationFeeCents } : {}),
-    },
-    args.now,
-  );
+  await recordEvent(tx, current, "cancelled", args.actor, {
+    from: { status: current.status },
+    to: { status: "cancelled" },
+    reason: args.reason ?? null,
+    feeCents,
+    late,
+    ...(late && waived && cancellationFeeCents > 0 ? { feeWaivedCents: cancellationFeeCents } : {}),
+  });
   return { appointment, reminderIds: await syncReminders(tx, current.id, args.now) };
 }
 
@@ -384,14 +363,11 @@ export async function completeAppointment(tx: TenantTx, args: CompleteArgs): Pro
       ...(customer.lastVisitAt && customer.lastVisitAt > current.startsAt ? {} : { lastVisitAt: current.startsAt }),
     },
   });
-  await recordEvent(
-    tx,
-    current,
-    "completed",
-    args.actor,
-    { from: { status: current.status }, to: { status: "completed" }, chargedCents },
-    args.now,
-  );
+  await recordEvent(tx, current, "completed", args.actor, {
+    from: { status: current.status },
+    to: { status: "completed" },
+    chargedCents,
+  });
   return { appointment, reminderIds: await syncReminders(tx, current.id, args.now) };
 }
 
@@ -406,14 +382,11 @@ export async function markNoShow(tx: TenantTx, args: NoShowArgs): Promise<Appoin
     where: { tenantId_id: { tenantId: current.tenantId, id: current.id } },
     data: { status: "no_show" },
   });
-  await recordEvent(
-    tx,
-    current,
-    "no_show",
-    args.actor,
-    { from: { status: current.status }, to: { status: "no_show" }, note: args.note ?? null },
-    args.now,
-  );
+  await recordEvent(tx, current, "no_show", args.actor, {
+    from: { status: current.status },
+    to: { status: "no_show" },
+    note: args.note ?? null,
+  });
   return { appointment, reminderIds: await syncReminders(tx, current.id, args.now) };
 }
 
@@ -428,13 +401,6 @@ export async function confirmAppointment(tx: TenantTx, args: ConfirmArgs): Promi
     where: { tenantId_id: { tenantId: current.tenantId, id: current.id } },
     data: { status: "confirmed", confirmedAt: args.now },
   });
-  await recordEvent(
-    tx,
-    current,
-    "confirmed",
-    args.actor,
-    { from: { status: "booked" }, to: { status: "confirmed" } },
-    args.now,
-  );
+  await recordEvent(tx, current, "confirmed", args.actor, { from: { status: "booked" }, to: { status: "confirmed" } });
   return { appointment, reminderIds: await syncReminders(tx, current.id, args.now) };
 }
