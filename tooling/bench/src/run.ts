@@ -10,7 +10,8 @@ import { type AddressInfo, createServer } from "node:net";
 import { cpus, release, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createTestDatabase } from "@servicepro/db/testing";
+import { platformDb } from "@servicepro/db";
+import { createTestDatabase, type TestDatabase } from "@servicepro/db/testing";
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, signedTwilioRequest, startFakeTwilio } from "@servicepro/testkit";
 import autocannon from "autocannon";
 
@@ -19,6 +20,12 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const OWNER = { email: "owner@bench.test", password: "bench-owner-password" };
+const DEMO_PASSWORD = "bench-demo-password";
+const DEMO_ADMIN = { email: "admin@greenlawn.example", password: DEMO_PASSWORD };
+const NOOP = "tenant.plan.summary (staff session, no-op)";
+const AVAILABILITY = "tenant.appointments.availability (14 days, 5,000 appointments)";
+/** Same-run goals (issue 10): a figure's req/s as a share of its yardstick's. */
+const GOALS = [{ name: AVAILABILITY, yardstick: NOOP, atLeast: 0.3 }];
 
 process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -146,7 +153,7 @@ async function main() {
         OWNER_EMAIL: OWNER.email,
         OWNER_PASSWORD: OWNER.password,
         SEED_DEMO_DATA: "true",
-        DEMO_TENANT_ADMIN_PASSWORD: "bench-demo-password",
+        DEMO_TENANT_ADMIN_PASSWORD: DEMO_PASSWORD,
         LOG_LEVEL: "warn",
         NODE_ENV: "production",
       },
@@ -165,12 +172,26 @@ async function main() {
     });
     if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    const staffLogin = await fetch(`${appUrl}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(DEMO_ADMIN),
+    });
+    if (!staffLogin.ok) throw new Error(`staff sign-in failed: ${staffLogin.status} ${await staffLogin.text()}`);
+    const staffCookie = staffLogin.headers.get("set-cookie")!.split(";")[0]!;
+    const availabilityInput = await busyCalendar(db);
 
     const base: Target = { name: "bare Hono route (baseline)", url: `${baseline.url}/baseline` };
     const targets: Target[] = [
       { name: "GET /healthz", url: `${appUrl}/healthz` },
       { name: "auth.context (signed in)", url: `${appUrl}/trpc/auth.context`, headers: { cookie } },
       { name: "admin.tenants.list (owner)", url: `${appUrl}/trpc/admin.tenants.list`, headers: { cookie } },
+      { name: NOOP, url: `${appUrl}/trpc/tenant.plan.summary`, headers: { cookie: staffCookie } },
+      {
+        name: AVAILABILITY,
+        url: `${appUrl}/trpc/tenant.appointments.availability?input=${encodeURIComponent(JSON.stringify(availabilityInput))}`,
+        headers: { cookie: staffCookie },
+      },
       {
         name: "POST /twilio/sms/incoming (signed, new SID each)",
         url: `${appUrl}/twilio/sms/incoming`,
@@ -212,7 +233,17 @@ async function main() {
       };
     });
     const baselineRuns = [...samples.values()].flat().map((r) => r.baseline);
-    const report = renderReport(rows, {
+    const goals = GOALS.map((goal) => {
+      const figure = rows.find((r) => r.name === goal.name)!;
+      const yardstick = rows.find((r) => r.name === goal.yardstick)!;
+      const ratio = figure.rpsRatio / yardstick.rpsRatio;
+      return { ...goal, ratio, pass: ratio >= goal.atLeast };
+    });
+    for (const goal of goals)
+      process.stderr.write(
+        `${goal.pass ? "PASS" : "FAIL"} ${goal.name}: ${fmt(goal.ratio)}× ${goal.yardstick} (goal ≥ ${goal.atLeast}×)\n`,
+      );
+    const report = renderReport(rows, goals, {
       rps: median(baselineRuns.map((b) => b.rps)),
       p50: median(baselineRuns.map((b) => b.p50)),
       p99: median(baselineRuns.map((b) => b.p99)),
@@ -240,7 +271,9 @@ type ReportRow = {
   total: number;
 };
 
-function renderReport(rows: ReportRow[], baseline: Pick<Sample, "rps" | "p50" | "p99">): string {
+type GoalResult = { name: string; yardstick: string; atLeast: number; ratio: number; pass: boolean };
+
+function renderReport(rows: ReportRow[], goals: GoalResult[], baseline: Pick<Sample, "rps" | "p50" | "p99">): string {
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const lines = [
     "# Benchmarks",
@@ -263,8 +296,89 @@ function renderReport(rows: ReportRow[], baseline: Pick<Sample, "rps" | "p50" | 
     "",
     "Latency ratios divide by the baseline's latency floored at 1 ms (autocannon reports whole milliseconds).",
     "",
+    "## Goals",
+    "",
+    "Each figure's req/s ratio divided by its yardstick's, both from this run. The yardstick is a procedure",
+    "that does nothing behind the same staff session, so only the figure's own work is measured.",
+    "",
+    "| figure | yardstick | ratio | goal | result |",
+    "|---|---|---|---|---|",
+    ...goals.map(
+      (g) => `| ${g.name} | ${g.yardstick} | ${fmt(g.ratio)}× | ≥ ${g.atLeast}× | ${g.pass ? "PASS" : "FAIL"} |`,
+    ),
+    "",
+    "The availability figure: Green Lawn Co with 3 crews, hours 08:00–17:00 every day, a 30-minute grid, and",
+    "5,000 appointments over the year around today; the request asks for a 1-hour service over the next 14 days.",
+    "",
   ];
   return lines.join("\n");
+}
+
+/**
+ * Green Lawn Co's calendar for the availability figure: booking settings, a 1-hour service, three
+ * crews and 5,000 appointments from six months ago to six months ahead (every other hour, per crew,
+ * so open times remain between them). Returns the availability request's input.
+ */
+async function busyCalendar(db: TestDatabase) {
+  const tenantId = "green-lawn";
+  const now = new Date();
+  const platform = platformDb(db, { actorUserId: null, purpose: "bench: busy calendar" });
+  const setup = await platform.run(async (tx) => {
+    const hours = ["08:00", "17:00"];
+    await tx.bookingSettings.upsert({
+      where: { tenantId },
+      create: {
+        tenantId,
+        hours: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [hours]])),
+      },
+      update: { hours: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [hours]])) },
+    });
+    const service = await tx.service.create({
+      data: { tenantId, name: "Bench Mowing", description: "", durationMinutes: 60, priceCents: 5000 },
+    });
+    const crews: { id: string }[] = [];
+    for (let i = 0; i < 3; i++)
+      crews.push(await tx.bookable.create({ data: { tenantId, kind: "crew", name: `Bench Crew ${i + 1}` } }));
+    const customer = await tx.customer.create({
+      data: {
+        tenantId,
+        phone: "+15125559999",
+        name: "Bench Customer",
+        sortName: "bench customer",
+        searchText: "bench",
+      },
+    });
+    // Days from −183 on, crews in turn, starts at 08:00, 10:00, … 16:00 Chicago standard time: 5,000 rows.
+    const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 183, 14);
+    const rows = Array.from({ length: 5000 }, (_, n) => {
+      const slot = n % 5;
+      const crew = Math.floor(n / 5) % 3;
+      const day = Math.floor(n / 15);
+      const startsAt = new Date(start + day * 86_400_000 + slot * 2 * 3_600_000);
+      const endsAt = new Date(startsAt.getTime() + 3_600_000);
+      return {
+        tenantId,
+        customerId: customer.id,
+        serviceId: service.id,
+        bookableId: crews[crew]!.id,
+        startsAt,
+        endsAt,
+        blocksUntil: endsAt,
+        durationMinutes: 60,
+        priceCents: 5000,
+        bookedBy: "staff" as const,
+      };
+    });
+    return { serviceId: service.id, rows };
+  });
+  // In chunks: one transaction for all 5,000 rows outlasts Prisma's 5 s transaction timeout here.
+  for (let i = 0; i < setup.rows.length; i += 500)
+    await platform.run((tx) => tx.appointment.createMany({ data: setup.rows.slice(i, i + 500) }));
+  return {
+    serviceId: setup.serviceId,
+    from: now.toISOString(),
+    to: new Date(now.getTime() + 14 * 86_400_000).toISOString(),
+  };
 }
 
 await main();
