@@ -165,17 +165,18 @@ export function openDayFinder(today: string, hours: WeeklyHours, closed: Readonl
 
 /**
  * The demo's price list by size: a pack service priced as a range becomes "from" its lowest price,
- * and each larger size class adds an even share of the range's spread, and a bit of time.
+ * and each larger size class adds an even share of the range's spread, and a bit of time. The
+ * smallest class is listed too (adding nothing), so it is one of the sizes a customer can choose.
  */
 function sizeAdjustments(
   service: { durationMinutes: number; priceMinCents: number; priceMaxCents: number },
   classes: string[],
 ) {
   const steps = classes.length - 1;
-  return classes.slice(1).map((sizeClass, i) => ({
+  return classes.map((sizeClass, i) => ({
     sizeClass,
-    priceCents: Math.round(((service.priceMaxCents - service.priceMinCents) * (i + 1)) / steps / 500) * 500,
-    durationMinutes: Math.round((service.durationMinutes * 0.15 * (i + 1)) / 15) * 15,
+    priceCents: Math.round(((service.priceMaxCents - service.priceMinCents) * i) / steps / 500) * 500,
+    durationMinutes: Math.round((service.durationMinutes * 0.15 * i) / 15) * 15,
   }));
 }
 
