@@ -64,6 +64,6 @@ describe("the booking page's paths", () => {
   });
 
   it("keeps /portal/<slug> the business's sign-in", () => {
-    expect(leafOf("/portal/green-lawn", "/portal/")?.routeId).toBe("/$slug");
+    expect(leafOf("/portal/green-lawn", "/portal/")?.routeId).toMatch(/^\/\$slug/);
   });
 });
