@@ -193,7 +193,8 @@ export async function seedBookingDemo(db: Database, data: DemoBooking, now: Date
       await tx.bookingSettings.upsert({
         where: { tenantId: data.tenantId },
         create: { tenantId: data.tenantId, ...settings },
-        update: settings,
+        // A business's own settings (or the migration's backfill) are never overwritten by a re-run.
+        update: {},
       });
       const services = await seedCatalog(tx, data, pack);
       const bookables = await seedBookables(tx, data);
