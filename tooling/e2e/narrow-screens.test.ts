@@ -126,6 +126,14 @@ describe("every screen at 390 px", () => {
     await page.goto(url("/calls"));
     await expectFits(page, "tenant-calls", () => heading(page, "Calls"));
 
+    await page.goto(url("/calendar"));
+    await expectFits(page, "tenant-calendar-agenda", () => heading(page, "Calendar"));
+    await page.getByRole("button", { name: "Move" }).first().click();
+    await expectFits(page, "tenant-calendar-move-dialog", () => page.getByRole("dialog").waitFor());
+    await page.getByRole("button", { name: "Keep it" }).click();
+    await page.getByRole("link", { name: "Open" }).first().click();
+    await expectFits(page, "tenant-appointment", () => page.getByRole("heading", { name: "History" }).waitFor());
+
     await page.goto(url("/services"));
     await expectFits(page, "tenant-services", () =>
       page
@@ -166,6 +174,16 @@ describe("every screen at 390 px", () => {
     await expectFits(page, "portal-business", () => heading(page, "Sign in to Green Lawn Co"));
     await page.goto(`${server.url}/portal/no-such-business`);
     await expectFits(page, "portal-not-found", () => heading(page, "We couldn't find that business"));
+
+    await page.goto(`${server.url}/book/green-lawn`);
+    await expectFits(page, "book-page", () => heading(page, "Book with Green Lawn Co"));
+    await page.getByRole("radio", { name: /Weekly Mowing/ }).check();
+    await page.getByLabel("Lawn or property size").selectOption({ index: 1 });
+    await expectFits(page, "book-page-times", () =>
+      page.getByRole("group", { name: "Days" }).getByRole("button", { disabled: false }).first().waitFor(),
+    );
+    await page.goto(`${server.url}/book/no-such-business`);
+    await expectFits(page, "book-not-found", () => heading(page, "We couldn't find that business"));
 
     await page.goto(`${server.url}/`);
     await expectFits(page, "server-landing", () => heading(page, "Sign in to ServicePro"));

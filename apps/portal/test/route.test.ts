@@ -2,7 +2,7 @@
 import { createMemoryHistory, rootRouteId } from "@tanstack/react-router";
 import { describe, expect, it } from "vitest";
 import { type PortalRoute, readPortalSegment } from "../src/lib/route.ts";
-import { createPortalRouter } from "../src/router.tsx";
+import { createPortalRouter, portalBasepath } from "../src/router.tsx";
 
 /**
  * What the portal shows for `path`: the home page, a business, or "not found" for a segment that
@@ -46,5 +46,24 @@ describe("parsePortalPath", () => {
 
   it("honours another base path", () => {
     expect(parsePortalPath("/p/clean-machine", "/p/")).toEqual({ kind: "business", slug: "clean-machine" });
+  });
+});
+
+describe("the booking page's paths", () => {
+  const leafOf = (path: string, basepath: string) => {
+    const router = createPortalRouter({ basepath, history: createMemoryHistory({ initialEntries: [path] }) });
+    return router.matchRoutes(router.state.location).at(-1);
+  };
+
+  it("serves /book/<slug> from the site root, and the portal from its own base", () => {
+    expect(portalBasepath("/book/green-lawn", "/portal/")).toBe("/");
+    expect(portalBasepath("/portal/green-lawn", "/portal/")).toBe("/portal/");
+    const leaf = leafOf("/book/green-lawn", portalBasepath("/book/green-lawn", "/portal/"));
+    expect(leaf?.routeId).toBe("/book/$slug");
+    expect(leaf?.params).toEqual({ slug: "green-lawn" });
+  });
+
+  it("keeps /portal/<slug> the business's sign-in", () => {
+    expect(leafOf("/portal/green-lawn", "/portal/")?.routeId).toMatch(/^\/\$slug/);
   });
 });

@@ -12,6 +12,12 @@ export const APPS = [
   { prefix: "/portal", folder: "portal" },
 ] as const;
 
+/**
+ * Public pages another app answers: `/book/<slug>` (a business's booking page) is the portal, the
+ * customer app. Only its index.html is served here; it loads its scripts from the portal's assets.
+ */
+export const APP_ALIASES = [{ prefix: "/book", folder: "portal" }] as const;
+
 /** The landing page's doors: the two staff apps. The portal needs a business's own link. */
 const LANDING_LINKS: readonly LandingLink[] = [
   { href: "/app/", title: "Business dashboard", description: "For a business's owner and team." },
@@ -40,6 +46,19 @@ export function mountApps(app: Hono<HonoEnv>, appsDir: string): void {
     });
     app.get(`${prefix}/*`, (c) => {
       if (c.req.path.startsWith(`${prefix}/assets/`)) return c.notFound();
+      if (!existsSync(indexFile)) {
+        return c.text(
+          `The ${folder} app is not built. Run \`pnpm build\` (the README's start command does it for you).`,
+          503,
+        );
+      }
+      c.header("Cache-Control", "no-cache");
+      return c.html(readFileSync(indexFile, "utf8"));
+    });
+  }
+  for (const { prefix, folder } of APP_ALIASES) {
+    const indexFile = path.join(appsDir, folder, "dist", "index.html");
+    app.get(`${prefix}/*`, (c) => {
       if (!existsSync(indexFile)) {
         return c.text(
           `The ${folder} app is not built. Run \`pnpm build\` (the README's start command does it for you).`,

@@ -9,6 +9,7 @@ function DashboardNav() {
       label="Dashboard sections"
       items={[
         { to: "/", children: "Overview", activeOptions: { exact: true } },
+        { to: "/calendar", children: "Calendar", activeOptions: { includeSearch: false } },
         { to: "/inbox", children: "Inbox", activeOptions: { includeSearch: false } },
         { to: "/calls", children: "Calls" },
         { to: "/services", children: "Services" },

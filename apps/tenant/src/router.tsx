@@ -42,6 +42,24 @@ const callsRoute = createRoute({
   component: lazyRouteComponent(() => import("./calls/CallsPage.tsx"), "CallsPage"),
 });
 
+/** `?view=day|week&date=YYYY-MM-DD&bookable=<id>`: what the calendar shows, so a reload or a link keeps it. */
+const calendarRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/calendar",
+  validateSearch: z.object({
+    view: z.enum(["day", "week"]).optional().catch(undefined),
+    date: z.iso.date().optional().catch(undefined),
+    bookable: searchId,
+  }),
+  component: lazyRouteComponent(() => import("./calendar/CalendarPage.tsx"), "CalendarPage"),
+});
+
+const appointmentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/appointments/$appointmentId",
+  component: lazyRouteComponent(() => import("./appointments/AppointmentPage.tsx"), "AppointmentPage"),
+});
+
 const ServicesPage = lazyRouteComponent(() => import("./services/ServicesPage.tsx"), "ServicesPage");
 const servicesRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -67,6 +85,8 @@ export const routeTree = rootRoute.addChildren([
   overviewRoute,
   inboxRoute,
   callsRoute,
+  calendarRoute,
+  appointmentRoute,
   servicesRoute,
   planRoute,
   settingsRoute,

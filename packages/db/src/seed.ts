@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { customerSearchKeys } from "@servicepro/validators";
 import type { Database } from "./client.ts";
 import type { Prisma } from "./generated/prisma/client.ts";
 import type {
@@ -11,6 +12,7 @@ import type {
   TenantStatus,
 } from "./generated/prisma/enums.ts";
 import { platformDb } from "./platform.ts";
+import { type DemoBooking, seedBookingDemo } from "./seed-booking.ts";
 import { tenantDb } from "./tenant-scope.ts";
 
 type DemoData = {
@@ -56,6 +58,7 @@ type DemoData = {
     dialCallStatus?: string;
     recording?: { durationSeconds: number; transcription: string };
   }[];
+  booking: DemoBooking[];
 };
 
 const DEMO_FILE = new URL("../../../prisma/seed/demo.json", import.meta.url);
@@ -70,6 +73,8 @@ export type SeedOptions = {
    * in the environment), or a function that gives each account its own (generated passwords).
    */
   passwordHash: string | ((email: string) => Promise<string>);
+  /** "Now" for the demo week of appointments (tests pass a fixed clock). */
+  now?: Date;
 };
 
 /**
@@ -119,6 +124,9 @@ export async function seedDemo(db: Database, opts: SeedOptions): Promise<SeedRes
   // Sample inbox, calls and FAQs, written as each tenant (only for tenants this run created, so a
   // re-run never duplicates or resurrects anything).
   for (const tenantId of result.tenantsCreated) await seedTenantActivity(db, tenantId, demo);
+  // The booking side is keyed row by row (and appointments are added only to an empty calendar), so
+  // it also fills in demo businesses created before there was a calendar.
+  for (const booking of demo.booking) await seedBookingDemo(db, booking, opts.now ?? new Date());
   return result;
 }
 
@@ -133,7 +141,9 @@ async function seedTenantActivity(db: Database, tenantId: string, demo: DemoData
     const faqs = demo.faqs.filter((f) => f.tenantId === tenantId);
     await tx.faq.createMany({ data: faqs.map((f, position) => ({ ...f, position })) });
     for (const c of demo.conversations.filter((c) => c.tenantId === tenantId)) {
-      const customer = await tx.customer.create({ data: { tenantId, phone: c.customer.phone, name: c.customer.name } });
+      const customer = await tx.customer.create({
+        data: { tenantId, phone: c.customer.phone, name: c.customer.name, ...customerSearchKeys(c.customer) },
+      });
       const last = c.messages.at(-1)!;
       const conversation = await tx.conversation.create({
         data: {
@@ -167,7 +177,10 @@ async function seedTenantActivity(db: Database, tenantId: string, demo: DemoData
       }
     }
     for (const [i, call] of demo.calls.filter((c) => c.tenantId === tenantId).entries()) {
-      await tx.customer.createMany({ data: [{ tenantId, phone: call.from }], skipDuplicates: true });
+      await tx.customer.createMany({
+        data: [{ tenantId, phone: call.from, source: "call", ...customerSearchKeys({ phone: call.from }) }],
+        skipDuplicates: true,
+      });
       const customer = await tx.customer.findFirstOrThrow({ where: { phone: call.from } });
       const callSid = demoSid("CA", tenantId, i);
       await tx.call.create({

@@ -1,6 +1,7 @@
 // Presenting failed API calls to people. Works on the *shape* of tRPC client errors
 // (`error.name === "TRPCClientError"`, `error.data.code`, `error.data.issues`), so this package
 // needs no dependency on @trpc/client.
+import { type SlotRefusal, slotRefusalSchema } from "@servicepro/validators";
 import { fieldErrorsFromIssues, isValidationIssueList } from "./utils.ts";
 
 type ApiErrorData = { code?: unknown; issues?: unknown };
@@ -80,4 +81,13 @@ export function signInErrorFeedback(error: unknown): {
     return { message: other ?? "Check the highlighted fields and try again.", fields: { email, password } };
   }
   return { message: other ?? apiErrorMessage(error), fields: {} };
+}
+
+/**
+ * Why a start time was refused, with the nearest times that are free: a 400 (the schedule says no)
+ * or 409 (another booking took it first) whose `data.cause` is a slot refusal; null for anything else.
+ */
+export function apiSlotRefusal(error: unknown): SlotRefusal | null {
+  const parsed = slotRefusalSchema.safeParse((dataOf(error) as { cause?: unknown } | undefined)?.cause);
+  return parsed.success ? parsed.data : null;
 }

@@ -2,6 +2,7 @@ export {
   apiErrorCode,
   apiErrorMessage,
   apiFieldErrors,
+  apiSlotRefusal,
   GENERIC_ERROR_MESSAGE,
   NETWORK_ERROR_MESSAGE,
   shouldRetryApiCall,

@@ -21,6 +21,8 @@ export interface FormProps<Values extends FieldValues, Parsed> {
   /** Called with the schema's parsed output, only when every field is valid. */
   onSubmit: SubmitHandler<Parsed>;
   className?: string;
+  /** Lets a submit button outside the form (a dialog's footer) name it with `form=`. */
+  id?: string;
   "aria-label"?: string;
   "aria-busy"?: boolean;
   role?: string;
