@@ -385,4 +385,5 @@ export const autoDetailing: IndustryPack = {
         "Mobile car detailing at your home or office: interior and exterior details, paint correction and ceramic coatings. Quotes by vehicle size. Book online.",
     },
   },
+  assets: [],
 };

@@ -226,4 +226,5 @@ export const carpetCleaning: IndustryPack = {
         "Truck-mounted carpet cleaning, upholstery, area rugs, tile and grout, and pet urine treatment. Dry the same day, priced by room. Book online.",
     },
   },
+  assets: [],
 };

@@ -194,4 +194,5 @@ export const dogWalking: IndustryPack = {
         "Insured, background-checked dog walkers and pet sitters: midday walks, puppy visits, cat drop-ins and overnight pet sitting with GPS-tracked photo reports.",
     },
   },
+  assets: [],
 };

@@ -197,4 +197,5 @@ export const gutterCleaning: IndustryPack = {
         "Gutter and downspout cleaning with photo proof, stainless micro-mesh gutter guard installation and gutter repair. Insured crews, prices by linear foot.",
     },
   },
+  assets: [],
 };

@@ -236,4 +236,5 @@ export const handyman: IndustryPack = {
         "Insured local handyman for home repairs, TV mounting, drywall patching, furniture assembly and fixture installs. Clear hourly rates and set job prices.",
     },
   },
+  assets: [],
 };

@@ -228,4 +228,5 @@ export const houseCleaning: IndustryPack = {
         "Trusted house cleaning: weekly and biweekly plans, deep cleans and move-out cleaning by insured, background-checked cleaners. Instant quotes by home size.",
     },
   },
+  assets: [],
 };

@@ -211,4 +211,5 @@ export const junkRemoval: IndustryPack = {
         "Same-day junk removal priced by truck volume: furniture, appliances, garage and estate cleanouts, hot tubs. We donate and recycle first. Upfront pricing.",
     },
   },
+  assets: [],
 };

@@ -238,4 +238,5 @@ export const landscaping: IndustryPack = {
         "Local landscaping company for landscape design, mulch and bed care, planting, sod installation and paver patios. One-year plant warranty. Book a consultation.",
     },
   },
+  assets: [],
 };

@@ -261,4 +261,5 @@ export const lawnCare: IndustryPack = {
         "Reliable weekly lawn mowing, fertilization and core aeration from a local crew. Same route day every week, no contracts. Get a quote from your address.",
     },
   },
+  assets: [],
 };

@@ -227,4 +227,5 @@ export const mobileMechanic: IndustryPack = {
         "ASE-certified mobile mechanic: diagnostics, brakes, batteries, oil changes, starters and pre-purchase inspections at your home or office. 12-month warranty.",
     },
   },
+  assets: [],
 };

@@ -233,4 +233,5 @@ export const movingHelp: IndustryPack = {
         "Local moving company and labor-only moving help: truck loading, packing, heavy items and apartment moves. Honest hourly rates, licensed and insured.",
     },
   },
+  assets: [],
 };

@@ -235,4 +235,5 @@ export const painting: IndustryPack = {
         "Residential painting contractor: interior rooms, exterior house painting, kitchen cabinet refinishing and deck staining. Free written estimates, warranty.",
     },
   },
+  assets: [],
 };

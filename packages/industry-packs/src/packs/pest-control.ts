@@ -238,4 +238,5 @@ export const pestControl: IndustryPack = {
         "Licensed pest control for ants, spiders, roaches, mice, termites, mosquitoes and bed bugs. Quarterly plans with free re-treatments. Same-week service.",
     },
   },
+  assets: [],
 };

@@ -246,4 +246,5 @@ export const petGrooming: IndustryPack = {
         "Professional dog and cat grooming: full grooms, baths, deshedding and nail trims with gentle, low-stress handling. Book your pet's appointment online.",
     },
   },
+  assets: [],
 };

@@ -247,4 +247,5 @@ export const photography: IndustryPack = {
         "Local photographer for family portraits, professional headshots, events, weddings and real estate. Relaxed sessions, edited online galleries. Book a date.",
     },
   },
+  assets: [],
 };

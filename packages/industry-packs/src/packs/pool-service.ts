@@ -226,4 +226,5 @@ export const poolService: IndustryPack = {
         "Weekly pool cleaning with chemicals included, green pool cleanup, pool openings and closings, filter and salt cell cleaning. Month to month, no contracts.",
     },
   },
+  assets: [],
 };

@@ -212,4 +212,5 @@ export const pressureWashing: IndustryPack = {
         "Professional soft washing for siding and roofs plus driveway, patio and deck pressure washing. Plant-safe, insured, before-and-after photos. Free quotes.",
     },
   },
+  assets: [],
 };

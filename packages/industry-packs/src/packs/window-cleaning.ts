@@ -209,4 +209,5 @@ export const windowCleaning: IndustryPack = {
         "Streak-free window cleaning inside and out, screens and tracks, storefront routes and post-construction glass. Insured, with a free re-clean promise.",
     },
   },
+  assets: [],
 };
