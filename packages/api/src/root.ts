@@ -10,6 +10,7 @@ import { onboardingRouter } from "./routers/onboarding.ts";
 import { portalRouter } from "./routers/portal/business.ts";
 import { tenantCallsRouter } from "./routers/tenant/calls.ts";
 import { tenantCatalogRouter } from "./routers/tenant/catalog.ts";
+import { tenantCustomersRouter } from "./routers/tenant/customers.ts";
 import { tenantInboxRouter } from "./routers/tenant/inbox.ts";
 import { tenantOnboardingRouter } from "./routers/tenant/onboarding.ts";
 import { tenantOverviewProcedure } from "./routers/tenant/overview.ts";
@@ -38,6 +39,7 @@ export const appRouter = createRouter({
     plan: tenantPlanRouter,
     settings: tenantSettingsRouter,
     catalog: tenantCatalogRouter,
+    customers: tenantCustomersRouter,
     pack: tenantPackRouter,
     onboarding: tenantOnboardingRouter,
   }),
