@@ -233,11 +233,14 @@ export function customerListQuery(
     const after = decodeCustomerCursor(input.cursor);
     where.push(Prisma.sql`(c.sort_name, c.id) > (${after.sortName}, ${after.id}::uuid)`);
   }
+  // The consent is a correlated lookup by sms_consents' key, evaluated only for the rows the LIMIT
+  // keeps. As a LEFT JOIN, PostgreSQL may hash-join the whole consent table and sort the page again
+  // (it did, on a deep page: a Seq Scan on sms_consents and a Sort above the index scan).
   return Prisma.sql`
     SELECT c.id, c.name, c.phone, c.email, c.tags, c.source::text AS source, c.last_seen_at, c.last_visit_at,
-           c.visit_count, c.lifetime_spend_cents, c.sort_name, s.state::text AS consent
+           c.visit_count, c.lifetime_spend_cents, c.sort_name,
+           (SELECT s.state::text FROM sms_consents s WHERE s.tenant_id = c.tenant_id AND s.phone = c.phone) AS consent
     FROM customers c
-    LEFT JOIN sms_consents s ON s.tenant_id = c.tenant_id AND s.phone = c.phone
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY c.sort_name, c.id
     LIMIT ${input.limit + 1}`;
