@@ -11,6 +11,7 @@ function DashboardNav() {
         { to: "/", children: "Overview", activeOptions: { exact: true } },
         { to: "/inbox", children: "Inbox", activeOptions: { includeSearch: false } },
         { to: "/calls", children: "Calls" },
+        { to: "/customers", children: "Customers" },
         { to: "/services", children: "Services" },
         { to: "/plan", children: "Plan" },
         { to: "/settings", children: "Settings" },

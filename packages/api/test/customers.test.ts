@@ -198,8 +198,8 @@ describe.each(testEngines())("tenant.customers on %s", (engine) => {
     expect(pages).toBe(6);
     expect(ids).toHaveLength(37);
     expect(new Set(ids).size).toBe(37);
-    const expected = await tenantDb(db, id).run((tx) =>
-      tx.$queryRaw<{ id: string }[]>`SELECT id FROM customers WHERE tenant_id = ${id} ORDER BY sort_name, id`,
+    const expected = await tenantDb(db, id).run(
+      (tx) => tx.$queryRaw<{ id: string }[]>`SELECT id FROM customers WHERE tenant_id = ${id} ORDER BY sort_name, id`,
     );
     expect(ids).toEqual(expected.map((row) => row.id));
   });
@@ -290,7 +290,9 @@ describe.each(testEngines())("tenant.customers on %s", (engine) => {
       notes: "Roof rack",
     });
     expect(suv).toMatchObject({ label: "2021 Toyota RAV4 (blue)", sizeClass: "suv", notes: "Roof rack" });
-    const service = await tenantDb(db, "alpha").run((tx) => tx.service.findFirstOrThrow({ orderBy: { position: "asc" } }));
+    const service = await tenantDb(db, "alpha").run((tx) =>
+      tx.service.findFirstOrThrow({ orderBy: { position: "asc" } }),
+    );
     const bookable = await tenantDb(db, "alpha").run((tx) =>
       tx.bookable.create({ data: { tenantId: "alpha", kind: "resource", name: "Bay 1" } }),
     );
@@ -322,7 +324,10 @@ describe.each(testEngines())("tenant.customers on %s", (engine) => {
     expect(page.customer).toMatchObject({ name: "Gail Porter", altPhones: ["+15125550301"], consent: null });
     expect(page.assets.map((a) => a.label)).toEqual(["2021 Toyota RAV4 (blue)"]);
     expect(page.assetKinds).toEqual([
-      expect.objectContaining({ kind: "vehicle", sizeClasses: expect.arrayContaining([{ id: "suv", label: expect.any(String) }]) }),
+      expect.objectContaining({
+        kind: "vehicle",
+        sizeClasses: expect.arrayContaining([{ id: "suv", label: expect.any(String) }]),
+      }),
     ]);
     expect(page.upcoming.map((a) => [a.id, a.serviceName, a.assetLabel])).toEqual([
       [next.id, service.name, "2021 Toyota RAV4 (blue)"],

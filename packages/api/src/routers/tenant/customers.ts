@@ -10,7 +10,7 @@
 //   PostgreSQL read and filter every earlier row, so the deepest page would be the slowest.
 // packages/api/test/customers.test.ts checks the plan with EXPLAIN on PostgreSQL.
 
-import { type Prisma as PrismaTypes, Prisma, type TenantTx } from "@servicepro/db";
+import { Prisma, type Prisma as PrismaTypes, type TenantTx } from "@servicepro/db";
 import { AppError, type FieldIssue } from "@servicepro/errors";
 import { getPack } from "@servicepro/industry-packs";
 import {
@@ -209,11 +209,7 @@ type ListRow = {
  * The list statement: one tenant's customers in (sort_name, id) order, filtered, after the cursor.
  * Exported for the EXPLAIN test, which must plan exactly what the procedure runs.
  */
-export function customerListQuery(
-  tenantId: string,
-  input: z.output<typeof customersListInput>,
-  now: Date,
-): Prisma.Sql {
+export function customerListQuery(tenantId: string, input: z.output<typeof customersListInput>, now: Date): Prisma.Sql {
   const where: Prisma.Sql[] = [Prisma.sql`c.tenant_id = ${tenantId}`];
   const term = input.search ? customerSearchTerm(input.search) : "";
   if (term) where.push(Prisma.sql`c.search_text ILIKE ${containsPattern(term)}`);
@@ -258,7 +254,11 @@ async function assetKindsOf(tx: TenantTx): Promise<AssetKindConfig[]> {
   const install = await tx.packInstall.findFirst({ orderBy: { installedAt: "desc" }, select: { packId: true } });
   const declared = install ? getPack(install.packId)?.assets : undefined;
   if (declared && declared.length > 0)
-    return declared.map((asset) => ({ kind: asset.kind, fields: [...asset.fields], sizeClasses: [...asset.sizeClasses] }));
+    return declared.map((asset) => ({
+      kind: asset.kind,
+      fields: [...asset.fields],
+      sizeClasses: [...asset.sizeClasses],
+    }));
   return ASSET_KINDS.map((kind) => ({ kind, fields: [...ASSET_FIELDS[kind]], sizeClasses: [] }));
 }
 
@@ -421,7 +421,10 @@ export const tenantCustomersRouter = createRouter({
         const assetKinds = await assetKindsOf(tx);
         const upcoming = await appointmentsOf(tx, ctx.tenantId, customer.id, now, "upcoming");
         const past = await appointmentsOf(tx, ctx.tenantId, customer.id, now, "past");
-        const conversation = await tx.conversation.findFirst({ where: { customerId: customer.id }, select: { id: true } });
+        const conversation = await tx.conversation.findFirst({
+          where: { customerId: customer.id },
+          select: { id: true },
+        });
         const calls = await tx.call.findMany({
           where: { customerId: customer.id },
           orderBy: [{ startedAt: "desc" }, { id: "desc" }],
@@ -633,4 +636,3 @@ const textOf = (evidence: unknown): string | null => {
     return evidence.text;
   return null;
 };
-
