@@ -133,6 +133,22 @@ describe("every screen at 390 px", () => {
     await page.getByRole("button", { name: "Keep it" }).click();
     await page.getByRole("link", { name: "Open" }).first().click();
     await expectFits(page, "tenant-appointment", () => page.getByRole("heading", { name: "History" }).waitFor());
+    await page.goto(url("/customers"));
+    await expectFits(page, "tenant-customers", () => heading(page, "Customers"));
+    await page.getByRole("button", { name: "Add customer" }).click();
+    const customerDialog = page.getByRole("dialog", { name: "Add a customer" });
+    await expectFits(page, "tenant-customer-dialog", () => customerDialog.waitFor());
+    // Saving opens the new customer's page: measured with a long name, tags and a vehicle.
+    await customerDialog.getByLabel("Name").fill("Maximiliana Featherstonehaugh-Worthington");
+    await customerDialog.getByLabel("Mobile number").fill("(512) 555-0187");
+    await customerDialog.getByLabel("Tags").fill("vip, weekly-service, referred-by-neighbour");
+    await customerDialog.getByRole("button", { name: "Add customer" }).click();
+    await expectFits(page, "tenant-customer", () => heading(page, "Maximiliana Featherstonehaugh-Worthington"));
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await expectFits(page, "tenant-asset-dialog", () =>
+      page.getByRole("dialog", { name: /Add what you work on/ }).waitFor(),
+    );
+    await page.keyboard.press("Escape");
 
     await page.goto(url("/services"));
     await expectFits(page, "tenant-services", () =>

@@ -47,6 +47,31 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "tenant.catalog.createFaq": { question: "Access matrix question?", answer: "Access matrix answer." },
   "tenant.catalog.updateFaq": { id: "00000000-0000-4000-8000-000000000000", answer: "Access matrix" },
   "tenant.pack.applyUpgrade": { fromVersion: "1.0.0", toVersion: "1.1.0" },
+  // Customers: list and create really run (a number no demo customer has); the ids exist nowhere.
+  "tenant.customers.list": { search: "access", tag: "vip", lastVisit: "90d", limit: 10 },
+  "tenant.customers.get": { id: "00000000-0000-4000-8000-000000000000" },
+  "tenant.customers.create": {
+    name: "Access Matrix Customer",
+    phone: "(512) 555-0177",
+    altPhones: ["512 555 0178"],
+    email: "matrix@example.test",
+    address: "1 Matrix Way",
+    notes: "Access matrix",
+    tags: ["VIP"],
+  },
+  "tenant.customers.update": { id: "00000000-0000-4000-8000-000000000000", name: "Access matrix" },
+  "tenant.customers.addAsset": {
+    customerId: "00000000-0000-4000-8000-000000000000",
+    kind: "vehicle",
+    details: { year: 2021, make: "Toyota", model: "RAV4", colour: "Blue" },
+    notes: "Access matrix",
+  },
+  "tenant.customers.updateAsset": {
+    id: "00000000-0000-4000-8000-000000000000",
+    kind: "pet",
+    details: { name: "Biscuit", species: "Dog", breed: "Golden retriever", temperament: "Access matrix" },
+  },
+  "tenant.customers.archiveAsset": { id: "00000000-0000-4000-8000-000000000000" },
   // Onboarding links: well-formed tokens no link carries.
   "onboarding.inspect": { token: "access-matrix-inspect-token-0000000000000" },
   "onboarding.complete": { token: "access-matrix-complete-token-000000000000", password: "access matrix password" },
@@ -106,6 +131,11 @@ export const OUTCOME_OVERRIDES: Record<string, number> = {
   "tenant.catalog.updateAddOn": 404,
   "tenant.catalog.updateFaq": 404,
   "tenant.pack.applyUpgrade": 412,
+  "tenant.customers.get": 404,
+  "tenant.customers.update": 404,
+  "tenant.customers.addAsset": 404,
+  "tenant.customers.updateAsset": 404,
+  "tenant.customers.archiveAsset": 404,
   "onboarding.inspect": 404,
   "onboarding.complete": 404,
   "tenant.appointments.availability": 404,
@@ -120,6 +150,14 @@ export const OUTCOME_OVERRIDES: Record<string, number> = {
   "tenant.appointments.cancelSeries": 404,
   "booking.availability": 404,
   "booking.create": 404,
+};
+
+/**
+ * The answer to an allowed caller after an earlier allowed caller's call succeeded with the same
+ * sample: the first staff member adds the customer, the next one is told the number is taken.
+ */
+export const REPEAT_OUTCOMES: Record<string, number> = {
+  "tenant.customers.create": 409,
 };
 
 /**

@@ -1,5 +1,7 @@
 // The business dashboard's routes. To add a page: a route here (lazy-loaded, with its search params
 // checked by a zod schema if it has any), then a nav item in App.tsx. Paths are relative to /app.
+
+import { LAST_VISIT_FILTERS } from "@servicepro/validators";
 import { appRouterDefaults, createAppRootRoute, searchId, useSignedInContext } from "@servicepro/web";
 import { createRoute, createRouter, lazyRouteComponent } from "@tanstack/react-router";
 import { z } from "zod";
@@ -58,6 +60,22 @@ const appointmentRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/appointments/$appointmentId",
   component: lazyRouteComponent(() => import("./appointments/AppointmentPage.tsx"), "AppointmentPage"),
+const customersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/customers",
+  /** `?q=&tag=&lastVisit=`: the list's search and filters, so a reload or a shared link shows the same list. */
+  validateSearch: z.object({
+    q: z.string().max(100).optional().catch(undefined),
+    tag: z.string().max(32).optional().catch(undefined),
+    lastVisit: z.enum(LAST_VISIT_FILTERS).optional().catch(undefined),
+  }),
+  component: lazyRouteComponent(() => import("./customers/CustomersPage.tsx"), "CustomersPage"),
+});
+
+const customerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/customers/$customerId",
+  component: lazyRouteComponent(() => import("./customers/CustomerPage.tsx"), "CustomerPage"),
 });
 
 const ServicesPage = lazyRouteComponent(() => import("./services/ServicesPage.tsx"), "ServicesPage");
@@ -87,6 +105,8 @@ export const routeTree = rootRoute.addChildren([
   callsRoute,
   calendarRoute,
   appointmentRoute,
+  customersRoute,
+  customerRoute,
   servicesRoute,
   planRoute,
   settingsRoute,

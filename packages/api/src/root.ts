@@ -12,6 +12,7 @@ import { portalRouter } from "./routers/portal/business.ts";
 import { tenantAppointmentsRouter } from "./routers/tenant/appointments.ts";
 import { tenantCallsRouter } from "./routers/tenant/calls.ts";
 import { tenantCatalogRouter } from "./routers/tenant/catalog.ts";
+import { tenantCustomersRouter } from "./routers/tenant/customers.ts";
 import { tenantInboxRouter } from "./routers/tenant/inbox.ts";
 import { tenantOnboardingRouter } from "./routers/tenant/onboarding.ts";
 import { tenantOverviewProcedure } from "./routers/tenant/overview.ts";
@@ -40,6 +41,7 @@ export const appRouter = createRouter({
     plan: tenantPlanRouter,
     settings: tenantSettingsRouter,
     catalog: tenantCatalogRouter,
+    customers: tenantCustomersRouter,
     pack: tenantPackRouter,
     onboarding: tenantOnboardingRouter,
     appointments: tenantAppointmentsRouter,

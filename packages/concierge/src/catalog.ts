@@ -1,7 +1,7 @@
 // How an industry pack's items become a business's own rows (services, add-ons, FAQs). Shared by
 // set-up and, later, pack upgrades: one mapping, so an upgraded item looks exactly like a freshly
 // installed one. Each row keeps `packItemId`, which is what ties it to the pack item across versions.
-import type { IndustryPack, PackAddOn, PackFaq, PackService } from "@servicepro/industry-packs";
+import type { IndustryPack, PackAddOn, PackFaq, PackService, SizeAdjustment } from "@servicepro/industry-packs";
 
 export type ServiceRow = {
   tenantId: string;
@@ -15,6 +15,10 @@ export type ServiceRow = {
   priceMaxCents: number | null;
   /** The pricing factors' labels, e.g. "Vehicle size, Condition"; null for a fixed price. */
   priceDependsOn: string | null;
+  /** The asset the work is done on (vehicle, pet, property); null when the service asks for none. */
+  assetKind: "vehicle" | "pet" | "property" | null;
+  /** What each size class of that asset adds to the price and time (copied, not shared with the pack). */
+  sizeAdjustments: SizeAdjustment[];
   position: number;
   packItemId: string;
 };
@@ -61,6 +65,8 @@ export function serviceRow(
     priceMinCents: typeof price === "number" ? null : price.min,
     priceMaxCents: typeof price === "number" ? null : price.max,
     priceDependsOn: labels.length > 0 ? labels.join(", ") : null,
+    assetKind: service.assetKind ?? null,
+    sizeAdjustments: (service.sizeAdjustments ?? []).map((adjustment) => ({ ...adjustment })),
     position: at.position,
     packItemId: service.id,
   };

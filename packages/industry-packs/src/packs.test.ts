@@ -256,3 +256,58 @@ describe("industryPackSchema", () => {
     expect(messages(pack).join("\n")).toMatch(/maintenance-wash/);
   });
 });
+
+describe("asset kinds and size adjustments", () => {
+  const byId = (id: string) => INDUSTRY_PACKS.find((pack) => pack.id === id)!;
+
+  it("should declare what each trade works on, and nothing for trades that work on no one's things", () => {
+    const kinds = Object.fromEntries(INDUSTRY_PACKS.map((pack) => [pack.id, pack.assets.map((a) => a.kind)]));
+    expect(kinds["auto-detailing"]).toEqual(["vehicle"]);
+    expect(kinds["pet-grooming"]).toEqual(["pet"]);
+    expect(kinds["lawn-care"]).toEqual(["property"]);
+    expect(kinds["house-cleaning"]).toEqual(["property"]);
+    expect(kinds["mobile-massage"]).toEqual([]);
+    expect(kinds["personal-training"]).toEqual([]);
+  });
+
+  it("should make bigger vehicles and dogs take longer and cost more, never less", () => {
+    for (const [packId, serviceId, order] of [
+      ["auto-detailing", "complete-detail", ["suv", "truck", "van"]],
+      ["pet-grooming", "full-groom", ["medium", "large", "giant"]],
+      ["lawn-care", "weekly-mowing", ["lot-m", "lot-l", "lot-xl"]],
+      ["house-cleaning", "deep-clean", ["home-m", "home-l", "home-xl"]],
+    ] as const) {
+      const adjustments = byId(packId).services.find((s) => s.id === serviceId)!.sizeAdjustments!;
+      const of = (sizeClass: string) => adjustments.find((a) => a.sizeClass === sizeClass)!;
+      for (let i = 1; i < order.length; i++) {
+        expect(of(order[i]!).priceCents, `${packId} ${order[i]}`).toBeGreaterThan(of(order[i - 1]!).priceCents);
+        expect(of(order[i]!).durationMinutes).toBeGreaterThanOrEqual(of(order[i - 1]!).durationMinutes);
+      }
+    }
+  });
+
+  it("should keep every adjusted job within a working day", () => {
+    for (const pack of INDUSTRY_PACKS)
+      for (const service of pack.services)
+        for (const adjustment of service.sizeAdjustments ?? [])
+          expect(service.durationMinutes + adjustment.durationMinutes, `${pack.id} ${service.id}`).toBeLessThanOrEqual(
+            12 * 60,
+          );
+  });
+
+  it("should refuse an unknown field, an undeclared asset kind and an unknown size class", () => {
+    const pack = structuredClone(byId("auto-detailing")) as unknown as {
+      assets: { kind: string; fields: string[] }[];
+      services: { assetKind?: string; sizeAdjustments?: { sizeClass: string }[] }[];
+    };
+    pack.assets[0]!.fields.push("wingspan");
+    pack.services[0]!.sizeAdjustments![0]!.sizeClass = "bus";
+    pack.services[1]!.assetKind = "pet";
+    const found = (industryPackSchema.safeParse(pack).error?.issues ?? [])
+      .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    expect(found).toMatch(/assets\.0\.fields\.5: A vehicle has no field "wingspan"/);
+    expect(found).toMatch(/services\.0\.sizeAdjustments\.0\.sizeClass: Unknown vehicle size class "bus"/);
+    expect(found).toMatch(/services\.1\.assetKind: The pack declares no "pet" asset/);
+  });
+});

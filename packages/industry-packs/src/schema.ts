@@ -1,4 +1,5 @@
 import { type BusinessHours, IVR_MODES, WEEKDAYS, type Weekday } from "@servicepro/telephony/constants";
+import { ASSET_FIELDS, ASSET_KINDS, type AssetKind } from "@servicepro/validators";
 import { z } from "zod";
 
 // The shape of an industry pack: what a new tenant in a trade starts with. Everything is plain data
@@ -57,6 +58,50 @@ export const pricingFactorSchema = z.strictObject({
   options: z.array(text(2, 80)).min(2).max(8),
 });
 
+/** One size class of an asset kind, smallest first: `{ id: "suv", label: "SUV or crossover" }`. */
+export const sizeClassSchema = z.strictObject({ id: itemId, label: text(2, 60) });
+
+/**
+ * An asset kind the pack's businesses work on, the fields they ask for (a subset of the kind's
+ * fields in @servicepro/validators, in form order) and the size classes their prices key on.
+ */
+export const packAssetSchema = z
+  .strictObject({
+    kind: z.enum(ASSET_KINDS),
+    fields: z.array(z.string()).min(1),
+    sizeClasses: z.array(sizeClassSchema).max(8),
+  })
+  .superRefine((asset, ctx) => {
+    const known: readonly string[] = ASSET_FIELDS[asset.kind];
+    asset.fields.forEach((field, index) => {
+      if (!known.includes(field))
+        ctx.addIssue({
+          code: "custom",
+          path: ["fields", index],
+          message: `A ${asset.kind} has no field "${field}" (fields: ${known.join(", ")}).`,
+        });
+    });
+    if (new Set(asset.fields).size !== asset.fields.length)
+      ctx.addIssue({ code: "custom", path: ["fields"], message: "A field is listed twice." });
+    if (new Set(asset.sizeClasses.map((c) => c.id)).size !== asset.sizeClasses.length)
+      ctx.addIssue({ code: "custom", path: ["sizeClasses"], message: "A size class id is listed twice." });
+  });
+
+/**
+ * What one size class adds to a service's price and time, on top of the service's own figures (which
+ * are for the smallest class): a full detail on a 3-row SUV takes 90 minutes and $100 more than on a sedan.
+ */
+export const sizeAdjustmentSchema = z.strictObject({
+  sizeClass: itemId,
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_DURATION_MINUTES)
+    .multipleOf(15, "Durations are whole quarter hours (multiples of 15 minutes)."),
+  priceCents: z.number().int().min(0).max(10_000_000),
+});
+
 export const serviceSchema = z
   .strictObject({
     id: itemId,
@@ -67,6 +112,10 @@ export const serviceSchema = z
     priceCents: priceSchema,
     /** Pricing factor ids the price depends on (required when the price is a range). */
     priceDependsOn: z.array(itemId).max(4),
+    /** The asset the work is done on (one of the pack's `assets` kinds); absent: none asked for. */
+    assetKind: z.enum(ASSET_KINDS).optional(),
+    /** Extra time and price per size class of `assetKind` (classes not listed add nothing). */
+    sizeAdjustments: z.array(sizeAdjustmentSchema).max(8).optional(),
   })
   .refine((s) => typeof s.priceCents === "number" || s.priceDependsOn.length > 0, {
     message: "A price range must say what it depends on.",
@@ -190,6 +239,8 @@ export const industryPackSchema = z
     reminders: remindersSchema,
     cadences: z.array(cadenceSchema).min(1).max(8),
     website: websiteSchema,
+    /** What the work is done on; empty for trades that work on nothing a customer owns (massage, training). */
+    assets: z.array(packAssetSchema).max(3),
   })
   .superRefine((pack, ctx) => {
     // Ids are unique across the whole pack, so a tenant's "edited item ids" need no kind prefix.
@@ -213,6 +264,34 @@ export const industryPackSchema = z
         seen.add(item.id);
       });
     }
+
+    const assetKinds = new Map(pack.assets.map((asset) => [asset.kind, asset]));
+    if (assetKinds.size !== pack.assets.length)
+      ctx.addIssue({ code: "custom", path: ["assets"], message: "An asset kind is declared twice." });
+    pack.services.forEach((service, index) => {
+      const asset = service.assetKind ? assetKinds.get(service.assetKind) : undefined;
+      if (service.assetKind && !asset)
+        ctx.addIssue({
+          code: "custom",
+          path: ["services", index, "assetKind"],
+          message: `The pack declares no "${service.assetKind}" asset.`,
+        });
+      if (service.sizeAdjustments?.length && !asset)
+        ctx.addIssue({
+          code: "custom",
+          path: ["services", index, "sizeAdjustments"],
+          message: "Size adjustments need the service's assetKind.",
+        });
+      const classIds = new Set(asset?.sizeClasses.map((c) => c.id));
+      service.sizeAdjustments?.forEach((adjustment, adjustmentIndex) => {
+        if (asset && !classIds.has(adjustment.sizeClass))
+          ctx.addIssue({
+            code: "custom",
+            path: ["services", index, "sizeAdjustments", adjustmentIndex, "sizeClass"],
+            message: `Unknown ${asset.kind} size class "${adjustment.sizeClass}".`,
+          });
+      });
+    });
 
     const factorIds = new Set(pack.pricingFactors.map((f) => f.id));
     const serviceIds = new Set(pack.services.map((s) => s.id));
@@ -264,6 +343,9 @@ export type PackIvr = z.infer<typeof ivrSchema>;
 export type PackReminders = z.infer<typeof remindersSchema>;
 export type PackCadence = z.infer<typeof cadenceSchema>;
 export type PackWebsite = z.infer<typeof websiteSchema>;
+export type PackAsset = Omit<z.infer<typeof packAssetSchema>, "kind"> & { kind: AssetKind };
+export type SizeClass = z.infer<typeof sizeClassSchema>;
+export type SizeAdjustment = z.infer<typeof sizeAdjustmentSchema>;
 
 /** A whole pack. `businessHours` is the telephony package's BusinessHours. */
 export type IndustryPack = Omit<z.infer<typeof industryPackSchema>, "businessHours"> & { businessHours: BusinessHours };

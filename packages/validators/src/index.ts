@@ -2,6 +2,7 @@
 // it imports zod and libphonenumber-js only, never a server package.
 export * from "./appointment.ts";
 export * from "./booking.ts";
+export * from "./asset.ts";
 export * from "./business.ts";
 export * from "./catalog.ts";
 export * from "./customer.ts";

@@ -47,6 +47,12 @@ export const autoDetailing: IndustryPack = {
       durationMinutes: 75,
       priceCents: usdRange(65, 95),
       priceDependsOn: ["vehicle-size"],
+      assetKind: "vehicle",
+      sizeAdjustments: [
+        { sizeClass: "suv", durationMinutes: 15, priceCents: usd(10) },
+        { sizeClass: "truck", durationMinutes: 15, priceCents: usd(20) },
+        { sizeClass: "van", durationMinutes: 30, priceCents: usd(30) },
+      ],
     },
     {
       id: "interior-refresh",
@@ -56,6 +62,12 @@ export const autoDetailing: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(95, 145),
       priceDependsOn: ["vehicle-size"],
+      assetKind: "vehicle",
+      sizeAdjustments: [
+        { sizeClass: "suv", durationMinutes: 15, priceCents: usd(15) },
+        { sizeClass: "truck", durationMinutes: 30, priceCents: usd(25) },
+        { sizeClass: "van", durationMinutes: 45, priceCents: usd(40) },
+      ],
     },
     {
       id: "full-interior",
@@ -65,6 +77,12 @@ export const autoDetailing: IndustryPack = {
       durationMinutes: 180,
       priceCents: usdRange(175, 275),
       priceDependsOn: ["vehicle-size", "vehicle-condition"],
+      assetKind: "vehicle",
+      sizeAdjustments: [
+        { sizeClass: "suv", durationMinutes: 30, priceCents: usd(25) },
+        { sizeClass: "truck", durationMinutes: 45, priceCents: usd(50) },
+        { sizeClass: "van", durationMinutes: 60, priceCents: usd(75) },
+      ],
     },
     {
       id: "exterior-detail",
@@ -74,6 +92,12 @@ export const autoDetailing: IndustryPack = {
       durationMinutes: 150,
       priceCents: usdRange(150, 225),
       priceDependsOn: ["vehicle-size"],
+      assetKind: "vehicle",
+      sizeAdjustments: [
+        { sizeClass: "suv", durationMinutes: 15, priceCents: usd(25) },
+        { sizeClass: "truck", durationMinutes: 30, priceCents: usd(40) },
+        { sizeClass: "van", durationMinutes: 45, priceCents: usd(60) },
+      ],
     },
     {
       id: "complete-detail",
@@ -83,6 +107,12 @@ export const autoDetailing: IndustryPack = {
       durationMinutes: 300,
       priceCents: usdRange(275, 425),
       priceDependsOn: ["vehicle-size", "vehicle-condition"],
+      assetKind: "vehicle",
+      sizeAdjustments: [
+        { sizeClass: "suv", durationMinutes: 30, priceCents: usd(40) },
+        { sizeClass: "truck", durationMinutes: 60, priceCents: usd(75) },
+        { sizeClass: "van", durationMinutes: 90, priceCents: usd(100) },
+      ],
     },
     {
       id: "one-step-correction",
@@ -92,6 +122,12 @@ export const autoDetailing: IndustryPack = {
       durationMinutes: 360,
       priceCents: usdRange(400, 650),
       priceDependsOn: ["vehicle-size", "paint-condition"],
+      assetKind: "vehicle",
+      sizeAdjustments: [
+        { sizeClass: "suv", durationMinutes: 60, priceCents: usd(75) },
+        { sizeClass: "truck", durationMinutes: 90, priceCents: usd(125) },
+        { sizeClass: "van", durationMinutes: 120, priceCents: usd(175) },
+      ],
     },
     {
       id: "two-step-correction",
@@ -101,6 +137,12 @@ export const autoDetailing: IndustryPack = {
       durationMinutes: 600,
       priceCents: usdRange(750, 1200),
       priceDependsOn: ["vehicle-size", "paint-condition"],
+      assetKind: "vehicle",
+      sizeAdjustments: [
+        { sizeClass: "suv", durationMinutes: 30, priceCents: usd(150) },
+        { sizeClass: "truck", durationMinutes: 60, priceCents: usd(250) },
+        { sizeClass: "van", durationMinutes: 90, priceCents: usd(350) },
+      ],
     },
     {
       id: "ceramic-coating",
@@ -110,6 +152,12 @@ export const autoDetailing: IndustryPack = {
       durationMinutes: 480,
       priceCents: usdRange(900, 1500),
       priceDependsOn: ["vehicle-size", "paint-condition"],
+      assetKind: "vehicle",
+      sizeAdjustments: [
+        { sizeClass: "suv", durationMinutes: 60, priceCents: usd(150) },
+        { sizeClass: "truck", durationMinutes: 120, priceCents: usd(250) },
+        { sizeClass: "van", durationMinutes: 150, priceCents: usd(350) },
+      ],
     },
     {
       id: "coating-maintenance",
@@ -119,6 +167,12 @@ export const autoDetailing: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(85, 120),
       priceDependsOn: ["vehicle-size"],
+      assetKind: "vehicle",
+      sizeAdjustments: [
+        { sizeClass: "suv", durationMinutes: 15, priceCents: usd(15) },
+        { sizeClass: "truck", durationMinutes: 30, priceCents: usd(25) },
+        { sizeClass: "van", durationMinutes: 30, priceCents: usd(35) },
+      ],
     },
     {
       id: "motorcycle-detail",
@@ -128,6 +182,7 @@ export const autoDetailing: IndustryPack = {
       durationMinutes: 120,
       priceCents: usd(140),
       priceDependsOn: [],
+      assetKind: "vehicle",
     },
   ],
   addOns: [
@@ -385,4 +440,16 @@ export const autoDetailing: IndustryPack = {
         "Mobile car detailing at your home or office: interior and exterior details, paint correction and ceramic coatings. Quotes by vehicle size. Book online.",
     },
   },
+  assets: [
+    {
+      kind: "vehicle",
+      fields: ["year", "make", "model", "sizeClass", "colour"],
+      sizeClasses: [
+        { id: "sedan", label: "Coupe or sedan" },
+        { id: "suv", label: "Small SUV or crossover" },
+        { id: "truck", label: "Pickup truck or mid-size SUV" },
+        { id: "van", label: "3-row SUV, minivan or van" },
+      ],
+    },
+  ],
 };

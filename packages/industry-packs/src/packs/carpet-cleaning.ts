@@ -33,6 +33,12 @@ export const carpetCleaning: IndustryPack = {
       durationMinutes: 120,
       priceCents: usdRange(140, 420),
       priceDependsOn: ["room-count", "soil-level"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "rooms-4", durationMinutes: 45, priceCents: usd(100) },
+        { sizeClass: "rooms-6", durationMinutes: 90, priceCents: usd(190) },
+        { sizeClass: "rooms-8", durationMinutes: 150, priceCents: usd(280) },
+      ],
     },
     {
       id: "upholstery",
@@ -42,6 +48,7 @@ export const carpetCleaning: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(95, 325),
       priceDependsOn: ["furniture-pieces"],
+      assetKind: "property",
     },
     {
       id: "tile-grout",
@@ -51,6 +58,7 @@ export const carpetCleaning: IndustryPack = {
       durationMinutes: 120,
       priceCents: usdRange(175, 450),
       priceDependsOn: ["room-count"],
+      assetKind: "property",
     },
     {
       id: "area-rug",
@@ -60,6 +68,7 @@ export const carpetCleaning: IndustryPack = {
       durationMinutes: 60,
       priceCents: usdRange(75, 300),
       priceDependsOn: ["soil-level"],
+      assetKind: "property",
     },
     {
       id: "pet-urine",
@@ -69,6 +78,7 @@ export const carpetCleaning: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(125, 350),
       priceDependsOn: ["room-count", "soil-level"],
+      assetKind: "property",
     },
   ],
   addOns: [
@@ -226,4 +236,16 @@ export const carpetCleaning: IndustryPack = {
         "Truck-mounted carpet cleaning, upholstery, area rugs, tile and grout, and pet urine treatment. Dry the same day, priced by room. Book online.",
     },
   },
+  assets: [
+    {
+      kind: "property",
+      fields: ["address", "squareFeet", "sizeClass", "gateNotes"],
+      sizeClasses: [
+        { id: "rooms-2", label: "Up to 2 rooms" },
+        { id: "rooms-4", label: "3–4 rooms" },
+        { id: "rooms-6", label: "5–6 rooms" },
+        { id: "rooms-8", label: "7 or more rooms" },
+      ],
+    },
+  ],
 };

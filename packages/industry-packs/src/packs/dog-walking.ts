@@ -19,6 +19,7 @@ export const dogWalking: IndustryPack = {
       durationMinutes: 30,
       priceCents: usdRange(22, 30),
       priceDependsOn: ["walk-type"],
+      assetKind: "pet",
     },
     {
       id: "walk-60",
@@ -28,6 +29,7 @@ export const dogWalking: IndustryPack = {
       durationMinutes: 60,
       priceCents: usdRange(38, 50),
       priceDependsOn: ["walk-type"],
+      assetKind: "pet",
     },
     {
       id: "puppy-visit",
@@ -37,6 +39,7 @@ export const dogWalking: IndustryPack = {
       durationMinutes: 30,
       priceCents: usd(22),
       priceDependsOn: [],
+      assetKind: "pet",
     },
     {
       id: "drop-in",
@@ -46,6 +49,7 @@ export const dogWalking: IndustryPack = {
       durationMinutes: 30,
       priceCents: usdRange(25, 32),
       priceDependsOn: ["pet-count"],
+      assetKind: "pet",
     },
     {
       id: "overnight",
@@ -55,6 +59,7 @@ export const dogWalking: IndustryPack = {
       durationMinutes: 660,
       priceCents: usdRange(85, 115),
       priceDependsOn: ["pet-count"],
+      assetKind: "pet",
     },
   ],
   addOns: [
@@ -194,4 +199,15 @@ export const dogWalking: IndustryPack = {
         "Insured, background-checked dog walkers and pet sitters: midday walks, puppy visits, cat drop-ins and overnight pet sitting with GPS-tracked photo reports.",
     },
   },
+  assets: [
+    {
+      kind: "pet",
+      fields: ["name", "breed", "size", "temperament"],
+      sizeClasses: [
+        { id: "small", label: "Small dog (under 20 lb)" },
+        { id: "medium", label: "Medium dog (20–50 lb)" },
+        { id: "large", label: "Large dog (over 50 lb)" },
+      ],
+    },
+  ],
 };

@@ -24,6 +24,11 @@ export const gutterCleaning: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(125, 325),
       priceDependsOn: ["linear-feet", "home-stories"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "story-2", durationMinutes: 30, priceCents: usd(75) },
+        { sizeClass: "story-3", durationMinutes: 60, priceCents: usd(175) },
+      ],
     },
     {
       id: "guard-install",
@@ -33,6 +38,7 @@ export const gutterCleaning: IndustryPack = {
       durationMinutes: 300,
       priceCents: usdRange(900, 2400),
       priceDependsOn: ["linear-feet", "home-stories"],
+      assetKind: "property",
     },
     {
       id: "gutter-repair",
@@ -42,6 +48,7 @@ export const gutterCleaning: IndustryPack = {
       durationMinutes: 120,
       priceCents: usdRange(150, 450),
       priceDependsOn: ["linear-feet"],
+      assetKind: "property",
     },
     {
       id: "guard-cleaning",
@@ -51,6 +58,11 @@ export const gutterCleaning: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(150, 300),
       priceDependsOn: ["linear-feet", "home-stories"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "story-2", durationMinutes: 30, priceCents: usd(50) },
+        { sizeClass: "story-3", durationMinutes: 60, priceCents: usd(125) },
+      ],
     },
   ],
   addOns: [
@@ -197,4 +209,15 @@ export const gutterCleaning: IndustryPack = {
         "Gutter and downspout cleaning with photo proof, stainless micro-mesh gutter guard installation and gutter repair. Insured crews, prices by linear foot.",
     },
   },
+  assets: [
+    {
+      kind: "property",
+      fields: ["address", "sizeClass", "gateNotes"],
+      sizeClasses: [
+        { id: "story-1", label: "Single story" },
+        { id: "story-2", label: "Two stories" },
+        { id: "story-3", label: "Three stories" },
+      ],
+    },
+  ],
 };

@@ -33,6 +33,7 @@ export const handyman: IndustryPack = {
       durationMinutes: 120,
       priceCents: usd(190),
       priceDependsOn: [],
+      assetKind: "property",
     },
     {
       id: "half-day",
@@ -42,6 +43,7 @@ export const handyman: IndustryPack = {
       durationMinutes: 240,
       priceCents: usdRange(340, 420),
       priceDependsOn: ["job-size", "materials"],
+      assetKind: "property",
     },
     {
       id: "tv-mounting",
@@ -51,6 +53,7 @@ export const handyman: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(139, 249),
       priceDependsOn: ["wall-type"],
+      assetKind: "property",
     },
     {
       id: "drywall-repair",
@@ -60,6 +63,7 @@ export const handyman: IndustryPack = {
       durationMinutes: 120,
       priceCents: usdRange(175, 375),
       priceDependsOn: ["job-size"],
+      assetKind: "property",
     },
     {
       id: "furniture-assembly",
@@ -69,6 +73,7 @@ export const handyman: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(95, 260),
       priceDependsOn: ["job-size"],
+      assetKind: "property",
     },
     {
       id: "fixture-swap",
@@ -78,6 +83,7 @@ export const handyman: IndustryPack = {
       durationMinutes: 75,
       priceCents: usdRange(125, 225),
       priceDependsOn: ["job-size"],
+      assetKind: "property",
     },
   ],
   addOns: [
@@ -236,4 +242,11 @@ export const handyman: IndustryPack = {
         "Insured local handyman for home repairs, TV mounting, drywall patching, furniture assembly and fixture installs. Clear hourly rates and set job prices.",
     },
   },
+  assets: [
+    {
+      kind: "property",
+      fields: ["address", "gateNotes"],
+      sizeClasses: [],
+    },
+  ],
 };

@@ -32,6 +32,12 @@ export const houseCleaning: IndustryPack = {
       durationMinutes: 150,
       priceCents: usdRange(130, 260),
       priceDependsOn: ["square-footage", "bedrooms-bathrooms"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "home-m", durationMinutes: 30, priceCents: usd(35) },
+        { sizeClass: "home-l", durationMinutes: 60, priceCents: usd(70) },
+        { sizeClass: "home-xl", durationMinutes: 120, priceCents: usd(130) },
+      ],
     },
     {
       id: "deep-clean",
@@ -41,6 +47,12 @@ export const houseCleaning: IndustryPack = {
       durationMinutes: 240,
       priceCents: usdRange(250, 480),
       priceDependsOn: ["square-footage", "home-condition"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "home-m", durationMinutes: 60, priceCents: usd(60) },
+        { sizeClass: "home-l", durationMinutes: 120, priceCents: usd(130) },
+        { sizeClass: "home-xl", durationMinutes: 180, priceCents: usd(230) },
+      ],
     },
     {
       id: "move-out-clean",
@@ -50,6 +62,12 @@ export const houseCleaning: IndustryPack = {
       durationMinutes: 300,
       priceCents: usdRange(300, 600),
       priceDependsOn: ["square-footage", "bedrooms-bathrooms"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "home-m", durationMinutes: 60, priceCents: usd(75) },
+        { sizeClass: "home-l", durationMinutes: 120, priceCents: usd(150) },
+        { sizeClass: "home-xl", durationMinutes: 180, priceCents: usd(300) },
+      ],
     },
     {
       id: "post-construction",
@@ -59,6 +77,12 @@ export const houseCleaning: IndustryPack = {
       durationMinutes: 360,
       priceCents: usdRange(400, 900),
       priceDependsOn: ["square-footage"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "home-m", durationMinutes: 60, priceCents: usd(150) },
+        { sizeClass: "home-l", durationMinutes: 120, priceCents: usd(300) },
+        { sizeClass: "home-xl", durationMinutes: 240, priceCents: usd(500) },
+      ],
     },
     {
       id: "airbnb-turnover",
@@ -68,6 +92,12 @@ export const houseCleaning: IndustryPack = {
       durationMinutes: 120,
       priceCents: usdRange(95, 180),
       priceDependsOn: ["bedrooms-bathrooms"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "home-m", durationMinutes: 30, priceCents: usd(25) },
+        { sizeClass: "home-l", durationMinutes: 60, priceCents: usd(50) },
+        { sizeClass: "home-xl", durationMinutes: 90, priceCents: usd(85) },
+      ],
     },
   ],
   addOns: [
@@ -228,4 +258,16 @@ export const houseCleaning: IndustryPack = {
         "Trusted house cleaning: weekly and biweekly plans, deep cleans and move-out cleaning by insured, background-checked cleaners. Instant quotes by home size.",
     },
   },
+  assets: [
+    {
+      kind: "property",
+      fields: ["address", "squareFeet", "sizeClass", "gateNotes"],
+      sizeClasses: [
+        { id: "home-s", label: "Up to 1,200 sq ft" },
+        { id: "home-m", label: "1,200–2,000 sq ft" },
+        { id: "home-l", label: "2,000–3,000 sq ft" },
+        { id: "home-xl", label: "Over 3,000 sq ft" },
+      ],
+    },
+  ],
 };

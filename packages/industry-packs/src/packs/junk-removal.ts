@@ -38,6 +38,7 @@ export const junkRemoval: IndustryPack = {
       durationMinutes: 30,
       priceCents: usdRange(89, 175),
       priceDependsOn: ["item-type"],
+      assetKind: "property",
     },
     {
       id: "load-junk",
@@ -47,6 +48,7 @@ export const junkRemoval: IndustryPack = {
       durationMinutes: 60,
       priceCents: usdRange(175, 650),
       priceDependsOn: ["truck-volume", "item-type"],
+      assetKind: "property",
     },
     {
       id: "garage-cleanout",
@@ -56,6 +58,7 @@ export const junkRemoval: IndustryPack = {
       durationMinutes: 180,
       priceCents: usdRange(450, 1300),
       priceDependsOn: ["truck-volume"],
+      assetKind: "property",
     },
     {
       id: "estate-cleanout",
@@ -65,6 +68,7 @@ export const junkRemoval: IndustryPack = {
       durationMinutes: 480,
       priceCents: usdRange(1200, 4500),
       priceDependsOn: ["truck-volume", "item-type"],
+      assetKind: "property",
     },
     {
       id: "hot-tub-removal",
@@ -74,6 +78,7 @@ export const junkRemoval: IndustryPack = {
       durationMinutes: 180,
       priceCents: usdRange(450, 700),
       priceDependsOn: ["item-type"],
+      assetKind: "property",
     },
   ],
   addOns: [
@@ -211,4 +216,11 @@ export const junkRemoval: IndustryPack = {
         "Same-day junk removal priced by truck volume: furniture, appliances, garage and estate cleanouts, hot tubs. We donate and recycle first. Upfront pricing.",
     },
   },
+  assets: [
+    {
+      kind: "property",
+      fields: ["address", "gateNotes"],
+      sizeClasses: [],
+    },
+  ],
 };

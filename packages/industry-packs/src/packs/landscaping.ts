@@ -33,6 +33,7 @@ export const landscaping: IndustryPack = {
       durationMinutes: 240,
       priceCents: usdRange(350, 1100),
       priceDependsOn: ["bed-area", "site-access"],
+      assetKind: "property",
     },
     {
       id: "spring-cleanup",
@@ -42,6 +43,12 @@ export const landscaping: IndustryPack = {
       durationMinutes: 240,
       priceCents: usdRange(300, 850),
       priceDependsOn: ["bed-area"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "lot-m", durationMinutes: 60, priceCents: usd(100) },
+        { sizeClass: "lot-l", durationMinutes: 120, priceCents: usd(250) },
+        { sizeClass: "lot-xl", durationMinutes: 240, priceCents: usd(450) },
+      ],
     },
     {
       id: "planting",
@@ -51,6 +58,7 @@ export const landscaping: IndustryPack = {
       durationMinutes: 300,
       priceCents: usdRange(600, 3500),
       priceDependsOn: ["bed-area", "project-scope"],
+      assetKind: "property",
     },
     {
       id: "sod-install",
@@ -60,6 +68,7 @@ export const landscaping: IndustryPack = {
       durationMinutes: 480,
       priceCents: usdRange(1500, 6000),
       priceDependsOn: ["bed-area", "site-access"],
+      assetKind: "property",
     },
     {
       id: "paver-patio",
@@ -69,6 +78,7 @@ export const landscaping: IndustryPack = {
       durationMinutes: 720,
       priceCents: usdRange(5500, 18000),
       priceDependsOn: ["project-scope", "site-access"],
+      assetKind: "property",
     },
     {
       id: "design-consult",
@@ -78,6 +88,7 @@ export const landscaping: IndustryPack = {
       durationMinutes: 90,
       priceCents: usd(150),
       priceDependsOn: [],
+      assetKind: "property",
     },
   ],
   addOns: [
@@ -238,4 +249,16 @@ export const landscaping: IndustryPack = {
         "Local landscaping company for landscape design, mulch and bed care, planting, sod installation and paver patios. One-year plant warranty. Book a consultation.",
     },
   },
+  assets: [
+    {
+      kind: "property",
+      fields: ["address", "lotSize", "sizeClass", "gateNotes"],
+      sizeClasses: [
+        { id: "lot-s", label: "Up to 1/4 acre" },
+        { id: "lot-m", label: "1/4 to 1/2 acre" },
+        { id: "lot-l", label: "1/2 to 1 acre" },
+        { id: "lot-xl", label: "Over 1 acre" },
+      ],
+    },
+  ],
 };

@@ -32,6 +32,12 @@ export const lawnCare: IndustryPack = {
       durationMinutes: 45,
       priceCents: usdRange(45, 85),
       priceDependsOn: ["yard-size", "yard-access"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "lot-m", durationMinutes: 15, priceCents: usd(15) },
+        { sizeClass: "lot-l", durationMinutes: 30, priceCents: usd(30) },
+        { sizeClass: "lot-xl", durationMinutes: 60, priceCents: usd(60) },
+      ],
     },
     {
       id: "biweekly-mowing",
@@ -41,6 +47,12 @@ export const lawnCare: IndustryPack = {
       durationMinutes: 60,
       priceCents: usdRange(55, 100),
       priceDependsOn: ["yard-size", "yard-access"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "lot-m", durationMinutes: 15, priceCents: usd(15) },
+        { sizeClass: "lot-l", durationMinutes: 30, priceCents: usd(35) },
+        { sizeClass: "lot-xl", durationMinutes: 60, priceCents: usd(70) },
+      ],
     },
     {
       id: "fertilization",
@@ -50,6 +62,12 @@ export const lawnCare: IndustryPack = {
       durationMinutes: 30,
       priceCents: usdRange(55, 95),
       priceDependsOn: ["yard-size"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "lot-m", durationMinutes: 0, priceCents: usd(15) },
+        { sizeClass: "lot-l", durationMinutes: 15, priceCents: usd(30) },
+        { sizeClass: "lot-xl", durationMinutes: 30, priceCents: usd(60) },
+      ],
     },
     {
       id: "aeration",
@@ -59,6 +77,12 @@ export const lawnCare: IndustryPack = {
       durationMinutes: 60,
       priceCents: usdRange(90, 180),
       priceDependsOn: ["yard-size"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "lot-m", durationMinutes: 15, priceCents: usd(30) },
+        { sizeClass: "lot-l", durationMinutes: 30, priceCents: usd(60) },
+        { sizeClass: "lot-xl", durationMinutes: 60, priceCents: usd(120) },
+      ],
     },
     {
       id: "overseeding",
@@ -68,6 +92,12 @@ export const lawnCare: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(180, 350),
       priceDependsOn: ["yard-size"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "lot-m", durationMinutes: 30, priceCents: usd(60) },
+        { sizeClass: "lot-l", durationMinutes: 60, priceCents: usd(120) },
+        { sizeClass: "lot-xl", durationMinutes: 120, priceCents: usd(240) },
+      ],
     },
     {
       id: "leaf-cleanup",
@@ -77,6 +107,12 @@ export const lawnCare: IndustryPack = {
       durationMinutes: 150,
       priceCents: usdRange(175, 450),
       priceDependsOn: ["yard-size", "yard-access"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "lot-m", durationMinutes: 30, priceCents: usd(75) },
+        { sizeClass: "lot-l", durationMinutes: 90, priceCents: usd(150) },
+        { sizeClass: "lot-xl", durationMinutes: 180, priceCents: usd(300) },
+      ],
     },
   ],
   addOns: [
@@ -261,4 +297,16 @@ export const lawnCare: IndustryPack = {
         "Reliable weekly lawn mowing, fertilization and core aeration from a local crew. Same route day every week, no contracts. Get a quote from your address.",
     },
   },
+  assets: [
+    {
+      kind: "property",
+      fields: ["address", "lotSize", "sizeClass", "gateNotes"],
+      sizeClasses: [
+        { id: "lot-s", label: "Up to 1/4 acre" },
+        { id: "lot-m", label: "1/4 to 1/2 acre" },
+        { id: "lot-l", label: "1/2 to 1 acre" },
+        { id: "lot-xl", label: "Over 1 acre" },
+      ],
+    },
+  ],
 };

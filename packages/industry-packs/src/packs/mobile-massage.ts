@@ -215,4 +215,5 @@ export const mobileMassage: IndustryPack = {
         "Licensed mobile massage therapists for in-home, hotel and office visits: Swedish, deep tissue, prenatal, couples and corporate chair massage. Book online.",
     },
   },
+  assets: [],
 };

@@ -25,6 +25,7 @@ export const mobileMechanic: IndustryPack = {
       durationMinutes: 60,
       priceCents: usd(119),
       priceDependsOn: [],
+      assetKind: "vehicle",
     },
     {
       id: "brake-job",
@@ -34,6 +35,11 @@ export const mobileMechanic: IndustryPack = {
       durationMinutes: 120,
       priceCents: usdRange(285, 650),
       priceDependsOn: ["vehicle-type", "parts-grade", "axle-count"],
+      assetKind: "vehicle",
+      sizeAdjustments: [
+        { sizeClass: "suv", durationMinutes: 15, priceCents: usd(40) },
+        { sizeClass: "truck", durationMinutes: 30, priceCents: usd(80) },
+      ],
     },
     {
       id: "oil-change",
@@ -43,6 +49,11 @@ export const mobileMechanic: IndustryPack = {
       durationMinutes: 45,
       priceCents: usdRange(89, 139),
       priceDependsOn: ["vehicle-type"],
+      assetKind: "vehicle",
+      sizeAdjustments: [
+        { sizeClass: "suv", durationMinutes: 0, priceCents: usd(15) },
+        { sizeClass: "truck", durationMinutes: 15, priceCents: usd(30) },
+      ],
     },
     {
       id: "battery-replace",
@@ -52,6 +63,7 @@ export const mobileMechanic: IndustryPack = {
       durationMinutes: 45,
       priceCents: usdRange(189, 329),
       priceDependsOn: ["vehicle-type"],
+      assetKind: "vehicle",
     },
     {
       id: "pre-purchase",
@@ -61,6 +73,7 @@ export const mobileMechanic: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(149, 199),
       priceDependsOn: ["vehicle-type"],
+      assetKind: "vehicle",
     },
     {
       id: "starter-alternator",
@@ -70,6 +83,7 @@ export const mobileMechanic: IndustryPack = {
       durationMinutes: 150,
       priceCents: usdRange(350, 850),
       priceDependsOn: ["vehicle-type", "parts-grade"],
+      assetKind: "vehicle",
     },
   ],
   addOns: [
@@ -227,4 +241,15 @@ export const mobileMechanic: IndustryPack = {
         "ASE-certified mobile mechanic: diagnostics, brakes, batteries, oil changes, starters and pre-purchase inspections at your home or office. 12-month warranty.",
     },
   },
+  assets: [
+    {
+      kind: "vehicle",
+      fields: ["year", "make", "model", "sizeClass", "colour"],
+      sizeClasses: [
+        { id: "car", label: "Car" },
+        { id: "suv", label: "SUV or minivan" },
+        { id: "truck", label: "Pickup truck" },
+      ],
+    },
+  ],
 };

@@ -33,6 +33,7 @@ export const movingHelp: IndustryPack = {
       durationMinutes: 120,
       priceCents: usdRange(190, 420),
       priceDependsOn: ["home-size", "crew-size"],
+      assetKind: "property",
     },
     {
       id: "local-move",
@@ -42,6 +43,12 @@ export const movingHelp: IndustryPack = {
       durationMinutes: 360,
       priceCents: usdRange(650, 2200),
       priceDependsOn: ["home-size", "crew-size", "stairs-access"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "home-2", durationMinutes: 60, priceCents: usd(250) },
+        { sizeClass: "home-3", durationMinutes: 120, priceCents: usd(600) },
+        { sizeClass: "home-4", durationMinutes: 240, priceCents: usd(1200) },
+      ],
     },
     {
       id: "packing",
@@ -51,6 +58,12 @@ export const movingHelp: IndustryPack = {
       durationMinutes: 300,
       priceCents: usdRange(350, 1100),
       priceDependsOn: ["home-size", "crew-size"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "home-2", durationMinutes: 60, priceCents: usd(150) },
+        { sizeClass: "home-3", durationMinutes: 120, priceCents: usd(350) },
+        { sizeClass: "home-4", durationMinutes: 180, priceCents: usd(600) },
+      ],
     },
     {
       id: "heavy-item",
@@ -60,6 +73,7 @@ export const movingHelp: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(135, 275),
       priceDependsOn: ["stairs-access"],
+      assetKind: "property",
     },
     {
       id: "in-home-move",
@@ -69,6 +83,7 @@ export const movingHelp: IndustryPack = {
       durationMinutes: 120,
       priceCents: usdRange(170, 280),
       priceDependsOn: ["crew-size"],
+      assetKind: "property",
     },
   ],
   addOns: [
@@ -233,4 +248,16 @@ export const movingHelp: IndustryPack = {
         "Local moving company and labor-only moving help: truck loading, packing, heavy items and apartment moves. Honest hourly rates, licensed and insured.",
     },
   },
+  assets: [
+    {
+      kind: "property",
+      fields: ["address", "squareFeet", "sizeClass", "gateNotes"],
+      sizeClasses: [
+        { id: "home-1", label: "Studio or 1 bedroom" },
+        { id: "home-2", label: "2 bedrooms" },
+        { id: "home-3", label: "3 bedrooms" },
+        { id: "home-4", label: "4 or more bedrooms" },
+      ],
+    },
+  ],
 };

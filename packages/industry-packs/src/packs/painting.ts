@@ -41,6 +41,7 @@ export const painting: IndustryPack = {
       durationMinutes: 360,
       priceCents: usdRange(400, 950),
       priceDependsOn: ["room-size", "surface-prep", "color-change"],
+      assetKind: "property",
     },
     {
       id: "exterior-house",
@@ -50,6 +51,7 @@ export const painting: IndustryPack = {
       durationMinutes: 720,
       priceCents: usdRange(4500, 12000),
       priceDependsOn: ["house-size", "surface-prep"],
+      assetKind: "property",
     },
     {
       id: "cabinet-refinish",
@@ -59,6 +61,7 @@ export const painting: IndustryPack = {
       durationMinutes: 720,
       priceCents: usdRange(3500, 7500),
       priceDependsOn: ["surface-prep"],
+      assetKind: "property",
     },
     {
       id: "deck-stain",
@@ -68,6 +71,7 @@ export const painting: IndustryPack = {
       durationMinutes: 360,
       priceCents: usdRange(650, 2200),
       priceDependsOn: ["surface-prep"],
+      assetKind: "property",
     },
     {
       id: "color-consult",
@@ -77,6 +81,7 @@ export const painting: IndustryPack = {
       durationMinutes: 60,
       priceCents: usd(125),
       priceDependsOn: [],
+      assetKind: "property",
     },
   ],
   addOns: [
@@ -235,4 +240,11 @@ export const painting: IndustryPack = {
         "Residential painting contractor: interior rooms, exterior house painting, kitchen cabinet refinishing and deck staining. Free written estimates, warranty.",
     },
   },
+  assets: [
+    {
+      kind: "property",
+      fields: ["address", "squareFeet", "gateNotes"],
+      sizeClasses: [],
+    },
+  ],
 };

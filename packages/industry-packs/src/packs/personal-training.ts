@@ -219,4 +219,5 @@ export const personalTraining: IndustryPack = {
         "Certified personal trainers for one-on-one, partner, small-group and online coaching. Start with a fitness assessment and a plan built around your goals.",
     },
   },
+  assets: [],
 };

@@ -29,6 +29,12 @@ export const pestControl: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(150, 250),
       priceDependsOn: ["home-size", "infestation-level"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "home-m", durationMinutes: 15, priceCents: usd(25) },
+        { sizeClass: "home-l", durationMinutes: 30, priceCents: usd(50) },
+        { sizeClass: "home-xl", durationMinutes: 45, priceCents: usd(100) },
+      ],
     },
     {
       id: "quarterly-service",
@@ -38,6 +44,12 @@ export const pestControl: IndustryPack = {
       durationMinutes: 45,
       priceCents: usdRange(110, 165),
       priceDependsOn: ["home-size"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "home-m", durationMinutes: 0, priceCents: usd(15) },
+        { sizeClass: "home-l", durationMinutes: 15, priceCents: usd(30) },
+        { sizeClass: "home-xl", durationMinutes: 15, priceCents: usd(55) },
+      ],
     },
     {
       id: "rodent-exclusion",
@@ -47,6 +59,7 @@ export const pestControl: IndustryPack = {
       durationMinutes: 180,
       priceCents: usdRange(450, 1400),
       priceDependsOn: ["home-size", "infestation-level"],
+      assetKind: "property",
     },
     {
       id: "termite-inspection",
@@ -56,6 +69,7 @@ export const pestControl: IndustryPack = {
       durationMinutes: 60,
       priceCents: usd(95),
       priceDependsOn: [],
+      assetKind: "property",
     },
     {
       id: "mosquito-treatment",
@@ -65,6 +79,12 @@ export const pestControl: IndustryPack = {
       durationMinutes: 45,
       priceCents: usdRange(79, 129),
       priceDependsOn: ["lot-size"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "home-m", durationMinutes: 0, priceCents: usd(10) },
+        { sizeClass: "home-l", durationMinutes: 15, priceCents: usd(25) },
+        { sizeClass: "home-xl", durationMinutes: 15, priceCents: usd(50) },
+      ],
     },
     {
       id: "bed-bug",
@@ -74,6 +94,12 @@ export const pestControl: IndustryPack = {
       durationMinutes: 480,
       priceCents: usdRange(1200, 3000),
       priceDependsOn: ["home-size", "infestation-level"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "home-m", durationMinutes: 60, priceCents: usd(400) },
+        { sizeClass: "home-l", durationMinutes: 120, priceCents: usd(900) },
+        { sizeClass: "home-xl", durationMinutes: 240, priceCents: usd(1500) },
+      ],
     },
   ],
   addOns: [
@@ -238,4 +264,16 @@ export const pestControl: IndustryPack = {
         "Licensed pest control for ants, spiders, roaches, mice, termites, mosquitoes and bed bugs. Quarterly plans with free re-treatments. Same-week service.",
     },
   },
+  assets: [
+    {
+      kind: "property",
+      fields: ["address", "squareFeet", "sizeClass", "gateNotes"],
+      sizeClasses: [
+        { id: "home-s", label: "Up to 1,200 sq ft" },
+        { id: "home-m", label: "1,200–2,000 sq ft" },
+        { id: "home-l", label: "2,000–3,000 sq ft" },
+        { id: "home-xl", label: "Over 3,000 sq ft" },
+      ],
+    },
+  ],
 };

@@ -38,6 +38,12 @@ export const petGrooming: IndustryPack = {
       durationMinutes: 60,
       priceCents: usdRange(45, 95),
       priceDependsOn: ["pet-size", "coat-type"],
+      assetKind: "pet",
+      sizeAdjustments: [
+        { sizeClass: "medium", durationMinutes: 15, priceCents: usd(15) },
+        { sizeClass: "large", durationMinutes: 30, priceCents: usd(30) },
+        { sizeClass: "giant", durationMinutes: 45, priceCents: usd(50) },
+      ],
     },
     {
       id: "full-groom",
@@ -47,6 +53,12 @@ export const petGrooming: IndustryPack = {
       durationMinutes: 120,
       priceCents: usdRange(70, 160),
       priceDependsOn: ["pet-size", "coat-type", "coat-condition"],
+      assetKind: "pet",
+      sizeAdjustments: [
+        { sizeClass: "medium", durationMinutes: 15, priceCents: usd(20) },
+        { sizeClass: "large", durationMinutes: 30, priceCents: usd(40) },
+        { sizeClass: "giant", durationMinutes: 60, priceCents: usd(75) },
+      ],
     },
     {
       id: "deshed-treatment",
@@ -56,6 +68,12 @@ export const petGrooming: IndustryPack = {
       durationMinutes: 105,
       priceCents: usdRange(75, 140),
       priceDependsOn: ["pet-size"],
+      assetKind: "pet",
+      sizeAdjustments: [
+        { sizeClass: "medium", durationMinutes: 15, priceCents: usd(15) },
+        { sizeClass: "large", durationMinutes: 30, priceCents: usd(30) },
+        { sizeClass: "giant", durationMinutes: 45, priceCents: usd(50) },
+      ],
     },
     {
       id: "puppy-intro",
@@ -65,6 +83,7 @@ export const petGrooming: IndustryPack = {
       durationMinutes: 45,
       priceCents: usd(50),
       priceDependsOn: [],
+      assetKind: "pet",
     },
     {
       id: "cat-groom",
@@ -74,6 +93,7 @@ export const petGrooming: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(85, 130),
       priceDependsOn: ["coat-condition"],
+      assetKind: "pet",
     },
     {
       id: "nail-trim",
@@ -83,6 +103,7 @@ export const petGrooming: IndustryPack = {
       durationMinutes: 15,
       priceCents: usd(18),
       priceDependsOn: [],
+      assetKind: "pet",
     },
   ],
   addOns: [
@@ -246,4 +267,16 @@ export const petGrooming: IndustryPack = {
         "Professional dog and cat grooming: full grooms, baths, deshedding and nail trims with gentle, low-stress handling. Book your pet's appointment online.",
     },
   },
+  assets: [
+    {
+      kind: "pet",
+      fields: ["name", "species", "breed", "size", "temperament"],
+      sizeClasses: [
+        { id: "small", label: "Small dog (under 20 lb)" },
+        { id: "medium", label: "Medium dog (20–50 lb)" },
+        { id: "large", label: "Large dog (50–90 lb)" },
+        { id: "giant", label: "Giant dog (over 90 lb)" },
+      ],
+    },
+  ],
 };

@@ -73,6 +73,12 @@ export const photography: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(175, 375),
       priceDependsOn: ["property-size"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "home-m", durationMinutes: 30, priceCents: usd(50) },
+        { sizeClass: "home-l", durationMinutes: 45, priceCents: usd(100) },
+        { sizeClass: "home-xl", durationMinutes: 60, priceCents: usd(175) },
+      ],
     },
   ],
   addOns: [
@@ -247,4 +253,16 @@ export const photography: IndustryPack = {
         "Local photographer for family portraits, professional headshots, events, weddings and real estate. Relaxed sessions, edited online galleries. Book a date.",
     },
   },
+  assets: [
+    {
+      kind: "property",
+      fields: ["address", "squareFeet", "sizeClass"],
+      sizeClasses: [
+        { id: "home-s", label: "Up to 1,200 sq ft" },
+        { id: "home-m", label: "1,200–2,000 sq ft" },
+        { id: "home-l", label: "2,000–3,000 sq ft" },
+        { id: "home-xl", label: "Over 3,000 sq ft" },
+      ],
+    },
+  ],
 };

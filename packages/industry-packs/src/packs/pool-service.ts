@@ -33,6 +33,11 @@ export const poolService: IndustryPack = {
       durationMinutes: 30,
       priceCents: usdRange(40, 65),
       priceDependsOn: ["pool-size", "pool-type"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "pool-m", durationMinutes: 15, priceCents: usd(10) },
+        { sizeClass: "pool-l", durationMinutes: 15, priceCents: usd(20) },
+      ],
     },
     {
       id: "green-to-clean",
@@ -42,6 +47,11 @@ export const poolService: IndustryPack = {
       durationMinutes: 120,
       priceCents: usdRange(250, 650),
       priceDependsOn: ["pool-size", "water-condition"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "pool-m", durationMinutes: 30, priceCents: usd(100) },
+        { sizeClass: "pool-l", durationMinutes: 60, priceCents: usd(250) },
+      ],
     },
     {
       id: "pool-opening",
@@ -51,6 +61,11 @@ export const poolService: IndustryPack = {
       durationMinutes: 120,
       priceCents: usdRange(250, 400),
       priceDependsOn: ["pool-size", "pool-type"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "pool-m", durationMinutes: 15, priceCents: usd(50) },
+        { sizeClass: "pool-l", durationMinutes: 30, priceCents: usd(100) },
+      ],
     },
     {
       id: "pool-closing",
@@ -60,6 +75,11 @@ export const poolService: IndustryPack = {
       durationMinutes: 120,
       priceCents: usdRange(275, 425),
       priceDependsOn: ["pool-size", "pool-type"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "pool-m", durationMinutes: 15, priceCents: usd(50) },
+        { sizeClass: "pool-l", durationMinutes: 30, priceCents: usd(100) },
+      ],
     },
     {
       id: "filter-clean",
@@ -69,6 +89,7 @@ export const poolService: IndustryPack = {
       durationMinutes: 60,
       priceCents: usdRange(95, 175),
       priceDependsOn: ["pool-type"],
+      assetKind: "property",
     },
   ],
   addOns: [
@@ -226,4 +247,15 @@ export const poolService: IndustryPack = {
         "Weekly pool cleaning with chemicals included, green pool cleanup, pool openings and closings, filter and salt cell cleaning. Month to month, no contracts.",
     },
   },
+  assets: [
+    {
+      kind: "property",
+      fields: ["address", "sizeClass", "gateNotes"],
+      sizeClasses: [
+        { id: "pool-s", label: "Up to 15,000 gallons" },
+        { id: "pool-m", label: "15,000–25,000 gallons" },
+        { id: "pool-l", label: "Over 25,000 gallons" },
+      ],
+    },
+  ],
 };

@@ -28,6 +28,12 @@ export const pressureWashing: IndustryPack = {
       durationMinutes: 150,
       priceCents: usdRange(300, 650),
       priceDependsOn: ["home-stories", "siding-type"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "home-m", durationMinutes: 30, priceCents: usd(75) },
+        { sizeClass: "home-l", durationMinutes: 60, priceCents: usd(150) },
+        { sizeClass: "home-xl", durationMinutes: 120, priceCents: usd(300) },
+      ],
     },
     {
       id: "driveway-cleaning",
@@ -37,6 +43,7 @@ export const pressureWashing: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(150, 325),
       priceDependsOn: ["surface-area"],
+      assetKind: "property",
     },
     {
       id: "roof-soft-wash",
@@ -46,6 +53,12 @@ export const pressureWashing: IndustryPack = {
       durationMinutes: 180,
       priceCents: usdRange(450, 900),
       priceDependsOn: ["home-stories"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "home-m", durationMinutes: 30, priceCents: usd(100) },
+        { sizeClass: "home-l", durationMinutes: 60, priceCents: usd(200) },
+        { sizeClass: "home-xl", durationMinutes: 120, priceCents: usd(400) },
+      ],
     },
     {
       id: "deck-cleaning",
@@ -55,6 +68,7 @@ export const pressureWashing: IndustryPack = {
       durationMinutes: 120,
       priceCents: usdRange(200, 450),
       priceDependsOn: ["surface-area"],
+      assetKind: "property",
     },
     {
       id: "patio-pavers",
@@ -64,6 +78,7 @@ export const pressureWashing: IndustryPack = {
       durationMinutes: 120,
       priceCents: usdRange(175, 400),
       priceDependsOn: ["surface-area"],
+      assetKind: "property",
     },
   ],
   addOns: [
@@ -212,4 +227,16 @@ export const pressureWashing: IndustryPack = {
         "Professional soft washing for siding and roofs plus driveway, patio and deck pressure washing. Plant-safe, insured, before-and-after photos. Free quotes.",
     },
   },
+  assets: [
+    {
+      kind: "property",
+      fields: ["address", "squareFeet", "sizeClass", "gateNotes"],
+      sizeClasses: [
+        { id: "home-s", label: "Up to 1,200 sq ft" },
+        { id: "home-m", label: "1,200–2,000 sq ft" },
+        { id: "home-l", label: "2,000–3,000 sq ft" },
+        { id: "home-xl", label: "Over 3,000 sq ft" },
+      ],
+    },
+  ],
 };

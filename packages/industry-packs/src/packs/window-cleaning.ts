@@ -32,6 +32,11 @@ export const windowCleaning: IndustryPack = {
       durationMinutes: 90,
       priceCents: usdRange(150, 350),
       priceDependsOn: ["pane-count", "home-stories"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "story-2", durationMinutes: 30, priceCents: usd(75) },
+        { sizeClass: "story-3", durationMinutes: 60, priceCents: usd(150) },
+      ],
     },
     {
       id: "inside-outside",
@@ -41,6 +46,11 @@ export const windowCleaning: IndustryPack = {
       durationMinutes: 180,
       priceCents: usdRange(275, 600),
       priceDependsOn: ["pane-count", "home-stories", "window-style"],
+      assetKind: "property",
+      sizeAdjustments: [
+        { sizeClass: "story-2", durationMinutes: 60, priceCents: usd(125) },
+        { sizeClass: "story-3", durationMinutes: 120, priceCents: usd(250) },
+      ],
     },
     {
       id: "storefront",
@@ -50,6 +60,7 @@ export const windowCleaning: IndustryPack = {
       durationMinutes: 30,
       priceCents: usdRange(35, 90),
       priceDependsOn: ["pane-count"],
+      assetKind: "property",
     },
     {
       id: "post-construction-windows",
@@ -59,6 +70,7 @@ export const windowCleaning: IndustryPack = {
       durationMinutes: 240,
       priceCents: usdRange(400, 950),
       priceDependsOn: ["pane-count", "window-style"],
+      assetKind: "property",
     },
   ],
   addOns: [
@@ -209,4 +221,15 @@ export const windowCleaning: IndustryPack = {
         "Streak-free window cleaning inside and out, screens and tracks, storefront routes and post-construction glass. Insured, with a free re-clean promise.",
     },
   },
+  assets: [
+    {
+      kind: "property",
+      fields: ["address", "sizeClass", "gateNotes"],
+      sizeClasses: [
+        { id: "story-1", label: "Single story" },
+        { id: "story-2", label: "Two stories" },
+        { id: "story-3", label: "Three stories" },
+      ],
+    },
+  ],
 };
