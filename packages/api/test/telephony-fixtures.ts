@@ -88,9 +88,7 @@ export async function signedInUser(
 }
 
 export async function assignNumber(db: Database, tenantId: string, phoneNumber: string) {
-  await platformDb(db, system).run((tx) =>
-    tx.tenantPhoneConfig.create({ data: { tenantId, phoneNumber, businessHours: {} } }),
-  );
+  await platformDb(db, system).run((tx) => tx.tenantPhoneConfig.create({ data: { tenantId, phoneNumber } }));
 }
 
 /** A customer with a conversation and `messages` (oldest first), as the inbound pipeline leaves them. */

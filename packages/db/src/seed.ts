@@ -31,7 +31,6 @@ type DemoData = {
     ivrMode: IvrMode;
     forwardTo: string | null;
     greeting: string | null;
-    businessHours: Prisma.InputJsonObject;
     afterHoursMode: AfterHoursMode;
     bookingUrl: string | null;
     address: string | null;

@@ -5,7 +5,14 @@
 export { type ConsentIntent, classifyConsent, HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from "./consent.ts";
 export * from "./constants.ts";
 export { type CallerIntent, callerIntent, type Faq, matchFaq } from "./faq-match.ts";
-export { businessHoursSchema, DEFAULT_BUSINESS_HOURS, describeHours, isOpen, localTime } from "./hours.ts";
+export {
+  businessHoursSchema,
+  type ClosedDate,
+  DEFAULT_BUSINESS_HOURS,
+  describeHours,
+  isOpen,
+  localTime,
+} from "./hours.ts";
 export {
   answerDialResult,
   answerIncomingCall,
@@ -17,6 +24,7 @@ export {
   emptyMessagingResponse,
   emptyVoiceResponse,
   type IvrContext,
+  type IvrHours,
   type IvrNumber,
   type IvrTenant,
   type MenuAction,
