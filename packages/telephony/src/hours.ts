@@ -1,28 +1,11 @@
-import { z } from "zod";
+import { DEFAULT_WEEKLY_HOURS, weeklyHoursSchema } from "@servicepro/scheduling";
 import { type BusinessHours, WEEKDAY_NAMES as DAY_NAMES, WEEKDAYS, type Weekday } from "./constants.ts";
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use 24-hour HH:MM times, e.g. 08:30.");
-
-const range = z.tuple([time, time]).refine(([open, close]) => open < close, {
-  message: "Each opening range must close after it opens (overnight ranges: split them at midnight).",
-});
-
-export const businessHoursSchema = z.strictObject(
-  Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(range).max(4).optional()])) as Record<
-    Weekday,
-    z.ZodOptional<z.ZodArray<typeof range>>
-  >,
-);
+/** The one definition of opening hours lives in @servicepro/scheduling; these names stay for telephony's callers. */
+export const businessHoursSchema = weeklyHoursSchema;
 
 /** Monday to Friday 8–6, Saturday 9–2: a sensible start for a service business. */
-export const DEFAULT_BUSINESS_HOURS: BusinessHours = {
-  mon: [["08:00", "18:00"]],
-  tue: [["08:00", "18:00"]],
-  wed: [["08:00", "18:00"]],
-  thu: [["08:00", "18:00"]],
-  fri: [["08:00", "18:00"]],
-  sat: [["09:00", "14:00"]],
-};
+export const DEFAULT_BUSINESS_HOURS: BusinessHours = DEFAULT_WEEKLY_HOURS;
 
 const WEEKDAY_BY_INTL: Record<string, Weekday> = {
   Mon: "mon",

@@ -53,14 +53,17 @@ describe("domain: pure code", () => {
     expect(problems(domain, code)).toEqual(RESTRICTED);
   });
 
-  it("allows zod, libphonenumber-js, pure workspace packages and relative imports", () => {
+  it("allows zod, libphonenumber-js, date-fns, pure workspace packages and relative imports", () => {
     const code = [
       'import { z } from "zod";',
       'import { parsePhoneNumber } from "libphonenumber-js/min";',
+      'import { TZDate } from "@date-fns/tz";',
+      'import { addDays } from "date-fns";',
+      'import { availableStarts } from "@servicepro/scheduling";',
       'import { isOpen } from "@servicepro/telephony";',
       'import { PLAN_TIERS } from "@servicepro/tenancy/constants";',
       'import { local } from "./local.ts";',
-      "export const all = [z, parsePhoneNumber, isOpen, PLAN_TIERS, local];",
+      "export const all = [z, parsePhoneNumber, TZDate, addDays, availableStarts, isOpen, PLAN_TIERS, local];",
     ].join("\n");
     expect(problems(domain, code)).toEqual([]);
   });
