@@ -1,5 +1,7 @@
 // @servicepro/validators: the zod schemas the API's inputs and the apps' forms share. Browser-safe:
 // it imports zod and libphonenumber-js only, never a server package.
+export * from "./appointment.ts";
+export * from "./booking.ts";
 export * from "./business.ts";
 export * from "./catalog.ts";
 export * from "./customer.ts";
