@@ -8,6 +8,7 @@ import { adminTenantsRouter } from "./routers/admin/tenants.ts";
 import { authRouter } from "./routers/auth.ts";
 import { onboardingRouter } from "./routers/onboarding.ts";
 import { portalRouter } from "./routers/portal/business.ts";
+import { tenantBookingRouter } from "./routers/tenant/booking.ts";
 import { tenantCallsRouter } from "./routers/tenant/calls.ts";
 import { tenantCatalogRouter } from "./routers/tenant/catalog.ts";
 import { tenantInboxRouter } from "./routers/tenant/inbox.ts";
@@ -16,6 +17,7 @@ import { tenantOverviewProcedure } from "./routers/tenant/overview.ts";
 import { tenantPackRouter } from "./routers/tenant/pack.ts";
 import { tenantPlanRouter } from "./routers/tenant/plan.ts";
 import { tenantSettingsRouter } from "./routers/tenant/settings.ts";
+import { tenantTeamRouter } from "./routers/tenant/team.ts";
 import { createRouter } from "./trpc.ts";
 
 // The whole API, built from named routers and procedures only (no tRPC internals): the paths here are
@@ -40,6 +42,8 @@ export const appRouter = createRouter({
     catalog: tenantCatalogRouter,
     pack: tenantPackRouter,
     onboarding: tenantOnboardingRouter,
+    booking: tenantBookingRouter,
+    team: tenantTeamRouter,
   }),
   portal: portalRouter,
   onboarding: onboardingRouter,
