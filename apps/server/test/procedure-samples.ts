@@ -12,6 +12,9 @@ const CONCIERGE_SETUP = {
   phoneNumber: "+15555550178",
 };
 
+const NO_ID = "00000000-0000-4000-8000-000000000000";
+const WEEK = { from: "2026-12-07T06:00:00Z", to: "2026-12-14T06:00:00Z" };
+
 /** A valid input for each procedure that takes one, so only access decides the outcome. */
 export const SAMPLE_INPUTS: Record<string, unknown> = {
   "auth.login": { email: "nobody@servicepro.test", password: "irrelevant-password" },
@@ -80,6 +83,41 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "admin.concierge.searchNumbers": { areaCode: "512" },
   "admin.concierge.preview": CONCIERGE_SETUP,
   "admin.concierge.provision": { idempotencyKey: "00000000-0000-4000-8000-00000000c0c1", ...CONCIERGE_SETUP },
+  // Appointments and the public booking page: the calendar of a week, and ids that exist nowhere.
+  "tenant.appointments.availability": { serviceId: NO_ID, from: WEEK.from, to: WEEK.to },
+  "tenant.appointments.list": { from: WEEK.from, to: WEEK.to },
+  "tenant.appointments.get": { id: NO_ID },
+  "tenant.appointments.create": {
+    customerId: NO_ID,
+    serviceId: NO_ID,
+    startsAt: "2026-12-08T15:00:00Z",
+    customerNotes: "Access matrix",
+  },
+  "tenant.appointments.reschedule": { id: NO_ID, startsAt: "2026-12-08T16:00:00Z" },
+  "tenant.appointments.cancel": { id: NO_ID, reason: "Access matrix" },
+  "tenant.appointments.complete": { id: NO_ID },
+  "tenant.appointments.noShow": { id: NO_ID, note: "Access matrix" },
+  "tenant.appointments.confirm": { id: NO_ID },
+  "tenant.appointments.createSeries": {
+    customerId: NO_ID,
+    serviceId: NO_ID,
+    firstStartsAt: "2026-12-08T15:00:00Z",
+    intervalWeeks: 2,
+    customerNotes: "Access matrix",
+  },
+  "tenant.appointments.cancelSeries": { seriesId: NO_ID, reason: "Access matrix" },
+  "booking.page": { slug: "green-lawn" },
+  "booking.availability": { slug: "green-lawn", serviceId: NO_ID, from: WEEK.from, to: WEEK.to },
+  "booking.create": {
+    slug: "green-lawn",
+    serviceId: NO_ID,
+    startsAt: "2026-12-08T15:00:00Z",
+    name: "Access Matrix",
+    phone: "(512) 555-0142",
+    email: "matrix@example.test",
+    assetDescription: "Access matrix asset",
+    notes: "Access matrix",
+  },
 };
 
 // Procedures whose success is not "200" for a caller who may call them (they are about credentials).
@@ -99,6 +137,18 @@ export const OUTCOME_OVERRIDES: Record<string, number> = {
   "tenant.team.removeTimeOff": 404,
   "onboarding.inspect": 404,
   "onboarding.complete": 404,
+  "tenant.appointments.availability": 404,
+  "tenant.appointments.get": 404,
+  "tenant.appointments.create": 404,
+  "tenant.appointments.reschedule": 404,
+  "tenant.appointments.cancel": 404,
+  "tenant.appointments.complete": 404,
+  "tenant.appointments.noShow": 404,
+  "tenant.appointments.confirm": 404,
+  "tenant.appointments.createSeries": 404,
+  "tenant.appointments.cancelSeries": 404,
+  "booking.availability": 404,
+  "booking.create": 404,
 };
 
 /**

@@ -2,6 +2,7 @@ import type { Database } from "@servicepro/db";
 import type { Principal, StaffRole } from "@servicepro/identity";
 import type { NumberProvider, ProvisioningJobs } from "@servicepro/provisioning";
 import type { MessagingEvents, Outbox } from "@servicepro/sms";
+import { type BookingLimits, type BookingThrottle, createBookingThrottle } from "./booking-throttle.ts";
 import { createLoginThrottle, type LoginThrottle } from "./identity/login-throttle.ts";
 import { type AuthState, resolveSession } from "./identity/sessions.ts";
 
@@ -31,6 +32,8 @@ export type ApiDeps = {
   now?: () => Date;
   /** Shared by every request of one server; see createApiDeps. */
   loginThrottle: LoginThrottle;
+  /** The public booking page's rate limits, shared by every request of one server. */
+  bookingThrottle: BookingThrottle;
   /** The SMS outbox and live events (packages/sms, started by packages/messaging). */
   messaging: ApiMessaging;
   /** What the Integrations & keys page checks; unset: nothing configured beyond the database. */
@@ -75,10 +78,12 @@ export type ApiMessaging = {
 };
 
 /** The API's long-lived dependencies, built once per server. */
-export const createApiDeps = (deps: Omit<ApiDeps, "loginThrottle">): ApiDeps => ({
-  ...deps,
-  loginThrottle: createLoginThrottle(),
-});
+export const createApiDeps = (
+  deps: Omit<ApiDeps, "loginThrottle" | "bookingThrottle"> & { bookingLimits?: BookingLimits },
+): ApiDeps => {
+  const { bookingLimits, ...rest } = deps;
+  return { ...rest, loginThrottle: createLoginThrottle(), bookingThrottle: createBookingThrottle(bookingLimits) };
+};
 
 /** What the server knows about one request. */
 export type RequestInfo = {
@@ -98,6 +103,7 @@ export type Context = {
   now: () => Date;
   request: RequestInfo;
   loginThrottle: LoginThrottle;
+  bookingThrottle: BookingThrottle;
   messaging: ApiMessaging;
   integrations: IntegrationsConfig;
   publicBaseUrl: string | null;
@@ -114,6 +120,7 @@ export function createContext(deps: ApiDeps, request: RequestInfo): Context {
     now,
     request,
     loginThrottle: deps.loginThrottle,
+    bookingThrottle: deps.bookingThrottle,
     messaging: deps.messaging,
     integrations: deps.integrations ?? NO_INTEGRATIONS,
     publicBaseUrl: deps.publicBaseUrl?.replace(/\/+$/, "") ?? null,

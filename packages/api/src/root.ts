@@ -6,8 +6,10 @@ import { adminPhoneNumbersRouter } from "./routers/admin/phone-numbers.ts";
 import { adminTelephonyRouter } from "./routers/admin/telephony.ts";
 import { adminTenantsRouter } from "./routers/admin/tenants.ts";
 import { authRouter } from "./routers/auth.ts";
+import { bookingRouter } from "./routers/booking.ts";
 import { onboardingRouter } from "./routers/onboarding.ts";
 import { portalRouter } from "./routers/portal/business.ts";
+import { tenantAppointmentsRouter } from "./routers/tenant/appointments.ts";
 import { tenantBookingRouter } from "./routers/tenant/booking.ts";
 import { tenantCallsRouter } from "./routers/tenant/calls.ts";
 import { tenantCatalogRouter } from "./routers/tenant/catalog.ts";
@@ -42,10 +44,12 @@ export const appRouter = createRouter({
     catalog: tenantCatalogRouter,
     pack: tenantPackRouter,
     onboarding: tenantOnboardingRouter,
+    appointments: tenantAppointmentsRouter,
     booking: tenantBookingRouter,
     team: tenantTeamRouter,
   }),
   portal: portalRouter,
+  booking: bookingRouter,
   onboarding: onboardingRouter,
 });
 

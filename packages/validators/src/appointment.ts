@@ -82,7 +82,7 @@ const durationOverride = z
   .max(MAX_APPOINTMENT_MINUTES, `Use at most ${MAX_APPOINTMENT_MINUTES} minutes (12 hours).`);
 
 type Range = { from: Date; to: Date };
-const rangeRefinements = (schema: z.ZodType<Range>, maxDays: number) =>
+const rangeRefinements = <T extends z.ZodType<Range, unknown>>(schema: T, maxDays: number) =>
   schema
     .refine((range) => range.to > range.from, {
       message: "The end of the range must be after its start.",
@@ -267,7 +267,7 @@ export const appointmentReminderSchema = z.object({
   status: z.enum(["scheduled", "sent", "skipped", "cancelled"]),
   statusReason: z.string().nullable(),
   /** The text it sent and that text's delivery status (delivered, failed…). */
-  message: z.object({ id: z.string(), status: z.string(), errorCode: z.string().nullable() }).nullable(),
+  message: z.object({ id: z.string(), status: z.string(), errorCode: z.number().int().nullable() }).nullable(),
 });
 
 export const appointmentDetailSchema = appointmentSummarySchema.extend({

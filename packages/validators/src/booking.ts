@@ -24,9 +24,9 @@ const uuid = (what: string) => z.uuid(`That ${what} id is not valid.`);
  * what about, how often, that rates apply, and how to stop or get help.
  */
 export const bookingConsentText = (businessName: string): string =>
-  `Text me about my appointment. I agree to receive appointment confirmations and reminders by text from ${businessName}. ` +
-  "Message frequency varies. Message and data rates may apply. Reply STOP to opt out, HELP for help. " +
-  "Consent is not a condition of booking.";
+  `I agree to receive appointment texts (confirmations and reminders) from ${businessName}. ` +
+  "Message frequency varies. Msg & data rates may apply. Reply STOP to opt out, HELP for help. " +
+  "Consent is not a condition of purchase.";
 
 export const bookingPageInput = z.strictObject({ slug });
 

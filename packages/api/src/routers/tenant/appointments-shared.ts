@@ -1,0 +1,63 @@
+// Appointments as the API sends them (ISO strings), and what happens after a booking commits.
+import {
+  type AppointmentChange,
+  type AppointmentDetailRow,
+  type AppointmentRow,
+  allowedActions,
+} from "@servicepro/booking";
+import type { AppointmentDetail, AppointmentSummary } from "@servicepro/validators";
+import type { Logger } from "../../context.ts";
+import { priceLabel } from "./catalog-shared.ts";
+
+const iso = (date: Date) => date.toISOString();
+const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function toSummary(row: AppointmentRow): AppointmentSummary {
+  return {
+    id: row.id,
+    status: row.status,
+    startsAt: iso(row.startsAt),
+    endsAt: iso(row.endsAt),
+    blocksUntil: iso(row.blocksUntil),
+    durationMinutes: row.durationMinutes,
+    priceCents: row.priceCents,
+    priceMinCents: row.priceMinCents,
+    priceMaxCents: row.priceMaxCents,
+    priceLabel: priceLabel(row),
+    customer: row.customer,
+    service: row.service,
+    asset: row.asset,
+    bookable: row.bookable,
+    seriesId: row.seriesId,
+    bookedBy: row.bookedBy,
+  };
+}
+
+export function toDetail(row: AppointmentDetailRow, timeZone: string, now: Date): AppointmentDetail {
+  return {
+    ...toSummary(row),
+    addOns: row.addOns,
+    customerNotes: row.customerNotes,
+    staffNotes: row.staffNotes,
+    depositCents: row.depositCents,
+    cancellationFeeCents: row.cancellationFeeCents,
+    cancelReason: row.cancelReason,
+    confirmedAt: isoOrNull(row.confirmedAt),
+    cancelledAt: isoOrNull(row.cancelledAt),
+    completedAt: isoOrNull(row.completedAt),
+    createdAt: iso(row.createdAt),
+    timeZone,
+    actions: allowedActions(row, now),
+    events: row.events.map((e) => ({ ...e, createdAt: iso(e.createdAt) })),
+    reminders: row.reminders.map((r) => ({ ...r, forStartsAt: iso(r.forStartsAt), dueAt: iso(r.dueAt) })),
+  };
+}
+
+/**
+ * After the booking's transaction committed: the reminder jobs `syncReminders` asked for. The
+ * reminders work (issue 10, item 6) puts its queue here; until then `syncReminders` asks for none.
+ */
+export async function afterCommit(logger: Logger, changes: Pick<AppointmentChange, "reminderIds">[]): Promise<void> {
+  const reminderIds = changes.flatMap((change) => change.reminderIds);
+  if (reminderIds.length > 0) logger.info({ reminderIds }, "reminders to schedule");
+}
