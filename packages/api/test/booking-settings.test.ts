@@ -3,6 +3,7 @@
 // staff member; another tenant's ids are not found. PGlite and PostgreSQL.
 
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
+import type { BookingSettingsInput } from "@servicepro/scheduling";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiDeps, callerWith, createBusiness, member, platform } from "./catalog-fixtures.ts";
@@ -16,7 +17,7 @@ const failure = async (promise: Promise<unknown>) => {
   return error as TRPCError;
 };
 
-const SETTINGS = {
+const SETTINGS: BookingSettingsInput = {
   hours: {
     mon: [
       ["08:00", "12:00"],
@@ -40,7 +41,7 @@ const SETTINGS = {
   reminderOffsetsMinutes: [120, 1440],
   quietHoursStart: "20:00",
   quietHoursEnd: "08:30",
-} as const;
+};
 
 describe.each(testEngines())("booking settings and team on %s", (engine) => {
   let db: TestDatabase;

@@ -24,6 +24,7 @@ const noSending: ApiMessaging = {
     queueNumberSetup: () => Promise.reject(new Error("This test's caller cannot queue jobs.")),
     queueOnboardingNotice: () => Promise.reject(new Error("This test's caller cannot queue jobs.")),
   },
+  reminders: { enqueue: () => Promise.reject(new Error("This test's caller cannot queue reminder jobs.")) },
 };
 
 /** A caller signed in with `token` (or anonymous), using `messaging` for replies and live events. */
