@@ -91,6 +91,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   }
   const events = createMessagingEvents();
   const outbox = createOutbox(boss);
+  const reminders = createReminderQueue(boss, options.db);
   const base = options.publicBaseUrl.replace(/\/$/, "");
   const intake: IntakeDeps = {
     db: options.db,
@@ -98,6 +99,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     events,
     unroutedPolicy: options.unroutedPolicy,
     publicBaseUrl: base,
+    reminders,
     ...(options.now ? { now: options.now } : {}),
   };
   const stopWorker =
@@ -146,7 +148,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       ? createTwilioNumberProvider(options.twilio)
       : createPoolNumberProvider(options.db, options.numberPool ?? []),
     provisioning: createProvisioningJobs(boss),
-    reminders: createReminderQueue(boss, options.db),
+    reminders,
     intake,
     boss,
     sender: options.sender,

@@ -2,6 +2,7 @@
 // IVR TwiML, opt-out classification, status ordering, business hours, phone numbers. TwiML is
 // written by ./xml.ts, not the Twilio SDK, so the browser can import this package too.
 
+export { type AppointmentReply, classifyAppointmentReply } from "./appointment-reply.ts";
 export { type ConsentIntent, classifyConsent, HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from "./consent.ts";
 export * from "./constants.ts";
 export { type CallerIntent, callerIntent, type Faq, matchFaq } from "./faq-match.ts";
