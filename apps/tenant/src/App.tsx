@@ -12,6 +12,8 @@ function DashboardNav() {
         { to: "/inbox", children: "Inbox", activeOptions: { includeSearch: false } },
         { to: "/calls", children: "Calls" },
         { to: "/services", children: "Services" },
+        { to: "/team", children: "Team" },
+        { to: "/booking-settings", children: "Booking" },
         { to: "/plan", children: "Plan" },
         { to: "/settings", children: "Settings" },
       ]}
