@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Database } from "./client.ts";
-import type { Prisma } from "./generated/prisma/client.ts";
 import type {
   AfterHoursMode,
   CallOutcome,
