@@ -169,6 +169,17 @@ describe("every screen at 390 px", () => {
       page.getByRole("button", { name: "Archive Spring aeration and overseeding" }).waitFor(),
     );
 
+    await page.goto(url("/booking-settings"));
+    await expectFits(page, "tenant-booking-settings", () =>
+      page.getByRole("button", { name: "Save booking settings" }).waitFor(),
+    );
+
+    await page.goto(url("/team"));
+    await expectFits(page, "tenant-team", () => page.getByRole("button", { name: "Add time off" }).first().waitFor());
+    await page.getByRole("button", { name: "Hours" }).first().click();
+    await expectFits(page, "tenant-team-hours-dialog", () => page.getByRole("dialog").waitFor());
+    await page.keyboard.press("Escape");
+
     await page.goto(url("/plan"));
     await expectFits(page, "tenant-plan", () => heading(page, /plan/i));
 

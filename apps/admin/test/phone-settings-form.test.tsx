@@ -16,7 +16,6 @@ const config: Config = {
   ivrMode: "forward",
   forwardTo: "+15125550100",
   greeting: null,
-  businessHours: { mon: [["08:00", "17:00"]] },
   afterHoursMode: "voicemail",
   voicemailEnabled: true,
   missedCallTextEnabled: false,

@@ -158,7 +158,7 @@ describe("without Twilio: the number pool", () => {
     await platformDb(db, { actorUserId: null, purpose: "test" }).run(async (tx) => {
       await tx.tenant.create({ data: { id: "taken", name: "Taken Co", slug: "taken" } });
       await tx.tenantPhoneConfig.create({
-        data: { tenantId: "taken", phoneNumber: "+15555550150", businessHours: {} },
+        data: { tenantId: "taken", phoneNumber: "+15555550150" },
       });
     });
     expect((await messaging.numbers.search({})).map((n) => n.phoneNumber)).toEqual(["+15555550151", "+17375550152"]);

@@ -385,11 +385,10 @@ describe("voice", () => {
     expect(twiml.Gather?.[0] ?? twiml.Record?.[0]).toBeTruthy();
     await platformDb(t.db, { actorUserId: null, purpose: "test" }).run(async (tx) => {
       await tx.tenant.update({ where: { id: "root" }, data: { planTier: "pro" } });
-      await tx.tenantPhoneConfig.update({
-        where: { phoneNumber: ROOT_NUMBER },
-        data: {
-          businessHours: OPEN_AROUND_THE_CLOCK,
-        },
+      await tx.bookingSettings.upsert({
+        where: { tenantId: "root" },
+        create: { tenantId: "root", hours: OPEN_AROUND_THE_CLOCK },
+        update: { hours: OPEN_AROUND_THE_CLOCK },
       });
     });
     try {
@@ -450,11 +449,10 @@ describe("voice", () => {
   it("should text a missed caller once per window, never an opted-out one, and take a voicemail", async () => {
     // Green Lawn forwards to the business; open around the clock for this test.
     await platformDb(t.db, { actorUserId: null, purpose: "test" }).run((tx) =>
-      tx.tenantPhoneConfig.update({
-        where: { phoneNumber: GREEN_NUMBER },
-        data: {
-          businessHours: OPEN_AROUND_THE_CLOCK,
-        },
+      tx.bookingSettings.upsert({
+        where: { tenantId: "green-lawn" },
+        create: { tenantId: "green-lawn", hours: OPEN_AROUND_THE_CLOCK },
+        update: { hours: OPEN_AROUND_THE_CLOCK },
       }),
     );
     const caller = "+15555550182";

@@ -14,6 +14,8 @@ function DashboardNav() {
         { to: "/calls", children: "Calls" },
         { to: "/customers", children: "Customers" },
         { to: "/services", children: "Services" },
+        { to: "/team", children: "Team" },
+        { to: "/booking-settings", children: "Booking" },
         { to: "/plan", children: "Plan" },
         { to: "/settings", children: "Settings" },
       ]}

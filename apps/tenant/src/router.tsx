@@ -98,6 +98,23 @@ const settingsRoute = createRoute({
   component: () => <SettingsPage context={useSignedInContext()} />,
 });
 
+const BookingSettingsPage = lazyRouteComponent(
+  () => import("./booking/BookingSettingsPage.tsx"),
+  "BookingSettingsPage",
+);
+const bookingSettingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/booking-settings",
+  component: () => <BookingSettingsPage context={useSignedInContext()} />,
+});
+
+const TeamPage = lazyRouteComponent(() => import("./booking/TeamPage.tsx"), "TeamPage");
+const teamRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/team",
+  component: () => <TeamPage context={useSignedInContext()} />,
+});
+
 export const routeTree = rootRoute.addChildren([
   welcomeRoute,
   overviewRoute,
@@ -110,6 +127,8 @@ export const routeTree = rootRoute.addChildren([
   servicesRoute,
   planRoute,
   settingsRoute,
+  bookingSettingsRoute,
+  teamRoute,
 ]);
 
 // "/app/": the prefix the server serves this app under (Vite's `base`).

@@ -1,3 +1,4 @@
+import type { ReminderQueue } from "@servicepro/booking";
 import type { Database } from "@servicepro/db";
 import type { Principal, StaffRole } from "@servicepro/identity";
 import type { NumberProvider, ProvisioningJobs } from "@servicepro/provisioning";
@@ -75,6 +76,8 @@ export type ApiMessaging = {
   events: MessagingEvents;
   numbers: NumberProvider;
   provisioning: ProvisioningJobs;
+  /** Appointment reminder jobs, queued after a booking change commits (packages/booking enqueueReminders). */
+  reminders: ReminderQueue;
 };
 
 /** The API's long-lived dependencies, built once per server. */

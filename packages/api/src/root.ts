@@ -10,6 +10,7 @@ import { bookingRouter } from "./routers/booking.ts";
 import { onboardingRouter } from "./routers/onboarding.ts";
 import { portalRouter } from "./routers/portal/business.ts";
 import { tenantAppointmentsRouter } from "./routers/tenant/appointments.ts";
+import { tenantBookingRouter } from "./routers/tenant/booking.ts";
 import { tenantCallsRouter } from "./routers/tenant/calls.ts";
 import { tenantCatalogRouter } from "./routers/tenant/catalog.ts";
 import { tenantCustomersRouter } from "./routers/tenant/customers.ts";
@@ -19,6 +20,7 @@ import { tenantOverviewProcedure } from "./routers/tenant/overview.ts";
 import { tenantPackRouter } from "./routers/tenant/pack.ts";
 import { tenantPlanRouter } from "./routers/tenant/plan.ts";
 import { tenantSettingsRouter } from "./routers/tenant/settings.ts";
+import { tenantTeamRouter } from "./routers/tenant/team.ts";
 import { createRouter } from "./trpc.ts";
 
 // The whole API, built from named routers and procedures only (no tRPC internals): the paths here are
@@ -45,6 +47,8 @@ export const appRouter = createRouter({
     pack: tenantPackRouter,
     onboarding: tenantOnboardingRouter,
     appointments: tenantAppointmentsRouter,
+    booking: tenantBookingRouter,
+    team: tenantTeamRouter,
   }),
   portal: portalRouter,
   booking: bookingRouter,

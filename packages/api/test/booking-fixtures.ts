@@ -123,7 +123,10 @@ export async function staffToken(
     const created = await tx.user.create({
       data: { email: `${randomUUID()}@example.test`, name: "Sam Staff", passwordHash: "x" },
     });
-    await tx.membership.create({ data: { tenantId, userId: created.id, role: "tenant_staff" } });
+    const membership = await tx.membership.create({ data: { tenantId, userId: created.id, role: "tenant_staff" } });
+    // Every membership is bookable (a database trigger adds its staff bookable); this caller only
+    // operates the calendar, so the business's capacity stays the crews the fixture made.
+    await tx.bookable.updateMany({ where: { tenantId, membershipId: membership.id }, data: { active: false } });
     return created;
   });
   const { token } = await createSession(db, {

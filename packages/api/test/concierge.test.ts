@@ -155,7 +155,7 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
       });
     });
 
-    it("should give the number the pack's AI receptionist, greeting and hours", async () => {
+    it("should give the number the pack's AI receptionist and greeting, and the business the pack's hours", async () => {
       const phone = await platformRead(h, (tx) =>
         tx.tenantPhoneConfig.findUniqueOrThrow({ where: { phoneNumber: input.phoneNumber! } }),
       );
@@ -163,9 +163,21 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
         tenantId: input.slug,
         ivrMode: "ai_voice",
         forwardTo: "+17205550142",
-        businessHours: lawnCare.businessHours,
       });
       expect(phone.greeting).toContain(`Thanks for calling ${input.businessName}.`);
+      const settings = await platformRead(h, (tx) =>
+        tx.bookingSettings.findUniqueOrThrow({ where: { tenantId: input.slug! } }),
+      );
+      expect(settings).toMatchObject({
+        hours: lawnCare.businessHours,
+        reminderOffsetsMinutes: lawnCare.reminders.appointmentHoursBefore.map((h) => h * 60),
+      });
+    });
+
+    it("should make the owner bookable on the business's calendar", async () => {
+      const bookables = await platformRead(h, (tx) => tx.bookable.findMany({ where: { tenantId: input.slug! } }));
+      expect(bookables).toEqual([expect.objectContaining({ kind: "staff", name: input.owner!.name })]);
+      expect(bookables[0]!.membershipId).not.toBeNull();
     });
 
     it("should store the onboarding token only as its hash, valid for 72 hours", async () => {
@@ -323,7 +335,7 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
       expect(
         clashedField(
           await violation((tx) =>
-            tx.tenantPhoneConfig.create({ data: { phoneNumber: "+15555550101", tenantId: "root", businessHours: {} } }),
+            tx.tenantPhoneConfig.create({ data: { phoneNumber: "+15555550101", tenantId: "root" } }),
           ),
         ),
       ).toBe("phoneNumber");

@@ -265,9 +265,8 @@ describe.each(testEngines())("first-run checklist on %s", (engine) => {
     const [service] = await api.tenant.catalog.services();
     await api.tenant.catalog.updateService({ id: service!.id, durationMinutes: 60 });
     await platform(db).run(async (tx) => {
-      await tx.tenantPhoneConfig.create({
-        data: { tenantId: "new-biz", phoneNumber: "+15555550142", businessHours: { mon: [["08:00", "17:00"]] } },
-      });
+      await tx.tenantPhoneConfig.create({ data: { tenantId: "new-biz", phoneNumber: "+15555550142" } });
+      await tx.bookingSettings.create({ data: { tenantId: "new-biz", hours: { mon: [["08:00", "17:00"]] } } });
       await tx.websiteDraft.create({
         data: {
           tenantId: "new-biz",

@@ -41,7 +41,6 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
       voicemailEnabled: true,
       warnings: [],
     });
-    expect(config.businessHours?.mon).toEqual([["08:00", "18:00"]]);
     const audits = await auditRows(db, "phone_number.assigned");
     expect(audits.some((a) => a.objectId === "+15555550111" && a.targetTenantId === "alpha")).toBe(true);
   });
@@ -106,13 +105,6 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
       ivrMode: "forward",
       forwardTo: "+15555550123",
       greeting: "Thanks for calling Alpha.",
-      businessHours: {
-        mon: [
-          ["09:00", "12:00"],
-          ["13:00", "17:00"],
-        ],
-        sat: [["10:00", "14:00"]],
-      },
       afterHoursMode: "voicemail",
       missedCallTextWindowMinutes: 60,
       bookingUrl: "https://alpha.example/book",
@@ -131,10 +123,10 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
     });
     const listed = await owner.admin.phoneNumbers.list({ tenantId: "alpha" });
     expect(listed.numbers.map((n) => n.phoneNumber)).toEqual(["+15555550111"]);
-    expect(listed.numbers[0]!.businessHours?.sat).toEqual([["10:00", "14:00"]]);
+    expect(listed.numbers[0]).toMatchObject({ ivrMode: "forward", greeting: "Thanks for calling Alpha." });
   });
 
-  it("should refuse out-of-range windows, http booking links and bad hours", async () => {
+  it("should refuse out-of-range windows, http booking links and hours (they are the business's now)", async () => {
     for (const patch of [
       { missedCallTextWindowMinutes: 4 },
       { missedCallTextWindowMinutes: 10_081 },

@@ -24,6 +24,7 @@ const noSending: ApiMessaging = {
     queueNumberSetup: () => Promise.reject(new Error("This test's caller cannot queue jobs.")),
     queueOnboardingNotice: () => Promise.reject(new Error("This test's caller cannot queue jobs.")),
   },
+  reminders: { enqueue: () => Promise.reject(new Error("This test's caller cannot queue reminder jobs.")) },
 };
 
 /** A caller signed in with `token` (or anonymous), using `messaging` for replies and live events. */
@@ -88,9 +89,7 @@ export async function signedInUser(
 }
 
 export async function assignNumber(db: Database, tenantId: string, phoneNumber: string) {
-  await platformDb(db, system).run((tx) =>
-    tx.tenantPhoneConfig.create({ data: { tenantId, phoneNumber, businessHours: {} } }),
-  );
+  await platformDb(db, system).run((tx) => tx.tenantPhoneConfig.create({ data: { tenantId, phoneNumber } }));
 }
 
 /** A customer with a conversation and `messages` (oldest first), as the inbound pipeline leaves them. */

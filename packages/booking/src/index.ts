@@ -39,7 +39,7 @@ export {
   rulesFor,
 } from "./context.ts";
 export { type Job, type JobRequest, loadJob, type SizeAdjustment, serviceNotFound, sizeAdjustmentsOf } from "./job.ts";
-export { syncReminders } from "./reminders.ts";
+export { enqueueReminders, type ReminderJob, type ReminderQueue, syncReminders } from "./reminders.ts";
 export {
   type CancelSeriesArgs,
   type CreateSeriesArgs,

@@ -49,6 +49,7 @@ describe("planProvisioning", () => {
       "createServices",
       "createAddOns",
       "createFaqs",
+      "setUpBooking",
       "createOnboardingToken",
       "audit",
     ]);
@@ -147,13 +148,22 @@ describe("planProvisioning", () => {
       label: "Main line",
       ivrMode: "menu",
       greeting: null,
-      businessHours: pack.businessHours,
       forwardTo: "+17205550142",
     });
     expect(pack.ivr.mode).toBe("ai-voice");
     expect(p.warnings).toContain(
       "The Pro plan has no AI receptionist, so the number answers with the menu instead of the Lawn Care pack's AI receptionist. Choose the Elite plan to use it.",
     );
+  });
+
+  it("should give the business the pack's hours and reminder cadence, ", () => {
+    const { plan: p, pack } = plan();
+    const booking = step(p, "setUpBooking")!;
+    expect(booking.settings).toEqual({
+      tenantId: "greenway-lawn",
+      hours: pack.businessHours,
+      reminderOffsetsMinutes: pack.reminders.appointmentHoursBefore.map((h) => h * 60).sort((a, b) => b - a),
+    });
   });
 
   it("should use the pack's greeting when its mode is what callers get", () => {

@@ -74,6 +74,15 @@ export type ProvisioningStep =
   | { id: "createAddOns"; addOns: AddOnRow[] }
   | { id: "createFaqs"; faqs: FaqRow[] }
   | {
+      id: "setUpBooking";
+      /**
+       * The business's opening hours and reminder cadence (the IVR and online booking read them).
+       * The owner's calendar (a staff bookable) comes with the membership: a database trigger adds
+       * one for every new membership, whoever creates it.
+       */
+      settings: { tenantId: string; hours: BusinessHours; reminderOffsetsMinutes: number[] };
+    }
+  | {
       id: "assignPhoneNumber";
       phone: {
         phoneNumber: string;
@@ -81,7 +90,6 @@ export type ProvisioningStep =
         label: string;
         ivrMode: IvrMode;
         greeting: string | null;
-        businessHours: BusinessHours;
         /** The owner's mobile: where `forward` and menu option 2 ring. */
         forwardTo: string;
       };
@@ -124,6 +132,7 @@ export const STEP_LABELS: Record<StepId, string> = {
   createServices: "adding the pack's services",
   createAddOns: "adding the pack's add-ons",
   createFaqs: "adding the pack's FAQs",
+  setUpBooking: "setting up opening hours and reminders",
   assignPhoneNumber: "assigning the phone number",
   saveWebsiteDraft: "saving the starter website",
   createOnboardingToken: "creating the onboarding link",
@@ -220,6 +229,14 @@ export function planProvisioning(input: ProvisioningInput, pack: IndustryPack, o
     { id: "createServices", services },
     { id: "createAddOns", addOns },
     { id: "createFaqs", faqs },
+    {
+      id: "setUpBooking",
+      settings: {
+        tenantId,
+        hours: structuredClone(pack.businessHours),
+        reminderOffsetsMinutes: reminderOffsetsOf(pack),
+      },
+    },
   ];
   if (phone) steps.push({ id: "assignPhoneNumber", phone });
   if (input.websiteStarter)
@@ -282,6 +299,15 @@ export function planProvisioning(input: ProvisioningInput, pack: IndustryPack, o
   };
 }
 
+/** Reminders at most a week ahead (the booking settings' limit), earliest first, no repeats. */
+const MAX_REMINDER_OFFSET_MINUTES = 7 * 24 * 60;
+export function reminderOffsetsOf(pack: IndustryPack): number[] {
+  const minutes = pack.reminders.appointmentHoursBefore.map((hours) =>
+    Math.min(hours * 60, MAX_REMINDER_OFFSET_MINUTES),
+  );
+  return [...new Set(minutes)].sort((a, b) => b - a);
+}
+
 type PhoneStep = Extract<ProvisioningStep, { id: "assignPhoneNumber" }>["phone"];
 
 /**
@@ -303,7 +329,6 @@ function phoneStep(input: ProvisioningInput, pack: IndustryPack, tenantId: strin
     label: "Main line",
     ivrMode,
     greeting: usesPackGreeting(input, pack) ? fillBusinessName(pack.ivr.greeting, input.businessName) : null,
-    businessHours: structuredClone(pack.businessHours),
     forwardTo: input.owner.phone,
   };
 }

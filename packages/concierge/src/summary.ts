@@ -41,6 +41,8 @@ export function summarizePlan(input: ProvisioningInput, pack: IndustryPack, plan
   };
 }
 
+const offsetText = (minutes: number) => (minutes % 60 === 0 ? plural(minutes / 60, "hour") : plural(minutes, "minute"));
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function describeStep(step: ProvisioningStep): string {
@@ -57,8 +59,10 @@ function describeStep(step: ProvisioningStep): string {
       return plural(step.addOns.length, "add-on");
     case "createFaqs":
       return plural(step.faqs.length, "FAQ");
+    case "setUpBooking":
+      return `the pack's business hours, reminders ${step.settings.reminderOffsetsMinutes.map(offsetText).join(" and ")} before`;
     case "assignPhoneNumber":
-      return `${step.phone.phoneNumber}, ${step.phone.ivrMode} mode, the pack's business hours`;
+      return `${step.phone.phoneNumber}, ${step.phone.ivrMode} mode`;
     case "saveWebsiteDraft":
       return `"${step.draft.content.headline}" as the draft site (not published)`;
     case "createOnboardingToken":

@@ -47,6 +47,21 @@ export const JOB_QUEUES = {
       expireInSeconds: 60,
     } satisfies QueueOptions,
   },
+  /**
+   * One job per appointment reminder or confirmation, starting at its due time. The job re-reads
+   * the reminder and its appointment and texts only while both still agree (packages/sms
+   * reminder-worker.ts), so a job for a moved or cancelled appointment sends nothing.
+   */
+  appointmentReminder: {
+    name: "appointment.reminder",
+    options: {
+      retryLimit: 6,
+      retryDelay: 30,
+      retryBackoff: true,
+      retryDelayMax: 900,
+      expireInSeconds: 60,
+    } satisfies QueueOptions,
+  },
 } as const;
 
 /** pg-boss's IDatabase over a migration session: parameterised statements via query, scripts via exec. */

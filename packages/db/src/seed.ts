@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { customerSearchKeys } from "@servicepro/validators";
 import type { Database } from "./client.ts";
-import type { Prisma } from "./generated/prisma/client.ts";
 import type {
   AfterHoursMode,
   CallOutcome,
@@ -33,7 +32,6 @@ type DemoData = {
     ivrMode: IvrMode;
     forwardTo: string | null;
     greeting: string | null;
-    businessHours: Prisma.InputJsonObject;
     afterHoursMode: AfterHoursMode;
     bookingUrl: string | null;
     address: string | null;

@@ -70,7 +70,7 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
     for (const [i, id] of [A, B].entries()) {
       const phone = `+1555000000${i}`;
       await platformDb(db, { actorUserId: null, purpose: "test.seed" }).run((tx) =>
-        tx.tenantPhoneConfig.create({ data: { tenantId: id, phoneNumber: `+1555555010${i}`, businessHours: {} } }),
+        tx.tenantPhoneConfig.create({ data: { tenantId: id, phoneNumber: `+1555555010${i}` } }),
       );
       await tenantDb(db, id).run(async (tx) => {
         const customer = await tx.customer.create({ data: { tenantId: id, phone } });
@@ -347,7 +347,7 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
     await expect(
       execIn(
         A,
-        `INSERT INTO tenant_phone_configs (phone_number, tenant_id, business_hours, updated_at) VALUES ('+15550009999', '${A}', '{}', now())`,
+        `INSERT INTO tenant_phone_configs (phone_number, tenant_id, updated_at) VALUES ('+15550009999', '${A}', now())`,
       ),
     ).rejects.toThrow(/permission denied/);
   });

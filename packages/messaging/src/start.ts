@@ -1,3 +1,4 @@
+import type { ReminderQueue } from "@servicepro/booking";
 import { type Database, JOB_QUEUE_SCHEMA } from "@servicepro/db";
 import { createDevEmailSender, type EmailSender } from "@servicepro/notifications";
 import {
@@ -11,10 +12,12 @@ import {
 import {
   createMessagingEvents,
   createOutbox,
+  createReminderQueue,
   type IntakeDeps,
   type MessagingEvents,
   type Outbox,
   type SmsSender,
+  startReminderWorker,
   startSmsWorker,
   type TwilioClient,
   type WorkerLogger,
@@ -51,6 +54,8 @@ export type Messaging = {
   events: MessagingEvents;
   numbers: NumberProvider;
   provisioning: ProvisioningJobs;
+  /** Appointment reminder and confirmation jobs (packages/booking decides which, packages/sms sends). */
+  reminders: ReminderQueue;
   intake: IntakeDeps;
   boss: PgBoss;
   sender: SmsSender;
@@ -86,6 +91,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   }
   const events = createMessagingEvents();
   const outbox = createOutbox(boss);
+  const reminders = createReminderQueue(boss, options.db);
   const base = options.publicBaseUrl.replace(/\/$/, "");
   const intake: IntakeDeps = {
     db: options.db,
@@ -93,6 +99,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     events,
     unroutedPolicy: options.unroutedPolicy,
     publicBaseUrl: base,
+    reminders,
     ...(options.now ? { now: options.now } : {}),
   };
   const stopWorker =
@@ -105,6 +112,20 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
             events,
             logger: options.logger,
             statusCallbackUrl: `${base}/twilio/sms/status`,
+          },
+          { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
+        )
+      : async () => undefined;
+  const stopReminders =
+    (options.runWorker ?? true)
+      ? await startReminderWorker(
+          boss,
+          {
+            db: options.db,
+            outbox,
+            events,
+            logger: options.logger,
+            ...(options.now ? { now: options.now } : {}),
           },
           { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
         )
@@ -127,11 +148,13 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       ? createTwilioNumberProvider(options.twilio)
       : createPoolNumberProvider(options.db, options.numberPool ?? []),
     provisioning: createProvisioningJobs(boss),
+    reminders,
     intake,
     boss,
     sender: options.sender,
     async stop() {
       await stopWorker();
+      await stopReminders();
       await stopProvisioning();
       await boss.stop({ graceful: true, close: false, timeout: 10_000 });
     },

@@ -3,6 +3,7 @@
  * dependencies, the form parameters, and the caller's customer and conversation rows, created on
  * first sight.
  */
+import type { ReminderQueue } from "@servicepro/booking";
 import type { Database, TenantTx } from "@servicepro/db";
 import { normalizePhone, type UnroutedPolicy } from "@servicepro/telephony";
 import { customerSearchKeys } from "@servicepro/validators";
@@ -15,6 +16,8 @@ export type IntakeDeps = {
   unroutedPolicy: UnroutedPolicy;
   /** Public URL of the booking page when a number has none configured: `${base}/portal/<slug>`. */
   publicBaseUrl: string;
+  /** Where reminder jobs go when a reply changes an appointment (a "C" confirms it). */
+  reminders?: ReminderQueue;
   now?: () => Date;
 };
 

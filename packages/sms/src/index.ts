@@ -16,6 +16,16 @@ export { recordUnrouted, routeInbound } from "./inbound-routing.ts";
 export { handleInboundSms, type InboundSmsResult } from "./intake.ts";
 export { createOutbox, MAX_SMS_BODY, type SmsJob } from "./outbox.ts";
 export {
+  createReminderQueue,
+  inQuietHours,
+  quietHoursEnd,
+  type ReminderDeps,
+  type ReminderOutcome,
+  reminderText,
+  sendReminder,
+  startReminderWorker,
+} from "./reminder-worker.ts";
+export {
   createDevSender,
   createTwilioClient,
   createTwilioSender,

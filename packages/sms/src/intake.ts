@@ -4,9 +4,11 @@
  * SID, applies opt-outs and queues replies (HELP, opt-out confirmation) through the outbox, all in
  * one tenant transaction; events are published after it. Delivery statuses: status-callback.ts.
  */
+import { enqueueReminders } from "@servicepro/booking";
 import { tenantDb } from "@servicepro/db";
 import { classifyConsent, smsTexts } from "@servicepro/telephony";
 import { runsAutomations } from "@servicepro/tenancy/constants";
+import { handleAppointmentReply } from "./appointment-replies.ts";
 import { recordConsentChange } from "./consent.ts";
 import { ensureConversation, ensureCustomer, type IntakeDeps, phoneOf, type TwilioParams } from "./inbound.ts";
 import { recordUnrouted, routeInbound } from "./inbound-routing.ts";
@@ -20,6 +22,8 @@ export type InboundSmsResult =
       conversationId: string;
       consent: ReturnType<typeof classifyConsent>["kind"];
       queued: string[];
+      /** What the text did to the customer's reminded appointment (C / R replies), if anything. */
+      appointment: "confirmed" | "reschedule" | null;
     }
   | { outcome: "duplicate"; tenantId: string }
   | { outcome: "quarantined" };
@@ -39,8 +43,11 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
     return { outcome: "quarantined" };
   }
   const { tenantId } = route;
+  const reminderIds: string[] = [];
   const result = await tenantDb(deps.db, tenantId).run(async (tx): Promise<InboundSmsResult> => {
-    const tenant = await tx.tenant.findFirstOrThrow({ select: { name: true, status: true } });
+    const tenant = await tx.tenant.findFirstOrThrow({
+      select: { name: true, status: true, slug: true, timezone: true },
+    });
     const customer = await ensureCustomer(tx, tenantId, from, "sms", deps.now?.());
     const conversation = await ensureConversation(tx, tenantId, customer.id, to);
     const inserted = await tx.message.createMany({
@@ -114,6 +121,22 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
         : null;
       await queue("help", config?.helpText?.trim() || smsTexts.help(tenant.name, to));
     }
+    // C / R answers to a reminder; "YES" is also START (consent above) and confirms as well.
+    const reply =
+      automated && (intent.kind === "none" || intent.kind === "opt_in")
+        ? await handleAppointmentReply(tx, deps, {
+            body,
+            sid,
+            customerId: customer.id,
+            conversationId: conversation.id,
+            tenant,
+            now: deps.now?.() ?? new Date(),
+          })
+        : null;
+    if (reply) {
+      queued.push(...reply.queued);
+      reminderIds.push(...reply.reminderIds);
+    }
     return {
       outcome: "stored",
       tenantId,
@@ -121,6 +144,7 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
       conversationId: conversation.id,
       consent: intent.kind,
       queued,
+      appointment: reply?.handled ?? null,
     };
   });
   if (result.outcome === "stored") {
@@ -132,6 +156,7 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
     });
     for (const messageId of result.queued)
       deps.events.publish({ type: "message", tenantId, conversationId: result.conversationId, messageId });
+    if (reminderIds.length > 0 && deps.reminders) await enqueueReminders(deps.reminders, tenantId, reminderIds);
   }
   return result;
 }

@@ -8,7 +8,10 @@ export type OutboundKind =
   | "help"
   | "opt_out_confirmation"
   | "opt_in_confirmation"
-  | "ai_reply";
+  | "ai_reply"
+  | "appointment_confirmation"
+  | "appointment_reminder"
+  | "appointment_reply";
 
 export type QueueSmsInput = {
   conversationId: string;

@@ -7,13 +7,13 @@ const LA = "America/Los_Angeles";
 const at = (iso: string) => new Date(iso);
 
 describe("localTime", () => {
-  it("gives the weekday and 24-hour wall clock in the zone (midnight is 00, not 24)", () => {
+  it("gives the weekday, 24-hour wall clock and date in the zone (midnight is 00, not 24)", () => {
     // 2026-03-09T05:00Z is Monday 00:00 in Chicago (CDT, UTC-5).
-    expect(localTime(at("2026-03-09T05:00:00Z"), CHICAGO)).toEqual({ day: "mon", time: "00:00" });
-    expect(localTime(at("2026-03-09T04:59:00Z"), CHICAGO)).toEqual({ day: "sun", time: "23:59" });
-    expect(localTime(at("2026-03-09T14:05:00Z"), CHICAGO)).toEqual({ day: "mon", time: "09:05" });
-    expect(localTime(at("2026-03-09T14:05:00Z"), LA)).toEqual({ day: "mon", time: "07:05" });
-    expect(localTime(at("2026-03-09T14:05:00Z"), "UTC")).toEqual({ day: "mon", time: "14:05" });
+    expect(localTime(at("2026-03-09T05:00:00Z"), CHICAGO)).toEqual({ day: "mon", time: "00:00", date: "2026-03-09" });
+    expect(localTime(at("2026-03-09T04:59:00Z"), CHICAGO)).toEqual({ day: "sun", time: "23:59", date: "2026-03-08" });
+    expect(localTime(at("2026-03-09T14:05:00Z"), CHICAGO)).toEqual({ day: "mon", time: "09:05", date: "2026-03-09" });
+    expect(localTime(at("2026-03-09T14:05:00Z"), LA)).toEqual({ day: "mon", time: "07:05", date: "2026-03-09" });
+    expect(localTime(at("2026-03-09T14:05:00Z"), "UTC")).toEqual({ day: "mon", time: "14:05", date: "2026-03-09" });
   });
 });
 
@@ -113,6 +113,17 @@ describe("isOpen", () => {
   it("an unknown time zone counts as open instead of throwing", () => {
     expect(() => isOpen(DEFAULT_BUSINESS_HOURS, at("2026-03-08T12:00:00Z"), "Mars/Olympus_Mons")).not.toThrow();
     expect(isOpen(DEFAULT_BUSINESS_HOURS, at("2026-03-08T12:00:00Z"), "Mars/Olympus_Mons")).toBe(true);
+  });
+});
+
+describe("isOpen with closed dates", () => {
+  it("should be closed all day on a closed date, judged by the local date in the business's zone", () => {
+    const weekdays: BusinessHours = { mon: [["00:00", "24:00"]], tue: [["00:00", "24:00"]] };
+    const closed = [{ date: "2026-03-09", reason: "Holiday" }];
+    // 2026-03-10T04:00Z is still Monday 2026-03-09 (23:00) in Chicago, but already Tuesday in UTC.
+    expect(isOpen(weekdays, at("2026-03-10T04:00:00Z"), CHICAGO, closed)).toBe(false);
+    expect(isOpen(weekdays, at("2026-03-10T06:00:00Z"), CHICAGO, closed)).toBe(true);
+    expect(isOpen(weekdays, at("2026-03-10T04:00:00Z"), CHICAGO, [])).toBe(true);
   });
 });
 

@@ -17,25 +17,36 @@ const WEEKDAY_BY_INTL: Record<string, Weekday> = {
   Sun: "sun",
 };
 
-/** The weekday and "HH:MM" wall-clock time of `at` in `timeZone`. */
-export function localTime(at: Date, timeZone: string): { day: Weekday; time: string } {
+/** A day the business is closed all day, as a local date ("2026-12-25") in its time zone. */
+export type ClosedDate = { date: string; reason?: string | undefined };
+
+/** The weekday, "HH:MM" wall-clock time and "YYYY-MM-DD" date of `at` in `timeZone`. */
+export function localTime(at: Date, timeZone: string): { day: Weekday; time: string; date: string } {
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone,
     weekday: "short",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
   }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return { day: WEEKDAY_BY_INTL[get("weekday")] ?? "mon", time: `${get("hour")}:${get("minute")}` };
+  return {
+    day: WEEKDAY_BY_INTL[get("weekday")] ?? "mon",
+    time: `${get("hour")}:${get("minute")}`,
+    date: `${get("year")}-${get("month")}-${get("day")}`,
+  };
 }
 
 /**
  * Whether the business is open at `at`. Unparseable stored hours count as always open (never strand
  * a caller), and so does a time zone Intl does not know (a bad stored zone must not turn the voice
- * entry into a RangeError and Twilio's "application error" message).
+ * entry into a RangeError and Twilio's "application error" message). A closed date (the business's
+ * holidays, in its own zone) is closed all day whatever the weekly hours say.
  */
-export function isOpen(hours: unknown, at: Date, timeZone: string): boolean {
+export function isOpen(hours: unknown, at: Date, timeZone: string, closedDates: readonly ClosedDate[] = []): boolean {
   const parsed = businessHoursSchema.safeParse(hours);
   if (!parsed.success) return true;
   let local: ReturnType<typeof localTime>;
@@ -44,7 +55,8 @@ export function isOpen(hours: unknown, at: Date, timeZone: string): boolean {
   } catch {
     return true;
   }
-  const { day, time: now } = local;
+  const { day, time: now, date } = local;
+  if (closedDates.some((closed) => closed.date === date)) return false;
   return (parsed.data[day] ?? []).some(([open, close]) => now >= open && now < close);
 }
 

@@ -2,10 +2,18 @@
 // IVR TwiML, opt-out classification, status ordering, business hours, phone numbers. TwiML is
 // written by ./xml.ts, not the Twilio SDK, so the browser can import this package too.
 
+export { type AppointmentReply, classifyAppointmentReply } from "./appointment-reply.ts";
 export { type ConsentIntent, classifyConsent, HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from "./consent.ts";
 export * from "./constants.ts";
 export { type CallerIntent, callerIntent, type Faq, matchFaq } from "./faq-match.ts";
-export { businessHoursSchema, DEFAULT_BUSINESS_HOURS, describeHours, isOpen, localTime } from "./hours.ts";
+export {
+  businessHoursSchema,
+  type ClosedDate,
+  DEFAULT_BUSINESS_HOURS,
+  describeHours,
+  isOpen,
+  localTime,
+} from "./hours.ts";
 export {
   answerDialResult,
   answerIncomingCall,
@@ -17,6 +25,7 @@ export {
   emptyMessagingResponse,
   emptyVoiceResponse,
   type IvrContext,
+  type IvrHours,
   type IvrNumber,
   type IvrTenant,
   type MenuAction,

@@ -14,6 +14,7 @@ import {
   effectiveMode,
   emptyMessagingResponse,
   type IvrContext,
+  type IvrHours,
   type IvrNumber,
   type MenuInput,
   VOICE_PATHS,
@@ -144,6 +145,7 @@ function context(
     status?: TenantStatus;
     now?: Date;
     number?: Partial<IvrNumber>;
+    hours?: Partial<IvrHours>;
   } = {},
 ): IvrContext {
   return {
@@ -152,13 +154,13 @@ function context(
       ivrMode: over.mode ?? "menu",
       forwardTo: FORWARD_TO,
       greeting: null,
-      businessHours: DEFAULT_BUSINESS_HOURS,
       afterHoursMode: "voicemail",
       voicemailEnabled: true,
       bookingUrl: "https://clean-machine.example/book",
       address: "12 Main Street",
       ...over.number,
     },
+    hours: { weekly: DEFAULT_BUSINESS_HOURS, closedDates: [], ...over.hours },
     faqs: FAQS,
     now: over.now ?? OPEN,
   };
@@ -251,8 +253,20 @@ describe("answerIncomingCall: every IVR mode × plan tier × open/closed", () =>
     expectDial(vs[1], FORWARD_TO);
   });
 
+  it("should answer as after hours during opening hours when today is one of the business's closed dates", () => {
+    // OPEN is Monday 2026-03-09 10:00 in Chicago; the closed date is that local date.
+    const answer = answerIncomingCall(
+      context({ mode: "forward", now: OPEN, hours: { closedDates: [{ date: "2026-03-09", reason: "Inventory" }] } }),
+    );
+    expect(answer).toMatchObject({ mode: "voicemail", reason: "after_hours" });
+    const open = answerIncomingCall(
+      context({ mode: "forward", now: OPEN, hours: { closedDates: [{ date: "2026-03-10" }] } }),
+    );
+    expect(open).toMatchObject({ mode: "forward", reason: "configured" });
+  });
+
   it("a business closed all week says so without 'Our hours are We are…'", () => {
-    const answer = answerIncomingCall(context({ mode: "voicemail", number: { businessHours: {} } }));
+    const answer = answerIncomingCall(context({ mode: "voicemail", hours: { weekly: {} } }));
     expect(answer.reason).toBe("after_hours");
     const vs = verbs(answer.twiml);
     expectVoicemail(vs, "We're closed right now. We are currently closed.");
@@ -296,9 +310,10 @@ describe("answerIncomingCall: every IVR mode × plan tier × open/closed", () =>
   });
 
   it("invalid stored hours count as open", () => {
-    expect(effectiveMode(context({ mode: "forward", now: CLOSED, number: { businessHours: "nine to five" } }))).toEqual(
-      { mode: "forward", reason: "configured" },
-    );
+    expect(effectiveMode(context({ mode: "forward", now: CLOSED, hours: { weekly: "nine to five" } }))).toEqual({
+      mode: "forward",
+      reason: "configured",
+    });
   });
 
   it("very long greetings are cut to a bounded length", () => {

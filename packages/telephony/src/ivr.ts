@@ -7,7 +7,7 @@ import { hasFeature } from "@servicepro/features";
 import { runsAutomations, type TenantStatus } from "@servicepro/tenancy/constants";
 import type { AfterHoursMode, IvrMode } from "./constants.ts";
 import { callerIntent, type Faq, matchFaq } from "./faq-match.ts";
-import { businessHoursSchema, describeHours, isOpen } from "./hours.ts";
+import { businessHoursSchema, type ClosedDate, describeHours, isOpen } from "./hours.ts";
 import { VoiceResponse } from "./twiml.ts";
 
 export { emptyMessagingResponse, emptyVoiceResponse } from "./twiml.ts";
@@ -32,15 +32,17 @@ export type IvrNumber = {
   ivrMode: IvrMode;
   forwardTo: string | null;
   greeting: string | null;
-  businessHours: unknown;
   afterHoursMode: AfterHoursMode;
   voicemailEnabled: boolean;
   bookingUrl: string | null;
   address: string | null;
 };
+/** The business's opening hours (booking settings), shared by the IVR, the AI receptionist and online booking. */
+export type IvrHours = { weekly: unknown; closedDates: readonly ClosedDate[] };
 export type IvrContext = {
   tenant: IvrTenant;
   number: IvrNumber;
+  hours: IvrHours;
   faqs: readonly Faq[];
   now: Date;
   /** The caller opted out of this business's texts: never promise them one. */
@@ -76,7 +78,7 @@ const canTextBookingLink = (ctx: IvrContext) =>
 export function effectiveMode(ctx: IvrContext): EffectiveMode {
   let mode: IvrMode = ctx.number.ivrMode;
   let reason: EffectiveMode["reason"] = "configured";
-  if (!isOpen(ctx.number.businessHours, ctx.now, ctx.tenant.timezone)) {
+  if (!isOpen(ctx.hours.weekly, ctx.now, ctx.tenant.timezone, ctx.hours.closedDates)) {
     mode = ctx.number.afterHoursMode;
     reason = "after_hours";
   }
@@ -112,10 +114,7 @@ export function answerIncomingCall(ctx: IvrContext): VoiceAnswer & EffectiveMode
       break;
     case "menu":
       if (plan.reason === "after_hours")
-        response.say(
-          VOICE,
-          spoken(`${greetingOf(ctx)} We're closed right now. ${hoursSentence(ctx.number.businessHours)}`),
-        );
+        response.say(VOICE, spoken(`${greetingOf(ctx)} We're closed right now. ${hoursSentence(ctx.hours.weekly)}`));
       menuGather(response, ctx, { greet: plan.reason !== "after_hours", attempt: 1 });
       break;
     case "ai-voice":
@@ -130,7 +129,7 @@ export function answerIncomingCall(ctx: IvrContext): VoiceAnswer & EffectiveMode
         response,
         ctx,
         plan.reason === "after_hours"
-          ? `${greetingOf(ctx)} We're closed right now. ${hoursSentence(ctx.number.businessHours)} Please leave a message after the tone and we'll call you back.`
+          ? `${greetingOf(ctx)} We're closed right now. ${hoursSentence(ctx.hours.weekly)} Please leave a message after the tone and we'll call you back.`
           : `${greetingOf(ctx)} Please leave a message after the tone and we'll call you back.`,
       );
       break;
@@ -205,7 +204,7 @@ export function answerMenu(
       break;
     case "hours": {
       const address = ctx.number.address?.trim() ? ` We're at ${ctx.number.address.trim()}.` : "";
-      const text = spoken(`${hoursSentence(ctx.number.businessHours)}${address}`);
+      const text = spoken(`${hoursSentence(ctx.hours.weekly)}${address}`);
       if (input.mode === "ai") aiGather(response, `${text} Is there anything else I can help with?`, 1);
       else {
         response.say(VOICE, text);

@@ -8,6 +8,10 @@ export const smsTexts = {
     `${business}: you're unsubscribed and won't get more texts from us. Reply START to resubscribe.`,
   missedCall: (business: string, bookingUrl: string | null) =>
     `Sorry we missed your call at ${business}! Reply here and we'll get right back to you${bookingUrl ? `, or book online: ${bookingUrl}` : "."} Reply STOP to opt out.`,
+  appointmentConfirmed: (business: string, service: string, when: string) =>
+    `${business}: thanks, your ${service} on ${when} is confirmed. See you then!`,
+  appointmentReschedule: (business: string, bookingUrl: string) =>
+    `${business}: no problem. Pick a new time at ${bookingUrl} or reply with a time that suits you, and we'll follow up to confirm.`,
   bookingLink: (business: string, bookingUrl: string) =>
     `${business}: book your appointment here: ${bookingUrl} Reply STOP to opt out.`,
 };

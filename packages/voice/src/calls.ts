@@ -12,7 +12,13 @@ import {
   routeInbound,
   type TwilioParams,
 } from "@servicepro/sms";
-import { DEFAULT_BUSINESS_HOURS, type InboundRoute, type IvrContext, type IvrMode } from "@servicepro/telephony";
+import {
+  type ClosedDate,
+  DEFAULT_BUSINESS_HOURS,
+  type InboundRoute,
+  type IvrContext,
+  type IvrMode,
+} from "@servicepro/telephony";
 import { fromDbIvrMode, toDbIvrMode } from "./ivr-mode.ts";
 
 export type VoiceResult = { twiml: string; tenantId?: string };
@@ -57,6 +63,8 @@ export async function loadIvrContext(
   const config = route.phoneNumber
     ? await tx.tenantPhoneConfig.findFirst({ where: { phoneNumber: route.phoneNumber } })
     : await tx.tenantPhoneConfig.findFirst({ orderBy: { createdAt: "asc" } });
+  // Opening hours belong to the business (booking settings), shared with online booking.
+  const settings = await tx.bookingSettings.findFirst({ select: { hours: true, closedDates: true } });
   const faqs = await tx.faq.findMany({ orderBy: { position: "asc" }, select: { question: true, answer: true } });
   const caller = phoneOf(params.From);
   const callerOptedOut = caller ? await isOptedOut(tx, caller) : false;
@@ -65,12 +73,15 @@ export async function loadIvrContext(
     tenant,
     slug: tenant.slug,
     faqs,
+    hours: {
+      weekly: settings?.hours ?? DEFAULT_BUSINESS_HOURS,
+      closedDates: closedDatesOf(settings?.closedDates),
+    },
     now: deps.now?.() ?? new Date(),
     number: {
       ivrMode: config ? fromDbIvrMode(config.ivrMode) : "voicemail",
       forwardTo: config?.forwardTo ?? null,
       greeting: config?.greeting ?? null,
-      businessHours: config?.businessHours ?? DEFAULT_BUSINESS_HOURS,
       afterHoursMode: config?.afterHoursMode ?? "voicemail",
       voicemailEnabled: config?.voicemailEnabled ?? true,
       bookingUrl: config?.bookingUrl ?? `${deps.publicBaseUrl}/portal/${tenant.slug}`,
@@ -82,6 +93,15 @@ export async function loadIvrContext(
       windowMinutes: config?.missedCallTextWindowMinutes ?? 240,
     },
   };
+}
+
+/** Stored closed dates, keeping only well-formed entries (a bad row must not break a call). */
+function closedDatesOf(stored: unknown): ClosedDate[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.filter(
+    (entry): entry is ClosedDate =>
+      typeof entry === "object" && entry !== null && typeof (entry as { date?: unknown }).date === "string",
+  );
 }
 
 /** The call row, created on first sight (a webhook may arrive for a call whose start we missed). */

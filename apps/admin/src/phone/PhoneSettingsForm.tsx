@@ -1,8 +1,8 @@
 // One number's IVR settings. Saves every field at once; the fields are checked with the shared
 // schemas first (a forwarding number in any spelling, text lengths), and the server answers with
-// field messages (https links, hours, Messaging Service SIDs) or a warning (ai-voice without the
+// field messages (https links, Messaging Service SIDs) or a warning (ai-voice without the
 // plan feature).
-import { AFTER_HOURS_MODES, type BusinessHours, IVR_MODES } from "@servicepro/telephony/constants";
+import { AFTER_HOURS_MODES, IVR_MODES } from "@servicepro/telephony/constants";
 import {
   Alert,
   applyServerErrors,
@@ -18,9 +18,7 @@ import { formatPhone, optionalTextSchema, phoneSchema } from "@servicepro/valida
 import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Controller } from "react-hook-form";
 import { z } from "zod";
-import { BusinessHoursEditor } from "./BusinessHoursEditor.tsx";
 import { AFTER_HOURS_HELP, IVR_MODE_HELP } from "./ivr-modes.ts";
 
 type PhoneConfig = RouterOutputs["admin"]["phoneNumbers"]["list"]["numbers"][number];
@@ -37,7 +35,6 @@ const phoneSettingsSchema = z.object({
     .transform((value) => (value.trim() === "" ? null : value))
     .pipe(phoneSchema("the forwarding number").nullable()),
   greeting: optionalTextSchema("the greeting", { max: 500 }),
-  businessHours: z.custom<BusinessHours>(),
   afterHoursMode: z.enum(AFTER_HOURS_MODES),
   voicemailEnabled: z.boolean(),
   missedCallTextEnabled: z.boolean(),
@@ -65,7 +62,6 @@ const valuesOf = (c: PhoneConfig) => ({
   ivrMode: c.ivrMode,
   forwardTo: c.forwardTo ? formatPhone(c.forwardTo) : "",
   greeting: c.greeting ?? "",
-  businessHours: c.businessHours ?? {},
   afterHoursMode: c.afterHoursMode,
   voicemailEnabled: c.voicemailEnabled,
   missedCallTextEnabled: c.missedCallTextEnabled,
@@ -173,23 +169,12 @@ export function PhoneSettingsForm({ config, aiVoiceIncluded }: { config: PhoneCo
         hint="Spoken first. Leave empty for “Thanks for calling <business name>.”"
         disabled={disabled}
       />
-      <Controller
-        control={form.control}
-        name="businessHours"
-        render={({ field, fieldState }) => (
-          <BusinessHoursEditor
-            value={field.value}
-            onChange={field.onChange}
-            error={fieldState.error?.message}
-            disabled={disabled}
-          />
-        )}
-      />
       <div className="phone-form__grid">
         <FormSelectField
           name="afterHoursMode"
           label="After hours"
           options={AFTER_HOURS_MODES.map((mode) => ({ value: mode, label: AFTER_HOURS_HELP[mode] }))}
+          hint="Outside the business's opening hours, which the business sets in its Booking settings."
           disabled={disabled}
         />
         <FormTextField name="address" label="Address" hint="Read out for menu option 3." disabled={disabled} />

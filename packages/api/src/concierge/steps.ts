@@ -33,14 +33,11 @@ export async function runStep(
     case "createFaqs":
       await tx.faq.createMany({ data: step.faqs });
       return;
+    case "setUpBooking":
+      await tx.bookingSettings.create({ data: { ...step.settings, hours: json(step.settings.hours) } });
+      return;
     case "assignPhoneNumber":
-      await tx.tenantPhoneConfig.create({
-        data: {
-          ...step.phone,
-          ivrMode: toDbIvrMode(step.phone.ivrMode),
-          businessHours: json(step.phone.businessHours),
-        },
-      });
+      await tx.tenantPhoneConfig.create({ data: { ...step.phone, ivrMode: toDbIvrMode(step.phone.ivrMode) } });
       return;
     case "saveWebsiteDraft":
       await tx.websiteDraft.create({ data: { ...step.draft, content: json(step.draft.content) } });

@@ -253,7 +253,7 @@ export const bookingRouter = createRouter({
         };
         return { result, change };
       });
-      await afterCommit(ctx.logger, [change]);
+      await afterCommit(ctx, tenant.id, [change]);
       return result;
     }),
 });

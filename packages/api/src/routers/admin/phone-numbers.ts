@@ -4,7 +4,7 @@
 import { Prisma } from "@servicepro/db";
 import { AppError } from "@servicepro/errors";
 import { hasFeature } from "@servicepro/features";
-import { businessHoursSchema, DEFAULT_BUSINESS_HOURS, type IvrMode } from "@servicepro/telephony";
+import type { IvrMode } from "@servicepro/telephony";
 import { PLAN_TIERS } from "@servicepro/tenancy";
 import { existingSlugSchema, optionalPhoneSchema } from "@servicepro/validators";
 import { z } from "zod";
@@ -39,8 +39,6 @@ const phoneConfigSchema = z.object({
   ivrMode: ivrModeSchema,
   forwardTo: z.string().nullable(),
   greeting: z.string().nullable(),
-  /** null: the stored hours could not be read (the IVR then treats the business as open). */
-  businessHours: businessHoursSchema.nullable(),
   afterHoursMode: afterHoursModeSchema,
   voicemailEnabled: z.boolean(),
   missedCallTextEnabled: z.boolean(),
@@ -58,7 +56,6 @@ const phoneConfigSchema = z.object({
 type PhoneConfigRow = Prisma.TenantPhoneConfigGetPayload<object>;
 
 function toPhoneConfig(row: PhoneConfigRow, tenant: { planTier: string }): z.infer<typeof phoneConfigSchema> {
-  const hours = businessHoursSchema.safeParse(row.businessHours);
   const ivrMode = ivrModeFromDb(row.ivrMode);
   return {
     phoneNumber: row.phoneNumber,
@@ -68,7 +65,6 @@ function toPhoneConfig(row: PhoneConfigRow, tenant: { planTier: string }): z.inf
     ivrMode,
     forwardTo: row.forwardTo,
     greeting: row.greeting,
-    businessHours: hours.success ? hours.data : null,
     afterHoursMode: row.afterHoursMode,
     voicemailEnabled: row.voicemailEnabled,
     missedCallTextEnabled: row.missedCallTextEnabled,
@@ -99,7 +95,6 @@ const updateSchema = z.strictObject({
   ivrMode: ivrModeSchema.optional(),
   forwardTo: optionalPhoneSchema("the number to forward calls to"),
   greeting: optionalText(500, "The greeting").optional(),
-  businessHours: businessHoursSchema.optional(),
   afterHoursMode: afterHoursModeSchema.optional(),
   voicemailEnabled: z.boolean().optional(),
   missedCallTextEnabled: z.boolean().optional(),
@@ -157,7 +152,8 @@ export const adminPhoneNumbersRouter = createRouter({
     }),
 
   /**
-   * Gives a number to a business, answering with the menu and standard hours until configured.
+   * Gives a number to a business, answering with the menu until configured (opening hours are the
+   * business's own, in its booking settings).
    * A number of its own is a plan feature: refused (403) for a plan without `dedicatedNumber`.
    */
   assign: ownerProcedure
@@ -198,7 +194,6 @@ export const adminPhoneNumbersRouter = createRouter({
               tenantId: tenant.id,
               label: input.label ?? null,
               messagingServiceSid: input.messagingServiceSid ?? null,
-              businessHours: DEFAULT_BUSINESS_HOURS,
             },
           });
           await audit({

@@ -4,6 +4,8 @@ import {
   type AppointmentDetailRow,
   type AppointmentRow,
   allowedActions,
+  enqueueReminders,
+  type ReminderQueue,
 } from "@servicepro/booking";
 import type { AppointmentDetail, AppointmentSummary } from "@servicepro/validators";
 import type { Logger } from "../../context.ts";
@@ -54,10 +56,19 @@ export function toDetail(row: AppointmentDetailRow, timeZone: string, now: Date)
 }
 
 /**
- * After the booking's transaction committed: the reminder jobs `syncReminders` asked for. The
- * reminders work (issue 10, item 6) puts its queue here; until then `syncReminders` asks for none.
+ * After the booking's transaction committed: queue the reminder jobs `syncReminders` asked for. A
+ * failure here leaves the reminder rows scheduled without a job; it is logged, and the booking
+ * (already committed) still answers as done.
  */
-export async function afterCommit(logger: Logger, changes: Pick<AppointmentChange, "reminderIds">[]): Promise<void> {
+export async function afterCommit(
+  ctx: { logger: Logger; messaging: { reminders: ReminderQueue } },
+  tenantId: string,
+  changes: Pick<AppointmentChange, "reminderIds">[],
+): Promise<void> {
   const reminderIds = changes.flatMap((change) => change.reminderIds);
-  if (reminderIds.length > 0) logger.info({ reminderIds }, "reminders to schedule");
+  try {
+    await enqueueReminders(ctx.messaging.reminders, tenantId, reminderIds);
+  } catch (error) {
+    ctx.logger.error({ err: error, tenantId, reminderIds }, "queueing appointment reminders failed");
+  }
 }

@@ -83,7 +83,7 @@ export const tenantAppointmentsRouter = createRouter({
         const change = await createAppointment(tx, { ...input, actor, now: ctx.now() });
         return { change, row: await appointmentRow(tx, ctx.tenantId, change.appointment.id) };
       });
-      await afterCommit(ctx.logger, [change]);
+      await afterCommit(ctx, ctx.tenantId, [change]);
       return toSummary(row);
     }),
 
@@ -96,7 +96,7 @@ export const tenantAppointmentsRouter = createRouter({
         const change = await rescheduleAppointment(tx, { ...input, actor, now: ctx.now() });
         return { change, row: await appointmentRow(tx, ctx.tenantId, input.id) };
       });
-      await afterCommit(ctx.logger, [change]);
+      await afterCommit(ctx, ctx.tenantId, [change]);
       return toSummary(row);
     }),
 
@@ -109,7 +109,7 @@ export const tenantAppointmentsRouter = createRouter({
         const change = await cancelAppointment(tx, { ...input, actor, now: ctx.now() });
         return { change, row: await appointmentRow(tx, ctx.tenantId, input.id) };
       });
-      await afterCommit(ctx.logger, [change]);
+      await afterCommit(ctx, ctx.tenantId, [change]);
       return toSummary(row);
     }),
 
@@ -122,7 +122,7 @@ export const tenantAppointmentsRouter = createRouter({
         const change = await completeAppointment(tx, { ...input, actor, now: ctx.now() });
         return { change, row: await appointmentRow(tx, ctx.tenantId, input.id) };
       });
-      await afterCommit(ctx.logger, [change]);
+      await afterCommit(ctx, ctx.tenantId, [change]);
       return toSummary(row);
     }),
 
@@ -135,7 +135,7 @@ export const tenantAppointmentsRouter = createRouter({
         const change = await markNoShow(tx, { ...input, actor, now: ctx.now() });
         return { change, row: await appointmentRow(tx, ctx.tenantId, input.id) };
       });
-      await afterCommit(ctx.logger, [change]);
+      await afterCommit(ctx, ctx.tenantId, [change]);
       return toSummary(row);
     }),
 
@@ -148,7 +148,7 @@ export const tenantAppointmentsRouter = createRouter({
         const change = await confirmAppointment(tx, { ...input, actor, now: ctx.now() });
         return { change, row: await appointmentRow(tx, ctx.tenantId, input.id) };
       });
-      await afterCommit(ctx.logger, [change]);
+      await afterCommit(ctx, ctx.tenantId, [change]);
       return toSummary(row);
     }),
 
@@ -163,7 +163,7 @@ export const tenantAppointmentsRouter = createRouter({
         const rows = await Promise.all(result.created.map((a) => appointmentRow(tx, ctx.tenantId, a.id)));
         return { result, rows };
       });
-      await afterCommit(ctx.logger, [result]);
+      await afterCommit(ctx, ctx.tenantId, [result]);
       return {
         seriesId: result.seriesId,
         created: rows.map(toSummary),
@@ -178,7 +178,7 @@ export const tenantAppointmentsRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const actor = { kind: "staff" as const, userId: ctx.auth.user!.id };
       const result = await ctx.tenant.run((tx) => cancelSeries(tx, { ...input, actor, now: ctx.now() }));
-      await afterCommit(ctx.logger, [result]);
+      await afterCommit(ctx, ctx.tenantId, [result]);
       return { seriesId: result.seriesId, cancelled: result.cancelled };
     }),
 });

@@ -34,7 +34,8 @@ export const tenantOnboardingRouter = createRouter({
           (await tx.addOn.count({ where: { editedAt: { not: null } } })) +
           (await tx.faq.count({ where: { editedAt: { not: null } } })) >
         0,
-      phoneConfigs: await tx.tenantPhoneConfig.findMany({ select: { businessHours: true } }),
+      phoneConfigs: await tx.tenantPhoneConfig.findMany({ select: { phoneNumber: true } }),
+      bookingSettings: await tx.bookingSettings.findFirst({ select: { hours: true } }),
       website: websiteState(
         await tx.websiteDraft.findFirst({ select: { content: true, packId: true, publishedAt: true } }),
       ),
@@ -85,10 +86,9 @@ export const tenantOnboardingRouter = createRouter({
       {
         id: "hours",
         label: "Set your business hours",
-        description:
-          "They decide when calls ring through and when they go to voicemail. ServicePro support sets them with your number.",
-        done: facts.phoneConfigs.some((config) => hasOpeningHours(config.businessHours)),
-        href: null,
+        description: "They decide when customers can book online and when calls ring through or go to voicemail.",
+        done: hasOpeningHours(facts.bookingSettings?.hours ?? null),
+        href: "/app/booking-settings",
       },
       {
         id: "website",

@@ -1,4 +1,5 @@
-// Opening hours per weekday: closed, or one or more from–to ranges (24-hour times, as the IVR reads them).
+// Opening hours per weekday: closed, or one or more from–to ranges (24-hour times). The business's
+// hours (online booking, the IVR and the AI receptionist read them) and a team member's own hours.
 import {
   type BusinessHours,
   WEEKDAY_NAMES as DAY_NAMES,
@@ -6,10 +7,13 @@ import {
   type Weekday,
 } from "@servicepro/telephony/constants";
 import { Button, CheckboxField } from "@servicepro/ui";
+import "./booking.css";
 
 const MAX_RANGES = 4;
 
-export interface BusinessHoursEditorProps {
+export interface HoursEditorProps {
+  legend?: string;
+  hint?: string;
   value: BusinessHours;
   onChange: (next: BusinessHours) => void;
   /** The server's message for the hours, when it refused them. */
@@ -17,7 +21,14 @@ export interface BusinessHoursEditorProps {
   disabled?: boolean;
 }
 
-export function BusinessHoursEditor({ value, onChange, error, disabled = false }: BusinessHoursEditorProps) {
+export function HoursEditor({
+  value,
+  onChange,
+  error,
+  disabled = false,
+  legend = "Opening hours",
+  hint = "In your business's time zone. Customers can book, and calls ring through, only inside these hours.",
+}: HoursEditorProps) {
   const setDay = (day: Weekday, ranges: [string, string][] | undefined) => {
     const next = { ...value };
     if (ranges && ranges.length > 0) next[day] = ranges;
@@ -25,30 +36,28 @@ export function BusinessHoursEditor({ value, onChange, error, disabled = false }
     onChange(next);
   };
   return (
-    <fieldset className="phone-hours" aria-describedby={error ? "phone-hours-error" : undefined}>
-      <legend className="sp-field__label">Business hours</legend>
-      <p className="sp-field__hint">
-        In the business's time zone. Outside these hours the after-hours behaviour applies.
-      </p>
+    <fieldset className="hours-editor" aria-describedby={error ? "hours-editor-error" : undefined}>
+      <legend className="sp-field__label">{legend}</legend>
+      <p className="sp-field__hint">{hint}</p>
       {WEEKDAYS.map((day) => {
         const ranges = value[day] ?? [];
         const open = ranges.length > 0;
         return (
-          <div key={day} className="phone-hours__day" role="group" aria-label={DAY_NAMES[day]}>
+          <div key={day} className="hours-editor__day" role="group" aria-label={DAY_NAMES[day]}>
             <CheckboxField
               label={DAY_NAMES[day]}
               checked={open}
               disabled={disabled}
               onChange={(event) => setDay(day, event.target.checked ? [["09:00", "17:00"]] : undefined)}
-              fieldClassName="phone-hours__toggle"
+              fieldClassName="hours-editor__toggle"
             />
             {open ? (
-              <div className="phone-hours__ranges">
+              <div className="hours-editor__ranges">
                 {ranges.map(([from, to], index) => (
-                  <span key={index} className="phone-hours__range">
+                  <span key={index} className="hours-editor__range">
                     <input
                       type="time"
-                      className="sp-field__input phone-hours__time"
+                      className="sp-field__input hours-editor__time"
                       aria-label={`${DAY_NAMES[day]} opens at`}
                       value={from}
                       disabled={disabled}
@@ -62,7 +71,7 @@ export function BusinessHoursEditor({ value, onChange, error, disabled = false }
                     <span aria-hidden="true">–</span>
                     <input
                       type="time"
-                      className="sp-field__input phone-hours__time"
+                      className="sp-field__input hours-editor__time"
                       aria-label={`${DAY_NAMES[day]} closes at`}
                       value={to}
                       disabled={disabled}
@@ -110,7 +119,7 @@ export function BusinessHoursEditor({ value, onChange, error, disabled = false }
         );
       })}
       {error ? (
-        <p id="phone-hours-error" className="sp-field__error">
+        <p id="hours-editor-error" className="sp-field__error">
           {error}
         </p>
       ) : null}

@@ -1,0 +1,104 @@
+// The Booking settings form: what people type (minutes and hours as text, dollars, reminder hours
+// as a list) converted, then checked with the very field schemas tenant.booking.updateSettings uses
+// (@servicepro/scheduling's bookingSettingsFields), so the page refuses what the server would.
+import { type BookingSettingsOutput, bookingSettingsFields } from "@servicepro/scheduling";
+import { z } from "zod";
+import { DOLLARS_HINT, dollarsText, parseDollars } from "../services/catalog-format.ts";
+
+/** A whole number typed as text: "" and "abc" become NaN, which the field's schema refuses by name. */
+const numberText = <T extends z.ZodType<number, number>>(schema: T) =>
+  z
+    .string()
+    .transform((text) => (text.trim() === "" ? Number.NaN : Number(text.replaceAll(",", ""))))
+    .pipe(schema);
+
+const dollars = (schema: z.ZodType<number, number>) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      const cents = parseDollars(text === "" ? "0" : text);
+      if (cents === null) {
+        ctx.addIssue({ code: "custom", message: DOLLARS_HINT });
+        return z.NEVER;
+      }
+      return cents;
+    })
+    .pipe(schema);
+
+/** "24, 2" (hours before the start; 0.5 is half an hour) → minutes, earliest first. */
+const reminderHours = z
+  .string()
+  .transform((text, ctx) => {
+    const parts = text
+      .split(/[,\s]+/)
+      .map((part) => part.trim())
+      .filter(Boolean);
+    const minutes = parts.map((part) => Math.round(Number(part) * 60));
+    if (minutes.some((m) => !Number.isFinite(m))) {
+      ctx.addIssue({ code: "custom", message: "List the hours before the start, separated by commas, e.g. 24, 2." });
+      return z.NEVER;
+    }
+    return minutes;
+  })
+  .pipe(bookingSettingsFields.reminderOffsetsMinutes);
+
+export const bookingSettingsFormSchema = z
+  .object({
+    hours: bookingSettingsFields.hours,
+    closedDates: bookingSettingsFields.closedDates,
+    slotIntervalMinutes: numberText(bookingSettingsFields.slotIntervalMinutes),
+    leadTimeMinutes: numberText(bookingSettingsFields.leadTimeMinutes),
+    bookingWindowDays: numberText(bookingSettingsFields.bookingWindowDays),
+    bufferMinutes: numberText(bookingSettingsFields.bufferMinutes),
+    /** Empty: as many jobs at once as there are team members and resources. */
+    maxConcurrent: z
+      .string()
+      .transform((text) => (text.trim() === "" ? null : Number(text)))
+      .pipe(bookingSettingsFields.maxConcurrent),
+    onlineBookingEnabled: bookingSettingsFields.onlineBookingEnabled,
+    deposit: dollars(bookingSettingsFields.depositCents),
+    cancellationWindowHours: numberText(bookingSettingsFields.cancellationWindowHours),
+    cancellationFee: dollars(bookingSettingsFields.cancellationFeeCents),
+    reminderHours,
+    quietHoursStart: bookingSettingsFields.quietHoursStart,
+    quietHoursEnd: bookingSettingsFields.quietHoursEnd,
+  })
+  .refine((form) => form.quietHoursStart !== form.quietHoursEnd, {
+    message: "Quiet hours must start and end at different times.",
+    path: ["quietHoursEnd"],
+  })
+  .transform(({ deposit, cancellationFee, reminderHours: offsets, ...rest }) => ({
+    ...rest,
+    depositCents: deposit,
+    cancellationFeeCents: cancellationFee,
+    reminderOffsetsMinutes: offsets,
+  }));
+
+export type BookingSettingsFormValues = z.input<typeof bookingSettingsFormSchema>;
+
+/** The form's starting values from the stored settings. */
+export function formValuesOf(settings: BookingSettingsOutput): BookingSettingsFormValues {
+  return {
+    hours: settings.hours,
+    closedDates: settings.closedDates.map((d) => ({ date: d.date, reason: d.reason ?? "" })),
+    slotIntervalMinutes: String(settings.slotIntervalMinutes),
+    leadTimeMinutes: String(settings.leadTimeMinutes),
+    bookingWindowDays: String(settings.bookingWindowDays),
+    bufferMinutes: String(settings.bufferMinutes),
+    maxConcurrent: settings.maxConcurrent === null ? "" : String(settings.maxConcurrent),
+    onlineBookingEnabled: settings.onlineBookingEnabled,
+    deposit: dollarsText(settings.depositCents),
+    cancellationWindowHours: String(settings.cancellationWindowHours),
+    cancellationFee: dollarsText(settings.cancellationFeeCents),
+    reminderHours: settings.reminderOffsetsMinutes.map((m) => String(Math.round((m / 60) * 100) / 100)).join(", "),
+    quietHoursStart: settings.quietHoursStart,
+    quietHoursEnd: settings.quietHoursEnd,
+  };
+}
+
+/** Server issue paths → the form field that shows them. */
+export const SETTINGS_FIELD: Record<string, string> = {
+  depositCents: "deposit",
+  cancellationFeeCents: "cancellationFee",
+  reminderOffsetsMinutes: "reminderHours",
+};

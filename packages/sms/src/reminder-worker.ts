@@ -1,0 +1,212 @@
+// Sends appointment confirmations and reminders (queue `appointment.reminder`). A job carries only
+// the reminder's id: the row and its appointment are re-read in the tenant's transaction, with the
+// row locked, and a text is queued in the SMS outbox only while the row is still scheduled for the
+// appointment's current start. Everything else ends the row with a reason (cancelled: the
+// appointment moved or ended; skipped: opted out, quiet hours until the start, too late, no number).
+
+import { TZDate } from "@date-fns/tz";
+import type { ReminderJob, ReminderQueue } from "@servicepro/booking";
+import { type Database, JOB_QUEUES, type TenantTx, tenantDb } from "@servicepro/db";
+import { formatLocal } from "@servicepro/scheduling";
+import type { PgBoss } from "pg-boss";
+import { isOptedOut } from "./consent.ts";
+import { ensureConversation } from "./inbound.ts";
+import type { MessagingEvents, Outbox } from "./types.ts";
+
+export type ReminderDeps = {
+  db: Database;
+  outbox: Outbox;
+  events: MessagingEvents;
+  now?: () => Date;
+};
+
+export type ReminderOutcome =
+  | { outcome: "sent"; messageId: string }
+  /** Not due yet (or deferred past the quiet hours): the job is queued again for `at`. */
+  | { outcome: "waiting"; at: Date }
+  | { outcome: "cancelled" | "skipped"; reason: string }
+  /** The row is gone or no longer scheduled: an earlier job or a change handled it. */
+  | { outcome: "stale" };
+
+const FINAL_STATUSES = new Set(["cancelled", "completed", "no_show"]);
+
+/** The pg-boss side: a queue that starts each job at its reminder's due time. */
+export function createReminderQueue(boss: PgBoss, db: Database): ReminderQueue {
+  return {
+    async enqueue(tenantId, reminderIds) {
+      const rows = await tenantDb(db, tenantId).run((tx) =>
+        tx.appointmentReminder.findMany({
+          where: { id: { in: [...reminderIds] }, status: "scheduled" },
+          select: { id: true, dueAt: true },
+        }),
+      );
+      for (const row of rows) await sendJob(boss, { tenantId, reminderId: row.id }, row.dueAt);
+    },
+  };
+}
+
+const sendJob = (boss: PgBoss, job: ReminderJob, at: Date) =>
+  boss.send(JOB_QUEUES.appointmentReminder.name, job, { startAfter: at, singletonKey: job.reminderId });
+
+/** Whether local wall-clock minute `wall` falls in the quiet hours [start, end) (which may wrap midnight). */
+export function inQuietHours(wall: number, start: number, end: number): boolean {
+  return start < end ? wall >= start && wall < end : wall >= start || wall < end;
+}
+
+const minutesOf = (hhmm: string) => {
+  const [h = 0, m = 0] = hhmm.split(":").map(Number);
+  return h * 60 + m;
+};
+
+/** The instant the quiet hours that contain `now` end, in `timeZone`. */
+export function quietHoursEnd(now: Date, timeZone: string, endHHMM: string): Date {
+  const local = new TZDate(+now, timeZone);
+  const end = minutesOf(endHHMM);
+  const wall = local.getHours() * 60 + local.getMinutes();
+  // Before the end time: it ends today; otherwise (the evening part) tomorrow.
+  const dayOffset = wall < end ? 0 : 1;
+  return new Date(
+    +new TZDate(
+      local.getFullYear(),
+      local.getMonth(),
+      local.getDate() + dayOffset,
+      Math.floor(end / 60),
+      end % 60,
+      timeZone,
+    ),
+  );
+}
+
+/** The text for a reminder or confirmation: who, what, when (in the business's zone), and C / R. */
+export function reminderText(input: {
+  kind: "confirmation" | "reminder";
+  businessName: string;
+  serviceName: string;
+  startsAt: Date;
+  timeZone: string;
+}): string {
+  const when = formatLocal(input.startsAt, input.timeZone, "dateTime");
+  return input.kind === "confirmation"
+    ? `${input.businessName}: you're booked for ${input.serviceName} on ${when}. Reply C to confirm, R to reschedule. Reply STOP to opt out.`
+    : `${input.businessName}: reminder of your ${input.serviceName} on ${when}. Reply C to confirm, R to reschedule.`;
+}
+
+/** Handles one reminder job. Exported for tests, which run it on a fake clock. */
+export async function sendReminder(deps: ReminderDeps, job: ReminderJob): Promise<ReminderOutcome> {
+  const now = deps.now?.() ?? new Date();
+  const result = await tenantDb(deps.db, job.tenantId).run(async (tx) => decide(tx, deps, job, now));
+  if (result.outcome === "sent") {
+    deps.events.publish({
+      type: "message",
+      tenantId: job.tenantId,
+      conversationId: result.conversationId,
+      messageId: result.messageId,
+    });
+    return { outcome: "sent", messageId: result.messageId };
+  }
+  return result;
+}
+
+type Decision =
+  | Exclude<ReminderOutcome, { outcome: "sent" }>
+  | { outcome: "sent"; messageId: string; conversationId: string };
+
+async function decide(tx: TenantTx, deps: ReminderDeps, job: ReminderJob, now: Date): Promise<Decision> {
+  // The row lock makes two jobs for one reminder (a retry, a duplicate) take turns; the second sees "sent".
+  await tx.$queryRaw`SELECT id FROM appointment_reminders WHERE tenant_id = ${job.tenantId} AND id = ${job.reminderId}::uuid FOR UPDATE`;
+  const row = await tx.appointmentReminder.findFirst({ where: { id: job.reminderId } });
+  if (!row || row.status !== "scheduled") return { outcome: "stale" };
+  const end = async (status: "cancelled" | "skipped", reason: string): Promise<Decision> => {
+    await tx.appointmentReminder.update({
+      where: { tenantId_id: { tenantId: row.tenantId, id: row.id } },
+      data: { status, statusReason: reason },
+    });
+    return { outcome: status, reason };
+  };
+
+  const appointment = await tx.appointment.findFirst({
+    where: { id: row.appointmentId },
+    select: {
+      status: true,
+      startsAt: true,
+      customer: { select: { id: true, phone: true } },
+      service: { select: { name: true } },
+    },
+  });
+  if (!appointment) return end("cancelled", "cancelled");
+  if (FINAL_STATUSES.has(appointment.status)) return end("cancelled", appointment.status);
+  if (appointment.startsAt.getTime() !== row.forStartsAt.getTime()) return end("cancelled", "rescheduled");
+  if (now < row.dueAt) return { outcome: "waiting", at: row.dueAt };
+  if (now >= appointment.startsAt) return end("skipped", "too_late");
+  if (await isOptedOut(tx, appointment.customer.phone)) return end("skipped", "opted_out");
+
+  const tenant = await tx.tenant.findFirstOrThrow({ select: { name: true, timezone: true } });
+  const settings = await tx.bookingSettings.findFirst({ select: { quietHoursStart: true, quietHoursEnd: true } });
+  const quiet = settings ?? { quietHoursStart: "21:00", quietHoursEnd: "08:00" };
+  const local = new TZDate(+now, tenant.timezone);
+  if (
+    inQuietHours(
+      local.getHours() * 60 + local.getMinutes(),
+      minutesOf(quiet.quietHoursStart),
+      minutesOf(quiet.quietHoursEnd),
+    )
+  ) {
+    const resume = quietHoursEnd(now, tenant.timezone, quiet.quietHoursEnd);
+    if (resume >= appointment.startsAt) return end("skipped", "quiet_hours");
+    await tx.appointmentReminder.update({
+      where: { tenantId_id: { tenantId: row.tenantId, id: row.id } },
+      data: { dueAt: resume },
+    });
+    return { outcome: "waiting", at: resume };
+  }
+
+  // The customer's thread, or a new one from the business's first number (a booking-page customer
+  // may never have texted).
+  let conversation = await tx.conversation.findFirst({ where: { customerId: appointment.customer.id } });
+  if (!conversation) {
+    const number = await tx.tenantPhoneConfig.findFirst({
+      orderBy: { createdAt: "asc" },
+      select: { phoneNumber: true },
+    });
+    if (!number) return end("skipped", "no_number");
+    conversation = await ensureConversation(tx, row.tenantId, appointment.customer.id, number.phoneNumber);
+  }
+  const queued = await deps.outbox.queueSms(tx, {
+    conversationId: conversation.id,
+    body: reminderText({
+      kind: row.kind,
+      businessName: tenant.name,
+      serviceName: appointment.service.name,
+      startsAt: appointment.startsAt,
+      timeZone: tenant.timezone,
+    }),
+    kind: row.kind === "confirmation" ? "appointment_confirmation" : "appointment_reminder",
+    purposeKey: `reminder:${row.id}`,
+  });
+  if (queued.status === "opted_out") return end("skipped", "opted_out");
+  if (queued.status === "automation_paused") return end("skipped", "automation_paused");
+  await tx.appointmentReminder.update({
+    where: { tenantId_id: { tenantId: row.tenantId, id: row.id } },
+    data: { status: "sent", statusReason: null, messageId: queued.message.id },
+  });
+  return { outcome: "sent", messageId: queued.message.id, conversationId: conversation.id };
+}
+
+/** Registers the reminder worker; returns the function that stops it. */
+export async function startReminderWorker(
+  boss: PgBoss,
+  deps: ReminderDeps & { logger: { warn(obj: object, msg: string): void } },
+  options: { pollingIntervalSeconds?: number } = {},
+): Promise<() => Promise<void>> {
+  const id = await boss.work<ReminderJob>(
+    JOB_QUEUES.appointmentReminder.name,
+    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+    async ([job]) => {
+      if (!job) return;
+      const outcome = await sendReminder(deps, job.data);
+      // Not yet (an early job, or the quiet hours): a new job at the due time; this one is done.
+      if (outcome.outcome === "waiting") await sendJob(boss, job.data, outcome.at);
+    },
+  );
+  return () => boss.offWork(JOB_QUEUES.appointmentReminder.name, { id });
+}
