@@ -60,6 +60,8 @@ const appointmentRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/appointments/$appointmentId",
   component: lazyRouteComponent(() => import("./appointments/AppointmentPage.tsx"), "AppointmentPage"),
+});
+
 const customersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/customers",

@@ -10,7 +10,7 @@
 //   PostgreSQL read and filter every earlier row, so the deepest page would be the slowest.
 // packages/api/test/customers.test.ts checks the plan with EXPLAIN on PostgreSQL.
 
-import { Prisma, type Prisma as PrismaTypes, type TenantTx } from "@servicepro/db";
+import { ConsentSource, Prisma, type Prisma as PrismaTypes, type TenantTx } from "@servicepro/db";
 import { AppError, type FieldIssue } from "@servicepro/errors";
 import { getPack } from "@servicepro/industry-packs";
 import {
@@ -96,7 +96,7 @@ const consentEventSchema = z.object({
   id: z.string(),
   phone: z.string(),
   state: z.enum(["opted_in", "opted_out"]),
-  source: z.enum(["keyword", "free_text", "provider_21610", "staff"]),
+  source: z.enum(ConsentSource),
   at: z.string(),
   /** What the customer wrote, when the change came from a text ("STOP"). */
   text: z.string().nullable(),
