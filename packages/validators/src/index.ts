@@ -1,8 +1,8 @@
 // @servicepro/validators: the zod schemas the API's inputs and the apps' forms share. Browser-safe:
 // it imports zod and libphonenumber-js only, never a server package.
 export * from "./appointment.ts";
-export * from "./booking.ts";
 export * from "./asset.ts";
+export * from "./booking.ts";
 export * from "./business.ts";
 export * from "./catalog.ts";
 export * from "./customer.ts";
