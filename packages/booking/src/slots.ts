@@ -52,9 +52,7 @@ export async function getAvailability(
   const job = await loadJob(tx, request, { online });
   // Without a context from the caller, the context and the busy list come in one statement.
   const busyTo = new Date(request.to.getTime() + DAY);
-  const loaded = context
-    ? null
-    : await loadBookingContextWithBusy(tx, request.now, { from: request.from, to: busyTo });
+  const loaded = context ? null : await loadBookingContextWithBusy(tx, request.now, { from: request.from, to: busyTo });
   const ctx = context ?? loaded!.context;
   if (request.bookableId && !ctx.bookables.some((b) => b.id === request.bookableId)) throw bookableNotFound();
   const rules = rulesFor(ctx, request.actor);

@@ -23,7 +23,9 @@ export class IntervalIndex {
     }
     // Callers usually pass appointments already in start order (the query sorts them): no sort then.
     if (!sorted) {
-      const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => (starts[x] as number) - (starts[y] as number));
+      const order = Array.from({ length: n }, (_, i) => i).sort(
+        (x, y) => (starts[x] as number) - (starts[y] as number),
+      );
       this.starts = order.map((i) => starts[i] as number);
       this.ends = order.map((i) => ends[i] as number);
     } else {

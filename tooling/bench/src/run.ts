@@ -5,7 +5,7 @@
 // process, interleaving the baseline with every figure and repeating the rotation ROUNDS times.
 // Writes docs/benchmarks.md. Not part of the tests: figures, not pass/fail.
 import { type ChildProcess, spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { cpus, release, totalmem } from "node:os";
 import path from "node:path";
@@ -269,12 +269,14 @@ async function main() {
       process.stderr.write(
         `${goal.pass ? "PASS" : "FAIL"} ${goal.name}: ${goal.kind} ${fmt(goal.ratio)}× ${goal.yardstick} (goal ${goal.kind === "rps" ? "≥" : "≤"} ${goal.goal}×)\n`,
       );
-    const report = renderReport(rows, goals, {
+    const reportPath = path.join(ROOT, "docs/benchmarks.md");
+    const history = goalHistory(existsSync(reportPath) ? readFileSync(reportPath, "utf8") : "");
+    const report = renderReport(rows, goals, history, {
       rps: median(baselineRuns.map((b) => b.rps)),
       p50: median(baselineRuns.map((b) => b.p50)),
       p99: median(baselineRuns.map((b) => b.p99)),
     });
-    writeFileSync(path.join(ROOT, "docs/benchmarks.md"), report);
+    writeFileSync(reportPath, report);
     process.stdout.write(report);
   } finally {
     for (const child of children) child.kill("SIGTERM");
@@ -299,7 +301,37 @@ type ReportRow = {
 
 type GoalResult = { name: string; yardstick: string; kind: "rps" | "p99"; goal: number; ratio: number; pass: boolean };
 
-function renderReport(rows: ReportRow[], goals: GoalResult[], baseline: Pick<Sample, "rps" | "p50" | "p99">): string {
+const HISTORY_HEADING = "## Goals in earlier runs";
+const HISTORY_KEPT = 30;
+
+/**
+ * The goal rows of the runs before this one, carried over from the previous report (its own goal table
+ * and its history), newest first: one run on a shared machine proves little, the series does.
+ */
+function goalHistory(previous: string): string[] {
+  const run = /^- Run: (\S+?),/m.exec(previous)?.[1];
+  const current = previous.split("## Goals\n")[1]?.split(HISTORY_HEADING)[0] ?? "";
+  const rows = run
+    ? current
+        .split("\n")
+        .filter((line) => line.startsWith("| ") && !line.startsWith("| figure "))
+        .map((line) => {
+          // Reports before the p99 goals had no "measure" column: those goals were all req/s.
+          const cells = line.split("|").slice(1, -1);
+          if (cells.length === 5) cells.splice(2, 0, " req/s ");
+          return `| ${run} |${cells.join("|")}|`;
+        })
+    : [];
+  const older = (previous.split(HISTORY_HEADING)[1] ?? "").split("\n").filter((line) => line.startsWith("| 2"));
+  return [...rows, ...older].slice(0, HISTORY_KEPT);
+}
+
+function renderReport(
+  rows: ReportRow[],
+  goals: GoalResult[],
+  history: string[],
+  baseline: Pick<Sample, "rps" | "p50" | "p99">,
+): string {
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const lines = [
     "# Benchmarks",
@@ -343,6 +375,16 @@ function renderReport(rows: ReportRow[], goals: GoalResult[], baseline: Pick<Sam
     `ANALYZE), one surname in twenty, searched for "${CUSTOMER_SEARCH}" (5,000 matches), 50 a page. The first page has`,
     "no cursor; the deepest page's cursor is the second-to-last match, so the page holds the last match.",
     "",
+    ...(history.length > 0
+      ? [
+          HISTORY_HEADING,
+          "",
+          "| run | figure | yardstick | measure | ratio | goal | result |",
+          "|---|---|---|---|---|---|---|",
+          ...history,
+          "",
+        ]
+      : []),
   ];
   return lines.join("\n");
 }
