@@ -232,19 +232,13 @@ export function customerListQuery(tenantId: string, input: z.output<typeof custo
   // The consent is a correlated lookup by sms_consents' key, evaluated only for the rows the LIMIT
   // keeps. As a LEFT JOIN, PostgreSQL may hash-join the whole consent table and sort the page again
   // (it did, on a deep page: a Seq Scan on sms_consents and a Sort above the index scan).
-  // A search of 3 or more characters can use the trigram index: its matches are fetched through it
-  // and the page picked by a top-N sort. Ordering by the index's own column would let PostgreSQL walk
-  // (tenant_id, sort_name, id) instead and filter, which reads every earlier customer when the
-  // matches sit late in name order (60,000 rows for a surname beginning with "mi" at 100,000
-  // customers). `sort_name || ''` orders identically but is not the index's column.
-  const order = term.length >= 3 ? Prisma.sql`c.sort_name || '', c.id` : Prisma.sql`c.sort_name, c.id`;
   return Prisma.sql`
     SELECT c.id, c.name, c.phone, c.email, c.tags, c.source::text AS source, c.last_seen_at, c.last_visit_at,
            c.visit_count, c.lifetime_spend_cents, c.sort_name,
            (SELECT s.state::text FROM sms_consents s WHERE s.tenant_id = c.tenant_id AND s.phone = c.phone) AS consent
     FROM customers c
     WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY ${order}
+    ORDER BY c.sort_name, c.id
     LIMIT ${input.limit + 1}`;
 }
 
