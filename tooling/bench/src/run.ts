@@ -322,7 +322,15 @@ function goalHistory(previous: string): string[] {
           return `| ${run} |${cells.join("|")}|`;
         })
     : [];
-  const older = (previous.split(HISTORY_HEADING)[1] ?? "").split("\n").filter((line) => line.startsWith("| 2"));
+  const older = (previous.split(HISTORY_HEADING)[1] ?? "")
+    .split("\n")
+    .filter((line) => line.startsWith("| 2"))
+    .map((line) => {
+      // History rows carried before the "measure" column existed: those goals were all req/s.
+      const cells = line.split("|").slice(1, -1);
+      if (cells.length === 6) cells.splice(3, 0, " req/s ");
+      return `|${cells.join("|")}|`;
+    });
   return [...rows, ...older].slice(0, HISTORY_KEPT);
 }
 
