@@ -13,7 +13,14 @@ import {
   type StartCheck,
 } from "@servicepro/scheduling";
 import type { ActorKind, SlotReason, SlotRefusal } from "@servicepro/validators";
-import { type BookingContext, fullCheckSpan, isOnline, loadBookingContext, loadBusy, rulesFor } from "./context.ts";
+import {
+  type BookingContext,
+  fullCheckSpan,
+  isOnline,
+  loadBookingContextWithBusy,
+  loadBusy,
+  rulesFor,
+} from "./context.ts";
 import { type JobRequest, loadJob } from "./job.ts";
 
 const DAY = 86_400_000;
@@ -41,16 +48,21 @@ export async function getAvailability(
   request: AvailabilityRequest,
   context?: BookingContext,
 ): Promise<Availability> {
-  const ctx = context ?? (await loadBookingContext(tx, request.now));
   const online = isOnline(request.actor);
   const job = await loadJob(tx, request, { online });
+  // Without a context from the caller, the context and the busy list come in one statement.
+  const busyTo = new Date(request.to.getTime() + DAY);
+  const loaded = context ? null : await loadBookingContextWithBusy(tx, request.now, { from: request.from, to: busyTo });
+  const ctx = context ?? loaded!.context;
   if (request.bookableId && !ctx.bookables.some((b) => b.id === request.bookableId)) throw bookableNotFound();
   const rules = rulesFor(ctx, request.actor);
-  const busy = await loadBusy(tx, {
-    from: request.from,
-    to: new Date(request.to.getTime() + DAY + rules.bufferMinutes * 60_000),
-    bufferMinutes: rules.bufferMinutes,
-  });
+  const busy =
+    loaded?.busy ??
+    (await loadBusy(tx, {
+      from: request.from,
+      to: new Date(busyTo.getTime() + rules.bufferMinutes * 60_000),
+      bufferMinutes: rules.bufferMinutes,
+    }));
   const slots = availableStarts({
     rules,
     service: job.rule,

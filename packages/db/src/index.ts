@@ -55,7 +55,7 @@ export {
 export { JOB_QUEUE_SCHEMA, JOB_QUEUES } from "./job-queue.ts";
 export { describeMigrationProgress, type MigrationProgress, type MigrationResult } from "./migrate.ts";
 export { type Audit, type AuditEvent, type PlatformAccess, platformDb, writeAudit } from "./platform.ts";
-export { APP_ROLE, PLATFORM_ROLE } from "./roles.ts";
+export { APP_ROLE, PLATFORM_ROLE, TENANT_SETTING } from "./roles.ts";
 export { type SeedOptions, type SeedResult, seedDemo } from "./seed.ts";
 export {
   assertTenantId,

@@ -7,7 +7,7 @@ import {
   type Interval,
   intersectIntervals,
   localDateOf,
-  localDayRange,
+  localDayStart,
   mergeIntervals,
   nextLocalDate,
   parseLocalDate,
@@ -134,6 +134,7 @@ class Availability {
   private readonly timeOff = new Map<string, IntervalIndex>();
   private readonly closedDates: Set<string>;
   private readonly plans = new Map<string, DayPlan>();
+  private readonly dayStarts = new Map<string, number>();
 
   constructor(input: AvailabilityInput) {
     // The API validates first; these guards keep a programming error from answering nonsense.
@@ -232,9 +233,13 @@ class Availability {
   private plan(date: string): DayPlan {
     const cached = this.plans.get(date);
     if (cached) return cached;
-    const { start, end } = localDayRange(date, this.tz);
-    const segments = daySegments(+start, +end, this.tz);
-    const weekday = WEEKDAYS[(new TZDate(+start, this.tz).getDay() + 6) % 7] as Weekday;
+    // A day ends where the next begins: each local midnight is resolved in the zone once, not twice.
+    const start = this.dayStart(date);
+    const end = this.dayStart(nextLocalDate(date));
+    const segments = daySegments(start, end, this.tz);
+    // The weekday is the calendar's, not the zone's: no time-zone lookup needed.
+    const [y, m, d] = parseLocalDate(date);
+    const weekday = WEEKDAYS[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7] as Weekday;
     const dayIntervals = (hours: WeeklyHours) =>
       mergeIntervals(
         (hours[weekday] ?? []).flatMap(([open, close]) =>
@@ -255,8 +260,8 @@ class Availability {
     const plan: DayPlan = {
       date,
       weekday,
-      start: +start,
-      end: +end,
+      start,
+      end,
       segments,
       business,
       closed: business.length === 0,
@@ -265,6 +270,15 @@ class Availability {
     };
     this.plans.set(date, plan);
     return plan;
+  }
+
+  private dayStart(date: string): number {
+    let start = this.dayStarts.get(date);
+    if (start === undefined) {
+      start = localDayStart(date, this.tz);
+      this.dayStarts.set(date, start);
+    }
+    return start;
   }
 
   /** Up to `count` bookable starts nearest `t`: searched in a widening radius, never past the window. */

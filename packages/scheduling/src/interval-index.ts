@@ -11,36 +11,66 @@ export class IntervalIndex {
 
   /** `extendMs` is added to every end (the buffer after each job). */
   constructor(intervals: readonly { start: Date; end: Date }[], extendMs = 0) {
-    const sorted = intervals.map((i) => [+i.start, +i.end + extendMs] as const).sort((x, y) => x[0] - y[0]);
-    this.starts = sorted.map((i) => i[0]);
-    this.ends = sorted.map((i) => i[1]);
-    let max = Number.NEGATIVE_INFINITY;
-    this.maxEndSoFar = this.ends.map((end) => {
-      max = Math.max(max, end);
-      return max;
-    });
-  }
-
-  /** The [start, end) pairs that overlap [a, b). */
-  overlapping(a: number, b: number): [number, number][] {
-    const first = firstIndex(this.maxEndSoFar, (end) => end > a);
-    const stop = firstIndex(this.starts, (start) => start >= b);
-    const out: [number, number][] = [];
-    for (let i = first; i < stop; i++) {
-      const end = this.ends[i] as number;
-      if (end > a) out.push([this.starts[i] as number, end]);
+    const n = intervals.length;
+    const starts = new Array<number>(n);
+    const ends = new Array<number>(n);
+    let sorted = true;
+    for (let i = 0; i < n; i++) {
+      const interval = intervals[i] as { start: Date; end: Date };
+      starts[i] = interval.start.getTime();
+      ends[i] = interval.end.getTime() + extendMs;
+      if (i > 0 && (starts[i] as number) < (starts[i - 1] as number)) sorted = false;
     }
-    return out;
+    // Callers usually pass appointments already in start order (the query sorts them): no sort then.
+    if (!sorted) {
+      const order = Array.from({ length: n }, (_, i) => i).sort(
+        (x, y) => (starts[x] as number) - (starts[y] as number),
+      );
+      this.starts = order.map((i) => starts[i] as number);
+      this.ends = order.map((i) => ends[i] as number);
+    } else {
+      this.starts = starts;
+      this.ends = ends;
+    }
+    const maxEndSoFar = new Array<number>(n);
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      max = Math.max(max, this.ends[i] as number);
+      maxEndSoFar[i] = max;
+    }
+    this.maxEndSoFar = maxEndSoFar;
   }
 
+  // Called for every candidate start and staff member (hundreds per availability request): walks the
+  // neighbours in place instead of building the `overlapping` list.
   overlaps(a: number, b: number): boolean {
-    return this.overlapping(a, b).length > 0;
+    const starts = this.starts;
+    const ends = this.ends;
+    for (let i = firstAbove(this.maxEndSoFar, a); i < starts.length && (starts[i] as number) < b; i++)
+      if ((ends[i] as number) > a) return true;
+    return false;
   }
 
   /** The most intervals open at one instant within [a, b). */
   peak(a: number, b: number): number {
+    const starts = this.starts;
+    const ends = this.ends;
+    const first = firstAbove(this.maxEndSoFar, a);
+    let count = 0;
+    let last = first;
+    for (let i = first; i < starts.length && (starts[i] as number) < b; i++)
+      if ((ends[i] as number) > a) {
+        count++;
+        last = i;
+      }
+    // Zero or one overlapping interval (the usual answer): no sweep needed.
+    if (count <= 1) return count;
     const events: [number, number][] = [];
-    for (const [s, e] of this.overlapping(a, b)) events.push([Math.max(s, a), 1], [Math.min(e, b), -1]);
+    for (let i = first; i <= last; i++) {
+      const s = starts[i] as number;
+      const e = ends[i] as number;
+      if (e > a && s < b) events.push([Math.max(s, a), 1], [Math.min(e, b), -1]);
+    }
     // Ends before starts at the same instant: [9, 10) and [10, 11) are never open together.
     events.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     let open = 0;
@@ -53,13 +83,13 @@ export class IntervalIndex {
   }
 }
 
-/** The first index whose value satisfies `test` in an array where it is monotone (false… then true…). */
-function firstIndex(values: readonly number[], test: (value: number) => boolean): number {
+/** The first index whose running-maximum end is after `a` (every interval before it ended by `a`). */
+function firstAbove(maxEndSoFar: readonly number[], a: number): number {
   let lo = 0;
-  let hi = values.length;
+  let hi = maxEndSoFar.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (test(values[mid] as number)) hi = mid;
+    if ((maxEndSoFar[mid] as number) > a) hi = mid;
     else lo = mid + 1;
   }
   return lo;

@@ -35,6 +35,12 @@ export function localDayRange(date: string, timeZone: string): { start: Date; en
   return { start: new Date(+new TZDate(y, m - 1, d, timeZone)), end: new Date(+new TZDate(y, m - 1, d + 1, timeZone)) };
 }
 
+/** The first instant of a local calendar day in `timeZone` (localDayRange's start, as epoch ms). */
+export function localDayStart(date: string, timeZone: string): number {
+  const [y, m, d] = parseLocalDate(date);
+  return +new TZDate(y, m - 1, d, timeZone);
+}
+
 /** The local calendar date ("YYYY-MM-DD") of `instant` in `timeZone`. */
 export function localDateOf(instant: Date | number, timeZone: string): string {
   return format(new TZDate(+instant, timeZone), "yyyy-MM-dd");
