@@ -156,7 +156,8 @@ export const OUTCOME_OVERRIDES: Record<string, number> = {
   "tenant.catalog.archiveService": 404,
   "tenant.catalog.updateAddOn": 404,
   "tenant.catalog.updateFaq": 404,
-  "tenant.pack.applyUpgrade": 412,
+  // The demo businesses run the newest version of their pack, so an upgrade is refused as already done.
+  "tenant.pack.applyUpgrade": 409,
   "tenant.customers.get": 404,
   "tenant.customers.update": 404,
   "tenant.customers.addAsset": 404,

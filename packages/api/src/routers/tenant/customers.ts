@@ -210,36 +210,50 @@ type ListRow = {
  * Exported for the EXPLAIN test, which must plan exactly what the procedure runs.
  */
 export function customerListQuery(tenantId: string, input: z.output<typeof customersListInput>, now: Date): Prisma.Sql {
-  const where: Prisma.Sql[] = [Prisma.sql`c.tenant_id = ${tenantId}`];
   const term = input.search ? customerSearchTerm(input.search) : "";
-  if (term) where.push(Prisma.sql`c.search_text ILIKE ${containsPattern(term)}`);
-  if (input.tag) where.push(Prisma.sql`c.tags @> ARRAY[${input.tag}]::text[]`);
-  if (input.lastVisit) {
-    const days = { "30d": 30, "90d": 90, "365d": 365, over365d: 365, never: 0 }[input.lastVisit];
-    const since = new Date(now.getTime() - days * DAY_MS);
-    where.push(
-      input.lastVisit === "never"
-        ? Prisma.sql`c.last_visit_at IS NULL`
-        : input.lastVisit === "over365d"
-          ? Prisma.sql`c.last_visit_at < ${since}`
-          : Prisma.sql`c.last_visit_at >= ${since}`,
-    );
-  }
-  if (input.cursor) {
-    const after = decodeCustomerCursor(input.cursor);
-    where.push(Prisma.sql`(c.sort_name, c.id) > (${after.sortName}, ${after.id}::uuid)`);
-  }
+  const after = input.cursor ? decodeCustomerCursor(input.cursor) : null;
+  const visit = lastVisitFilter(input.lastVisit, now);
   // The consent is a correlated lookup by sms_consents' key, evaluated only for the rows the LIMIT
   // keeps. As a LEFT JOIN, PostgreSQL may hash-join the whole consent table and sort the page again
   // (it did, on a deep page: a Seq Scan on sms_consents and a Sort above the index scan).
+  const columns = Prisma.sql`c.id, c.name, c.phone, c.email, c.tags, c.source::text AS source, c.last_seen_at,
+           c.last_visit_at, c.visit_count, c.lifetime_spend_cents, c.sort_name,
+           (SELECT s.state::text FROM sms_consents s WHERE s.tenant_id = c.tenant_id AND s.phone = c.phone) AS consent`;
+  if (term || input.tag) {
+    // A search or tag filter cannot use its index under row-level security (LIKE and @> are not
+    // leakproof), so app_customer_page() picks the page's ids for the current tenant, and the rows
+    // are read here under RLS as usual (migration customer_search).
+    return Prisma.sql`
+    SELECT ${columns}
+    FROM app_customer_page(${term ? containsPattern(term) : null}::text, ${input.tag ?? null}::text,
+                           ${visit?.mode ?? null}::text, ${visit && visit.mode !== "never" ? visit.since : null}::timestamptz,
+                           ${after?.sortName ?? null}::text, ${after?.id ?? null}::uuid, ${input.limit + 1}::int)
+         WITH ORDINALITY AS page(id, position)
+    JOIN customers c ON c.tenant_id = ${tenantId} AND c.id = page.id
+    ORDER BY page.position`;
+  }
+  const where: Prisma.Sql[] = [Prisma.sql`c.tenant_id = ${tenantId}`];
+  if (visit?.mode === "never") where.push(Prisma.sql`c.last_visit_at IS NULL`);
+  if (visit?.mode === "before") where.push(Prisma.sql`c.last_visit_at < ${visit.since}`);
+  if (visit?.mode === "since") where.push(Prisma.sql`c.last_visit_at >= ${visit.since}`);
+  if (after) where.push(Prisma.sql`(c.sort_name, c.id) > (${after.sortName}, ${after.id}::uuid)`);
   return Prisma.sql`
-    SELECT c.id, c.name, c.phone, c.email, c.tags, c.source::text AS source, c.last_seen_at, c.last_visit_at,
-           c.visit_count, c.lifetime_spend_cents, c.sort_name,
-           (SELECT s.state::text FROM sms_consents s WHERE s.tenant_id = c.tenant_id AND s.phone = c.phone) AS consent
+    SELECT ${columns}
     FROM customers c
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY c.sort_name, c.id
     LIMIT ${input.limit + 1}`;
+}
+
+/** The last-visit filter as a comparison: never visited, visited since a date, or not since it. */
+function lastVisitFilter(
+  filter: z.output<typeof customersListInput>["lastVisit"],
+  now: Date,
+): { mode: "never" } | { mode: "since" | "before"; since: Date } | null {
+  if (!filter) return null;
+  if (filter === "never") return { mode: "never" };
+  const days = { "30d": 30, "90d": 90, "365d": 365, over365d: 365 }[filter];
+  return { mode: filter === "over365d" ? "before" : "since", since: new Date(now.getTime() - days * DAY_MS) };
 }
 
 // ----- Assets: what the business's pack asks about each kind. -----
