@@ -35,12 +35,19 @@ export function apiError(
   code: keyof typeof HTTP_STATUSES,
   message: string,
   issues?: { path: (string | number)[]; message: string }[],
+  /** `data.cause`: an AppError's reason, e.g. a refused slot's `{ code, reason, alternatives }`. */
+  cause?: unknown,
 ) {
   return TRPCClientError.from({
     error: {
       code: JSON_RPC_CODES[code] ?? -32603,
       message,
-      data: { code, httpStatus: HTTP_STATUSES[code] ?? 500, ...(issues ? { issues } : {}) },
+      data: {
+        code,
+        httpStatus: HTTP_STATUSES[code] ?? 500,
+        ...(issues ? { issues } : {}),
+        ...(cause === undefined ? {} : { cause }),
+      },
     },
   });
 }

@@ -4,6 +4,7 @@
 import { localDateOf, localDayRange } from "@servicepro/scheduling";
 import {
   Alert,
+  apiErrorMessage,
   apiSlotRefusal,
   applyServerErrors,
   Button,
@@ -131,7 +132,7 @@ export function BookingForm({
       if (refusal) {
         form.setValue("startsAt", "");
         await queryClient.invalidateQueries({ queryKey: trpc.booking.availability.pathKey() });
-        setProblem({ message: (error as Error).message, alternatives: refusal.alternatives });
+        setProblem({ message: apiErrorMessage(error), alternatives: refusal.alternatives });
         return;
       }
       const message = applyServerErrors(form.setError, error, [
@@ -278,7 +279,7 @@ export function BookingForm({
             {availability.isPending ? (
               <Spinner label="Finding open times…" />
             ) : availability.isError ? (
-              <Alert tone="error">{(availability.error as Error).message}</Alert>
+              <Alert tone="error">{apiErrorMessage(availability.error)}</Alert>
             ) : startsByDay.size === 0 ? (
               <p className="sp-muted">Nothing is open on these days. Try later dates.</p>
             ) : !day ? (

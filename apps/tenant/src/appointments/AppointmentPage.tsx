@@ -25,23 +25,9 @@ import { useState } from "react";
 import { useBookables } from "../calendar/calendar-api.ts";
 import { dateTimeText, localDateOf, timeText } from "../calendar/calendar-time.ts";
 import { RescheduleDialog } from "../calendar/RescheduleDialog.tsx";
+import { STATUS_LABELS, STATUS_TONES } from "./appointment-status.ts";
 
 const route = getRouteApi("/appointments/$appointmentId");
-
-const STATUS_LABELS: Record<AppointmentDetail["status"], string> = {
-  booked: "Booked",
-  confirmed: "Confirmed",
-  completed: "Completed",
-  cancelled: "Cancelled",
-  no_show: "No-show",
-};
-const STATUS_TONES = {
-  booked: "info",
-  confirmed: "success",
-  completed: "neutral",
-  cancelled: "danger",
-  no_show: "warning",
-} as const;
 
 const money = (cents: number) =>
   new Intl.NumberFormat("en-US", {

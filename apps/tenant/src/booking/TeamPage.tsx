@@ -1,7 +1,7 @@
 // Who and what can be booked: staff (every member of the business), crew without a sign-in and
 // resources (a bay, a van); each works the business's hours or its own, and can take time off.
 // Staff see the team; admins change it.
-import { createBookableInput, type WeeklyHours } from "@servicepro/scheduling";
+import { createBookableInput, formatLocal } from "@servicepro/scheduling";
 import {
   Alert,
   apiErrorMessage,
@@ -12,17 +12,20 @@ import {
   CheckboxField,
   Dialog,
   Form,
+  FormCheckboxField,
   FormSelectField,
   FormTextField,
   LoadErrorAlert,
   PageHeader,
   Spinner,
-  TextField,
   useZodForm,
 } from "@servicepro/ui";
 import { type RouterOutputs, type SignedInContext, useTRPC } from "@servicepro/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Controller } from "react-hook-form";
+import { useBusinessTimeZone } from "../calendar/calendar-api.ts";
+import { bookableHoursFormSchema, timeOffFormSchema } from "./booking-forms.ts";
 import { HoursEditor } from "./HoursEditor.tsx";
 import "./booking.css";
 
@@ -32,11 +35,10 @@ const KIND_LABELS: Record<Bookable["kind"], string> = { staff: "Staff", crew: "C
 
 const addSchema = createBookableInput.pick({ kind: true, name: true });
 
-const dateText = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-
 export function TeamPage({ context }: { context: SignedInContext }) {
   const trpc = useTRPC();
   const team = useQuery(trpc.tenant.team.list.queryOptions());
+  const zone = useBusinessTimeZone();
   const isAdmin = context.role === "tenant_admin" || context.role === "platform_owner";
   return (
     <div className="sp-stack">
@@ -46,14 +48,14 @@ export function TeamPage({ context }: { context: SignedInContext }) {
         title="Who and what can be booked"
         description="Everyone on your account can be booked. Add crew who don't sign in, and resources such as a bay or a van."
       />
-      {team.isPending ? (
+      {team.isPending || zone.isPending ? (
         <Spinner label="Loading your team…" />
-      ) : team.isError ? (
-        <LoadErrorAlert title="Your team couldn't load" error={team.error} />
+      ) : team.isError || zone.isError ? (
+        <LoadErrorAlert title="Your team couldn't load" error={team.error ?? zone.error} />
       ) : (
-        <Card title="Your team">
+        <Card title="Your team" description={`Times are in your business's time zone, ${zone.data}.`}>
           {team.data.map((bookable) => (
-            <TeamItem key={bookable.id} bookable={bookable} isAdmin={isAdmin} />
+            <TeamItem key={bookable.id} bookable={bookable} isAdmin={isAdmin} timeZone={zone.data} />
           ))}
         </Card>
       )}
@@ -114,7 +116,8 @@ function AddBookable() {
   );
 }
 
-function TeamItem({ bookable, isAdmin }: { bookable: Bookable; isAdmin: boolean }) {
+function TeamItem({ bookable, isAdmin, timeZone }: { bookable: Bookable; isAdmin: boolean; timeZone: string }) {
+  const dateText = (iso: string) => formatLocal(new Date(iso), timeZone, "dateTime");
   const trpc = useTRPC();
   const refresh = useRefreshTeam();
   const [editingHours, setEditingHours] = useState(false);
@@ -161,7 +164,9 @@ function TeamItem({ bookable, isAdmin }: { bookable: Bookable; isAdmin: boolean 
         </div>
       ) : null}
       {editingHours ? <HoursDialog bookable={bookable} onClose={() => setEditingHours(false)} /> : null}
-      {addingTimeOff ? <TimeOffDialog bookable={bookable} onClose={() => setAddingTimeOff(false)} /> : null}
+      {addingTimeOff ? (
+        <TimeOffDialog bookable={bookable} timeZone={timeZone} onClose={() => setAddingTimeOff(false)} />
+      ) : null}
     </div>
   );
 }
@@ -169,8 +174,9 @@ function TeamItem({ bookable, isAdmin }: { bookable: Bookable; isAdmin: boolean 
 function HoursDialog({ bookable, onClose }: { bookable: Bookable; onClose: () => void }) {
   const trpc = useTRPC();
   const refresh = useRefreshTeam();
-  const [own, setOwn] = useState(bookable.hours !== null);
-  const [hours, setHours] = useState<WeeklyHours>(bookable.hours ?? {});
+  const form = useZodForm(bookableHoursFormSchema, {
+    defaultValues: { own: bookable.hours !== null, hours: bookable.hours ?? {} },
+  });
   const [error, setError] = useState<string | null>(null);
   const update = useMutation(
     trpc.tenant.team.update.mutationOptions({
@@ -178,46 +184,53 @@ function HoursDialog({ bookable, onClose }: { bookable: Bookable; onClose: () =>
         await refresh();
         onClose();
       },
-      onError: (e) => setError(apiErrorMessage(e)),
+      onError: (e) => setError(applyServerErrors(form.setError, e, ["hours"])),
     }),
   );
+  const own = form.watch("own");
   return (
     <Dialog open onClose={onClose} title={`${bookable.name}'s hours`}>
-      <div className="sp-stack">
-        <CheckboxField
-          label="Works their own hours"
-          hint="Otherwise the business's opening hours."
-          checked={own}
-          onChange={(event) => setOwn(event.target.checked)}
-        />
+      <Form
+        form={form}
+        className="sp-stack"
+        onSubmit={({ hours }) => {
+          setError(null);
+          update.mutate({ id: bookable.id, hours });
+        }}
+      >
+        <FormCheckboxField name="own" label="Works their own hours" hint="Otherwise the business's opening hours." />
         {own ? (
-          <HoursEditor
-            value={hours}
-            onChange={setHours}
-            legend="Their hours"
-            hint="Only bookable where these and the business's hours overlap."
+          <Controller
+            control={form.control}
+            name="hours"
+            render={({ field, fieldState }) => (
+              <HoursEditor
+                value={field.value}
+                onChange={field.onChange}
+                error={fieldState.error?.message}
+                legend="Their hours"
+                hint="Only bookable where these and the business's hours overlap."
+              />
+            )}
           />
         ) : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div>
-          <Button
-            disabled={update.isPending}
-            onClick={() => update.mutate({ id: bookable.id, hours: own ? hours : null })}
-          >
+          <Button type="submit" disabled={update.isPending}>
             Save hours
           </Button>
         </div>
-      </div>
+      </Form>
     </Dialog>
   );
 }
 
-function TimeOffDialog({ bookable, onClose }: { bookable: Bookable; onClose: () => void }) {
+function TimeOffDialog({ bookable, timeZone, onClose }: { bookable: Bookable; timeZone: string; onClose: () => void }) {
   const trpc = useTRPC();
   const refresh = useRefreshTeam();
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
-  const [reason, setReason] = useState("");
+  const form = useZodForm(timeOffFormSchema(bookable.id, timeZone), {
+    defaultValues: { startsAt: "", endsAt: "", reason: "" },
+  });
   const [error, setError] = useState<string | null>(null);
   const add = useMutation(
     trpc.tenant.team.addTimeOff.mutationOptions({
@@ -225,29 +238,30 @@ function TimeOffDialog({ bookable, onClose }: { bookable: Bookable; onClose: () 
         await refresh();
         onClose();
       },
-      onError: (e) => setError(apiErrorMessage(e)),
+      onError: (e) => setError(applyServerErrors(form.setError, e, ["startsAt", "endsAt", "reason"])),
     }),
   );
-  // datetime-local is the browser's local time; sent with its offset, as the API asks.
-  const instant = (local: string) => (local ? new Date(local).toISOString() : "");
+  const zone = timeZone.replace(/_/g, " ");
   return (
     <Dialog open onClose={onClose} title={`Time off for ${bookable.name}`}>
-      <div className="sp-stack">
-        <TextField label="From" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
-        <TextField label="Until" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
-        <TextField label="Reason" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
+      <Form
+        form={form}
+        className="sp-stack"
+        onSubmit={(values) => {
+          setError(null);
+          add.mutate({ ...values, startsAt: values.startsAt.toISOString(), endsAt: values.endsAt.toISOString() });
+        }}
+      >
+        <FormTextField name="startsAt" label="From" type="datetime-local" hint={`${zone} time`} />
+        <FormTextField name="endsAt" label="Until" type="datetime-local" hint={`${zone} time`} />
+        <FormTextField name="reason" label="Reason (optional)" maxLength={200} />
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div>
-          <Button
-            disabled={add.isPending}
-            onClick={() =>
-              add.mutate({ bookableId: bookable.id, startsAt: instant(from), endsAt: instant(to), reason })
-            }
-          >
+          <Button type="submit" disabled={add.isPending}>
             Add time off
           </Button>
         </div>
-      </div>
+      </Form>
     </Dialog>
   );
 }

@@ -1,8 +1,15 @@
 // The Booking settings form: what people type (minutes and hours as text, dollars, reminder hours
 // as a list) converted, then checked with the very field schemas tenant.booking.updateSettings uses
 // (@servicepro/scheduling's bookingSettingsFields), so the page refuses what the server would.
-import { type BookingSettingsOutput, bookingSettingsFields } from "@servicepro/scheduling";
+import {
+  addTimeOffInput,
+  type BookingSettingsOutput,
+  bookingSettingsFields,
+  updateBookableInput,
+  weeklyHoursSchema,
+} from "@servicepro/scheduling";
 import { z } from "zod";
+import { instantAt } from "../calendar/calendar-time.ts";
 import { DOLLARS_HINT, dollarsText, parseDollars } from "../services/catalog-format.ts";
 
 /** A whole number typed as text: "" and "abc" become NaN, which the field's schema refuses by name. */
@@ -102,3 +109,43 @@ export const SETTINGS_FIELD: Record<string, string> = {
   cancellationFeeCents: "cancellationFee",
   reminderOffsetsMinutes: "reminderHours",
 };
+
+// ─── Team dialogs ────────────────────────────────────────────────────────────────────────────────
+
+/** A team member's hours: their own, or (unticked) the business's; checked as tenant.team.update checks them. */
+const bookableHours = updateBookableInput.pick({ hours: true });
+export const bookableHoursFormSchema = z
+  .object({ own: z.boolean(), hours: weeklyHoursSchema })
+  .transform(({ own, hours }): z.input<typeof bookableHours> => ({ hours: own ? hours : null }))
+  .pipe(bookableHours);
+export type BookableHoursFormValues = z.input<typeof bookableHoursFormSchema>;
+
+/** "2026-12-24T08:00" (a datetime-local field) as an ISO instant in the business's zone; "" stays "". */
+export function businessLocalInstant(local: string, timeZone: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(local);
+  if (!match) return local;
+  return instantAt(match[1]!, Number(match[2]) * 60 + Number(match[3]), timeZone).toISOString();
+}
+
+/**
+ * Time off as typed: two datetime-local values on the business's wall clock (not the browser's)
+ * and a reason, turned into tenant.team.addTimeOff's input and checked with its schema. The fields
+ * keep the API's names, so its messages ("must end after it starts") land on the right field.
+ */
+export const timeOffFormSchema = (bookableId: string, timeZone: string) =>
+  z
+    .object({
+      startsAt: z.string().min(1, "Choose when the time off starts."),
+      endsAt: z.string().min(1, "Choose when the time off ends."),
+      reason: z.string(),
+    })
+    .transform(
+      ({ startsAt, endsAt, reason }): z.input<typeof addTimeOffInput> => ({
+        bookableId,
+        startsAt: businessLocalInstant(startsAt, timeZone),
+        endsAt: businessLocalInstant(endsAt, timeZone),
+        reason,
+      }),
+    )
+    .pipe(addTimeOffInput);
+export type TimeOffFormValues = z.input<ReturnType<typeof timeOffFormSchema>>;

@@ -3,6 +3,7 @@
 // (`createAppointmentInput`); a time the schedule refuses shows the reason and the nearest times.
 import {
   Alert,
+  apiErrorMessage,
   apiSlotRefusal,
   applyServerErrors,
   Button,
@@ -80,7 +81,7 @@ export function BookingDialog({
     } catch (error) {
       const refusal = apiSlotRefusal(error);
       if (refusal) {
-        setProblem({ message: (error as Error).message, alternatives: refusal.alternatives });
+        setProblem({ message: apiErrorMessage(error), alternatives: refusal.alternatives });
         return;
       }
       const message = applyServerErrors(form.setError, error, [

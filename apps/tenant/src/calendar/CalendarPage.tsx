@@ -7,9 +7,9 @@ import "./calendar.css";
 import { Alert, Button, LoadErrorAlert, PageHeader, SelectField, Spinner } from "@servicepro/ui";
 import type { AppointmentSummary } from "@servicepro/validators";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { BookingDialog, type BookingDraft } from "./BookingDialog.tsx";
-import { type CalendarBookable, useAppointments, useBookables } from "./calendar-api.ts";
+import { type CalendarBookable, useAppointments, useBookables, useBusinessTimeZone } from "./calendar-api.ts";
 import { addLocalDays, dateText, localDateOf, localDayRange, timeText, weekStart } from "./calendar-time.ts";
 import { DayGrid, type GridColumn } from "./DayGrid.tsx";
 import { RescheduleDialog } from "./RescheduleDialog.tsx";
@@ -17,32 +17,40 @@ import { type MoveProblem, useMoveAppointment } from "./use-move.ts";
 
 const route = getRouteApi("/calendar");
 
-/** Until the API has said which zone the business is in, the browser's (the range is padded for it). */
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 export function CalendarPage() {
+  const zone = useBusinessTimeZone();
+  if (zone.isPending) return <Spinner size="lg" label="Loading the calendar…" />;
+  if (zone.isError) {
+    return (
+      <LoadErrorAlert
+        title="The calendar couldn't load"
+        error={zone.error}
+        onRetry={() => void zone.refetch()}
+        retrying={zone.isFetching}
+      />
+    );
+  }
+  return <Calendar timeZone={zone.data} />;
+}
+
+/** The calendar once the business's zone is known: the dates, the range and every position depend on it. */
+function Calendar({ timeZone }: { timeZone: string }) {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const [zone, setZone] = useState<string>(browserZone);
   const view = search.view ?? "day";
-  const date = search.date ?? localDateOf(Date.now(), zone);
+  const date = search.date ?? localDateOf(Date.now(), timeZone);
   const days =
-    view === "week" ? Array.from({ length: 7 }, (_, i) => addLocalDays(weekStart(date, zone), i, zone)) : [date];
-  // A day either side: the range is right whatever zone the first answer turns out to be in.
+    view === "week"
+      ? Array.from({ length: 7 }, (_, i) => addLocalDays(weekStart(date, timeZone), i, timeZone))
+      : [date];
+  const first = days[0]!;
+  const last = days.at(-1)!;
   const range = useMemo(
-    () => ({
-      from: new Date(localDayRange(days[0]!, zone).start.getTime() - 86_400_000),
-      to: new Date(localDayRange(days.at(-1)!, zone).end.getTime() + 86_400_000),
-    }),
-    [days[0], days.at(-1), zone],
+    () => ({ from: localDayRange(first, timeZone).start, to: localDayRange(last, timeZone).end }),
+    [first, last, timeZone],
   );
   const bookables = useBookables();
   const appointments = useAppointments(range, view === "week" ? search.bookable : undefined);
-  const timeZone = appointments.data?.timeZone ?? zone;
-  const answeredZone = appointments.data?.timeZone;
-  useEffect(() => {
-    if (answeredZone) setZone(answeredZone);
-  }, [answeredZone]);
 
   const [draft, setDraft] = useState<BookingDraft | null>(null);
   const [moving, setMoving] = useState<AppointmentSummary | null>(null);
@@ -65,7 +73,7 @@ export function CalendarPage() {
     );
   }
 
-  const visible = appointments.data.appointments.filter((a) => a.status !== "cancelled");
+  const visible = appointments.data.filter((a) => a.status !== "cancelled");
   const onDay = (day: string) => visible.filter((a) => localDateOf(new Date(a.startsAt), timeZone) === day);
   const team: CalendarBookable[] = bookables.data;
   const columns: GridColumn[] =

@@ -65,7 +65,7 @@ export function DayGrid({
     // The column under the pointer (the dragged job itself is not hit-tested: pointer-events none).
     const target = document
       .elementsFromPoint(event.clientX, event.clientY)
-      .map((el) => (el as HTMLElement).closest<HTMLElement>("[data-column]"))
+      .map((el) => el.closest<HTMLElement>("[data-column]"))
       .find(Boolean);
     const column = columns.find((c) => c.key === target?.dataset.column) ?? from;
     const minutes = snap(wallMinutesOf(a.startsAt, timeZone) + dy / PX_PER_MINUTE);
@@ -86,8 +86,10 @@ export function DayGrid({
     onBookAt(column, instantAt(column.date, minutes, timeZone));
   };
 
+  // The stylesheet lays the columns out from this custom property.
+  const gridStyle: React.CSSProperties & { "--cal-columns": number } = { "--cal-columns": columns.length };
   return (
-    <div className={`cal-grid ${className ?? ""}`} style={{ "--cal-columns": columns.length } as React.CSSProperties}>
+    <div className={`cal-grid ${className ?? ""}`} style={gridStyle}>
       <div className="cal-grid__head">
         <div className="cal-grid__corner" />
         {columns.map((c) => (

@@ -1,5 +1,6 @@
-// What the calendar reads from the API, in one place: the team's bookable columns and the
-// appointments of a range (with the business's time zone, which every position is computed in).
+// What the calendar reads from the API, in one place: the team's bookable columns, the business's
+// time zone (every position and label is computed in it, never the browser's) and the appointments
+// of a range.
 import type { AppointmentSummary } from "@servicepro/validators";
 import { useTRPC } from "@servicepro/web";
 import { useQuery } from "@tanstack/react-query";
@@ -9,20 +10,32 @@ export type CalendarBookable = { id: string; name: string; kind: string; color: 
 export function useBookables() {
   const trpc = useTRPC();
   return useQuery({
-    ...trpc.tenant.team.bookables.queryOptions(),
+    ...trpc.tenant.team.list.queryOptions(),
     select: (rows): CalendarBookable[] =>
       rows.filter((b) => b.active).map((b) => ({ id: b.id, name: b.name, kind: b.kind, color: b.color })),
   });
 }
 
-export function useAppointments(range: { from: Date; to: Date }, bookableId: string | undefined) {
+/** The business's IANA zone (Tenant.timezone), as the booking settings report it. */
+export function useBusinessTimeZone() {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.tenant.booking.settings.queryOptions(), select: (settings) => settings.timeZone });
+}
+
+export function useAppointments(
+  range: { from: Date; to: Date },
+  bookableId: string | undefined,
+  options: { enabled?: boolean; includeCancelled?: boolean } = {},
+) {
   const trpc = useTRPC();
   return useQuery({
     ...trpc.tenant.appointments.list.queryOptions({
       from: range.from.toISOString(),
       to: range.to.toISOString(),
       bookableId: bookableId ?? null,
+      includeCancelled: options.includeCancelled ?? false,
     }),
-    select: (data): { timeZone: string; appointments: AppointmentSummary[] } => data,
+    enabled: options.enabled ?? true,
+    select: (rows): AppointmentSummary[] => rows,
   });
 }

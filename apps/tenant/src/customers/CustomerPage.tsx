@@ -55,6 +55,7 @@ const CONSENT_SOURCE_LABELS: Record<Page["consentHistory"][number]["source"], st
   free_text: "Text message",
   provider_21610: "Carrier block",
   staff: "Staff",
+  booking_page: "Booking page",
 };
 
 export function CustomerPage() {

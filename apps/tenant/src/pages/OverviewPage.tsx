@@ -24,6 +24,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { FirstRunChecklist } from "../onboarding/FirstRunChecklist.tsx";
 import { statusNotice } from "./status-notice.ts";
+import { TodaysJobs } from "./TodaysJobs.tsx";
 
 type Overview = RouterOutputs["tenant"]["overview"];
 type Member = Overview["members"][number];
@@ -126,6 +127,8 @@ export function OverviewPage({ currentUserId }: { currentUserId: string }) {
       ) : null}
 
       <FirstRunChecklist />
+
+      <TodaysJobs />
 
       <Card title="Business" description="How your business appears on ServicePro.">
         <DescriptionList
