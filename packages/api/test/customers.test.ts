@@ -169,16 +169,20 @@ describe.each(testEngines())("tenant.customers on %s", (engine) => {
       kind: "vehicle",
       details: { make: "Honda", model: "Civic" },
     });
+    // Thunks, run one at a time: a promise created early and awaited late is an unhandled rejection.
     const attempts = [
-      bravo.tenant.customers.get({ id: mine.id }),
-      bravo.tenant.customers.update({ id: mine.id, name: "Taken over" }),
-      bravo.tenant.customers.addAsset({ customerId: mine.id, kind: "pet", details: { name: "Rex" } }),
-      bravo.tenant.customers.updateAsset({ id: asset.id, kind: "vehicle", details: { make: "Ford" } }),
-      bravo.tenant.customers.archiveAsset({ id: asset.id }),
-      alpha.tenant.customers.get({ id: randomUUID() }),
+      () => bravo.tenant.customers.get({ id: mine.id }),
+      () => bravo.tenant.customers.update({ id: mine.id, name: "Taken over" }),
+      () => bravo.tenant.customers.addAsset({ customerId: mine.id, kind: "pet", details: { name: "Rex" } }),
+      () => bravo.tenant.customers.updateAsset({ id: asset.id, kind: "vehicle", details: { make: "Ford" } }),
+      () => bravo.tenant.customers.archiveAsset({ id: asset.id }),
+      () => alpha.tenant.customers.get({ id: randomUUID() }),
     ];
-    for (const attempt of attempts) expect((await failure(attempt)).code).toBe("NOT_FOUND");
+    for (const attempt of attempts) expect((await failure(attempt())).code).toBe("NOT_FOUND");
     expect(JSON.stringify(await bravo.tenant.customers.list({ limit: 100 }))).not.toContain("Private Pat");
+    // Search and tag filters pick ids in app_customer_page(), past RLS: still only the caller's own.
+    expect((await bravo.tenant.customers.list({ search: "private pat", limit: 100 })).items).toEqual([]);
+    expect((await alpha.tenant.customers.list({ search: "private pat", limit: 100 })).items).toHaveLength(1);
     expect((await alpha.tenant.customers.get({ id: mine.id })).customer.name).toBe("Private Pat");
   });
 
