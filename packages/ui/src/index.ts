@@ -45,6 +45,7 @@ export { PageHeader, type PageHeaderProps } from "./components/PageHeader.tsx";
 export { PageNotice, type PageNoticeProps } from "./components/PageNotice.tsx";
 export { SelectField, type SelectFieldProps, type SelectOption } from "./components/SelectField.tsx";
 export { SignInForm, type SignInFormProps, type SignInValues } from "./components/SignInForm.tsx";
+export { SlotRefusalAlert, type SlotRefusalAlertProps } from "./components/SlotRefusalAlert.tsx";
 export { Spinner, type SpinnerProps, type SpinnerSize } from "./components/Spinner.tsx";
 export { StatGroup, type StatGroupProps, type StatItem } from "./components/StatGroup.tsx";
 export { TextAreaField, type TextAreaFieldProps } from "./components/TextAreaField.tsx";

@@ -28,9 +28,16 @@ BEGIN
   ELSIF p_visit = 'since' THEN v_sql := v_sql || ' AND c.last_visit_at >= $4';
   END IF;
   IF p_after_sort IS NOT NULL THEN v_sql := v_sql || ' AND (c.sort_name, c.id) > ($5, $6)'; END IF;
-  -- EXECUTE plans with the actual values, so a rare term uses the trigram index and a common one
-  -- walks the name index, whichever the statistics say is cheaper.
-  RETURN QUERY EXECUTE v_sql || ' ORDER BY c.sort_name, c.id LIMIT $7'
-    USING v_tenant, p_pattern, p_tag, p_since, p_after_sort, p_after_id, p_limit;
+  -- With a term of 3 or more characters the trigram index finds the matches and the page is a top-N
+  -- sort of them. Left to itself the planner walks the name index instead, expecting matches to be
+  -- spread evenly through the alphabet; they rarely are (a surname search starts where the surname
+  -- sorts: measured 226 ms against 14 ms on 100,000 customers). `sort_name || ''` sorts the same
+  -- but cannot be read from that index. Shorter terms have no trigrams: the walk is the only way.
+  IF p_pattern IS NOT NULL AND length(p_pattern) >= 5 THEN
+    v_sql := v_sql || ' ORDER BY c.sort_name || '''', c.id LIMIT $7';
+  ELSE
+    v_sql := v_sql || ' ORDER BY c.sort_name, c.id LIMIT $7';
+  END IF;
+  RETURN QUERY EXECUTE v_sql USING v_tenant, p_pattern, p_tag, p_since, p_after_sort, p_after_id, p_limit;
 END $$;
 REVOKE ALL ON FUNCTION app_customer_page(text, text, text, timestamptz, text, uuid, integer) FROM PUBLIC;

@@ -13,6 +13,7 @@ import {
   FormSelectField,
   FormTextAreaField,
   FormTextField,
+  SlotRefusalAlert,
   Spinner,
   useZodForm,
 } from "@servicepro/ui";
@@ -314,26 +315,17 @@ export function BookingForm({
       </fieldset>
 
       {problem ? (
-        <Alert tone="error" title={problem.message}>
-          {problem.alternatives.length > 0 ? (
-            <div className="book__alternatives" role="group" aria-label="Nearest open times">
-              {problem.alternatives.map((iso) => (
-                <Button
-                  key={iso}
-                  type="button"
-                  size="sm"
-                  variant="secondary"
-                  onClick={() => {
-                    pickTime(iso);
-                    void form.handleSubmit(book)();
-                  }}
-                >
-                  {`${dayButtonLabel(localDateOf(new Date(iso), timeZone), timeZone).full}, ${timeLabel(iso, timeZone)}`}
-                </Button>
-              ))}
-            </div>
-          ) : null}
-        </Alert>
+        <SlotRefusalAlert
+          message={problem.message}
+          alternatives={problem.alternatives}
+          label={(iso) =>
+            `${dayButtonLabel(localDateOf(new Date(iso), timeZone), timeZone).full}, ${timeLabel(iso, timeZone)}`
+          }
+          onPick={(iso) => {
+            pickTime(iso);
+            void form.handleSubmit(book)();
+          }}
+        />
       ) : null}
 
       <Button type="submit" variant="primary" size="lg" block loading={create.isPending}>

@@ -2,7 +2,6 @@
 // add-ons, a day and time, and who does it. The form is the API's own input schema
 // (`createAppointmentInput`); a time the schedule refuses shows the reason and the nearest times.
 import {
-  Alert,
   apiErrorMessage,
   apiSlotRefusal,
   applyServerErrors,
@@ -12,6 +11,7 @@ import {
   FormSelectField,
   FormTextAreaField,
   SelectField,
+  SlotRefusalAlert,
   TextField,
   useZodForm,
 } from "@servicepro/ui";
@@ -170,22 +170,12 @@ export function BookingDialog({
         />
         <FormTextAreaField name="customerNotes" label="Notes (optional)" rows={2} />
         {problem ? (
-          <Alert tone="error" title={problem.message}>
-            {problem.alternatives.length > 0 ? (
-              <div className="cal__alternatives" role="group" aria-label="Nearest open times">
-                {problem.alternatives.map((iso) => (
-                  <Button
-                    key={iso}
-                    size="sm"
-                    variant="secondary"
-                    onClick={() => setTime(localDateOf(new Date(iso), timeZone), wallMinutesOf(iso, timeZone))}
-                  >
-                    {dateTimeText(iso, timeZone)}
-                  </Button>
-                ))}
-              </div>
-            ) : null}
-          </Alert>
+          <SlotRefusalAlert
+            message={problem.message}
+            alternatives={problem.alternatives}
+            label={(iso) => dateTimeText(iso, timeZone)}
+            onPick={(iso) => setTime(localDateOf(new Date(iso), timeZone), wallMinutesOf(iso, timeZone))}
+          />
         ) : null}
       </Form>
     </Dialog>

@@ -4,7 +4,7 @@
 // snaps it back and says why); click an empty stretch to book there. On a phone the same day is an
 // agenda list with buttons instead of dragging.
 import "./calendar.css";
-import { Alert, Button, LoadErrorAlert, PageHeader, SelectField, Spinner } from "@servicepro/ui";
+import { Button, LoadErrorAlert, PageHeader, SelectField, SlotRefusalAlert, Spinner } from "@servicepro/ui";
 import type { AppointmentSummary } from "@servicepro/validators";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
@@ -157,22 +157,16 @@ function Calendar({ timeZone }: { timeZone: string }) {
       </div>
 
       {problem ? (
-        <Alert tone="error" title={problem.message}>
-          {problem.alternatives.length > 0 ? (
-            <div className="cal__alternatives" role="group" aria-label="Nearest open times">
-              {problem.alternatives.map((iso) => (
-                <Button
-                  key={iso}
-                  size="sm"
-                  variant="secondary"
-                  onClick={() => void tryMove(problem.appointment, new Date(iso), problem.bookableId)}
-                >
-                  {`Move to ${timeText(iso, timeZone)}${localDateOf(new Date(iso), timeZone) === localDateOf(new Date(problem.appointment.startsAt), timeZone) ? "" : `, ${dateText(localDateOf(new Date(iso), timeZone), timeZone)}`}`}
-                </Button>
-              ))}
-            </div>
-          ) : null}
-        </Alert>
+        <SlotRefusalAlert
+          message={problem.message}
+          alternatives={problem.alternatives}
+          label={(iso) => {
+            const day = localDateOf(new Date(iso), timeZone);
+            const sameDay = day === localDateOf(new Date(problem.appointment.startsAt), timeZone);
+            return `Move to ${timeText(iso, timeZone)}${sameDay ? "" : `, ${dateText(day, timeZone)}`}`;
+          }}
+          onPick={(iso) => void tryMove(problem.appointment, new Date(iso), problem.bookableId)}
+        />
       ) : null}
 
       <DayGrid

@@ -1,6 +1,6 @@
 // Moving a job without dragging (a phone, a keyboard): a day, a time and who does it. The server
 // checks the new time; a refusal shows its reason and the nearest free times as buttons.
-import { Alert, Button, Dialog, SelectField, TextField } from "@servicepro/ui";
+import { Button, Dialog, SelectField, SlotRefusalAlert, TextField } from "@servicepro/ui";
 import type { AppointmentSummary } from "@servicepro/validators";
 import { useState } from "react";
 import type { CalendarBookable } from "./calendar-api.ts";
@@ -75,19 +75,14 @@ export function RescheduleDialog({
           options={team.map((b) => ({ value: b.id, label: b.name }))}
         />
         {problem ? (
-          <Alert tone="error" title={problem.message}>
-            {problem.alternatives.length > 0 ? (
-              <div className="cal__alternatives" role="group" aria-label="Nearest open times">
-                {problem.alternatives.map((iso) => (
-                  <Button key={iso} size="sm" variant="secondary" onClick={() => void tryMove(new Date(iso))}>
-                    {localDateOf(new Date(iso), timeZone) === date
-                      ? timeText(iso, timeZone)
-                      : dateTimeText(iso, timeZone)}
-                  </Button>
-                ))}
-              </div>
-            ) : null}
-          </Alert>
+          <SlotRefusalAlert
+            message={problem.message}
+            alternatives={problem.alternatives}
+            label={(iso) =>
+              localDateOf(new Date(iso), timeZone) === date ? timeText(iso, timeZone) : dateTimeText(iso, timeZone)
+            }
+            onPick={(iso) => void tryMove(new Date(iso))}
+          />
         ) : null}
       </div>
     </Dialog>
