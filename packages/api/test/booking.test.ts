@@ -109,7 +109,7 @@ describe.each(testEngines())("booking.* on %s", (engine) => {
       priceLabel: "$190",
       serviceName: "Full Detail",
       businessName: "Shine shine-shop",
-      textsEnabled: true,
+      textsEnabled: false,
     });
     const { customer, appointment, asset, consent } = await tenantDb(db, shop.id).run(async (tx) => {
       const customer = await tx.customer.findFirstOrThrow({ where: { phone: "+15125550171" } });

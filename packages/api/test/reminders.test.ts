@@ -222,6 +222,39 @@ describe.each(testEngines())("appointment reminders on %s", (engine) => {
     expect(await messageFor(confirmation.id)).toBeNull();
   });
 
+  it("should text about an online booking only with express consent on record (the unticked box means none)", async () => {
+    clock = at("2026-12-08T15:00:00Z");
+    const phone = "+15125550112";
+    const casey = await customer("Casey Online", phone);
+    const appointment = await book(casey.id, "2026-12-11T13:00:00-06:00");
+    // As the booking page records it: booked by the customer, and no opt-in because the box was left unticked.
+    await tenantDb(db, TENANT).run((tx) =>
+      tx.appointment.update({
+        where: { tenantId_id: { tenantId: TENANT, id: appointment.id } },
+        data: { bookedBy: "customer" },
+      }),
+    );
+    const confirmation = (await reminders(appointment.id)).find((r) => r.kind === "confirmation")!;
+    expect(await runJob(confirmation.id, at("2026-12-08T15:00:00Z"))).toEqual({
+      outcome: "skipped",
+      reason: "no_consent",
+    });
+    expect(await messageFor(confirmation.id)).toBeNull();
+
+    // With the box ticked (an opt-in on record) the same kind of booking is texted.
+    const later = await book(casey.id, "2026-12-11T15:00:00-06:00");
+    await tenantDb(db, TENANT).run(async (tx) => {
+      await tx.appointment.update({
+        where: { tenantId_id: { tenantId: TENANT, id: later.id } },
+        data: { bookedBy: "customer" },
+      });
+      await tx.smsConsent.create({ data: { tenantId: TENANT, phone, state: "opted_in", source: "booking_page" } });
+    });
+    const second = (await reminders(later.id)).find((r) => r.kind === "confirmation")!;
+    expect((await runJob(second.id, at("2026-12-08T15:00:00Z"))).outcome).toBe("sent");
+    expect(await messageFor(second.id)).not.toBeNull();
+  });
+
   it("should skip a reminder whose quiet hours last until the appointment starts", async () => {
     clock = at("2026-12-08T15:00:00Z");
     const morgan = await customer("Morgan Early", "+15125550122");

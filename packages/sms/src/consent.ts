@@ -28,3 +28,12 @@ export async function isOptedOut(tx: TenantTx, phone: string): Promise<boolean> 
   const consent = await tx.smsConsent.findFirst({ where: { phone }, select: { state: true } });
   return consent?.state === "opted_out";
 }
+
+/**
+ * Whether the number gave express consent on record (an opt-in row). Texts about a booking made
+ * online need it: the booking page asks with an unchecked box, and an unticked box means no texts.
+ */
+export async function hasOptedIn(tx: TenantTx, phone: string): Promise<boolean> {
+  const consent = await tx.smsConsent.findFirst({ where: { phone }, select: { state: true } });
+  return consent?.state === "opted_in";
+}

@@ -2,7 +2,7 @@
 // webhooks, consent, the durable outbox (pg-boss), the delivery worker, the Twilio and dev senders,
 // and what every webhook shares (inbound routing, the caller's customer and conversation, live events).
 
-export { isOptedOut, recordConsentChange } from "./consent.ts";
+export { hasOptedIn, isOptedOut, recordConsentChange } from "./consent.ts";
 export {
   type DeliveryDeps,
   type DeliveryOutcome,

@@ -9,7 +9,7 @@ import type { ReminderJob, ReminderQueue } from "@servicepro/booking";
 import { type Database, JOB_QUEUES, type TenantTx, tenantDb } from "@servicepro/db";
 import { formatLocal } from "@servicepro/scheduling";
 import type { PgBoss } from "pg-boss";
-import { isOptedOut } from "./consent.ts";
+import { hasOptedIn, isOptedOut } from "./consent.ts";
 import { ensureConversation } from "./inbound.ts";
 import type { MessagingEvents, Outbox } from "./types.ts";
 
@@ -129,6 +129,7 @@ async function decide(tx: TenantTx, deps: ReminderDeps, job: ReminderJob, now: D
     select: {
       status: true,
       startsAt: true,
+      bookedBy: true,
       customer: { select: { id: true, phone: true } },
       service: { select: { name: true } },
     },
@@ -139,6 +140,9 @@ async function decide(tx: TenantTx, deps: ReminderDeps, job: ReminderJob, now: D
   if (now < row.dueAt) return { outcome: "waiting", at: row.dueAt };
   if (now >= appointment.startsAt) return end("skipped", "too_late");
   if (await isOptedOut(tx, appointment.customer.phone)) return end("skipped", "opted_out");
+  // Booked on the booking page with the consent box left unticked: the customer asked for no texts.
+  if (appointment.bookedBy === "customer" && !(await hasOptedIn(tx, appointment.customer.phone)))
+    return end("skipped", "no_consent");
 
   const tenant = await tx.tenant.findFirstOrThrow({ select: { name: true, timezone: true } });
   const settings = await tx.bookingSettings.findFirst({ select: { quietHoursStart: true, quietHoursEnd: true } });

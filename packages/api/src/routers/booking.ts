@@ -11,7 +11,7 @@ import {
 } from "@servicepro/booking";
 import { type Prisma, platformDb, tenantDb } from "@servicepro/db";
 import { AppError } from "@servicepro/errors";
-import { isOptedOut, recordConsentChange } from "@servicepro/sms";
+import { hasOptedIn, recordConsentChange } from "@servicepro/sms";
 import {
   bookingAvailabilityInput,
   bookingAvailabilityOutput,
@@ -249,7 +249,8 @@ export const bookingRouter = createRouter({
           priceMaxCents: appointment.priceMaxCents,
           priceLabel: priceLabel(appointment),
           depositCents: appointment.depositCents,
-          textsEnabled: !(await isOptedOut(tx, input.phone)),
+          // Texts about an online booking go out only with express consent on record (the ticked box now, or earlier).
+          textsEnabled: await hasOptedIn(tx, input.phone),
         };
         return { result, change };
       });
