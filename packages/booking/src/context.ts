@@ -5,7 +5,7 @@ import { AppError } from "@servicepro/errors";
 import {
   type BookingRules,
   type Busy,
-  DEFAULT_WEEKLY_HOURS,
+  DEFAULT_BOOKING_SETTINGS,
   type StaffMember,
   type WeeklyHours,
   weeklyHoursSchema,
@@ -40,19 +40,6 @@ export type BookingContext = {
   /** The same bookables as the scheduling engine sees them (hours, time off). */
   staff: StaffMember[];
   now: Date;
-};
-
-const DEFAULT_SETTINGS: Omit<BookingSettingsView, "hours"> = {
-  closedDates: [],
-  slotIntervalMinutes: 30,
-  leadTimeMinutes: 120,
-  bookingWindowDays: 60,
-  bufferMinutes: 0,
-  maxConcurrent: null,
-  onlineBookingEnabled: true,
-  depositCents: 0,
-  cancellationWindowHours: 24,
-  cancellationFeeCents: 0,
 };
 
 /** Stored hours are checked on the way in (settings screens); a row that no longer parses is treated as closed rather than crashing bookings. */
@@ -168,7 +155,7 @@ function contextOf(row: ContextRow, now: Date): BookingContext {
         cancellationWindowHours: settings.cancellationWindowHours,
         cancellationFeeCents: settings.cancellationFeeCents,
       }
-    : { ...DEFAULT_SETTINGS, hours: DEFAULT_WEEKLY_HOURS };
+    : DEFAULT_BOOKING_SETTINGS;
   const offByBookable = new Map<string, { start: Date; end: Date }[]>();
   for (const [bookableId, start, end] of timeOff) {
     const list = offByBookable.get(bookableId) ?? [];

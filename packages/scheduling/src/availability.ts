@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { SLOT_REASONS } from "@servicepro/validators";
 import { addDays, format } from "date-fns";
 import { IntervalIndex } from "./interval-index.ts";
 import {
@@ -43,18 +44,8 @@ export type AvailabilityInput = {
 
 export type AvailableStart = { start: Date; staffIds: string[] };
 
-/** Why a start cannot be booked, in the order they are checked. */
-export const UNAVAILABLE_REASONS = [
-  "quote_only",
-  "past",
-  "too_soon",
-  "too_far",
-  "off_grid",
-  "closed",
-  "outside_hours",
-  "rule",
-  "taken",
-] as const;
+/** Why a start cannot be booked, in the order they are checked (one list, shared with the API's schemas). */
+export const UNAVAILABLE_REASONS = SLOT_REASONS;
 export type UnavailableReason = (typeof UNAVAILABLE_REASONS)[number];
 
 export type StartCheck =

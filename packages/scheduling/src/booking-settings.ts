@@ -4,7 +4,28 @@
 import { instantSchema, optionalTextSchema, textSchema } from "@servicepro/validators";
 import { z } from "zod";
 import { parseLocalDate } from "./local-time.ts";
-import { weeklyHoursSchema } from "./weekly-hours.ts";
+import { DEFAULT_WEEKLY_HOURS, weeklyHoursSchema } from "./weekly-hours.ts";
+
+/**
+ * How a business without a settings row books: the booking_settings table's own column defaults,
+ * with the default weekly hours. The API's settings view and the booking service both start here.
+ */
+export const DEFAULT_BOOKING_SETTINGS = {
+  hours: DEFAULT_WEEKLY_HOURS,
+  closedDates: [] as { date: string; reason: string | null }[],
+  slotIntervalMinutes: 30,
+  leadTimeMinutes: 120,
+  bookingWindowDays: 60,
+  bufferMinutes: 0,
+  maxConcurrent: null as number | null,
+  onlineBookingEnabled: true,
+  depositCents: 0,
+  cancellationWindowHours: 24,
+  cancellationFeeCents: 0,
+  reminderOffsetsMinutes: [1440, 120],
+  quietHoursStart: "21:00",
+  quietHoursEnd: "08:00",
+};
 
 /** At most this many reminders per appointment, each at most a week before the start. */
 export const MAX_REMINDER_OFFSETS = 4;

@@ -44,6 +44,7 @@ export {
   clockTimeSchema,
   closedDateSchema,
   createBookableInput,
+  DEFAULT_BOOKING_SETTINGS,
   MAX_CLOSED_DATES,
   MAX_REMINDER_OFFSET_MINUTES,
   MAX_REMINDER_OFFSETS,

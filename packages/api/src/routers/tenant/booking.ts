@@ -6,7 +6,7 @@ import {
   type BookingSettingsOutput,
   bookingSettingsInput,
   bookingSettingsOutput,
-  DEFAULT_WEEKLY_HOURS,
+  DEFAULT_BOOKING_SETTINGS,
   weeklyHoursSchema,
 } from "@servicepro/scheduling";
 import { createRouter, staffProcedure, tenantAdminProcedure } from "../../trpc.ts";
@@ -14,22 +14,7 @@ import { createRouter, staffProcedure, tenantAdminProcedure } from "../../trpc.t
 type SettingsRow = Prisma.BookingSettingsGetPayload<object>;
 
 /** The defaults a business without a settings row books with (the table's own defaults). */
-const DEFAULTS = {
-  hours: DEFAULT_WEEKLY_HOURS,
-  closedDates: [],
-  slotIntervalMinutes: 30,
-  leadTimeMinutes: 120,
-  bookingWindowDays: 60,
-  bufferMinutes: 0,
-  maxConcurrent: null,
-  onlineBookingEnabled: true,
-  depositCents: 0,
-  cancellationWindowHours: 24,
-  cancellationFeeCents: 0,
-  reminderOffsetsMinutes: [1440, 120],
-  quietHoursStart: "21:00",
-  quietHoursEnd: "08:00",
-} satisfies Omit<BookingSettingsOutput, "timeZone" | "updatedAt">;
+const DEFAULTS = DEFAULT_BOOKING_SETTINGS satisfies Omit<BookingSettingsOutput, "timeZone" | "updatedAt">;
 
 function closedDatesOf(stored: unknown): BookingSettingsOutput["closedDates"] {
   if (!Array.isArray(stored)) return [];
