@@ -6,7 +6,8 @@
  */
 import { enqueueReminders } from "@servicepro/booking";
 import { tenantDb } from "@servicepro/db";
-import { classifyConsent, smsTexts } from "@servicepro/telephony";
+import { classifyConsent } from "@servicepro/opt-out";
+import { smsTexts } from "@servicepro/telephony";
 import { runsAutomations } from "@servicepro/tenancy/constants";
 import { handleAppointmentReply } from "./appointment-replies.ts";
 import { recordConsentChange } from "./consent.ts";

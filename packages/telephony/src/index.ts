@@ -3,7 +3,6 @@
 // written by ./xml.ts, not the Twilio SDK, so the browser can import this package too.
 
 export { type AppointmentReply, classifyAppointmentReply } from "./appointment-reply.ts";
-export { type ConsentIntent, classifyConsent, HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from "./consent.ts";
 export * from "./constants.ts";
 export { type CallerIntent, callerIntent, type Faq, matchFaq } from "./faq-match.ts";
 export {

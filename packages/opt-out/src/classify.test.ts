@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifyConsent, HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from "./consent.ts";
+import { classifyConsent, HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from "./classify.ts";
 
 /** A keyword as a person might type it: random case, spaces/tabs/newlines around it, trailing punctuation. */
 const typed = (keyword: string) =>
@@ -37,10 +37,10 @@ describe("classifyConsent: keywords (M1, Twilio's defaults)", () => {
   it.each(OPT_OUT_KEYWORDS)(
     "%s opts out in any case, with surrounding whitespace and trailing punctuation",
     (keyword) => {
-      expect(classifyConsent(keyword)).toEqual({ kind: "opt_out", source: "keyword", keyword });
+      expect(classifyConsent(keyword)).toMatchObject({ kind: "opt_out", source: "keyword", keyword });
       fc.assert(
         fc.property(typed(keyword), (body) => {
-          expect(classifyConsent(body)).toEqual({ kind: "opt_out", source: "keyword", keyword });
+          expect(classifyConsent(body)).toMatchObject({ kind: "opt_out", source: "keyword", keyword });
         }),
         { numRuns: 200 },
       );
@@ -48,20 +48,20 @@ describe("classifyConsent: keywords (M1, Twilio's defaults)", () => {
   );
 
   it.each(OPT_IN_KEYWORDS)("%s opts back in in any case and spacing", (keyword) => {
-    expect(classifyConsent(keyword)).toEqual({ kind: "opt_in", keyword });
+    expect(classifyConsent(keyword)).toMatchObject({ kind: "opt_in", keyword });
     fc.assert(
       fc.property(typed(keyword), (body) => {
-        expect(classifyConsent(body)).toEqual({ kind: "opt_in", keyword });
+        expect(classifyConsent(body)).toMatchObject({ kind: "opt_in", keyword });
       }),
       { numRuns: 200 },
     );
   });
 
   it.each(HELP_KEYWORDS)("%s asks for help in any case and spacing", (keyword) => {
-    expect(classifyConsent(keyword)).toEqual({ kind: "help", keyword });
+    expect(classifyConsent(keyword)).toMatchObject({ kind: "help", keyword });
     fc.assert(
       fc.property(typed(keyword), (body) => {
-        expect(classifyConsent(body)).toEqual({ kind: "help", keyword });
+        expect(classifyConsent(body)).toMatchObject({ kind: "help", keyword });
       }),
       { numRuns: 200 },
     );
@@ -77,21 +77,21 @@ describe("classifyConsent: keywords (M1, Twilio's defaults)", () => {
     });
     expect(classifyConsent("OptOut")).toMatchObject({ kind: "opt_out", source: "keyword", keyword: "OPTOUT" });
     expect(classifyConsent("“STOP”")).toMatchObject({ kind: "opt_out", source: "keyword", keyword: "STOP" });
-    expect(classifyConsent("Yes")).toEqual({ kind: "opt_in", keyword: "YES" });
-    expect(classifyConsent("yes!")).toEqual({ kind: "opt_in", keyword: "YES" });
-    expect(classifyConsent("unstop")).toEqual({ kind: "opt_in", keyword: "UNSTOP" });
-    expect(classifyConsent(" info ")).toEqual({ kind: "help", keyword: "INFO" });
+    expect(classifyConsent("Yes")).toMatchObject({ kind: "opt_in", keyword: "YES" });
+    expect(classifyConsent("yes!")).toMatchObject({ kind: "opt_in", keyword: "YES" });
+    expect(classifyConsent("unstop")).toMatchObject({ kind: "opt_in", keyword: "UNSTOP" });
+    expect(classifyConsent(" info ")).toMatchObject({ kind: "help", keyword: "INFO" });
   });
 
   it("only a single word is a keyword: a keyword inside a sentence is not (unless it is a revocation)", () => {
     // Twilio's own filter is single-word; "yes, Tuesday works" is an answer, not a re-subscription.
-    expect(classifyConsent("yes, Tuesday works")).toEqual({ kind: "none" });
-    expect(classifyConsent("start at 9?")).toEqual({ kind: "none" });
-    expect(classifyConsent("help me book a detail")).toEqual({ kind: "none" });
-    expect(classifyConsent("STOPS")).toEqual({ kind: "none" });
-    expect(classifyConsent("ending")).toEqual({ kind: "none" });
-    expect(classifyConsent("")).toEqual({ kind: "none" });
-    expect(classifyConsent("   ")).toEqual({ kind: "none" });
+    expect(classifyConsent("yes, Tuesday works")).toMatchObject({ kind: "none" });
+    expect(classifyConsent("start at 9?")).toMatchObject({ kind: "none" });
+    expect(classifyConsent("help me book a detail")).toMatchObject({ kind: "none" });
+    expect(classifyConsent("STOPS")).toMatchObject({ kind: "none" });
+    expect(classifyConsent("ending")).toMatchObject({ kind: "none" });
+    expect(classifyConsent("")).toMatchObject({ kind: "none" });
+    expect(classifyConsent("   ")).toMatchObject({ kind: "none" });
   });
 
   it("random words that are not keywords never classify as keywords", () => {
@@ -226,12 +226,12 @@ describe("classifyConsent: plain-language revocations (M2)", () => {
 
   it("multi-word revocations are free text, not keywords", () => {
     for (const body of REVOCATIONS.filter((b) => /\s/.test(b.trim()))) {
-      expect(classifyConsent(body), body).toEqual({ kind: "opt_out", source: "free_text" });
+      expect(classifyConsent(body), body).toMatchObject({ kind: "opt_out", source: "free_text" });
     }
   });
 
   it.each(NEAR_MISSES)("is not an opt-out: %j", (body) => {
-    expect(classifyConsent(body)).toEqual({ kind: "none" });
+    expect(classifyConsent(body)).toMatchObject({ kind: "none" });
   });
 
   it("revocations survive case changes and trailing punctuation", () => {
@@ -290,7 +290,7 @@ describe("classifyConsent: plain-language revocations (M2)", () => {
         ),
         fc.constantFrom(" at 3pm?", " tomorrow", " on friday", " around noon", " after work?", " this week"),
         (head, tail) => {
-          expect(classifyConsent(`${head}${tail}`)).toEqual({ kind: "none" });
+          expect(classifyConsent(`${head}${tail}`)).toMatchObject({ kind: "none" });
         },
       ),
       { numRuns: 200 },

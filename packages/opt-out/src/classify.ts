@@ -8,11 +8,7 @@
  *   "please stop texting me", "take me off your list", "stop please". Rules are deliberately
  *   specific so "stop by at 3pm?" or "cancel my appointment" are not opt-outs.
  */
-export type ConsentIntent =
-  | { kind: "opt_out"; source: "keyword" | "free_text"; keyword?: string }
-  | { kind: "opt_in"; keyword: string }
-  | { kind: "help"; keyword: string }
-  | { kind: "none" };
+import type { ConsentDecision } from "./types.ts";
 
 export const OPT_OUT_KEYWORDS = [
   "STOP",
@@ -86,7 +82,26 @@ const normalize = (text: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-export function classifyConsent(body: string): ConsentIntent {
+export function classifyConsent(body: string): ConsentDecision {
+  const found = classifyLegacy(body);
+  const language = "en" as const;
+  switch (found.kind) {
+    case "opt_out":
+      return { ...found, score: 1, language };
+    case "none":
+      return { kind: "none", score: 0, language };
+    default:
+      return { ...found, score: 0, language };
+  }
+}
+
+type LegacyIntent =
+  | { kind: "opt_out"; source: "keyword" | "free_text"; keyword?: string }
+  | { kind: "opt_in"; keyword: string }
+  | { kind: "help"; keyword: string }
+  | { kind: "none" };
+
+function classifyLegacy(body: string): LegacyIntent {
   const word = body
     .trim()
     .replace(/[\s.!?,;:'"“”‘’]+$/u, "")
