@@ -1,7 +1,9 @@
 // The concierge's side effects, carried out by workers after the set-up transaction commits:
 // numbers searched and bought through the real Twilio SDK (against the fake Twilio on 127.0.0.1),
-// a retried purchase that finds the number already bought, onboarding links by email and text, and
-// the pool of numbers used when Twilio is not configured.
+// a retried purchase that finds the number already bought, onboarding links minted at send time and
+// sent by email and text (the jobs carry ids only), and the pool of numbers used when Twilio is not
+// configured.
+import { createHash, randomUUID } from "node:crypto";
 import { JOB_QUEUES, platformDb } from "@servicepro/db";
 import { createTestDatabase, defaultEngine, type TestDatabase } from "@servicepro/db/testing";
 import { type Messaging, startMessaging } from "@servicepro/messaging";
@@ -14,6 +16,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const logger = pino({ level: "silent" });
 const PUBLIC = "https://app.servicepro.test";
+const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
+/** The token of the one welcome link in a message. */
+const linkIn = (message: string) => {
+  const found = [...message.matchAll(/\/app\/welcome\?token=([A-Za-z0-9_-]+)/g)].map((m) => m[1]!);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
 
 async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 15_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -32,6 +41,7 @@ describe("with Twilio configured", () => {
   let fake: FakeTwilio;
   let messaging: Messaging;
   const email = createDevEmailSender(logger);
+  const platform = () => platformDb(db, { actorUserId: null, purpose: "test" });
 
   beforeAll(async () => {
     db = await createTestDatabase(defaultEngine());
@@ -65,14 +75,18 @@ describe("with Twilio configured", () => {
 
   it("should buy a queued number after commit, point its webhooks at us, and queue nothing on rollback", async () => {
     await expect(
-      platformDb(db, { actorUserId: null, purpose: "test" }).run(async (tx) => {
-        await messaging.provisioning.queueNumberSetup(tx, { tenantId: "t1", phoneNumber: "+15125550112" });
+      platform().run(async (tx) => {
+        await tx.tenant.create({ data: { id: "t0", name: "Rolled Back Co", slug: "t0" } });
+        await tx.tenantPhoneConfig.create({ data: { tenantId: "t0", phoneNumber: "+15125550112" } });
+        await messaging.provisioning.queueNumberSetup(tx, { tenantId: "t0" });
         throw new Error("set-up failed after queueing");
       }),
     ).rejects.toThrow(/set-up failed/);
-    await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) =>
-      messaging.provisioning.queueNumberSetup(tx, { tenantId: "t1", phoneNumber: "+15125550111" }),
-    );
+    await platform().run(async (tx) => {
+      await tx.tenant.create({ data: { id: "t1", name: "Bluebonnet Lawns", slug: "t1" } });
+      await tx.tenantPhoneConfig.create({ data: { tenantId: "t1", phoneNumber: "+15125550111" } });
+      await messaging.provisioning.queueNumberSetup(tx, { tenantId: "t1" });
+    });
     const bought = await eventually(() => {
       expect(fake.incoming).toHaveLength(1);
       return fake.incoming[0]!;
@@ -83,9 +97,10 @@ describe("with Twilio configured", () => {
       smsUrl: `${PUBLIC}/twilio/sms/incoming`,
       statusCallback: `${PUBLIC}/twilio/voice/status`,
     });
-    // Every set-up job has finished: the rolled-back one was never queued, so never bought.
-    const jobs = await settledJobs(db.jobQueue, { queue: JOB_QUEUES.numberSetup.name, data: { tenantId: "t1" } });
-    expect(jobs.map((j) => [j.data.phoneNumber, j.state])).toEqual([["+15125550111", "completed"]]);
+    // Every set-up job has finished: the rolled-back one was never queued, so never bought. The job
+    // names the business only; the worker read the number from the business's phone settings.
+    const jobs = await settledJobs(db.jobQueue, { queue: JOB_QUEUES.numberSetup.name });
+    expect(jobs.map((j) => [j.data, j.state])).toEqual([[{ tenantId: "t1" }, "completed"]]);
     expect(fake.incoming.map((n) => n.phoneNumber)).toEqual(["+15125550111"]);
   });
 
@@ -100,31 +115,57 @@ describe("with Twilio configured", () => {
     expect(fake.incoming.filter((n) => n.phoneNumber === "+12145550113")).toHaveLength(1);
   });
 
-  it("should send the onboarding link by email and by text from the platform number", async () => {
-    await platformDb(db, { actorUserId: null, purpose: "test" }).run((tx) =>
-      messaging.provisioning.queueOnboardingNotice(tx, {
-        tenantId: "t1",
-        businessName: "Bluebonnet Lawns",
-        ownerName: "Rosa Diaz",
-        email: "rosa@bluebonnet.example",
+  it("should send a fresh one-time link by email and by text, with only ids in the queue", async () => {
+    const ownerId = randomUUID();
+    await platform().run(async (tx) => {
+      await tx.tenant.create({
+        data: {
+          id: "t2",
+          name: "Bluebonnet Gardens",
+          slug: "t2",
+          contactName: "Rosa Diaz",
+          contactPhone: "+15125550177",
+        },
+      });
+      await tx.user.create({
+        data: { id: ownerId, email: "rosa@bluebonnet.example", name: "Rosa Diaz", passwordHash: "!onboarding-pending" },
+      });
+      await messaging.provisioning.queueOnboardingNotice(tx, {
+        tenantId: "t2",
+        userId: ownerId,
         phone: "+15125550177",
-        link: `${PUBLIC}/app/welcome?token=abc`,
-        expiresAt: new Date(Date.now() + 72 * 3_600_000).toISOString(),
-      }),
-    );
+      });
+    });
     await eventually(() => expect(email.sent).toHaveLength(1));
     expect(email.sent[0]).toMatchObject({
       to: "rosa@bluebonnet.example",
-      subject: "Finish setting up Bluebonnet Lawns on ServicePro",
+      subject: "Finish setting up Bluebonnet Gardens on ServicePro",
     });
-    expect(email.sent[0]!.text).toContain(`${PUBLIC}/app/welcome?token=abc`);
+    const emailed = linkIn(email.sent[0]!.text);
     const text = await eventually(() => {
       const m = fake.messages.find((m) => m.to === "+15125550177");
       expect(m).toBeDefined();
       return m!;
     });
     expect(text).toMatchObject({ from: "+15555550199", statusCallback: null });
-    expect(text.body).toContain("Hi Rosa, Bluebonnet Lawns is set up");
+    expect(text.body).toContain("Hi Rosa, Bluebonnet Gardens is set up");
+    const texted = linkIn(text.body);
+    // One link per channel, each stored only as its hash, valid 72 hours from when it was sent.
+    expect(texted).not.toBe(emailed);
+    const jobs = await settledJobs(db.jobQueue, { queue: JOB_QUEUES.onboardingNotice.name, atLeast: 2 });
+    expect(jobs.map((j) => j.state)).toEqual(["completed", "completed"]);
+    for (const job of jobs) {
+      expect(Object.keys(job.data).sort()).toEqual(["channel", "noticeId", "tenantId"]);
+      expect(JSON.stringify(job.data)).not.toMatch(/rosa|Rosa|Bluebonnet|5125550177|token/);
+    }
+    const tokens = await platform().run((tx) => tx.onboardingToken.findMany({ where: { userId: ownerId } }));
+    expect(tokens.map((t) => t.id).sort()).toEqual([sha256(emailed), sha256(texted)].sort());
+    for (const token of tokens) {
+      const hours = (token.expiresAt.getTime() - token.createdAt.getTime()) / 3_600_000;
+      expect(hours).toBeCloseTo(72, 1);
+    }
+    const notices = await platform().run((tx) => tx.onboardingNotice.findMany({ where: { userId: ownerId } }));
+    expect(notices.every((n) => n.sentAt !== null)).toBe(true);
   });
 });
 

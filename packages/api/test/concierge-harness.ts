@@ -167,6 +167,7 @@ export async function rowCounts(db: Database) {
     phoneConfigs: await tx.tenantPhoneConfig.count(),
     websiteDrafts: await tx.websiteDraft.count(),
     onboardingTokens: await tx.onboardingToken.count(),
+    onboardingNotices: await tx.onboardingNotice.count(),
     provisioningRequests: await tx.provisioningRequest.count(),
     provisionedAudits: await tx.auditLog.count({ where: { action: "tenant.provisioned" } }),
   }));

@@ -107,6 +107,7 @@ describe.each(testEngines())("concierge set-up on %s", (engine) => {
         phoneConfigs: 1,
         websiteDrafts: 1,
         onboardingTokens: 1,
+        onboardingNotices: 2,
         provisioningRequests: 1,
         provisionedAudits: 1,
         numberSetupJobs: 1,

@@ -26,15 +26,16 @@ export const UNUSABLE_PASSWORD_HASH = "!onboarding-pending";
 
 export type TenantStatusAtSetup = "trialing" | "active";
 
-/** The structural twin of @servicepro/provisioning's OnboardingNotice (this package stays I/O-free). */
+/**
+ * Who gets the one-time link after the set-up commits (the twin of @servicepro/provisioning's
+ * OnboardingNoticeRequest; this package stays I/O-free). No link: the notice worker mints one when
+ * it sends, so no secret waits in the job queue. The email and phone are for the preview only.
+ */
 export type OnboardingNoticePlan = {
   tenantId: string;
-  businessName: string;
-  ownerName: string;
+  userId: string;
   email: string;
   phone: string | null;
-  link: string;
-  expiresAt: string;
 };
 
 export type ProvisioningStep =
@@ -253,15 +254,7 @@ export function planProvisioning(input: ProvisioningInput, pack: IndustryPack, o
   if (input.sendOnboarding) {
     steps.push({
       id: "queueOnboardingNotice",
-      notice: {
-        tenantId,
-        businessName: input.businessName,
-        ownerName: input.owner.name,
-        email: input.owner.email,
-        phone: input.owner.phone,
-        link,
-        expiresAt: expiresAt.toISOString(),
-      },
+      notice: { tenantId, userId: ownerUserId, email: input.owner.email, phone: input.owner.phone },
     });
   }
   steps.push({

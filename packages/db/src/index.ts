@@ -52,7 +52,16 @@ export {
   ReminderStatus,
   TenantStatus,
 } from "./generated/prisma/enums.ts";
-export { JOB_QUEUE_SCHEMA, JOB_QUEUES } from "./job-queue.ts";
+export {
+  JOB_QUEUE_SCHEMA,
+  JOB_QUEUES,
+  type JobData,
+  type JobQueueKey,
+  jobData,
+  MAINTENANCE_INTERVAL_SECONDS,
+  type QueueJobOptions,
+  queueJob,
+} from "./job-queue.ts";
 export { describeMigrationProgress, type MigrationProgress, type MigrationResult } from "./migrate.ts";
 export { type Audit, type AuditEvent, type PlatformAccess, platformDb, writeAudit } from "./platform.ts";
 export { APP_ROLE, PLATFORM_ROLE, TENANT_SETTING } from "./roles.ts";

@@ -4,17 +4,37 @@
  * every other table. At run time the app role only reads and writes rows there; it never runs
  * DDL and owns nothing. Queues are declared here, once, for the same reason.
  */
-import { PgBoss, type QueueOptions } from "pg-boss";
+import { SLUG_PATTERN } from "@servicepro/validators/patterns";
+import { PgBoss, type QueueOptions, type SendOptions } from "pg-boss";
+import { z } from "zod";
 import type { SqlSession } from "./migrate.ts";
 import { APP_ROLE, PLATFORM_ROLE } from "./roles.ts";
 
 export const JOB_QUEUE_SCHEMA = "pgboss";
 
-/** Every queue the app uses, with its retry policy. */
+const DAY = 24 * 60 * 60;
+
+/**
+ * What a job may carry: references only. The queue's tables have no row-level security, so the app
+ * role can read every tenant's jobs, and finished jobs stay until retention deletes them. A job
+ * therefore names rows (the tenant, and a row id); the worker reads everything else (bodies,
+ * numbers, names, addresses, links) under the tenant's or the platform's scope when it runs.
+ * docs/decisions/0013-no-secrets-in-the-queue.md.
+ */
+const tenantId = z.string().regex(SLUG_PATTERN, "a tenant id");
+const rowId = z.uuid();
+
+/**
+ * Every queue the app uses: its retry policy, how long finished jobs are kept (deleteAfterSeconds:
+ * completed, failed and cancelled jobs, with their data and output, are deleted that long after
+ * they finished; the sweep runs every MAINTENANCE_INTERVAL_SECONDS), and the one shape its data may
+ * have (strict: an extra field is refused, so a body, a number or a link cannot ride along).
+ */
 export const JOB_QUEUES = {
   /** One job per outbound SMS (the message row is the outbox; the job delivers it). */
   smsSend: {
     name: "sms.send",
+    data: z.strictObject({ tenantId, messageId: rowId }),
     options: {
       retryLimit: 8,
       retryDelay: 2,
@@ -23,28 +43,41 @@ export const JOB_QUEUES = {
       // A worker that dies mid-send leaves its job active; after this it is retried, and the
       // retry reconciles with Twilio before sending (packages/sms/src/delivery-worker.ts).
       expireInSeconds: 60,
+      // The message row keeps the delivery history; the job row is only needed while it runs.
+      deleteAfterSeconds: DAY,
     } satisfies QueueOptions,
   },
-  /** Buys a new business's number from Twilio (if needed) and points its webhooks at us. */
+  /**
+   * Buys a new business's number from Twilio (if needed) and points its webhooks at us. The job
+   * names the business; the worker reads its numbers (tenant_phone_configs) under its scope.
+   */
   numberSetup: {
     name: "phone-number.setup",
+    data: z.strictObject({ tenantId }),
     options: {
       retryLimit: 10,
       retryDelay: 10,
       retryBackoff: true,
       retryDelayMax: 900,
       expireInSeconds: 120,
+      // A little longer than the others: a failed purchase is looked into from the job's error.
+      deleteAfterSeconds: 3 * DAY,
     } satisfies QueueOptions,
   },
-  /** Sends a new business owner their one-time link, one job per channel (SMS, email). */
+  /**
+   * Sends a new business owner their one-time link, one job per channel (SMS, email). The job
+   * names an onboarding_notices row (platform-only); the link is minted when it is sent.
+   */
   onboardingNotice: {
     name: "onboarding.notice",
+    data: z.strictObject({ tenantId, noticeId: rowId, channel: z.enum(["sms", "email"]) }),
     options: {
       retryLimit: 8,
       retryDelay: 5,
       retryBackoff: true,
       retryDelayMax: 600,
       expireInSeconds: 60,
+      deleteAfterSeconds: DAY,
     } satisfies QueueOptions,
   },
   /**
@@ -54,15 +87,55 @@ export const JOB_QUEUES = {
    */
   appointmentReminder: {
     name: "appointment.reminder",
+    data: z.strictObject({ tenantId, reminderId: rowId }),
     options: {
       retryLimit: 6,
       retryDelay: 30,
       retryBackoff: true,
       retryDelayMax: 900,
       expireInSeconds: 60,
+      deleteAfterSeconds: DAY,
     } satisfies QueueOptions,
   },
 } as const;
+
+/** How often workers' processes sweep finished jobs past their queue's deleteAfterSeconds. */
+export const MAINTENANCE_INTERVAL_SECONDS = 60 * 60;
+
+export type JobQueueKey = keyof typeof JOB_QUEUES;
+/** The data a queue's jobs carry (ids only). */
+export type JobData<Q extends JobQueueKey> = z.infer<(typeof JOB_QUEUES)[Q]["data"]>;
+
+/** Send options minus the free-text singleton key: deduplication keys on one of the job's own ids. */
+export type QueueJobOptions<Q extends JobQueueKey> = Omit<SendOptions, "singletonKey"> & {
+  singletonOn?: keyof JobData<Q>;
+};
+
+/**
+ * The only way the app queues a job: the data is checked against the queue's strict shape (ids
+ * only) before it is written, so a new sender cannot put a body, a number or a secret in the queue
+ * by accident. A refusal throws (a programming error, like a failed assertion).
+ */
+export function queueJob<Q extends JobQueueKey>(
+  boss: Pick<PgBoss, "send">,
+  queue: Q,
+  data: JobData<Q>,
+  options: QueueJobOptions<Q> = {},
+): Promise<string | null> {
+  const spec = JOB_QUEUES[queue];
+  const checked = spec.data.parse(data) as Record<string, string>;
+  const { singletonOn, ...rest } = options;
+  const sendOptions: SendOptions = singletonOn ? { ...rest, singletonKey: checked[singletonOn as string] } : rest;
+  return boss.send(spec.name, checked, sendOptions);
+}
+
+/**
+ * A job's data as its worker reads it: the queue's fields, anything else dropped (a job queued by
+ * an older release may still carry more; it is never used).
+ */
+export function jobData<Q extends JobQueueKey>(queue: Q, data: unknown): JobData<Q> {
+  return (JOB_QUEUES[queue].data as z.ZodObject).strip().parse(data) as JobData<Q>;
+}
 
 /** pg-boss's IDatabase over a migration session: parameterised statements via query, scripts via exec. */
 const sessionDb = (session: SqlSession) => ({
@@ -93,6 +166,7 @@ export async function installJobQueue(session: SqlSession): Promise<void> {
   await boss.start();
   try {
     for (const queue of Object.values(JOB_QUEUES)) {
+      // Existing queues take the current policy (retention included) on every migration run.
       const existing = await boss.getQueue(queue.name);
       if (existing) await boss.updateQueue(queue.name, queue.options);
       else await boss.createQueue(queue.name, queue.options);

@@ -174,5 +174,7 @@ REVOKE ALL ON TABLE provisioning_requests FROM ${APP_ROLE};
 -- Onboarding links are created by the platform path and redeemed (read, marked used) by anyone
 -- holding the token; they are never deleted by the app.
 REVOKE DELETE, TRUNCATE ON TABLE onboarding_tokens FROM ${APP_ROLE};
+-- Who an onboarding notice goes to is the platform's business only (the job names the row, nothing more).
+REVOKE ALL ON TABLE onboarding_notices FROM ${APP_ROLE};
 `;
 }

@@ -1,5 +1,5 @@
 import type { ReminderQueue } from "@servicepro/booking";
-import { type Database, JOB_QUEUE_SCHEMA } from "@servicepro/db";
+import { type Database, JOB_QUEUE_SCHEMA, MAINTENANCE_INTERVAL_SECONDS } from "@servicepro/db";
 import { createDevEmailSender, type EmailSender } from "@servicepro/notifications";
 import {
   createPoolNumberProvider,
@@ -72,9 +72,11 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     db: options.db.jobQueue,
     schema: JOB_QUEUE_SCHEMA,
     migrate: false,
-    // Maintenance (expiring stuck jobs so they are retried, archiving) runs in every process that
-    // runs workers; pg-boss coordinates it with an advisory lock.
+    // Maintenance (expiring stuck jobs so they are retried; deleting finished jobs past their
+    // queue's deleteAfterSeconds, see JOB_QUEUES) runs in every process that runs workers; pg-boss
+    // coordinates it with an advisory lock. The deletion sweep runs hourly (pg-boss's default is daily).
     supervise: options.runWorker ?? true,
+    maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
     superviseIntervalSeconds: options.superviseIntervalSeconds ?? 15,
     monitorIntervalSeconds: options.superviseIntervalSeconds ?? 15,
     schedule: false,
@@ -133,12 +135,14 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   const stopProvisioning =
     (options.runWorker ?? true)
       ? await startProvisioningWorkers(boss, {
+          db: options.db,
           twilio: options.twilio ?? null,
           publicBaseUrl: base,
           sms: options.sender,
           email: options.email ?? createDevEmailSender(options.logger),
           platformSmsFrom: options.platformSmsFrom ?? null,
           logger: options.logger,
+          ...(options.now ? { now: options.now } : {}),
         })
       : async () => undefined;
   return {

@@ -11,15 +11,24 @@ export type NumberProvider = {
   search(options: { areaCode?: string | undefined; limit?: number | undefined }): Promise<AvailableNumber[]>;
 };
 
-/** A new business owner's one-time link, to be sent by SMS and email after the set-up commits. */
-export type OnboardingNotice = {
+/**
+ * A new business owner to send their one-time link to, after the set-up commits: by email, and by
+ * text when they gave a mobile number. Who they are and where the link goes are read from the
+ * database when it is sent; nothing personal goes into the job queue.
+ */
+export type OnboardingNoticeRequest = {
   tenantId: string;
+  /** The owner's user id (they get the link). */
+  userId: string;
+  /** The owner's mobile (E.164); null: email only. Decides the channels, is not queued. */
+  phone: string | null;
+};
+
+/** What an onboarding text or email says, built at send time. */
+export type OnboardingMessage = {
   businessName: string;
   ownerName: string;
-  email: string;
-  /** E.164; null: email only. */
-  phone: string | null;
-  /** The full one-time link, e.g. https://app.example.com/app/welcome?token=… */
+  /** The full one-time link, e.g. https://app.example.com/app/welcome?token=… (minted at send time). */
   link: string;
   expiresAt: string;
 };
@@ -29,9 +38,9 @@ export type OnboardingNotice = {
  * queues nothing and a commit queues them exactly once) and carried out by workers afterwards.
  */
 export type ProvisioningJobs = {
-  /** Buys the number from Twilio if needed and points its webhooks at us (no-op for pool numbers). */
-  queueNumberSetup(tx: JobTx, job: { tenantId: string; phoneNumber: string }): Promise<void>;
-  queueOnboardingNotice(tx: JobTx, notice: OnboardingNotice): Promise<void>;
+  /** Buys the business's numbers from Twilio if needed and points their webhooks at us (no-op for pool numbers). */
+  queueNumberSetup(tx: JobTx, job: { tenantId: string }): Promise<void>;
+  queueOnboardingNotice(tx: JobTx, notice: OnboardingNoticeRequest): Promise<void>;
 };
 
 /** Any Prisma transaction (tenant-scoped or platform): jobs are rows in the same transaction. */

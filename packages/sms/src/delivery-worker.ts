@@ -10,7 +10,7 @@
  *   5. store the SID and status — or the refusal (21610 also opts the number out), or `unknown`
  *      and let the queue retry, which starts again at 1.
  */
-import { type Database, JOB_QUEUES, type TenantTx, tenantDb } from "@servicepro/db";
+import { type Database, JOB_QUEUES, jobData, type TenantTx, tenantDb } from "@servicepro/db";
 import { isMessageStatus, type MessageStatus, OPTED_OUT_ERROR_CODE } from "@servicepro/telephony";
 import { runsAutomations } from "@servicepro/tenancy/constants";
 import type { PgBoss } from "pg-boss";
@@ -193,7 +193,7 @@ export async function startSmsWorker(
     { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: options.batchSize ?? 5 },
     async (jobs) => {
       // A failure rejects only its own job (pg-boss retries it with backoff); the others complete.
-      const results = await Promise.allSettled(jobs.map((job) => deliverMessage(deps, job.data)));
+      const results = await Promise.allSettled(jobs.map((job) => deliverMessage(deps, jobData("smsSend", job.data))));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
       if (failed) {
         deps.logger.warn({ err: failed.reason }, "SMS delivery will be retried");

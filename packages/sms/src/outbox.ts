@@ -1,9 +1,10 @@
-import { JOB_QUEUES, type TenantTx } from "@servicepro/db";
+import { type JobData, queueJob, type TenantTx } from "@servicepro/db";
 import { runsAutomations } from "@servicepro/tenancy/constants";
 import { fromPrisma, type PgBoss, type PrismaTransactionLike } from "pg-boss";
 import type { OutboundKind, Outbox, QueueSmsInput, QueueSmsResult } from "./types.ts";
 
-export type SmsJob = { tenantId: string; messageId: string };
+/** The job names the message row; the worker reads the body and numbers from it (ADR 0013). */
+export type SmsJob = JobData<"smsSend">;
 
 /** Kinds that a person chose to send; everything else is automated and pauses with the tenant. */
 const PERSONAL_KINDS: ReadonlySet<OutboundKind> = new Set(["staff_reply"]);
@@ -65,9 +66,9 @@ export function createOutbox(boss: PgBoss): Outbox {
         data: { lastMessageAt: message.createdAt, lastMessagePreview: body.slice(0, 160), lastDirection: "outbound" },
       });
       const job: SmsJob = { tenantId: tenant.id, messageId: message.id };
-      await boss.send(JOB_QUEUES.smsSend.name, job, {
+      await queueJob(boss, "smsSend", job, {
         db: fromPrisma(tx as unknown as PrismaTransactionLike),
-        singletonKey: message.id,
+        singletonOn: "messageId",
       });
       return { status: "queued", message };
     },

@@ -6,7 +6,7 @@
 
 import { TZDate } from "@date-fns/tz";
 import type { ReminderJob, ReminderQueue } from "@servicepro/booking";
-import { type Database, JOB_QUEUES, type TenantTx, tenantDb } from "@servicepro/db";
+import { type Database, JOB_QUEUES, jobData, queueJob, type TenantTx, tenantDb } from "@servicepro/db";
 import { formatLocal } from "@servicepro/scheduling";
 import type { PgBoss } from "pg-boss";
 import { hasOptedIn, isOptedOut } from "./consent.ts";
@@ -46,7 +46,7 @@ export function createReminderQueue(boss: PgBoss, db: Database): ReminderQueue {
 }
 
 const sendJob = (boss: PgBoss, job: ReminderJob, at: Date) =>
-  boss.send(JOB_QUEUES.appointmentReminder.name, job, { startAfter: at, singletonKey: job.reminderId });
+  queueJob(boss, "appointmentReminder", job, { startAfter: at, singletonOn: "reminderId" });
 
 /** Whether local wall-clock minute `wall` falls in the quiet hours [start, end) (which may wrap midnight). */
 export function inQuietHours(wall: number, start: number, end: number): boolean {
@@ -202,14 +202,15 @@ export async function startReminderWorker(
   deps: ReminderDeps & { logger: { warn(obj: object, msg: string): void } },
   options: { pollingIntervalSeconds?: number } = {},
 ): Promise<() => Promise<void>> {
-  const id = await boss.work<ReminderJob>(
+  const id = await boss.work(
     JOB_QUEUES.appointmentReminder.name,
     { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
     async ([job]) => {
       if (!job) return;
-      const outcome = await sendReminder(deps, job.data);
+      const data = jobData("appointmentReminder", job.data);
+      const outcome = await sendReminder(deps, data);
       // Not yet (an early job, or the quiet hours): a new job at the due time; this one is done.
-      if (outcome.outcome === "waiting") await sendJob(boss, job.data, outcome.at);
+      if (outcome.outcome === "waiting") await sendJob(boss, data, outcome.at);
     },
   );
   return () => boss.offWork(JOB_QUEUES.appointmentReminder.name, { id });

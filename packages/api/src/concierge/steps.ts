@@ -46,10 +46,16 @@ export async function runStep(
       await tx.onboardingToken.create({ data: step.token });
       return;
     case "queueNumberSetup":
-      await jobs.queueNumberSetup(tx, step.job);
+      // The job names the business only; the worker reads its number under the tenant's scope.
+      await jobs.queueNumberSetup(tx, { tenantId: step.job.tenantId });
       return;
     case "queueOnboardingNotice":
-      await jobs.queueOnboardingNotice(tx, step.notice);
+      // Who and which channels; the link is minted by the worker when it sends (ADR 0013).
+      await jobs.queueOnboardingNotice(tx, {
+        tenantId: step.notice.tenantId,
+        userId: step.notice.userId,
+        phone: step.notice.phone,
+      });
       return;
     case "audit":
       await audit({ ...step.event, details: json(step.event.details) });
