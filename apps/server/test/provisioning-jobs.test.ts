@@ -8,7 +8,7 @@ import { JOB_QUEUES, platformDb } from "@servicepro/db";
 import { createTestDatabase, defaultEngine, type TestDatabase } from "@servicepro/db/testing";
 import { type Messaging, startMessaging } from "@servicepro/messaging";
 import { createDevEmailSender } from "@servicepro/notifications";
-import { setUpTwilioNumber } from "@servicepro/provisioning";
+import { sendOnboardingNotice, setUpTwilioNumber } from "@servicepro/provisioning";
 import { createTwilioClient, createTwilioSender } from "@servicepro/sms";
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, type FakeTwilio, settledJobs, startFakeTwilio } from "@servicepro/testkit";
 import pino from "pino";
@@ -166,6 +166,61 @@ describe("with Twilio configured", () => {
     }
     const notices = await platform().run((tx) => tx.onboardingNotice.findMany({ where: { userId: ownerId } }));
     expect(notices.every((n) => n.sentAt !== null)).toBe(true);
+  });
+});
+
+describe("sending one onboarding notice", () => {
+  let db: TestDatabase;
+  const platform = () => platformDb(db, { actorUserId: null, purpose: "test" });
+  const ownerId = randomUUID();
+  const noticeId = randomUUID();
+
+  beforeAll(async () => {
+    db = await createTestDatabase(defaultEngine());
+    await platform().run(async (tx) => {
+      await tx.tenant.create({ data: { id: "t3", name: "Retry Lawns", slug: "t3" } });
+      await tx.user.create({ data: { id: ownerId, email: "lee@retry.example", name: "Lee Park", passwordHash: "!" } });
+      await tx.onboardingNotice.create({ data: { id: noticeId, userId: ownerId, tenantId: "t3", channel: "email" } });
+    });
+  });
+  afterAll(() => db?.drop());
+
+  it("should withdraw the link of a failed send, and send exactly once however often the job is retried", async () => {
+    const sent: string[] = [];
+    let failNext = true;
+    const deps = {
+      db,
+      twilio: null,
+      publicBaseUrl: PUBLIC,
+      sms: createTwilioSender({
+        accountSid: FAKE_ACCOUNT_SID,
+        authToken: FAKE_AUTH_TOKEN,
+        apiBaseUrl: "http://127.0.0.1:9",
+      }),
+      email: {
+        kind: "dev" as const,
+        async send(message: { text: string }) {
+          if (failNext) {
+            failNext = false;
+            throw new Error("SendGrid answered 503");
+          }
+          sent.push(message.text);
+        },
+      },
+      platformSmsFrom: null,
+      logger,
+    };
+    const job = { tenantId: "t3", noticeId, channel: "email" as const };
+    const tokens = () => platform().run((tx) => tx.onboardingToken.findMany({ where: { userId: ownerId } }));
+
+    await expect(sendOnboardingNotice(deps, job)).rejects.toThrow(/503/);
+    expect(await tokens()).toEqual([]);
+    expect(await sendOnboardingNotice(deps, job)).toBe("sent");
+    expect(await sendOnboardingNotice(deps, job)).toBe("already_sent");
+    expect(sent).toHaveLength(1);
+    expect((await tokens()).map((t) => t.id)).toEqual([sha256(linkIn(sent[0]!))]);
+    // A job naming a notice of another business finds nothing to send.
+    expect(await sendOnboardingNotice(deps, { ...job, tenantId: "t9" })).toBe("gone");
   });
 });
 
