@@ -13,9 +13,10 @@ import pino from "pino";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conversationWith } from "../../../packages/api/test/telephony-fixtures.ts";
-import { PUBLIC_BASE_URL, startTestApp, type TestApp, TWILIO_AUTH_TOKEN } from "./harness.ts";
+import { GREEN_LAWN_ADMIN, PUBLIC_BASE_URL, startTestApp, type TestApp, TWILIO_AUTH_TOKEN } from "./harness.ts";
 
 const ROOT_NUMBER = "+15555550100";
+const GREEN_NUMBER = "+15555550101";
 const SUBACCOUNT = `AC${"5".repeat(32)}`;
 const STRANGER = `AC${"9".repeat(32)}`;
 let counter = 0;
@@ -173,6 +174,34 @@ describe.each(testEngines())("Twilio text webhooks on %s", (engine) => {
       expect((warning!.parts as { index: number }[]).map((p) => p.index)).toEqual([0, 1, 2, 3, 5]);
       // The warning says where, never the credentials a URL carried.
       expect(JSON.stringify(warning)).not.toContain("pass@");
+    });
+  });
+
+  describe("MMS in the inbox", () => {
+    it("should give the thread our media route, never Twilio's URL, and fetch through it with the account's credentials", async () => {
+      const sid = `MM${hex32()}`;
+      const url = mediaUrl(sid, 0);
+      await inbound({
+        MessageSid: sid,
+        To: GREEN_NUMBER,
+        NumMedia: "1",
+        MediaUrl0: url,
+        MediaContentType0: "image/jpeg",
+      }).send();
+      const row = await stored(sid);
+      const cookie = await t.signIn(GREEN_LAWN_ADMIN);
+      const thread = await t.trpc("query", "tenant.inbox.thread", { conversationId: row.conversationId }, cookie);
+      expect(thread.status, JSON.stringify(thread.body)).toBe(200);
+      const messages = (thread.data as { messages: { id: string; media: unknown[] }[] }).messages;
+      expect(messages.find((m) => m.id === row.id)?.media).toEqual([
+        { url: `/media/messages/${row.id}/0`, contentType: "image/jpeg", inline: true },
+      ]);
+      expect(JSON.stringify(thread.body)).not.toContain("api.twilio.com");
+      expect((await t.app.request(`/media/messages/${row.id}/0`)).status).toBe(401);
+      // The fake Twilio checks our basic auth (401 → our 502) and has no such file (404 → our 404).
+      const res = await t.app.request(`/media/messages/${row.id}/0`, { headers: { cookie } });
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: string }).error).toContain("no longer stored at Twilio");
     });
   });
 
