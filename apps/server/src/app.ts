@@ -4,6 +4,7 @@
 //   /healthz                     liveness + database check
 //   /trpc/*                      CSRF guard → body limit → tRPC (packages/api)
 //   /media/recordings/:callId    voicemail playback for the call's business (recordings.ts)
+//   /media/messages/:id/:index   a text's photo or attachment for the message's business (message-media.ts)
 //   /admin/* /app/* /portal/*    the React apps' production builds
 //   /twilio/*                    Twilio webhooks (twilio/routes.ts): outside the CSRF guard and
 //                                cookie handling, authenticated by Twilio's signature instead
@@ -19,6 +20,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { trpcCsrfGuard } from "./csrf.ts";
 import { notFoundPage, wantsHtmlPage } from "./html-pages.ts";
 import type { AppLogger } from "./logger.ts";
+import { messageMediaRoutes } from "./message-media.ts";
 import { recordingRoutes } from "./recordings.ts";
 import { createCookieJar, sessionCookieName } from "./session-cookie.ts";
 import { mountApps } from "./static-apps.ts";
@@ -30,8 +32,12 @@ export type AppConfig = {
   appsDir: string;
   /** Twilio's auth token (webhook signatures); null when Twilio is not configured. */
   twilioAuthToken: string | null;
-  /** Twilio's account SID: with the auth token, lets /media/recordings fetch voicemails. */
+  /** Twilio's account SID: with the auth token, lets /media/recordings and /media/messages fetch from Twilio. */
   twilioAccountSid?: string | null;
+  /** Subaccounts whose webhooks are accepted besides twilioAccountSid's (TWILIO_SUBACCOUNT_SIDS). */
+  twilioSubaccountSids?: readonly string[];
+  /** Twilio's REST API origin (TWILIO_API_BASE_URL); media is fetched there. Default https://api.twilio.com. */
+  twilioApiBaseUrl?: string | null;
   /** Keys and endpoints the Integrations & keys page checks (integrationsFromEnv); unset: none configured. */
   integrations?: IntegrationsConfig;
 };
@@ -71,6 +77,8 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
   });
   app.use(
     secureHeaders({
+      // A route that sets its own (stricter) header keeps it: /media/messages sandboxes what customers sent.
+      overwrite: false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
@@ -99,7 +107,13 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
 
   app.route(
     "/twilio",
-    twilioRoutes({ authToken: config.twilioAuthToken, publicBaseUrl: config.publicBaseUrl, intake: messaging.intake }),
+    twilioRoutes({
+      authToken: config.twilioAuthToken,
+      publicBaseUrl: config.publicBaseUrl,
+      intake: messaging.intake,
+      accountSids: config.twilioAccountSid ? [config.twilioAccountSid, ...(config.twilioSubaccountSids ?? [])] : [],
+      logger,
+    }),
   );
 
   app.route(
@@ -110,6 +124,22 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
       cookieName,
       secure,
       ...(now ? { now } : {}),
+      credentials:
+        config.twilioAccountSid && config.twilioAuthToken
+          ? { accountSid: config.twilioAccountSid, authToken: config.twilioAuthToken }
+          : null,
+    }),
+  );
+
+  app.route(
+    "/media/messages",
+    messageMediaRoutes({
+      db,
+      logger,
+      cookieName,
+      secure,
+      ...(now ? { now } : {}),
+      apiBaseUrl: config.twilioApiBaseUrl ?? null,
       credentials:
         config.twilioAccountSid && config.twilioAuthToken
           ? { accountSid: config.twilioAccountSid, authToken: config.twilioAuthToken }

@@ -40,6 +40,27 @@ const envSchema = z.object({
     z.string().regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_ACCOUNT_SID looks like AC followed by 32 hex characters"),
   ),
   TWILIO_AUTH_TOKEN: optional(z.string().min(16, "TWILIO_AUTH_TOKEN looks too short")),
+  /**
+   * Subaccounts whose numbers also post to our webhooks: "AC…,AC…". Webhooks from any account other
+   * than TWILIO_ACCOUNT_SID and these are refused (403), even when correctly signed.
+   */
+  TWILIO_SUBACCOUNT_SIDS: optional(
+    z
+      .string()
+      .transform((list) =>
+        list
+          .split(",")
+          .map((sid) => sid.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(/^AC[0-9a-fA-F]{32}$/, "TWILIO_SUBACCOUNT_SIDS must be comma-separated account SIDs (AC + 32 hex)"),
+        ),
+      ),
+  ).default([]),
   /** Twilio's REST API origin; tests point it at a fake server on 127.0.0.1. */
   TWILIO_API_BASE_URL: optional(z.url({ protocol: /^https?$/, error: "TWILIO_API_BASE_URL must be an http(s) URL" })),
   /** Inbound traffic to a number no tenant has: give it to the root tenant, flagged, or quarantine it. */
@@ -112,6 +133,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if ((env.TWILIO_ACCOUNT_SID === undefined) !== (env.TWILIO_AUTH_TOKEN === undefined)) {
     throw new InvalidEnvironment(
       "Invalid configuration:\n  - TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN must be set together",
+    );
+  }
+  if (env.TWILIO_SUBACCOUNT_SIDS.length > 0 && env.TWILIO_ACCOUNT_SID === undefined) {
+    throw new InvalidEnvironment(
+      "Invalid configuration:\n  - TWILIO_SUBACCOUNT_SIDS needs TWILIO_ACCOUNT_SID (the main account) as well",
     );
   }
   if ((env.OWNER_EMAIL === undefined) !== (env.OWNER_PASSWORD === undefined)) {

@@ -44,6 +44,8 @@ const app = createApp({
     appsDir: env.APPS_DIR,
     twilioAuthToken: env.TWILIO_AUTH_TOKEN ?? null,
     twilioAccountSid: env.TWILIO_ACCOUNT_SID ?? null,
+    twilioSubaccountSids: env.TWILIO_SUBACCOUNT_SIDS,
+    twilioApiBaseUrl: env.TWILIO_API_BASE_URL ?? null,
     integrations: integrationsFromEnv(env),
   },
 });

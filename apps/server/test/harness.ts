@@ -28,6 +28,8 @@ export type TestAppOptions = {
   /** Deliver queued texts in the background (default true). */
   runWorker?: boolean;
   unroutedPolicy?: "fallback-to-root" | "quarantine";
+  /** TWILIO_SUBACCOUNT_SIDS: other accounts whose webhooks are accepted (only with fakeTwilio). */
+  twilioSubaccountSids?: readonly string[];
   /** PHONE_NUMBER_POOL: the numbers new businesses can be given (default: the embedded demo pool). */
   phoneNumberPool?: readonly string[];
 };
@@ -64,6 +66,8 @@ export async function startTestApp(engine: DatabaseEngine, options: TestAppOptio
       appsDir: env.APPS_DIR,
       twilioAuthToken: TWILIO_AUTH_TOKEN,
       twilioAccountSid: options.fakeTwilio ? FAKE_ACCOUNT_SID : null,
+      twilioApiBaseUrl: options.fakeTwilio?.baseUrl ?? null,
+      ...(options.twilioSubaccountSids ? { twilioSubaccountSids: options.twilioSubaccountSids } : {}),
       integrations: integrationsFromEnv(env),
     },
     ...(options.now ? { now: options.now } : {}),

@@ -552,10 +552,17 @@ describe("quarantine policy", () => {
   afterAll(() => q?.close());
 
   it("should keep unknown traffic out of every inbox and list it for review", async () => {
-    const params = { MessageSid: nextSid("SM"), From: "+15555550190", To: "+15555559998", Body: "hello?" };
+    const params = {
+      MessageSid: nextSid("SM"),
+      AccountSid: fake.accountSid,
+      From: "+15555550190",
+      To: "+15555559998",
+      Body: "hello?",
+    };
     expect((await q.twilioWebhook("/twilio/sms/incoming", params)).status).toBe(200);
     const voice = await q.twilioWebhook("/twilio/voice/incoming", {
       CallSid: nextSid("CA"),
+      AccountSid: fake.accountSid,
       From: "+15555550190",
       To: "+15555559998",
     });

@@ -14,6 +14,18 @@ export { createMessagingEvents } from "./events.ts";
 export { ensureConversation, ensureCustomer, type IntakeDeps, phoneOf, type TwilioParams } from "./inbound.ts";
 export { recordUnrouted, routeInbound } from "./inbound-routing.ts";
 export { handleInboundSms, type InboundSmsResult } from "./intake.ts";
+export {
+  type DroppedMedia,
+  INLINE_IMAGE_TYPES,
+  isTwilioMediaUrl,
+  MAX_MEDIA_PARTS,
+  type MessageMedia,
+  mediaPreview,
+  mimeTypeOf,
+  parseMessageMedia,
+  TWILIO_MEDIA_HOST,
+  truncateText,
+} from "./media.ts";
 export { createOutbox, MAX_SMS_BODY, type SmsJob } from "./outbox.ts";
 export {
   createReminderQueue,

@@ -13,6 +13,7 @@ import { handleAppointmentReply } from "./appointment-replies.ts";
 import { recordConsentChange } from "./consent.ts";
 import { ensureConversation, ensureCustomer, type IntakeDeps, phoneOf, type TwilioParams } from "./inbound.ts";
 import { recordUnrouted, routeInbound } from "./inbound-routing.ts";
+import { type DroppedMedia, mediaPreview, parseMessageMedia, truncateText } from "./media.ts";
 import { historyEntry } from "./status-history.ts";
 
 export type InboundSmsResult =
@@ -25,6 +26,8 @@ export type InboundSmsResult =
       queued: string[];
       /** What the text did to the customer's reminded appointment (C / R replies), if anything. */
       appointment: "confirmed" | "reschedule" | null;
+      /** MMS parts not stored (not on Twilio's API host, or missing): the route logs them. */
+      droppedMedia: DroppedMedia[];
     }
   | { outcome: "duplicate"; tenantId: string }
   | { outcome: "quarantined" };
@@ -34,6 +37,7 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
   const to = phoneOf(params.To);
   const from = phoneOf(params.From);
   const body = params.Body ?? "";
+  const { media, dropped: droppedMedia } = parseMessageMedia(params);
   const route = await routeInbound(
     deps.db,
     { channel: "sms", to, messagingServiceSid: params.MessagingServiceSid },
@@ -65,6 +69,7 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
           status: "received",
           statusHistory: [historyEntry("received")],
           routedByFallback: route.routedByFallback,
+          media,
         },
       ],
       skipDuplicates: true,
@@ -79,7 +84,8 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
       where: { tenantId_id: { tenantId, id: conversation.id } },
       data: {
         lastMessageAt: message.createdAt,
-        lastMessagePreview: body.slice(0, 160),
+        // A photo with no words still needs a line in the conversation list.
+        lastMessagePreview: body.trim() === "" ? mediaPreview(media) : truncateText(body, 160),
         lastDirection: "inbound",
         unreadCount: { increment: 1 },
         tenantNumber: to,
@@ -99,7 +105,8 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
       });
       if (r.status === "queued") queued.push(r.message.id);
     };
-    const evidence = { messageSid: sid, text: body.slice(0, 500) };
+    // Cut whole: half an emoji is a lone surrogate, which PostgreSQL refuses in jsonb (a 503 to Twilio, forever).
+    const evidence = { messageSid: sid, text: truncateText(body, 500) };
     if (intent.kind === "opt_out") {
       const changed = await recordConsentChange(tx, tenantId, {
         phone: from,
@@ -146,6 +153,7 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
       consent: intent.kind,
       queued,
       appointment: reply?.handled ?? null,
+      droppedMedia,
     };
   });
   if (result.outcome === "stored") {

@@ -131,6 +131,8 @@ function signedInboundSms(publicBaseUrl: string) {
       path: "/twilio/sms/incoming",
       params: {
         MessageSid: sid,
+        // Webhooks from any other account are refused (403) since issue 11.
+        AccountSid: FAKE_ACCOUNT_SID,
         From: `+1555556${String(n % 10_000).padStart(4, "0")}`,
         To: "+15555550100",
         Body: "Do you have an opening Saturday morning?",

@@ -2,8 +2,9 @@
  * Twilio's webhooks: plain HTTP, mounted outside the CSRF guard and cookie handling, and
  * authenticated by Twilio's signature instead. Order per request:
  *
- *   POST only (405) → size limit (413) → signature (403, nothing written) → NUL and lone
- *   surrogates replaced with U+FFFD (after the signature, which covers the raw values) → handler with a time
+ *   POST only (405) → size limit (413) → signature (403, nothing written) → AccountSid is ours (403,
+ *   nothing written, not even in unrouted_webhooks) → NUL, lone surrogates and noncharacters replaced
+ *   with U+FFFD (after the signature, which covers the raw values) → handler with a time
  *   budget (503 if the database cannot answer in time, so Twilio retries or uses the fallback URL
  *   well inside its 15 s) → TwiML.
  *
@@ -23,6 +24,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { HonoEnv } from "../app.ts";
+import type { AppLogger } from "../logger.ts";
 import { isValidTwilioSignature, parseTwilioForm } from "./signature.ts";
 
 export type TwilioRoutesConfig = {
@@ -30,18 +32,33 @@ export type TwilioRoutesConfig = {
   authToken: string | null;
   publicBaseUrl: string;
   intake: IntakeDeps;
+  /**
+   * The Twilio accounts whose webhooks we accept (the main account and its subaccounts). Empty when
+   * Twilio's account SID is not configured (development): the check is skipped, and said once at start.
+   */
+  accountSids: readonly string[];
+  logger: AppLogger;
   /** The most a webhook may take before we give up and answer 503 (Twilio waits 15 s at most). */
   budgetMs?: number;
 };
 
 type Query = Record<string, string | undefined>;
-type Handler = (params: TwilioParams, query: Query) => Promise<{ twiml: string; tenantId?: string | undefined }>;
+type Handler = (
+  params: TwilioParams,
+  query: Query,
+  logger: AppLogger,
+) => Promise<{ twiml: string; tenantId?: string | undefined }>;
 
 const TWIML = { "content-type": "text/xml; charset=utf-8" };
 
 export function twilioRoutes(config: TwilioRoutesConfig) {
   const app = new Hono<HonoEnv>();
   const budgetMs = config.budgetMs ?? 1_500;
+  const accounts = new Set(config.accountSids);
+  if (config.authToken && accounts.size === 0)
+    config.logger.warn(
+      "TWILIO_ACCOUNT_SID is not set: Twilio webhooks are accepted from any account whose signature matches",
+    );
 
   app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text("Request body too large (limit 64 KB).", 413) }));
 
@@ -74,11 +91,24 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
         );
         return c.text("Invalid Twilio signature.", 403);
       }
+      // A signature proves the auth token, not the account: a subaccount or another account sharing
+      // a token (or a leaked token) must not write into our tenants. Refused before anything is stored.
+      if (accounts.size > 0 && !accounts.has(params.AccountSid ?? "")) {
+        c.var.logger.warn(
+          {
+            security: "twilio_account_mismatch",
+            path: url.pathname,
+            accountSid: params.AccountSid?.slice(0, 34) ?? null,
+          },
+          "Twilio webhook from an account that is not ours refused",
+        );
+        return c.text("This webhook is for another Twilio account.", 403);
+      }
       try {
         // Twilio sends what the caller typed, and retries anything but a 2xx: a text we refused would
         // come back forever. PostgreSQL cannot store NUL or a lone surrogate, so they are replaced.
         const query = scrubValues(Object.fromEntries(url.searchParams));
-        const result = await withBudget(handler(scrubValues(params), query), budgetMs);
+        const result = await withBudget(handler(scrubValues(params), query, c.var.logger), budgetMs);
         return c.body(result.twiml, 200, TWIML);
       } catch (error) {
         return unavailable(c, kind, error);
@@ -95,9 +125,19 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
   route("/voice/dial-result", "voice", (p) => handleDialResult(intake, p));
   route("/voice/voicemail", "voice", (p, q) => handleVoicemail(intake, p, { event: q.event }));
   route("/voice/status", "voice", (p) => handleVoiceStatus(intake, p));
-  route("/sms/incoming", "sms", async (p) => {
+  route("/sms/incoming", "sms", async (p, _q, logger) => {
     if (!(p.MessageSid ?? p.SmsSid)) throw new MissingField("MessageSid");
-    await handleInboundSms(intake, p);
+    const result = await handleInboundSms(intake, p);
+    if (result.outcome === "stored" && result.droppedMedia.length > 0)
+      logger.warn(
+        {
+          security: "twilio_media_dropped",
+          tenantId: result.tenantId,
+          messageId: result.messageId,
+          parts: result.droppedMedia,
+        },
+        "MMS parts not stored: only https URLs on api.twilio.com are kept",
+      );
     // Replies go through the outbox (durable, deduplicated), never inline TwiML.
     return { twiml: emptyMessagingResponse() };
   });
@@ -108,9 +148,19 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
   return app;
 }
 
-/** The same fields with NUL and lone surrogates replaced by U+FFFD (see scrubText). */
+/**
+ * Unicode noncharacters (U+FDD0–U+FDEF, and U+xFFFE/U+xFFFF in every plane). PostgreSQL stores them,
+ * but they are "not for interchange": a client or a JSON tool may refuse them later.
+ */
+const NONCHARACTERS =
+  /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g;
+
+/** A webhook value we can store and show: NUL, lone surrogates (see scrubText) and noncharacters become U+FFFD. */
+export const scrubWebhookText = (value: string): string => scrubText(value).replace(NONCHARACTERS, "\uFFFD");
+
+/** Every field, name and value, through scrubWebhookText: each handler and each stored column sees only these. */
 const scrubValues = (values: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(values).map(([key, value]) => [scrubText(key), scrubText(value)]));
+  Object.fromEntries(Object.entries(values).map(([key, value]) => [scrubWebhookText(key), scrubWebhookText(value)]));
 
 class MissingField extends Error {
   override name = "MissingField";

@@ -149,6 +149,7 @@ export function ThreadPanel({ conversationId, onClose }: { conversationId: strin
                 }
               >
                 {m.body}
+                {m.media.length > 0 ? <MessageMedia media={m.media} from={name} /> : null}
               </MessageBubble>
             </li>
           ))}
@@ -157,6 +158,36 @@ export function ThreadPanel({ conversationId, onClose }: { conversationId: strin
         <ReplyBox conversationId={conversationId} customerName={name} optedOut={conversation.optedOutAt !== null} />
       </div>
     </Card>
+  );
+}
+
+/**
+ * A text's photos and attachments, always through our session-checked /media/messages route:
+ * images as thumbnails that open full size in a new tab, anything else as a download link.
+ */
+export function MessageMedia({ media, from }: { media: Message["media"]; from: string }) {
+  const images = media.filter((part) => part.inline).length;
+  return (
+    <ul className="inbox-media" aria-label="Attachments">
+      {media.map((part, index) => (
+        <li key={part.url} className="inbox-media__item">
+          {part.inline ? (
+            <a href={part.url} target="_blank" rel="noopener noreferrer" className="inbox-media__link">
+              <img
+                src={part.url}
+                alt={images > 1 ? `Photo ${index + 1} from ${from}` : `Photo from ${from}`}
+                loading="lazy"
+                className="inbox-media__thumb"
+              />
+            </a>
+          ) : (
+            <a href={part.url} download className="inbox-media__file">
+              📎 Download attachment ({part.contentType})
+            </a>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,7 +1,18 @@
 // One SMS as the inbox shows it, and the opt-out lookup the thread and the list share.
 import type { Prisma, TenantTx } from "@servicepro/db";
+import { INLINE_IMAGE_TYPES } from "@servicepro/sms";
 import { MESSAGE_STATUSES } from "@servicepro/telephony";
 import { z } from "zod";
+import { storedMedia } from "../../message-media.ts";
+
+/** One MMS part as the thread shows it: never Twilio's URL, only our session-checked route. */
+export const messageMediaSchema = z.object({
+  /** /media/messages/<message id>/<index>: fetched through the server with the account's credentials. */
+  url: z.string(),
+  contentType: z.string(),
+  /** A common raster image, shown as a thumbnail; anything else is a download link. */
+  inline: z.boolean(),
+});
 
 export const messageSchema = z.object({
   id: z.string(),
@@ -15,6 +26,8 @@ export const messageSchema = z.object({
   errorMessage: z.string().nullable(),
   /** The staff member who sent a reply; null for customers and automated texts. */
   sentBy: z.string().nullable(),
+  /** MMS parts, in Twilio's order (empty for a plain text). */
+  media: z.array(messageMediaSchema),
 });
 
 export type MessageRow = Prisma.MessageGetPayload<object>;
@@ -30,6 +43,11 @@ export function toMessage(row: MessageRow, senderNames: Map<string, string>): z.
     errorCode: row.errorCode,
     errorMessage: row.errorMessage,
     sentBy: row.sentByUserId ? (senderNames.get(row.sentByUserId) ?? "A former team member") : null,
+    media: storedMedia(row.media).map((part, index) => ({
+      url: `/media/messages/${row.id}/${index}`,
+      contentType: part.contentType,
+      inline: INLINE_IMAGE_TYPES.has(part.contentType),
+    })),
   };
 }
 
