@@ -1,0 +1,121 @@
+/**
+ * English. Carrier keywords are Twilio's defaults for long codes (twilio.com/docs/messaging/tutorials/
+ * advanced-opt-out: "STOP, UNSUBSCRIBE, END, QUIT, STOPALL, REVOKE, OPTOUT, and CANCEL"; opt-in START,
+ * YES, UNSTOP; help HELP, INFO). Plain-language rules follow FCC 24-18 (revocation "by any reasonable
+ * means", in force 11 April 2025): they are anchored on the *object* of the action (texts, messages,
+ * a list, this number) or on a clause that is nothing but the request, never on a bare "stop",
+ * "end" or "cancel" inside a longer clause ("stop by at 3", "end of the day", "cancel my appointment").
+ */
+import { type Lexicon, rule, TEXT_WORDS } from "./types.ts";
+
+/** What a texting business sends: the objects a revocation is about. */
+export const EN_MESSAGES = String.raw`(texts?|texting|txts?|txting|txt msgs?|sms|smss|text messages?|messages?|messaging|msgs?|msges|spam|spamming|notifications?|notifs?|alerts?|reminders|reminder texts?|promos?|promotions?|promotional \w+|marketing|updates|offers|ads|advertis\w*|deals|blasts?)`;
+const M = EN_MESSAGES;
+/** After the object: "cancel the wash text me the total" is not "cancel the ... text". */
+const END = String.raw`\b(?! (me|us|you|him|her|them|back|when|if|the|a|an|pls me)\b)`;
+const DET = String.raw`((the|these|those|this|your|ur|all|all the|all these|all your|all of these|all of your|any|any more|anymore|any of these|any of your|such|my|them|of the|of these|with the|with these|with your|it with the|it with these|it with your)\s+)?`;
+const ADJ = String.raw`((\w+)\s+)?`;
+const ME = String.raw`((me|us|to me|to us|to this number|to my (phone|number|cell))\s+)?`;
+const STOP_VERB = String.raw`(stop|quit|cease|halt|end|discontinue|pause|kill|cut out|cut|turn off|shut off|disable|block)`;
+const SEND_VERB = String.raw`(sending|send|texting|txting|texing|messaging|msging|contacting|spamming|smsing|bugging|bothering|harassing|pestering|hitting me up|blowing up my phone|calling (me|us|this number)|calling and texting|texting and calling|reaching out|writing)`;
+
+
+export const en: Lexicon = {
+  language: "en",
+  markers: [
+    "the", "you", "your", "my", "i", "to", "please", "pls", "and", "is", "this", "dont", "stop", "texting", "text",
+    "texts", "want", "with", "from", "me", "more", "any", "of", "it", "thanks", "number", "list", "remove", "off",
+    "what", "when", "can", "will", "do", "not", "no", "be", "at", "for", "on", "are",
+  ],
+  optOutKeywords: ["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"],
+  optInKeywords: ["START", "YES", "UNSTOP"],
+  helpKeywords: ["HELP", "INFO"],
+  bareRevocations: [
+    "stop", "stop all", "stop it", "stop now", "stop texting", "stop messaging", "stop sending", "unsubscribe",
+    "unsubscribe me", "unsub", "unsubs", "unsub me", "unsubscribed", "optout", "opt out", "opt me out", "opt out me",
+    "remove", "remove me", "remove my number", "remove this number", "remove number", "delete me", "delete my number",
+    "take me off", "take me off the list", "take me off your list", "take me off list", "halt", "cease", "cease and desist",
+    "no more", "nomore", "no more please", "stp", "end", "end it", "quit", "quit it", "cancel", "cancel me", "revoke",
+    "revoke consent", "stop stop", "stop stop stop", "stop contact", "no contact", "do not contact", "dont contact",
+    "do not text", "dont text", "no texts", "no text", "no sms", "no messages", "i said stop", "stop i said",
+    "please stop", "wrong number", "wrong person", "wrong #", "leave me alone", "go away", "lose my number",
+    "forget my number", "count me out", "cancel texts", "stop texts", "end texts",
+  ],
+  bareAmbiguous: ["enough", "not interested", "spam", "no thanks stop", "stop lol", "stop haha", "i m done", "im done"],
+  courtesy: [
+    "please", "pls", "plz", "plse", "plese", "pleas", "thanks", "thank you", "thankyou", "thank u", "thx", "thnx",
+    "tnx", "ty", "now", "asap", "immediately", "right now", "already", "again", "ok", "okay", "k", "seriously",
+    "just", "hey", "hi", "hello", "sorry", "sir", "maam", "man", "dude", "guys", "bye", "goodbye", "for real", "fr",
+    "kindly", "thank you very much", "thanks a lot", "much appreciated", "appreciated", "appreciate it", "cheers",
+    "regards", "best", "god bless", "have a good day", "have a nice day", "yes", "sure", "thank",
+  ],
+  revocations: [
+    // "stop texting me", "quit messaging me", "please stop contacting us", "stop blowing up my phone"
+    rule("stop_sending", String.raw`\b${STOP_VERB} ${SEND_VERB}\b(?! (the|my|your|a) (invoice|bill|receipt|quote|estimate|tech|guy|crew|car|van)\b)(?! (by|over|in|at|on)\b)`),
+    // "stop sending me texts", "quit sending these promo messages"
+    rule("stop_sending_object", String.raw`\b${STOP_VERB} (sending|send|texting) ${ME}${DET}${ADJ}${M}${END}`),
+    // "stop the texts", "cancel these texts", "end all messages", "stop it with the texts", "revoke the marketing texts"
+    rule("verb_object", String.raw`\b(stop|quit|cease|halt|end|cancel|revoke|discontinue|pause|terminate|kill|turn off|shut off|disable|block|unsubscribe from|unsubscribe me from|opt out of|opt me out of|get me out of|no longer send|remove me from) ${DET}${ADJ}${M}${END}`),
+    rule("stop_all_contact", String.raw`\b(stop|end|cease|halt|cut|no|no more|block) (all )?(further )?(contact|communications?|correspondence)\b`),
+    // "no more texts", "no more marketing texts please", "no texts anymore"
+    rule("no_more", String.raw`\bno (more|further|additional|longer any) ${ADJ}${M}${END}`),
+    rule("no_object", String.raw`^(no|zero) ${M}( (anymore|any more|please|pls|again|ever|thanks))*$`),
+    // "don't text me again", "do not contact me", "never message this number", "pls dont send me anything else"
+    rule(
+      "dont_contact",
+      String.raw`(?<!\b(why|how|if|when|and|or|forget to|forgot to|remember to|make sure you)\s)\b(dont|do not|never|pls dont|please dont|plz dont|dont ever|do not ever|better not|stop trying to) (ever )?(text|txt|message|msg|contact|sms|call or text|text or call|send|reach out to|reach|hit me up|bother|spam|bug) (me|this number|us|my (phone|number|cell|wife|husband)|here|anymore|any more|again|ever)\b(?! (the|when|before|after|at|if|your|a|an|back|know|which|what|how|where|whether|about|on|in|by|once|until|till|til|unless|during|while|for|yet|today|tonight|tomorrow|this|that|so|too|late|early|between|with|through|first|directly|instead of)\b)`,
+    ),
+    rule("dont_send_more", String.raw`\b(dont|do not|never|pls dont|please dont) (send|text|message) ${ME}(any (more|other|further)|another|more|anything (else|more)|anything)\b(?! (about|for|on|until|till|before|after))`),
+    rule("unsubscribe", String.raw`\b(unsubscribe|unsubscribed|unsuscribe|unsubscrib|unsub|unsubs|opt out|optout|opting out|opt me out|opted out)\b`),
+    // "take me off your list", "remove my number from your system", "drop me from the texting list"
+    rule(
+      "remove_from_list",
+      String.raw`\b(take|remove|delete|drop|scratch|get|erase|cross|strike|wipe|pull|kick) (me|us|my (number|phone( number)?|cell( number)?|name|info\w*|contact( info\w*)?|details)|this (number|phone( number)?|cell)) (off|from|out of) ${DET}${ADJ}(list|lists|listing|database|system|contacts?|contact list|records|roster|rolls|texting list|text list|sms list|mailing|marketing|notifications|texts|messages|sms|loop|blast|distribution)\b`,
+    ),
+    // "please remove this number", "delete my number", "lose my number"; not "remove my number from the booking"
+    rule(
+      "remove_number",
+      String.raw`\b(delete|remove|lose|erase|forget|drop|scrap|wipe|purge|ditch) (my|this|the) (number|phone number|cell number|cell|contact info\w*|contact details|phone)\b(?! (from|off|on|in) (the|my) (booking|appointment|account|order|invoice|profile|reservation))`,
+    ),
+    rule("wrong_number", String.raw`\b(wrong (number|person|phone|guy|girl|contact|cell|#)|not the (right|correct) (number|person)|(number|person) is wrong|you have the wrong|you got the wrong|you ve got the wrong|this isnt (their|his|her|your) number|not (his|her|their) number anymore|(he|she|they) (doesnt|dont|no longer) (have|use) this number)\b`),
+    rule("leave_alone", String.raw`\b(leave me alone|leave us alone|leave me be|get lost|go away and stop|stop harassing|quit harassing)\b`, 0.9),
+    // "I don't want these messages", "I do not want to receive any more texts", "I don't want to be texted"
+    rule(
+      "dont_want",
+      String.raw`\b(dont|do not|no longer|dont really|never|didnt) (want|wish|need|like|care for|care to|wanna|consent to) (to )?((receive|get|keep getting|keep receiving|be getting|have|see|hear|read)\s+)?${DET}${ADJ}${M}${END}`,
+    ),
+    rule("dont_want_be", String.raw`\b(dont|do not|no longer|never) (want|wish|wanna|consent) to be (texted|contacted|messaged|spammed|bothered|on (your|the|this) (list|texting list))\b`),
+    rule("consent", String.raw`\b((revoke|revoking|withdraw|withdrawing|retract|rescind|pull|take back|cancel|remove|revoked|withdrew) (my |our |all |any )?(consent|permission|authori[sz]ation|opt in|optin|agreement to (be texted|receive))|no longer consent|do not consent|dont consent|not consent to|never consented|didnt consent|did not consent|i dont agree to (these|receive|be))\b`),
+    rule("subscription_to_texts", String.raw`\b(cancel|end|stop|terminate|remove|drop|delete) (my |the |this |your )?(subscription|membership|sign up|signup) (to|for|from) ${DET}${ADJ}${M}${END}`, 0.9),
+    rule("never_signed_up_texts", String.raw`\b(never|didnt|did not) (sign up|signed up|subscribe|subscribed|opt in|opted in|agree|agreed|ask|asked|consent|consented) (for|to) ${DET}${ADJ}${M}${END}`, 0.85),
+    rule("text_subscription", String.raw`\b(cancel|end|stop|terminate) ${DET}(text|sms|texting|message|messaging) (subscription|service|plan|program|list|alerts|club)\b`),
+    rule("done_with", String.raw`\b(done|finished|through|over it|sick|tired|fed up) (with|of) ${DET}${ADJ}${M}${END}`, 0.9),
+    rule("enough_with", String.raw`\b(enough|enough of|enough with) ${DET}${ADJ}${M}${END}`, 0.9),
+    rule("dnc_list", String.raw`\b(do not (text|contact|call|disturb)|dnc|dont (text|contact|call)) list\b`, 0.9),
+    rule("said_stop", String.raw`\b(i said|i told you|told you|i asked you|asked you|how many times do i have to say|how many times have i said|i already said) (to )?(stop|unsubscribe|opt out|remove me|quit)\b`, 0.9),
+    // "stop sending to this number", "stop texting this number"
+    rule("this_number", String.raw`\b(stop|no more|quit|cease) \w+ (to|this|my) (number|phone|cell)\b`, 0.9),
+    rule("not_text_again", String.raw`\b(never|not) (text|message|contact) (me|us) again\b`),
+    rule("take_off_texts", String.raw`\b(take|get|opt) (me|us|this number) (off|out)( (please|pls|now|thanks|asap|immediately|of (this|it|here|that)|of (your|the|this) (list|texts|system|thing)))*$`, 0.85),
+    rule("stop_please", String.raw`^(please |pls |plz |just |seriously |ok |okay |hey |god )*(stop|stop it|stop now|stop texting|stop messaging|stop sending)( (please|pls|plz|now|it|already|immediately|asap|again|seriously|thanks|thank you|thx|ty|ok|okay|for real|stop|right now|man|dude|guys|sir|lady))+$`),
+  ],
+  ambiguous: [
+    rule("keep_texting_why", String.raw`\bwhy (do|does|are|is) (you|u|this number|your company) (keep |still |always )?(texting|text|messaging|message|sending)\b`, 0.6),
+    rule("too_many", String.raw`\b(too many|so many|way too many|constant|nonstop|non stop|endless) ${M}\b`, 0.6),
+    rule("cancel_subscription", String.raw`^(please |pls )?(cancel|end|stop) (my|the) subscription( (please|pls|thanks))?$`, 0.6),
+    rule("who_is_this_leave", String.raw`\b(i dont know (you|who this is|this number))\b`, 0.55),
+    rule("not_interested", String.raw`^(im |i m |i am |we are |were |we re )?not interested( (anymore|any more|thanks|thank you|please))?$`, 0.6),
+  ],
+  guards: [
+    // Negations that ask to keep the texts: "don't stop texting me", "I'm NOT asking you to stop", "never unsubscribe me".
+    rule("dont_stop", String.raw`\b(dont|do not|never|pls dont|please dont|no need to|you dont have to|you do not have to|not going to|wont|will not|didnt|did not|not) (stop|quit|end|cancel|cease|halt|unsubscribe|remove|opt me out|take me off)\b`, 0),
+    rule("not_asking", String.raw`\bnot (asking|telling|saying|trying to get|requesting|wanting) (you |u |anyone )?(to )?(stop|unsubscribe|opt|remove|end|quit|cancel)\b`, 0),
+    rule("keep_texting", String.raw`\b(keep|continue|keep on|please keep|please continue|still want|still wanna|i want|i d like|i would like|i like|i love|i need|i enjoy) (texting|sending|messaging|getting|receiving|to get|to receive|to keep getting)? ?(me |us )?(the |your |these |those |all the )?${M}\b(?! (to )?(stop|end|cease|go away|be stopped|gone|removed))`, 0),
+    rule("keep_verbs", String.raw`\b(keep|continue|keep on) (texting|sending|messaging) (me|us)\b`, 0),
+    rule("didnt_mean", String.raw`\b(didnt|did not|dont|do not) (mean|meant|want) (to )?(say |send |text |type )?(stop|unsubscribe|opt out|that stop|to stop)\b`, 0),
+    rule("resubscribe", String.raw`\b(undo|ignore|disregard|cancel|take back) (my |the |that )?(stop|unsubscribe|opt out|last (text|message))\b`, 0),
+    // Another channel: "how do I unsubscribe from your emails?", "stop emailing me" (texts are not mentioned).
+    rule("other_channel", String.raw`\b(e ?mails?|emailing|e mailing|newsletters?|mailers?|inbox|junk mail|catalogs?|flyers?|postcards?|letters|youtube|instagram|facebook|app notifications|push notifications)\b`, 0, TEXT_WORDS),
+  ],
+  bookingTalk: /\b(appointment|appt|booking|book|rebook|reschedule|schedule|slot|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|\d{1,2}( ?(am|pm|o clock))?|time|price|quote|estimate|detail|wash|wax|service|come|coming|on my way|address|arrive|running late|late)\b/,
+};
