@@ -41,7 +41,22 @@ for (const lexicon of ALL_LEXICONS)
     if (!BARE_REVOCATIONS.has(phrase)) BARE_REVOCATIONS.set(phrase, lexicon.language);
 const BARE_AMBIGUOUS = new Set(ALL_LEXICONS.flatMap((l) => l.bareAmbiguous));
 /** Bare words whose object is unclear when the text also talks about a booking ("Stop. Can we do 4pm?"). */
-const OBJECTLESS = new Set(["stop", "end", "cancel", "quit", "halt", "alto", "para", "parar", "fin", "arret", "arrete", "cancelar", "stop it", "stop now"]);
+const OBJECTLESS = new Set([
+  "stop",
+  "end",
+  "cancel",
+  "quit",
+  "halt",
+  "alto",
+  "para",
+  "parar",
+  "fin",
+  "arret",
+  "arrete",
+  "cancelar",
+  "stop it",
+  "stop now",
+]);
 
 /** A clause without the courtesy and emphasis around its point: "ok stop thanks" → "stop". */
 function stripCourtesy(clause: string): string {
@@ -63,7 +78,8 @@ function stripCourtesy(clause: string): string {
   return rest.trim();
 }
 
-const PRAISE_OPENING = /^(omg |oh |oh my god |wow |ok )?(stop|stop it|stahp|stoppp|stop stop|para|basta|arrete|arretez|arrete ca|no way stop)$/;
+const PRAISE_OPENING =
+  /^(omg |oh |oh my god |wow |ok )?(stop|stop it|stahp|stoppp|stop stop|para|basta|arrete|arretez|arrete ca|no way stop)$/;
 const PRAISE =
   /\b(amazing|awesome|the best|best|great|beautiful|gorgeous|incredible|perfect|lovely|love it|love them|love you|loved|blush|blushing|kidding|flatter\w*|too kind|so kind|so sweet|sweet|no way|unbelievable|fantastic|wonderful|stunning|brand new|looks new|like new|spotless|shiny|shines|insane|crazy|fire|impressed|obsessed|cute|adorable|increible|hermoso|hermosa|precioso|preciosa|bonito|bonita|genial|maravill\w*|magnifique|incroyable|superbe|parfait|trop beau|trop belle|sublime)\b/;
 
@@ -76,38 +92,53 @@ function isPraise(clauses: readonly string[]): boolean {
 }
 
 type ClauseScore = { score: number; reason: string; keyword?: string; language?: ConsentLanguage };
+type Span = { start: number; end: number };
 
-function scoreClause(clause: string, bookingElsewhere: boolean): ClauseScore | "guarded" {
-  for (const lexicon of ALL_LEXICONS)
-    for (const guard of lexicon.guards)
-      if (guard.pattern.test(clause) && !(guard.unless?.test(clause) ?? false)) return "guarded";
+const CLAUSE_GUARDS = ALL_LEXICONS.flatMap((l) => l.guards.filter((g) => !g.unless));
+const TEXT_GUARDS = ALL_LEXICONS.flatMap((l) => l.guards.filter((g) => g.unless));
+
+const spansOf = (pattern: RegExp, clause: string): Span[] =>
+  [...clause.matchAll(new RegExp(pattern.source, "g"))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/**
+ * A clause's best revocation evidence. A guard (negation: "don't stop texting me", "I'm NOT asking
+ * you to stop") cancels what it overlaps, not the whole clause: a voicemail is often one long clause
+ * ("I keep getting texts please remove me from your list").
+ */
+function scoreClause(clause: string, bookingElsewhere: boolean): ClauseScore {
+  const guards = CLAUSE_GUARDS.flatMap((guard) => spansOf(guard.pattern, clause));
+  const free = (span: Span) => !guards.some((guard) => overlaps(guard, span));
+  const whole: Span = { start: 0, end: clause.length };
 
   let best: ClauseScore = { score: 0, reason: "" };
   const consider = (candidate: ClauseScore) => {
     if (candidate.score > best.score) best = candidate;
   };
-  const core = stripCourtesy(clause);
+  // A clause about another channel that never names texts ("can you stop sending me emails?").
+  if (TEXT_GUARDS.some((guard) => guard.pattern.test(clause) && !guard.unless?.test(clause))) return best;
+  const core = stripCourtesy(clause) || clause;
   const bare = BARE_REVOCATIONS.get(core);
-  if (bare !== undefined) {
-    // "Stop" next to booking talk ("Stop. Can we do 4pm instead?"): stop what? Staff decide.
-    const unclear = bookingElsewhere && OBJECTLESS.has(core);
-    consider({
-      score: unclear ? UNCLEAR_SCORE : BARE_SCORE,
-      reason: unclear ? "bare keyword beside booking talk" : "bare revocation",
-      keyword: core,
-      language: bare,
-    });
-  } else if (!core.includes(" ")) {
-    const typo = fuzzyOptOutWord(core);
-    if (typo) consider({ score: FUZZY_SCORE, reason: "keyword typed with a typo", keyword: typo });
+  if (free(whole)) {
+    if (bare !== undefined) {
+      // "Stop" next to booking talk ("Stop. Can we do 4pm instead?"): stop what? Staff decide.
+      const unclear = bookingElsewhere && OBJECTLESS.has(core);
+      consider({
+        score: unclear ? UNCLEAR_SCORE : BARE_SCORE,
+        reason: unclear ? "bare keyword beside booking talk" : "bare revocation",
+        keyword: core,
+        language: bare,
+      });
+    } else if (!core.includes(" ")) {
+      const typo = fuzzyOptOutWord(core);
+      if (typo) consider({ score: FUZZY_SCORE, reason: "keyword typed with a typo", keyword: typo });
+    }
+    if (BARE_AMBIGUOUS.has(core)) consider({ score: UNCLEAR_SCORE, reason: `unclear: "${core}"` });
   }
-  if (BARE_AMBIGUOUS.has(core)) consider({ score: UNCLEAR_SCORE, reason: `unclear: "${core}"` });
-  for (const lexicon of ALL_LEXICONS) {
-    for (const rule of lexicon.revocations)
-      if (rule.pattern.test(clause)) consider({ score: rule.score, reason: rule.name, language: lexicon.language });
-    for (const rule of lexicon.ambiguous)
-      if (rule.pattern.test(clause)) consider({ score: rule.score, reason: rule.name, language: lexicon.language });
-  }
+  for (const lexicon of ALL_LEXICONS)
+    for (const rule of [...lexicon.revocations, ...lexicon.ambiguous])
+      if (rule.pattern.test(clause) && spansOf(rule.pattern, clause).some(free))
+        consider({ score: rule.score, reason: rule.name, language: lexicon.language });
   return best;
 }
 
@@ -128,8 +159,12 @@ export function classifyConsent(body: string, options: ConsentOptions = {}): Con
   }
 
   const { clauses, words } = normalise(body);
-  let language = detectLanguage(words);
+  let language = detectLanguage(words, body);
   if (clauses.length === 0 || isPraise(clauses)) return { kind: "none", score: 0, language };
+  // About another channel only ("how do I unsubscribe from your emails?"): not about texts.
+  const whole = clauses.join(" ");
+  if (TEXT_GUARDS.some((guard) => guard.pattern.test(whole) && !guard.unless?.test(whole)))
+    return { kind: "none", score: 0, language };
 
   const booking = clauses.map((clause) => ALL_LEXICONS.some((l) => l.bookingTalk.test(clause)));
   let best: ClauseScore = { score: 0, reason: "" };
@@ -138,7 +173,7 @@ export function classifyConsent(body: string, options: ConsentOptions = {}): Con
       clause,
       booking.some((talk, j) => talk && j !== i),
     );
-    if (scored !== "guarded" && scored.score > best.score) best = scored;
+    if (scored.score > best.score) best = scored;
   });
   // A text in no clear language takes the language of what it matched ("PARAR por favor").
   if (best.language && words.length <= 3) language = best.language;

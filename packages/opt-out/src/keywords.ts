@@ -46,15 +46,32 @@ export function exactKeyword(body: string): { kind: "opt_out" | "opt_in" | "help
  * their neighbours are everyday words ("den", "alot", "baj").
  */
 const FUZZY_TARGETS = [
-  "stop", "stopall", "unsubscribe", "cancel", "quit", "revoke", "optout", "remove", "parar", "detener", "cancelar",
-  "desuscribir", "desuscribirme", "arret", "arreter", "arretez", "desabonner", "desinscrire",
+  "stop",
+  "stopall",
+  "unsubscribe",
+  "cancel",
+  "quit",
+  "revoke",
+  "optout",
+  "remove",
+  "parar",
+  "detener",
+  "cancelar",
+  "desuscribir",
+  "desuscribirme",
+  "arret",
+  "arreter",
+  "arretez",
+  "desabonner",
+  "desinscrire",
 ];
 
 function swappedOnce(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const diff: number[] = [];
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
-  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+  const [i, j] = diff;
+  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }
 
 /** Levenshtein distance, stopping early beyond 1. */

@@ -51,13 +51,15 @@ export function normalise(input: string): Normalised {
   text = foldAccents(text).replace(QUOTES, "'").toLowerCase();
   text = joinSpacedLetters(text);
   text = readZeroAsO(text);
+  // A letter masked by a symbol ("st*p", "s_top"): the symbol goes, the word stays whole.
+  text = text.replace(/(?<=\p{L})[*_#@$]+(?=\p{L})/gu, "");
   // Three or more of the same letter are emphasis ("stooop", "pleeease", "nooo"): one is the word.
   text = text.replace(/(\p{L})\1{2,}/gu, "$1");
   text = text.replace(/n't\b/g, "nt").replace(/'/g, " ");
   // Sentence ends, commas, dashes between words and line breaks are clause boundaries.
   text = text.replace(/[.!?;,:\n()[\]¡¿…]+|\s[-–—]+\s/g, " | ");
-  // Hyphens inside words ("opt-out", "e-mail") join; everything else (emoji, symbols) is a space.
-  text = text.replace(/(?<=\p{L})-(?=\p{L})/gu, "").replace(/[^\p{L}\p{N}|\s]/gu, " ");
+  // Hyphens, emoji and symbols are spaces: "opt-out" is "opt out", "retirez-moi" is "retirez moi".
+  text = text.replace(/[^\p{L}\p{N}|\s]/gu, " ");
   const clauses = text
     .split("|")
     .map((clause) => clause.replace(/\s+/g, " ").trim())

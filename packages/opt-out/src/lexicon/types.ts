@@ -1,6 +1,11 @@
 import type { ConsentLanguage } from "../types.ts";
 
 /** A pattern over one normalised clause (see normalise.ts) and the confidence it gives. */
+/**
+ * A pattern over one normalised clause and the confidence it gives. A guard with `unless` is about
+ * the whole text instead ("how do I unsubscribe? your emails are too many": the text never names
+ * texts), and does not apply when the text matches `unless`.
+ */
 export type Rule = { name: string; pattern: RegExp; score: number; unless?: RegExp };
 
 /** Words for texts in any of the three languages: a question about emails that also names texts is about texts. */
