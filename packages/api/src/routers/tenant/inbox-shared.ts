@@ -15,6 +15,8 @@ export const messageSchema = z.object({
   errorMessage: z.string().nullable(),
   /** The staff member who sent a reply; null for customers and automated texts. */
   sentBy: z.string().nullable(),
+  /** Inbound: the classifier was unsure whether it asks to stop texts; `pending` until staff decide. */
+  consentReview: z.enum(["pending", "opted_out", "dismissed"]).nullable(),
 });
 
 export type MessageRow = Prisma.MessageGetPayload<object>;
@@ -30,6 +32,7 @@ export function toMessage(row: MessageRow, senderNames: Map<string, string>): z.
     errorCode: row.errorCode,
     errorMessage: row.errorMessage,
     sentBy: row.sentByUserId ? (senderNames.get(row.sentByUserId) ?? "A former team member") : null,
+    consentReview: row.consentReview,
   };
 }
 
