@@ -73,7 +73,7 @@ export const resolveConsentReview = staffProcedure
   .output(z.object({ consentReview: z.enum(["opted_out", "dismissed"]), changed: z.boolean() }))
   .mutation(async ({ ctx, input }) => {
     const userId = ctx.auth.user!.id;
-    const target = input.decision === "opt_out" ? "opted_out" : "dismissed";
+    const target: "opted_out" | "dismissed" = input.decision === "opt_out" ? "opted_out" : "dismissed";
     const result = await ctx.tenant.run(async (tx) => {
       const message = await tx.message.findFirst({
         where: { id: input.messageId, direction: "inbound", consentReview: { not: null } },
