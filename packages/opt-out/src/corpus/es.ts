@@ -128,4 +128,14 @@ export const ES_CORPUS: readonly CorpusEntry[] = [
   ]),
   ...group("none", "cancel_appointment", ["Cancelar mi cita de mañana", "No puedo, cancelo la cita"]),
   ...group("none", "stop_by", ["Voy a parar en la gasolinera primero"]),
+  // Third round, written after the second figures.
+  ...group("opt_out", "other_language", [
+    "Por favor, dejen de mandarme mensajes",
+    "No vuelvan a escribirme",
+    "Dejen de enviarme promociones",
+    "Quiero cancelar los mensajes de texto",
+    "Ya no quiero recibir notificaciones",
+    "Por favor quítenme de su lista de mensajes",
+  ]),
+  ...group("none", "booking_talk", ["Hasta mañana", "No, gracias, el martes está bien"]),
 ];

@@ -125,4 +125,14 @@ export const FR_CORPUS: readonly CorpusEntry[] = [
   ]),
   ...group("none", "cancel_appointment", ["Annuler mon rendez-vous svp"]),
   ...group("none", "negation", ["N'arrêtez surtout pas les rappels"]),
+  // Third round, written after the second figures.
+  ...group("opt_out", "other_language", [
+    "Ne m'envoyez plus rien",
+    "Arrêtez de me harceler",
+    "Je ne veux plus être contacté par SMS",
+    "Retirez mon numéro de votre liste svp",
+    "Désabonnez moi svp",
+    "ARRÊTEZ DE M'ÉCRIRE",
+  ]),
+  ...group("none", "booking_talk", ["Merci, à bientôt", "Non merci, mardi c'est bon"]),
 ];

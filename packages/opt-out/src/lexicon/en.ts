@@ -11,8 +11,10 @@ import { type Lexicon, rule, TEXT_WORDS } from "./types.ts";
 /** What a texting business sends: the objects a revocation is about. */
 export const EN_MESSAGES = String.raw`(texts?|texting|txts?|txting|txt msgs?|sms|smss|text messages?|messages?|messaging|msgs?|msges|spam|spamming|notifications?|notifs?|alerts?|reminders|reminder texts?|promos?|promotions?|promotional \w+|marketing|updates|offers|ads|advertis\w*|deals|blasts?)`;
 const M = EN_MESSAGES;
+/** Someone else's number: "stop texting my husband (and text me instead)" is not about this one. */
+const OTHER_PERSON = String.raw`(my|his|her|their|our) (husband|wife|son|daughter|kids?|mom|mother|dad|father|partner|boss|boyfriend|girlfriend|brother|sister|friend|neighbou?r|assistant|office manager)\b`;
 /** After the object: "cancel the wash text me the total" is not "cancel the ... text". */
-const END = String.raw`\b(?! (me|us|you|him|her|them|back|when|if|the|a|an|pls me)\b)`;
+const END = String.raw`\b(?! (me|us|you|him|her|them|back|when|if|the|a|an|pls me)\b)(?! ${OTHER_PERSON})`;
 const DET = String.raw`((the|these|those|this|your|ur|all|all the|all these|all your|all of these|all of your|any|any more|anymore|any of these|any of your|such|my|them|of the|of these|with the|with these|with your|it with the|it with these|it with your)\s+)?`;
 const ADJ = String.raw`((\w+)\s+)?`;
 const ME = String.raw`((me|us|to me|to us|to this number|to my (phone|number|cell))\s+)?`;
@@ -206,7 +208,7 @@ export const en: Lexicon = {
     // "stop texting me", "quit messaging me", "please stop contacting us", "stop blowing up my phone"
     rule(
       "stop_sending",
-      String.raw`\b${STOP_VERB} ${SEND_VERB}\b(?! (the|my|your|a) (invoice|bill|receipt|quote|estimate|tech|guy|crew|car|van)\b)(?! (by|over|in|at|on)\b)`,
+      String.raw`\b${STOP_VERB} ${SEND_VERB}\b(?! (you|u|ya|yall|y all|them|him|her)\b)(?! ${OTHER_PERSON})(?! (the|my|your|a) (invoice|bill|receipt|quote|estimate|tech|guy|crew|car|van)\b)(?! (by|over|in|at|on)\b)`,
     ),
     // "stop sending me texts", "quit sending these promo messages"
     rule("stop_sending_object", String.raw`\b${STOP_VERB} (sending|send|texting) ${ME}${DET}${ADJ}${M}${END}`),

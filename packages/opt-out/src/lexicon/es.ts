@@ -190,6 +190,10 @@ export const es: Lexicon = {
       String.raw`\b(no|nunca|ya no) (me |nos )?(manden|mandes|mande|envien|envies|envie|escriban|escribas|escriba|contacten|contactes|contacte|textees|texteen|llamen|molesten|molestes|moleste|vuelvan a (mandar|enviar|escribir|contactar|llamar)\w*|vuelvas a \w+)( ningun)? (mas|nada|ningun|ninguno|ninguna|otro|otra|de nuevo|nunca|otra vez|${M})\b`,
     ),
     rule(
+      "no_vuelvan",
+      String.raw`\b(no|nunca|ya no) (me |nos )?(vuelvan|vuelvas|vuelva) a (enviar|mandar|escribir|contactar|llamar|textear|molestar)\w*\b`,
+    ),
+    rule(
       "no_me_manden_end",
       String.raw`\b(no|nunca|ya no) (me |nos )(manden|mandes|mande|envien|envies|envie|escriban|escribas|escriba|contacten|contactes|contacte|texteen|molesten|molestes)$`,
       0.9,
