@@ -22,6 +22,7 @@ const config: Config = {
   missedCallText: null,
   missedCallTextWindowMinutes: 60,
   helpText: null,
+  advancedOptOut: false,
   bookingUrl: null,
   address: null,
   createdAt: "2026-01-01T00:00:00.000Z",
@@ -70,5 +71,17 @@ describe("PhoneSettingsForm", () => {
 
     expect(await screen.findByText(/^The forwarding number is not a phone number we can dial/)).toBeTruthy();
     expect(calls.filter((call) => call.path === "admin.phoneNumbers.update")).toEqual([]);
+  });
+
+  it("should send Advanced Opt-Out once ticked (Twilio then answers HELP and the keywords itself)", async () => {
+    const { user, calls } = renderForm();
+    const box = screen.getByLabelText("Twilio's Advanced Opt-Out is on for this number") as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    await user.click(box);
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    await screen.findByText("+15555550101 answers with the new settings from the next call.");
+    expect(calls.find((call) => call.path === "admin.phoneNumbers.update")?.input).toMatchObject({
+      advancedOptOut: true,
+    });
   });
 });

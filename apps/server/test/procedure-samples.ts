@@ -31,6 +31,8 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
     body: "Access matrix",
     idempotencyKey: "00000000-0000-4000-8000-000000000001",
   },
+  "tenant.inbox.consentReviews": { limit: 10 },
+  "tenant.inbox.resolveConsentReview": { messageId: "00000000-0000-4000-8000-000000000000", decision: "dismiss" },
   "admin.tenants.updatePlan": { tenantId: "green-lawn", planTier: "pro", status: "active" },
   "admin.impersonate.start": { tenantId: "green-lawn", reason: "Access matrix check" },
   // Integrations & keys: the readiness list of a business that exists.
@@ -152,6 +154,7 @@ export const OUTCOME_OVERRIDES: Record<string, number> = {
   "admin.telephony.markReviewed": 404,
   "tenant.inbox.thread": 404,
   "tenant.inbox.reply": 404,
+  "tenant.inbox.resolveConsentReview": 404,
   "tenant.catalog.updateService": 404,
   "tenant.catalog.archiveService": 404,
   "tenant.catalog.updateAddOn": 404,

@@ -109,12 +109,14 @@ describe.each(testEngines())("phone numbers on %s", (engine) => {
       missedCallTextWindowMinutes: 60,
       bookingUrl: "https://alpha.example/book",
       helpText: "",
+      advancedOptOut: true,
     });
     expect(updated).toMatchObject({
       ivrMode: "forward",
       forwardTo: "+15555550123",
       missedCallTextWindowMinutes: 60,
       helpText: null,
+      advancedOptOut: true,
     });
     const audit = (await auditRows(db, "phone_number.updated")).at(-1)!;
     expect(audit.details).toMatchObject({

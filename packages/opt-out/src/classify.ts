@@ -1,123 +1,191 @@
 /**
- * What an inbound text means for consent. Runs before anything else answers a text.
+ * What an inbound text (or a voicemail transcription, or a spoken menu answer) means for SMS
+ * consent. Runs before anything else answers a text.
  *
- * - Keywords (Twilio's defaults, CTIA): one word, any case, surrounding spaces and trailing
- *   punctuation ignored. STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT opt out;
- *   START, YES, UNSTOP opt back in; HELP, INFO ask for help.
- * - Plain-language revocations (FCC 24-18: consent may be revoked "by any reasonable means"):
- *   "please stop texting me", "take me off your list", "stop please". Rules are deliberately
- *   specific so "stop by at 3pm?" or "cancel my appointment" are not opt-outs.
+ * 1. Carrier keywords (texts only): the whole text is one keyword, as Twilio's filter reads it.
+ * 2. The text is normalised (normalise.ts) and cut into clauses; each clause is scored against
+ *    every language's lexicon (lexicon/*.ts): a clause that is only a revocation ("unsub", "remove
+ *    me", "dame de baja"), a typo of a keyword ("stpo", "unsuscribe"), or a rule anchored on what
+ *    is being stopped ("stop texting me", "no me manden más mensajes", "je ne veux plus recevoir de
+ *    SMS"). A guard in the clause (negation: "don't stop texting me"; another channel: "how do I
+ *    unsubscribe from your emails?") cancels it; praise ("Stop, that was amazing!") cancels the text.
+ * 3. The best clause's score decides: OPT_OUT_THRESHOLD and above opts out, REVIEW_THRESHOLD and
+ *    above asks staff (the inbox's review queue), below is nothing.
  */
-import type { ConsentDecision } from "./types.ts";
+import { exactKeyword, fuzzyOptOutWord } from "./keywords.ts";
+import { detectLanguage } from "./language.ts";
+import { en } from "./lexicon/en.ts";
+import { ALL_LEXICONS } from "./lexicon/index.ts";
+import { TEXT_WORDS } from "./lexicon/types.ts";
+import { normalise } from "./normalise.ts";
+import type { ConsentDecision, ConsentLanguage, ConsentOptions } from "./types.ts";
 
-export const OPT_OUT_KEYWORDS = [
-  "STOP",
-  "STOPALL",
-  "UNSUBSCRIBE",
-  "CANCEL",
-  "END",
-  "QUIT",
-  "REVOKE",
-  "OPTOUT",
-] as const;
-export const OPT_IN_KEYWORDS = ["START", "YES", "UNSTOP"] as const;
-export const HELP_KEYWORDS = ["HELP", "INFO"] as const;
+/** At or above: the text revokes consent; recorded at once. */
+export const OPT_OUT_THRESHOLD = 0.8;
+/** At or above (and below OPT_OUT_THRESHOLD): unsure; the message is flagged for staff. */
+export const REVIEW_THRESHOLD = 0.5;
 
-const has = (list: readonly string[], word: string) => list.includes(word);
+/** Twilio's default English keywords (the ones its long-code filter acts on without Advanced Opt-Out). */
+export const OPT_OUT_KEYWORDS = en.optOutKeywords;
+export const OPT_IN_KEYWORDS = en.optInKeywords;
+export const HELP_KEYWORDS = en.helpKeywords;
 
-/**
- * Revocations in plain language. Each rule names an action on messages, or a clear request to be
- * removed from a list. Rules are anchored on the *object* of the action (texts, messages, a list,
- * this number), never on a bare "stop"/"end"/"cancel"/"remove me" followed by anything: those
- * words are everyday booking talk ("stop by and text me", "at the end of the day, text me the
- * total", "take me off the schedule for friday", "remove me from the 3pm slot").
- */
-const MESSAGES = String.raw`(texts?|texting|txts?|txting|sms|messages?|messaging|msgs?|spam|notifications?|promos?|promotions?|marketing)`;
-const REVOCATIONS: RegExp[] = [
-  // "stop texting me", "quit messaging me", "stop contacting me", "stop spamming me". The verb must
-  // follow "stop" directly: "stop by and text me" is a visit, not a revocation.
-  /\b(stop|quit|cease)\s+(texting|txting|texing|messaging|contacting|spamming|sms-?ing|calling\s+and\s+texting)\b/,
-  // "stop sending me texts", "stop sending these messages", "stop sending messages to this number".
-  new RegExp(
-    String.raw`\b(stop|quit|cease)\s+sending\s+(me\s+|us\s+)?((these|those|the|your|any|all|all\s+these|all\s+the|this)\s+)?(\w+\s+)?${MESSAGES}\b`,
-  ),
-  /\b(stop|quit|cease)\s+sending\s+(me|us)\s*(anything|stuff|things)?$/,
-  // "stop the texts", "stop all messages", "end these messages", "cease all contact".
-  new RegExp(
-    String.raw`\b(stop|end|cease)\s+((the|these|those|your|all|all\s+the|all\s+these|all\s+your|with\s+the|with\s+these|it\s+with\s+the)\s+)?${MESSAGES}\b`,
-  ),
-  /\b(stop|end|cease)\s+all\s+(contact|communications?)\b/,
-  // "no more texts", "no more marketing texts".
-  new RegExp(String.raw`\bno\s+more\s+(\w+\s+)?${MESSAGES}\b`),
-  // "don't text me again", "do not contact me", "never text me again", "please don't message me anymore";
-  // not "why don't you text me the address" (a request to text).
-  /(?<!\bwhy\s)\b(don'?t|do\s+not|dont|never)\s+(text|txt|message|msg|contact|sms)\s+(me|this\s+number|us)\b(?!\s+(the|when|before|after|at|if|your|a|an|back\s+when)\b)/,
-  /\b(un-?subscribe|opt\s*-?\s*out|opt\s+me\s+out)\b/,
-  // "take me off your list", "remove me from your mailing list", "remove my number from your system";
-  // not "take me off the schedule" or "remove me from the 3pm slot".
-  /\b(take|remove|delete|drop|scratch)\s+(me|my\s+(number|phone(\s+number)?|name|info\w*|contact(\s+info\w*)?))\s+(off|from)\s+((your|the|this|ur|all|any|all\s+your)\s+)?(\w+\s+)?(list|lists|database|system|contacts?|texts?|texting|messages?|sms|marketing|mailing)\b/,
-  // "delete my number", "lose my number".
-  /\b(delete|remove|lose|erase)\s+my\s+(number|phone\s+number|contact\s+info\w*)\b(?!\s+(from|off)\s+(the|my)\s+(booking|appointment|account))/,
-  /\b(leave\s+me\s+alone|wrong\s+number)\b/,
-  new RegExp(
-    String.raw`\b(i\s+)?(don'?t|do\s+not|dont)\s+want\s+(any\s+more\s+|any\s+|these\s+|those\s+|your\s+|the\s+)?${MESSAGES}\b`,
-  ),
-];
+const BARE_SCORE = 0.95;
+const FUZZY_SCORE = 0.9;
+const UNCLEAR_SCORE = 0.6;
 
-/**
- * A whole sentence that is only a revocation word with politeness or emphasis around it: "stop
- * please", "STOP NOW!!", "pls stop", "remove me", "Why do you keep texting me? Stop." Checked
- * sentence by sentence, so "stop by at 3pm?" (the sentence goes on) is not one.
- */
-const POLITE = String.raw`(please|pls|plz|now|it|thanks|thank\s+you|thx|already|immediately|asap|stop|seriously|again|ok|okay)`;
-const BARE_REVOCATION = new RegExp(
-  String.raw`^((please|pls|plz|just|ok|okay|seriously)\s+)*(stop|stop\s+it|remove\s+me|take\s+me\s+off|unsubscribe(\s+me)?|opt\s+me\s+out)(\s+${POLITE})*$`,
-);
+const COURTESY = [...new Set(ALL_LEXICONS.flatMap((l) => l.courtesy))].sort((a, b) => b.length - a.length);
+const BARE_REVOCATIONS = new Map<string, ConsentLanguage>();
+for (const lexicon of ALL_LEXICONS)
+  for (const phrase of lexicon.bareRevocations)
+    if (!BARE_REVOCATIONS.has(phrase)) BARE_REVOCATIONS.set(phrase, lexicon.language);
+const BARE_AMBIGUOUS = new Set(ALL_LEXICONS.flatMap((l) => l.bareAmbiguous));
+/** Bare words whose object is unclear when the text also talks about a booking ("Stop. Can we do 4pm?"). */
+const OBJECTLESS = new Set([
+  "stop",
+  "end",
+  "cancel",
+  "quit",
+  "halt",
+  "alto",
+  "para",
+  "parar",
+  "fin",
+  "arret",
+  "arrete",
+  "cancelar",
+  "stop it",
+  "stop now",
+]);
 
-const normalize = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[^a-z0-9'\s-]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-
-export function classifyConsent(body: string): ConsentDecision {
-  const found = classifyLegacy(body);
-  const language = "en" as const;
-  switch (found.kind) {
-    case "opt_out":
-      return { ...found, score: 1, language };
-    case "none":
-      return { kind: "none", score: 0, language };
-    default:
-      return { ...found, score: 0, language };
+/** A clause without the courtesy and emphasis around its point: "ok stop thanks" → "stop". */
+function stripCourtesy(clause: string): string {
+  let rest = ` ${clause} `;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const word of COURTESY) {
+      if (rest.startsWith(` ${word} `)) {
+        rest = rest.slice(word.length + 1);
+        changed = true;
+      }
+      if (rest.endsWith(` ${word} `) && rest.length > word.length + 2) {
+        rest = rest.slice(0, rest.length - word.length - 1);
+        changed = true;
+      }
+    }
   }
+  return rest.trim();
 }
 
-type LegacyIntent =
-  | { kind: "opt_out"; source: "keyword" | "free_text"; keyword?: string }
-  | { kind: "opt_in"; keyword: string }
-  | { kind: "help"; keyword: string }
-  | { kind: "none" };
+const PRAISE_OPENING =
+  /^(omg |oh |oh my god |wow |ok )?(stop|stop it|stahp|stoppp|stop stop|para|basta|arrete|arretez|arrete ca|no way stop)$/;
+const PRAISE =
+  /\b(amazing|awesome|the best|best|great|beautiful|gorgeous|incredible|perfect|lovely|love it|love them|love you|loved|blush|blushing|kidding|flatter\w*|too kind|so kind|so sweet|sweet|no way|unbelievable|fantastic|wonderful|stunning|brand new|looks new|like new|spotless|shiny|shines|insane|crazy|fire|impressed|obsessed|cute|adorable|increible|hermoso|hermosa|precioso|preciosa|bonito|bonita|genial|maravill\w*|magnifique|incroyable|superbe|parfait|trop beau|trop belle|sublime)\b/;
 
-function classifyLegacy(body: string): LegacyIntent {
-  const word = body
-    .trim()
-    .replace(/[\s.!?,;:'"“”‘’]+$/u, "")
-    .replace(/^[\s'"“”‘’]+/u, "")
-    .toUpperCase();
-  if (/^[A-Z]+$/.test(word)) {
-    if (has(OPT_OUT_KEYWORDS, word)) return { kind: "opt_out", source: "keyword", keyword: word };
-    if (has(OPT_IN_KEYWORDS, word)) return { kind: "opt_in", keyword: word };
-    if (has(HELP_KEYWORDS, word)) return { kind: "help", keyword: word };
+/** "Stop, that was amazing!", "Stop it, you guys are the best": an exclamation, not a request. */
+function isPraise(clauses: readonly string[]): boolean {
+  const first = clauses[0];
+  if (first === undefined || !PRAISE_OPENING.test(first)) return false;
+  const rest = clauses.slice(1).join(" ");
+  return PRAISE.test(rest) && !TEXT_WORDS.test(rest);
+}
+
+type ClauseScore = { score: number; reason: string; keyword?: string; language?: ConsentLanguage };
+type Span = { start: number; end: number };
+
+const CLAUSE_GUARDS = ALL_LEXICONS.flatMap((l) => l.guards.filter((g) => !g.unless));
+const TEXT_GUARDS = ALL_LEXICONS.flatMap((l) => l.guards.filter((g) => g.unless));
+
+const spansOf = (pattern: RegExp, clause: string): Span[] =>
+  [...clause.matchAll(new RegExp(pattern.source, "g"))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/**
+ * A clause's best revocation evidence. A guard (negation: "don't stop texting me", "I'm NOT asking
+ * you to stop") cancels what it overlaps, not the whole clause: a voicemail is often one long clause
+ * ("I keep getting texts please remove me from your list").
+ */
+function scoreClause(clause: string, bookingElsewhere: boolean): ClauseScore {
+  const guards = CLAUSE_GUARDS.flatMap((guard) => spansOf(guard.pattern, clause));
+  const free = (span: Span) => !guards.some((guard) => overlaps(guard, span));
+  const whole: Span = { start: 0, end: clause.length };
+
+  let best: ClauseScore = { score: 0, reason: "" };
+  const consider = (candidate: ClauseScore) => {
+    if (candidate.score > best.score) best = candidate;
+  };
+  // A clause about another channel that never names texts ("can you stop sending me emails?").
+  if (TEXT_GUARDS.some((guard) => guard.pattern.test(clause) && !guard.unless?.test(clause))) return best;
+  const core = stripCourtesy(clause) || clause;
+  const bare = BARE_REVOCATIONS.get(core);
+  if (free(whole)) {
+    if (bare !== undefined) {
+      // "Stop" next to booking talk ("Stop. Can we do 4pm instead?"): stop what? Staff decide.
+      const unclear = bookingElsewhere && OBJECTLESS.has(core);
+      consider({
+        score: unclear ? UNCLEAR_SCORE : BARE_SCORE,
+        reason: unclear ? "bare keyword beside booking talk" : "bare revocation",
+        keyword: core,
+        language: bare,
+      });
+    } else if (!core.includes(" ")) {
+      const typo = fuzzyOptOutWord(core);
+      if (typo) consider({ score: FUZZY_SCORE, reason: "keyword typed with a typo", keyword: typo });
+    }
+    if (BARE_AMBIGUOUS.has(core)) consider({ score: UNCLEAR_SCORE, reason: `unclear: "${core}"` });
   }
-  const text = normalize(body);
-  if (REVOCATIONS.some((rule) => rule.test(text))) return { kind: "opt_out", source: "free_text" };
-  const sentences = body
-    .split(/[.!?;,\n]+/u)
-    .map(normalize)
-    .filter(Boolean);
-  if (sentences.some((sentence) => BARE_REVOCATION.test(sentence))) return { kind: "opt_out", source: "free_text" };
-  return { kind: "none" };
+  for (const lexicon of ALL_LEXICONS)
+    for (const rule of [...lexicon.revocations, ...lexicon.ambiguous])
+      if (rule.pattern.test(clause) && spansOf(rule.pattern, clause).some(free))
+        consider({ score: rule.score, reason: rule.name, language: lexicon.language });
+  return best;
+}
+
+export function classifyConsent(body: string, options: ConsentOptions = {}): ConsentDecision {
+  const channel = options.channel ?? "sms";
+  // Twilio's filter only ever sees texts: a spoken "stop" is ours to act on (free text).
+  if (channel === "sms") {
+    const exact = exactKeyword(body);
+    if (exact?.kind === "opt_out")
+      return {
+        kind: "opt_out",
+        source: "keyword",
+        keyword: exact.hit.keyword,
+        score: 1,
+        language: exact.hit.language,
+      };
+    if (exact) return { kind: exact.kind, keyword: exact.hit.keyword, score: 0, language: exact.hit.language };
+  }
+
+  const { clauses, words } = normalise(body);
+  let language = detectLanguage(words, body);
+  if (clauses.length === 0 || isPraise(clauses)) return { kind: "none", score: 0, language };
+  // About another channel only ("how do I unsubscribe from your emails?"): not about texts.
+  const whole = clauses.join(" ");
+  if (TEXT_GUARDS.some((guard) => guard.pattern.test(whole) && !guard.unless?.test(whole)))
+    return { kind: "none", score: 0, language };
+
+  const booking = clauses.map((clause) => ALL_LEXICONS.some((l) => l.bookingTalk.test(clause)));
+  let best: ClauseScore = { score: 0, reason: "" };
+  clauses.forEach((clause, i) => {
+    const scored = scoreClause(
+      clause,
+      booking.some((talk, j) => talk && j !== i),
+    );
+    if (scored.score > best.score) best = scored;
+  });
+  // A text in no clear language takes the language of what it matched ("PARAR por favor").
+  if (best.language && words.length <= 3) language = best.language;
+
+  if (best.score >= OPT_OUT_THRESHOLD)
+    return {
+      kind: "opt_out",
+      source: "free_text",
+      ...(best.keyword ? { keyword: best.keyword.toUpperCase() } : {}),
+      score: best.score,
+      language,
+    };
+  if (best.score >= REVIEW_THRESHOLD) return { kind: "review", score: best.score, language, reason: best.reason };
+  return { kind: "none", score: best.score, language };
 }

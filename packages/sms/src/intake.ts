@@ -10,7 +10,7 @@ import { classifyConsent } from "@servicepro/opt-out";
 import { smsTexts } from "@servicepro/telephony";
 import { runsAutomations } from "@servicepro/tenancy/constants";
 import { handleAppointmentReply } from "./appointment-replies.ts";
-import { recordConsentChange } from "./consent.ts";
+import { recordConsentChange, twilioKeywordHandling } from "./consent.ts";
 import { ensureConversation, ensureCustomer, type IntakeDeps, phoneOf, type TwilioParams } from "./inbound.ts";
 import { recordUnrouted, routeInbound } from "./inbound-routing.ts";
 import { type DroppedMedia, mediaPreview, parseMessageMedia, truncateText } from "./media.ts";
@@ -95,6 +95,18 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
     // Consent first, in this same transaction, before anything could answer.
     const intent = classifyConsent(body);
     const automated = runsAutomations(tenant.status);
+    const config = route.phoneNumber
+      ? await tx.tenantPhoneConfig.findFirst({
+          where: { phoneNumber: route.phoneNumber },
+          select: { helpText: true, advancedOptOut: true },
+        })
+      : null;
+    const twilio = twilioKeywordHandling(params.OptOutType, config?.advancedOptOut ?? false);
+    // The classifier's confidence is kept on every inbound text; an unsure one waits for staff (inbox review).
+    await tx.message.update({
+      where: { tenantId_id: { tenantId, id: message.id } },
+      data: { consentScore: intent.score, ...(intent.kind === "review" ? { consentReview: "pending" } : {}) },
+    });
     const queued: string[] = [];
     const queue = async (kind: "help" | "opt_out_confirmation", text: string) => {
       const r = await deps.outbox.queueSms(tx, {
@@ -105,33 +117,31 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
       });
       if (r.status === "queued") queued.push(r.message.id);
     };
-    // Cut whole: half an emoji is a lone surrogate, which PostgreSQL refuses in jsonb (a 503 to Twilio, forever).
-    const evidence = { messageSid: sid, text: truncateText(body, 500) };
-    if (intent.kind === "opt_out") {
-      const changed = await recordConsentChange(tx, tenantId, {
-        phone: from,
-        state: "opted_out",
-        source: intent.source,
-        evidence,
-      });
-      // Twilio itself confirms single-word keywords on long codes; we confirm the plain-language
-      // ones it cannot see, once (FCC: one confirmation text is allowed).
-      if (changed && intent.source === "free_text" && automated)
+    const evidence = {
+      messageSid: sid,
+      // Cut whole: half an emoji is a lone surrogate, which PostgreSQL refuses in jsonb (a 503 to Twilio, forever).
+      text: truncateText(body, 500),
+      ...(twilio.optOutType ? { optOutType: twilio.optOutType } : {}),
+    };
+    if (twilio.optOutType === "STOP" || intent.kind === "opt_out") {
+      const source = intent.kind === "opt_out" ? intent.source : "keyword";
+      const changed = await recordConsentChange(tx, tenantId, { phone: from, state: "opted_out", source, evidence });
+      // One confirmation, from whoever saw the opt-out: Twilio confirms the keywords it filters (and,
+      // with Advanced Opt-Out, every keyword it was configured with); we confirm what only we saw.
+      const confirmedByTwilio = twilio.answersKeywords(intent.kind === "opt_out" ? intent : null);
+      if (changed && automated && !confirmedByTwilio)
         await queue("opt_out_confirmation", smsTexts.optOutConfirmation(tenant.name));
-    } else if (intent.kind === "opt_in") {
+    } else if (twilio.optOutType === "START" || intent.kind === "opt_in") {
       await recordConsentChange(tx, tenantId, { phone: from, state: "opted_in", source: "keyword", evidence });
-    } else if (intent.kind === "help" && automated) {
-      const config = route.phoneNumber
-        ? await tx.tenantPhoneConfig.findFirst({
-            where: { phoneNumber: route.phoneNumber },
-            select: { helpText: true },
-          })
-        : null;
+    } else if ((twilio.optOutType === "HELP" || intent.kind === "help") && automated && !twilio.answersHelp) {
       await queue("help", config?.helpText?.trim() || smsTexts.help(tenant.name, to));
     }
-    // C / R answers to a reminder; "YES" is also START (consent above) and confirms as well.
+    // C / R answers to a reminder; "YES" is also START (consent above) and confirms as well. Not for a
+    // text under review: it may be a revocation, and staff decide before anything answers it.
     const reply =
-      automated && (intent.kind === "none" || intent.kind === "opt_in")
+      automated &&
+      (twilio.optOutType === null || twilio.optOutType === "START") &&
+      (intent.kind === "none" || intent.kind === "opt_in")
         ? await handleAppointmentReply(tx, deps, {
             body,
             sid,

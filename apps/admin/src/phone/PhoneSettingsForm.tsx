@@ -50,6 +50,7 @@ const phoneSettingsSchema = z.object({
         .max(10_080, "Use at most 10,080 minutes (one week)."),
     ),
   helpText: optionalTextSchema("the reply to HELP", { max: 320 }),
+  advancedOptOut: z.boolean(),
   bookingUrl: z.string().transform(orNull),
   address: optionalTextSchema("the address", { max: 200 }),
 });
@@ -68,6 +69,7 @@ const valuesOf = (c: PhoneConfig) => ({
   missedCallText: c.missedCallText ?? "",
   missedCallTextWindowMinutes: String(c.missedCallTextWindowMinutes),
   helpText: c.helpText ?? "",
+  advancedOptOut: c.advancedOptOut,
   bookingUrl: c.bookingUrl ?? "",
   address: c.address ?? "",
 });
@@ -219,6 +221,12 @@ export function PhoneSettingsForm({ config, aiVoiceIncluded }: { config: PhoneCo
         rows={2}
         maxLength={320}
         hint="Sent when a customer texts HELP or INFO. Leave empty for the standard text."
+        disabled={disabled}
+      />
+      <FormCheckboxField
+        name="advancedOptOut"
+        label="Twilio's Advanced Opt-Out is on for this number"
+        hint="Tick only once it is on in Twilio (Messaging Service → Opt-Out Management): Twilio then answers HELP and the opt-out keywords itself, and we send no second reply."
         disabled={disabled}
       />
 

@@ -35,7 +35,7 @@ export function ConversationList({
                   type="button"
                   className="inbox-list__item"
                   aria-current={c.id === selectedId ? "true" : undefined}
-                  aria-label={`${name}${unread ? `, ${c.unreadCount} unread` : ""}${c.optedOutAt ? ", opted out" : ""}: ${c.preview}`}
+                  aria-label={`${name}${unread ? `, ${c.unreadCount} unread` : ""}${c.optedOutAt ? ", opted out" : ""}${c.needsConsentReview ? ", needs review" : ""}: ${c.preview}`}
                   onClick={() => onSelect(c.id)}
                 >
                   <span className="inbox-list__top">
@@ -54,6 +54,7 @@ export function ConversationList({
                     </span>
                     {unread ? <Badge tone="info">{c.unreadCount}</Badge> : null}
                     {c.optedOutAt ? <Badge tone="warning">Opted out</Badge> : null}
+                    {c.needsConsentReview ? <Badge tone="warning">Needs review</Badge> : null}
                   </span>
                 </button>
               </li>

@@ -2,6 +2,7 @@ import { Alert, apiErrorCode, Badge, Button, Card, LoadErrorAlert, MessageBubble
 import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { ConsentReviewBanner } from "./ConsentReviewBanner.tsx";
 import { customerLabel, deliveryStatus, formatPhone, fullTime, longDate } from "./format.ts";
 import { ReplyBox } from "./ReplyBox.tsx";
 
@@ -131,6 +132,7 @@ export function ThreadPanel({ conversationId, onClose }: { conversationId: strin
         <ol className="inbox-thread__messages" aria-label={`Messages with ${name}`} aria-live="polite">
           {messages.map((m) => (
             <li key={m.id} className={`inbox-thread__message inbox-thread__message--${m.direction}`}>
+              {m.consentReview === "pending" ? <ConsentReviewBanner messageId={m.id} customerName={name} /> : null}
               <MessageBubble
                 direction={m.direction}
                 sender={

@@ -45,6 +45,8 @@ const phoneConfigSchema = z.object({
   missedCallText: z.string().nullable(),
   missedCallTextWindowMinutes: z.number().int(),
   helpText: z.string().nullable(),
+  /** The number's Messaging Service has Twilio's Advanced Opt-Out on: Twilio answers HELP and keywords itself. */
+  advancedOptOut: z.boolean(),
   bookingUrl: z.string().nullable(),
   address: z.string().nullable(),
   createdAt: z.string(),
@@ -71,6 +73,7 @@ function toPhoneConfig(row: PhoneConfigRow, tenant: { planTier: string }): z.inf
     missedCallText: row.missedCallText,
     missedCallTextWindowMinutes: row.missedCallTextWindowMinutes,
     helpText: row.helpText,
+    advancedOptOut: row.advancedOptOut,
     bookingUrl: row.bookingUrl,
     address: row.address,
     createdAt: row.createdAt.toISOString(),
@@ -106,6 +109,7 @@ const updateSchema = z.strictObject({
     .max(10_080, { message: "The missed-call text window can be at most 10,080 minutes (one week)." })
     .optional(),
   helpText: optionalText(320, "The help text").optional(),
+  advancedOptOut: z.boolean().optional(),
   bookingUrl: z
     .url({ protocol: /^https$/, message: "The booking link must be a full https:// address." })
     .max(500)

@@ -28,6 +28,8 @@ export const messageSchema = z.object({
   sentBy: z.string().nullable(),
   /** MMS parts, in Twilio's order (empty for a plain text). */
   media: z.array(messageMediaSchema),
+  /** Inbound: the classifier was unsure whether it asks to stop texts; `pending` until staff decide. */
+  consentReview: z.enum(["pending", "opted_out", "dismissed"]).nullable(),
 });
 
 export type MessageRow = Prisma.MessageGetPayload<object>;
@@ -48,6 +50,7 @@ export function toMessage(row: MessageRow, senderNames: Map<string, string>): z.
       contentType: part.contentType,
       inline: INLINE_IMAGE_TYPES.has(part.contentType),
     })),
+    consentReview: row.consentReview,
   };
 }
 

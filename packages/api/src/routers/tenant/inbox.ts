@@ -9,6 +9,7 @@ import { smsBodySchema } from "@servicepro/validators";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
 import { cursorSchema, decodeCursor, encodeCursor, pageDirectionSchema, pageLimitSchema } from "../telephony-shared.ts";
+import { consentReviews, resolveConsentReview } from "./inbox-consent.ts";
 import { type MessageRow, messageSchema, optedOutSince, toMessage } from "./inbox-shared.ts";
 
 const THREAD_PAGE = 50;
@@ -24,6 +25,8 @@ const conversationSchema = z.object({
   unreadCount: z.number().int(),
   /** When the customer opted out (STOP); null while they may be texted. */
   optedOutAt: z.string().nullable(),
+  /** A text in it may be asking to stop texts and waits for staff (tenant.inbox.consentReviews). */
+  needsConsentReview: z.boolean(),
 });
 
 const conversationIdSchema = z.uuid({ message: "That is not a conversation id." });
@@ -41,7 +44,7 @@ export const tenantInboxRouter = createRouter({
     .output(z.object({ items: z.array(conversationSchema), nextCursor: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
       const after = input.cursor ? decodeCursor(input.cursor) : null;
-      const { rows, optOuts } = await ctx.tenant.run(async (tx) => {
+      const { rows, optOuts, reviews } = await ctx.tenant.run(async (tx) => {
         const rows = await tx.conversation.findMany({
           where: after
             ? { OR: [{ lastMessageAt: { lt: after.at } }, { lastMessageAt: after.at, id: { lt: after.id } }] }
@@ -54,8 +57,13 @@ export const tenantInboxRouter = createRouter({
           where: { state: "opted_out", phone: { in: rows.map((row) => row.customer.phone) } },
           select: { phone: true, updatedAt: true },
         });
-        return { rows, optOuts };
+        const reviews = await tx.message.groupBy({
+          by: ["conversationId"],
+          where: { consentReview: "pending", conversationId: { in: rows.map((row) => row.id) } },
+        });
+        return { rows, optOuts, reviews };
       });
+      const needsReview = new Set(reviews.map((r) => r.conversationId));
       const optedOut = new Map(optOuts.map((o) => [o.phone, o.updatedAt.toISOString()]));
       const page = rows.slice(0, input.limit);
       const last = page.at(-1);
@@ -69,6 +77,7 @@ export const tenantInboxRouter = createRouter({
           lastMessageAt: row.lastMessageAt.toISOString(),
           unreadCount: row.unreadCount,
           optedOutAt: optedOut.get(row.customer.phone) ?? null,
+          needsConsentReview: needsReview.has(row.id),
         })),
         nextCursor: rows.length > input.limit && last ? encodeCursor(last.lastMessageAt, last.id) : null,
       };
@@ -96,7 +105,12 @@ export const tenantInboxRouter = createRouter({
     .input(z.strictObject({ conversationId: conversationIdSchema, before: cursorSchema.optional() }))
     .output(
       z.object({
-        conversation: conversationSchema.omit({ preview: true, lastDirection: true, lastMessageAt: true }),
+        conversation: conversationSchema.omit({
+          preview: true,
+          lastDirection: true,
+          lastMessageAt: true,
+          needsConsentReview: true,
+        }),
         messages: z.array(messageSchema),
         /** Pass as `before` to load older messages; null when this page reaches the first message. */
         olderCursor: z.string().nullable(),
@@ -206,6 +220,9 @@ export const tenantInboxRouter = createRouter({
         duplicate: result.status === "duplicate",
       };
     }),
+
+  consentReviews,
+  resolveConsentReview,
 
   /**
    * Live changes for this business (new messages, delivery statuses, calls), as Server-Sent
