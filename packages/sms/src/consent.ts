@@ -3,7 +3,7 @@ import type { Prisma, TenantTx } from "@servicepro/db";
 export type ConsentChange = {
   phone: string;
   state: "opted_in" | "opted_out";
-  source: "keyword" | "free_text" | "provider_21610" | "staff" | "booking_page";
+  source: "keyword" | "free_text" | "provider_21610" | "staff" | "booking_page" | "voicemail" | "voice_menu";
   evidence: Prisma.InputJsonValue;
 };
 

@@ -56,6 +56,7 @@ export {
 export {
   type CallerId,
   callerIdOf,
+  callerNameOf,
   E164_PATTERN,
   formatPhone,
   isE164,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { callerIdOf, WITHHELD_CALLER_LABEL } from "./phone.ts";
+import { callerIdOf, callerNameOf, WITHHELD_CALLER_LABEL } from "./phone.ts";
 
 const withheld = { kind: "withheld", label: WITHHELD_CALLER_LABEL };
 
@@ -66,5 +66,33 @@ describe("callerIdOf", () => {
         else expect(id.label).toBe(WITHHELD_CALLER_LABEL);
       }),
     );
+  });
+});
+
+describe("callerNameOf", () => {
+  it("keeps a name as Twilio sent it, trimmed", () => {
+    expect(callerNameOf("Jane Doe")).toBe("Jane Doe");
+    expect(callerNameOf("  DOE JANE  ")).toBe("DOE JANE");
+    expect(callerNameOf("José Núñez")).toBe("José Núñez");
+    expect(callerNameOf("x".repeat(300))).toHaveLength(100);
+  });
+
+  it("drops placeholders, numbers and empties", () => {
+    for (const raw of [
+      "",
+      "  ",
+      null,
+      undefined,
+      "+15555550150",
+      "5555550150",
+      "ANONYMOUS",
+      "Unavailable",
+      "PRIVATE",
+      "WIRELESS CALLER",
+      "Unknown Name",
+      "TOLL FREE CALL",
+      "CA",
+    ])
+      expect(callerNameOf(raw), String(raw)).toBeNull();
   });
 });

@@ -62,3 +62,21 @@ export function callerIdOf(raw: string | null | undefined): CallerId {
   if (!e164.startsWith("+1") && !isValidPhone(e164)) return withheld;
   return { kind: "phone", e164 };
 }
+
+/** CNAM placeholders carriers send instead of a name. */
+const NOT_A_NAME =
+  /^(wireless caller|cell phone|cellular|mobile|unknown name|unknown caller|name unavailable|name not available|toll free( call(er)?)?|no name|caller|not found|[a-z]{2})$/;
+
+/**
+ * Twilio's CallerName (a CNAM lookup) when it is a name: not empty, not a number, not a withheld
+ * placeholder ("ANONYMOUS", "UNAVAILABLE") or a carrier's stand-in ("WIRELESS CALLER"), and not
+ * only a US state ("CA", "NY": some carriers send the caller's state). Trimmed, at most 100 characters.
+ */
+export function callerNameOf(raw: string | null | undefined): string | null {
+  const name = (raw ?? "").replace(/\s+/g, " ").trim();
+  if (!/\p{L}/u.test(name)) return null;
+  const folded = name.toLowerCase();
+  const compact = folded.replace(/[\s_\-.()+]/g, "");
+  if ((WITHHELD_WORDS as readonly string[]).includes(compact) || NOT_A_NAME.test(folded)) return null;
+  return name.slice(0, 100);
+}
