@@ -215,13 +215,17 @@ describe("status callbacks move forward only", () => {
 
   it("a status callback is matched by CallSid, whatever its To says", async () => {
     const { CallSid } = await startGreenCall();
-    await post("/twilio/voice/status", statusParams(CallSid, "completed", "4", { To: ROOT_NUMBER, Called: ROOT_NUMBER }));
+    await post(
+      "/twilio/voice/status",
+      statusParams(CallSid, "completed", "4", { To: ROOT_NUMBER, Called: ROOT_NUMBER }),
+    );
     expect(await callsWithSid(CallSid)).toMatchObject([{ tenantId: "green-lawn", twilioStatus: "completed" }]);
   });
 });
 
 describe("recording and transcription callbacks", () => {
-  const recordingUrl = (sid: string) => `https://api.twilio.com/2010-04-01/Accounts/${fake.accountSid}/Recordings/${sid}`;
+  const recordingUrl = (sid: string) =>
+    `https://api.twilio.com/2010-04-01/Accounts/${fake.accountSid}/Recordings/${sid}`;
   /** Twilio's recordingStatusCallback: no From, no To. */
   const recordingStatus = (CallSid: string, RecordingSid: string, status: string, duration: string) => ({
     AccountSid: fake.accountSid,
@@ -368,9 +372,7 @@ describe("caller name, forwarding and withheld caller IDs", () => {
     const stored = await greenCall(CallSid);
     expect(stored).toMatchObject({ callerName: "Jane Doe", forwardedFrom: "+15550100000" });
     const log = await t.trpc("query", "tenant.calls.list", { limit: 50 }, greenCookie);
-    const item = (log.data as { items: Record<string, unknown>[] }).items.find(
-      (c) => c.id === stored.id,
-    );
+    const item = (log.data as { items: Record<string, unknown>[] }).items.find((c) => c.id === stored.id);
     expect(item).toMatchObject({ callerName: "Jane Doe", forwardedFrom: "+15550100000", callerWithheld: false });
   });
 
@@ -385,7 +387,13 @@ describe("caller name, forwarding and withheld caller IDs", () => {
         (
           await post(
             "/twilio/voice/dial-result",
-            voiceParams({ CallSid, From: from, To: GREEN_NUMBER, CallStatus: "in-progress", DialCallStatus: "no-answer" }),
+            voiceParams({
+              CallSid,
+              From: from,
+              To: GREEN_NUMBER,
+              CallStatus: "in-progress",
+              DialCallStatus: "no-answer",
+            }),
           )
         ).text,
       );
@@ -408,7 +416,14 @@ describe("speech in the menu", () => {
   const menu = (CallSid: string, from: string, SpeechResult: string, attempt = 1) =>
     post(
       `/twilio/voice/menu?mode=menu&attempt=${attempt}`,
-      voiceParams({ CallSid, From: from, To: GREEN_NUMBER, CallStatus: "in-progress", SpeechResult, Confidence: "0.9" }),
+      voiceParams({
+        CallSid,
+        From: from,
+        To: GREEN_NUMBER,
+        CallStatus: "in-progress",
+        SpeechResult,
+        Confidence: "0.9",
+      }),
     );
 
   it.each([

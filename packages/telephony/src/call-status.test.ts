@@ -41,9 +41,9 @@ describe("advanceCallStatus", () => {
 
   it("never lets a late ringing or in-progress reopen a completed call, with or without sequence numbers", () => {
     for (const late of ["queued", "initiated", "ringing", "in-progress"] as const) {
-      expect(advanceCallStatus({ status: "completed", sequence: null }, { status: late, sequence: null })).toMatchObject(
-        { status: "completed", changed: false },
-      );
+      expect(
+        advanceCallStatus({ status: "completed", sequence: null }, { status: late, sequence: null }),
+      ).toMatchObject({ status: "completed", changed: false });
       expect(advanceCallStatus({ status: "completed", sequence: 3 }, { status: late, sequence: 1 })).toMatchObject({
         status: "completed",
         changed: false,
@@ -75,9 +75,9 @@ describe("advanceCallStatus", () => {
       sequence: 2,
       changed: true,
     });
-    expect(advanceCallStatus({ status: "ringing", sequence: null }, { status: "in-progress", sequence: null }).status).toBe(
-      "in-progress",
-    );
+    expect(
+      advanceCallStatus({ status: "ringing", sequence: null }, { status: "in-progress", sequence: null }).status,
+    ).toBe("in-progress");
   });
 
   it("changes nothing on an exact duplicate", () => {

@@ -2,6 +2,7 @@
 // IVR TwiML, opt-out classification, status ordering, business hours, phone numbers. TwiML is
 // written by ./xml.ts, not the Twilio SDK, so the browser can import this package too.
 
+export { type AppointmentReply, classifyAppointmentReply } from "./appointment-reply.ts";
 export {
   advanceCallStatus,
   CALL_STATUSES,
@@ -13,7 +14,6 @@ export {
   isTerminalCallStatus,
   type StoredCallStatus,
 } from "./call-status.ts";
-export { type AppointmentReply, classifyAppointmentReply } from "./appointment-reply.ts";
 export * from "./constants.ts";
 export { type CallerIntent, callerIntent, type Faq, matchFaq } from "./faq-match.ts";
 export {

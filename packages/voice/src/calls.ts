@@ -76,7 +76,12 @@ async function callBySid(
   if (rows.length > 1) return "ambiguous";
   const [row] = rows;
   return row
-    ? { tenantId: row.tenant_id, callSid: row.call_sid, toNumber: row.to_number, routedByFallback: row.routed_by_fallback }
+    ? {
+        tenantId: row.tenant_id,
+        callSid: row.call_sid,
+        toNumber: row.to_number,
+        routedByFallback: row.routed_by_fallback,
+      }
     : null;
 }
 
@@ -208,8 +213,7 @@ export async function ensureCall(tx: TenantTx, route: CallRoute, params: TwilioP
   const { tenantId } = route;
   const child = route.parentCallSid !== null;
   const caller = callerIdOf(params.From);
-  const customer =
-    !child && caller.kind === "phone" ? await ensureCustomer(tx, tenantId, caller.e164, "call") : null;
+  const customer = !child && caller.kind === "phone" ? await ensureCustomer(tx, tenantId, caller.e164, "call") : null;
   const callerName = child ? null : callerNameOf(params.CallerName);
   const forwardedFrom = child ? null : phoneOf(params.ForwardedFrom).slice(0, 32) || null;
   await tx.call.createMany({

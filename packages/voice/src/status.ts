@@ -1,11 +1,6 @@
 import { tenantDb } from "@servicepro/db";
 import type { IntakeDeps, TwilioParams } from "@servicepro/sms";
-import {
-  advanceCallStatus,
-  callStatusReportOf,
-  isCallStatus,
-  isTerminalCallStatus,
-} from "@servicepro/telephony";
+import { advanceCallStatus, callStatusReportOf, isCallStatus, isTerminalCallStatus } from "@servicepro/telephony";
 import { emptyVoiceResponse, ensureCall, routeCall, type VoiceResult } from "./calls.ts";
 
 const UNREACHED = new Set(["no-answer", "busy", "failed", "canceled"]);

@@ -56,6 +56,8 @@ const CONSENT_SOURCE_LABELS: Record<Page["consentHistory"][number]["source"], st
   provider_21610: "Carrier block",
   staff: "Staff",
   booking_page: "Booking page",
+  voicemail: "Voicemail",
+  voice_menu: "Phone menu",
 };
 
 export function CustomerPage() {

@@ -58,9 +58,7 @@ export const tenantCallsRouter = createRouter({
           // Child legs (the business's phone we dialled when forwarding) belong to their parent call, not the log.
           where: {
             parentCallSid: null,
-            ...(after
-              ? { OR: [{ startedAt: { lt: after.at } }, { startedAt: after.at, id: { lt: after.id } }] }
-              : {}),
+            ...(after ? { OR: [{ startedAt: { lt: after.at } }, { startedAt: after.at, id: { lt: after.id } }] } : {}),
           },
           orderBy: [{ startedAt: "desc" }, { id: "desc" }],
           take: input.limit + 1,
