@@ -102,7 +102,8 @@ const statusParams = (CallSid: string, status: string, sequence: string | null, 
 describe("child legs of a forwarded call", () => {
   it("belong to the parent's tenant, are stored as their own outbound-dial row, and create no customer", async () => {
     const parent = await startGreenCall();
-    expect((parent.twiml.Dial![0] as Record<string, unknown>).Number).toBe(GREEN_FORWARD_TO);
+    const number = (parent.twiml.Dial![0] as Record<string, unknown>).Number as Record<string, string>;
+    expect(number).toMatchObject({ "#text": GREEN_FORWARD_TO, "@statusCallback": "/twilio/voice/status" });
     const before = await counts();
     const child = nextSid("CA");
     // The leg we dialled: its From is our number (or the caller's), its To the business's own phone.
@@ -382,7 +383,7 @@ describe("caller name, forwarding and withheld caller IDs", () => {
       const before = await counts();
       const { CallSid, twiml } = await startGreenCall(from);
       // Still answered by the IVR (Green Lawn forwards).
-      expect((twiml.Dial![0] as Record<string, unknown>).Number).toBe(GREEN_FORWARD_TO);
+      expect(said((twiml.Dial![0] as Record<string, unknown>).Number)).toBe(GREEN_FORWARD_TO);
       const missed = parse(
         (
           await post(

@@ -111,6 +111,11 @@ function expectVoicemail(vs: Verb[], ...promptFragments: (string | RegExp)[]) {
     playBeep: "true",
   });
   expect(vs[1]!.attrs.transcribeCallback).toBe(`${VOICE_PATHS.voicemail}?event=transcription`);
+  // Told about empty recordings too; the callback is matched by CallSid, no query string needed.
+  expect(vs[1]!.attrs).toMatchObject({
+    recordingStatusCallback: VOICE_PATHS.voicemail,
+    recordingStatusCallbackEvent: "completed absent",
+  });
   expectSay(vs[2], "We didn't get a message. Goodbye.");
 }
 
@@ -125,6 +130,12 @@ function expectDial(dial: Verb | undefined, forwardTo: string) {
   });
   expect(names(dial!.children)).toEqual(["Number"]);
   expect(dial!.children[0]!.text).toBe(forwardTo);
+  // The dialled leg reports its progress to the status callback (a child call with ParentCallSid).
+  expect(dial!.children[0]!.attrs).toEqual({
+    statusCallback: VOICE_PATHS.status,
+    statusCallbackEvent: "initiated ringing answered completed",
+    statusCallbackMethod: "POST",
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -482,7 +482,12 @@ function dialBusiness(response: VoiceResponse, ctx: IvrContext) {
     timeout: DIAL_TIMEOUT_SECONDS,
     answerOnBridge: true,
   });
-  dial.number(ctx.number.forwardTo!);
+  // The leg we dial reports its own progress (a child call with ParentCallSid, matched to this call by it).
+  dial.number(ctx.number.forwardTo!, {
+    statusCallback: VOICE_PATHS.status,
+    statusCallbackEvent: "initiated ringing answered completed",
+    statusCallbackMethod: "POST",
+  });
 }
 
 function recordVoicemail(response: VoiceResponse, ctx: IvrContext, prompt: string) {
@@ -500,6 +505,10 @@ function recordVoicemail(response: VoiceResponse, ctx: IvrContext, prompt: strin
     finishOnKey: "#",
     transcribe: true,
     transcribeCallback: `${VOICE_PATHS.voicemail}?event=transcription`,
+    // Also told when the recording turns out empty ("absent"); matched by CallSid and RecordingSid.
+    recordingStatusCallback: VOICE_PATHS.voicemail,
+    recordingStatusCallbackEvent: "completed absent",
+    recordingStatusCallbackMethod: "POST",
   });
   // Reached only if the caller records nothing.
   response.say(VOICE, "We didn't get a message. Goodbye.");
