@@ -118,7 +118,8 @@ export async function routeCall(
     return {
       tenantId: parent.tenantId,
       phoneNumber: parent.routedByFallback ? null : parent.toNumber,
-      routedByFallback: parent.routedByFallback,
+      // The leg was matched by its parent, not by fallback (the parent's own row carries that flag).
+      routedByFallback: false,
       callSid,
       known: false,
       parentCallSid,
