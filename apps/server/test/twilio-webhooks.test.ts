@@ -462,7 +462,7 @@ describe("voice", () => {
     );
     const dial = incoming.Dial![0] as Record<string, unknown>;
     expect(dial["@action"]).toBe("/twilio/voice/dial-result");
-    expect(dial.Number).toBe("+15555550191");
+    expect(said(dial.Number)).toBe("+15555550191");
     const missed = parse(
       (
         await call("/twilio/voice/dial-result", {

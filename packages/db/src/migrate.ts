@@ -169,6 +169,8 @@ REVOKE INSERT, DELETE, TRUNCATE ON TABLE tenant_phone_configs FROM ${APP_ROLE};
 GRANT EXECUTE ON FUNCTION app_route_inbound(text, text) TO ${APP_ROLE}, ${PLATFORM_ROLE};
 -- Delivery status callbacks by MessageSid (tenant and message id only, see the route_message_sid migration).
 GRANT EXECUTE ON FUNCTION app_route_message_sid(text) TO ${APP_ROLE}, ${PLATFORM_ROLE};
+-- Call callbacks find their call's tenant by CallSid or RecordingSid (call_sid_routing migration).
+GRANT EXECUTE ON FUNCTION app_route_call_sid(text, text) TO ${APP_ROLE}, ${PLATFORM_ROLE};
 -- Customer search (one tenant's ids only, see the customer_search migration).
 GRANT EXECUTE ON FUNCTION app_customer_page(text, text, text, timestamptz, text, uuid, integer) TO ${APP_ROLE};
 -- Concierge set-up requests are the owner's business only.

@@ -3,6 +3,17 @@
 // written by ./xml.ts, not the Twilio SDK, so the browser can import this package too.
 
 export { type AppointmentReply, classifyAppointmentReply } from "./appointment-reply.ts";
+export {
+  advanceCallStatus,
+  CALL_STATUSES,
+  type CallStatus,
+  type CallStatusReport,
+  callStatusRank,
+  callStatusReportOf,
+  isCallStatus,
+  isTerminalCallStatus,
+  type StoredCallStatus,
+} from "./call-status.ts";
 export * from "./constants.ts";
 export { type CallerIntent, callerIntent, type Faq, matchFaq } from "./faq-match.ts";
 export {
@@ -29,6 +40,8 @@ export {
   type IvrTenant,
   type MenuAction,
   type MenuInput,
+  type MenuLanguage,
+  menuSpeechChoice,
   VOICE_PATHS,
 } from "./ivr.ts";
 export {
@@ -40,7 +53,16 @@ export {
   OPTED_OUT_ERROR_CODE,
   statusRank,
 } from "./message-status.ts";
-export { E164_PATTERN, formatPhone, isE164, normalizePhone } from "./phone.ts";
+export {
+  type CallerId,
+  callerIdOf,
+  callerNameOf,
+  E164_PATTERN,
+  formatPhone,
+  isE164,
+  normalizePhone,
+  WITHHELD_CALLER_LABEL,
+} from "./phone.ts";
 export {
   type DirectoryMatch,
   type InboundAddress,

@@ -17,6 +17,7 @@ import {
   type IvrHours,
   type IvrNumber,
   type MenuInput,
+  menuSpeechChoice,
   VOICE_PATHS,
 } from "./ivr.ts";
 
@@ -110,6 +111,11 @@ function expectVoicemail(vs: Verb[], ...promptFragments: (string | RegExp)[]) {
     playBeep: "true",
   });
   expect(vs[1]!.attrs.transcribeCallback).toBe(`${VOICE_PATHS.voicemail}?event=transcription`);
+  // Told about empty recordings too; the callback is matched by CallSid, no query string needed.
+  expect(vs[1]!.attrs).toMatchObject({
+    recordingStatusCallback: VOICE_PATHS.voicemail,
+    recordingStatusCallbackEvent: "completed absent",
+  });
   expectSay(vs[2], "We didn't get a message. Goodbye.");
 }
 
@@ -124,6 +130,12 @@ function expectDial(dial: Verb | undefined, forwardTo: string) {
   });
   expect(names(dial!.children)).toEqual(["Number"]);
   expect(dial!.children[0]!.text).toBe(forwardTo);
+  // The dialled leg reports its progress to the status callback (a child call with ParentCallSid).
+  expect(dial!.children[0]!.attrs).toEqual({
+    statusCallback: VOICE_PATHS.status,
+    statusCallbackEvent: "initiated ringing answered completed",
+    statusCallbackMethod: "POST",
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -650,5 +662,136 @@ describe("short answers", () => {
   it("emptyMessagingResponse is an empty <Response>", () => {
     const xml = emptyMessagingResponse();
     expect(verbs(xml)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 11: speech in the menu (English and Spanish), revocations spoken in the menu, withheld callers.
+
+describe("answerMenu: spoken answers, English and Spanish", () => {
+  it.each([
+    ["book", "send_booking_link"],
+    ["Book.", "send_booking_link"],
+    ["I'd like to make an appointment", "send_booking_link"],
+    ["can I schedule a wash for Friday", "send_booking_link"],
+    ["talk to someone", "forward"],
+    ["operator", "forward"],
+    ["a person", "forward"],
+    ["Can I speak with the owner?", "forward"],
+    ["talk to one of your staff", "forward"],
+    ["hours", "hours"],
+    ["when are you open", "hours"],
+    ["where are you", "hours"],
+    ["What's your address?", "hours"],
+    ["leave a message for the owner", "voicemail"],
+    ["reservar", "send_booking_link"],
+    ["Quiero hacer una cita", "send_booking_link"],
+    ["hablar con alguien", "forward"],
+    ["Quisiera hablar con una persona", "forward"],
+    ["horario", "hours"],
+    ["dirección", "hours"],
+    ["¿A qué hora abren?", "hours"],
+    ["¿Dónde están ubicados?", "hours"],
+    ["dejar un mensaje", "voicemail"],
+    ["uno", "send_booking_link"],
+    ["dos", "forward"],
+    ["Tres.", "hours"],
+    ["cero", "voicemail"],
+    ["press two", "forward"],
+    ["option 3", "hours"],
+    ["número uno", "send_booking_link"],
+    ["mmm", "retry"],
+    ["the weather is nice", "retry"],
+    ["", "retry"],
+  ] as const)("%j → %s, as the keypad would", (speech, kind) => {
+    expect(answerMenu(context(), menu({ speech })).action.kind).toBe(kind);
+  });
+
+  it("maps to the same choice as the matching digit, with the same TwiML", () => {
+    for (const [speech, digit] of [
+      ["book", "1"],
+      ["hablar con alguien", "2"],
+      ["when are you open", "3"],
+      ["dejar un mensaje", "0"],
+    ] as const) {
+      expect(answerMenu(context(), menu({ speech })).twiml).toBe(answerMenu(context(), menu({ digits: digit })).twiml);
+    }
+  });
+
+  it("an unclear answer plays the menu again, then falls back as digits do", () => {
+    const first = verbs(answerMenu(context(), menu({ speech: "purple monkey" })).twiml);
+    expect(names(first)).toEqual(["Say", "Gather", "Redirect"]);
+    expectMenuGather(first[1], first[2], 2);
+    const second = answerMenu(context(), menu({ speech: "purple monkey", attempt: 2 }));
+    expect(second.twiml).toBe(answerMenu(context(), menu({ digits: "9", attempt: 2 })).twiml);
+    expectVoicemail(verbs(second.twiml), /didn't get that/);
+  });
+
+  it("records the intent of the speech, never the words", () => {
+    expect(answerMenu(context(), menu({ speech: "reservar por favor" })).selection).toBe("speech:booking");
+    expect(answerMenu(context(), menu({ speech: "my secret address is 5 Elm" })).selection).toBe("speech:hours");
+    expect(answerMenu(context(), menu({ speech: "xyzzy" })).selection).toBe("speech:none");
+  });
+
+  it("the AI receptionist understands the Spanish words too", () => {
+    expect(answerMenu(context({ mode: "ai-voice" }), ai("quiero hablar con alguien")).action).toEqual({
+      kind: "forward",
+    });
+    expect(answerMenu(context({ mode: "ai-voice" }), ai("horario")).action).toEqual({ kind: "hours" });
+  });
+
+  it("the menu listens for speech and digits, with hints, in the context's language (en-US unless set)", () => {
+    const gather = verbs(answerIncomingCall(context()).twiml).find((v) => v.name === "Gather")!;
+    expect(gather.attrs).toMatchObject({ input: "dtmf speech", language: "en-US" });
+    expect(gather.attrs.hints).toMatch(/appointment/);
+    expect(gather.attrs.hints).toMatch(/hablar con alguien/);
+    const spanish = verbs(answerIncomingCall({ ...context(), language: "es-US" }).twiml).find(
+      (v) => v.name === "Gather",
+    )!;
+    expect(spanish.attrs).toMatchObject({ language: "es-US" });
+  });
+
+  it("menuSpeechChoice never throws and answers a known digit", () => {
+    fc.assert(
+      fc.property(fc.string(), (speech) => {
+        expect(["", "1", "2", "3", "0"]).toContain(menuSpeechChoice(speech).digit);
+      }),
+    );
+  });
+});
+
+describe("answerMenu: a spoken request to stop texts", () => {
+  it("confirms and plays the menu again (menu mode), without promising a text", () => {
+    const answer = answerMenu(context(), menu({ speech: "stop texting me", revokesTexts: true }));
+    expect(answer.action).toEqual({ kind: "stop_texts" });
+    expect(answer.selection).toBe("speech:stop_texts");
+    const vs = verbs(answer.twiml);
+    expect(names(vs)).toEqual(["Say", "Gather", "Redirect"]);
+    expectSay(vs[0], "we won't send you any more text messages");
+    expectMenuGather(vs[1], vs[2], 1);
+  });
+
+  it("confirms and carries on (AI mode)", () => {
+    const answer = answerMenu(context({ mode: "ai-voice" }), ai("no more messages please"));
+    expect(answer.action.kind).not.toBe("stop_texts");
+    const revoked = answerMenu(context({ mode: "ai-voice" }), { ...ai("no more messages please"), revokesTexts: true });
+    expect(revoked.action).toEqual({ kind: "stop_texts" });
+    const vs = verbs(revoked.twiml);
+    expectAiGather(vs[0], vs[1], 1, "we won't send you any more text messages");
+  });
+});
+
+describe("answerMenu: a withheld caller ID", () => {
+  it("is never promised a text: pressing 1 apologises and takes a message", () => {
+    const answer = answerMenu({ ...context(), callerWithheld: true }, menu({ digits: "1" }));
+    expect(answer.action).toEqual({ kind: "voicemail" });
+    expect(answer.twiml).not.toMatch(/texted you/);
+  });
+
+  it("is otherwise answered normally", () => {
+    expect(answerIncomingCall({ ...context(), callerWithheld: true }).twiml).toBe(answerIncomingCall(context()).twiml);
+    expect(answerMenu({ ...context(), callerWithheld: true }, menu({ digits: "3" })).twiml).toBe(
+      answerMenu(context(), menu({ digits: "3" })).twiml,
+    );
   });
 });

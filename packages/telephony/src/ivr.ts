@@ -47,7 +47,16 @@ export type IvrContext = {
   now: Date;
   /** The caller opted out of this business's texts: never promise them one. */
   callerOptedOut?: boolean;
+  /** The caller ID is withheld or not a phone (callerIdOf): there is no number to text. */
+  callerWithheld?: boolean;
+  /**
+   * The language the menu listens in (Twilio's Gather `language`). No tenant setting chooses it yet,
+   * so it is en-US; Spanish answers are understood either way (see MENU_SPEECH).
+   */
+  language?: MenuLanguage;
 };
+
+export type MenuLanguage = "en-US" | "es-US";
 
 export type EffectiveMode = {
   mode: IvrMode;
@@ -72,7 +81,10 @@ function hoursSentence(hours: unknown): string {
 
 /** Whether a booking link can be texted: the tenant's automations run and it has a link to send. */
 const canTextBookingLink = (ctx: IvrContext) =>
-  runsAutomations(ctx.tenant.status) && Boolean(ctx.number.bookingUrl?.trim()) && !ctx.callerOptedOut;
+  runsAutomations(ctx.tenant.status) &&
+  Boolean(ctx.number.bookingUrl?.trim()) &&
+  !ctx.callerOptedOut &&
+  !ctx.callerWithheld;
 
 /** The mode that answers this call: hours first, then the plan, then whether forwarding is possible. */
 export function effectiveMode(ctx: IvrContext): EffectiveMode {
@@ -120,6 +132,7 @@ export function answerIncomingCall(ctx: IvrContext): VoiceAnswer & EffectiveMode
     case "ai-voice":
       aiGather(
         response,
+        ctx,
         `${greetingOf(ctx)} I'm the virtual receptionist for ${ctx.tenant.name}. You can ask me about our services, prices or hours, or say "text me a booking link".`,
         1,
       );
@@ -144,13 +157,17 @@ export type MenuAction =
   | { kind: "voicemail" }
   | { kind: "faq"; question: string }
   | { kind: "retry" }
-  | { kind: "goodbye" };
+  | { kind: "goodbye" }
+  /** The caller asked for no more texts (the route records the opt-out before answering). */
+  | { kind: "stop_texts" };
 
 export type MenuInput = {
   mode: "menu" | "ai";
   digits?: string | undefined;
   speech?: string | undefined;
   attempt: number;
+  /** The spoken answer revokes consent to texts (classifyConsent said opt_out): confirm, then carry on. */
+  revokesTexts?: boolean;
 };
 
 /**
@@ -168,7 +185,11 @@ export function answerMenu(
     attempt: Number.isSafeInteger(rawInput.attempt) && rawInput.attempt >= 1 ? rawInput.attempt : 1,
   };
   const response = new VoiceResponse();
-  let action = input.mode === "ai" ? aiAction(ctx, input) : menuAction(input);
+  let action: MenuAction = input.revokesTexts
+    ? { kind: "stop_texts" }
+    : input.mode === "ai"
+      ? aiAction(ctx, input)
+      : menuAction(input);
   // What the caller chose, for the call record: keypad digits as such (Twilio only sends 0-9, * and #;
   // anything else is not stored verbatim), speech only as its intent, never the words.
   const digits = input.digits?.trim();
@@ -177,7 +198,7 @@ export function answerMenu(
       ? digits
       : "invalid"
     : input.speech?.trim()
-      ? `speech:${callerIntent(input.speech)}`
+      ? `speech:${action.kind === "stop_texts" ? "stop_texts" : input.mode === "ai" ? callerIntent(input.speech) : menuSpeechChoice(input.speech).intent}`
       : "none";
   const canText = canTextBookingLink(ctx);
   switch (action.kind) {
@@ -205,7 +226,7 @@ export function answerMenu(
     case "hours": {
       const address = ctx.number.address?.trim() ? ` We're at ${ctx.number.address.trim()}.` : "";
       const text = spoken(`${hoursSentence(ctx.hours.weekly)}${address}`);
-      if (input.mode === "ai") aiGather(response, `${text} Is there anything else I can help with?`, 1);
+      if (input.mode === "ai") aiGather(response, ctx, `${text} Is there anything else I can help with?`, 1);
       else {
         response.say(VOICE, text);
         menuGather(response, ctx, { greet: false, attempt: 1 });
@@ -218,6 +239,7 @@ export function answerMenu(
       // Only offer what can be done: no booking-link offer when no link can be texted.
       aiGather(
         response,
+        ctx,
         `${spoken(faq.answer)} ${canText ? "Would you like me to text you a booking link?" : "Is there anything else I can help with?"}`,
         1,
       );
@@ -241,6 +263,7 @@ export function answerMenu(
       } else if (input.mode === "ai") {
         aiGather(
           response,
+          ctx,
           'Sorry, I didn\'t catch that. You can ask about our services, prices or hours, say "text me a booking link", or say "a person".',
           input.attempt + 1,
         );
@@ -253,12 +276,22 @@ export function answerMenu(
       response.say(VOICE, `Thanks for calling ${ctx.tenant.name}. Goodbye!`);
       response.hangup();
       break;
+    case "stop_texts": {
+      const confirmed = "Okay, we won't send you any more text messages.";
+      const after = { ...ctx, callerOptedOut: true };
+      if (input.mode === "ai") aiGather(response, ctx, `${confirmed} Is there anything else I can help with?`, 1);
+      else {
+        response.say(VOICE, confirmed);
+        menuGather(response, after, { greet: false, attempt: 1 });
+      }
+      break;
+    }
   }
   return { twiml: response.toString(), action, selection };
 }
 
 function menuAction(input: MenuInput): MenuAction {
-  const choice = input.digits?.trim() || (input.speech ? speechToDigit(input.speech) : "");
+  const choice = input.digits?.trim() || (input.speech ? menuSpeechChoice(input.speech).digit : "");
   switch (choice) {
     case "1":
       return { kind: "send_booking_link" };
@@ -273,13 +306,79 @@ function menuAction(input: MenuInput): MenuAction {
   }
 }
 
-function speechToDigit(speech: string): string {
-  const intent = callerIntent(speech);
-  if (/\b(one|1)\b/i.test(speech) || intent === "booking") return "1";
-  if (/\b(two|2)\b/i.test(speech) || intent === "human") return "2";
-  if (/\b(three|3)\b/i.test(speech) || intent === "hours" || intent === "address") return "3";
-  if (/\b(zero|0)\b/i.test(speech) || intent === "voicemail") return "0";
-  return "";
+type MenuSpeechIntent = "booking" | "human" | "hours" | "voicemail" | "none";
+
+const MENU_DIGIT: Record<MenuSpeechIntent, string> = { booking: "1", human: "2", hours: "3", voicemail: "0", none: "" };
+
+/**
+ * What a spoken menu answer asks for, in English and Spanish, as the keypad would: each option's
+ * words and phrases, matched on the folded text (lower case, no accents or punctuation). When
+ * several options match, the first in this list wins: "leave a message for the owner" is a
+ * voicemail, "talk to someone about booking" a person, "book, what time are you open" a booking.
+ */
+const MENU_SPEECH: [MenuSpeechIntent, RegExp][] = [
+  [
+    "voicemail",
+    /\b(voicemail|voice mail|leave (a |my )?(message|voicemail)|take a message|(dejar|deja|dejarle|grabar) (un |el )?(mensaje|recado)|buzon( de voz)?|correo de voz|mensaje de voz)\b/,
+  ],
+  [
+    "human",
+    /\b(person|human|someone|somebody|anyone|anybody|representative|rep|operator|agent|owner|staff|receptionist|manager|(talk|speak|chat) (to|with)|reach (you|someone|somebody)|call me back|(hablar|comunicarme|comunicar|conversar) (con|a)|persona|humano|alguien|operador|operadora|agente|representante|recepcionista|encargado|encargada|dueno|duena)\b/,
+  ],
+  [
+    "booking",
+    /\b(book|booking|appointment|appointments|appt|schedule|scheduling|reserve|reservation|link|sign up|set up a time|make a time|come in|reservar|reservacion|reserva|cita|citas|agendar|agenda|programar|apartar|turno|enlace)\b/,
+  ],
+  [
+    "hours",
+    /\b(hours|open|opened|close|closed|closing|opening|what time|when are you|when do you|where|address|located|location|directions|find you|horario|horarios|horas|abierto|abiertos|abren|abre|cierran|cierra|a que hora|cuando|donde|direccion|ubicacion|ubicados|ubicado|encuentran|quedan)\b/,
+  ],
+];
+
+/** Number words, accepted alone or after "press", "option", "number" (never inside a sentence: "one of your staff"). */
+const NUMBER_WORDS: Record<string, string> = {
+  one: "1",
+  uno: "1",
+  una: "1",
+  "1": "1",
+  two: "2",
+  too: "2",
+  to: "2",
+  dos: "2",
+  "2": "2",
+  three: "3",
+  tres: "3",
+  "3": "3",
+  zero: "0",
+  oh: "0",
+  cero: "0",
+  "0": "0",
+};
+
+const foldSpeech = (speech: string) =>
+  speech
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9\s]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/** The menu option a spoken answer picks (digit "" when unclear), and its intent for the call record. */
+export function menuSpeechChoice(speech: string): { digit: string; intent: MenuSpeechIntent } {
+  const text = foldSpeech(speech);
+  const words = text.split(" ").filter(Boolean);
+  const numbered =
+    words.length > 0 && words.length <= 2
+      ? words.find((word) => NUMBER_WORDS[word] !== undefined && word !== "to" && word !== "too" && word !== "oh")
+      : /\b(press|pressing|option|number|opcion|numero|marco|marcar|oprimo|oprimir)\s+(\w+)/.exec(text)?.[2];
+  const digit = numbered ? NUMBER_WORDS[numbered] : undefined;
+  if (digit !== undefined) {
+    const intent = (Object.entries(MENU_DIGIT).find(([, d]) => d === digit)?.[0] ?? "none") as MenuSpeechIntent;
+    return { digit, intent };
+  }
+  const intent = MENU_SPEECH.find(([, rule]) => rule.test(text))?.[0] ?? "none";
+  return { digit: MENU_DIGIT[intent], intent };
 }
 
 function aiAction(ctx: IvrContext, input: MenuInput): MenuAction {
@@ -294,7 +393,8 @@ function aiAction(ctx: IvrContext, input: MenuInput): MenuAction {
   if (intent === "booking") return { kind: "send_booking_link" };
   if (intent === "hours" || intent === "address") return { kind: "hours" };
   if (intent === "goodbye") return { kind: "goodbye" };
-  return { kind: "retry" };
+  // The menu's wider lexicon (Spanish, "operator", "when are you open"): the same options as the keypad.
+  return menuAction({ ...input, digits: undefined });
 }
 
 /**
@@ -340,6 +440,10 @@ export function answerUnavailable(
   return { twiml: response.toString() };
 }
 
+/** Words the recogniser should expect in the menu (Twilio's Gather `hints`), English and Spanish. */
+const MENU_HINTS =
+  "book, booking, appointment, make an appointment, talk to someone, a person, operator, hours, when are you open, where are you, address, voicemail, leave a message, one, two, three, zero, reservar, hacer una cita, hablar con alguien, horario, dirección, mensaje";
+
 function menuGather(response: VoiceResponse, ctx: IvrContext, opts: { greet: boolean; attempt: number }) {
   const gather = response.gather({
     input: ["dtmf", "speech"],
@@ -348,7 +452,8 @@ function menuGather(response: VoiceResponse, ctx: IvrContext, opts: { greet: boo
     speechTimeout: "auto",
     action: `${VOICE_PATHS.menu}?mode=menu&attempt=${opts.attempt}`,
     method: "POST",
-    hints: "booking, book, appointment, person, hours, address, voicemail, message",
+    hints: MENU_HINTS,
+    language: ctx.language ?? "en-US",
   });
   const options =
     "Press 1 to get a booking link by text. Press 2 to reach us. Press 3 for our hours and address. Press 0 to leave a voicemail.";
@@ -357,14 +462,14 @@ function menuGather(response: VoiceResponse, ctx: IvrContext, opts: { greet: boo
   response.redirect({ method: "POST" }, `${VOICE_PATHS.menu}?mode=menu&attempt=${opts.attempt}`);
 }
 
-function aiGather(response: VoiceResponse, prompt: string, attempt: number) {
+function aiGather(response: VoiceResponse, ctx: IvrContext, prompt: string, attempt: number) {
   const gather = response.gather({
     input: ["speech"],
     speechTimeout: "auto",
     timeout: 6,
     action: `${VOICE_PATHS.menu}?mode=ai&attempt=${attempt}`,
     method: "POST",
-    language: "en-US",
+    language: ctx.language ?? "en-US",
   });
   gather.say(VOICE, spoken(prompt));
   response.redirect({ method: "POST" }, `${VOICE_PATHS.menu}?mode=ai&attempt=${attempt}`);
@@ -377,7 +482,12 @@ function dialBusiness(response: VoiceResponse, ctx: IvrContext) {
     timeout: DIAL_TIMEOUT_SECONDS,
     answerOnBridge: true,
   });
-  dial.number(ctx.number.forwardTo!);
+  // The leg we dial reports its own progress (a child call with ParentCallSid, matched to this call by it).
+  dial.number(ctx.number.forwardTo!, {
+    statusCallback: VOICE_PATHS.status,
+    statusCallbackEvent: "initiated ringing answered completed",
+    statusCallbackMethod: "POST",
+  });
 }
 
 function recordVoicemail(response: VoiceResponse, ctx: IvrContext, prompt: string) {
@@ -395,6 +505,10 @@ function recordVoicemail(response: VoiceResponse, ctx: IvrContext, prompt: strin
     finishOnKey: "#",
     transcribe: true,
     transcribeCallback: `${VOICE_PATHS.voicemail}?event=transcription`,
+    // Also told when the recording turns out empty ("absent"); matched by CallSid and RecordingSid.
+    recordingStatusCallback: VOICE_PATHS.voicemail,
+    recordingStatusCallbackEvent: "completed absent",
+    recordingStatusCallbackMethod: "POST",
   });
   // Reached only if the caller records nothing.
   response.say(VOICE, "We didn't get a message. Goodbye.");

@@ -25,6 +25,12 @@ export type DialAttributes = {
   answerOnBridge?: boolean;
   callerId?: string;
 };
+export type NumberAttributes = {
+  statusCallback?: string;
+  /** Space-separated: initiated ringing answered completed. */
+  statusCallbackEvent?: string;
+  statusCallbackMethod?: "GET" | "POST";
+};
 export type RecordAttributes = {
   action?: string;
   method?: "GET" | "POST";
@@ -33,6 +39,10 @@ export type RecordAttributes = {
   finishOnKey?: string;
   transcribe?: boolean;
   transcribeCallback?: string;
+  recordingStatusCallback?: string;
+  /** Space-separated: in-progress completed absent. */
+  recordingStatusCallbackEvent?: string;
+  recordingStatusCallbackMethod?: "GET" | "POST";
 };
 export type RedirectAttributes = { method?: "GET" | "POST" };
 
@@ -72,8 +82,8 @@ export class GatherBuilder extends ElementBuilder {
 }
 
 export class DialBuilder extends ElementBuilder {
-  number(phoneNumber: string): void {
-    this.append("Number", {}, phoneNumber);
+  number(phoneNumber: string, attributes: NumberAttributes = {}): void {
+    this.append("Number", attributes, phoneNumber);
   }
 }
 

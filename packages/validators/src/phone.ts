@@ -1,7 +1,7 @@
 // Phone numbers as people type them, stored as Twilio speaks them (E.164, "+15555550100").
 // libphonenumber-js does the parsing and the display formatting, so "(555) 555-0100", "555.555.0100",
 // "+1 555 555 0100" and "020 7946 0958" (in Great Britain) are read the same way everywhere.
-import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/min";
+import { type CountryCode, isValidPhoneNumber, parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { z } from "zod";
 import { E164_PATTERN } from "./patterns.ts";
 
@@ -91,3 +91,10 @@ export const optionalPhoneSchema = (label: string, country: CountryCode = DEFAUL
 };
 
 export type { CountryCode };
+
+/**
+ * Whether an E.164 number is one a numbering plan actually has (libphonenumber's metadata), beyond
+ * having a possible length. Callers decide what to do with North American numbers, whose 555
+ * demo numbers this refuses.
+ */
+export const isValidPhone = (e164: string): boolean => isValidPhoneNumber(e164);

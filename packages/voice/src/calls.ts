@@ -1,8 +1,24 @@
 /**
- * What every voice webhook does first: find the tenant that owns the called number (or quarantine
- * the call), load what the IVR needs to answer, and find or create the call's row.
+ * What every voice webhook does first: find the tenant whose call this is (or quarantine the
+ * webhook), load what the IVR needs to answer, and find or create the call's row.
+ *
+ * Routing, in this order:
+ * 1. The CallSid (else the RecordingSid) of a call we already have: its tenant, whatever `To` says
+ *    (app_route_call_sid, a narrow SECURITY DEFINER lookup). Callbacks are matched this way, with or
+ *    without the query string we add to their URLs.
+ * 2. A child leg (`ParentCallSid`, Direction=outbound-dial: the business's phone we <Dial>ed when
+ *    forwarding): its parent call's tenant. Its `To` is the number we dialled, which must never be
+ *    looked up in the directory, fall to the fallback tenant, or become a customer. A child leg
+ *    whose parent we do not know is quarantined.
+ * 3. Otherwise by the called number (app_route_inbound), only for webhooks that may start a call
+ *    (incoming, menu, dial result) or report on a call to one of our numbers (status). Recording and
+ *    transcription callbacks never create a call: an unknown CallSid is quarantined.
+ *
+ * A child leg is stored as its own calls row (direction 'outbound-dial', parent_call_sid, no
+ * customer), so its status callbacks are ordered on their own SequenceNumber; the calls log shows
+ * parent calls only.
  */
-import type { TenantTx } from "@servicepro/db";
+import type { Database, TenantTx } from "@servicepro/db";
 import {
   ensureCustomer,
   type IntakeDeps,
@@ -13,9 +29,11 @@ import {
   type TwilioParams,
 } from "@servicepro/sms";
 import {
+  type CallerId,
   type ClosedDate,
+  callerIdOf,
+  callerNameOf,
   DEFAULT_BUSINESS_HOURS,
-  type InboundRoute,
   type IvrContext,
   type IvrMode,
 } from "@servicepro/telephony";
@@ -23,27 +41,103 @@ import { fromDbIvrMode, toDbIvrMode } from "./ivr-mode.ts";
 
 export type VoiceResult = { twiml: string; tenantId?: string };
 
-export type CallRoute = Extract<InboundRoute, { kind: "tenant" }>;
+export type CallRoute = {
+  tenantId: string;
+  /** The number that was called, for its settings; null when the call reached us by fallback. */
+  phoneNumber: string | null;
+  routedByFallback: boolean;
+  /** The call's own sid (for a RecordingSid match, the sid of the call that has the recording). */
+  callSid: string;
+  /** Whether a row for this call already exists. */
+  known: boolean;
+  /** Set for a child leg: the sid of the caller's call it belongs to. */
+  parentCallSid: string | null;
+};
+
+/**
+ * Which webhooks may be routed by the called number when their CallSid is unknown: `call` (incoming,
+ * menu, dial result: a live call asking what to say), `report` (status: only a direct number match,
+ * never the fallback tenant), `known` (recording and transcription: never).
+ */
+export type RoutePolicy = "call" | "report" | "known";
+
+type SidMatch = { tenantId: string; callSid: string; toNumber: string; routedByFallback: boolean };
+
+/** The one call with this CallSid (else RecordingSid), "ambiguous" when two tenants have it, null when none. */
+async function callBySid(
+  db: Database,
+  callSid: string | null,
+  recordingSid: string | null,
+): Promise<SidMatch | "ambiguous" | null> {
+  if (!callSid && !recordingSid) return null;
+  const rows = await db.prisma.$queryRaw<
+    { tenant_id: string; call_sid: string; to_number: string; routed_by_fallback: boolean }[]
+  >`SELECT tenant_id, call_sid, to_number, routed_by_fallback FROM app_route_call_sid(${callSid}, ${recordingSid})`;
+  if (rows.length > 1) return "ambiguous";
+  const [row] = rows;
+  return row
+    ? {
+        tenantId: row.tenant_id,
+        callSid: row.call_sid,
+        toNumber: row.to_number,
+        routedByFallback: row.routed_by_fallback,
+      }
+    : null;
+}
+
+const sidOf = (raw: string | undefined) => raw?.trim().slice(0, 64) || null;
 
 export async function routeCall(
   deps: IntakeDeps,
   params: TwilioParams,
   kind: "voice" | "voice_status",
+  policy: RoutePolicy,
 ): Promise<CallRoute | null> {
+  const callSid = sidOf(params.CallSid);
+  const parentCallSid = sidOf(params.ParentCallSid);
   const to = phoneOf(params.To ?? params.Called);
-  const route = await routeInbound(deps.db, { channel: "voice", to }, deps.unroutedPolicy);
-  if (route.kind === "quarantine") {
-    await recordUnrouted(deps.db, {
-      kind,
-      sid: params.CallSid ?? null,
-      to,
-      from: phoneOf(params.From),
-      reason: route.reason,
-      params,
-    });
+  const quarantine = async (reason: string) => {
+    await recordUnrouted(deps.db, { kind, sid: callSid, to, from: phoneOf(params.From), reason, params });
     return null;
+  };
+  const own = await callBySid(deps.db, callSid, sidOf(params.RecordingSid));
+  if (own === "ambiguous") return quarantine(`More than one tenant has a call ${callSid}.`);
+  if (own)
+    return {
+      tenantId: own.tenantId,
+      phoneNumber: own.routedByFallback ? null : own.toNumber,
+      routedByFallback: own.routedByFallback,
+      callSid: own.callSid,
+      known: true,
+      parentCallSid,
+    };
+  if (!callSid) return quarantine("No CallSid.");
+  if (parentCallSid) {
+    const parent = await callBySid(deps.db, parentCallSid, null);
+    if (!parent || parent === "ambiguous") return quarantine(`Child leg of an unknown call ${parentCallSid}.`);
+    return {
+      tenantId: parent.tenantId,
+      phoneNumber: parent.routedByFallback ? null : parent.toNumber,
+      // The leg was matched by its parent, not by fallback (the parent's own row carries that flag).
+      routedByFallback: false,
+      callSid,
+      known: false,
+      parentCallSid,
+    };
   }
-  return route;
+  if (policy === "known") return quarantine(`No call has CallSid ${callSid}.`);
+  const route = await routeInbound(deps.db, { channel: "voice", to }, deps.unroutedPolicy);
+  if (route.kind === "quarantine") return quarantine(route.reason);
+  if (policy === "report" && route.routedByFallback)
+    return quarantine(`A report on an unknown call ${callSid} to a number no tenant has.`);
+  return {
+    tenantId: route.tenantId,
+    phoneNumber: route.phoneNumber,
+    routedByFallback: route.routedByFallback,
+    callSid,
+    known: false,
+    parentCallSid: null,
+  };
 }
 
 export type CallContext = Awaited<ReturnType<typeof loadIvrContext>>;
@@ -54,7 +148,11 @@ export async function loadIvrContext(
   route: CallRoute,
   params: TwilioParams,
 ): Promise<
-  IvrContext & { slug: string; missedCall: { enabled: boolean; text: string | null; windowMinutes: number } }
+  IvrContext & {
+    slug: string;
+    caller: CallerId;
+    missedCall: { enabled: boolean; text: string | null; windowMinutes: number };
+  }
 > {
   const tenant = await tx.tenant.findFirstOrThrow({
     select: { name: true, slug: true, planTier: true, status: true, timezone: true },
@@ -66,10 +164,12 @@ export async function loadIvrContext(
   // Opening hours belong to the business (booking settings), shared with online booking.
   const settings = await tx.bookingSettings.findFirst({ select: { hours: true, closedDates: true } });
   const faqs = await tx.faq.findMany({ orderBy: { position: "asc" }, select: { question: true, answer: true } });
-  const caller = phoneOf(params.From);
-  const callerOptedOut = caller ? await isOptedOut(tx, caller) : false;
+  const caller = callerIdOf(params.From);
+  const callerOptedOut = caller.kind === "phone" ? await isOptedOut(tx, caller.e164) : false;
   return {
     callerOptedOut,
+    callerWithheld: caller.kind === "withheld",
+    caller,
     tenant,
     slug: tenant.slug,
     faqs,
@@ -104,31 +204,49 @@ function closedDatesOf(stored: unknown): ClosedDate[] {
   );
 }
 
-/** The call row, created on first sight (a webhook may arrive for a call whose start we missed). */
-export async function ensureCall(
-  tx: TenantTx,
-  tenantId: string,
-  route: CallRoute,
-  params: TwilioParams,
-  mode: IvrMode,
-) {
-  const from = phoneOf(params.From);
-  const customer = from ? await ensureCustomer(tx, tenantId, from, "call") : null;
+/**
+ * The call row, created on first sight (a webhook may arrive for a call whose start we missed).
+ * The caller becomes a customer only when their caller ID is a real phone number; a withheld one
+ * (anonymous, restricted, not a number) is kept as sent for the record and shown as a private
+ * number. A child leg never makes a customer: its `To` is the business's own phone.
+ */
+export async function ensureCall(tx: TenantTx, route: CallRoute, params: TwilioParams, mode: IvrMode) {
+  const { tenantId } = route;
+  const child = route.parentCallSid !== null;
+  const caller = callerIdOf(params.From);
+  const customer = !child && caller.kind === "phone" ? await ensureCustomer(tx, tenantId, caller.e164, "call") : null;
+  const callerName = child ? null : callerNameOf(params.CallerName);
+  const forwardedFrom = child ? null : phoneOf(params.ForwardedFrom).slice(0, 32) || null;
   await tx.call.createMany({
     data: [
       {
         tenantId,
-        callSid: params.CallSid ?? "",
+        callSid: route.callSid,
         customerId: customer?.id ?? null,
-        fromNumber: from,
-        toNumber: phoneOf(params.To ?? params.Called),
-        ivrMode: toDbIvrMode(mode),
+        fromNumber: caller.kind === "phone" ? caller.e164 : (params.From ?? "").trim().slice(0, 32),
+        toNumber: phoneOf(params.To ?? params.Called).slice(0, 32),
+        ivrMode: toDbIvrMode(child ? "forward" : mode),
         routedByFallback: route.routedByFallback,
+        callerName,
+        forwardedFrom,
+        direction: child ? "outbound-dial" : "inbound",
+        parentCallSid: route.parentCallSid,
       },
     ],
     skipDuplicates: true,
   });
-  return tx.call.findFirstOrThrow({ where: { callSid: params.CallSid ?? "" } });
+  const call = await tx.call.findFirstOrThrow({ where: { callSid: route.callSid } });
+  // A later webhook may carry what the first did not (Twilio looks the caller's name up once per request).
+  if ((callerName && !call.callerName) || (forwardedFrom && !call.forwardedFrom)) {
+    return tx.call.update({
+      where: { tenantId_id: { tenantId, id: call.id } },
+      data: {
+        ...(callerName && !call.callerName ? { callerName } : {}),
+        ...(forwardedFrom && !call.forwardedFrom ? { forwardedFrom } : {}),
+      },
+    });
+  }
+  return call;
 }
 
 /** An empty answer, for callbacks that only report (status, transcription). */

@@ -9,12 +9,12 @@ export async function handleDialResult(
   deps: IntakeDeps,
   params: TwilioParams,
 ): Promise<VoiceResult & { missedCallText?: "queued" | "skipped_window" | "skipped" }> {
-  const route = await routeCall(deps, params, "voice");
+  const route = await routeCall(deps, params, "voice", "call");
   if (!route) return answerUnavailable();
   const dialStatus = (params.DialCallStatus ?? "").toLowerCase();
   const result = await tenantDb(deps.db, route.tenantId).run(async (tx) => {
     const ctx = await loadIvrContext(deps, tx, route, params);
-    const call = await ensureCall(tx, route.tenantId, route, params, "forward");
+    const call = await ensureCall(tx, route, params, "forward");
     const answer = answerDialResult(ctx, dialStatus);
     await tx.call.update({
       where: { tenantId_id: { tenantId: route.tenantId, id: call.id } },
@@ -57,7 +57,9 @@ async function queueMissedCallText(
   status: "queued" | "skipped_window" | "skipped";
   queued?: { conversationId: string; messageId: string };
 }> {
-  if (!ctx.missedCall.enabled || !call.customerId || !runsAutomations(ctx.tenant.status)) return { status: "skipped" };
+  // No customer means no phone to text: a withheld or invalid caller ID (see callerIdOf).
+  if (!ctx.missedCall.enabled || !call.customerId || ctx.caller.kind !== "phone" || !runsAutomations(ctx.tenant.status))
+    return { status: "skipped" };
   await tx.$queryRaw`SELECT 1 FROM customers WHERE tenant_id = ${tenantId} AND id = ${call.customerId}::uuid FOR UPDATE`;
   const conversation = await ensureConversation(tx, tenantId, call.customerId, call.toNumber);
   const now = deps.now?.() ?? new Date();

@@ -2,26 +2,39 @@ import { tenantDb } from "@servicepro/db";
 import { ensureConversation, type IntakeDeps, type TwilioParams } from "@servicepro/sms";
 import { answerMenu, answerUnavailable, type MenuAction, smsTexts } from "@servicepro/telephony";
 import { ensureCall, loadIvrContext, routeCall, type VoiceResult } from "./calls.ts";
+import { applySpokenConsent } from "./consent.ts";
 
 const OUTCOME_BY_ACTION: Partial<Record<MenuAction["kind"], "answered">> = {
   send_booking_link: "answered",
   hours: "answered",
 };
 
-/** The caller pressed a key or spoke: act on the choice (forward, text the booking link, hours, voicemail). */
+/**
+ * The caller pressed a key or spoke: act on the choice (forward, text the booking link, hours,
+ * voicemail). A spoken answer that asks for no more texts ("stop texting me") is a revocation: it
+ * is recorded before the answer, which confirms it and plays the menu again.
+ */
 export async function handleVoiceMenu(
   deps: IntakeDeps,
   params: TwilioParams,
   query: { mode?: string | undefined; attempt?: string | undefined },
 ): Promise<VoiceResult> {
-  const route = await routeCall(deps, params, "voice");
+  const route = await routeCall(deps, params, "voice", "call");
   if (!route) return answerUnavailable();
   const mode = query.mode === "ai" ? "ai" : "menu";
   const attempt = Math.min(Math.max(Number.parseInt(query.attempt ?? "1", 10) || 1, 1), 10);
   const result = await tenantDb(deps.db, route.tenantId).run(async (tx) => {
     const ctx = await loadIvrContext(deps, tx, route, params);
-    const call = await ensureCall(tx, route.tenantId, route, params, mode === "ai" ? "ai-voice" : "menu");
-    const answer = answerMenu(ctx, { mode, digits: params.Digits, speech: params.SpeechResult, attempt });
+    const call = await ensureCall(tx, route, params, mode === "ai" ? "ai-voice" : "menu");
+    const speech = params.Digits?.trim() ? "" : (params.SpeechResult ?? "").slice(0, 1_000);
+    const consent = await applySpokenConsent(tx, call, speech, "speech", { speechResult: speech });
+    const answer = answerMenu(ctx, {
+      mode,
+      digits: params.Digits,
+      speech: params.SpeechResult,
+      attempt,
+      revokesTexts: consent === "opted_out",
+    });
     const outcome =
       mode === "ai" &&
       answer.action.kind !== "forward" &&

@@ -18,9 +18,10 @@ import {
 import { type RouterOutputs, useRefreshAuth, useTRPC } from "@servicepro/web";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { formatDuration, formatPhone, fullTime } from "../inbox/format.ts";
+import { formatDuration, fullTime } from "../inbox/format.ts";
 import { LiveIndicator } from "../inbox/LiveIndicator.tsx";
 import { useLiveUpdates } from "../inbox/live.ts";
+import { CallerCell, callerLabel } from "./CallerCell.tsx";
 
 type Call = RouterOutputs["tenant"]["calls"]["list"]["items"][number];
 
@@ -45,17 +46,7 @@ const columns: ReadonlyArray<DataTableColumn<Call>> = [
     id: "caller",
     header: "Caller",
     rowHeader: true,
-    cell: (call) => (
-      <span className="sp-stack calls-caller">
-        <span>{call.customerName ?? formatPhone(call.fromNumber)}</span>
-        {call.customerName ? <span className="sp-muted">{formatPhone(call.fromNumber)}</span> : null}
-        {call.routedByFallback ? (
-          <Badge tone="neutral" title="Reached you through the platform's fallback routing">
-            Via fallback
-          </Badge>
-        ) : null}
-      </span>
-    ),
+    cell: (call) => <CallerCell call={call} />,
   },
   {
     id: "when",
@@ -92,7 +83,7 @@ const columns: ReadonlyArray<DataTableColumn<Call>> = [
             controls
             preload="none"
             src={`/media/recordings/${call.id}`}
-            aria-label={`Voicemail from ${call.customerName ?? formatPhone(call.fromNumber)}`}
+            aria-label={`Voicemail from ${callerLabel(call)}`}
           >
             <a href={`/media/recordings/${call.id}`}>Download the voicemail</a>
           </audio>

@@ -1,6 +1,7 @@
 // The business's calls log: who called, what became of the call, and the voicemail if one was left.
 // Recordings are never linked directly (Twilio's URL needs the account's credentials): the app
 // plays them through GET /media/recordings/:callId, which checks the session first.
+import { callerIdOf } from "@servicepro/telephony";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
 import {
@@ -21,6 +22,12 @@ const callSchema = z.object({
   toNumber: z.string(),
   /** The customer's name when the caller is a known customer. */
   customerName: z.string().nullable(),
+  /** The caller's name as the carrier gave it (Twilio's CallerName), when it is a name. */
+  callerName: z.string().nullable(),
+  /** The number that forwarded this call to the business's number, when the carrier said. */
+  forwardedFrom: z.string().nullable(),
+  /** The caller ID was withheld or is not a phone number (anonymous, restricted…): show "Private number". */
+  callerWithheld: z.boolean(),
   outcome: callOutcomeSchema,
   ivrMode: ivrModeSchema,
   menuSelection: z.string().nullable(),
@@ -48,7 +55,11 @@ export const tenantCallsRouter = createRouter({
       const after = input.cursor ? decodeCursor(input.cursor) : null;
       const rows = await ctx.tenant.run((tx) =>
         tx.call.findMany({
-          where: after ? { OR: [{ startedAt: { lt: after.at } }, { startedAt: after.at, id: { lt: after.id } }] } : {},
+          // Child legs (the business's phone we dialled when forwarding) belong to their parent call, not the log.
+          where: {
+            parentCallSid: null,
+            ...(after ? { OR: [{ startedAt: { lt: after.at } }, { startedAt: after.at, id: { lt: after.id } }] } : {}),
+          },
           orderBy: [{ startedAt: "desc" }, { id: "desc" }],
           take: input.limit + 1,
           include: { customer: { select: { name: true } } },
@@ -62,6 +73,9 @@ export const tenantCallsRouter = createRouter({
           fromNumber: call.fromNumber,
           toNumber: call.toNumber,
           customerName: call.customer?.name ?? null,
+          callerName: call.callerName,
+          forwardedFrom: call.forwardedFrom,
+          callerWithheld: callerIdOf(call.fromNumber).kind === "withheld",
           outcome: callOutcomeFromDb(call.outcome),
           ivrMode: ivrModeFromDb(call.ivrMode),
           menuSelection: call.menuSelection,

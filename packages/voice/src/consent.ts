@@ -1,0 +1,43 @@
+import type { TenantTx } from "@servicepro/db";
+import { type ConsentDecision, type ConsentOptions, classifyConsent } from "@servicepro/opt-out";
+import { recordConsentChange } from "@servicepro/sms";
+import { type CallerId, callerIdOf } from "@servicepro/telephony";
+
+// The classifier's published contract (text, { channel }); typed here so the call compiles whatever its internals.
+const classify: (text: string, options?: ConsentOptions) => ConsentDecision = classifyConsent;
+
+export type SpokenConsent = "opted_out" | "review" | "none";
+
+/**
+ * Whether words a caller said (a menu answer) or left (a voicemail's transcription) revoke consent
+ * to texts (FCC: "by any reasonable means"). An opt-out is recorded at once against the caller's
+ * number, with the call as evidence; an uncertain one marks the call for staff review. A withheld
+ * caller ID has no number to record against, so nothing is recorded for it.
+ */
+export async function applySpokenConsent(
+  tx: TenantTx,
+  call: { id: string; tenantId: string; callSid: string; fromNumber: string },
+  text: string,
+  channel: "speech" | "voicemail",
+  evidence: Record<string, string | null>,
+): Promise<SpokenConsent> {
+  if (!text.trim()) return "none";
+  const decision = classify(text, { channel });
+  if (decision.kind !== "opt_out" && decision.kind !== "review") return "none";
+  const caller: CallerId = callerIdOf(call.fromNumber);
+  if (decision.kind === "opt_out") {
+    if (caller.kind === "phone")
+      await recordConsentChange(tx, call.tenantId, {
+        phone: caller.e164,
+        state: "opted_out",
+        source: channel === "speech" ? "voice_menu" : "voicemail",
+        evidence: { callSid: call.callSid, channel, score: decision.score, ...evidence },
+      });
+    return "opted_out";
+  }
+  await tx.call.update({
+    where: { tenantId_id: { tenantId: call.tenantId, id: call.id } },
+    data: { consentReview: "pending" },
+  });
+  return "review";
+}
