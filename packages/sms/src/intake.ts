@@ -55,6 +55,7 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
     });
     const customer = await ensureCustomer(tx, tenantId, from, "sms", deps.now?.());
     const conversation = await ensureConversation(tx, tenantId, customer.id, to);
+    const intent = classifyConsent(body);
     const inserted = await tx.message.createMany({
       data: [
         {
@@ -70,6 +71,9 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
           statusHistory: [historyEntry("received")],
           routedByFallback: route.routedByFallback,
           media,
+          // The classifier's confidence is kept on every inbound text; an unsure one waits for staff (inbox review).
+          consentScore: intent.score,
+          consentReview: intent.kind === "review" ? "pending" : null,
         },
       ],
       skipDuplicates: true,
@@ -92,8 +96,7 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
       },
     });
 
-    // Consent first, in this same transaction, before anything could answer.
-    const intent = classifyConsent(body);
+    // Consent first, in this same transaction, before anything could answer (the intent was read before the insert).
     const automated = runsAutomations(tenant.status);
     const config = route.phoneNumber
       ? await tx.tenantPhoneConfig.findFirst({
@@ -102,11 +105,6 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
         })
       : null;
     const twilio = twilioKeywordHandling(params.OptOutType, config?.advancedOptOut ?? false);
-    // The classifier's confidence is kept on every inbound text; an unsure one waits for staff (inbox review).
-    await tx.message.update({
-      where: { tenantId_id: { tenantId, id: message.id } },
-      data: { consentScore: intent.score, ...(intent.kind === "review" ? { consentReview: "pending" } : {}) },
-    });
     const queued: string[] = [];
     const queue = async (kind: "help" | "opt_out_confirmation", text: string) => {
       const r = await deps.outbox.queueSms(tx, {
