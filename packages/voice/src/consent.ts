@@ -1,10 +1,7 @@
 import type { TenantTx } from "@servicepro/db";
-import { type ConsentDecision, type ConsentOptions, classifyConsent } from "@servicepro/opt-out";
+import { classifyConsent } from "@servicepro/opt-out";
 import { recordConsentChange } from "@servicepro/sms";
 import { type CallerId, callerIdOf } from "@servicepro/telephony";
-
-// The classifier's published contract (text, { channel }); typed here so the call compiles whatever its internals.
-const classify: (text: string, options?: ConsentOptions) => ConsentDecision = classifyConsent;
 
 export type SpokenConsent = "opted_out" | "review" | "none";
 
@@ -22,7 +19,7 @@ export async function applySpokenConsent(
   evidence: Record<string, string | null>,
 ): Promise<SpokenConsent> {
   if (!text.trim()) return "none";
-  const decision = classify(text, { channel });
+  const decision = classifyConsent(text, { channel });
   if (decision.kind !== "opt_out" && decision.kind !== "review") return "none";
   const caller: CallerId = callerIdOf(call.fromNumber);
   if (decision.kind === "opt_out") {
@@ -35,6 +32,8 @@ export async function applySpokenConsent(
       });
     return "opted_out";
   }
+  // Staff could not opt out a caller who withheld their number: nothing to review.
+  if (caller.kind !== "phone") return "none";
   await tx.call.update({
     where: { tenantId_id: { tenantId: call.tenantId, id: call.id } },
     data: { consentReview: "pending" },
