@@ -55,12 +55,19 @@ function renderList(reviews: { items: unknown[]; total: number }) {
 describe("ConversationList review filter", () => {
   it("should not offer the filter when nothing needs review", async () => {
     const { queryClient } = renderList({ items: [], total: 0 });
-    // The queue has answered (so the toggle would be rendered by now if it were to be).
-    await vi.waitFor(() =>
-      expect(queryClient.getQueryCache().findAll({ status: "success" }).length).toBeGreaterThan(0),
-    );
-    // React Query hands results to React on its next macrotask (notifyManager): let that render happen.
-    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    // Inside act, so the answer's render is flushed before act returns: first the queue answers,
+    // then React Query hands the result to React on its next macrotask (its notifyManager).
+    await act(async () => {
+      await vi.waitFor(() =>
+        expect(
+          queryClient
+            .getQueryCache()
+            .findAll()
+            .some((query) => query.state.status === "success"),
+        ).toBe(true),
+      );
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    });
     expect(screen.queryByRole("button", { name: /Needs review/ })).toBeNull();
     expect(screen.getByRole("navigation", { name: "Conversations" })).toBeTruthy();
   });
