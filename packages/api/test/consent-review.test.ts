@@ -8,11 +8,13 @@ import { type Messaging, startMessaging } from "@servicepro/messaging";
 import { createDevSender, handleInboundSms } from "@servicepro/sms";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignNumber, callerFor, createTenant, signedInUser } from "./telephony-fixtures.ts";
+import { assignNumber, callerFor, callRow, createTenant, signedInUser } from "./telephony-fixtures.ts";
 
 const silent = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, child: () => silent };
 const ALPHA_NUMBER = "+15555550610";
 const BRAVO_NUMBER = "+15555550611";
+const reviewIdOf = (item: { kind: "text"; messageId: string } | { kind: "call"; callId: string }) =>
+  item.kind === "text" ? item.messageId : item.callId;
 
 describe.each(testEngines())("opt-out review queue on %s", (engine) => {
   let db: TestDatabase;
@@ -33,6 +35,25 @@ describe.each(testEngines())("opt-out review queue on %s", (engine) => {
   };
   const consentOf = (tenantId: string, phone: string) =>
     tenantDb(db, tenantId).run((tx) => tx.smsConsent.findFirst({ where: { phone } }));
+  /** A call the voice side left for review (packages/voice/src/consent.ts marks it exactly so). */
+  const flaggedCall = async (
+    tenantId: string,
+    from: string,
+    opts: { transcription?: string; at?: Date; customerName?: string } = {},
+  ) => {
+    const call = await callRow(db, tenantId, {
+      from,
+      at: opts.at ?? new Date(),
+      outcome: "voicemail",
+      ...(opts.transcription
+        ? { recordingUrl: "https://api.twilio.com/rec/RE1", transcription: opts.transcription }
+        : {}),
+    });
+    await tenantDb(db, tenantId).run((tx) =>
+      tx.call.update({ where: { tenantId_id: { tenantId, id: call.id } }, data: { consentReview: "pending" } }),
+    );
+    return call;
+  };
   const codeOf = (error: unknown) => (error instanceof TRPCError ? error.code : String(error));
 
   beforeAll(async () => {
@@ -67,9 +88,10 @@ describe.each(testEngines())("opt-out review queue on %s", (engine) => {
     expect(await consentOf("alpha", phone)).toBeNull();
 
     const list = await alpha.tenant.inbox.consentReviews();
-    const item = list.items.find((i) => i.messageId === flagged.messageId);
+    const item = list.items.find((i) => i.kind === "text" && i.messageId === flagged.messageId);
+    if (item?.kind !== "text") throw new Error("the flagged text is not listed");
     expect(item).toMatchObject({ conversationId: flagged.conversationId, text: "enough", customer: { phone } });
-    expect(item!.score).toBeGreaterThanOrEqual(0.5);
+    expect(item.score).toBeGreaterThanOrEqual(0.5);
     const conversations = await alpha.tenant.inbox.conversations();
     expect(conversations.items.find((c) => c.id === flagged.conversationId)?.needsConsentReview).toBe(true);
     const thread = await alpha.tenant.inbox.thread({ conversationId: flagged.conversationId });
@@ -94,7 +116,7 @@ describe.each(testEngines())("opt-out review queue on %s", (engine) => {
       .catch((e: unknown) => e);
     expect(codeOf(contrary)).toBe("CONFLICT");
     expect(await tenantDb(db, "alpha").run((tx) => tx.smsConsentEvent.count({ where: { phone } }))).toBe(1);
-    expect((await alpha.tenant.inbox.consentReviews()).items.map((i) => i.messageId)).not.toContain(flagged.messageId);
+    expect((await alpha.tenant.inbox.consentReviews()).items.map(reviewIdOf)).not.toContain(flagged.messageId);
     expect(
       (await alpha.tenant.inbox.conversations()).items.find((c) => c.id === flagged.conversationId)?.needsConsentReview,
     ).toBe(false);
@@ -128,8 +150,8 @@ describe.each(testEngines())("opt-out review queue on %s", (engine) => {
       .catch((e: unknown) => e);
     expect(codeOf(cross)).toBe("NOT_FOUND");
     expect(await consentOf("bravo", "+15555550623")).toBeNull();
-    expect((await alpha.tenant.inbox.consentReviews()).items.map((i) => i.messageId)).not.toContain(theirs.messageId);
-    expect((await bravo.tenant.inbox.consentReviews()).items.map((i) => i.messageId)).toContain(theirs.messageId);
+    expect((await alpha.tenant.inbox.consentReviews()).items.map(reviewIdOf)).not.toContain(theirs.messageId);
+    expect((await bravo.tenant.inbox.consentReviews()).items.map(reviewIdOf)).toContain(theirs.messageId);
 
     const unknown = await alpha.tenant.inbox
       .resolveConsentReview({ messageId: randomUUID(), decision: "dismiss" })
@@ -149,8 +171,145 @@ describe.each(testEngines())("opt-out review queue on %s", (engine) => {
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).not.toBeNull();
     const second = await alpha.tenant.inbox.consentReviews({ limit: 2, cursor: first.nextCursor! });
-    const ids = [...first.items, ...second.items].map((i) => i.messageId);
+    const ids = [...first.items, ...second.items].map(reviewIdOf);
     expect(new Set(ids).size).toBe(ids.length);
     expect(first.items[0]!.createdAt >= first.items[1]!.createdAt).toBe(true);
+  });
+
+  it("should list a flagged voicemail with its words and opt the caller out on staff's decision, once", async () => {
+    const phone = "+15555550641";
+    const before = (await alpha.tenant.inbox.consentReviews()).total;
+    const call = await flaggedCall("alpha", phone, { transcription: "please, enough of the messages" });
+    const list = await alpha.tenant.inbox.consentReviews();
+    expect(list.total).toBe(before + 1);
+    expect(list.items.find((i) => i.kind === "call" && i.callId === call.id)).toMatchObject({
+      kind: "call",
+      caller: { phone },
+      channel: "voicemail",
+      text: "please, enough of the messages",
+    });
+    const logged = await alpha.tenant.calls.list();
+    expect(logged.items.find((c) => c.id === call.id)?.consentReview).toBe("pending");
+
+    expect(await alpha.tenant.inbox.resolveConsentReview({ callId: call.id, decision: "opt_out" })).toEqual({
+      consentReview: "opted_out",
+      changed: true,
+    });
+    expect(await consentOf("alpha", phone)).toMatchObject({ state: "opted_out", source: "staff" });
+    const ledger = await tenantDb(db, "alpha").run((tx) => tx.smsConsentEvent.findMany({ where: { phone } }));
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]!.evidence).toEqual({ callSid: call.callSid, callId: call.id, reviewedBy: alphaUserId });
+
+    expect(await alpha.tenant.inbox.resolveConsentReview({ callId: call.id, decision: "opt_out" })).toEqual({
+      consentReview: "opted_out",
+      changed: false,
+    });
+    const contrary = await alpha.tenant.inbox
+      .resolveConsentReview({ callId: call.id, decision: "dismiss" })
+      .catch((e: unknown) => e);
+    expect(codeOf(contrary)).toBe("CONFLICT");
+    expect(await tenantDb(db, "alpha").run((tx) => tx.smsConsentEvent.count({ where: { phone } }))).toBe(1);
+    const after = await alpha.tenant.inbox.consentReviews();
+    expect(after.items.map(reviewIdOf)).not.toContain(call.id);
+    expect(after.total).toBe(before);
+    expect((await alpha.tenant.calls.list()).items.find((c) => c.id === call.id)?.consentReview).toBe("opted_out");
+  });
+
+  it("should dismiss a flagged spoken answer without touching consent, and refuse the contrary decision", async () => {
+    const phone = "+15555550642";
+    const call = await flaggedCall("alpha", phone);
+    const item = (await alpha.tenant.inbox.consentReviews({ limit: 100 })).items.find(
+      (i) => i.kind === "call" && i.callId === call.id,
+    );
+    expect(item).toMatchObject({ channel: "speech", text: null });
+    expect(await alpha.tenant.inbox.resolveConsentReview({ callId: call.id, decision: "dismiss" })).toEqual({
+      consentReview: "dismissed",
+      changed: true,
+    });
+    expect((await alpha.tenant.inbox.resolveConsentReview({ callId: call.id, decision: "dismiss" })).changed).toBe(
+      false,
+    );
+    const contrary = await alpha.tenant.inbox
+      .resolveConsentReview({ callId: call.id, decision: "opt_out" })
+      .catch((e: unknown) => e);
+    expect(codeOf(contrary)).toBe("CONFLICT");
+    expect(await consentOf("alpha", phone)).toBeNull();
+  });
+
+  it("should refuse to opt out a withheld caller (409) but let staff dismiss the review", async () => {
+    const call = await flaggedCall("alpha", "anonymous", { transcription: "stop it" });
+    const item = (await alpha.tenant.inbox.consentReviews({ limit: 100 })).items.find(
+      (i) => i.kind === "call" && i.callId === call.id,
+    );
+    expect(item).toMatchObject({ caller: { phone: null } });
+    const refused = await alpha.tenant.inbox
+      .resolveConsentReview({ callId: call.id, decision: "opt_out" })
+      .catch((e: unknown) => e);
+    expect(codeOf(refused)).toBe("CONFLICT");
+    expect((refused as Error).message).toMatch(/withheld/);
+    expect(await tenantDb(db, "alpha").run((tx) => tx.smsConsentEvent.count({ where: { phone: "anonymous" } }))).toBe(
+      0,
+    );
+    const still = await alpha.tenant.inbox.consentReviews({ limit: 100 });
+    expect(still.items.map(reviewIdOf)).toContain(call.id);
+    expect(await alpha.tenant.inbox.resolveConsentReview({ callId: call.id, decision: "dismiss" })).toEqual({
+      consentReview: "dismissed",
+      changed: true,
+    });
+  });
+
+  it("should answer 404 for another business's call, an unknown call id, and a call never flagged", async () => {
+    const theirs = await flaggedCall("bravo", "+15555550643", { transcription: "enough" });
+    const cross = await alpha.tenant.inbox
+      .resolveConsentReview({ callId: theirs.id, decision: "opt_out" })
+      .catch((e: unknown) => e);
+    expect(codeOf(cross)).toBe("NOT_FOUND");
+    expect(await consentOf("bravo", "+15555550643")).toBeNull();
+    expect((await alpha.tenant.inbox.consentReviews({ limit: 100 })).items.map(reviewIdOf)).not.toContain(theirs.id);
+    expect((await bravo.tenant.inbox.consentReviews({ limit: 100 })).items.map(reviewIdOf)).toContain(theirs.id);
+    // A message id sent as a call id (and the reverse) finds nothing either.
+    const unknown = await alpha.tenant.inbox
+      .resolveConsentReview({ callId: randomUUID(), decision: "dismiss" })
+      .catch((e: unknown) => e);
+    expect(codeOf(unknown)).toBe("NOT_FOUND");
+    const swapped = await bravo.tenant.inbox
+      .resolveConsentReview({ messageId: theirs.id, decision: "dismiss" })
+      .catch((e: unknown) => e);
+    expect(codeOf(swapped)).toBe("NOT_FOUND");
+    const plain = await callRow(db, "alpha", { from: "+15555550644", at: new Date(), outcome: "answered" });
+    const notFlagged = await alpha.tenant.inbox
+      .resolveConsentReview({ callId: plain.id, decision: "opt_out" })
+      .catch((e: unknown) => e);
+    expect(codeOf(notFlagged)).toBe("NOT_FOUND");
+    const both = await alpha.tenant.inbox
+      .resolveConsentReview({ callId: plain.id, messageId: plain.id, decision: "dismiss" } as never)
+      .catch((e: unknown) => e);
+    expect(codeOf(both)).toBe("BAD_REQUEST");
+  });
+
+  it("should page texts and calls together, newest first, without gaps or repeats", async () => {
+    const base = Date.now() + 60_000;
+    const calls = [];
+    for (const n of [1, 2, 3])
+      calls.push(await flaggedCall("alpha", `+1555555065${n}`, { at: new Date(base + n * 1000) }));
+    const texts = [];
+    for (const n of [1, 2]) texts.push(await text(ALPHA_NUMBER, `+1555555066${n}`, "too many texts"));
+    const all = [];
+    let cursor: string | undefined;
+    for (let guard = 0; guard < 50; guard++) {
+      const page = await alpha.tenant.inbox.consentReviews({ limit: 2, ...(cursor ? { cursor } : {}) });
+      all.push(...page.items);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    const ids = all.map(reviewIdOf);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe((await alpha.tenant.inbox.consentReviews()).total);
+    for (const expected of [...calls.map((c) => c.id), ...texts.map((t) => t.messageId)])
+      expect(ids).toContain(expected);
+    const times = all.map((i) => i.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    // The calls dated in the future come first, newest first.
+    expect(ids.slice(0, 3)).toEqual(calls.map((c) => c.id).reverse());
   });
 });

@@ -21,6 +21,7 @@ import { useEffect } from "react";
 import { formatDuration, fullTime } from "../inbox/format.ts";
 import { LiveIndicator } from "../inbox/LiveIndicator.tsx";
 import { useLiveUpdates } from "../inbox/live.ts";
+import { CallConsentReview } from "./CallConsentReview.tsx";
 import { CallerCell, callerLabel } from "./CallerCell.tsx";
 
 type Call = RouterOutputs["tenant"]["calls"]["list"]["items"][number];
@@ -46,7 +47,12 @@ const columns: ReadonlyArray<DataTableColumn<Call>> = [
     id: "caller",
     header: "Caller",
     rowHeader: true,
-    cell: (call) => <CallerCell call={call} />,
+    cell: (call) => (
+      <>
+        <CallerCell call={call} />
+        <CallConsentReview call={call} />
+      </>
+    ),
   },
   {
     id: "when",

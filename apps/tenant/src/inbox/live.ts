@@ -22,8 +22,11 @@ export function useLiveUpdates(): LiveStatus {
         connectedBefore.current = true;
       },
       onData: (event) => {
-        if (event.type === "call") void queryClient.invalidateQueries(trpc.tenant.calls.pathFilter());
-        else void queryClient.invalidateQueries(trpc.tenant.inbox.pathFilter());
+        if (event.type === "call") {
+          void queryClient.invalidateQueries(trpc.tenant.calls.pathFilter());
+          // A call may have been flagged for (or cleared of) an opt-out review: the inbox's queue lists calls too.
+          void queryClient.invalidateQueries(trpc.tenant.inbox.consentReviews.pathFilter());
+        } else void queryClient.invalidateQueries(trpc.tenant.inbox.pathFilter());
       },
     }),
   );

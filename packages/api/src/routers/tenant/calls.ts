@@ -40,6 +40,11 @@ const callSchema = z.object({
   voicemail: z
     .object({ durationSeconds: z.number().int().nullable(), transcription: z.string().nullable() })
     .nullable(),
+  /**
+   * The caller's words (voicemail or spoken menu answer) may ask for no more texts and staff have not
+   * decided yet ("pending"), or what they decided; resolve with tenant.inbox.resolveConsentReview { callId }.
+   */
+  consentReview: z.enum(["pending", "opted_out", "dismissed"]).nullable(),
 });
 
 export const tenantCallsRouter = createRouter({
@@ -87,6 +92,7 @@ export const tenantCallsRouter = createRouter({
           voicemail: call.recordingUrl
             ? { durationSeconds: call.recordingDurationSeconds, transcription: call.transcription }
             : null,
+          consentReview: call.consentReview,
         })),
         nextCursor: rows.length > input.limit && last ? encodeCursor(last.startedAt, last.id) : null,
       };
