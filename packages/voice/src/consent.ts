@@ -36,7 +36,8 @@ export async function applySpokenConsent(
   if (caller.kind !== "phone") return "none";
   await tx.call.update({
     where: { tenantId_id: { tenantId: call.tenantId, id: call.id } },
-    data: { consentReview: "pending" },
+    // A voicemail's words are its transcription; spoken menu words are kept only for this review.
+    data: { consentReview: "pending", ...(channel === "speech" ? { consentText: text.slice(0, 500) } : {}) },
   });
   return "review";
 }

@@ -33,8 +33,8 @@ const callReviewSchema = z.object({
     phone: z.string().nullable(),
   }),
   /**
-   * What the caller's words were: a voicemail's transcription, or a spoken menu answer. The spoken
-   * words themselves are not kept on the call (only the menu's reading of them), so `text` is null then.
+   * What the caller's words were: a voicemail's transcription, or a spoken menu answer (kept on the
+   * call only when flagged for review). Null when a voicemail has no transcription yet.
    */
   channel: z.enum(["voicemail", "speech"]),
   text: z.string().nullable(),
@@ -78,6 +78,7 @@ async function pendingReviews(tx: TenantTx, after: Keyset | null, take: number) 
       fromNumber: true,
       callerName: true,
       transcription: true,
+      consentText: true,
       startedAt: true,
       customer: { select: { name: true } },
     },
@@ -121,8 +122,8 @@ export const consentReviews = staffProcedure
               name: row.customer?.name ?? row.callerName,
               phone: caller.kind === "phone" ? caller.e164 : null,
             },
-            channel: row.transcription ? ("voicemail" as const) : ("speech" as const),
-            text: row.transcription,
+            channel: row.consentText || !row.transcription ? ("speech" as const) : ("voicemail" as const),
+            text: row.consentText ?? row.transcription,
             createdAt: row.startedAt.toISOString(),
           },
         };
