@@ -81,7 +81,7 @@ function stripCourtesy(clause: string): string {
 const PRAISE_OPENING =
   /^(omg |oh |oh my god |wow |ok )?(stop|stop it|stahp|stoppp|stop stop|para|basta|arrete|arretez|arrete ca|no way stop)$/;
 const PRAISE =
-  /\b(amazing|awesome|the best|best|great|beautiful|gorgeous|incredible|perfect|lovely|love it|love them|love you|loved|blush|blushing|kidding|flatter\w*|too kind|so kind|so sweet|sweet|no way|unbelievable|fantastic|wonderful|stunning|brand new|looks new|like new|spotless|shiny|shines|insane|crazy|fire|impressed|obsessed|cute|adorable|increible|hermoso|hermosa|precioso|preciosa|bonito|bonita|genial|maravill\w*|magnifique|incroyable|superbe|parfait|trop beau|trop belle|sublime)\b/;
+  /\b(amazing|awesome|the best|best|great|beautiful|gorgeous|incredible|perfect|lovely|love it|love them|love you|loved|blush|blushing|kidding|flatter\w*|too kind|so kind|so sweet|sweet|no way|unbelievable|fantastic|wonderful|stunning|brand new|looks new|like new|spotless|shiny|shines|insane|crazy|fire|impressed|obsessed|cute|adorable|increible|hermoso|hermosa|precioso|preciosa|bonito|bonita|genial|maravill\w*|magnifique|incroyable|superbe|parfait|trop beau|trop belle|sublime|trop fin|trop fine|trop gentil|trop gentille|trop chou|tellement fin|tellement gentil|muy amable|que lindo|que linda|un amor)\b/;
 
 /** "Stop, that was amazing!", "Stop it, you guys are the best": an exclamation, not a request. */
 function isPraise(clauses: readonly string[]): boolean {
@@ -89,6 +89,25 @@ function isPraise(clauses: readonly string[]): boolean {
   if (first === undefined || !PRAISE_OPENING.test(first)) return false;
   const rest = clauses.slice(1).join(" ");
   return PRAISE.test(rest) && !TEXT_WORDS.test(rest);
+}
+
+/** Courtesy words that end a request: "Stop por favor ya no quiero" is "stop por favor" | "ya no quiero". */
+const CLOSING_COURTESY = /^(please|pls|plz|thanks|thank you|thx|por favor|porfa|gracias|svp|stp|s il vous plait|s il te plait|merci)\b/;
+
+/**
+ * A bare revocation with a courtesy word, then more words ("stop please I dont want them", "PARAR por
+ * favor ya no quiero"): people add the reason without a comma. The request becomes its own clause.
+ */
+function splitAfterCourtesy(clause: string): string[] {
+  const words = clause.split(" ");
+  for (let k = Math.min(3, words.length - 2); k >= 1; k--) {
+    const head = words.slice(0, k).join(" ");
+    const rest = words.slice(k).join(" ");
+    const courtesy = CLOSING_COURTESY.exec(rest)?.[0];
+    if (!BARE_REVOCATIONS.has(head) || courtesy === undefined || rest.length <= courtesy.length) continue;
+    return [`${head} ${courtesy}`, rest.slice(courtesy.length).trim()];
+  }
+  return [clause];
 }
 
 type ClauseScore = { score: number; reason: string; keyword?: string; language?: ConsentLanguage };
@@ -158,8 +177,17 @@ export function classifyConsent(body: string, options: ConsentOptions = {}): Con
     if (exact) return { kind: exact.kind, keyword: exact.hit.keyword, score: 0, language: exact.hit.language };
   }
 
-  const { clauses, words } = normalise(body);
+  const normalised = normalise(body);
+  const { words } = normalised;
+  const clauses = normalised.clauses.flatMap(splitAfterCourtesy);
   let language = detectLanguage(words, body);
+  if (channel === "sms") {
+    // "HELP pls", "AYUDA por favor": a help keyword with a courtesy word still asks for help. Opt-in stays the
+    // exact keyword: Twilio lifts its block on START alone, and our consent record must not say more than it.
+    const courteous = clauses.length === 1 && clauses[0] !== undefined ? exactKeyword(stripCourtesy(clauses[0])) : null;
+    if (courteous?.kind === "help")
+      return { kind: courteous.kind, keyword: courteous.hit.keyword, score: 0, language: courteous.hit.language };
+  }
   if (clauses.length === 0 || isPraise(clauses)) return { kind: "none", score: 0, language };
   // About another channel only ("how do I unsubscribe from your emails?"): not about texts.
   const whole = clauses.join(" ");

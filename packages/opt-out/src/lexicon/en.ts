@@ -70,6 +70,8 @@ export const en: Lexicon = {
   helpKeywords: ["HELP", "INFO"],
   bareRevocations: [
     "stop",
+    "stahp",
+    "stawp",
     "stop all",
     "stop it",
     "stop now",
@@ -208,7 +210,7 @@ export const en: Lexicon = {
     // "stop texting me", "quit messaging me", "please stop contacting us", "stop blowing up my phone"
     rule(
       "stop_sending",
-      String.raw`\b${STOP_VERB} ${SEND_VERB}\b(?! (you|u|ya|yall|y all|them|him|her)\b)(?! ${OTHER_PERSON})(?! (the|my|your|a) (invoice|bill|receipt|quote|estimate|tech|guy|crew|car|van)\b)(?! (by|over|in|at|on)\b)`,
+      String.raw`\b${STOP_VERB} ${SEND_VERB}\b(?! (you|u|ya|yall|y all|them|him|her)\b)(?! ${OTHER_PERSON})(?! (the|my|your|a|any|these|those|paper|more)( \w+)? (invoices?|bills?|receipts?|quotes?|estimates?|statements?|tech|guy|crew|car|van|mail|letters|catalogs?|flyers?|postcards?)\b)(?! (by|over|in|at|on)\b)`,
     ),
     // "stop sending me texts", "quit sending these promo messages"
     rule("stop_sending_object", String.raw`\b${STOP_VERB} (sending|send|texting) ${ME}${DET}${ADJ}${M}${END}`),
@@ -219,7 +221,7 @@ export const en: Lexicon = {
     ),
     rule(
       "stop_all_contact",
-      String.raw`\b(stop|end|cease|halt|cut|no|no more|block) (all )?(further )?(contact|communications?|correspondence)\b`,
+      String.raw`\b(stop|end|cease|desist|halt|cut|no|no more|block|terminate|discontinue) (all )?(further |future )?((text|sms|written|electronic|phone|telephone|mobile) )?(contact|communications?|correspondence|outreach)\b`,
     ),
     // "no more texts", "no more marketing texts please", "no texts anymore"
     rule("no_more", String.raw`\bno (more|further|additional|longer any) ${ADJ}${M}${END}`),
@@ -240,12 +242,12 @@ export const en: Lexicon = {
     // "take me off your list", "remove my number from your system", "drop me from the texting list"
     rule(
       "remove_from_list",
-      String.raw`\b(take|remove|delete|drop|scratch|get|erase|cross|strike|wipe|pull|kick) (me|us|my (number|phone( number)?|cell( number)?|name|info\w*|contact( info\w*)?|details)|this (number|phone( number)?|cell)) (off|from|out of) ${DET}${ADJ}(list|lists|listing|database|system|contacts?|contact list|records|roster|rolls|texting list|text list|sms list|mailing|marketing|notifications|texts|messages|sms|loop|blast|distribution)\b`,
+      String.raw`\b(take|taking|took|remove|removing|removed|delete|deleting|deleted|drop|dropping|scratch|get|getting|erase|erasing|cross|strike|wipe|pull|kick) (me|us|him|her|them|my (number|phone( number)?|cell( number)?|name|info\w*|contact( info\w*)?|details)|this (number|phone( number)?|cell)) (off|from|out of) ${DET}${ADJ}(list|lists|listing|database|system|contacts?|contact list|records|roster|rolls|texting list|text list|sms list|mailing|marketing|notifications|texts|messages|sms|loop|blast|distribution)\b`,
     ),
     // "please remove this number", "delete my number", "lose my number"; not "remove my number from the booking"
     rule(
       "remove_number",
-      String.raw`\b(delete|remove|lose|erase|forget|drop|scrap|wipe|purge|ditch) (my|this|the|his|her|their|our|that) (number|phone number|cell number|cell|contact info\w*|contact details|phone)\b(?! (from|off|on|in) (the|my) (booking|appointment|account|order|invoice|profile|reservation))`,
+      String.raw`\b(delete|deleting|remove|removing|lose|losing|erase|forget|drop|scrap|wipe|purge|ditch) (my|this|the|his|her|their|our|that) (number|phone number|cell number|cell|contact info\w*|contact details|phone)\b(?! (from|off|on|in) (the|my) (booking|appointment|account|order|invoice|profile|reservation))`,
     ),
     rule(
       "wrong_number",
@@ -259,11 +261,11 @@ export const en: Lexicon = {
     // "I don't want these messages", "I do not want to receive any more texts", "I don't want to be texted"
     rule(
       "dont_want",
-      String.raw`\b(dont|do not|no longer|dont really|never|didnt) (want|wish|need|like|care for|care to|wanna|consent to) (to )?((receive|get|keep getting|keep receiving|be getting|have|see|hear|read)\s+)?${DET}${ADJ}${M}${END}`,
+      String.raw`\b(dont|do not|doesnt|does not|no longer|dont really|never|didnt) (want|wants|wish|wishes|need|needs|like|likes|care for|care to|wanna|consent to) (to )?((receive|get|keep getting|keep receiving|be getting|have|see|hear|read)\s+)?${DET}${ADJ}${M}${END}`,
     ),
     rule(
       "dont_want_be",
-      String.raw`\b(dont|do not|no longer|never) (want|wish|wanna|consent) to be (texted|contacted|messaged|spammed|bothered|on (your|the|this) (list|texting list))\b`,
+      String.raw`\b(dont|do not|doesnt|does not|no longer|never) (want|wants|wish|wishes|wanna|consent) to be (texted|contacted|messaged|spammed|bothered|on (your|the|this) (list|texting list))\b`,
     ),
     rule(
       "consent",
@@ -292,7 +294,7 @@ export const en: Lexicon = {
     rule("dnc_list", String.raw`\b(do not (text|contact|call|disturb)|dnc|dont (text|contact|call)) list\b`, 0.9),
     rule(
       "said_stop",
-      String.raw`\b(i said|i told you|told you|i asked you|asked you|how many times do i have to say|how many times have i said|i already said) (to )?(stop|unsubscribe|opt out|remove me|quit)\b`,
+      String.raw`\b(i said|i told you|told you|i asked you|asked you|how many times do i have to say|how many times have i said|i already said) (to )?(stop|unsubscribe|opt out|remove me|quit)\b(?! (by|in|over|at|on|for)\b)`,
       0.9,
     ),
     // "stop sending to this number", "stop texting this number"
@@ -300,12 +302,12 @@ export const en: Lexicon = {
     rule("not_text_again", String.raw`\b(never|not) (text|message|contact) (me|us) again\b`),
     rule(
       "take_off_texts",
-      String.raw`\b(take|get|opt) (me|us|this number) (off|out)( (please|pls|now|thanks|asap|immediately|of (this|it|here|that)|of (your|the|this) (list|texts|system|thing)))*$`,
+      String.raw`\b(take|taking|get|getting|opt) (me|us|this number|him|her|them) (off|out)( (please|pls|now|thanks|asap|immediately|of (this|it|here|that)|of (your|the|this) (list|texts|system|thing)))*$`,
       0.85,
     ),
     rule(
       "want_off",
-      String.raw`\b(want|wanna|need|get|let me|i d like|i would like) (off|out of) (of )?(this|your|the|ur) (list|texts|texting list|text list|thread|messages|sms list|blast)\b|^(i )?(want|wanna) out$`,
+      String.raw`\b(want|wanna|need|get|let me|i d like|i would like) (off|out of) (of )?${DET}${ADJ}(list|thread|blast|${M})${END}|^(i )?(want|wanna) out$`,
       0.9,
     ),
     rule(
@@ -335,6 +337,25 @@ export const en: Lexicon = {
       String.raw`\b(asking|begging|telling|requesting|want|need|wish for|would like|d like) (you |u |yall |y all )?(to )?(stop|quit|cease|unsubscribe me|remove me|take me off)( (texting|messaging|sending|contacting|now|please|pls|already|it|this|these))*$`,
       0.9,
     ),
+    // "u can stop now", "you may stop texting": permission to stop is a request to stop.
+    rule(
+      "you_can_stop",
+      String.raw`^(you|u|ya|yall|y all|you guys) (can|may|could|should|need to|have to|must) (stop|quit|end it|cease)( (now|it|texting|messaging|sending|contacting me|these|please|pls|thanks|already|now please))*$`,
+      0.9,
+    ),
+    // "this is harassment", "this is spam": an accusation about the texts themselves.
+    rule(
+      "accusation",
+      String.raw`^(this|that|it|these|these texts|your texts|this texting) (is|s|are|re|feels like|is just|is basically) (harassment|harrassment|harasment|harassing|spam|spamming|unwanted|unsolicited)\b|\b(you|u|yall) (are|re|r) (harassing|spamming|stalking) (me|us)\b`,
+      0.85,
+    ),
+    // "I'll report this as spam", "I'm blocking your number", "if you text me again I'll…"
+    rule(
+      "threat",
+      String.raw`\b(report|reporting|block|blocking|flag|flagging) (you|u|this|this number|your number|your company|these (texts|messages)|it) (as|for|to) (spam|junk|harassment|the fcc|the ftc|fcc|ftc|the bbb|bbb|my carrier|the attorney general)\b|\b(i will|i ll|ill|im going to|i m going to|im gonna|i m gonna|going to|gonna|about to) (report|block) (you|u|this number|your number|you guys|yall|this company|your company)\b|\bif (you|u|ya|yall|you guys) (text|txt|message|msg|contact|sms|spam) (me|us|this number) (again|one more time|anymore|any more|ever again)\b`,
+      0.85,
+    ),
+    rule("cease_desist", String.raw`\bcease and desist\b`, 0.9),
     rule("stop_receiving", String.raw`\b${STOP_VERB} (receiving|getting|having) ${DET}${ADJ}${M}${END}`),
     rule(
       "stop_please",
@@ -367,6 +388,18 @@ export const en: Lexicon = {
       String.raw`\b(dont|do not|never|pls dont|please dont|no need to|you dont have to|you do not have to|not going to|wont|will not|didnt|did not|not) (stop|quit|end|cancel|cease|halt|unsubscribe|remove|opt me out|take me off)\b`,
       0,
     ),
+    // "I don't want you to stop", "don't u dare stop", "never ever unsubscribe me": the negation reaches past a few words.
+    rule(
+      "dont_want_you_to_stop",
+      String.raw`\b(dont|do not|never|didnt|did not|wouldnt|would not) ((you|u|ya|yall|ever|dare|even|think about|want|need|ask|asked|expect|mean|meant|tell|told|for|them|to|want you to|need you to)\s+){1,4}(stop|quit|end|cancel|cease|halt|unsubscribe|remove|opt me out|take me off)\b`,
+      0,
+    ),
+    // Quoting the instructions: "the text said reply STOP to opt out", "my friend told me to text STOP".
+    rule(
+      "quoting_keyword",
+      String.raw`\b((says?|said|told (me|us)|tells (me|us)|saying) (to |that |i can |you can |i could |we can |i should )?(just )?(reply|respond|text|send|type|write)( with)? (stop|unsubscribe|end|quit|cancel|stopall)( to (opt out|unsubscribe|stop|cancel|end|quit))?|(reply|respond|text) (stop|end|quit|cancel|unsubscribe) to (opt out|unsubscribe|stop|cancel|end|quit))\b`,
+      0,
+    ),
     rule(
       "not_asking",
       String.raw`\bnot (asking|telling|saying|trying to get|trying|requesting|wanting|going|planning|looking|meaning) (you |u |anyone )?(to )?(stop|unsubscribe|opt|remove|end|quit|cancel)\b`,
@@ -379,7 +412,13 @@ export const en: Lexicon = {
     ),
     rule(
       "didnt_mean",
-      String.raw`\b(didnt|did not|dont|do not) (mean|meant|want) (to )?(say |send |text |type )?(stop|unsubscribe|opt out|that stop|to stop)\b`,
+      String.raw`\b(didnt|did not|dont|do not|never) (mean|meant|want|say|said|type|typed|write|wrote|send|sent) (to )?(say |send |text |type )?(stop|unsubscribe|opt out|that stop|to stop)\b`,
+      0,
+    ),
+    // "keep the texts", "texting is fine": the texts are wanted, whatever else the clause stops.
+    rule(
+      "texts_wanted",
+      String.raw`\b(keep|leave) (the |my |your )?(texts?|sms|text messages|text reminders|text alerts)( coming| on| going)?\b|\b(texts?|texting|sms|text messages?) (is|are|s|re) (fine|ok|okay|better|great|good|preferred|perfect|best)\b`,
       0,
     ),
     rule(

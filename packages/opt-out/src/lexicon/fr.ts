@@ -6,7 +6,7 @@
  */
 import { type Lexicon, rule, TEXT_WORDS } from "./types.ts";
 
-const M = String.raw`(messages?|sms|textos?|textes?|texto|notifications?|notifs|rappels|pubs?|publicites?|promos?|promotions|offres|relances|spams?|courriels? textes?)`;
+const M = String.raw`(messages?|sms|textos?|textes?|texto|notifications?|notifs|alertes?|rappels|pubs?|publicites?|promos?|promotions|offres|relances|spams?|courriels? textes?)`;
 const DET = String.raw`((aux|les|vos|ces|des|de|d|tes|tous les|toutes les|tous vos|toutes vos|aucun|aucune|plus de|plus d|la|le|votre|ce|cette)\s+)?`;
 const SEND = String.raw`(envoyer|envoyez|ecrire|texter|contacter|spammer|harceler|appeler|deranger|relancer|solliciter|importuner|textoter|m envoyer|m ecrire|me contacter|me texter|me deranger|me harceler|me relancer|nous envoyer|nous contacter|m appeler|me spammer)`;
 
@@ -204,7 +204,7 @@ export const fr: Lexicon = {
     ),
     rule(
       "supprimer_numero",
-      String.raw`\b(retirez|supprimez|supprime|supprimer|effacez|efface|oubliez|oublie|perdez) (mon|ce) (numero|telephone|portable|contact)\b(?! (du|de|sur) (la|mon|le) (rendez|reservation|compte|dossier))`,
+      String.raw`\b(retirez|retire|retirer|enlevez|enleve|enlever|supprimez|supprime|supprimer|effacez|efface|oubliez|oublie|perdez) (mon|ce) (numero|telephone|portable|contact)\b(?! (du|de|sur) (la|mon|le) (rendez|reservation|compte|dossier))`,
     ),
     rule(
       "bare_retirez",
@@ -222,6 +222,34 @@ export const fr: Lexicon = {
       "tranquille",
       String.raw`\b(laissez moi tranquille|laisse moi tranquille|laissez nous tranquilles|foutez moi la paix|fichez moi la paix|fiche moi la paix|foutez nous la paix|lachez moi)\b`,
       0.9,
+    ),
+    // "lâche-moi", "lâche-moi avec tes textos"; not "lâche-moi un coup de fil" (call me).
+    rule(
+      "lache_moi",
+      String.raw`^(lache|lachez|lache|sacrez|sacre) (moi|nous)( (svp|stp|merci|la paix|tranquille|patience|avec (vos|tes|ces|les) \w+( \w+)?))*$`,
+      0.9,
+    ),
+    // Québec, "ne" dropped: "j'veux pu de tes messages", "contactez-moi plus", "je voudrais plus recevoir vos textos".
+    rule(
+      "pu_plus",
+      String.raw`\b(je|j|on|nous|moi je) (ne |n )?(veux|veut|voulons|voudrais|voudrait|voudrions|souhaite|souhaiterais|aimerais|desire) (pu|pus|plus) (recevoir|avoir|etre (contacte|contactee|derange|derangee|sollicite|relance))\b|\b(je|j|on|nous|moi je) (veux|veut|voulons|voudrais) (pu|pus) (de |d |vos |tes |ces |les )*${M}\b`,
+    ),
+    rule(
+      "imperatif_plus",
+      String.raw`\b(contactez|contacte|ecrivez|ecris|textez|texte|envoyez|envoie|appelez|appelle|derangez|derange|relancez|relance) (moi|nous) (pu|plus|jamais)\b(?! (de|d|des|tard|tot|souvent|vite|rien|que)\b)|\b(m|me|nous) (envoyez|envoie|ecrivez|ecris|contactez|contacte|textez|texte|appelez|appelle|derangez|derange|relancez) (pu|plus|jamais plus)\b(?! (de|d|des|tard|tot|souvent|vite|rien|que)\b)`,
+      0.85,
+    ),
+    // "combien de fois faut-il vous dire d'arrêter", "je vous ai déjà dit d'arrêter"
+    rule(
+      "deja_dit",
+      String.raw`\b(combien de fois (faut il|dois je|je dois|faudra t il|il faut) (vous |te )?(le )?(dire|repeter|demander)|je (vous|t) ai (deja )?(dit|demande)) (d arreter|de (ne plus|cesser|me desabonner|me desinscrire|me retirer|stopper|arreter))\b`,
+      0.9,
+    ),
+    // "c'est du harcèlement", "je vais vous signaler", "si vous m'écrivez encore…"
+    rule(
+      "harcelement",
+      String.raw`^(c est|c est du|c est de|ceci est|ca c est du|c est rendu du) (harcelement|spam|pourriel)\b|\bje (vais|vas) (vous|te) (signaler|bloquer|denoncer)\b|\bsi (vous|tu) (m|me) (ecrivez|ecris|texte|textez|envoyez|envoies|recontactez) (encore|encore une fois|de nouveau)\b`,
+      0.85,
     ),
     rule(
       "plus_de_bare",
@@ -249,7 +277,7 @@ export const fr: Lexicon = {
   guards: [
     rule(
       "n_arretez_pas",
-      String.raw`\b(n|ne) (arretez|arrete|arretes|cessez|cesse|stoppez|desabonnez|desinscrivez|retirez|supprimez|annulez) (pas|jamais)\b|\bne (pas|jamais) (arreter|cesser|me desabonner|me desinscrire)\b`,
+      String.raw`\b(n|ne) (me |m |nous )?(arretez|arrete|arretes|cessez|cesse|stoppez|desabonnez|desinscrivez|desabonne|desinscris|retirez|supprimez|annulez|enlevez|enleve|retire) (pas|jamais)\b|\b(pas besoin|pas la peine|inutile|pas necessaire) (de |d )(m |me |nous )?(arreter|cesser|desabonner|desinscrire|retirer|annuler|stopper|supprimer)\b|\bne (pas|jamais) (arreter|cesser|me desabonner|me desinscrire)\b`,
       0,
     ),
     rule(
