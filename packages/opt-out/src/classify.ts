@@ -79,9 +79,9 @@ function stripCourtesy(clause: string): string {
 }
 
 const PRAISE_OPENING =
-  /^(omg |oh |oh my god |wow |ok )?(stop|stop it|stahp|stoppp|stop stop|para|basta|arrete|arretez|arrete ca|no way stop)$/;
+  /^(omg |oh |oh my god |wow |ok )?(stop|stop it|stahp|stoppp|stop stop|cut it out|knock it off|para|basta|arrete|arretez|arrete ca|no way stop)$/;
 const PRAISE =
-  /\b(amazing|awesome|the best|best|great|beautiful|gorgeous|incredible|perfect|lovely|love it|love them|love you|loved|blush|blushing|kidding|flatter\w*|too kind|so kind|so sweet|sweet|no way|unbelievable|fantastic|wonderful|stunning|brand new|looks new|like new|spotless|shiny|shines|insane|crazy|fire|impressed|obsessed|cute|adorable|increible|hermoso|hermosa|precioso|preciosa|bonito|bonita|genial|maravill\w*|magnifique|incroyable|superbe|parfait|trop beau|trop belle|sublime|trop fin|trop fine|trop gentil|trop gentille|trop chou|tellement fin|tellement gentil|muy amable|que lindo|que linda|un amor)\b/;
+  /\b(amazing|awesome|the best|best|great|beautiful|gorgeous|incredible|perfect|lovely|love it|love them|love you|loved|blush|blushing|kidding|flatter\w*|too kind|so kind|so sweet|sweet|no way|unbelievable|fantastic|wonderful|stunning|brand new|looks new|like new|spotless|shiny|shines|insane|crazy|fire|impressed|obsessed|cute|adorable|increible|hermoso|hermosa|precioso|preciosa|bonito|bonita|genial|maravill\w*|magnifique|incroyable|superbe|parfait|trop beau|trop belle|sublime|un amor|(so|too|very|super|really|soo) (good|nice|clean|shiny|pretty|kind|sweet|fresh|beautiful|cute|sharp)|(tellement|trop|vraiment|super|si|tres|ben) (beau|belle|beaux|belles|fin|fine|fins|gentil|gentille|gentils|bon|bonne|propre|brillant|brillante|reluisant|chou|cute|hot|bien fait)|(tan|muy|bien|super|re|que) (bonito|bonita|lindo|linda|limpio|limpia|bueno|buena|precioso|preciosa|hermoso|hermosa|amable|amables|chulo|chula))\b/;
 
 /** "Stop, that was amazing!", "Stop it, you guys are the best": an exclamation, not a request. */
 function isPraise(clauses: readonly string[]): boolean {

@@ -142,6 +142,8 @@ export const en: Lexicon = {
     "wrong person",
     "wrong #",
     "leave me alone",
+    "knock it off",
+    "cut it out",
     "go away",
     "lose my number",
     "forget my number",
@@ -217,7 +219,7 @@ export const en: Lexicon = {
     // "stop the texts", "cancel these texts", "end all messages", "stop it with the texts", "revoke the marketing texts"
     rule(
       "verb_object",
-      String.raw`\b(stop|quit|cease|halt|end|cancel|revoke|discontinue|pause|terminate|kill|turn off|shut off|disable|block|unsubscribe from|unsubscribe me from|opt out of|opt me out of|get me out of|no longer send|remove me from) ${DET}${ADJ}${M}${END}`,
+      String.raw`\b(stop|quit|cease|halt|end|cancel|revoke|discontinue|pause|terminate|kill|turn off|shut off|disable|block|unsubscribe from|unsubscribe me from|opt out of|opt me out of|get me out of|no longer send|remove me from|cut it out with|knock it off with|give it a rest with|quit it with|lay off|knock off|cut out|ease up on|let up on) ${DET}${ADJ}${M}${END}`,
     ),
     rule(
       "stop_all_contact",
@@ -229,7 +231,7 @@ export const en: Lexicon = {
     // "don't text me again", "do not contact me", "never message this number", "pls dont send me anything else"
     rule(
       "dont_contact",
-      String.raw`(?<!\b(why|how|if|when|and|or|forget to|forgot to|remember to|make sure you)\s)\b(dont|do not|never|pls dont|please dont|plz dont|dont ever|do not ever|better not|stop trying to) (ever )?(text|txt|message|msg|contact|sms|call or text|text or call|send|reach out to|reach|hit me up|bother|spam|bug) (me|this number|us|my (phone|number|cell|wife|husband)|here|anymore|any more|again|ever)\b(?! (the|when|before|after|at|if|your|a|an|back|know|which|what|how|where|whether|about|on|in|by|once|until|till|til|unless|during|while|for|yet|today|tonight|tomorrow|this|that|so|too|late|early|between|with|through|first|directly|instead of)\b)`,
+      String.raw`(?<!\b(why|how|if|when|and|or|forget to|forgot to|remember to|make sure you)\s)\b(dont|do not|never|pls dont|please dont|plz dont|dont ever|do not ever|better not|stop trying to) (ever )?(text|txt|message|msg|contact|sms|call or text|text or call|send|reach out to|reach out|get in touch|write|write to|reach|hit me up|bother|spam|bug) (me|this number|us|my (phone|number|cell|wife|husband)|here|anymore|any more|again|ever)\b(?! (the|when|before|after|at|if|your|a|an|back|know|which|what|how|where|whether|about|on|in|by|once|until|till|til|unless|during|while|for|yet|today|tonight|tomorrow|this|that|so|too|late|early|between|with|through|first|directly|instead of)\b)`,
     ),
     rule(
       "dont_send_more",
@@ -354,6 +356,12 @@ export const en: Lexicon = {
       "threat",
       String.raw`\b(report|reporting|block|blocking|flag|flagging) (you|u|this|this number|your number|your company|these (texts|messages)|it) (as|for|to) (spam|junk|harassment|the fcc|the ftc|fcc|ftc|the bbb|bbb|my carrier|the attorney general)\b|\b(i will|i ll|ill|im going to|i m going to|im gonna|i m gonna|going to|gonna|about to) (report|block) (you|u|this number|your number|you guys|yall|this company|your company)\b|\bif (you|u|ya|yall|you guys) (text|txt|message|msg|contact|sms|spam) (me|us|this number) (again|one more time|anymore|any more|ever again)\b`,
       0.85,
+    ),
+    // Passive and causative: "I want to be removed from all communications", "please have me taken off".
+    rule(
+      "be_removed",
+      String.raw`\b(want|wanna|wish|like|d like|would like|need|ask|asking|request|requesting|please|pls|plz) (to )?(be|get) (removed|taken off|deleted|unsubscribed|dropped|excluded|opted out|unenrolled)\b(?! (from|off) (the|my|your) (appointment|booking|schedule|waitlist|wait list|calendar|reservation)\b)|\b(have|get) (me|us|my number|this number) (removed|taken off|deleted|unsubscribed|opted out)\b(?! (from|off) (the|my|your) (appointment|booking|schedule|waitlist|wait list|calendar|reservation)\b)`,
+      0.9,
     ),
     rule("cease_desist", String.raw`\bcease and desist\b`, 0.9),
     rule("stop_receiving", String.raw`\b${STOP_VERB} (receiving|getting|having) ${DET}${ADJ}${M}${END}`),

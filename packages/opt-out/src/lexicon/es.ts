@@ -231,6 +231,11 @@ export const es: Lexicon = {
       "sacar_lista",
       String.raw`\b(sacame|sacarme|saquenme|saqueme|quitame|quitarme|quitenme|quiteme|borrame|borrarme|borrenme|borreme|eliminame|eliminarme|eliminenme|elimineme|remueveme|remuevanme|retirame|retirenme|excluyanme|sacar|quitar|borrar|eliminar|retirar) (mi numero |mi telefono |mi nombre |a mi )?(de|del) (su |la |tu |esta |sus |vuestra |la lista de |)?(lista|listas|base de datos|sistema|contactos|mensajes|envios|difusion|registro|directorio)\b`,
     ),
+    // Subjunctive with its pronoun: "quiero que me quiten de la lista", "pido que me saquen de sus contactos".
+    rule(
+      "me_quiten",
+      String.raw`\b(me|nos) (quiten|saquen|borren|eliminen|retiren|remuevan|excluyan|den de baja) (de|del) (su |la |esta |sus |tu |la lista de )?(lista|listas|base de datos|sistema|contactos|mensajes|envios|difusion|registro)\b`,
+    ),
     rule(
       "borrar_numero",
       String.raw`\b(borren|borra|borre|borrar|eliminen|elimina|eliminar|elimine|quiten|quita|quitar|pierdan|pierde|olvidense de|olvida) (mi|este) (numero|telefono|celular|contacto)\b(?! (de|en) (la|mi) (cita|reserva|cuenta))`,

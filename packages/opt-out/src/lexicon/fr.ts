@@ -234,6 +234,16 @@ export const fr: Lexicon = {
       "pu_plus",
       String.raw`\b(je|j|on|nous|moi je) (ne |n )?(veux|veut|voulons|voudrais|voudrait|voudrions|souhaite|souhaiterais|aimerais|desire) (pu|pus|plus) (recevoir|avoir|etre (contacte|contactee|derange|derangee|sollicite|relance))\b|\b(je|j|on|nous|moi je) (veux|veut|voulons|voudrais) (pu|pus) (de |d |vos |tes |ces |les )*${M}\b`,
     ),
+    // An infinitive with its pronoun: "veuillez me retirer de vos contacts", "pouvez-vous m'enlever de la liste".
+    rule(
+      "me_retirer",
+      String.raw`\b(me|m|nous) (retirer|enlever|supprimer|effacer|rayer|sortir|desinscrire|desabonner|oter) (de |d |des |du )(la |votre |vos |cette |ta |tes |toutes vos |tous vos |la liste d |votre liste d )?(liste|listes|base|base de donnees|contacts|repertoire|fichier|fichiers|systeme|envois|diffusion|messages|sms|textos|abonnes|infos)\b`,
+    ),
+    // "je veux plus rien recevoir de vous", "je ne veux plus rien de vous": "plus rien" is never "more".
+    rule(
+      "plus_rien",
+      String.raw`\b(je|j|on|nous|moi je) (ne |n )?(veux|veut|voulons|voudrais|souhaite|desire) (plus|pu|pus) rien( (recevoir|avoir|savoir))?\b`,
+    ),
     rule(
       "imperatif_plus",
       String.raw`\b(contactez|contacte|ecrivez|ecris|textez|texte|envoyez|envoie|appelez|appelle|derangez|derange|relancez|relance) (moi|nous) (pu|plus|jamais)\b(?! (de|d|des|tard|tot|souvent|vite|rien|que)\b)|\b(m|me|nous) (envoyez|envoie|ecrivez|ecris|contactez|contacte|textez|texte|appelez|appelle|derangez|derange|relancez) (pu|plus|jamais plus)\b(?! (de|d|des|tard|tot|souvent|vite|rien|que)\b)`,
