@@ -105,6 +105,8 @@ function splitAfterCourtesy(clause: string): string[] {
     const rest = words.slice(k).join(" ");
     const courtesy = CLOSING_COURTESY.exec(rest)?.[0];
     if (!BARE_REVOCATIONS.has(head) || courtesy === undefined || rest.length <= courtesy.length) continue;
+    // "stop please I love these texts": what follows takes the request back; leave the clause whole.
+    if (CLAUSE_GUARDS.some((guard) => guard.pattern.test(rest))) return [clause];
     return [`${head} ${courtesy}`, rest.slice(courtesy.length).trim()];
   }
   return [clause];
@@ -158,6 +160,9 @@ function scoreClause(clause: string, bookingElsewhere: boolean): ClauseScore {
     for (const rule of [...lexicon.revocations, ...lexicon.ambiguous])
       if (rule.pattern.test(clause) && spansOf(rule.pattern, clause).some(free))
         consider({ score: rule.score, reason: rule.name, language: lexicon.language });
+  // "Stop please. Can we do 4pm?": the courtesy does not say what to stop, the booking beside it may.
+  if (bookingElsewhere && OBJECTLESS.has(core) && best.score > UNCLEAR_SCORE)
+    best = { score: UNCLEAR_SCORE, reason: "bare keyword beside booking talk", keyword: core };
   return best;
 }
 

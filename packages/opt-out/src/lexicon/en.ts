@@ -231,7 +231,13 @@ export const en: Lexicon = {
     // "don't text me again", "do not contact me", "never message this number", "pls dont send me anything else"
     rule(
       "dont_contact",
-      String.raw`(?<!\b(why|how|if|when|and|or|forget to|forgot to|remember to|make sure you)\s)\b(dont|do not|never|pls dont|please dont|plz dont|dont ever|do not ever|better not|stop trying to) (ever )?(text|txt|message|msg|contact|sms|call or text|text or call|send|reach out to|reach out|get in touch|write|write to|reach|hit me up|bother|spam|bug) (me|this number|us|my (phone|number|cell|wife|husband)|here|anymore|any more|again|ever)\b(?! (the|when|before|after|at|if|your|a|an|back|know|which|what|how|where|whether|about|on|in|by|once|until|till|til|unless|during|while|for|yet|today|tonight|tomorrow|this|that|so|too|late|early|between|with|through|first|directly|instead of)\b)`,
+      String.raw`(?<!\b(why|how|if|when|and|or|forget to|forgot to|remember to|make sure you)\s)\b(dont|do not|never|pls dont|please dont|plz dont|dont ever|do not ever|better not|stop trying to) (you |u |ya )?(ever )?(text|txt|message|msg|contact|sms|call or text|text or call|send|reach out to|reach out|get in touch|write|write to|reach|hit me up|bother|spam|bug) (me|this number|us|my (phone|number|cell|wife|husband)|here|anymore|any more|again|ever)\b(?! (the|when|before|after|at|if|your|a|an|back|know|which|what|how|where|whether|about|on|in|by|once|until|till|til|unless|during|while|for|yet|today|tonight|tomorrow|this|that|so|too|late|early|between|with|through|first|directly|instead of)\b)`,
+    ),
+    // "I don't want you to text me anymore", "she doesn't need anyone contacting her": only clause-final, so
+    // "I don't want you to text me the total" is not taken.
+    rule(
+      "dont_want_you_to",
+      String.raw`\b(dont|do not|doesnt|does not|no longer|never) (want|wants|need|needs|like|likes) (you|u|ya|yall|you guys|your company|anyone|them) (to )?(text|txt|message|msg|contact|sms|reach out to|bother|spam|write|texting|messaging|contacting|bothering|spamming)( (me|us|this number|my phone|my number|her|him|them))?( (anymore|any more|again|ever|please|pls|at all|thanks))*$`,
     ),
     rule(
       "dont_send_more",
@@ -249,7 +255,7 @@ export const en: Lexicon = {
     // "please remove this number", "delete my number", "lose my number"; not "remove my number from the booking"
     rule(
       "remove_number",
-      String.raw`\b(delete|deleting|remove|removing|lose|losing|erase|forget|drop|scrap|wipe|purge|ditch) (my|this|the|his|her|their|our|that) (number|phone number|cell number|cell|contact info\w*|contact details|phone)\b(?! (from|off|on|in) (the|my) (booking|appointment|account|order|invoice|profile|reservation))`,
+      String.raw`\b(delete|deleting|remove|removing|lose|losing|erase|forget|drop|scrap|wipe|purge|ditch) (my|this|the|his|her|their|our|that) (number|phone number|cell number|cell|contact info\w*|contact details|phone)\b(?! (from|off|on|in) (the|my|our|your)( \w+)? (booking|appointment|account|order|invoice|profile|reservation))`,
     ),
     rule(
       "wrong_number",
@@ -354,7 +360,7 @@ export const en: Lexicon = {
     // "I'll report this as spam", "I'm blocking your number", "if you text me again I'll…"
     rule(
       "threat",
-      String.raw`\b(report|reporting|block|blocking|flag|flagging) (you|u|this|this number|your number|your company|these (texts|messages)|it) (as|for|to) (spam|junk|harassment|the fcc|the ftc|fcc|ftc|the bbb|bbb|my carrier|the attorney general)\b|\b(i will|i ll|ill|im going to|i m going to|im gonna|i m gonna|going to|gonna|about to) (report|block) (you|u|this number|your number|you guys|yall|this company|your company)\b|\bif (you|u|ya|yall|you guys) (text|txt|message|msg|contact|sms|spam) (me|us|this number) (again|one more time|anymore|any more|ever again)\b`,
+      String.raw`\b(report|reporting|block|blocking|flag|flagging) (you|u|this|this number|your number|your company|these (texts|messages)|it) (as|for|to) (spam|junk|harassment|the fcc|the ftc|fcc|ftc|the bbb|bbb|my carrier|the attorney general)\b|\b(i will|i ll|ill|im going to|i m going to|im gonna|i m gonna|going to|gonna|about to) (report|block) (you|u|this number|your number|you guys|yall|this company|your company)\b|\bif (you|u|ya|yall|you guys) (text|txt|message|msg|contact|sms|spam) (me|us|this number) (again|one more time|anymore|any more|ever again)\b(?! (with|about|for|when|to|and let|before|after|at|on|tomorrow|today|tonight|the|that|thats|it|is|would|works)\b)`,
       0.85,
     ),
     // Passive and causative: "I want to be removed from all communications", "please have me taken off".

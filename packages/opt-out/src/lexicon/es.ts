@@ -193,7 +193,7 @@ export const es: Lexicon = {
     // "esto es acoso", "los voy a reportar", "si me vuelven a escribir…"
     rule(
       "acoso",
-      String.raw`^(esto es|eso es|es|esto ya es) (acoso|hostigamiento|spam)\b|\b(los|las|te|lo|la) (voy a|vamos a) (reportar|denunciar|bloquear)\b|\bsi (me |nos )?(vuelven|vuelves|vuelve) a (escribir|mandar|enviar|textear|contactar)\w*\b`,
+      String.raw`^(esto es|eso es|es|esto ya es) (acoso|hostigamiento|spam)\b|\b(los|las|te|lo|la) (voy a|vamos a) (reportar|denunciar|bloquear)\b|\bsi (me |nos )?(vuelven|vuelves|vuelve) a (escribir|mandar|enviar|textear|contactar)\w*( (otra vez|de nuevo))?( (los|las|te|lo|voy|vamos|llamo|reporto|denuncio|bloqueo)\b|$)`,
       0.85,
     ),
     // "no me manden más mensajes", "no me escriban más", "no me envíen nada"

@@ -184,7 +184,7 @@ export const fr: Lexicon = {
     ),
     rule(
       "ne_veux_pas_object",
-      String.raw`\b(je ne|nous ne|ne|je) (veux|voulons|souhaite|souhaitons) (pas|aucun|aucune|jamais|plus) (recevoir )?(de |d |vos |ces |les |des |aucun |aucune )?${M}\b`,
+      String.raw`\b((je ne|nous ne|ne|j ne) (veux|voulons|souhaite|souhaitons) (pas|aucun|aucune|jamais|plus)|je (veux|voulons|souhaite|souhaitons) (pas|aucun|aucune|jamais)) (recevoir )?(de |d |vos |ces |les |des |aucun |aucune )?${M}\b`,
     ),
     rule(
       "ne_plus_infinitif",
@@ -258,7 +258,7 @@ export const fr: Lexicon = {
     // "c'est du harcèlement", "je vais vous signaler", "si vous m'écrivez encore…"
     rule(
       "harcelement",
-      String.raw`^(c est|c est du|c est de|ceci est|ca c est du|c est rendu du) (harcelement|spam|pourriel)\b|\bje (vais|vas) (vous|te) (signaler|bloquer|denoncer)\b|\bsi (vous|tu) (m|me) (ecrivez|ecris|texte|textez|envoyez|envoies|recontactez) (encore|encore une fois|de nouveau)\b`,
+      String.raw`^(c est|c est du|c est de|ceci est|ca c est du|c est rendu du) (harcelement|spam|pourriel)\b|\bje (vais|vas) (vous|te) (signaler|bloquer|denoncer)\b|\bsi (vous|tu) (m|me) (ecrivez|ecris|texte|textez|envoyez|envoies|recontactez) (encore|encore une fois|de nouveau)( (je|j|on)\b|$)`,
       0.85,
     ),
     rule(
@@ -282,6 +282,8 @@ export const fr: Lexicon = {
       String.raw`^(svp )?(annuler|annulez|resilier|resiliez) (mon |l )?abonnement( (svp|merci|s il vous plait))*$`,
       0.6,
     ),
+    // "je veux plus de rappels": Québec "I want no more", standard French "I want more". Staff decide.
+    rule("veux_plus_sans_ne", String.raw`\b(je|j|on|nous) (veux|voulons|voudrais) plus (de |d )${M}\b`, 0.6),
     rule("trop", String.raw`\b(trop de|tellement de) ${M}\b`, 0.6),
   ],
   guards: [
