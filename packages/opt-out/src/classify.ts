@@ -92,7 +92,8 @@ function isPraise(clauses: readonly string[]): boolean {
 }
 
 /** Courtesy words that end a request: "Stop por favor ya no quiero" is "stop por favor" | "ya no quiero". */
-const CLOSING_COURTESY = /^(please|pls|plz|thanks|thank you|thx|por favor|porfa|gracias|svp|stp|s il vous plait|s il te plait|merci)\b/;
+const CLOSING_COURTESY =
+  /^(please|pls|plz|thanks|thank you|thx|por favor|porfa|gracias|svp|stp|s il vous plait|s il te plait|merci)\b/;
 
 /**
  * A bare revocation with a courtesy word, then more words ("stop please I dont want them", "PARAR por
@@ -110,6 +111,29 @@ function splitAfterCourtesy(clause: string): string[] {
     return [`${head} ${courtesy}`, rest.slice(courtesy.length).trim()];
   }
   return [clause];
+}
+
+const COURTESY_SET = new Set(COURTESY);
+
+/**
+ * "stop no more", "unsubscribe remove me", "🛑 no more": two or more bare revocations in a row, with
+ * nothing but courtesy between them. Each one alone would opt out; together they do too.
+ */
+function isRunOfBareRevocations(clause: string): boolean {
+  const words = clause.split(" ");
+  // best[i]: most revocations in a segmentation of words[0..i), or -1 when they cannot be segmented.
+  const best = new Array<number>(words.length + 1).fill(-1);
+  best[0] = 0;
+  for (let i = 0; i < words.length; i++) {
+    const before = best[i] ?? -1;
+    if (before < 0) continue;
+    for (let j = i + 1; j <= Math.min(words.length, i + 4); j++) {
+      const piece = words.slice(i, j).join(" ");
+      const gain = BARE_REVOCATIONS.has(piece) ? 1 : COURTESY_SET.has(piece) ? 0 : -1;
+      if (gain >= 0 && before + gain > (best[j] ?? -1)) best[j] = before + gain;
+    }
+  }
+  return (best[words.length] ?? -1) >= 2;
 }
 
 type ClauseScore = { score: number; reason: string; keyword?: string; language?: ConsentLanguage };
@@ -155,6 +179,11 @@ function scoreClause(clause: string, bookingElsewhere: boolean): ClauseScore {
       if (typo) consider({ score: FUZZY_SCORE, reason: "keyword typed with a typo", keyword: typo });
     }
     if (BARE_AMBIGUOUS.has(core)) consider({ score: UNCLEAR_SCORE, reason: `unclear: "${core}"` });
+    if (bare === undefined && isRunOfBareRevocations(core))
+      consider({
+        score: bookingElsewhere ? UNCLEAR_SCORE : BARE_SCORE,
+        reason: bookingElsewhere ? "bare keywords beside booking talk" : "bare revocations in a row",
+      });
   }
   for (const lexicon of ALL_LEXICONS)
     for (const rule of [...lexicon.revocations, ...lexicon.ambiguous])
