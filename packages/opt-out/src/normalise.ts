@@ -4,10 +4,13 @@
  * "n't" joined ("don't" → "dont") and other apostrophes split ("m'envoyer" → "m envoyer"), letters
  * typed one by one joined ("S.T.O.P", "s t o p" → "stop"), stretched letters shrunk ("stooop" →
  * "stop"), a 0 between letters read as o ("st0p"), and what people add after the point removed
- * (a signature "- Mike", "Sent from my iPhone").
+ * (a signature "- Mike", "Sent from my iPhone"). Also: a stop-sign emoji is the word "stop", words a
+ * voice-to-text engine split are joined ("tex ting"), sound-spelled shorthand is written out ("no mo",
+ * "outta", "nomore"), and "#" after a possessive is "number".
  *
  * The result keeps clause boundaries (sentence punctuation, commas, line breaks) as "|" so the
- * scorer can tell "Who is this? Stop" (a clause that is only "stop") from "stop by at 3".
+ * scorer can tell "Who is this? Stop" (a clause that is only "stop") from "stop by at 3"; "but" (pero,
+ * mais) starts a clause too.
  */
 
 /** Lines a phone or mail app appends, and a sign-off "- Mike" / "-- Ana" / "~J" at the very end. */
