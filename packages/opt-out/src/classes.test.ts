@@ -57,6 +57,14 @@ describe("revocation classes", () => {
     ["Québec negation without ne", "j'veux pu de tes messages", "contactez-moi plus"],
     ["French infinitive with pronoun", "veuillez me retirer de vos contacts", "pouvez-vous m'enlever de la liste"],
     ["French said-stop", "combien de fois faut-il vous dire d'arrêter", "je vous ai déjà dit d'arrêter"],
+    ["texts named by a pronoun", "How do I make these texts stop? Please stop them", "make it stop"],
+    ["said-stop with fillers", "i told u already stop", "I already told you twice to stop"],
+    ["a sentence ending in a bare stop", "i didnt sign up for this stop", "who is this stop"],
+    ["refrain / desist from", "Kindly refrain from sending further messages"],
+    ["'all' after a keyword", "END ALL", "unsubscribe all"],
+    ["ethical dative and 'plus jamais'", "arrêtez-moi ces textos", "plus jamais de messages svp"],
+    ["Spanish pronoun-attached imperatives", "ya no me interesa, bórrenme", "sáquenme por favor"],
+    ["Spanish filler before de", "basta ya de mensajes por favor", "no molesten"],
   ])("%s", (_cls, ...texts) => {
     for (const text of texts) expect(caught(text), text).toBe(true);
   });
@@ -83,6 +91,21 @@ describe("near misses those classes must leave alone", () => {
     ["French 'pu' from pouvoir", "j'ai pu venir hier"],
     ["praise by intensifier", "arrête! c'est tellement beau", "¡para! quedó muy bonito", "Stop, so good"],
     ["negation of cancel / unsubscribe", "no, no cancelen los mensajes", "ne me désinscrivez pas svp"],
+  ])("%s", (_cls, ...texts) => {
+    for (const text of texts) expect(kind(text), text).not.toBe("opt_out");
+  });
+
+  it.each([
+    ["a hypothetical", "If I unsubscribe will I lose my points?", "what if I reply stop?"],
+    [
+      "a stop that is a correction",
+      "stop! I forgot to mention the dog hair",
+      "Halt! Don't move the car, I left my phone inside",
+    ],
+    [
+      "some texts stopped, others kept",
+      "please stop the reminders for my old car, I sold it. Keep the ones for the new one.",
+    ],
   ])("%s", (_cls, ...texts) => {
     for (const text of texts) expect(kind(text), text).not.toBe("opt_out");
   });

@@ -54,6 +54,8 @@ const OBJECTLESS = new Set([
   "arret",
   "arrete",
   "cancelar",
+  "cancel all",
+  "end all",
   "stop it",
   "stop now",
 ]);
@@ -135,6 +137,10 @@ function isRunOfBareRevocations(clause: string): boolean {
   }
   return (best[words.length] ?? -1) >= 2;
 }
+
+/** A wish to keep some of the texts: "keep the ones for the new car", "sigan mandando los otros", "gardez les autres". */
+const KEEP_SOME =
+  /\b(keep|still send|continue) (sending )?(the ones|the others|the other ones|the rest)\b|\b(sigan|sigue|continuen) (mandando|enviando) (los|las) (otros|otras|demas)\b|\b(gardez|garde|continuez) (les autres|le reste|ceux)\b/;
 
 type ClauseScore = { score: number; reason: string; keyword?: string; language?: ConsentLanguage };
 type Span = { start: number; end: number };
@@ -240,6 +246,9 @@ export function classifyConsent(body: string, options: ConsentOptions = {}): Con
   // A text in no clear language takes the language of what it matched ("PARAR por favor").
   if (best.language && words.length <= 3) language = best.language;
 
+  // "stop the reminders for my old car… keep the ones for the new one": a revocation of some texts only. Staff ask.
+  if (best.score >= OPT_OUT_THRESHOLD && clauses.some((clause) => KEEP_SOME.test(clause)))
+    return { kind: "review", score: UNCLEAR_SCORE, language, reason: "stops some texts, keeps others" };
   if (best.score >= OPT_OUT_THRESHOLD)
     return {
       kind: "opt_out",

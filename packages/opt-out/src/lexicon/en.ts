@@ -18,7 +18,7 @@ const END = String.raw`\b(?! (me|us|you|him|her|them|back|when|if|the|a|an|pls m
 const DET = String.raw`((the|these|those|this|your|ur|all|all the|all these|all your|all of these|all of your|any|any more|anymore|any of these|any of your|such|my|them|of the|of these|with the|with these|with your|it with the|it with these|it with your)\s+)?`;
 const ADJ = String.raw`((\w+)\s+)?`;
 const ME = String.raw`((me|us|to me|to us|to this number|to my (phone|number|cell))\s+)?`;
-const STOP_VERB = String.raw`(stop|quit|cease|halt|end|discontinue|pause|kill|cut out|cut|turn off|shut off|disable|block)`;
+const STOP_VERB = String.raw`(stop|quit|cease|halt|end|discontinue|pause|kill|cut out|cut|turn off|shut off|disable|block|refrain from|desist from|abstain from)`;
 const SEND_VERB = String.raw`(sending|send|texting|txting|texing|messaging|msging|contacting|spamming|smsing|bugging|bothering|harassing|pestering|hitting me up|blowing up my phone|calling (me|us|this number)|calling and texting|texting and calling|reaching out|writing)`;
 
 export const en: Lexicon = {
@@ -73,6 +73,10 @@ export const en: Lexicon = {
     "stahp",
     "stawp",
     "stop all",
+    "end all",
+    "quit all",
+    "unsubscribe all",
+    "stop everything",
     "stop it",
     "stop now",
     "stop texting",
@@ -284,6 +288,12 @@ export const en: Lexicon = {
       String.raw`\b(cancel|end|stop|terminate|remove|drop|delete) (my |the |this |your )?(subscription|membership|sign up|signup) (to|for|from) ${DET}${ADJ}${M}${END}`,
       0.9,
     ),
+    // A sentence that ends in a bare "stop" without punctuation: "i didnt sign up for this stop", "who is this stop".
+    rule(
+      "trailing_stop",
+      String.raw`\b(this|that|these|already|anymore|any more|interested|thing|please|pls|plz|number) (stop|stop it|stop now)( (please|pls|plz|now|texting|messaging|thanks))*$`,
+      0.85,
+    ),
     rule(
       "never_signed_up_texts",
       String.raw`\b(never|didnt|did not) (sign up|signed up|subscribe|subscribed|opt in|opted in|agree|agreed|ask|asked|consent|consented) (for|to) ${DET}${ADJ}${M}${END}`,
@@ -302,7 +312,7 @@ export const en: Lexicon = {
     rule("dnc_list", String.raw`\b(do not (text|contact|call|disturb)|dnc|dont (text|contact|call)) list\b`, 0.9),
     rule(
       "said_stop",
-      String.raw`\b(i said|i told you|told you|i asked you|asked you|how many times do i have to say|how many times have i said|i already said) (to )?(stop|unsubscribe|opt out|remove me|quit)\b(?! (by|in|over|at|on|for)\b)`,
+      String.raw`\b(i said|i told (you|u|ya|yall)|told (you|u|ya)|i asked (you|u|ya)|asked (you|u)|how many times do i have to say|how many times have i said|i already said|i already told (you|u))( already| before| twice| again| \w+ times)? (to )?(stop|unsubscribe|opt out|remove me|quit)\b(?! (by|in|over|at|on|for)\b)`,
       0.9,
     ),
     // "stop sending to this number", "stop texting this number"
@@ -310,7 +320,7 @@ export const en: Lexicon = {
     rule("not_text_again", String.raw`\b(never|not) (text|message|contact) (me|us) again\b`),
     rule(
       "take_off_texts",
-      String.raw`\b(take|taking|get|getting|opt) (me|us|this number|him|her|them) (off|out)( (please|pls|now|thanks|asap|immediately|of (this|it|here|that)|of (your|the|this) (list|texts|system|thing)))*$`,
+      String.raw`\b(take|taking|get|getting|opt) (me|us|this number|him|her|them) (off|out)( (please|pls|now|thanks|asap|immediately|of (this|it|here|that)|of (your|the|this) (list|texts|system|thing)|(this|that|the|your|ur) (thing|list|texts|system)))*$`,
       0.85,
     ),
     rule(
@@ -369,6 +379,12 @@ export const en: Lexicon = {
       String.raw`\b(want|wanna|wish|like|d like|would like|need|ask|asking|request|requesting|please|pls|plz) (to )?(be|get) (removed|taken off|deleted|unsubscribed|dropped|excluded|opted out|unenrolled)\b(?! (from|off) (the|my|your) (appointment|booking|schedule|waitlist|wait list|calendar|reservation)\b)|\b(have|get) (me|us|my number|this number) (removed|taken off|deleted|unsubscribed|opted out)\b(?! (from|off) (the|my|your) (appointment|booking|schedule|waitlist|wait list|calendar|reservation)\b)`,
       0.9,
     ),
+    // "make them stop", "make these texts stop", "please stop them": the texts named by a pronoun.
+    rule(
+      "make_them_stop",
+      String.raw`\bmake (it|them|these|this|${DET}${ADJ}${M}) stop\b|^(please |pls |plz |just |can you |could you )*(stop|end|cancel) (them|these|those|them all|all of them|these things)( (please|pls|plz|now|already|thanks))*$`,
+      0.9,
+    ),
     rule("cease_desist", String.raw`\bcease and desist\b`, 0.9),
     rule("stop_receiving", String.raw`\b${STOP_VERB} (receiving|getting|having) ${DET}${ADJ}${M}${END}`),
     rule(
@@ -385,7 +401,7 @@ export const en: Lexicon = {
     rule("too_many", String.raw`\b(too many|so many|way too many|constant|nonstop|non stop|endless) ${M}\b`, 0.6),
     rule(
       "cancel_subscription",
-      String.raw`^(please |pls )?(cancel|end|stop) (my|the) subscription( (please|pls|thanks))?$`,
+      String.raw`^(please |pls )?(cancel|end|stop) (my |the |this )?subscription( (please|pls|thanks))?$`,
       0.6,
     ),
     rule("who_is_this_leave", String.raw`\b(i dont know (you|who this is|this number))\b`, 0.55),
@@ -412,6 +428,12 @@ export const en: Lexicon = {
     rule(
       "quoting_keyword",
       String.raw`\b((says?|said|told (me|us)|tells (me|us)|saying) (to |that |i can |you can |i could |we can |i should )?(just )?(reply|respond|text|send|type|write)( with)? (stop|unsubscribe|end|quit|cancel|stopall)( to (opt out|unsubscribe|stop|cancel|end|quit))?|(reply|respond|text) (stop|end|quit|cancel|unsubscribe) to (opt out|unsubscribe|stop|cancel|end|quit))\b`,
+      0,
+    ),
+    // A hypothetical: "if I unsubscribe will I lose my points?", "what if I reply stop?"
+    rule(
+      "hypothetical",
+      String.raw`\b(if|whether|what if|in case|once) (i|we) (unsubscribe|opt out|reply stop|text stop|send stop|say stop|reply end|stop|cancel|end)\b`,
       0,
     ),
     rule(
@@ -448,6 +470,7 @@ export const en: Lexicon = {
       TEXT_WORDS,
     ),
   ],
+  // Booking talk, and the words of a correction ("Stop! wait, I meant Thursday"): a bare "stop" beside them is unclear.
   bookingTalk:
-    /\b(appointment|appt|booking|book|rebook|reschedule|schedule|slot|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|\d{1,2}( ?(am|pm|o clock))?|time|price|quote|estimate|detail|wash|wax|service|come|coming|on my way|address|arrive|running late|late|sick|ill|something came up|cant make it|can t make it|emergency|out of town|traveling|travelling|busy|work|rain|weather|reschedule|instead)\b/,
+    /\b(wait|hold on|hang on|forgot|meant|actually|oops|one more thing|mention|dont move|left my|appointment|appt|booking|book|rebook|reschedule|schedule|slot|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|\d{1,2}( ?(am|pm|o clock))?|time|price|quote|estimate|detail|wash|wax|service|come|coming|on my way|address|arrive|running late|late|sick|ill|something came up|cant make it|can t make it|emergency|out of town|traveling|travelling|busy|work|rain|weather|reschedule|instead)\b/,
 };

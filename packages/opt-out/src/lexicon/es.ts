@@ -129,6 +129,16 @@ export const es: Lexicon = {
     "borrar",
     "borrarme",
     "borrame",
+    "borrenme",
+    "borreme",
+    "quitenme",
+    "quiteme",
+    "saquenme",
+    "saqueme",
+    "eliminenme",
+    "elimineme",
+    "desuscribanme",
+    "desuscribame",
     "desuscribir",
     "desuscribirme",
     "desuscribeme",
@@ -183,7 +193,7 @@ export const es: Lexicon = {
     ),
     rule(
       "dejar_de_object",
-      String.raw`\b(deja|dejen|deje|dejar|para|paren|pare|parar|detengan|deten|basta|cesen|no mas|ya no mas|ya basta|suficiente|cancelen|cancela|cancelar|cancelo|detener|eliminen|elimina|eliminar|quiten|quita|suspendan|suspender|terminen) (de |con )?${DET}${M}\b`,
+      String.raw`\b(deja|dejen|deje|dejar|para|paren|pare|parar|detengan|deten|basta|cesen|no mas|ya no mas|ya basta|suficiente|cancelen|cancela|cancelar|cancelo|detener|eliminen|elimina|eliminar|quiten|quita|suspendan|suspender|terminen) (ya |por favor |porfa )?(de |con )?${DET}${M}\b`,
     ),
     // Spanglish: "stop mandando mensajes", "stop de escribirme".
     rule(
@@ -254,7 +264,7 @@ export const es: Lexicon = {
     ),
     rule(
       "en_paz",
-      String.raw`\b(dejenme en paz|dejame en paz|dejeme en paz|no me molesten mas|no me molesten|no molesten mas)\b`,
+      String.raw`\b(dejenme en paz|dejame en paz|dejeme en paz|no me molesten mas|no me molesten|no molesten mas)\b|^(ya )?no (me |nos )?(molesten|molestes|moleste)( (mas|por favor|porfa|ya|gracias))*$`,
       0.9,
     ),
     rule(
@@ -315,5 +325,5 @@ export const es: Lexicon = {
     ),
   ],
   bookingTalk:
-    /\b(cita|citas|reserva|reservar|agendar|horario|manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo|hora|precio|cotizacion|servicio|lavado|detallado|direccion|llegar|tarde|\d{1,2})\b/,
+    /\b(espera|esperen|espere|olvide|quise decir|perdon|cita|citas|reserva|reservar|agendar|horario|manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo|hora|precio|cotizacion|servicio|lavado|detallado|direccion|llegar|tarde|\d{1,2})\b/,
 };

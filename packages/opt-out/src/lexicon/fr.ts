@@ -170,7 +170,7 @@ export const fr: Lexicon = {
     ),
     rule(
       "arreter_object",
-      String.raw`\b(arretez|arrete|arreter|arret|cessez|cesser|stoppez|stop|stopper|fin|annulez|annuler|annule|supprimez|supprimer|desactivez|desactiver|bloquez|assez de|marre de|marre des) ${DET}${M}\b`,
+      String.raw`\b(arretez|arrete|arreter|arret|cessez|cesser|stoppez|stop|stopper|fin|annulez|annuler|annule|supprimez|supprimer|desactivez|desactiver|bloquez|assez de|marre de|marre des) (moi |nous )?${DET}${M}\b`,
     ),
     // "ne m'envoyez plus de messages", "ne me contactez plus", "ne m'écrivez plus"
     rule(
@@ -263,7 +263,7 @@ export const fr: Lexicon = {
     ),
     rule(
       "plus_de_bare",
-      String.raw`^(svp |stp )?(plus de|pas de|plus aucun|aucun) ${M}( (svp|stp|merci|s il vous plait|s il te plait))*$`,
+      String.raw`^(svp |stp )?(plus de|pas de|plus aucun|aucun|plus jamais de|jamais plus de|plus jamais d|plus d) ${M}( (svp|stp|merci|s il vous plait|s il te plait))*$`,
       0.9,
     ),
     rule(
@@ -315,5 +315,5 @@ export const fr: Lexicon = {
     ),
   ],
   bookingTalk:
-    /\b(rendez vous|rdv|reservation|reserver|demain|aujourd hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|heure|heures|\d{1,2}h|prix|devis|service|lavage|adresse|arriver|retard|\d{1,2})\b/,
+    /\b(attends|attendez|oublie|je voulais dire|oups|rendez vous|rdv|reservation|reserver|demain|aujourd hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|heure|heures|\d{1,2}h|prix|devis|service|lavage|adresse|arriver|retard|\d{1,2})\b/,
 };
