@@ -54,6 +54,8 @@ const OBJECTLESS = new Set([
   "arret",
   "arrete",
   "cancelar",
+  "cancel all",
+  "end all",
   "stop it",
   "stop now",
 ]);
@@ -79,9 +81,9 @@ function stripCourtesy(clause: string): string {
 }
 
 const PRAISE_OPENING =
-  /^(omg |oh |oh my god |wow |ok )?(stop|stop it|stahp|stoppp|stop stop|para|basta|arrete|arretez|arrete ca|no way stop)$/;
+  /^(omg |oh |oh my god |wow |ok )?(stop|stop it|stahp|stoppp|stop stop|cut it out|knock it off|para|basta|arrete|arretez|arrete ca|no way stop)$/;
 const PRAISE =
-  /\b(amazing|awesome|the best|best|great|beautiful|gorgeous|incredible|perfect|lovely|love it|love them|love you|loved|blush|blushing|kidding|flatter\w*|too kind|so kind|so sweet|sweet|no way|unbelievable|fantastic|wonderful|stunning|brand new|looks new|like new|spotless|shiny|shines|insane|crazy|fire|impressed|obsessed|cute|adorable|increible|hermoso|hermosa|precioso|preciosa|bonito|bonita|genial|maravill\w*|magnifique|incroyable|superbe|parfait|trop beau|trop belle|sublime)\b/;
+  /\b(amazing|awesome|the best|best|great|beautiful|gorgeous|incredible|perfect|lovely|love it|love them|love you|loved|blush|blushing|kidding|flatter\w*|too kind|so kind|so sweet|sweet|no way|unbelievable|fantastic|wonderful|stunning|brand new|looks new|like new|spotless|shiny|shines|insane|crazy|fire|impressed|obsessed|cute|adorable|increible|hermoso|hermosa|precioso|preciosa|bonito|bonita|genial|maravill\w*|magnifique|incroyable|superbe|parfait|trop beau|trop belle|sublime|un amor|(so|too|very|super|really|soo) (good|nice|clean|shiny|pretty|kind|sweet|fresh|beautiful|cute|sharp)|(tellement|trop|vraiment|super|si|tres|ben) (beau|belle|beaux|belles|fin|fine|fins|gentil|gentille|gentils|bon|bonne|propre|brillant|brillante|reluisant|chou|cute|hot|bien fait)|(tan|muy|bien|super|re|que) (bonito|bonita|lindo|linda|limpio|limpia|bueno|buena|precioso|preciosa|hermoso|hermosa|amable|amables|chulo|chula))\b/;
 
 /** "Stop, that was amazing!", "Stop it, you guys are the best": an exclamation, not a request. */
 function isPraise(clauses: readonly string[]): boolean {
@@ -90,6 +92,55 @@ function isPraise(clauses: readonly string[]): boolean {
   const rest = clauses.slice(1).join(" ");
   return PRAISE.test(rest) && !TEXT_WORDS.test(rest);
 }
+
+/** Courtesy words that end a request: "Stop por favor ya no quiero" is "stop por favor" | "ya no quiero". */
+const CLOSING_COURTESY =
+  /^(please|pls|plz|thanks|thank you|thx|por favor|porfa|gracias|svp|stp|s il vous plait|s il te plait|merci)\b/;
+
+/**
+ * A bare revocation with a courtesy word, then more words ("stop please I dont want them", "PARAR por
+ * favor ya no quiero"): people add the reason without a comma. The request becomes its own clause.
+ */
+function splitAfterCourtesy(clause: string): string[] {
+  const words = clause.split(" ");
+  for (let k = Math.min(3, words.length - 2); k >= 1; k--) {
+    const head = words.slice(0, k).join(" ");
+    const rest = words.slice(k).join(" ");
+    const courtesy = CLOSING_COURTESY.exec(rest)?.[0];
+    if (!BARE_REVOCATIONS.has(head) || courtesy === undefined || rest.length <= courtesy.length) continue;
+    // "stop please I love these texts": what follows takes the request back; leave the clause whole.
+    if (CLAUSE_GUARDS.some((guard) => guard.pattern.test(rest))) return [clause];
+    return [`${head} ${courtesy}`, rest.slice(courtesy.length).trim()];
+  }
+  return [clause];
+}
+
+const COURTESY_SET = new Set(COURTESY);
+
+/**
+ * "stop no more", "unsubscribe remove me", "🛑 no more": two or more bare revocations in a row, with
+ * nothing but courtesy between them. Each one alone would opt out; together they do too.
+ */
+function isRunOfBareRevocations(clause: string): boolean {
+  const words = clause.split(" ");
+  // best[i]: most revocations in a segmentation of words[0..i), or -1 when they cannot be segmented.
+  const best = new Array<number>(words.length + 1).fill(-1);
+  best[0] = 0;
+  for (let i = 0; i < words.length; i++) {
+    const before = best[i] ?? -1;
+    if (before < 0) continue;
+    for (let j = i + 1; j <= Math.min(words.length, i + 4); j++) {
+      const piece = words.slice(i, j).join(" ");
+      const gain = BARE_REVOCATIONS.has(piece) ? 1 : COURTESY_SET.has(piece) ? 0 : -1;
+      if (gain >= 0 && before + gain > (best[j] ?? -1)) best[j] = before + gain;
+    }
+  }
+  return (best[words.length] ?? -1) >= 2;
+}
+
+/** A wish to keep some of the texts: "keep the ones for the new car", "sigan mandando los otros", "gardez les autres". */
+const KEEP_SOME =
+  /\b(keep|still send|continue) (sending )?(the ones|the others|the other ones|the rest)\b|\b(sigan|sigue|continuen) (mandando|enviando) (los|las) (otros|otras|demas)\b|\b(gardez|garde|continuez) (les autres|le reste|ceux)\b/;
 
 type ClauseScore = { score: number; reason: string; keyword?: string; language?: ConsentLanguage };
 type Span = { start: number; end: number };
@@ -134,11 +185,19 @@ function scoreClause(clause: string, bookingElsewhere: boolean): ClauseScore {
       if (typo) consider({ score: FUZZY_SCORE, reason: "keyword typed with a typo", keyword: typo });
     }
     if (BARE_AMBIGUOUS.has(core)) consider({ score: UNCLEAR_SCORE, reason: `unclear: "${core}"` });
+    if (bare === undefined && isRunOfBareRevocations(core))
+      consider({
+        score: bookingElsewhere ? UNCLEAR_SCORE : BARE_SCORE,
+        reason: bookingElsewhere ? "bare keywords beside booking talk" : "bare revocations in a row",
+      });
   }
   for (const lexicon of ALL_LEXICONS)
     for (const rule of [...lexicon.revocations, ...lexicon.ambiguous])
       if (rule.pattern.test(clause) && spansOf(rule.pattern, clause).some(free))
         consider({ score: rule.score, reason: rule.name, language: lexicon.language });
+  // "Stop please. Can we do 4pm?": the courtesy does not say what to stop, the booking beside it may.
+  if (bookingElsewhere && OBJECTLESS.has(core) && best.score > UNCLEAR_SCORE)
+    best = { score: UNCLEAR_SCORE, reason: "bare keyword beside booking talk", keyword: core };
   return best;
 }
 
@@ -158,8 +217,17 @@ export function classifyConsent(body: string, options: ConsentOptions = {}): Con
     if (exact) return { kind: exact.kind, keyword: exact.hit.keyword, score: 0, language: exact.hit.language };
   }
 
-  const { clauses, words } = normalise(body);
+  const normalised = normalise(body);
+  const { words } = normalised;
+  const clauses = normalised.clauses.flatMap(splitAfterCourtesy);
   let language = detectLanguage(words, body);
+  if (channel === "sms") {
+    // "HELP pls", "AYUDA por favor": a help keyword with a courtesy word still asks for help. Opt-in stays the
+    // exact keyword: Twilio lifts its block on START alone, and our consent record must not say more than it.
+    const courteous = clauses.length === 1 && clauses[0] !== undefined ? exactKeyword(stripCourtesy(clauses[0])) : null;
+    if (courteous?.kind === "help")
+      return { kind: courteous.kind, keyword: courteous.hit.keyword, score: 0, language: courteous.hit.language };
+  }
   if (clauses.length === 0 || isPraise(clauses)) return { kind: "none", score: 0, language };
   // About another channel only ("how do I unsubscribe from your emails?"): not about texts.
   const whole = clauses.join(" ");
@@ -178,6 +246,9 @@ export function classifyConsent(body: string, options: ConsentOptions = {}): Con
   // A text in no clear language takes the language of what it matched ("PARAR por favor").
   if (best.language && words.length <= 3) language = best.language;
 
+  // "stop the reminders for my old car… keep the ones for the new one": a revocation of some texts only. Staff ask.
+  if (best.score >= OPT_OUT_THRESHOLD && clauses.some((clause) => KEEP_SOME.test(clause)))
+    return { kind: "review", score: UNCLEAR_SCORE, language, reason: "stops some texts, keeps others" };
   if (best.score >= OPT_OUT_THRESHOLD)
     return {
       kind: "opt_out",

@@ -8,64 +8,17 @@
  * absorb revocations.
  */
 import { describe, expect, it } from "vitest";
-import { classifyConsent, OPT_OUT_THRESHOLD, REVIEW_THRESHOLD } from "./classify.ts";
-import { CORPUS, CORPUS_BY_LANGUAGE, type CorpusEntry } from "./corpus/index.ts";
-import type { ConsentDecision } from "./types.ts";
+import { classifyConsent } from "./classify.ts";
+import { CORPUS, CORPUS_BY_LANGUAGE } from "./corpus/index.ts";
+import { classifyAll, report as tableOf } from "./corpus/report.ts";
 
-type Row = { entry: CorpusEntry; decision: ConsentDecision };
-const rows: Row[] = CORPUS.map((entry) => ({
-  entry,
-  decision: classifyConsent(entry.text, entry.channel ? { channel: entry.channel } : {}),
-}));
-
-const classesOf = (label: CorpusEntry["label"]) => [
-  ...new Set(rows.filter((r) => r.entry.label === label).map((r) => r.entry.class)),
-];
-const pct = (n: number, d: number) => (d === 0 ? "  -  " : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
-
-function report(): string {
-  const lines: string[] = [];
-  const sizes = Object.entries(CORPUS_BY_LANGUAGE).map(([lang, list]) => `${lang} ${list.length}`);
-  lines.push(`opt-out corpus: ${rows.length} phrases (${sizes.join(", ")})`);
-  lines.push(`thresholds: opt_out >= ${OPT_OUT_THRESHOLD}, review >= ${REVIEW_THRESHOLD}`);
-  lines.push("revocations        n   caught(opt_out+review)  strict(opt_out)  review");
-  let total = 0;
-  let caught = 0;
-  let strict = 0;
-  for (const cls of classesOf("opt_out")) {
-    const of = rows.filter((r) => r.entry.label === "opt_out" && r.entry.class === cls);
-    const out = of.filter((r) => r.decision.kind === "opt_out").length;
-    const review = of.filter((r) => r.decision.kind === "review").length;
-    total += of.length;
-    caught += out + review;
-    strict += out;
-    lines.push(
-      `  ${cls.padEnd(17)}${String(of.length).padStart(3)}   ${pct(out + review, of.length)}                 ${pct(out, of.length)}        ${review}`,
-    );
-  }
-  lines.push(
-    `  ${"ALL".padEnd(17)}${String(total).padStart(3)}   ${pct(caught, total)}                 ${pct(strict, total)}`,
+const rows = classifyAll(CORPUS);
+const report = () =>
+  tableOf(
+    "opt-out corpus",
+    rows,
+    Object.fromEntries(Object.entries(CORPUS_BY_LANGUAGE).map(([lang, list]) => [lang, list.length])),
   );
-  lines.push("non-revocations    n   false opt-out  review");
-  let others = 0;
-  let falseOut = 0;
-  for (const label of ["none", "opt_in", "help"] as const)
-    for (const cls of classesOf(label)) {
-      const of = rows.filter((r) => r.entry.label === label && r.entry.class === cls);
-      const out = of.filter((r) => r.decision.kind === "opt_out").length;
-      const review = of.filter((r) => r.decision.kind === "review").length;
-      others += of.length;
-      falseOut += out;
-      lines.push(
-        `  ${`${label}:${cls}`.padEnd(17)}${String(of.length).padStart(3)}   ${pct(out, of.length)}         ${review}`,
-      );
-    }
-  lines.push(`  ${"ALL".padEnd(17)}${String(others).padStart(3)}   ${pct(falseOut, others)}`);
-  const reviews = rows.filter((r) => r.decision.kind === "review");
-  lines.push(`review queue: ${reviews.length} of ${rows.length} (${pct(reviews.length, rows.length).trim()})`);
-  for (const r of reviews) lines.push(`  review: ${JSON.stringify(r.entry.text)} [${r.entry.label}:${r.entry.class}]`);
-  return lines.join("\n");
-}
 
 describe("opt-out corpus (issue 11 §1)", () => {
   it("prints recall and false opt-outs per class", () => {

@@ -4,10 +4,13 @@
  * "n't" joined ("don't" → "dont") and other apostrophes split ("m'envoyer" → "m envoyer"), letters
  * typed one by one joined ("S.T.O.P", "s t o p" → "stop"), stretched letters shrunk ("stooop" →
  * "stop"), a 0 between letters read as o ("st0p"), and what people add after the point removed
- * (a signature "- Mike", "Sent from my iPhone").
+ * (a signature "- Mike", "Sent from my iPhone"). Also: a stop-sign emoji is the word "stop", words a
+ * voice-to-text engine split are joined ("tex ting"), sound-spelled shorthand is written out ("no mo",
+ * "outta", "nomore"), and "#" after a possessive is "number".
  *
  * The result keeps clause boundaries (sentence punctuation, commas, line breaks) as "|" so the
- * scorer can tell "Who is this? Stop" (a clause that is only "stop") from "stop by at 3".
+ * scorer can tell "Who is this? Stop" (a clause that is only "stop") from "stop by at 3"; "but" (pero,
+ * mais) starts a clause too.
  */
 
 /** Lines a phone or mail app appends, and a sign-off "- Mike" / "-- Ana" / "~J" at the very end. */
@@ -45,10 +48,69 @@ function readZeroAsO(text: string): string {
   return text.replace(/(?<=\p{L})0(?=\p{L})/gu, "o").replace(/(?<=\p{L}{2})0(?![\p{L}\p{N}])/gu, "o");
 }
 
+/**
+ * Emoji that are a word in this context: a stop sign or no-entry sign is "stop" (a text that is only
+ * "🛑" is the keyword), a prohibited sign is "no" ("🚫 texts").
+ */
+const EMOJI_WORDS: readonly [RegExp, string][] = [
+  [/[\u{1F6D1}\u{26D4}]\u{FE0F}?/gu, " stop "],
+  [/\u{1F6AB}\u{FE0F}?/gu, " no "],
+];
+
+/**
+ * Words a voice-to-text engine (or a thumb) splits in two: "tex ting", "un subscribe", "mes sages".
+ * A pair is joined only when together it is one of these words, which no two real words make.
+ */
+const SPLIT_WORDS = new Set([
+  "texting",
+  "texts",
+  "messages",
+  "messaging",
+  "unsubscribe",
+  "unsubscribed",
+  "contacting",
+  "mensajes",
+  "textos",
+  "escribirme",
+  "enviarme",
+  "mandarme",
+  "desuscribirme",
+  "desabonner",
+  "desinscrire",
+  "desabonnez",
+  "desinscrivez",
+]);
+
+function joinSplitWords(text: string): string {
+  const words = text.split(" ");
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const pair = `${words[i]}${words[i + 1] ?? ""}`;
+    if (words[i] && words[i + 1] && SPLIT_WORDS.has(pair)) {
+      out.push(pair);
+      i++;
+    } else out.push(words[i] ?? "");
+  }
+  return out.join(" ");
+}
+
+/** Shorthand written as it sounds: "no mo", "outta", "nomore" (the lexicons are written in full words). */
+const SHORTHAND: readonly [RegExp, string][] = [
+  [/\b(no|any) mo\b/g, "$1 more"],
+  [/\banymo\b/g, "anymore"],
+  [/\bnomore\b/g, "no more"],
+  [/\bnomas\b/g, "no mas"],
+  [/\boutta\b/g, "out of"],
+  // "remove my #": a # after a possessive is a phone number, not a hashtag.
+  [/\b(my|this|the|your|ur|his|her|their|our|that) ?#(?! ?\d)/g, "$1 number "],
+];
+
 export function normalise(input: string): Normalised {
   let text = input.replace(/\r\n?/g, "\n");
   for (const signature of SIGNATURES) text = text.replace(signature, "");
+  for (const [emoji, word] of EMOJI_WORDS) text = text.replace(emoji, word);
   text = foldAccents(text).replace(QUOTES, "'").toLowerCase();
+  for (const [pattern, full] of SHORTHAND) text = text.replace(pattern, full);
   text = joinSpacedLetters(text);
   text = readZeroAsO(text);
   // A letter masked by a symbol ("st*p", "s_top"): the symbol goes, the word stays whole.
@@ -58,11 +120,13 @@ export function normalise(input: string): Normalised {
   text = text.replace(/n't\b/g, "nt").replace(/'/g, " ");
   // Sentence ends, commas, dashes between words and line breaks are clause boundaries.
   text = text.replace(/[.!?;,:\n()[\]¡¿…]+|\s[-–—]+\s/g, " | ");
+  // A contrast starts a new clause: "take me off the email list but keep the texts" is two requests.
+  text = text.replace(/\s(but|pero|mais|though|although|aunque)\s/g, " | ");
   // Hyphens, emoji and symbols are spaces: "opt-out" is "opt out", "retirez-moi" is "retirez moi".
   text = text.replace(/[^\p{L}\p{N}|\s]/gu, " ");
   const clauses = text
     .split("|")
-    .map((clause) => clause.replace(/\s+/g, " ").trim())
+    .map((clause) => joinSplitWords(clause.replace(/\s+/g, " ").trim()))
     .filter(Boolean);
   return { text: clauses.join(" | "), clauses, words: clauses.flatMap((clause) => clause.split(" ")) };
 }

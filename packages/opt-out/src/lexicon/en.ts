@@ -18,7 +18,7 @@ const END = String.raw`\b(?! (me|us|you|him|her|them|back|when|if|the|a|an|pls m
 const DET = String.raw`((the|these|those|this|your|ur|all|all the|all these|all your|all of these|all of your|any|any more|anymore|any of these|any of your|such|my|them|of the|of these|with the|with these|with your|it with the|it with these|it with your)\s+)?`;
 const ADJ = String.raw`((\w+)\s+)?`;
 const ME = String.raw`((me|us|to me|to us|to this number|to my (phone|number|cell))\s+)?`;
-const STOP_VERB = String.raw`(stop|quit|cease|halt|end|discontinue|pause|kill|cut out|cut|turn off|shut off|disable|block)`;
+const STOP_VERB = String.raw`(stop|quit|cease|halt|end|discontinue|pause|kill|cut out|cut|turn off|shut off|disable|block|refrain from|desist from|abstain from)`;
 const SEND_VERB = String.raw`(sending|send|texting|txting|texing|messaging|msging|contacting|spamming|smsing|bugging|bothering|harassing|pestering|hitting me up|blowing up my phone|calling (me|us|this number)|calling and texting|texting and calling|reaching out|writing)`;
 
 export const en: Lexicon = {
@@ -70,7 +70,13 @@ export const en: Lexicon = {
   helpKeywords: ["HELP", "INFO"],
   bareRevocations: [
     "stop",
+    "stahp",
+    "stawp",
     "stop all",
+    "end all",
+    "quit all",
+    "unsubscribe all",
+    "stop everything",
     "stop it",
     "stop now",
     "stop texting",
@@ -140,6 +146,8 @@ export const en: Lexicon = {
     "wrong person",
     "wrong #",
     "leave me alone",
+    "knock it off",
+    "cut it out",
     "go away",
     "lose my number",
     "forget my number",
@@ -208,18 +216,18 @@ export const en: Lexicon = {
     // "stop texting me", "quit messaging me", "please stop contacting us", "stop blowing up my phone"
     rule(
       "stop_sending",
-      String.raw`\b${STOP_VERB} ${SEND_VERB}\b(?! (you|u|ya|yall|y all|them|him|her)\b)(?! ${OTHER_PERSON})(?! (the|my|your|a) (invoice|bill|receipt|quote|estimate|tech|guy|crew|car|van)\b)(?! (by|over|in|at|on)\b)`,
+      String.raw`\b${STOP_VERB} ${SEND_VERB}\b(?! (you|u|ya|yall|y all|them|him|her)\b)(?! ${OTHER_PERSON})(?! (the|my|your|a|any|these|those|paper|more)( \w+)? (invoices?|bills?|receipts?|quotes?|estimates?|statements?|tech|guy|crew|car|van|mail|letters|catalogs?|flyers?|postcards?)\b)(?! (by|over|in|at|on)\b)`,
     ),
     // "stop sending me texts", "quit sending these promo messages"
     rule("stop_sending_object", String.raw`\b${STOP_VERB} (sending|send|texting) ${ME}${DET}${ADJ}${M}${END}`),
     // "stop the texts", "cancel these texts", "end all messages", "stop it with the texts", "revoke the marketing texts"
     rule(
       "verb_object",
-      String.raw`\b(stop|quit|cease|halt|end|cancel|revoke|discontinue|pause|terminate|kill|turn off|shut off|disable|block|unsubscribe from|unsubscribe me from|opt out of|opt me out of|get me out of|no longer send|remove me from) ${DET}${ADJ}${M}${END}`,
+      String.raw`\b(stop|quit|cease|halt|end|cancel|revoke|discontinue|pause|terminate|kill|turn off|shut off|disable|block|unsubscribe from|unsubscribe me from|opt out of|opt me out of|get me out of|no longer send|remove me from|cut it out with|knock it off with|give it a rest with|quit it with|lay off|knock off|cut out|ease up on|let up on) ${DET}${ADJ}${M}${END}`,
     ),
     rule(
       "stop_all_contact",
-      String.raw`\b(stop|end|cease|halt|cut|no|no more|block) (all )?(further )?(contact|communications?|correspondence)\b`,
+      String.raw`\b(stop|end|cease|desist|halt|cut|no|no more|block|terminate|discontinue) (all )?(further |future )?((text|sms|written|electronic|phone|telephone|mobile) )?(contact|communications?|correspondence|outreach)\b`,
     ),
     // "no more texts", "no more marketing texts please", "no texts anymore"
     rule("no_more", String.raw`\bno (more|further|additional|longer any) ${ADJ}${M}${END}`),
@@ -227,7 +235,13 @@ export const en: Lexicon = {
     // "don't text me again", "do not contact me", "never message this number", "pls dont send me anything else"
     rule(
       "dont_contact",
-      String.raw`(?<!\b(why|how|if|when|and|or|forget to|forgot to|remember to|make sure you)\s)\b(dont|do not|never|pls dont|please dont|plz dont|dont ever|do not ever|better not|stop trying to) (ever )?(text|txt|message|msg|contact|sms|call or text|text or call|send|reach out to|reach|hit me up|bother|spam|bug) (me|this number|us|my (phone|number|cell|wife|husband)|here|anymore|any more|again|ever)\b(?! (the|when|before|after|at|if|your|a|an|back|know|which|what|how|where|whether|about|on|in|by|once|until|till|til|unless|during|while|for|yet|today|tonight|tomorrow|this|that|so|too|late|early|between|with|through|first|directly|instead of)\b)`,
+      String.raw`(?<!\b(why|how|if|when|and|or|forget to|forgot to|remember to|make sure you)\s)\b(dont|do not|never|pls dont|please dont|plz dont|dont ever|do not ever|better not|stop trying to) (you |u |ya )?(ever )?(text|txt|message|msg|contact|sms|call or text|text or call|send|reach out to|reach out|get in touch|write|write to|reach|hit me up|bother|spam|bug) (me|this number|us|my (phone|number|cell|wife|husband)|here|anymore|any more|again|ever)\b(?! (the|when|before|after|at|if|your|a|an|back|know|which|what|how|where|whether|about|on|in|by|once|until|till|til|unless|during|while|for|yet|today|tonight|tomorrow|this|that|so|too|late|early|between|with|through|first|directly|instead of)\b)`,
+    ),
+    // "I don't want you to text me anymore", "she doesn't need anyone contacting her": only clause-final, so
+    // "I don't want you to text me the total" is not taken.
+    rule(
+      "dont_want_you_to",
+      String.raw`\b(dont|do not|doesnt|does not|no longer|never) (want|wants|need|needs|like|likes) (you|u|ya|yall|you guys|your company|anyone|them) (to )?(text|txt|message|msg|contact|sms|reach out to|bother|spam|write|texting|messaging|contacting|bothering|spamming)( (me|us|this number|my phone|my number|her|him|them))?( (anymore|any more|again|ever|please|pls|at all|thanks))*$`,
     ),
     rule(
       "dont_send_more",
@@ -240,12 +254,12 @@ export const en: Lexicon = {
     // "take me off your list", "remove my number from your system", "drop me from the texting list"
     rule(
       "remove_from_list",
-      String.raw`\b(take|remove|delete|drop|scratch|get|erase|cross|strike|wipe|pull|kick) (me|us|my (number|phone( number)?|cell( number)?|name|info\w*|contact( info\w*)?|details)|this (number|phone( number)?|cell)) (off|from|out of) ${DET}${ADJ}(list|lists|listing|database|system|contacts?|contact list|records|roster|rolls|texting list|text list|sms list|mailing|marketing|notifications|texts|messages|sms|loop|blast|distribution)\b`,
+      String.raw`\b(take|taking|took|remove|removing|removed|delete|deleting|deleted|drop|dropping|scratch|get|getting|erase|erasing|cross|strike|wipe|pull|kick) (me|us|him|her|them|my (number|phone( number)?|cell( number)?|name|info\w*|contact( info\w*)?|details)|this (number|phone( number)?|cell)) (off|from|out of) ${DET}${ADJ}(list|lists|listing|database|system|contacts?|contact list|records|roster|rolls|texting list|text list|sms list|mailing|marketing|notifications|texts|messages|sms|loop|blast|distribution)\b`,
     ),
     // "please remove this number", "delete my number", "lose my number"; not "remove my number from the booking"
     rule(
       "remove_number",
-      String.raw`\b(delete|remove|lose|erase|forget|drop|scrap|wipe|purge|ditch) (my|this|the|his|her|their|our|that) (number|phone number|cell number|cell|contact info\w*|contact details|phone)\b(?! (from|off|on|in) (the|my) (booking|appointment|account|order|invoice|profile|reservation))`,
+      String.raw`\b(delete|deleting|remove|removing|lose|losing|erase|forget|drop|scrap|wipe|purge|ditch) (my|this|the|his|her|their|our|that) (number|phone number|cell number|cell|contact info\w*|contact details|phone)\b(?! (from|off|on|in) (the|my|our|your)( \w+)? (booking|appointment|account|order|invoice|profile|reservation))`,
     ),
     rule(
       "wrong_number",
@@ -259,11 +273,11 @@ export const en: Lexicon = {
     // "I don't want these messages", "I do not want to receive any more texts", "I don't want to be texted"
     rule(
       "dont_want",
-      String.raw`\b(dont|do not|no longer|dont really|never|didnt) (want|wish|need|like|care for|care to|wanna|consent to) (to )?((receive|get|keep getting|keep receiving|be getting|have|see|hear|read)\s+)?${DET}${ADJ}${M}${END}`,
+      String.raw`\b(dont|do not|doesnt|does not|no longer|dont really|never|didnt) (want|wants|wish|wishes|need|needs|like|likes|care for|care to|wanna|consent to) (to )?((receive|get|keep getting|keep receiving|be getting|have|see|hear|read)\s+)?${DET}${ADJ}${M}${END}`,
     ),
     rule(
       "dont_want_be",
-      String.raw`\b(dont|do not|no longer|never) (want|wish|wanna|consent) to be (texted|contacted|messaged|spammed|bothered|on (your|the|this) (list|texting list))\b`,
+      String.raw`\b(dont|do not|doesnt|does not|no longer|never) (want|wants|wish|wishes|wanna|consent) to be (texted|contacted|messaged|spammed|bothered|on (your|the|this) (list|texting list))\b`,
     ),
     rule(
       "consent",
@@ -273,6 +287,12 @@ export const en: Lexicon = {
       "subscription_to_texts",
       String.raw`\b(cancel|end|stop|terminate|remove|drop|delete) (my |the |this |your )?(subscription|membership|sign up|signup) (to|for|from) ${DET}${ADJ}${M}${END}`,
       0.9,
+    ),
+    // A sentence that ends in a bare "stop" without punctuation: "i didnt sign up for this stop", "who is this stop".
+    rule(
+      "trailing_stop",
+      String.raw`\b(this|that|these|already|anymore|any more|interested|thing|please|pls|plz|number) (stop|stop it|stop now)( (please|pls|plz|now|texting|messaging|thanks))*$`,
+      0.85,
     ),
     rule(
       "never_signed_up_texts",
@@ -292,7 +312,7 @@ export const en: Lexicon = {
     rule("dnc_list", String.raw`\b(do not (text|contact|call|disturb)|dnc|dont (text|contact|call)) list\b`, 0.9),
     rule(
       "said_stop",
-      String.raw`\b(i said|i told you|told you|i asked you|asked you|how many times do i have to say|how many times have i said|i already said) (to )?(stop|unsubscribe|opt out|remove me|quit)\b`,
+      String.raw`\b(i said|i told (you|u|ya|yall)|told (you|u|ya)|i asked (you|u|ya)|asked (you|u)|how many times do i have to say|how many times have i said|i already said|i already told (you|u))( already| before| twice| again| \w+ times)? (to )?(stop|unsubscribe|opt out|remove me|quit)\b(?! (by|in|over|at|on|for)\b)`,
       0.9,
     ),
     // "stop sending to this number", "stop texting this number"
@@ -300,12 +320,12 @@ export const en: Lexicon = {
     rule("not_text_again", String.raw`\b(never|not) (text|message|contact) (me|us) again\b`),
     rule(
       "take_off_texts",
-      String.raw`\b(take|get|opt) (me|us|this number) (off|out)( (please|pls|now|thanks|asap|immediately|of (this|it|here|that)|of (your|the|this) (list|texts|system|thing)))*$`,
+      String.raw`\b(take|taking|get|getting|opt) (me|us|this number|him|her|them) (off|out)( (please|pls|now|thanks|asap|immediately|of (this|it|here|that)|of (your|the|this) (list|texts|system|thing)|(this|that|the|your|ur) (thing|list|texts|system)))*$`,
       0.85,
     ),
     rule(
       "want_off",
-      String.raw`\b(want|wanna|need|get|let me|i d like|i would like) (off|out of) (of )?(this|your|the|ur) (list|texts|texting list|text list|thread|messages|sms list|blast)\b|^(i )?(want|wanna) out$`,
+      String.raw`\b(want|wanna|need|get|let me|i d like|i would like) (off|out of) (of )?${DET}${ADJ}(list|thread|blast|${M})${END}|^(i )?(want|wanna) out$`,
       0.9,
     ),
     rule(
@@ -335,6 +355,37 @@ export const en: Lexicon = {
       String.raw`\b(asking|begging|telling|requesting|want|need|wish for|would like|d like) (you |u |yall |y all )?(to )?(stop|quit|cease|unsubscribe me|remove me|take me off)( (texting|messaging|sending|contacting|now|please|pls|already|it|this|these))*$`,
       0.9,
     ),
+    // "u can stop now", "you may stop texting": permission to stop is a request to stop.
+    rule(
+      "you_can_stop",
+      String.raw`^(you|u|ya|yall|y all|you guys) (can|may|could|should|need to|have to|must) (stop|quit|end it|cease)( (now|it|texting|messaging|sending|contacting me|these|please|pls|thanks|already|now please))*$`,
+      0.9,
+    ),
+    // "this is harassment", "this is spam": an accusation about the texts themselves.
+    rule(
+      "accusation",
+      String.raw`^(this|that|it|these|these texts|your texts|this texting) (is|s|are|re|feels like|is just|is basically) (harassment|harrassment|harasment|harassing|spam|spamming|unwanted|unsolicited)\b|\b(you|u|yall) (are|re|r) (harassing|spamming|stalking) (me|us)\b`,
+      0.85,
+    ),
+    // "I'll report this as spam", "I'm blocking your number", "if you text me again I'll…"
+    rule(
+      "threat",
+      String.raw`\b(report|reporting|block|blocking|flag|flagging) (you|u|this|this number|your number|your company|these (texts|messages)|it) (as|for|to) (spam|junk|harassment|the fcc|the ftc|fcc|ftc|the bbb|bbb|my carrier|the attorney general)\b|\b(i will|i ll|ill|im going to|i m going to|im gonna|i m gonna|going to|gonna|about to) (report|block) (you|u|this number|your number|you guys|yall|this company|your company)\b|\bif (you|u|ya|yall|you guys) (text|txt|message|msg|contact|sms|spam) (me|us|this number) (again|one more time|anymore|any more|ever again)\b(?! (with|about|for|when|to|and let|before|after|at|on|tomorrow|today|tonight|the|that|thats|it|is|would|works)\b)`,
+      0.85,
+    ),
+    // Passive and causative: "I want to be removed from all communications", "please have me taken off".
+    rule(
+      "be_removed",
+      String.raw`\b(want|wanna|wish|like|d like|would like|need|ask|asking|request|requesting|please|pls|plz) (to )?(be|get) (removed|taken off|deleted|unsubscribed|dropped|excluded|opted out|unenrolled)\b(?! (from|off) (the|my|your) (appointment|booking|schedule|waitlist|wait list|calendar|reservation)\b)|\b(have|get) (me|us|my number|this number) (removed|taken off|deleted|unsubscribed|opted out)\b(?! (from|off) (the|my|your) (appointment|booking|schedule|waitlist|wait list|calendar|reservation)\b)`,
+      0.9,
+    ),
+    // "make them stop", "make these texts stop", "please stop them": the texts named by a pronoun.
+    rule(
+      "make_them_stop",
+      String.raw`\bmake (it|them|these|this|${DET}${ADJ}${M}) stop\b|^(please |pls |plz |just |can you |could you )*(stop|end|cancel) (them|these|those|them all|all of them|these things)( (please|pls|plz|now|already|thanks))*$`,
+      0.9,
+    ),
+    rule("cease_desist", String.raw`\bcease and desist\b`, 0.9),
     rule("stop_receiving", String.raw`\b${STOP_VERB} (receiving|getting|having) ${DET}${ADJ}${M}${END}`),
     rule(
       "stop_please",
@@ -350,7 +401,7 @@ export const en: Lexicon = {
     rule("too_many", String.raw`\b(too many|so many|way too many|constant|nonstop|non stop|endless) ${M}\b`, 0.6),
     rule(
       "cancel_subscription",
-      String.raw`^(please |pls )?(cancel|end|stop) (my|the) subscription( (please|pls|thanks))?$`,
+      String.raw`^(please |pls )?(cancel|end|stop) (my |the |this )?subscription( (please|pls|thanks))?$`,
       0.6,
     ),
     rule("who_is_this_leave", String.raw`\b(i dont know (you|who this is|this number))\b`, 0.55),
@@ -367,6 +418,24 @@ export const en: Lexicon = {
       String.raw`\b(dont|do not|never|pls dont|please dont|no need to|you dont have to|you do not have to|not going to|wont|will not|didnt|did not|not) (stop|quit|end|cancel|cease|halt|unsubscribe|remove|opt me out|take me off)\b`,
       0,
     ),
+    // "I don't want you to stop", "don't u dare stop", "never ever unsubscribe me": the negation reaches past a few words.
+    rule(
+      "dont_want_you_to_stop",
+      String.raw`\b(dont|do not|never|didnt|did not|wouldnt|would not) ((you|u|ya|yall|ever|dare|even|think about|want|need|ask|asked|expect|mean|meant|tell|told|for|them|to|want you to|need you to)\s+){1,4}(stop|quit|end|cancel|cease|halt|unsubscribe|remove|opt me out|take me off)\b`,
+      0,
+    ),
+    // Quoting the instructions: "the text said reply STOP to opt out", "my friend told me to text STOP".
+    rule(
+      "quoting_keyword",
+      String.raw`\b((says?|said|told (me|us)|tells (me|us)|saying) (to |that |i can |you can |i could |we can |i should )?(just )?(reply|respond|text|send|type|write)( with)? (stop|unsubscribe|end|quit|cancel|stopall)( to (opt out|unsubscribe|stop|cancel|end|quit))?|(reply|respond|text) (stop|end|quit|cancel|unsubscribe) to (opt out|unsubscribe|stop|cancel|end|quit))\b`,
+      0,
+    ),
+    // A hypothetical: "if I unsubscribe will I lose my points?", "what if I reply stop?"
+    rule(
+      "hypothetical",
+      String.raw`\b(if|whether|what if|in case|once) (i|we) (unsubscribe|opt out|reply stop|text stop|send stop|say stop|reply end|stop|cancel|end)\b`,
+      0,
+    ),
     rule(
       "not_asking",
       String.raw`\bnot (asking|telling|saying|trying to get|trying|requesting|wanting|going|planning|looking|meaning) (you |u |anyone )?(to )?(stop|unsubscribe|opt|remove|end|quit|cancel)\b`,
@@ -379,7 +448,13 @@ export const en: Lexicon = {
     ),
     rule(
       "didnt_mean",
-      String.raw`\b(didnt|did not|dont|do not) (mean|meant|want) (to )?(say |send |text |type )?(stop|unsubscribe|opt out|that stop|to stop)\b`,
+      String.raw`\b(didnt|did not|dont|do not|never) (mean|meant|want|say|said|type|typed|write|wrote|send|sent) (to )?(say |send |text |type )?(stop|unsubscribe|opt out|that stop|to stop)\b`,
+      0,
+    ),
+    // "keep the texts", "texting is fine": the texts are wanted, whatever else the clause stops.
+    rule(
+      "texts_wanted",
+      String.raw`\b(keep|leave) (the |my |your )?(texts?|sms|text messages|text reminders|text alerts)( coming| on| going)?\b|\b(texts?|texting|sms|text messages?) (is|are|s|re) (fine|ok|okay|better|great|good|preferred|perfect|best)\b`,
       0,
     ),
     rule(
@@ -395,6 +470,7 @@ export const en: Lexicon = {
       TEXT_WORDS,
     ),
   ],
+  // Booking talk, and the words of a correction ("Stop! wait, I meant Thursday"): a bare "stop" beside them is unclear.
   bookingTalk:
-    /\b(appointment|appt|booking|book|rebook|reschedule|schedule|slot|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|\d{1,2}( ?(am|pm|o clock))?|time|price|quote|estimate|detail|wash|wax|service|come|coming|on my way|address|arrive|running late|late|sick|ill|something came up|cant make it|can t make it|emergency|out of town|traveling|travelling|busy|work|rain|weather|reschedule|instead)\b/,
+    /\b(wait|hold on|hang on|forgot|meant|actually|oops|one more thing|mention|dont move|left my|appointment|appt|booking|book|rebook|reschedule|schedule|slot|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm|\d{1,2}( ?(am|pm|o clock))?|time|price|quote|estimate|detail|wash|wax|service|come|coming|on my way|address|arrive|running late|late|sick|ill|something came up|cant make it|can t make it|emergency|out of town|traveling|travelling|busy|work|rain|weather|reschedule|instead)\b/,
 };

@@ -7,7 +7,8 @@
  */
 import { type Lexicon, rule, TEXT_WORDS } from "./types.ts";
 
-const M = String.raw`(mensajes?|mensajitos|msjs?|mjs|textos?|sms|notificaciones|avisos|recordatorios|promociones|promos|publicidad|ofertas|anuncios|spam|whatsapps?)`;
+// English words too: Spanglish texts mix them ("ya no me mandes texts").
+const M = String.raw`(mensajes?|mensajitos|msjs?|mjs|textos?|sms|notificaciones|avisos|alertas|recordatorios|promociones|promos|publicidad|ofertas|anuncios|spam|whatsapps?|texts?|txts?|messages?|msgs?)`;
 const DET = String.raw`((los|las|estos|estas|esos|esas|sus|tus|mis|todos los|todos sus|todos estos|mas|ningun|ningunos|ninguna|otro|otros|sus|el|la|este|de|del|de los|de sus|de estos)\s+)?`;
 const SEND = String.raw`(enviar|enviarme|enviarnos|envia|mandar|mandarme|mandarnos|escribir|escribirme|escribirnos|textear|textearme|contactar|contactarme|contactarnos|llamar|llamarme|molestar|molestarme|molestarnos|spamear|spamearme|mensajear|mensajearme|fastidiar|fastidiarme)`;
 
@@ -128,6 +129,16 @@ export const es: Lexicon = {
     "borrar",
     "borrarme",
     "borrame",
+    "borrenme",
+    "borreme",
+    "quitenme",
+    "quiteme",
+    "saquenme",
+    "saqueme",
+    "eliminenme",
+    "elimineme",
+    "desuscribanme",
+    "desuscribame",
     "desuscribir",
     "desuscribirme",
     "desuscribeme",
@@ -178,16 +189,27 @@ export const es: Lexicon = {
     // "deja de enviarme mensajes", "dejen de escribirme", "paren de mandarme textos"
     rule(
       "dejar_de",
-      String.raw`\b(deja|dejen|deje|dejar|dejes|para|paren|pare|parar|detener|deten|detengan|basta|cese|cesen|cesar|termina|terminen|dejan) de ${SEND}\w*\b`,
+      String.raw`\b(deja|dejen|deje|dejar|dejes|para|paren|pare|parar|detener|deten|detengan|basta|cese|cesen|cesar|termina|terminen|dejan) (ya |por favor |porfa |ahora |de una vez |ahora mismo )?de ${SEND}\w*\b`,
     ),
     rule(
       "dejar_de_object",
-      String.raw`\b(deja|dejen|deje|dejar|para|paren|pare|parar|detengan|deten|basta|cesen|no mas|ya no mas|ya basta|suficiente|cancelen|cancela|cancelar|cancelo|detener|eliminen|elimina|eliminar|quiten|quita|suspendan|suspender|terminen) (de |con )?${DET}${M}\b`,
+      String.raw`\b(deja|dejen|deje|dejar|para|paren|pare|parar|detengan|deten|basta|cesen|no mas|ya no mas|ya basta|suficiente|cancelen|cancela|cancelar|cancelo|detener|eliminen|elimina|eliminar|quiten|quita|suspendan|suspender|terminen) (ya |por favor |porfa )?(de |con )?${DET}${M}\b`,
+    ),
+    // Spanglish: "stop mandando mensajes", "stop de escribirme".
+    rule(
+      "stop_gerundio",
+      String.raw`\b(stop|stopp) (de )?(mandando|enviando|escribiendo|texteando|mandandome|enviandome|escribiendome|mandar|enviar|escribir|mandarme|enviarme|escribirme)\b`,
+    ),
+    // "esto es acoso", "los voy a reportar", "si me vuelven a escribir…"
+    rule(
+      "acoso",
+      String.raw`^(esto es|eso es|es|esto ya es) (acoso|hostigamiento|spam)\b|\b(los|las|te|lo|la) (voy a|vamos a) (reportar|denunciar|bloquear)\b|\bsi (me |nos )?(vuelven|vuelves|vuelve) a (escribir|mandar|enviar|textear|contactar)\w*( (otra vez|de nuevo))?( (los|las|te|lo|voy|vamos|llamo|reporto|denuncio|bloqueo)\b|$)`,
+      0.85,
     ),
     // "no me manden más mensajes", "no me escriban más", "no me envíen nada"
     rule(
       "no_me_manden",
-      String.raw`\b(no|nunca|ya no) (me |nos )?(manden|mandes|mande|envien|envies|envie|escriban|escribas|escriba|contacten|contactes|contacte|textees|texteen|llamen|molesten|molestes|moleste|vuelvan a (mandar|enviar|escribir|contactar|llamar)\w*|vuelvas a \w+)( ningun)? (mas|nada|ningun|ninguno|ninguna|otro|otra|de nuevo|nunca|otra vez|${M})\b`,
+      String.raw`\b(no|nunca|ya no) (me |nos )?(manden|mandes|mande|envien|envies|envie|escriban|escribas|escriba|contacten|contactes|contacte|textees|texteen|llamen|molesten|molestes|moleste|enviara|enviaran|mandara|mandaran|escribiera|escribieran|contactara|contactaran|molestara|molestaran|enviase|mandase|escribiese|vuelvan a (mandar|enviar|escribir|contactar|llamar)\w*|vuelvas a \w+)( ningun)? (mas|nada|ningun|ninguno|ninguna|otro|otra|de nuevo|nunca|otra vez|${M})\b`,
     ),
     rule(
       "no_vuelvan",
@@ -195,7 +217,7 @@ export const es: Lexicon = {
     ),
     rule(
       "no_me_manden_end",
-      String.raw`\b(no|nunca|ya no) (me |nos )(manden|mandes|mande|envien|envies|envie|escriban|escribas|escriba|contacten|contactes|contacte|texteen|molesten|molestes)$`,
+      String.raw`\b(no|nunca|ya no) (me |nos )(manden|mandes|mande|envien|envies|envie|escriban|escribas|escriba|contacten|contactes|contacte|texteen|textees|textee|molesten|molestes|moleste|llamen|llames)( (ya|por favor|porfa|gracias))*$`,
       0.9,
     ),
     // "no quiero recibir más mensajes", "ya no deseo sus textos", "no quiero que me escriban"
@@ -219,6 +241,11 @@ export const es: Lexicon = {
       "sacar_lista",
       String.raw`\b(sacame|sacarme|saquenme|saqueme|quitame|quitarme|quitenme|quiteme|borrame|borrarme|borrenme|borreme|eliminame|eliminarme|eliminenme|elimineme|remueveme|remuevanme|retirame|retirenme|excluyanme|sacar|quitar|borrar|eliminar|retirar) (mi numero |mi telefono |mi nombre |a mi )?(de|del) (su |la |tu |esta |sus |vuestra |la lista de |)?(lista|listas|base de datos|sistema|contactos|mensajes|envios|difusion|registro|directorio)\b`,
     ),
+    // Subjunctive with its pronoun: "quiero que me quiten de la lista", "pido que me saquen de sus contactos".
+    rule(
+      "me_quiten",
+      String.raw`\b(me|nos) (quiten|saquen|borren|eliminen|retiren|remuevan|excluyan|den de baja) (de|del) (su |la |esta |sus |tu |la lista de )?(lista|listas|base de datos|sistema|contactos|mensajes|envios|difusion|registro)\b`,
+    ),
     rule(
       "borrar_numero",
       String.raw`\b(borren|borra|borre|borrar|eliminen|elimina|eliminar|elimine|quiten|quita|quitar|pierdan|pierde|olvidense de|olvida) (mi|este) (numero|telefono|celular|contacto)\b(?! (de|en) (la|mi) (cita|reserva|cuenta))`,
@@ -237,7 +264,7 @@ export const es: Lexicon = {
     ),
     rule(
       "en_paz",
-      String.raw`\b(dejenme en paz|dejame en paz|dejeme en paz|no me molesten mas|no me molesten|no molesten mas)\b`,
+      String.raw`\b(dejenme en paz|dejame en paz|dejeme en paz|no me molesten mas|no me molesten|no molesten mas)\b|^(ya )?no (me |nos )?(molesten|molestes|moleste)( (mas|por favor|porfa|ya|gracias))*$`,
       0.9,
     ),
     rule(
@@ -264,6 +291,12 @@ export const es: Lexicon = {
     rule("demasiados", String.raw`\b(demasiados|tantos) ${M}\b`, 0.6),
   ],
   guards: [
+    // "no, no cancelen los mensajes", "no me den de baja", "no hace falta dar de baja": negations that keep the texts.
+    rule(
+      "no_cancelen",
+      String.raw`\bno (me |nos )?(cancelen|cancele|canceles|cancela|cancelar|eliminen|elimines|borren|borres|quiten|quites|saquen|saques|desuscriban|den de baja|des de baja)\b|\b(no hace falta|no hay necesidad de|no es necesario|no hay que|sin necesidad de) (parar|cancelar|dar de baja|darme de baja|dejar de|detener|quitar|borrar|eliminar)\b`,
+      0,
+    ),
     rule(
       "no_dejes_de",
       String.raw`\b(no|nunca) (me |nos )?(dejes|dejen|deje|pares|paren|pare|detengan|detenga) de\b|\bno (quiero|queremos|deseo) (dejar de|cancelar (mis |los |sus )?(mensajes|textos|recordatorios)|darme de baja|darnos de baja|que (paren|dejen|me den de baja))\b`,
@@ -292,5 +325,5 @@ export const es: Lexicon = {
     ),
   ],
   bookingTalk:
-    /\b(cita|citas|reserva|reservar|agendar|horario|manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo|hora|precio|cotizacion|servicio|lavado|detallado|direccion|llegar|tarde|\d{1,2})\b/,
+    /\b(espera|esperen|espere|olvide|quise decir|perdon|cita|citas|reserva|reservar|agendar|horario|manana|hoy|lunes|martes|miercoles|jueves|viernes|sabado|domingo|hora|precio|cotizacion|servicio|lavado|detallado|direccion|llegar|tarde|\d{1,2})\b/,
 };

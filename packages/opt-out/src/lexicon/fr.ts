@@ -6,7 +6,7 @@
  */
 import { type Lexicon, rule, TEXT_WORDS } from "./types.ts";
 
-const M = String.raw`(messages?|sms|textos?|textes?|texto|notifications?|notifs|rappels|pubs?|publicites?|promos?|promotions|offres|relances|spams?|courriels? textes?)`;
+const M = String.raw`(messages?|sms|textos?|textes?|texto|notifications?|notifs|alertes?|rappels|pubs?|publicites?|promos?|promotions|offres|relances|spams?|courriels? textes?)`;
 const DET = String.raw`((aux|les|vos|ces|des|de|d|tes|tous les|toutes les|tous vos|toutes vos|aucun|aucune|plus de|plus d|la|le|votre|ce|cette)\s+)?`;
 const SEND = String.raw`(envoyer|envoyez|ecrire|texter|contacter|spammer|harceler|appeler|deranger|relancer|solliciter|importuner|textoter|m envoyer|m ecrire|me contacter|me texter|me deranger|me harceler|me relancer|nous envoyer|nous contacter|m appeler|me spammer)`;
 
@@ -170,7 +170,7 @@ export const fr: Lexicon = {
     ),
     rule(
       "arreter_object",
-      String.raw`\b(arretez|arrete|arreter|arret|cessez|cesser|stoppez|stop|stopper|fin|annulez|annuler|annule|supprimez|supprimer|desactivez|desactiver|bloquez|assez de|marre de|marre des) ${DET}${M}\b`,
+      String.raw`\b(arretez|arrete|arreter|arret|cessez|cesser|stoppez|stop|stopper|fin|annulez|annuler|annule|supprimez|supprimer|desactivez|desactiver|bloquez|assez de|marre de|marre des) (moi |nous )?${DET}${M}\b`,
     ),
     // "ne m'envoyez plus de messages", "ne me contactez plus", "ne m'écrivez plus"
     rule(
@@ -184,7 +184,7 @@ export const fr: Lexicon = {
     ),
     rule(
       "ne_veux_pas_object",
-      String.raw`\b(je ne|nous ne|ne|je) (veux|voulons|souhaite|souhaitons) (pas|aucun|aucune|jamais|plus) (recevoir )?(de |d |vos |ces |les |des |aucun |aucune )?${M}\b`,
+      String.raw`\b((je ne|nous ne|ne|j ne) (veux|voulons|souhaite|souhaitons) (pas|aucun|aucune|jamais|plus)|je (veux|voulons|souhaite|souhaitons) (pas|aucun|aucune|jamais)) (recevoir )?(de |d |vos |ces |les |des |aucun |aucune )?${M}\b`,
     ),
     rule(
       "ne_plus_infinitif",
@@ -204,7 +204,7 @@ export const fr: Lexicon = {
     ),
     rule(
       "supprimer_numero",
-      String.raw`\b(retirez|supprimez|supprime|supprimer|effacez|efface|oubliez|oublie|perdez) (mon|ce) (numero|telephone|portable|contact)\b(?! (du|de|sur) (la|mon|le) (rendez|reservation|compte|dossier))`,
+      String.raw`\b(retirez|retire|retirer|enlevez|enleve|enlever|supprimez|supprime|supprimer|effacez|efface|oubliez|oublie|perdez) (mon|ce) (numero|telephone|portable|contact)\b(?! (du|de|sur) (la|mon|le) (rendez|reservation|compte|dossier))`,
     ),
     rule(
       "bare_retirez",
@@ -223,9 +223,47 @@ export const fr: Lexicon = {
       String.raw`\b(laissez moi tranquille|laisse moi tranquille|laissez nous tranquilles|foutez moi la paix|fichez moi la paix|fiche moi la paix|foutez nous la paix|lachez moi)\b`,
       0.9,
     ),
+    // "lâche-moi", "lâche-moi avec tes textos"; not "lâche-moi un coup de fil" (call me).
+    rule(
+      "lache_moi",
+      String.raw`^(lache|lachez|lache|sacrez|sacre) (moi|nous)( (svp|stp|merci|la paix|tranquille|patience|avec (vos|tes|ces|les) \w+( \w+)?))*$`,
+      0.9,
+    ),
+    // Québec, "ne" dropped: "j'veux pu de tes messages", "contactez-moi plus", "je voudrais plus recevoir vos textos".
+    rule(
+      "pu_plus",
+      String.raw`\b(je|j|on|nous|moi je) (ne |n )?(veux|veut|voulons|voudrais|voudrait|voudrions|souhaite|souhaiterais|aimerais|desire) (pu|pus|plus) (recevoir|avoir|etre (contacte|contactee|derange|derangee|sollicite|relance))\b|\b(je|j|on|nous|moi je) (veux|veut|voulons|voudrais) (pu|pus) (de |d |vos |tes |ces |les )*${M}\b`,
+    ),
+    // An infinitive with its pronoun: "veuillez me retirer de vos contacts", "pouvez-vous m'enlever de la liste".
+    rule(
+      "me_retirer",
+      String.raw`\b(me|m|nous) (retirer|enlever|supprimer|effacer|rayer|sortir|desinscrire|desabonner|oter) (de |d |des |du )(la |votre |vos |cette |ta |tes |toutes vos |tous vos |la liste d |votre liste d )?(liste|listes|base|base de donnees|contacts|repertoire|fichier|fichiers|systeme|envois|diffusion|messages|sms|textos|abonnes|infos)\b`,
+    ),
+    // "je veux plus rien recevoir de vous", "je ne veux plus rien de vous": "plus rien" is never "more".
+    rule(
+      "plus_rien",
+      String.raw`\b(je|j|on|nous|moi je) (ne |n )?(veux|veut|voulons|voudrais|souhaite|desire) (plus|pu|pus) rien( (recevoir|avoir|savoir))?\b`,
+    ),
+    rule(
+      "imperatif_plus",
+      String.raw`\b(contactez|contacte|ecrivez|ecris|textez|texte|envoyez|envoie|appelez|appelle|derangez|derange|relancez|relance) (moi|nous) (pu|plus|jamais)\b(?! (de|d|des|tard|tot|souvent|vite|rien|que)\b)|\b(m|me|nous) (envoyez|envoie|ecrivez|ecris|contactez|contacte|textez|texte|appelez|appelle|derangez|derange|relancez) (pu|plus|jamais plus)\b(?! (de|d|des|tard|tot|souvent|vite|rien|que)\b)`,
+      0.85,
+    ),
+    // "combien de fois faut-il vous dire d'arrêter", "je vous ai déjà dit d'arrêter"
+    rule(
+      "deja_dit",
+      String.raw`\b(combien de fois (faut il|dois je|je dois|faudra t il|il faut) (vous |te )?(le )?(dire|repeter|demander)|je (vous|t) ai (deja )?(dit|demande)) (d arreter|de (ne plus|cesser|me desabonner|me desinscrire|me retirer|stopper|arreter))\b`,
+      0.9,
+    ),
+    // "c'est du harcèlement", "je vais vous signaler", "si vous m'écrivez encore…"
+    rule(
+      "harcelement",
+      String.raw`^(c est|c est du|c est de|ceci est|ca c est du|c est rendu du) (harcelement|spam|pourriel)\b|\bje (vais|vas) (vous|te) (signaler|bloquer|denoncer)\b|\bsi (vous|tu) (m|me) (ecrivez|ecris|texte|textez|envoyez|envoies|recontactez) (encore|encore une fois|de nouveau)( (je|j|on)\b|$)`,
+      0.85,
+    ),
     rule(
       "plus_de_bare",
-      String.raw`^(svp |stp )?(plus de|pas de|plus aucun|aucun) ${M}( (svp|stp|merci|s il vous plait|s il te plait))*$`,
+      String.raw`^(svp |stp )?(plus de|pas de|plus aucun|aucun|plus jamais de|jamais plus de|plus jamais d|plus d) ${M}( (svp|stp|merci|s il vous plait|s il te plait))*$`,
       0.9,
     ),
     rule(
@@ -244,12 +282,14 @@ export const fr: Lexicon = {
       String.raw`^(svp )?(annuler|annulez|resilier|resiliez) (mon |l )?abonnement( (svp|merci|s il vous plait))*$`,
       0.6,
     ),
+    // "je veux plus de rappels": Québec "I want no more", standard French "I want more". Staff decide.
+    rule("veux_plus_sans_ne", String.raw`\b(je|j|on|nous) (veux|voulons|voudrais) plus (de |d )${M}\b`, 0.6),
     rule("trop", String.raw`\b(trop de|tellement de) ${M}\b`, 0.6),
   ],
   guards: [
     rule(
       "n_arretez_pas",
-      String.raw`\b(n|ne) (arretez|arrete|arretes|cessez|cesse|stoppez|desabonnez|desinscrivez|retirez|supprimez|annulez) (pas|jamais)\b|\bne (pas|jamais) (arreter|cesser|me desabonner|me desinscrire)\b`,
+      String.raw`\b(n|ne) (me |m |nous )?(arretez|arrete|arretes|cessez|cesse|stoppez|desabonnez|desinscrivez|desabonne|desinscris|retirez|supprimez|annulez|enlevez|enleve|retire) (pas|jamais)\b|\b(pas besoin|pas la peine|inutile|pas necessaire) (de |d )(m |me |nous )?(arreter|cesser|desabonner|desinscrire|retirer|annuler|stopper|supprimer)\b|\bne (pas|jamais) (arreter|cesser|me desabonner|me desinscrire)\b`,
       0,
     ),
     rule(
@@ -275,5 +315,5 @@ export const fr: Lexicon = {
     ),
   ],
   bookingTalk:
-    /\b(rendez vous|rdv|reservation|reserver|demain|aujourd hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|heure|heures|\d{1,2}h|prix|devis|service|lavage|adresse|arriver|retard|\d{1,2})\b/,
+    /\b(attends|attendez|oublie|je voulais dire|oups|rendez vous|rdv|reservation|reserver|demain|aujourd hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|heure|heures|\d{1,2}h|prix|devis|service|lavage|adresse|arriver|retard|\d{1,2})\b/,
 };
