@@ -67,7 +67,11 @@ describe("uncertain revocations on a call", () => {
     });
     expect(res.status).toBe(200);
     expect(res.text).not.toMatch(/won't send you any more/);
-    expect(await stateOf(CallSid, caller)).toMatchObject({ call: { consentReview: "pending" }, consents: 0 });
+    // The words are kept for staff to judge (other spoken answers are stored only as the menu's reading).
+    expect(await stateOf(CallSid, caller)).toMatchObject({
+      call: { consentReview: "pending", consentText: "Maybe fewer texts" },
+      consents: 0,
+    });
   });
 
   it("a voicemail transcription flags the call for review and records no consent change", async () => {
@@ -90,7 +94,12 @@ describe("uncertain revocations on a call", () => {
       TranscriptionText: "Not sure I want your messages",
     });
     expect(await stateOf(CallSid, caller)).toMatchObject({
-      call: { consentReview: "pending", transcription: "Not sure I want your messages", outcome: "voicemail" },
+      call: {
+        consentReview: "pending",
+        transcription: "Not sure I want your messages",
+        consentText: null,
+        outcome: "voicemail",
+      },
       consents: 0,
     });
   });
