@@ -15,8 +15,7 @@ import { INLINE_IMAGE_TYPES, isTwilioMediaUrl } from "@servicepro/sms";
 import { Hono } from "hono";
 import type { HonoEnv } from "./app.ts";
 import type { AppLogger } from "./logger.ts";
-import type { RecordingCredentials } from "./recordings.ts";
-import { createCookieJar } from "./session-cookie.ts";
+import { fetchFromTwilio, staffCookies, type TwilioCredentials } from "./twilio-media.ts";
 
 export type MessageMediaRoutesOptions = {
   db: Database;
@@ -25,7 +24,7 @@ export type MessageMediaRoutesOptions = {
   cookieName: string;
   secure: boolean;
   /** null when Twilio is not configured: media answers 404 and says why. */
-  credentials: RecordingCredentials | null;
+  credentials: TwilioCredentials | null;
   /** Where Twilio's API answers (TWILIO_API_BASE_URL); default https://api.twilio.com. */
   apiBaseUrl?: string | null;
   /** How long Twilio may take to start answering. */
@@ -45,21 +44,14 @@ export function messageMediaRoutes(opts: MessageMediaRoutesOptions) {
   const routes = new Hono<HonoEnv>();
 
   routes.get("/:messageId/:index", async (c) => {
-    const cookieHeaders = new Headers();
-    const cookies = createCookieJar({
-      request: c.req.raw,
-      responseHeaders: cookieHeaders,
-      name: opts.cookieName,
-      secure: opts.secure,
-    });
+    const session = staffCookies(c, opts);
     const access = await authorizeMessageMedia(
       { db: opts.db, logger: c.var.logger, ...(opts.now ? { now: opts.now } : {}) },
-      cookies,
+      session.cookies,
       c.req.param("messageId"),
       c.req.param("index"),
     );
-    for (const value of cookieHeaders.getSetCookie()) c.header("Set-Cookie", value, { append: true });
-    c.header("Cache-Control", "private, no-store");
+    session.finish();
 
     if (access.kind === "unauthenticated") return c.json({ error: "Please sign in to see this attachment." }, 401);
     if (access.kind === "forbidden")
@@ -81,36 +73,15 @@ export function messageMediaRoutes(opts: MessageMediaRoutesOptions) {
     const stored = new URL(access.media.url);
     const url = `${apiBase}${stored.pathname}${stored.search}`;
 
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 10_000);
-    let upstream: Response;
-    try {
-      upstream = await fetch(url, {
-        headers: {
-          authorization: `Basic ${Buffer.from(`${opts.credentials.accountSid}:${opts.credentials.authToken}`).toString("base64")}`,
-        },
-        signal: controller.signal,
-      });
-    } catch (error) {
-      c.var.logger.error({ err: error, tenantId: access.tenantId }, "message media fetch failed");
-      return c.json({ error: "Twilio could not be reached for this attachment. Try again in a moment." }, 502);
-    } finally {
-      // Only the wait for the answer is bounded; a large video may take longer to stream.
-      clearTimeout(timer);
-    }
-
-    if (upstream.status === 404) {
-      await upstream.body?.cancel();
-      return c.json({ error: "This attachment is no longer stored at Twilio." }, 404);
-    }
-    if (!upstream.ok || !upstream.body) {
-      await upstream.body?.cancel();
-      c.var.logger.error({ status: upstream.status, tenantId: access.tenantId }, "message media fetch refused");
-      return c.json(
-        { error: `Twilio did not return the attachment (status ${upstream.status}). Try again in a moment.` },
-        502,
-      );
-    }
+    const fetched = await fetchFromTwilio(c, {
+      url,
+      credentials: opts.credentials,
+      timeoutMs: opts.timeoutMs,
+      what: "attachment",
+      tenantId: access.tenantId,
+    });
+    if ("answer" in fetched) return fetched.answer;
+    const { upstream } = fetched;
     const { contentType } = access.media;
     const inline = INLINE_IMAGE_TYPES.has(contentType);
     const headers = new Headers({

@@ -7,9 +7,7 @@ import type { Database } from "@servicepro/db";
 import { Hono } from "hono";
 import type { HonoEnv } from "./app.ts";
 import type { AppLogger } from "./logger.ts";
-import { createCookieJar } from "./session-cookie.ts";
-
-export type RecordingCredentials = { accountSid: string; authToken: string };
+import { fetchFromTwilio, staffCookies, type TwilioCredentials } from "./twilio-media.ts";
 
 export type RecordingRoutesOptions = {
   db: Database;
@@ -18,7 +16,7 @@ export type RecordingRoutesOptions = {
   cookieName: string;
   secure: boolean;
   /** null when Twilio is not configured: playback answers 404 and says why. */
-  credentials: RecordingCredentials | null;
+  credentials: TwilioCredentials | null;
   /**
    * Where recordings may be fetched from. The account's credentials go with the request, so a
    * stored URL pointing anywhere else is refused rather than sent our auth token.
@@ -36,20 +34,13 @@ export function recordingRoutes(opts: RecordingRoutesOptions) {
   const routes = new Hono<HonoEnv>();
 
   routes.get("/:callId", async (c) => {
-    const cookieHeaders = new Headers();
-    const cookies = createCookieJar({
-      request: c.req.raw,
-      responseHeaders: cookieHeaders,
-      name: opts.cookieName,
-      secure: opts.secure,
-    });
+    const session = staffCookies(c, opts);
     const access = await authorizeRecording(
       { db: opts.db, logger: c.var.logger, ...(opts.now ? { now: opts.now } : {}) },
-      cookies,
+      session.cookies,
       c.req.param("callId"),
     );
-    for (const value of cookieHeaders.getSetCookie()) c.header("Set-Cookie", value, { append: true });
-    c.header("Cache-Control", "private, no-store");
+    session.finish();
 
     if (access.kind === "unauthenticated") return c.json({ error: "Please sign in to listen to voicemails." }, 401);
     if (access.kind === "forbidden")
@@ -79,34 +70,17 @@ export function recordingRoutes(opts: RecordingRoutesOptions) {
       return c.json({ error: "This voicemail's address is not a Twilio recording, so it was not fetched." }, 404);
     }
 
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 10_000);
-    let upstream: Response;
-    try {
-      const range = c.req.header("range");
-      upstream = await fetch(url, {
-        headers: {
-          authorization: `Basic ${Buffer.from(`${opts.credentials.accountSid}:${opts.credentials.authToken}`).toString("base64")}`,
-          ...(range ? { range } : {}),
-        },
-        signal: controller.signal,
-      });
-    } catch (error) {
-      c.var.logger.error({ err: error, tenantId: access.tenantId }, "recording fetch failed");
-      return c.json({ error: "Twilio could not be reached for this voicemail. Try again in a moment." }, 502);
-    } finally {
-      // Only the wait for the answer is bounded; a long recording may take longer to stream.
-      clearTimeout(timer);
-    }
-
-    if (upstream.status === 404) return c.json({ error: "This voicemail is no longer stored at Twilio." }, 404);
-    if (!upstream.ok || !upstream.body) {
-      c.var.logger.error({ status: upstream.status, tenantId: access.tenantId }, "recording fetch refused");
-      return c.json(
-        { error: `Twilio did not return the voicemail (status ${upstream.status}). Try again in a moment.` },
-        502,
-      );
-    }
+    const range = c.req.header("range");
+    const fetched = await fetchFromTwilio(c, {
+      url,
+      credentials: opts.credentials,
+      timeoutMs: opts.timeoutMs,
+      headers: range ? { range } : {},
+      what: "voicemail",
+      tenantId: access.tenantId,
+    });
+    if ("answer" in fetched) return fetched.answer;
+    const { upstream } = fetched;
     const headers = new Headers({ "cache-control": "private, no-store" });
     for (const name of PASSED_THROUGH) {
       const value = upstream.headers.get(name);

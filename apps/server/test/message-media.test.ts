@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conversationWith, createTenant, signedInUser } from "../../../packages/api/test/telephony-fixtures.ts";
 import type { HonoEnv } from "../src/app.ts";
 import { messageMediaRoutes } from "../src/message-media.ts";
-import type { RecordingCredentials } from "../src/recordings.ts";
+import type { TwilioCredentials } from "../src/twilio-media.ts";
 
-const CREDENTIALS: RecordingCredentials = { accountSid: `AC${"b".repeat(32)}`, authToken: "test-auth-token-654321" };
+const CREDENTIALS: TwilioCredentials = { accountSid: `AC${"b".repeat(32)}`, authToken: "test-auth-token-654321" };
 const PHOTO = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7) % 256));
 const MEDIA_PATH = `/2010-04-01/Accounts/${CREDENTIALS.accountSid}/Messages/MM${"1".repeat(32)}/Media`;
 const PART = (n: number) => `https://api.twilio.com${MEDIA_PATH}/ME${String(n).repeat(32)}`;
@@ -48,7 +48,7 @@ describe.each(testEngines())("GET /media/messages/:messageId/:index on %s", (eng
     return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
   }
 
-  function app(credentials: RecordingCredentials | null) {
+  function app(credentials: TwilioCredentials | null) {
     const logger = pino({ level: "silent" });
     const hono = new Hono<HonoEnv>();
     hono.use((c, next) => (c.set("logger", logger), next()));
@@ -58,7 +58,7 @@ describe.each(testEngines())("GET /media/messages/:messageId/:index on %s", (eng
     );
     return hono;
   }
-  const get = (path: string, cookie?: string, credentials: RecordingCredentials | null = CREDENTIALS) =>
+  const get = (path: string, cookie?: string, credentials: TwilioCredentials | null = CREDENTIALS) =>
     app(credentials).request(path, cookie ? { headers: { cookie } } : {});
 
   beforeAll(async () => {

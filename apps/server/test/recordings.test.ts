@@ -8,9 +8,10 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callRow, createTenant, signedInUser } from "../../../packages/api/test/telephony-fixtures.ts";
 import type { HonoEnv } from "../src/app.ts";
-import { type RecordingCredentials, recordingRoutes } from "../src/recordings.ts";
+import { recordingRoutes } from "../src/recordings.ts";
+import type { TwilioCredentials } from "../src/twilio-media.ts";
 
-const CREDENTIALS: RecordingCredentials = { accountSid: `AC${"a".repeat(32)}`, authToken: "test-auth-token-123456" };
+const CREDENTIALS: TwilioCredentials = { accountSid: `AC${"a".repeat(32)}`, authToken: "test-auth-token-123456" };
 const AUDIO = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
 
 let db: TestDatabase;
@@ -49,7 +50,7 @@ function fakeTwilio(): Promise<Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-function app(credentials: RecordingCredentials | null) {
+function app(credentials: TwilioCredentials | null) {
   const logger = pino({ level: "silent" });
   const hono = new Hono<HonoEnv>();
   hono.use((c, next) => (c.set("logger", logger), next()));
