@@ -13,6 +13,7 @@
 import { describe, expect, it } from "vitest";
 import { HELD_OUT, HELD_OUT_BY_LANGUAGE } from "./corpus/held-out.ts";
 import { HELD_OUT_2, HELD_OUT_2_BY_LANGUAGE } from "./corpus/held-out-2.ts";
+import { HELD_OUT_3, HELD_OUT_3_BY_LANGUAGE } from "./corpus/held-out-3.ts";
 import { classifyAll, report } from "./corpus/report.ts";
 import type { CorpusEntry } from "./corpus/types.ts";
 
@@ -22,6 +23,7 @@ const sizesOf = (byLanguage: Record<string, readonly unknown[]>) =>
 const sets: [string, readonly CorpusEntry[], Record<string, readonly unknown[]>][] = [
   ["held-out set 1", HELD_OUT, HELD_OUT_BY_LANGUAGE],
   ["held-out set 2", HELD_OUT_2, HELD_OUT_2_BY_LANGUAGE],
+  ["held-out set 3", HELD_OUT_3, HELD_OUT_3_BY_LANGUAGE],
 ];
 
 describe.each(sets)("%s (blind)", (title, entries, byLanguage) => {
