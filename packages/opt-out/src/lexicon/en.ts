@@ -11,6 +11,8 @@ import { type Lexicon, rule, TEXT_WORDS } from "./types.ts";
 /** What a texting business sends: the objects a revocation is about. */
 export const EN_MESSAGES = String.raw`(texts?|texting|txts?|txting|txt msgs?|sms|smss|text messages?|messages?|messaging|msgs?|msges|spam|spamming|notifications?|notifs?|alerts?|reminders|reminder texts?|promos?|promotions?|promotional \w+|marketing|updates|offers|ads|advertis\w*|deals|blasts?)`;
 const M = EN_MESSAGES;
+/** The texts named by a pronoun: "I don't wanna get these". */
+const DEMONSTRATIVE = String.raw`(these|those|them|any of these|any of those|any more of these|this stuff|this crap|this junk)`;
 /** Someone else's number: "stop texting my husband (and text me instead)" is not about this one. */
 const OTHER_PERSON = String.raw`(my|his|her|their|our) (husband|wife|son|daughter|kids?|mom|mother|dad|father|partner|boss|boyfriend|girlfriend|brother|sister|friend|neighbou?r|assistant|office manager)\b`;
 /** After the object: "cancel the wash text me the total" is not "cancel the ... text". */
@@ -404,6 +406,13 @@ export const en: Lexicon = {
     rule(
       "stop_sending_pronoun",
       String.raw`\b(${STOP_VERB} (sending|send)|(dont|do not|never|please dont|pls dont) send) (them|those|these|it)( (to me|to us|to this number|please|pls|plz|thanks|thank you|thx|anymore|any more|now|already|again|ever))*$`,
+      0.9,
+    ),
+    // The texts as a demonstrative at the end: "I don't wanna get these", "I'd like to stop receiving these",
+    // "I'd like these to stop", "reminders are no longer needed".
+    rule(
+      "demonstrative_object",
+      String.raw`\b(dont|do not|no longer|never) (want|wanna|wish) (to )?(get|receive|keep getting|keep receiving|be getting|be receiving) ${DEMONSTRATIVE}( (anymore|any more|again|please|pls|thanks|from you|from yall|from this number))*$|\b(dont|do not|no longer|never) (want|wanna|need) ${DEMONSTRATIVE}( (from you|from yall|from this number))? (anymore|any more|again)( (please|pls|thanks))*$|\b${STOP_VERB} (receiving|getting) ${DEMONSTRATIVE}( (anymore|any more|now|please|pls|thanks))*$|\b(want|wanna|like|need|d like|would like) (these|those|them|it|this|the texts|the messages) to (stop|end|go away|cease)( (now|please|pls|thanks|already|asap))*$|\b${M} (are|is|re|s) (no longer (needed|necessary|wanted|required|welcome)|not (needed|necessary|wanted|welcome) (anymore|any more))( (anymore|any more|thanks|please|pls|thank you))*$`,
       0.9,
     ),
     rule(
