@@ -283,6 +283,13 @@ export const es: Lexicon = {
       String.raw`^(por favor |porfa )?(no mas|ya no mas|nada mas de (mensajes|textos))( (por favor|porfa|gracias))*$`,
       0.9,
     ),
+    // A question about how to stop *these* texts is a wish to stop them: "¿cómo dejo de recibir estos mensajes?",
+    // "¿cómo le hago para que ya no me lleguen?". Another channel ("los correos") is a guard.
+    rule(
+      "como_dejo_de",
+      String.raw`\bcomo (dejo|puedo dejar|hago para dejar|le hago para dejar|hago para no|le hago para no|hago para que (ya )?no|le hago para que (ya )?no|paro|detengo|cancelo|quito|elimino|bloqueo) (de )?((recibir|seguir recibiendo|me (lleguen|manden|envien|sigan llegando)|lleguen)\s+)?(mas )?${DET}${M}\b`,
+      0.9,
+    ),
   ],
   ambiguous: [
     rule(
