@@ -13,6 +13,7 @@
  *   "Arrête, le char est comme neuf!"), booking_words 1/22 ("We unsubscribed from the other lawn company, want to go
  *   with you"), unclear 1/4 ("wrong number").
  * - Review queue: 3 of 274 (1.1 %), all `unclear`.
+ * After the fixes (by class, see git log): 100 % caught (160/160), 0 of 114 opted out, review queue 3 of 274.
  */
 import { type CorpusEntry, group } from "./types.ts";
 

@@ -499,7 +499,7 @@ export const en: Lexicon = {
     // Another channel: "how do I unsubscribe from your emails?", "stop emailing me" (texts are not mentioned).
     rule(
       "other_channel",
-      String.raw`\b(e ?mails?|emailing|e mailing|newsletters?|mailers?|inbox|junk mail|catalogs?|flyers?|postcards?|letters|youtube|instagram|facebook|app notifications|push notifications)\b`,
+      String.raw`\b(e ?mails?|emailing|e mailing|newsletters?|mailers?|inbox|junk mail|catalogs?|flyers?|postcards?|letters|youtube|instagram|facebook|app notifications|push notifications)\b|\b(from|of|on|in) (the|your|this|ur) (app|website|web site|site|portal|online account)\b`,
       0,
       TEXT_WORDS,
     ),
