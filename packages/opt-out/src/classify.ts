@@ -83,14 +83,21 @@ function stripCourtesy(clause: string): string {
 const PRAISE_OPENING =
   /^(omg |oh |oh my god |wow |ok )?(stop|stop it|stahp|stoppp|stop stop|cut it out|knock it off|para|basta|arrete|arretez|arrete ca|no way stop)$/;
 const PRAISE =
-  /\b(amazing|awesome|the best|best|great|beautiful|gorgeous|incredible|perfect|lovely|love it|love them|love you|loved|blush|blushing|kidding|flatter\w*|too kind|so kind|so sweet|sweet|no way|unbelievable|fantastic|wonderful|stunning|brand new|looks new|like new|spotless|shiny|shines|insane|crazy|fire|impressed|obsessed|cute|adorable|increible|hermoso|hermosa|precioso|preciosa|bonito|bonita|genial|maravill\w*|magnifique|incroyable|superbe|parfait|trop beau|trop belle|sublime|un amor|(so|too|very|super|really|soo) (good|nice|clean|shiny|pretty|kind|sweet|fresh|beautiful|cute|sharp)|(tellement|trop|vraiment|super|si|tres|ben) (beau|belle|beaux|belles|fin|fine|fins|gentil|gentille|gentils|bon|bonne|propre|brillant|brillante|reluisant|chou|cute|hot|bien fait)|(tan|muy|bien|super|re|que) (bonito|bonita|lindo|linda|limpio|limpia|bueno|buena|precioso|preciosa|hermoso|hermosa|amable|amables|chulo|chula))\b/;
+  /\b(amazing|awesome|the best|best|great|beautiful|gorgeous|incredible|perfect|lovely|love it|love them|love you|loved|blush|blushing|kidding|flatter\w*|too kind|so kind|so sweet|sweet|no way|unbelievable|fantastic|wonderful|stunning|brand new|looks new|like new|spotless|shiny|shines|insane|crazy|fire|impressed|obsessed|cute|adorable|(never|ever|always) (looked|looks|look|been|seen \w+) (this|so|that|as) (good|nice|clean|great|pretty|shiny|green|fresh|sharp)|looks? (so |this |that |too |really )?(good|great|amazing|fresh|sharp|clean|perfect)|comme (neuf|neuve|neufs|neuves)|como (nuevo|nueva|nuevos|nuevas)|quedo (increible|perfecto|perfecta|hermoso|hermosa|bonito|bonita|precioso|preciosa|como nuevo|como nueva)|increible|hermoso|hermosa|precioso|preciosa|bonito|bonita|genial|maravill\w*|magnifique|incroyable|superbe|parfait|trop beau|trop belle|sublime|un amor|(so|too|very|super|really|soo) (good|nice|clean|shiny|pretty|kind|sweet|fresh|beautiful|cute|sharp)|(tellement|trop|vraiment|super|si|tres|ben) (beau|belle|beaux|belles|fin|fine|fins|gentil|gentille|gentils|bon|bonne|propre|brillant|brillante|reluisant|chou|cute|hot|bien fait)|(tan|muy|bien|super|re|que) (bonito|bonita|lindo|linda|limpio|limpia|bueno|buena|precioso|preciosa|hermoso|hermosa|amable|amables|chulo|chula))\b/;
 
-/** "Stop, that was amazing!", "Stop it, you guys are the best": an exclamation, not a request. */
-function isPraise(clauses: readonly string[]): boolean {
+/** Delight (heart eyes, hearts, star eyes, clapping, fire, 100, heart-eyed cat): praise, when words follow the "Stop". */
+const DELIGHT =
+  /[\u{1F60D}\u{1F970}\u{1F929}\u{2764}\u{1F499}\u{1F49C}\u{1F49A}\u{1F49B}\u{1F44F}\u{1F64C}\u{1F525}\u{1F4AF}\u{1F63B}]/u;
+
+/**
+ * "Stop, that was amazing!", "Stop it, you guys are the best", "Stop, look at her 😍": an exclamation, not a
+ * request. A bare "STOP ❤️" stays a (polite) stop: the delight counts only beside words about something else.
+ */
+function isPraise(clauses: readonly string[], body: string): boolean {
   const first = clauses[0];
   if (first === undefined || !PRAISE_OPENING.test(first)) return false;
   const rest = clauses.slice(1).join(" ");
-  return PRAISE.test(rest) && !TEXT_WORDS.test(rest);
+  return (PRAISE.test(rest) || (rest !== "" && DELIGHT.test(body))) && !TEXT_WORDS.test(rest);
 }
 
 /** Courtesy words that end a request: "Stop por favor ya no quiero" is "stop por favor" | "ya no quiero". */
@@ -228,7 +235,7 @@ export function classifyConsent(body: string, options: ConsentOptions = {}): Con
     if (courteous?.kind === "help")
       return { kind: courteous.kind, keyword: courteous.hit.keyword, score: 0, language: courteous.hit.language };
   }
-  if (clauses.length === 0 || isPraise(clauses)) return { kind: "none", score: 0, language };
+  if (clauses.length === 0 || isPraise(clauses, body)) return { kind: "none", score: 0, language };
   // About another channel only ("how do I unsubscribe from your emails?"): not about texts.
   const whole = clauses.join(" ");
   if (TEXT_GUARDS.some((guard) => guard.pattern.test(whole) && !guard.unless?.test(whole)))

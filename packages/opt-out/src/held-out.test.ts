@@ -6,6 +6,8 @@
  * First-run figures, before any fix (recorded here because the sets stop being blind once fixed against):
  * - set 1 (322): 80.1 % of revocations caught (117/146), 10 of 176 non-revocations opted out (5.7 %).
  * - set 2 (71):  85.7 % caught (30/35), 1 of 36 opted out (2.8 %).
+ * - set 3 (274, written by a helper who had not read the rules): 95.6 % caught (152/159), 4 of 115 opted out
+ *   (3.5 %); one of those ("wrong number") was then relabelled to the corpus's policy (see held-out-3.ts).
  *
  * Opt-in phrasings ("START please", "sign me back up") are labelled opt_in but stay `none` by design: Twilio
  * lifts its block only on the exact keyword, and our consent record must not claim more than Twilio does.
@@ -13,6 +15,7 @@
 import { describe, expect, it } from "vitest";
 import { HELD_OUT, HELD_OUT_BY_LANGUAGE } from "./corpus/held-out.ts";
 import { HELD_OUT_2, HELD_OUT_2_BY_LANGUAGE } from "./corpus/held-out-2.ts";
+import { HELD_OUT_3, HELD_OUT_3_BY_LANGUAGE } from "./corpus/held-out-3.ts";
 import { classifyAll, report } from "./corpus/report.ts";
 import type { CorpusEntry } from "./corpus/types.ts";
 
@@ -22,6 +25,7 @@ const sizesOf = (byLanguage: Record<string, readonly unknown[]>) =>
 const sets: [string, readonly CorpusEntry[], Record<string, readonly unknown[]>][] = [
   ["held-out set 1", HELD_OUT, HELD_OUT_BY_LANGUAGE],
   ["held-out set 2", HELD_OUT_2, HELD_OUT_2_BY_LANGUAGE],
+  ["held-out set 3", HELD_OUT_3, HELD_OUT_3_BY_LANGUAGE],
 ];
 
 describe.each(sets)("%s (blind)", (title, entries, byLanguage) => {

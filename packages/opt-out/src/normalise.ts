@@ -16,8 +16,11 @@
 /** Lines a phone or mail app appends, and a sign-off "- Mike" / "-- Ana" / "~J" at the very end. */
 const SIGNATURES = [
   /\n?\s*sent from my [^\n]*$/i,
-  /\n?\s*(get outlook|enviado desde mi|envoye de mon|envoyé de mon)[^\n]*$/i,
-  /\s(-{1,2}|~)\s*[A-Za-zÀ-ÿ.]{1,20}(\s[A-Za-zÀ-ÿ.]{1,20})?\s*$/,
+  // A mail or phone app's footer ("Sent from Yahoo Mail for iPhone", "Sent via the Samsung Galaxy…"), after a dash too.
+  /\s*-*\s*sent (from|via|with|using) (the )?(yahoo|outlook|aol|gmail|mail|samsung|galaxy|android|iphone|ipad|windows|verizon|t ?mobile|xfinity|my)\b[^\n]*$/i,
+  /\n?\s*(get outlook|enviado desde (mi|yahoo|outlook|gmail)|envoye de mon|envoyé de mon|envoyé depuis)[^\n]*$/i,
+  // Not a request after the dash ("…the vehicle - please remove", "ok - stop"): those are words, not a name.
+  /\s(-{1,2}|~)\s*(?!(please|pls|plz|remove|delete|stop|unsub\w*|opt|cancel|end|quit|no|not|dont|don't|never|thanks|thank|thx|ty|por|porfa|gracias|merci|svp|arr[eê]t\w*|alto|baja|parar?|para|basta)\b)[A-Za-zÀ-ÿ.]{1,20}(\s[A-Za-zÀ-ÿ.]{1,20})?\s*$/i,
 ];
 
 /** Curly and typographic quotes and apostrophes people's keyboards produce. */

@@ -11,6 +11,8 @@ import { type Lexicon, rule, TEXT_WORDS } from "./types.ts";
 /** What a texting business sends: the objects a revocation is about. */
 export const EN_MESSAGES = String.raw`(texts?|texting|txts?|txting|txt msgs?|sms|smss|text messages?|messages?|messaging|msgs?|msges|spam|spamming|notifications?|notifs?|alerts?|reminders|reminder texts?|promos?|promotions?|promotional \w+|marketing|updates|offers|ads|advertis\w*|deals|blasts?)`;
 const M = EN_MESSAGES;
+/** The texts named by a pronoun: "I don't wanna get these". */
+const DEMONSTRATIVE = String.raw`(these|those|them|any of these|any of those|any more of these|this stuff|this crap|this junk)`;
 /** Someone else's number: "stop texting my husband (and text me instead)" is not about this one. */
 const OTHER_PERSON = String.raw`(my|his|her|their|our) (husband|wife|son|daughter|kids?|mom|mother|dad|father|partner|boss|boyfriend|girlfriend|brother|sister|friend|neighbou?r|assistant|office manager)\b`;
 /** After the object: "cancel the wash text me the total" is not "cancel the ... text". */
@@ -223,7 +225,7 @@ export const en: Lexicon = {
     // "stop the texts", "cancel these texts", "end all messages", "stop it with the texts", "revoke the marketing texts"
     rule(
       "verb_object",
-      String.raw`\b(stop|quit|cease|halt|end|cancel|revoke|discontinue|pause|terminate|kill|turn off|shut off|disable|block|unsubscribe from|unsubscribe me from|opt out of|opt me out of|get me out of|no longer send|remove me from|cut it out with|knock it off with|give it a rest with|quit it with|lay off|knock off|cut out|ease up on|let up on) ${DET}${ADJ}${M}${END}`,
+      String.raw`\b(stop|quit|cease|halt|end|cancel|revoke|discontinue|pause|terminate|kill|stopping|quitting|ending|cancelling|canceling|revoking|discontinuing|pausing|terminating|turn off|shut off|disable|block|unsubscribe from|unsubscribe me from|opt out of|opt me out of|get me out of|no longer send|remove me from|cut it out with|knock it off with|give it a rest with|quit it with|lay off|knock off|cut out|ease up on|let up on) ${DET}${ADJ}${M}${END}`,
     ),
     rule(
       "stop_all_contact",
@@ -249,7 +251,7 @@ export const en: Lexicon = {
     ),
     rule(
       "unsubscribe",
-      String.raw`\b(unsubscribe|unsubscribed|unsuscribe|unsubscrib|unsub|unsubs|opt out|optout|opting out|opt me out|opted out)\b`,
+      String.raw`\b(unsubscribe|unsubscribed|unsubscribing|unsubscription|unsuscribe|unsuscribing|unsubscrib|unsub|unsubs|unsubbing|unsubbed|opt out|optout|opting out|opt me out|opted out|opting me out)\b`,
     ),
     // "take me off your list", "remove my number from your system", "drop me from the texting list"
     rule(
@@ -320,7 +322,7 @@ export const en: Lexicon = {
     rule("not_text_again", String.raw`\b(never|not) (text|message|contact) (me|us) again\b`),
     rule(
       "take_off_texts",
-      String.raw`\b(take|taking|get|getting|opt) (me|us|this number|him|her|them) (off|out)( (please|pls|now|thanks|asap|immediately|of (this|it|here|that)|of (your|the|this) (list|texts|system|thing)|(this|that|the|your|ur) (thing|list|texts|system)))*$`,
+      String.raw`\b(take|taking|get|getting|opt) (me|us|this number|him|her|them|my (number|phone number|cell|cell number|phone|name|info)) (off|out)( (please|pls|now|thanks|asap|immediately|of (this|it|here|that)|of (your|the|this) (list|texts|system|thing)|(this|that|the|your|ur) (thing|list|texts|system)))*$`,
       0.85,
     ),
     rule(
@@ -387,6 +389,32 @@ export const en: Lexicon = {
     ),
     rule("cease_desist", String.raw`\bcease and desist\b`, 0.9),
     rule("stop_receiving", String.raw`\b${STOP_VERB} (receiving|getting|having) ${DET}${ADJ}${M}${END}`),
+    // A question about how to stop *these texts* is a wish to stop them (another channel is a guard):
+    // "how do I get these texts to stop", "how can I turn off the reminders?", "how do I unsubscribe from this".
+    rule(
+      "how_to_stop_texts",
+      String.raw`\bhow (do|can|could|would|should) (i|we|you) (get|make) ${DET}${ADJ}${M} (to )?(stop|end|go away|quit)\b|\bhow (do|can|could|would|should|to) ((i|we) )?(stop|end|turn off|shut off|block|get off|get out of|be removed from|cancel|disable) ${DET}${ADJ}(${M}|list|texting list|text list)${END}`,
+      0.9,
+    ),
+    // A need that is gone: "no need for these texts anymore", "we have no use for the reminders now".
+    rule(
+      "no_need_for",
+      String.raw`\b(no need for|no more need for|have no need for|no use for|have no use for|dont need|do not need|no longer need|wont need|will not need|wont be needing|will not be needing|dont need any of) ${DET}${ADJ}${M}( (anymore|any more|now|thanks|please|again))+$|\b(no need for|no more need for|have no need for|no use for|have no use for) ${DET}${ADJ}${M}${END}`,
+      0.9,
+    ),
+    // The texts named earlier by a pronoun: "I keep getting texts… please stop sending them (thanks)".
+    rule(
+      "stop_sending_pronoun",
+      String.raw`\b(${STOP_VERB} (sending|send)|(dont|do not|never|please dont|pls dont) send) (them|those|these|it)( (to me|to us|to this number|please|pls|plz|thanks|thank you|thx|anymore|any more|now|already|again|ever))*$`,
+      0.9,
+    ),
+    // The texts as a demonstrative at the end: "I don't wanna get these", "I'd like to stop receiving these",
+    // "I'd like these to stop", "reminders are no longer needed".
+    rule(
+      "demonstrative_object",
+      String.raw`\b(dont|do not|no longer|never) (want|wanna|wish) (to )?(get|receive|keep getting|keep receiving|be getting|be receiving) ${DEMONSTRATIVE}( (anymore|any more|again|please|pls|thanks|from you|from yall|from this number))*$|\b(dont|do not|no longer|never) (want|wanna|need) ${DEMONSTRATIVE}( (from you|from yall|from this number))? (anymore|any more|again)( (please|pls|thanks))*$|\b${STOP_VERB} (receiving|getting) ${DEMONSTRATIVE}( (anymore|any more|now|please|pls|thanks))*$|\b(want|wanna|like|need|d like|would like) (these|those|them|it|this|the texts|the messages) to (stop|end|go away|cease)( (now|please|pls|thanks|already|asap))*$|\b${M} (are|is|re|s) (no longer (needed|necessary|wanted|required|welcome)|not (needed|necessary|wanted|welcome) (anymore|any more))( (anymore|any more|thanks|please|pls|thank you))*$`,
+      0.9,
+    ),
     rule(
       "stop_please",
       String.raw`^(please |pls |plz |just |seriously |ok |okay |hey |god )*(stop|stop it|stop now|stop texting|stop messaging|stop sending)( (please|pls|plz|now|it|already|immediately|asap|again|seriously|thanks|thank you|thx|ty|ok|okay|for real|stop|right now|man|dude|guys|sir|lady))+$`,
@@ -415,7 +443,7 @@ export const en: Lexicon = {
     // Negations that ask to keep the texts: "don't stop texting me", "I'm NOT asking you to stop", "never unsubscribe me".
     rule(
       "dont_stop",
-      String.raw`\b(dont|do not|never|pls dont|please dont|no need to|you dont have to|you do not have to|not going to|wont|will not|didnt|did not|not) (stop|quit|end|cancel|cease|halt|unsubscribe|remove|opt me out|take me off)\b`,
+      String.raw`\b(dont|do not|never|pls dont|please dont|no need to|you dont have to|you do not have to|not going to|wont|will not|didnt|did not|not) (stop|stopping|quit|quitting|end|ending|cancel|canceling|cancelling|cease|halt|unsubscribe|unsubscribing|unsubbing|remove|removing|opt me out|opting out|opt out|take me off|taking me off)\b`,
       0,
     ),
     // "I don't want you to stop", "don't u dare stop", "never ever unsubscribe me": the negation reaches past a few words.
@@ -457,6 +485,12 @@ export const en: Lexicon = {
       String.raw`\b(keep|leave) (the |my |your )?(texts?|sms|text messages|text reminders|text alerts)( coming| on| going)?\b|\b(texts?|texting|sms|text messages?) (is|are|s|re) (fine|ok|okay|better|great|good|preferred|perfect|best)\b`,
       0,
     ),
+    // Another business: "we unsubscribed from the other lawn company", "I opted out of my old groomer's texts".
+    rule(
+      "other_business",
+      String.raw`\b(unsubscribed|opted out|canceled|cancelled|stopped|dropped|fired|ditched|done with|switched from|got rid of) (from |of |with |on )?(the |my |our |that |those )?(other|another|old|previous|former)\b(?! ${M}\b)|\b(unsubscribed|opted out|canceled|cancelled|dropped|fired|ditched|switched from) (from |with |of )?(them|those guys|that company|that place)\b(?= .*\b(you|your|yall)\b)`,
+      0,
+    ),
     rule(
       "resubscribe",
       String.raw`\b(undo|ignore|disregard|cancel|take back) (my |the |that )?(stop|unsubscribe|opt out|last (text|message))\b`,
@@ -465,7 +499,7 @@ export const en: Lexicon = {
     // Another channel: "how do I unsubscribe from your emails?", "stop emailing me" (texts are not mentioned).
     rule(
       "other_channel",
-      String.raw`\b(e ?mails?|emailing|e mailing|newsletters?|mailers?|inbox|junk mail|catalogs?|flyers?|postcards?|letters|youtube|instagram|facebook|app notifications|push notifications)\b`,
+      String.raw`\b(e ?mails?|emailing|e mailing|newsletters?|mailers?|inbox|junk mail|catalogs?|flyers?|postcards?|letters|youtube|instagram|facebook|app notifications|push notifications)\b|\b(from|of|on|in) (the|your|this|ur) (app|website|web site|site|portal|online account)\b`,
       0,
       TEXT_WORDS,
     ),

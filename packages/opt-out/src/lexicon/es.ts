@@ -131,6 +131,13 @@ export const es: Lexicon = {
     "borrame",
     "borrenme",
     "borreme",
+    // Spain's vosotros imperatives ("borradme", "quitadme", "dejadme en paz").
+    "borradme",
+    "quitadme",
+    "sacadme",
+    "eliminadme",
+    "dejadme en paz",
+    "parad",
     "quitenme",
     "quiteme",
     "saquenme",
@@ -189,11 +196,11 @@ export const es: Lexicon = {
     // "deja de enviarme mensajes", "dejen de escribirme", "paren de mandarme textos"
     rule(
       "dejar_de",
-      String.raw`\b(deja|dejen|deje|dejar|dejes|para|paren|pare|parar|detener|deten|detengan|basta|cese|cesen|cesar|termina|terminen|dejan) (ya |por favor |porfa |ahora |de una vez |ahora mismo )?de ${SEND}\w*\b`,
+      String.raw`\b(deja|dejen|deje|dejar|dejes|para|paren|pare|parar|detener|deten|detengan|basta|cese|cesen|cesar|termina|terminen|dejan|dejad|parad|cesad|terminad|detened) (ya |por favor |porfa |ahora |de una vez |ahora mismo )?de ${SEND}\w*\b`,
     ),
     rule(
       "dejar_de_object",
-      String.raw`\b(deja|dejen|deje|dejar|para|paren|pare|parar|detengan|deten|basta|cesen|no mas|ya no mas|ya basta|suficiente|cancelen|cancela|cancelar|cancelo|detener|eliminen|elimina|eliminar|quiten|quita|suspendan|suspender|terminen) (ya |por favor |porfa )?(de |con )?${DET}${M}\b`,
+      String.raw`\b(deja|dejen|deje|dejar|dejad|para|paren|pare|parar|parad|detengan|deten|detened|basta|cesen|no mas|ya no mas|ya basta|suficiente|cancelen|cancela|cancelar|cancelo|detener|eliminen|elimina|eliminar|quiten|quita|suspendan|suspender|terminen) (ya |por favor |porfa )?(de |con )?${DET}${M}\b`,
     ),
     // Spanglish: "stop mandando mensajes", "stop de escribirme".
     rule(
@@ -209,15 +216,15 @@ export const es: Lexicon = {
     // "no me manden más mensajes", "no me escriban más", "no me envíen nada"
     rule(
       "no_me_manden",
-      String.raw`\b(no|nunca|ya no) (me |nos )?(manden|mandes|mande|envien|envies|envie|escriban|escribas|escriba|contacten|contactes|contacte|textees|texteen|llamen|molesten|molestes|moleste|enviara|enviaran|mandara|mandaran|escribiera|escribieran|contactara|contactaran|molestara|molestaran|enviase|mandase|escribiese|vuelvan a (mandar|enviar|escribir|contactar|llamar)\w*|vuelvas a \w+)( ningun)? (mas|nada|ningun|ninguno|ninguna|otro|otra|de nuevo|nunca|otra vez|${M})\b`,
+      String.raw`\b(no|nunca|ya no) (me |nos )?(manden|mandes|mande|envien|envies|envie|escriban|escribas|escriba|contacten|contactes|contacte|textees|texteen|llamen|molesten|molestes|moleste|mandeis|envieis|escribais|contacteis|molesteis|texteeis|llameis|enviara|enviaran|mandara|mandaran|escribiera|escribieran|contactara|contactaran|molestara|molestaran|enviase|mandase|escribiese|vuelvan a (mandar|enviar|escribir|contactar|llamar)\w*|vuelvas a \w+)( ningun)? (mas|nada|ningun|ninguno|ninguna|otro|otra|de nuevo|nunca|otra vez|${M})\b`,
     ),
     rule(
       "no_vuelvan",
-      String.raw`\b(no|nunca|ya no) (me |nos )?(vuelvan|vuelvas|vuelva) a (enviar|mandar|escribir|contactar|llamar|textear|molestar)\w*\b`,
+      String.raw`\b(no|nunca|ya no) (me |nos )?(vuelvan|vuelvas|vuelva|volvais) a (enviar|mandar|escribir|contactar|llamar|textear|molestar)\w*\b`,
     ),
     rule(
       "no_me_manden_end",
-      String.raw`\b(no|nunca|ya no) (me |nos )(manden|mandes|mande|envien|envies|envie|escriban|escribas|escriba|contacten|contactes|contacte|texteen|textees|textee|molesten|molestes|moleste|llamen|llames)( (ya|por favor|porfa|gracias))*$`,
+      String.raw`\b(no|nunca|ya no) (me |nos )(manden|mandes|mande|envien|envies|envie|escriban|escribas|escriba|contacten|contactes|contacte|texteen|textees|textee|molesten|molestes|moleste|llamen|llames|mandeis|envieis|escribais|contacteis|molesteis|texteeis|llameis)( (ya|por favor|porfa|gracias))*$`,
       0.9,
     ),
     // "no quiero recibir más mensajes", "ya no deseo sus textos", "no quiero que me escriban"
@@ -239,7 +246,7 @@ export const es: Lexicon = {
     ),
     rule(
       "sacar_lista",
-      String.raw`\b(sacame|sacarme|saquenme|saqueme|quitame|quitarme|quitenme|quiteme|borrame|borrarme|borrenme|borreme|eliminame|eliminarme|eliminenme|elimineme|remueveme|remuevanme|retirame|retirenme|excluyanme|sacar|quitar|borrar|eliminar|retirar) (mi numero |mi telefono |mi nombre |a mi )?(de|del) (su |la |tu |esta |sus |vuestra |la lista de |)?(lista|listas|base de datos|sistema|contactos|mensajes|envios|difusion|registro|directorio)\b`,
+      String.raw`\b(sacame|sacarme|saquenme|saqueme|sacadme|quitame|quitarme|quitenme|quiteme|quitadme|borrame|borrarme|borrenme|borreme|borradme|eliminame|eliminarme|eliminenme|elimineme|eliminadme|remueveme|remuevanme|retirame|retirenme|excluyanme|sacar|quitar|borrar|eliminar|retirar) (mi numero |mi telefono |mi nombre |a mi )?(de|del) (su |la |tu |esta |sus |vuestra |la lista de |)?(lista|listas|base de datos|sistema|contactos|mensajes|envios|difusion|registro|directorio)\b`,
     ),
     // Subjunctive with its pronoun: "quiero que me quiten de la lista", "pido que me saquen de sus contactos".
     rule(
@@ -264,7 +271,7 @@ export const es: Lexicon = {
     ),
     rule(
       "en_paz",
-      String.raw`\b(dejenme en paz|dejame en paz|dejeme en paz|no me molesten mas|no me molesten|no molesten mas)\b|^(ya )?no (me |nos )?(molesten|molestes|moleste)( (mas|por favor|porfa|ya|gracias))*$`,
+      String.raw`\b(dejenme en paz|dejame en paz|dejeme en paz|dejadme en paz|no me molesten mas|no me molesten|no molesten mas)\b|^(ya )?no (me |nos )?(molesten|molestes|moleste)( (mas|por favor|porfa|ya|gracias))*$`,
       0.9,
     ),
     rule(
@@ -274,6 +281,13 @@ export const es: Lexicon = {
     rule(
       "no_mas_bare",
       String.raw`^(por favor |porfa )?(no mas|ya no mas|nada mas de (mensajes|textos))( (por favor|porfa|gracias))*$`,
+      0.9,
+    ),
+    // A question about how to stop *these* texts is a wish to stop them: "¿cómo dejo de recibir estos mensajes?",
+    // "¿cómo le hago para que ya no me lleguen?". Another channel ("los correos") is a guard.
+    rule(
+      "como_dejo_de",
+      String.raw`\bcomo (dejo|puedo dejar|hago para dejar|le hago para dejar|hago para no|le hago para no|hago para que (ya )?no|le hago para que (ya )?no|paro|detengo|cancelo|quito|elimino|bloqueo) (de )?((recibir|seguir recibiendo|me (lleguen|manden|envien|sigan llegando)|lleguen)\s+)?(mas )?${DET}${M}\b`,
       0.9,
     ),
   ],

@@ -8,7 +8,7 @@ import { type Lexicon, rule, TEXT_WORDS } from "./types.ts";
 
 const M = String.raw`(messages?|sms|textos?|textes?|texto|notifications?|notifs|alertes?|rappels|pubs?|publicites?|promos?|promotions|offres|relances|spams?|courriels? textes?)`;
 const DET = String.raw`((aux|les|vos|ces|des|de|d|tes|tous les|toutes les|tous vos|toutes vos|aucun|aucune|plus de|plus d|la|le|votre|ce|cette)\s+)?`;
-const SEND = String.raw`(envoyer|envoyez|ecrire|texter|contacter|spammer|harceler|appeler|deranger|relancer|solliciter|importuner|textoter|m envoyer|m ecrire|me contacter|me texter|me deranger|me harceler|me relancer|nous envoyer|nous contacter|m appeler|me spammer)`;
+const SEND = String.raw`(envoyer|envoyez|ecrire|texter|contacter|spammer|harceler|achaler|m achaler|nous achaler|ecoeurer|m ecoeurer|gosser|me gosser|bombarder|me bombarder|appeler|deranger|relancer|solliciter|importuner|textoter|m envoyer|m ecrire|me contacter|me texter|me deranger|me harceler|me relancer|nous envoyer|nous contacter|m appeler|me spammer)`;
 
 export const fr: Lexicon = {
   language: "fr",
@@ -263,12 +263,26 @@ export const fr: Lexicon = {
     ),
     rule(
       "plus_de_bare",
-      String.raw`^(svp |stp )?(plus de|pas de|plus aucun|aucun|plus jamais de|jamais plus de|plus jamais d|plus d) ${M}( (svp|stp|merci|s il vous plait|s il te plait))*$`,
+      String.raw`^(svp |stp )?(plus de|pas de|plus aucun|aucun|plus jamais de|jamais plus de|plus jamais d|plus d|pu de|pus de|pu d|pus d) ((vos|ces|tes|les|des) )?${M}( (svp|stp|merci|s il vous plait|s il te plait))*$`,
       0.9,
     ),
     rule(
       "stop_svp",
       String.raw`^(svp |stp )?(stop|arret|arretez|arrete|arreter|cessez)( (svp|stp|merci|s il vous plait|s il te plait|maintenant|tout de suite|immediatement|tout|ca|svp merci))+$`,
+    ),
+    // A question about how to stop *these* texts is a wish to stop them: "comment arrêter ces textos?",
+    // "comment je fais pour ne plus recevoir vos messages?". Another channel ("l'infolettre") is a guard.
+    rule(
+      "comment_arreter",
+      String.raw`\bcomment (je fais pour |on fait pour |faire pour |puis je |est ce que je peux |peut on )?(arreter|stopper|bloquer|desactiver|ne plus recevoir|ne plus avoir|arreter de recevoir|cesser de recevoir|me desabonner de|me desinscrire de|annuler) ${DET}${M}\b`,
+      0.9,
+    ),
+    // A need that is gone, and "enough of the texts": "plus besoin de vos rappels", "ça suffit les messages",
+    // "j'en ai marre de vos textos", "c'est assez les textos" (Québec).
+    rule(
+      "plus_besoin",
+      String.raw`\b(plus besoin|pu besoin|n ai plus besoin|n avons plus besoin|on a plus besoin|j ai plus besoin|aucun besoin) (de |d |des )((vos|ces|les|tes) )?${M}\b|\b(c est assez|ca suffit|y en a assez|j en ai assez|j en ai marre|on en a marre|ras le bol|tanne|tannee|tannes) (de |d |des |avec )?((les|vos|ces|tes) )?${M}\b`,
+      0.9,
     ),
   ],
   ambiguous: [
@@ -283,7 +297,11 @@ export const fr: Lexicon = {
       0.6,
     ),
     // "je veux plus de rappels": Québec "I want no more", standard French "I want more". Staff decide.
-    rule("veux_plus_sans_ne", String.raw`\b(je|j|on|nous) (veux|voulons|voudrais) plus (de |d )${M}\b`, 0.6),
+    rule(
+      "veux_plus_sans_ne",
+      String.raw`\b(je|j|on|nous) (veux|voulons|voudrais) plus (de |d )((vos|ces|tes) )?${M}\b`,
+      0.6,
+    ),
     rule("trop", String.raw`\b(trop de|tellement de) ${M}\b`, 0.6),
   ],
   guards: [
