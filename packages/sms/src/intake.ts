@@ -7,7 +7,7 @@
 import { enqueueReminders } from "@servicepro/booking";
 import { tenantDb } from "@servicepro/db";
 import { classifyConsent } from "@servicepro/opt-out";
-import { smsTexts } from "@servicepro/telephony";
+import { callerIdOf, smsTexts } from "@servicepro/telephony";
 import { runsAutomations } from "@servicepro/tenancy/constants";
 import { handleAppointmentReply } from "./appointment-replies.ts";
 import { recordConsentChange, twilioKeywordHandling } from "./consent.ts";
@@ -97,7 +97,11 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
     });
 
     // Consent first, in this same transaction, before anything could answer (the intent was read before the insert).
-    const automated = runsAutomations(tenant.status);
+    // A sender that is not a phone (a short code, an alphanumeric sender ID, an impossible number) is
+    // stored and its consent recorded, but never answered: a text to it fails at best, and costs money
+    // and invites toll fraud at worst. callerIdOf is the one rule for "a number we may text".
+    const senderIsPhone = callerIdOf(params.From).kind === "phone";
+    const automated = runsAutomations(tenant.status) && senderIsPhone;
     const config = route.phoneNumber
       ? await tx.tenantPhoneConfig.findFirst({
           where: { phoneNumber: route.phoneNumber },
