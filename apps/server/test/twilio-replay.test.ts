@@ -197,6 +197,18 @@ describe.each(testEngines())("Twilio replay of documented traffic on %s", (engin
     });
   });
 
+  describe("SMS: bodies at Twilio's limits", () => {
+    it("stores a 10-segment unicode text (1,600 characters with emoji) intact, and a whitespace-only one", async () => {
+      const long = `${"Hola 👋 ¿qué tal? ".repeat(89)}`.slice(0, 1_600);
+      const MessageSid = sid("SM");
+      expect((await sms({ MessageSid, Body: long, NumSegments: "10" })).status).toBe(200);
+      expect((await messageBySid(MessageSid)).body).toBe(long);
+      const blank = sid("SM");
+      expect((await sms({ MessageSid: blank, Body: "  \n " })).status).toBe(200);
+      expect((await messageBySid(blank)).body).toBe("  \n ");
+    });
+  });
+
   // ---------------------------------------------------------------------------------------------
   // Message status callbacks
   // ---------------------------------------------------------------------------------------------
@@ -265,6 +277,19 @@ describe.each(testEngines())("Twilio replay of documented traffic on %s", (engin
       await callback(m, "sent");
       expect((await reload(m.id)).status).toBe("failed");
     });
+
+    it.each(["partially_delivered", "canceled", "scheduled", "receiving", "received"])(
+      "a documented status we do not model (%s) for our message: kept in its history, the status unchanged",
+      async (status) => {
+        const m = await outbound("delivered");
+        const before = await counts();
+        expect((await callback(m, status)).status).toBe(200);
+        const after = await reload(m.id);
+        expect(after.status).toBe("delivered");
+        expect(JSON.stringify(after.statusHistory)).toContain(`"${status}"`);
+        expect((await counts()).unrouted).toBe(before.unrouted);
+      },
+    );
 
     it("a callback for an inbound text's SID changes nothing and is kept for review", async () => {
       const MessageSid = sid("SM");
@@ -361,6 +386,30 @@ describe.each(testEngines())("Twilio replay of documented traffic on %s", (engin
     });
   });
 
+  describe("voice: retries and reports on calls we did not answer", () => {
+    it("Twilio retrying the incoming request (same CallSid): one call, one customer", async () => {
+      const from = nextPhone();
+      const CallSid = sid("CA");
+      const params = voiceParams({ CallSid, From: from, To: GREEN_NUMBER });
+      const before = await counts();
+      for (let i = 0; i < 3; i++) expect((await post("/twilio/voice/incoming", params)).status).toBe(200);
+      const after = await counts();
+      expect(after.calls).toBe(before.calls + 1);
+      expect(after.customers).toBe(before.customers + 1);
+    });
+
+    it("a status callback for a call whose start we missed, to our number: one row, in that tenant", async () => {
+      const CallSid = sid("CA");
+      const from = nextPhone();
+      const res = await post(
+        "/twilio/voice/status",
+        voiceParams({ CallSid, From: from, To: GREEN_NUMBER, CallStatus: "completed", CallDuration: "4" }),
+      );
+      expect(res.status).toBe(200);
+      expect(await callBySid(CallSid)).toMatchObject({ tenantId: "green-lawn", twilioStatus: "completed" });
+    });
+  });
+
   describe("voice: the Dial action", () => {
     it("answered (DialCallStatus completed, DialBridged, DialCallDuration): forwarded, with its duration", async () => {
       const from = nextPhone();
@@ -375,6 +424,15 @@ describe.each(testEngines())("Twilio replay of documented traffic on %s", (engin
       expect(res.status).toBe(200);
       parse(res.text);
       expect(await callBySid(CallSid)).toMatchObject({ outcome: "forwarded", durationSeconds: 37 });
+    });
+
+    it("DialCallStatus answered (documented for a bridged call) counts as forwarded: no missed-call text", async () => {
+      const from = nextPhone();
+      const { CallSid } = await startGreenCall(from);
+      await dialAction(CallSid, from, { DialCallStatus: "answered", DialCallSid: sid("CA"), DialCallDuration: "9" });
+      await deliveriesSettled();
+      expect(await callBySid(CallSid)).toMatchObject({ outcome: "forwarded" });
+      expect(await platform().run((tx) => tx.message.count({ where: { toNumber: from } }))).toBe(0);
     });
 
     it.each(["busy", "no-answer", "failed", "canceled"])(
@@ -577,6 +635,25 @@ describe.each(testEngines())("Twilio replay of documented traffic on %s", (engin
       await recording(CallSid, RecordingSid, "absent", "0");
       await recording(CallSid, RecordingSid, "completed", "6");
       expect(await callBySid(CallSid)).toMatchObject({ outcome: "voicemail", recordingStatus: "completed" });
+    });
+
+    it.each(["DialVerb", "StartCallRecordingAPI", "OutboundAPI", "Conference", "Trunking"])(
+      "a call recording (RecordingSource %s) is not a voicemail",
+      async (source) => {
+        const { CallSid } = await startGreenCall(nextPhone());
+        await recording(CallSid, sid("RE"), "completed", "60", { RecordingSource: source });
+        const row = await callBySid(CallSid);
+        expect(row.outcome).not.toBe("voicemail");
+        expect(row.recordingUrl).toBeNull();
+      },
+    );
+
+    it("a completed transcription with no text stores nothing", async () => {
+      const { CallSid } = await startGreenCall(nextPhone());
+      const RecordingSid = sid("RE");
+      await recording(CallSid, RecordingSid, "completed", "2");
+      expect((await transcription(CallSid, RecordingSid, "")).status).toBe(200);
+      expect((await callBySid(CallSid)).transcription).toBeNull();
     });
 
     it("a failed transcription stores no text and opts nobody out", async () => {
