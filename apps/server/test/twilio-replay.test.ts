@@ -291,6 +291,12 @@ describe.each(testEngines())("Twilio replay of documented traffic on %s", (engin
       },
     );
 
+    it("read before delivered (separate requests, any order) ends read", async () => {
+      const m = await outbound();
+      for (const status of ["read", "sent", "delivered"]) await callback(m, status);
+      expect((await reload(m.id)).status).toBe("read");
+    });
+
     it("a callback for an inbound text's SID changes nothing and is kept for review", async () => {
       const MessageSid = sid("SM");
       await sms({ MessageSid, Body: "hi" });
@@ -367,6 +373,20 @@ describe.each(testEngines())("Twilio replay of documented traffic on %s", (engin
       expect(await callBySid(CallSid)).toMatchObject({ customerId: null, outcome: "missed" });
     });
 
+    it.each(["(555) 010-0101", "5550100101", "+1 555 010 0101"])(
+      "From %j (a number no plan has, as in Twilio's examples): answered, no customer, no text",
+      async (from) => {
+        const before = await counts();
+        const { CallSid } = await startGreenCall(from, { Caller: from });
+        await dialAction(CallSid, from, { DialCallStatus: "busy", DialCallSid: sid("CA") });
+        await deliveriesSettled();
+        const after = await counts();
+        expect(after.customers).toBe(before.customers);
+        expect(after.outbound).toBe(before.outbound);
+        expect(await callBySid(CallSid)).toMatchObject({ customerId: null, tenantId: "green-lawn" });
+      },
+    );
+
     it("routes national-format To and From like E.164: the caller becomes a customer by E.164", async () => {
       const CallSid = sid("CA");
       const res = await post(
@@ -433,6 +453,25 @@ describe.each(testEngines())("Twilio replay of documented traffic on %s", (engin
       await deliveriesSettled();
       expect(await callBySid(CallSid)).toMatchObject({ outcome: "forwarded" });
       expect(await platform().run((tx) => tx.message.count({ where: { toNumber: from } }))).toBe(0);
+    });
+
+    it("the parent's completed status before the Dial action: the action still decides, one text when missed", async () => {
+      for (const [dial, outcome, texts] of [
+        ["no-answer", "missed", 1],
+        ["completed", "forwarded", 0],
+      ] as const) {
+        const from = nextPhone();
+        const { CallSid } = await startGreenCall(from);
+        await post(
+          "/twilio/voice/status",
+          voiceParams({ CallSid, From: from, To: GREEN_NUMBER, CallStatus: "completed", CallDuration: "30" }),
+        );
+        await dialAction(CallSid, from, { DialCallStatus: dial, DialCallSid: sid("CA"), CallStatus: "completed" });
+        await deliveriesSettled();
+        expect(await callBySid(CallSid), dial).toMatchObject({ outcome, twilioStatus: "completed" });
+        const sent = await platform().run((tx) => tx.message.count({ where: { toNumber: from, kind: "missed_call" } }));
+        expect(sent, dial).toBe(texts);
+      }
     });
 
     it.each(["busy", "no-answer", "failed", "canceled"])(
@@ -654,6 +693,32 @@ describe.each(testEngines())("Twilio replay of documented traffic on %s", (engin
       await recording(CallSid, RecordingSid, "completed", "2");
       expect((await transcription(CallSid, RecordingSid, "")).status).toBe(200);
       expect((await callBySid(CallSid)).transcription).toBeNull();
+    });
+
+    it("the recording status callback before the <Record action>: the voicemail stays", async () => {
+      const from = nextPhone();
+      const { CallSid } = await startGreenCall(from);
+      const RecordingSid = sid("RE");
+      await recording(CallSid, RecordingSid, "completed", "7");
+      const action = await post(
+        "/twilio/voice/voicemail",
+        voiceParams({
+          CallSid,
+          From: from,
+          To: GREEN_NUMBER,
+          CallStatus: "completed",
+          RecordingSid,
+          RecordingUrl: url(RecordingSid),
+          RecordingDuration: "7",
+          Digits: "hangup",
+        }),
+      );
+      expect(action.status).toBe(200);
+      expect(await callBySid(CallSid)).toMatchObject({
+        outcome: "voicemail",
+        recordingUrl: url(RecordingSid),
+        recordingDurationSeconds: 7,
+      });
     });
 
     it("a failed transcription stores no text and opts nobody out", async () => {
