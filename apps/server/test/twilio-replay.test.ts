@@ -745,4 +745,117 @@ describe.each(testEngines())("Twilio replay of documented traffic on %s", (engin
       });
     });
   });
+  // ---------------------------------------------------------------------------------------------
+  // A whole call, its callbacks interleaved in many orders
+  // ---------------------------------------------------------------------------------------------
+
+  /** A small seeded generator (mulberry32): the orders are fixed per seed, so a failure replays. */
+  const seeded = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
+  };
+
+  describe("a missed forwarded call with a voicemail, callbacks in any order", () => {
+    it.each([1, 2, 3, 4, 5, 6, 7, 8])("seed %i: one call, one leg, one voicemail, one text", async (seed) => {
+      const from = nextPhone();
+      const CallSid = sid("CA");
+      const child = sid("CA");
+      const RecordingSid = sid("RE");
+      const recordingUrl = `https://api.twilio.com/2010-04-01/Accounts/${fake.accountSid}/Recordings/${RecordingSid}`;
+      const base = { CallSid, From: from, To: GREEN_NUMBER };
+      const before = await counts();
+      expect((await post("/twilio/voice/incoming", voiceParams(base))).status).toBe(200);
+      // The call's own requests come in order (each answers the one before); callbacks may arrive at any time after.
+      const flow: [string, Record<string, string>][] = [
+        [
+          "/twilio/voice/dial-result",
+          voiceParams({ ...base, CallStatus: "in-progress", DialCallStatus: "no-answer", DialCallSid: child }),
+        ],
+        [
+          "/twilio/voice/voicemail",
+          voiceParams({
+            ...base,
+            CallStatus: "in-progress",
+            RecordingSid,
+            RecordingUrl: recordingUrl,
+            RecordingDuration: "12",
+            Digits: "hangup",
+          }),
+        ],
+      ];
+      const legBase = {
+        CallSid: child,
+        ParentCallSid: CallSid,
+        Direction: "outbound-dial",
+        From: GREEN_NUMBER,
+        To: GREEN_FORWARD_TO,
+      };
+      const callbacks: [string, Record<string, string>][] = [
+        ["/twilio/voice/status", voiceParams({ ...legBase, CallStatus: "initiated", SequenceNumber: "0" })],
+        ["/twilio/voice/status", voiceParams({ ...legBase, CallStatus: "ringing", SequenceNumber: "1" })],
+        ["/twilio/voice/status", voiceParams({ ...legBase, CallStatus: "no-answer", SequenceNumber: "2" })],
+        ["/twilio/voice/status", voiceParams({ ...base, CallStatus: "in-progress", SequenceNumber: "1" })],
+        [
+          "/twilio/voice/status",
+          voiceParams({ ...base, CallStatus: "completed", SequenceNumber: "2", CallDuration: "45" }),
+        ],
+        [
+          "/twilio/voice/voicemail",
+          {
+            AccountSid: fake.accountSid,
+            CallSid,
+            RecordingSid,
+            RecordingUrl: recordingUrl,
+            RecordingStatus: "completed",
+            RecordingDuration: "12",
+            RecordingChannels: "1",
+            RecordingSource: "RecordVerb",
+            ErrorCode: "0",
+          },
+        ],
+        [
+          "/twilio/voice/voicemail",
+          {
+            AccountSid: fake.accountSid,
+            CallSid,
+            RecordingSid,
+            RecordingUrl: recordingUrl,
+            TranscriptionSid: sid("TR"),
+            TranscriptionStatus: "completed",
+            TranscriptionText: "Please call me back about the hedge.",
+          },
+        ],
+      ];
+      const random = seeded(seed);
+      const order = [...flow];
+      for (const callback of callbacks) order.splice(Math.floor(random() * (order.length + 1)), 0, callback);
+      for (const [path, params] of order) {
+        const res = await post(path, params);
+        expect(res.status, `${path} ${params.CallStatus ?? params.RecordingStatus ?? ""}`).toBe(200);
+      }
+      await deliveriesSettled();
+      expect(await callBySid(CallSid)).toMatchObject({
+        tenantId: "green-lawn",
+        outcome: "voicemail",
+        twilioStatus: "completed",
+        recordingUrl,
+        recordingDurationSeconds: 12,
+        transcription: "Please call me back about the hedge.",
+      });
+      expect(await callBySid(child)).toMatchObject({
+        tenantId: "green-lawn",
+        twilioStatus: "no-answer",
+        customerId: null,
+      });
+      const after = await counts();
+      expect(after.calls).toBe(before.calls + 2);
+      expect(after.customers).toBe(before.customers + 1);
+      expect(after.unrouted).toBe(before.unrouted);
+      expect(await platform().run((tx) => tx.message.count({ where: { toNumber: from, kind: "missed_call" } }))).toBe(
+        1,
+      );
+    });
+  });
 });
