@@ -11,7 +11,7 @@ import { type FakeTwilio, settledJobs, startFakeTwilio } from "@servicepro/testk
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conversationWith } from "../../../packages/api/test/telephony-fixtures.ts";
-import { startTestApp, type TestApp } from "./harness.ts";
+import { GREEN_LAWN_ADMIN, startTestApp, type TestApp } from "./harness.ts";
 
 const ROOT_NUMBER = "+15555550100";
 const GREEN_NUMBER = "+15555550101";
@@ -207,6 +207,31 @@ describe.each(testEngines())("Twilio replay of documented traffic on %s", (engin
       expect((await sms({ MessageSid: blank, Body: "  \n " })).status).toBe(200);
       expect((await messageBySid(blank)).body).toBe("  \n ");
     });
+  });
+
+  describe("SMS: a staff reply to a sender that is not a phone", () => {
+    it.each(["12345", "ACMEBANK", "whatsapp:+15555557992"])(
+      "%j: the reply is kept, marked suppressed, and never reaches Twilio",
+      async (from) => {
+        const MessageSid = sid("SM");
+        await sms({ MessageSid, From: from, Body: "Your code is 4321", To: GREEN_NUMBER, MessagingServiceSid: "" });
+        const { conversationId } = await messageBySid(MessageSid);
+        const cookie = await t.signIn(GREEN_LAWN_ADMIN);
+        const res = await t.trpc(
+          "mutation",
+          "tenant.inbox.reply",
+          { conversationId, body: "Thanks!", idempotencyKey: randomUUID() },
+          cookie,
+        );
+        expect(res.status).toBe(200);
+        await deliveriesSettled();
+        const reply = await tenantDb(t.db, "green-lawn").run((tx) =>
+          tx.message.findFirstOrThrow({ where: { conversationId, direction: "outbound" } }),
+        );
+        expect(reply).toMatchObject({ status: "suppressed", twilioSid: null });
+        expect(fake.messages.filter((m) => m.to === from)).toHaveLength(0);
+      },
+    );
   });
 
   // ---------------------------------------------------------------------------------------------
