@@ -145,6 +145,27 @@ describe.each(testEngines())("Twilio replay of documented traffic on %s", (engin
       });
     });
 
+    it("a WhatsApp text to our number (To whatsapp:+1…) belongs to that number's tenant, and gets no SMS back", async () => {
+      const MessageSid = sid("SM");
+      const from = "whatsapp:+15555557993";
+      const res = await sms({
+        MessageSid,
+        From: from,
+        To: `whatsapp:${GREEN_NUMBER}`,
+        MessagingServiceSid: "",
+        Body: "HELP",
+      });
+      expect(res.status).toBe(200);
+      await deliveriesSettled();
+      expect(await messageBySid(MessageSid)).toMatchObject({
+        tenantId: "green-lawn",
+        routedByFallback: false,
+        toNumber: GREEN_NUMBER,
+        fromNumber: from,
+      });
+      expect(fake.messages.filter((m) => m.to.includes("5555557993"))).toHaveLength(0);
+    });
+
     it.each([
       ["STOP", "STOP", "opted_out"],
       ["STOP", "PARAR", "opted_out"],

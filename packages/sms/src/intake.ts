@@ -11,7 +11,14 @@ import { callerIdOf, smsTexts } from "@servicepro/telephony";
 import { runsAutomations } from "@servicepro/tenancy/constants";
 import { handleAppointmentReply } from "./appointment-replies.ts";
 import { recordConsentChange, twilioKeywordHandling } from "./consent.ts";
-import { ensureConversation, ensureCustomer, type IntakeDeps, phoneOf, type TwilioParams } from "./inbound.ts";
+import {
+  ensureConversation,
+  ensureCustomer,
+  type IntakeDeps,
+  ourNumberOf,
+  phoneOf,
+  type TwilioParams,
+} from "./inbound.ts";
 import { recordUnrouted, routeInbound } from "./inbound-routing.ts";
 import { type DroppedMedia, mediaPreview, parseMessageMedia, truncateText } from "./media.ts";
 import { historyEntry } from "./status-history.ts";
@@ -34,7 +41,7 @@ export type InboundSmsResult =
 
 export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): Promise<InboundSmsResult> {
   const sid = params.MessageSid ?? params.SmsSid ?? "";
-  const to = phoneOf(params.To);
+  const to = ourNumberOf(params.To);
   const from = phoneOf(params.From);
   const body = params.Body ?? "";
   const { media, dropped: droppedMedia } = parseMessageMedia(params);
