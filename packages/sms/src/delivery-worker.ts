@@ -11,7 +11,7 @@
  *      and let the queue retry, which starts again at 1.
  */
 import { type Database, JOB_QUEUES, jobData, type TenantTx, tenantDb } from "@servicepro/db";
-import { isMessageStatus, type MessageStatus, OPTED_OUT_ERROR_CODE } from "@servicepro/telephony";
+import { callerIdOf, isMessageStatus, type MessageStatus, OPTED_OUT_ERROR_CODE } from "@servicepro/telephony";
 import { runsAutomations } from "@servicepro/tenancy/constants";
 import type { PgBoss } from "pg-boss";
 import { recordConsentChange } from "./consent.ts";
@@ -98,9 +98,16 @@ export async function deliverMessage(deps: DeliveryDeps, job: SmsJob): Promise<D
     const consent = await tx.smsConsent.findFirst({ where: { phone: message.toNumber } });
     const paused = message.kind !== "staff_reply" && !runsAutomations(tenant.status);
     const optedOut = consent?.state === "opted_out" && message.kind !== "opt_out_confirmation";
-    if (optedOut || paused) {
+    // The one place every text passes: a conversation with a short code, a sender name or a channel
+    // address (whatsapp:…) is kept for staff to read, but nothing is sent to it, whoever asked.
+    const notAPhone = callerIdOf(message.toNumber).kind !== "phone";
+    if (optedOut || paused || notAPhone) {
       await appendStatus(tx, job.tenantId, message.id, "suppressed", {
-        errorMessage: paused ? "The business's account is paused." : "The recipient opted out.",
+        errorMessage: paused
+          ? "The business's account is paused."
+          : notAPhone
+            ? "The recipient is not a phone number (a short code, sender name or channel address)."
+            : "The recipient opted out.",
       });
       return { kind: "done", outcome: "suppressed" };
     }

@@ -27,6 +27,17 @@ export type TwilioParams = Record<string, string>;
 export const phoneOf = (raw: string | undefined) => (raw ? (normalizePhone(raw) ?? raw.trim()) : "");
 
 /**
+ * Which of our numbers a text was sent to. Twilio addresses our number on other channels with a
+ * prefix ("whatsapp:+15555550101", "rcs:…"): it is still that number, so it routes to that number's
+ * tenant, never to the fallback. Only for `To`: a sender's channel address stays as sent (it is not a
+ * phone we may text; see callerIdOf).
+ */
+export const ourNumberOf = (raw: string | undefined) => {
+  const number = raw?.trim().replace(/^[a-z][a-z0-9+.-]{1,15}:/i, "");
+  return (number && normalizePhone(number)) || phoneOf(raw);
+};
+
+/**
  * The customer who texted or called from `phone`: created on first contact (with where they came
  * from and their search keys), and marked seen now on every contact. One statement (an upsert).
  */

@@ -7,11 +7,18 @@
 import { enqueueReminders } from "@servicepro/booking";
 import { tenantDb } from "@servicepro/db";
 import { classifyConsent } from "@servicepro/opt-out";
-import { smsTexts } from "@servicepro/telephony";
+import { callerIdOf, smsTexts } from "@servicepro/telephony";
 import { runsAutomations } from "@servicepro/tenancy/constants";
 import { handleAppointmentReply } from "./appointment-replies.ts";
 import { recordConsentChange, twilioKeywordHandling } from "./consent.ts";
-import { ensureConversation, ensureCustomer, type IntakeDeps, phoneOf, type TwilioParams } from "./inbound.ts";
+import {
+  ensureConversation,
+  ensureCustomer,
+  type IntakeDeps,
+  ourNumberOf,
+  phoneOf,
+  type TwilioParams,
+} from "./inbound.ts";
 import { recordUnrouted, routeInbound } from "./inbound-routing.ts";
 import { type DroppedMedia, mediaPreview, parseMessageMedia, truncateText } from "./media.ts";
 import { historyEntry } from "./status-history.ts";
@@ -34,7 +41,7 @@ export type InboundSmsResult =
 
 export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): Promise<InboundSmsResult> {
   const sid = params.MessageSid ?? params.SmsSid ?? "";
-  const to = phoneOf(params.To);
+  const to = ourNumberOf(params.To);
   const from = phoneOf(params.From);
   const body = params.Body ?? "";
   const { media, dropped: droppedMedia } = parseMessageMedia(params);
@@ -97,7 +104,11 @@ export async function handleInboundSms(deps: IntakeDeps, params: TwilioParams): 
     });
 
     // Consent first, in this same transaction, before anything could answer (the intent was read before the insert).
-    const automated = runsAutomations(tenant.status);
+    // A sender that is not a phone (a short code, an alphanumeric sender ID, an impossible number) is
+    // stored and its consent recorded, but never answered: a text to it fails at best, and costs money
+    // and invites toll fraud at worst. callerIdOf is the one rule for "a number we may text".
+    const senderIsPhone = callerIdOf(params.From).kind === "phone";
+    const automated = runsAutomations(tenant.status) && senderIsPhone;
     const config = route.phoneNumber
       ? await tx.tenantPhoneConfig.findFirst({
           where: { phoneNumber: route.phoneNumber },

@@ -29,6 +29,8 @@ const CALLBACK_STATUSES = new Set<MessageStatus>([
   "read",
 ]);
 const isCallbackStatus = (value: string): value is MessageStatus => CALLBACK_STATUSES.has(value as MessageStatus);
+/** What a status looks like (Twilio's are lower-case words with "_" or "-"), modelled or not. */
+const STATUS_TOKEN = /^[a-z][a-z_-]{0,31}$/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MESSAGE_SID = /^(SM|MM)[0-9a-zA-Z]{32}$/;
@@ -52,8 +54,10 @@ export async function handleSmsStatus(deps: IntakeDeps, params: TwilioParams, qu
     });
     return { outcome: "unknown_message" as const };
   };
-  if (!MESSAGE_SID.test(sid) || !isCallbackStatus(incoming))
-    return unknown("Status callback without a valid MessageSid or a known status.");
+  // Twilio documents more statuses than we model (scheduled, canceled, partially_delivered, and new ones
+  // over time): for a message we have, such a status is kept in its history and moves nothing.
+  if (!MESSAGE_SID.test(sid) || !STATUS_TOKEN.test(incoming))
+    return unknown("Status callback without a valid MessageSid or a status.");
   const target = await findTarget(deps.db, sid, query);
   if (!target) return unknown("Status callback for a message we do not have (or whose send has not recorded it).");
   const { tenantId, messageId } = target;
@@ -69,7 +73,7 @@ export async function handleSmsStatus(deps: IntakeDeps, params: TwilioParams, qu
     if (row.twilio_sid !== sid && !(target.claim && row.twilio_sid === null && AWAITING_SID.has(row.status)))
       return null;
     const current = row.status as MessageStatus;
-    const next = advanceStatus(current, incoming);
+    const next = isCallbackStatus(incoming) ? advanceStatus(current, incoming) : current;
     // Every callback is kept in the history, in arrival order, even one that changes nothing.
     await tx.$executeRaw`UPDATE messages SET status_history = status_history || ${JSON.stringify([historyEntry(incoming, errorCode ? { errorCode } : {})])}::jsonb
       WHERE tenant_id = ${tenantId} AND id = ${messageId}::uuid`;
