@@ -42,8 +42,11 @@ async function webhook(path: string, params: Record<string, string>): Promise<st
   return text;
 }
 
-/** An incoming text or MMS with Twilio's documented Messaging parameters. */
-function text(from: string, body: string, media: { url: string; contentType: string }[] = []) {
+/**
+ * An incoming text or MMS with Twilio's documented Messaging parameters; each part of `media` is
+ * kept on the fake Twilio under this message's sid, and its URL sent as MediaUrl<i>.
+ */
+function text(from: string, body: string, media: { contentType: string; bytes: Uint8Array }[] = []) {
   const MessageSid = media.length > 0 ? sid("MM") : sid("SM");
   const params: Record<string, string> = {
     ToCountry: "US",
@@ -68,13 +71,13 @@ function text(from: string, body: string, media: { url: string; contentType: str
     ApiVersion: API_VERSION,
   };
   media.forEach((part, i) => {
-    params[`MediaUrl${i}`] = part.url;
+    params[`MediaUrl${i}`] = fake.addMedia(MessageSid, part.contentType, part.bytes);
     params[`MediaContentType${i}`] = part.contentType;
   });
   return webhook("/twilio/sms/incoming", params);
 }
 
-/** A photo (a real PNG, `width` × `height`, one colour) kept on the fake Twilio for message `messageSid`. */
+/** A real PNG photo, `width` × `height`, one colour. */
 function png(width: number, height: number): Uint8Array {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
@@ -155,13 +158,10 @@ async function decodedWidth(img: Locator): Promise<number> {
 describe("Twilio traffic on staff screens at 390 px", () => {
   it("should show an MMS photo and a media-only text's photo in the thread, loaded through /media/messages", async () => {
     const customer = "+15555550471";
-    const photo = (messageSid: string) => ({
-      url: fake.addMedia(messageSid, "image/png", png(64, 48)),
-      contentType: "image/png",
-    });
-    // The sid in the media URL is the message's; the fake only needs it to be unique.
-    await text(customer, "Here's the brown patch by the fence", [photo(sid("MM"))]);
-    await text(customer, "", [photo(sid("MM"))]);
+    const photo = { contentType: "image/png", bytes: png(64, 48) };
+    await text(customer, "Here's the brown patch by the fence", [photo]);
+    // Media only: Twilio sends an empty Body.
+    await text(customer, "", [photo]);
 
     const page = await phonePage();
     await openInbox(page);
