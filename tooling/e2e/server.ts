@@ -2,10 +2,11 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { defaultEngine } from "@servicepro/db/testing";
-import { startTestApp } from "@servicepro/server/testing";
+import { startTestApp, type TestAppOptions } from "@servicepro/server/testing";
 
-export async function startServer() {
-  const t = await startTestApp(defaultEngine());
+/** `options` as for startTestApp, e.g. `fakeTwilio` so texts, recordings and MMS parts come from a fake Twilio. */
+export async function startServer(options: TestAppOptions = {}) {
+  const t = await startTestApp(defaultEngine(), options);
   const server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;

@@ -48,6 +48,11 @@ export type FakeTwilio = {
   createRequests: number;
   /** Applies the failures in order to the next create requests. */
   failNext(...failures: FakeFailure[]): void;
+  /**
+   * Keeps an MMS part for GET (with basic auth, like Twilio) and returns its public URL, the
+   * `MediaUrl<i>` Twilio puts in the webhook (https://api.twilio.com/…/Messages/MM…/Media/ME…).
+   */
+  addMedia(messageSid: string, contentType: string, body: Uint8Array): string;
   close(): Promise<void>;
 };
 
@@ -95,6 +100,8 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
     ],
     incoming: [],
   };
+  /** MMS parts by path (/2010-04-01/Accounts/AC…/Messages/MM…/Media/ME…). */
+  const media = new Map<string, { contentType: string; body: Uint8Array }>();
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
@@ -169,6 +176,11 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
       number.statusCallback = form.get("StatusCallback") ?? number.statusCallback;
       return send(res, 200, incomingJson(number));
     }
+    const part = media.get(url.pathname);
+    if (part && req.method === "GET") {
+      res.writeHead(200, { "content-type": part.contentType, "content-length": part.body.byteLength });
+      return void res.end(part.body);
+    }
     const collection = `${account}/Messages.json`;
     if (url.pathname !== collection)
       return send(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
@@ -237,6 +249,11 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
     available: state.available,
     incoming: state.incoming,
     failNext: (...next) => void failures.push(...next),
+    addMedia: (messageSid, contentType, body) => {
+      const path = `/2010-04-01/Accounts/${accountSid}/Messages/${messageSid}/Media/ME${randomBytes(16).toString("hex")}`;
+      media.set(path, { contentType, body });
+      return `https://api.twilio.com${path}`;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
