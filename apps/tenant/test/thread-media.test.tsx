@@ -31,6 +31,7 @@ function renderThread() {
         tenantNumber: "+15125550100",
         unreadCount: 0,
         optedOutAt: null,
+        optedOutVia: null,
       },
       messages: [
         message(MMS_ID, "Here is the broken sprinkler", [

@@ -89,7 +89,7 @@ describe.each(testEngines())("inbox replies and live events on %s", (engine) => 
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("PRECONDITION_FAILED");
     expect((error as TRPCError).message).toBe(
-      "This customer texted STOP on March 3, 2026. They have to text START before you can message them.",
+      "This customer opted out of texts on March 3, 2026. They have to text START before you can message them.",
     );
     expect(await outbound(stopped.conversationId)).toHaveLength(0);
   });

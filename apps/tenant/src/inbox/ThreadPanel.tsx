@@ -111,8 +111,8 @@ export function ThreadPanel({ conversationId, onClose }: { conversationId: strin
       <div className="inbox-thread__body">
         {conversation.optedOutAt ? (
           <Alert tone="warning" title="This customer opted out of texts">
-            {name} texted STOP on {longDate(conversation.optedOutAt)}. They have to text START before you can message
-            them.
+            {optOutSentence(name, conversation.optedOutVia, longDate(conversation.optedOutAt))} They have to text START
+            before you can message them.
           </Alert>
         ) : null}
         {olderCursor ? (
@@ -201,4 +201,24 @@ function StatusBadge({ message }: { message: Message }) {
 function deliveryError(m: Message): string {
   const reason = m.errorMessage ?? "The carrier did not deliver it.";
   return m.errorCode ? `${reason} (error ${m.errorCode})` : reason;
+}
+
+/** How the customer came to be opted out, in words staff can repeat to them. */
+function optOutSentence(name: string, via: string | null, date: string): string {
+  switch (via) {
+    case "keyword":
+      return `${name} texted STOP on ${date}.`;
+    case "free_text":
+      return `${name} asked by text on ${date} not to be texted.`;
+    case "staff":
+      return `Staff opted ${name} out of texts on ${date}.`;
+    case "provider_21610":
+      return `The carrier reported on ${date} that ${name} blocks texts from this number.`;
+    case "voicemail":
+      return `${name} asked in a voicemail on ${date} not to be texted.`;
+    case "voice_menu":
+      return `${name} asked at the phone menu on ${date} not to be texted.`;
+    default:
+      return `${name} opted out of texts on ${date}.`;
+  }
 }

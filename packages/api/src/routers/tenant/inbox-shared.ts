@@ -1,5 +1,5 @@
 // One SMS as the inbox shows it, and the opt-out lookup the thread and the list share.
-import type { Prisma, TenantTx } from "@servicepro/db";
+import { ConsentSource, type Prisma, type TenantTx } from "@servicepro/db";
 import { INLINE_IMAGE_TYPES } from "@servicepro/sms";
 import { MESSAGE_STATUSES } from "@servicepro/telephony";
 import { z } from "zod";
@@ -54,8 +54,15 @@ export function toMessage(row: MessageRow, senderNames: Map<string, string>): z.
   };
 }
 
-/** When `phone` opted out of this tenant's texts, or null when it may be texted. */
-export async function optedOutSince(tx: TenantTx, phone: string): Promise<Date | null> {
-  const consent = await tx.smsConsent.findFirst({ where: { phone, state: "opted_out" }, select: { updatedAt: true } });
-  return consent?.updatedAt ?? null;
+/** How the opt-out was made: a keyword, plain words, the carrier (21610), staff, a voicemail, the phone menu. */
+export const optOutSourceSchema = z.enum(ConsentSource);
+export type OptOutSource = z.infer<typeof optOutSourceSchema>;
+
+/** When and how `phone` opted out of this tenant's texts, or null when it may be texted. */
+export async function optedOutSince(tx: TenantTx, phone: string): Promise<{ at: Date; source: OptOutSource } | null> {
+  const consent = await tx.smsConsent.findFirst({
+    where: { phone, state: "opted_out" },
+    select: { updatedAt: true, source: true },
+  });
+  return consent ? { at: consent.updatedAt, source: consent.source } : null;
 }

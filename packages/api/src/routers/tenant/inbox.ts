@@ -10,7 +10,7 @@ import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
 import { cursorSchema, decodeCursor, encodeCursor, pageDirectionSchema, pageLimitSchema } from "../telephony-shared.ts";
 import { consentReviews, resolveConsentReview } from "./inbox-consent.ts";
-import { type MessageRow, messageSchema, optedOutSince, toMessage } from "./inbox-shared.ts";
+import { type MessageRow, messageSchema, optedOutSince, optOutSourceSchema, toMessage } from "./inbox-shared.ts";
 
 const THREAD_PAGE = 50;
 const MAX_QUEUED_EVENTS = 500;
@@ -23,7 +23,7 @@ const conversationSchema = z.object({
   lastDirection: z.enum(["inbound", "outbound"]).nullable(),
   lastMessageAt: z.string(),
   unreadCount: z.number().int(),
-  /** When the customer opted out (STOP); null while they may be texted. */
+  /** When the customer opted out; null while they may be texted. */
   optedOutAt: z.string().nullable(),
   /** A text in it may be asking to stop texts and waits for staff (tenant.inbox.consentReviews). */
   needsConsentReview: z.boolean(),
@@ -105,12 +105,12 @@ export const tenantInboxRouter = createRouter({
     .input(z.strictObject({ conversationId: conversationIdSchema, before: cursorSchema.optional() }))
     .output(
       z.object({
-        conversation: conversationSchema.omit({
-          preview: true,
-          lastDirection: true,
-          lastMessageAt: true,
-          needsConsentReview: true,
-        }),
+        conversation: conversationSchema
+          .omit({ preview: true, lastDirection: true, lastMessageAt: true, needsConsentReview: true })
+          .extend({
+            /** How they opted out (a keyword, plain words, staff, the carrier, a voicemail, the phone menu). */
+            optedOutVia: optOutSourceSchema.nullable(),
+          }),
         messages: z.array(messageSchema),
         /** Pass as `before` to load older messages; null when this page reaches the first message. */
         olderCursor: z.string().nullable(),
@@ -146,7 +146,7 @@ export const tenantInboxRouter = createRouter({
         if (!before && conversation.unreadCount > 0) {
           await tx.conversation.updateMany({ where: { id: conversation.id }, data: { unreadCount: 0 } });
         }
-        const optedOutAt = await optedOutSince(tx, conversation.customer.phone);
+        const optedOut = await optedOutSince(tx, conversation.customer.phone);
         const oldest = page[0];
         return {
           conversation: {
@@ -154,7 +154,8 @@ export const tenantInboxRouter = createRouter({
             customer: conversation.customer,
             tenantNumber: conversation.tenantNumber,
             unreadCount: before ? conversation.unreadCount : 0,
-            optedOutAt: optedOutAt?.toISOString() ?? null,
+            optedOutAt: optedOut?.at.toISOString() ?? null,
+            optedOutVia: optedOut?.source ?? null,
           },
           messages: page.map((m) => toMessage(m, senderNames)),
           olderCursor: newestFirst.length > THREAD_PAGE && oldest ? encodeCursor(oldest.createdAt, oldest.id) : null,
@@ -197,7 +198,7 @@ export const tenantInboxRouter = createRouter({
         );
         throw new AppError(
           "PRECONDITION_FAILED",
-          `This customer texted STOP on ${date}. They have to text START before you can message them.`,
+          `This customer opted out of texts on ${date}. They have to text START before you can message them.`,
         );
       }
       if (result.status === "automation_paused") {
