@@ -1,7 +1,8 @@
 // A ServicePro app on a fresh test database, with the demo data and known passwords.
 
-import type { DatabaseEngine } from "@servicepro/db";
+import { type Database, type DatabaseEngine, platformDb } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase } from "@servicepro/db/testing";
+import { WEEKDAYS } from "@servicepro/telephony/constants";
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, type FakeTwilio, signedTwilioRequest } from "@servicepro/testkit";
 import pino from "pino";
 import { createApp } from "../src/app.ts";
@@ -14,6 +15,21 @@ export const DEMO_PASSWORD = "demo-password-for-tests";
 export const GREEN_LAWN_ADMIN = { email: "admin@greenlawn.example", password: DEMO_PASSWORD };
 export const GREEN_LAWN_STAFF = { email: "crew@greenlawn.example", password: DEMO_PASSWORD };
 export const PUBLIC_BASE_URL = "http://localhost:3000";
+
+/** Business hours under which a call is always "open", whatever the clock says when the test runs. */
+export const OPEN_AROUND_THE_CLOCK = Object.fromEntries(WEEKDAYS.map((day) => [day, [["00:00", "24:00"]]]));
+
+/** Opens these businesses around the clock, so how a call is answered does not depend on when the test runs. */
+export async function openAroundTheClock(db: Database, tenantIds: readonly string[]): Promise<void> {
+  await platformDb(db, { actorUserId: null, purpose: "test.open-around-the-clock" }).run(async (tx) => {
+    for (const tenantId of tenantIds)
+      await tx.bookingSettings.upsert({
+        where: { tenantId },
+        create: { tenantId, hours: OPEN_AROUND_THE_CLOCK },
+        update: { hours: OPEN_AROUND_THE_CLOCK },
+      });
+  });
+}
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 

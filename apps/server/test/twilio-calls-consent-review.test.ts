@@ -1,12 +1,11 @@
 // A spoken menu answer or a voicemail transcription the opt-out classifier is unsure about flags the
 // call for staff (calls.consent_review = 'pending') and changes no consent. The classifier is pinned
 // to "review" for two phrases here, so this test does not depend on where its thresholds sit.
-import { platformDb, tenantDb } from "@servicepro/db";
+import { tenantDb } from "@servicepro/db";
 import { defaultEngine } from "@servicepro/db/testing";
-import { WEEKDAYS } from "@servicepro/telephony/constants";
 import { type FakeTwilio, startFakeTwilio } from "@servicepro/testkit";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTestApp, type TestApp } from "./harness.ts";
+import { openAroundTheClock, startTestApp, type TestApp } from "./harness.ts";
 
 const UNSURE = new Set(["maybe fewer texts", "not sure i want your messages"]);
 
@@ -23,7 +22,6 @@ vi.mock("../../../packages/opt-out/src/index.ts", async (importOriginal) => {
 });
 
 const GREEN_NUMBER = "+15555550101";
-const OPEN_AROUND_THE_CLOCK = Object.fromEntries(WEEKDAYS.map((day) => [day, [["00:00", "24:00"]]]));
 let sidCounter = 0;
 const nextSid = (prefix: "CA" | "RE") => `${prefix}${String(++sidCounter).padStart(32, "7")}`;
 
@@ -33,13 +31,7 @@ let fake: FakeTwilio;
 beforeAll(async () => {
   fake = await startFakeTwilio();
   t = await startTestApp(defaultEngine(), { fakeTwilio: fake });
-  await platformDb(t.db, { actorUserId: null, purpose: "test" }).run((tx) =>
-    tx.bookingSettings.upsert({
-      where: { tenantId: "green-lawn" },
-      create: { tenantId: "green-lawn", hours: OPEN_AROUND_THE_CLOCK },
-      update: { hours: OPEN_AROUND_THE_CLOCK },
-    }),
-  );
+  await openAroundTheClock(t.db, ["green-lawn"]);
 });
 afterAll(async () => {
   await t?.close();

@@ -4,17 +4,15 @@
 // the real routes, a real database, texts delivered to a fake Twilio on 127.0.0.1.
 import { JOB_QUEUES, platformDb, tenantDb } from "@servicepro/db";
 import { defaultEngine } from "@servicepro/db/testing";
-import { WEEKDAYS } from "@servicepro/telephony/constants";
 import { type FakeTwilio, settledJobs, startFakeTwilio } from "@servicepro/testkit";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GREEN_LAWN_ADMIN, startTestApp, type TestApp } from "./harness.ts";
+import { GREEN_LAWN_ADMIN, openAroundTheClock, startTestApp, type TestApp } from "./harness.ts";
 
 const ROOT_NUMBER = "+15555550100";
 const GREEN_NUMBER = "+15555550101";
 /** Green Lawn forwards its calls to this phone (seeded). */
 const GREEN_FORWARD_TO = "+15555550191";
-const OPEN_AROUND_THE_CLOCK = Object.fromEntries(WEEKDAYS.map((day) => [day, [["00:00", "24:00"]]]));
 const API_VERSION = "2010-04-01";
 
 let sidCounter = 0;
@@ -37,14 +35,7 @@ let greenCookie: string;
 beforeAll(async () => {
   fake = await startFakeTwilio();
   t = await startTestApp(defaultEngine(), { fakeTwilio: fake });
-  await platformDb(t.db, { actorUserId: null, purpose: "test" }).run(async (tx) => {
-    for (const tenantId of ["green-lawn", "root"])
-      await tx.bookingSettings.upsert({
-        where: { tenantId },
-        create: { tenantId, hours: OPEN_AROUND_THE_CLOCK },
-        update: { hours: OPEN_AROUND_THE_CLOCK },
-      });
-  });
+  await openAroundTheClock(t.db, ["green-lawn", "root"]);
   greenCookie = await t.signIn(GREEN_LAWN_ADMIN);
 });
 afterAll(async () => {

@@ -6,18 +6,16 @@
 import { randomUUID } from "node:crypto";
 import { JOB_QUEUES, platformDb, tenantDb } from "@servicepro/db";
 import { testEngines } from "@servicepro/db/testing";
-import { WEEKDAYS } from "@servicepro/telephony/constants";
 import { type FakeTwilio, settledJobs, startFakeTwilio } from "@servicepro/testkit";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conversationWith } from "../../../packages/api/test/telephony-fixtures.ts";
-import { GREEN_LAWN_ADMIN, startTestApp, type TestApp } from "./harness.ts";
+import { GREEN_LAWN_ADMIN, openAroundTheClock, startTestApp, type TestApp } from "./harness.ts";
 
 const ROOT_NUMBER = "+15555550100";
 const GREEN_NUMBER = "+15555550101";
 const GREEN_FORWARD_TO = "+15555550191";
 const API_VERSION = "2010-04-01";
-const OPEN_AROUND_THE_CLOCK = Object.fromEntries(WEEKDAYS.map((day) => [day, [["00:00", "24:00"]]]));
 
 const hex32 = () => randomUUID().replaceAll("-", "");
 const sid = (prefix: "SM" | "MM" | "CA" | "RE" | "TR") => `${prefix}${hex32()}`;
@@ -43,19 +41,11 @@ describe.each(testEngines())("Twilio replay of documented traffic on %s", (engin
   beforeAll(async () => {
     fake = await startFakeTwilio();
     t = await startTestApp(engine, { fakeTwilio: fake });
-    await platform().run(async (tx) => {
-      for (const tenantId of ["green-lawn", "root"])
-        await tx.bookingSettings.upsert({
-          where: { tenantId },
-          create: { tenantId, hours: OPEN_AROUND_THE_CLOCK },
-          update: { hours: OPEN_AROUND_THE_CLOCK },
-        });
-      // Missed-call texts on, so that "no text to a caller that is not a phone" can fail.
-      await tx.tenantPhoneConfig.update({
-        where: { phoneNumber: GREEN_NUMBER },
-        data: { missedCallTextEnabled: true },
-      });
-    });
+    await openAroundTheClock(t.db, ["green-lawn", "root"]);
+    // Missed-call texts on, so that "no text to a caller that is not a phone" can fail.
+    await platform().run((tx) =>
+      tx.tenantPhoneConfig.update({ where: { phoneNumber: GREEN_NUMBER }, data: { missedCallTextEnabled: true } }),
+    );
   });
   afterAll(async () => {
     await t?.close();

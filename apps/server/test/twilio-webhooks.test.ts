@@ -3,16 +3,13 @@
 // a fake Twilio REST server on 127.0.0.1. Figures from docs: W1–W6, W9, W11, M1–M4, M7.
 import { JOB_QUEUES, platformDb, tenantDb } from "@servicepro/db";
 import { defaultEngine } from "@servicepro/db/testing";
-import { WEEKDAYS } from "@servicepro/telephony/constants";
 import { type FakeTwilio, settledJobs, startFakeTwilio } from "@servicepro/testkit";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PUBLIC_BASE_URL, startTestApp, type TestApp } from "./harness.ts";
+import { OPEN_AROUND_THE_CLOCK, openAroundTheClock, PUBLIC_BASE_URL, startTestApp, type TestApp } from "./harness.ts";
 
 const ROOT_NUMBER = "+15555550100";
 const GREEN_NUMBER = "+15555550101";
-/** Business hours under which a call is always "open", whatever the clock says when the test runs. */
-const OPEN_AROUND_THE_CLOCK = Object.fromEntries(WEEKDAYS.map((day) => [day, [["00:00", "24:00"]]]));
 let sidCounter = 0;
 const nextSid = (prefix: "SM" | "CA") => `${prefix}${String(++sidCounter).padStart(32, "0")}`;
 
@@ -448,13 +445,7 @@ describe("voice", () => {
 
   it("should text a missed caller once per window, never an opted-out one, and take a voicemail", async () => {
     // Green Lawn forwards to the business; open around the clock for this test.
-    await platformDb(t.db, { actorUserId: null, purpose: "test" }).run((tx) =>
-      tx.bookingSettings.upsert({
-        where: { tenantId: "green-lawn" },
-        create: { tenantId: "green-lawn", hours: OPEN_AROUND_THE_CLOCK },
-        update: { hours: OPEN_AROUND_THE_CLOCK },
-      }),
-    );
+    await openAroundTheClock(t.db, ["green-lawn"]);
     const caller = "+15555550182";
     const first = nextSid("CA");
     const incoming = parse(
