@@ -319,12 +319,19 @@ const HISTORY_KEPT = 30;
  * and its history), newest first: one run on a shared machine proves little, the series does.
  */
 function goalHistory(previous: string): string[] {
+  // A table's rule line (| --- | --- |), even one an earlier report carried over behind a run stamp.
+  const isRule = (line: string) =>
+    line
+      .split("|")
+      .slice(1, -1)
+      .filter((cell) => !/^\s*\d{4}-\d\d-\d\dT/.test(cell))
+      .every((cell) => /^\s*-+\s*$/.test(cell));
   const run = /^- Run: (\S+?),/m.exec(previous)?.[1];
   const current = previous.split("## Goals\n")[1]?.split(HISTORY_HEADING)[0] ?? "";
   const rows = run
     ? current
         .split("\n")
-        .filter((line) => line.startsWith("| ") && !line.startsWith("| figure "))
+        .filter((line) => line.startsWith("| ") && !line.startsWith("| figure ") && !isRule(line))
         .map((line) => {
           // Reports before the p99 goals had no "measure" column: those goals were all req/s.
           const cells = line.split("|").slice(1, -1);
@@ -334,7 +341,7 @@ function goalHistory(previous: string): string[] {
     : [];
   const older = (previous.split(HISTORY_HEADING)[1] ?? "")
     .split("\n")
-    .filter((line) => line.startsWith("| 2"))
+    .filter((line) => line.startsWith("| 2") && !isRule(line))
     .map((line) => {
       // History rows carried before the "measure" column existed: those goals were all req/s.
       const cells = line.split("|").slice(1, -1);
