@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { addOnRow, faqRow, serviceRow, UNUSABLE_PASSWORD_HASH } from "@servicepro/concierge";
 import { type Database, type Prisma, platformDb, tenantDb } from "@servicepro/db";
 import type { IndustryPack } from "@servicepro/industry-packs";
-import { onboardingTokenHash as tokenIdOf } from "../src/concierge/onboarding-token.ts";
+import { onboardingTokenHash as tokenIdOf } from "@servicepro/provisioning";
 import { type ApiDeps, type ApiMessaging, createApiDeps, createContext, type Logger } from "../src/context.ts";
 import { createSession } from "../src/identity/sessions.ts";
 import { appRouter } from "../src/root.ts";

@@ -5,10 +5,10 @@ import { randomBytes } from "node:crypto";
 import { UNUSABLE_PASSWORD_HASH } from "@servicepro/concierge";
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
 import { getPack } from "@servicepro/industry-packs";
+import { onboardingTokenHash as tokenIdOf } from "@servicepro/provisioning";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { onboardingTokenHash as tokenIdOf } from "../src/concierge/onboarding-token.ts";
 import { verifyPassword } from "../src/identity/passwords.ts";
 import {
   apiDeps,

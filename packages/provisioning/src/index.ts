@@ -5,7 +5,6 @@
 
 export {
   createProvisioningJobs,
-  mintOnboardingToken,
   type NoticeOutcome,
   onboardingTexts,
   type ProvisioningWorkerDeps,
@@ -19,4 +18,5 @@ export {
   type NumberSetupResult,
   setUpTwilioNumber,
 } from "./numbers.ts";
+export { newOnboardingToken, onboardingTokenHash } from "./onboarding-token.ts";
 export type * from "./types.ts";

@@ -7,7 +7,7 @@
  * them. A number set-up names the business; an onboarding notice names an onboarding_notices row,
  * and its one-time link is minted when it is sent, so the raw link exists only in the message.
  */
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { ONBOARDING_TOKEN_TTL_MS, onboardingLink } from "@servicepro/concierge";
 import { type Database, JOB_QUEUES, type JobData, jobData, platformDb, queueJob, tenantDb } from "@servicepro/db";
 import type { EmailSender } from "@servicepro/notifications";
@@ -15,6 +15,7 @@ import type { SmsSender, TwilioClient, WorkerLogger } from "@servicepro/sms";
 import type { PgBoss, PrismaTransactionLike } from "pg-boss";
 import { fromPrisma } from "pg-boss";
 import { setUpTwilioNumber } from "./numbers.ts";
+import { newOnboardingToken } from "./onboarding-token.ts";
 import type { JobTx, OnboardingMessage, ProvisioningJobs } from "./types.ts";
 
 const inTx = (tx: JobTx) => ({ db: fromPrisma(tx as unknown as PrismaTransactionLike) });
@@ -56,15 +57,6 @@ export const onboardingTexts = {
       `The link works once and expires on ${new Date(n.expiresAt).toUTCString()}. If it has expired, reply to this email and we'll send a new one.`,
     ].join("\n"),
 };
-
-/**
- * A one-time link token: 32 random bytes, URL-safe; stored only as its SHA-256 (hex), the scheme
- * onboarding.inspect/complete redeem (packages/api concierge/onboarding-token.ts).
- */
-export function mintOnboardingToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, tokenHash: createHash("sha256").update(token).digest("hex") };
-}
 
 export type ProvisioningWorkerDeps = {
   db: Database;
@@ -130,7 +122,7 @@ export async function sendOnboardingNotice(
     if (job.channel === "sms" && (!deps.platformSmsFrom || !tenant.contactPhone))
       return { outcome: "skipped" } as const;
 
-    const { token, tokenHash } = mintOnboardingToken();
+    const { token, tokenHash } = newOnboardingToken();
     const expiresAt = new Date(now.getTime() + ONBOARDING_TOKEN_TTL_MS);
     await tx.onboardingToken.create({
       data: { id: tokenHash, userId: notice.user.id, tenantId: job.tenantId, expiresAt },

@@ -7,6 +7,7 @@ import type { Audit, Prisma } from "@servicepro/db";
 import { AppError, fieldErrors } from "@servicepro/errors";
 import { getPack } from "@servicepro/industry-packs";
 import type { ProvisioningJobs } from "@servicepro/provisioning";
+import { newOnboardingToken } from "@servicepro/provisioning";
 import type { Logger } from "../context.ts";
 import type { RefusalDetail } from "../trpc.ts";
 import { clashedField, findClashes } from "./clashes.ts";
@@ -15,7 +16,6 @@ import {
   type OnboardingDeliveryConfig,
   planOnboardingDelivery,
 } from "./onboarding-delivery.ts";
-import { newOnboardingToken } from "./onboarding-token.ts";
 import { runStep } from "./steps.ts";
 
 export const PROVISION_PURPOSE = "admin.concierge.provision";

@@ -2,8 +2,8 @@
 // set a password and be signed in, exactly as after a sign-in. The link works once, for 72 hours.
 import { platformDb, writeAudit } from "@servicepro/db";
 import { newPasswordSchema, normalizeEmail } from "@servicepro/identity";
+import { onboardingTokenHash } from "@servicepro/provisioning";
 import { z } from "zod";
-import { onboardingTokenHash } from "../concierge/onboarding-token.ts";
 import { logout } from "../identity/login.ts";
 import { hashPassword } from "../identity/passwords.ts";
 import { type AuthState, createSession } from "../identity/sessions.ts";

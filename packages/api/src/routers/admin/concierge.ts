@@ -10,6 +10,7 @@ import {
 } from "@servicepro/concierge";
 import { AppError, fieldErrors } from "@servicepro/errors";
 import { getPack } from "@servicepro/industry-packs";
+import { newOnboardingToken } from "@servicepro/provisioning";
 import { IVR_MODES } from "@servicepro/telephony/constants";
 import { PLAN_TIERS } from "@servicepro/tenancy/constants";
 import { slugSchema, textSchema } from "@servicepro/validators";
@@ -21,7 +22,6 @@ import {
   onboardingDeliverySchema,
   planOnboardingDelivery,
 } from "../../concierge/onboarding-delivery.ts";
-import { newOnboardingToken } from "../../concierge/onboarding-token.ts";
 import { createRouter, gateTargetPlan, ownerProcedure } from "../../trpc.ts";
 
 const counts = z.object({ services: z.number().int(), addOns: z.number().int(), faqs: z.number().int() });
