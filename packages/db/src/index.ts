@@ -1,4 +1,6 @@
 // @servicepro/db: the only package that talks to the database.
+
+export { CHANGE_CHANNELS, type ChangeChannel, type ChangeFeed } from "./changes.ts";
 export {
   type Database,
   type DatabaseEngine,
@@ -9,6 +11,7 @@ export {
   openDatabase,
   PGLITE_EXTENSIONS,
   redactUrl,
+  type SqlExecutor,
 } from "./client.ts";
 export type {
   Appointment,
