@@ -171,6 +171,9 @@ GRANT EXECUTE ON FUNCTION app_route_inbound(text, text) TO ${APP_ROLE}, ${PLATFO
 GRANT EXECUTE ON FUNCTION app_route_message_sid(text) TO ${APP_ROLE}, ${PLATFORM_ROLE};
 -- Call callbacks find their call's tenant by CallSid or RecordingSid (call_sid_routing migration).
 GRANT EXECUTE ON FUNCTION app_route_call_sid(text, text) TO ${APP_ROLE}, ${PLATFORM_ROLE};
+-- The durable Twilio intake: staging (as the app role, under RLS) and the workers' claim (durable_twilio_intake).
+GRANT EXECUTE ON FUNCTION app_stage_twilio_events(jsonb) TO ${APP_ROLE};
+GRANT EXECUTE ON FUNCTION app_claim_twilio_events(integer, integer) TO ${APP_ROLE};
 -- Customer search (one tenant's ids only, see the customer_search migration).
 GRANT EXECUTE ON FUNCTION app_customer_page(text, text, text, timestamptz, text, uuid, integer) TO ${APP_ROLE};
 -- Concierge set-up requests are the owner's business only.

@@ -30,6 +30,7 @@ export const TENANT_OWNED_MODELS = [
   "AppointmentEvent",
   "AppointmentSeries",
   "AppointmentReminder",
+  "TwilioEvent",
 ] as const;
 export type TenantOwnedModel = (typeof TENANT_OWNED_MODELS)[number];
 

@@ -39,6 +39,7 @@ const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
   AppointmentEvent: "appointment_events",
   AppointmentSeries: "appointment_series",
   AppointmentReminder: "appointment_reminders",
+  TwilioEvent: "twilio_events",
 };
 /**
  * Directory tables: tenant rows keyed by a platform-wide identifier (a phone number belongs to one
@@ -98,6 +99,9 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
           data: { tenantId: id, phone, state: "opted_out", source: "keyword", evidence: { text: "STOP" } },
         });
         await tx.faq.create({ data: { tenantId: id, question: "Hours?", answer: "9 to 5" } });
+        await tx.twilioEvent.create({
+          data: { tenantId: id, kind: "sms_incoming", dedupeKey: `SM${i}`, orderKey: `sms:${phone}`, params: {} },
+        });
         const service = await tx.service.create({
           data: {
             tenantId: id,

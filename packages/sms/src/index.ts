@@ -13,7 +13,13 @@ export {
 export { createMessagingEvents } from "./events.ts";
 export { ensureConversation, ensureCustomer, type IntakeDeps, phoneOf, type TwilioParams } from "./inbound.ts";
 export { recordUnrouted, routeInbound } from "./inbound-routing.ts";
-export { handleInboundSms, type InboundSmsResult } from "./intake.ts";
+export {
+  type ApplyTextsOptions,
+  applyInboundTexts,
+  handleInboundSms,
+  type InboundSmsResult,
+  type InboundText,
+} from "./intake.ts";
 export {
   type DroppedMedia,
   INLINE_IMAGE_TYPES,
