@@ -111,6 +111,7 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
       authToken: config.twilioAuthToken,
       publicBaseUrl: config.publicBaseUrl,
       intake: messaging.intake,
+      twilioIntake: messaging.twilioIntake,
       accountSids: config.twilioAccountSid ? [config.twilioAccountSid, ...(config.twilioSubaccountSids ?? [])] : [],
       logger,
     }),

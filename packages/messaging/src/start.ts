@@ -1,5 +1,6 @@
 import type { ReminderQueue } from "@servicepro/booking";
 import { type Database, JOB_QUEUE_SCHEMA, MAINTENANCE_INTERVAL_SECONDS } from "@servicepro/db";
+import { startTwilioIntake, type TwilioIntake } from "@servicepro/intake";
 import { createDevEmailSender, type EmailSender } from "@servicepro/notifications";
 import {
   createPoolNumberProvider,
@@ -46,6 +47,8 @@ export type MessagingOptions = {
   pollingIntervalSeconds?: number;
   /** How often stuck jobs (a worker died holding them) are found and retried; default 15 s. */
   superviseIntervalSeconds?: number;
+  /** How long an intake worker holds the events it took before another process may take them; default 30 s. */
+  intakeLeaseSeconds?: number;
   now?: () => Date;
 };
 
@@ -57,6 +60,8 @@ export type Messaging = {
   /** Appointment reminder and confirmation jobs (packages/booking decides which, packages/sms sends). */
   reminders: ReminderQueue;
   intake: IntakeDeps;
+  /** The durable webhook intake: the routes stage events through it; its worker applies them (when runWorker). */
+  twilioIntake: TwilioIntake;
   boss: PgBoss;
   sender: SmsSender;
   /** Stops the worker (finishing jobs in hand) and the queue. */
@@ -104,6 +109,10 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     reminders,
     ...(options.now ? { now: options.now } : {}),
   };
+  const twilioIntake = startTwilioIntake(intake, options.logger, {
+    run: options.runWorker ?? true,
+    ...(options.intakeLeaseSeconds ? { leaseSeconds: options.intakeLeaseSeconds } : {}),
+  });
   const stopWorker =
     (options.runWorker ?? true)
       ? await startSmsWorker(
@@ -154,9 +163,11 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     provisioning: createProvisioningJobs(boss),
     reminders,
     intake,
+    twilioIntake,
     boss,
     sender: options.sender,
     async stop() {
+      await twilioIntake.stop();
       await stopWorker();
       await stopReminders();
       await stopProvisioning();

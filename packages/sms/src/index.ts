@@ -11,7 +11,14 @@ export {
   type WorkerLogger,
 } from "./delivery-worker.ts";
 export { createMessagingEvents } from "./events.ts";
-export { ensureConversation, ensureCustomer, type IntakeDeps, phoneOf, type TwilioParams } from "./inbound.ts";
+export {
+  ensureConversation,
+  ensureCustomer,
+  type IntakeDeps,
+  ourNumberOf,
+  phoneOf,
+  type TwilioParams,
+} from "./inbound.ts";
 export { recordUnrouted, routeInbound } from "./inbound-routing.ts";
 export {
   type ApplyTextsOptions,

@@ -11,6 +11,7 @@ CREATE TABLE "twilio_events" (
     "from_number" TEXT,
     "params" JSONB NOT NULL,
     "query" JSONB NOT NULL DEFAULT '{}',
+    "route" JSONB NOT NULL DEFAULT '{}',
     "received_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "leased_until" TIMESTAMPTZ(3),
     "attempts" INTEGER NOT NULL DEFAULT 0,
@@ -55,11 +56,12 @@ DECLARE
 BEGIN
   FOR v_tenant IN SELECT DISTINCT e->>'tenantId' FROM jsonb_array_elements(p_events) AS e LOOP
     PERFORM set_config('app.tenant_id', v_tenant, true);
-    INSERT INTO twilio_events (tenant_id, kind, dedupe_key, order_key, from_number, params, query)
+    INSERT INTO twilio_events (tenant_id, kind, dedupe_key, order_key, from_number, params, query, route)
       SELECT x."tenantId", x.kind::twilio_event_kind, x."dedupeKey", x."orderKey", x."fromNumber", x.params,
-             coalesce(x.query, '{}'::jsonb)
+             coalesce(x.query, '{}'::jsonb), coalesce(x.route, '{}'::jsonb)
         FROM jsonb_to_recordset(p_events)
-          AS x("tenantId" text, kind text, "dedupeKey" text, "orderKey" text, "fromNumber" text, params jsonb, query jsonb)
+          AS x("tenantId" text, kind text, "dedupeKey" text, "orderKey" text, "fromNumber" text, params jsonb,
+               query jsonb, route jsonb)
        WHERE x."tenantId" = v_tenant
       ON CONFLICT DO NOTHING;
     GET DIAGNOSTICS v_count = ROW_COUNT;
@@ -81,7 +83,7 @@ REVOKE ALL ON FUNCTION app_stage_twilio_events(jsonb) FROM PUBLIC;
 -- given up on (failed_at) no longer blocks its successors.
 CREATE FUNCTION app_claim_twilio_events(p_limit integer, p_lease_seconds integer)
   RETURNS TABLE (tenant_id text, kind text, dedupe_key text, seq bigint, params jsonb, query jsonb,
-                 attempts integer, received_at timestamptz)
+                 route jsonb, attempts integer, received_at timestamptz)
   LANGUAGE sql VOLATILE SECURITY DEFINER
   SET search_path = pg_catalog, public
   AS $$
@@ -99,6 +101,6 @@ CREATE FUNCTION app_claim_twilio_events(p_limit integer, p_lease_seconds integer
        SET leased_until = now() + make_interval(secs => p_lease_seconds), attempts = t.attempts + 1
       FROM ready
      WHERE t.tenant_id = ready.tenant_id AND t.kind = ready.kind AND t.dedupe_key = ready.dedupe_key
-    RETURNING t.tenant_id, t.kind::text, t.dedupe_key, t.seq, t.params, t.query, t.attempts, t.received_at
+    RETURNING t.tenant_id, t.kind::text, t.dedupe_key, t.seq, t.params, t.query, t.route, t.attempts, t.received_at
   $$;
 REVOKE ALL ON FUNCTION app_claim_twilio_events(integer, integer) FROM PUBLIC;

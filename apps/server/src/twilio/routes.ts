@@ -10,7 +10,16 @@
  *
  * Handlers are idempotent per MessageSid/CallSid, so Twilio's retries are safe.
  */
-import { handleInboundSms, handleSmsStatus, type IntakeDeps, type TwilioParams } from "@servicepro/sms";
+import { smsIncomingEvent, smsStatusEvent, type TwilioIntake } from "@servicepro/intake";
+import {
+  handleSmsStatus,
+  type IntakeDeps,
+  ourNumberOf,
+  phoneOf,
+  recordUnrouted,
+  routeInbound,
+  type TwilioParams,
+} from "@servicepro/sms";
 import { answerUnavailable, emptyMessagingResponse } from "@servicepro/telephony";
 import { scrubText } from "@servicepro/validators";
 import {
@@ -32,6 +41,8 @@ export type TwilioRoutesConfig = {
   authToken: string | null;
   publicBaseUrl: string;
   intake: IntakeDeps;
+  /** Where texts and delivery statuses are staged before they are acknowledged (@servicepro/intake). */
+  twilioIntake: TwilioIntake;
   /**
    * The Twilio accounts whose webhooks we accept (the main account and its subaccounts). Empty when
    * Twilio's account SID is not configured (development): the check is skipped, and said once at start.
@@ -50,6 +61,8 @@ type Handler = (
 ) => Promise<{ twiml: string; tenantId?: string | undefined }>;
 
 const TWIML = { "content-type": "text/xml; charset=utf-8" };
+/** The same for every text: replies go through the outbox. Built once. */
+const EMPTY_MESSAGING_RESPONSE = emptyMessagingResponse();
 
 export function twilioRoutes(config: TwilioRoutesConfig) {
   const app = new Hono<HonoEnv>();
@@ -125,25 +138,41 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
   route("/voice/dial-result", "voice", (p) => handleDialResult(intake, p));
   route("/voice/voicemail", "voice", (p, q) => handleVoicemail(intake, p, { event: q.event }));
   route("/voice/status", "voice", (p) => handleVoiceStatus(intake, p));
-  route("/sms/incoming", "sms", async (p, _q, logger) => {
+  // A text is acknowledged once its raw event is committed in the staging table; a worker stores it,
+  // applies consent and answers it (@servicepro/intake). Replies go through the outbox, never inline TwiML.
+  route("/sms/incoming", "sms", async (p) => {
     if (!(p.MessageSid ?? p.SmsSid)) throw new MissingField("MessageSid");
-    const result = await handleInboundSms(intake, p);
-    if (result.outcome === "stored" && result.droppedMedia.length > 0)
-      logger.warn(
-        {
-          security: "twilio_media_dropped",
-          tenantId: result.tenantId,
-          messageId: result.messageId,
-          parts: result.droppedMedia,
-        },
-        "MMS parts not stored: only https URLs on api.twilio.com are kept",
+    const to = ourNumberOf(p.To);
+    const route = await routeInbound(
+      intake.db,
+      { channel: "sms", to, messagingServiceSid: p.MessagingServiceSid },
+      intake.unroutedPolicy,
+    );
+    if (route.kind === "quarantine") {
+      const sid = p.MessageSid ?? p.SmsSid ?? "";
+      await recordUnrouted(intake.db, { kind: "sms", sid, to, from: phoneOf(p.From), reason: route.reason, params: p });
+    } else {
+      const { tenantId, phoneNumber, routedByFallback } = route;
+      await config.twilioIntake.stage(
+        smsIncomingEvent(tenantId, p, { phoneNumber, routedByFallback }, phoneOf(p.From)),
       );
-    // Replies go through the outbox (durable, deduplicated), never inline TwiML.
-    return { twiml: emptyMessagingResponse() };
+    }
+    return { twiml: EMPTY_MESSAGING_RESPONSE };
   });
+  // A delivery status is staged under the tenant whose number sent the text (its From), which is
+  // where the message is; the worker still matches it by MessageSid. A status from a number no
+  // tenant has now (released, or sent before it moved) is matched at once, as before.
   route("/sms/status", "sms", async (p, q) => {
-    await handleSmsStatus(intake, p, { t: q.t, m: q.m });
-    return { twiml: emptyMessagingResponse() };
+    const from = ourNumberOf(p.From);
+    const route = from ? await routeInbound(intake.db, { channel: "sms", to: from }, "quarantine") : null;
+    const hint = { t: q.t, m: q.m };
+    if (route?.kind === "tenant" && route.matchedBy === "number") {
+      const query = Object.fromEntries(Object.entries(hint).filter((e): e is [string, string] => e[1] !== undefined));
+      await config.twilioIntake.stage(
+        smsStatusEvent(route.tenantId, p, query, { phoneNumber: route.phoneNumber, routedByFallback: false }),
+      );
+    } else await handleSmsStatus(intake, p, hint);
+    return { twiml: EMPTY_MESSAGING_RESPONSE };
   });
   return app;
 }
