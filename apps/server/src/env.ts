@@ -97,6 +97,8 @@ const envSchema = z.object({
   EMAIL_FROM: optional(z.email("EMAIL_FROM must be an email address")).default("hello@servicepro.local"),
   /** How often jobs held by a worker that died are found and retried (seconds). */
   JOB_SUPERVISE_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(300)).default(15),
+  /** How long an intake worker holds the Twilio events it took before another process may take them (seconds). */
+  INTAKE_LEASE_SECONDS: optional(z.coerce.number().int().min(1).max(600)).default(30),
   // Read now so a malformed value fails at start-up; used by the AI phases.
   OPENAI_API_KEY: optional(z.string().min(20, "OPENAI_API_KEY looks too short")),
   /** OpenAI's API origin (a proxy or a compatible server); the Integrations page checks it. */

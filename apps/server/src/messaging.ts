@@ -37,6 +37,7 @@ export function startMessagingFromEnv(opts: {
     unroutedPolicy: env.TWILIO_UNROUTED_POLICY,
     runWorker: env.SMS_WORKER === "true",
     superviseIntervalSeconds: env.JOB_SUPERVISE_INTERVAL_SECONDS,
+    intakeLeaseSeconds: env.INTAKE_LEASE_SECONDS,
     ...(opts.now ? { now: opts.now } : {}),
   });
 }

@@ -88,6 +88,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("database outage (PostgreSQL)", 
       OWNER_PASSWORD: OWNER.password,
       SEED_DEMO_DATA: "true",
       DEMO_TENANT_ADMIN_PASSWORD: "demo-password-for-tests",
+      INTAKE_LEASE_SECONDS: "2",
     });
     await prepareAccounts({ db, env, logger });
     messaging = await startMessagingFromEnv({ db, env, logger });
@@ -206,12 +207,21 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("database outage (PostgreSQL)", 
       }
       expect(status, sid).toBe(200);
     }
-    const stored = await tenantDb(db, "root").run((tx) =>
-      tx.message.findMany({ where: { twilioSid: { startsWith: "SMoutage" } }, select: { twilioSid: true } }),
-    );
+    // Acknowledged means staged: the intake's worker stores each text a moment later. One whose first
+    // attempt met the outage is retried after its backoff (or its lease, here 2 s), so wait for all.
+    const storedNow = () =>
+      tenantDb(db, "root").run((tx) =>
+        tx.message.findMany({ where: { twilioSid: { startsWith: "SMoutage" } }, select: { twilioSid: true } }),
+      );
+    let stored = await storedNow();
+    for (let waited = 0; stored.length < sids.length && waited < 30_000; waited += 250) {
+      await messaging.twilioIntake.drain();
+      await new Promise((r) => setTimeout(r, 250));
+      stored = await storedNow();
+    }
     expect(stored).toHaveLength(sids.length);
     expect(new Set(stored.map((m) => m.twilioSid)).size).toBe(sids.length);
-  }, 60_000);
+  }, 90_000);
 
   // R2: a database that accepts connections but never answers. The webhook's time budget answers
   // 503 well before Twilio's 15 s, and the process keeps serving once the database is back.

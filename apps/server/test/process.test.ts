@@ -1,63 +1,21 @@
 // The real entry point as a process: first start on a new embedded database, configuration errors,
 // and graceful shutdown on SIGTERM.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort, startServerProcess, stopAllServerProcesses, untilHealthy } from "./server-process.ts";
 
-const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const dataDirs: string[] = [];
-const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  stopAllServerProcesses();
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-
-function start(env: Record<string, string>): {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-} {
-  // DATABASE_URL is removed so the process uses the embedded database even when CI sets one for tests.
+/** The process on the embedded database: DATABASE_URL is removed even when CI sets one for tests. */
+function start(env: Record<string, string>) {
   const { DATABASE_URL: _ignored, ...parentEnv } = process.env;
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...parentEnv, LOG_LEVEL: "info", NODE_ENV: "production", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-/**
- * Until the server answers /healthz with 200 (true) or its process exits (false). No attempt count:
- * a first start creates a database, which takes as long as the machine needs; the test's timeout
- * bounds it (and afterAll stops a process left running).
- */
-async function untilHealthy(server: { child: ChildProcess }, port: number): Promise<boolean> {
-  while (server.child.exitCode === null) {
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
+  return startServerProcess({ LOG_LEVEL: "info", NODE_ENV: "production", ...env }, { inheritEnv: parentEnv });
 }
 
 describe("the server process", () => {

@@ -84,6 +84,7 @@ describe.each(testEngines())("Twilio text webhooks on %s", (engine) => {
       },
       body: raw,
     });
+    if (res.ok) await t.messaging.twilioIntake.drain();
     return { status: res.status, text: await res.text() };
   }
 

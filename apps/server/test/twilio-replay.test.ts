@@ -208,6 +208,31 @@ describe.each(testEngines())("Twilio replay of documented traffic on %s", (engin
     });
   });
 
+  describe("SMS: Twilio redelivering one text many times at once", () => {
+    it("20 concurrent deliveries of one MessageSid stage one event and store one message", async () => {
+      const MessageSid = sid("SM");
+      const from = nextPhone();
+      const before = await counts();
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          t.twilioWebhook("/twilio/sms/incoming", smsParams({ MessageSid, From: from, Body: "Are you open Sunday?" }), {
+            drain: false,
+          }),
+        ),
+      );
+      // Every copy is acknowledged (a 5xx would make Twilio send it again); the copies share one staged
+      // event (keyed by SID), which this process's worker may already have applied and deleted.
+      expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 20 }, () => 200));
+      const staged = await tenantDb(t.db, "root").run((tx) =>
+        tx.twilioEvent.count({ where: { kind: "sms_incoming", dedupeKey: MessageSid } }),
+      );
+      expect(staged).toBeLessThanOrEqual(1);
+      await t.messaging.twilioIntake.drain();
+      expect(await counts()).toEqual({ ...before, customers: before.customers + 1, messages: before.messages + 1 });
+      expect((await messageBySid(MessageSid)).body).toBe("Are you open Sunday?");
+    });
+  });
+
   describe("SMS: bodies at Twilio's limits", () => {
     it("stores a 10-segment unicode text (1,600 characters with emoji) intact, and a whitespace-only one", async () => {
       const long = `${"Hola 👋 ¿qué tal? ".repeat(89)}`.slice(0, 1_600);

@@ -75,3 +75,6 @@ async function adminQuery(url: string, sql: string): Promise<void> {
     await client.end();
   }
 }
+
+/** Runs `fn` on one connection as the URL's owner (RLS does not apply): for tests that look at every tenant's rows. */
+export { withOwnerConnection } from "./client.ts";
