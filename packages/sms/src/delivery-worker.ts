@@ -5,7 +5,8 @@
  *   1. lock the message; skip it unless it is pending, submitting or unknown;
  *   2. if an earlier attempt may have reached Twilio (submitting/unknown), ask Twilio first and
  *      adopt the message it already has;
- *   3. re-check consent and tenant status, mark it `submitting`, commit;
+ *   3. re-check consent and tenant status, mark it `submitting`, commit — unless a text from the
+ *      recipient is acknowledged but not yet applied (it may be STOP): then wait (DeliveryHeld);
  *   4. call Twilio (no transaction open);
  *   5. store the SID and status — or the refusal (21610 also opts the number out), or `unknown`
  *      and let the queue retry, which starts again at 1.
@@ -55,6 +56,18 @@ async function appendStatus(
 ) {
   await tx.$executeRaw`UPDATE messages SET status_history = status_history || ${JSON.stringify([historyEntry(status, extra)])}::jsonb WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`;
   await tx.message.update({ where: { tenantId_id: { tenantId, id } }, data: { status, ...data } });
+}
+
+/**
+ * A text is not sent while a text from its recipient to this business is acknowledged but not yet
+ * applied by the intake (it may say STOP: an opt-out holds from the moment Twilio has our answer).
+ * The job is retried in a couple of seconds. An inbound event older than this is stuck, not in
+ * flight (the operator sees it in twilio_events, docs/runbook.md), and holds nothing back.
+ */
+const INBOUND_IN_FLIGHT_SECONDS = 120;
+
+export class DeliveryHeld extends Error {
+  override name = "DeliveryHeld";
 }
 
 export async function deliverMessage(deps: DeliveryDeps, job: SmsJob): Promise<DeliveryOutcome> {
@@ -111,6 +124,12 @@ export async function deliverMessage(deps: DeliveryDeps, job: SmsJob): Promise<D
       });
       return { kind: "done", outcome: "suppressed" };
     }
+    const [inFlight] = await tx.$queryRaw<unknown[]>`
+      SELECT 1 FROM twilio_events
+       WHERE tenant_id = ${job.tenantId} AND kind = 'sms_incoming' AND from_number = ${message.toNumber}
+         AND failed_at IS NULL AND received_at > now() - make_interval(secs => ${INBOUND_IN_FLIGHT_SECONDS})
+       LIMIT 1`;
+    if (inFlight) throw new DeliveryHeld("a text from the recipient is not applied yet; delivery waits for it");
     await appendStatus(tx, job.tenantId, message.id, "submitting", { sendAttempts: { increment: 1 } });
     return {
       kind: "send",
@@ -203,7 +222,8 @@ export async function startSmsWorker(
       const results = await Promise.allSettled(jobs.map((job) => deliverMessage(deps, jobData("smsSend", job.data))));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
       if (failed) {
-        deps.logger.warn({ err: failed.reason }, "SMS delivery will be retried");
+        if (!(failed.reason instanceof DeliveryHeld))
+          deps.logger.warn({ err: failed.reason }, "SMS delivery will be retried");
         if (jobs.length === 1) throw failed.reason;
         await Promise.all(
           jobs.map((job, i) =>

@@ -5,6 +5,7 @@
 export { hasOptedIn, isOptedOut, recordConsentChange } from "./consent.ts";
 export {
   type DeliveryDeps,
+  DeliveryHeld,
   type DeliveryOutcome,
   deliverMessage,
   startSmsWorker,
