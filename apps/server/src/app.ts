@@ -1,6 +1,7 @@
 // The Hono application: pure wiring, no listening (tests call app.request()).
 //
-// Request path: request id → logger → security headers → route:
+// Request path: /twilio/* first (signature-authenticated, no other middleware); everything else:
+// request id → logger → security headers → route:
 //   /healthz                     liveness + database check
 //   /trpc/*                      CSRF guard → body limit → tRPC (packages/api)
 //   /media/recordings/:callId    voicemail playback for the call's business (recordings.ts)
@@ -59,6 +60,19 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
   const secure = config.publicBaseUrl.startsWith("https://");
   const cookieName = sessionCookieName(secure);
 
+  // First, so none of the middleware below runs for Twilio's webhooks (see twilio/routes.ts).
+  app.route(
+    "/twilio",
+    twilioRoutes({
+      authToken: config.twilioAuthToken,
+      publicBaseUrl: config.publicBaseUrl,
+      intake: messaging.intake,
+      twilioIntake: messaging.twilioIntake,
+      accountSids: config.twilioAccountSid ? [config.twilioAccountSid, ...(config.twilioSubaccountSids ?? [])] : [],
+      logger,
+    }),
+  );
+
   app.use(requestId({ limitLength: 64 }));
   app.use(async (c, next) => {
     const started = performance.now();
@@ -104,18 +118,6 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
       return c.json({ status: "degraded", db: "unreachable" }, 503);
     }
   });
-
-  app.route(
-    "/twilio",
-    twilioRoutes({
-      authToken: config.twilioAuthToken,
-      publicBaseUrl: config.publicBaseUrl,
-      intake: messaging.intake,
-      twilioIntake: messaging.twilioIntake,
-      accountSids: config.twilioAccountSid ? [config.twilioAccountSid, ...(config.twilioSubaccountSids ?? [])] : [],
-      logger,
-    }),
-  );
 
   app.route(
     "/media/recordings",

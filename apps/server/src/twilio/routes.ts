@@ -1,6 +1,8 @@
 /**
  * Twilio's webhooks: plain HTTP, mounted outside the CSRF guard and cookie handling, and
- * authenticated by Twilio's signature instead. Order per request:
+ * authenticated by Twilio's signature instead. Mounted ahead of the app's request id, request log
+ * and security headers (a TwiML answer needs none of them, and this is the busiest path): only
+ * refusals and failures are logged. Order per request:
  *
  *   POST only (405) → size limit (413) → signature (403, nothing written) → AccountSid is ours (403,
  *   nothing written, not even in unrouted_webhooks) → NUL, lone surrogates and noncharacters replaced
@@ -77,8 +79,9 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
 
   const route = (path: string, kind: "sms" | "voice", handler: Handler) => {
     app.post(path, async (c) => {
+      const log = config.logger;
       if (!config.authToken) {
-        c.var.logger.error("Twilio webhook refused: TWILIO_AUTH_TOKEN is not set");
+        log.error("Twilio webhook refused: TWILIO_AUTH_TOKEN is not set");
         return c.text("Twilio webhooks are disabled: set TWILIO_AUTH_TOKEN.", 503);
       }
       const contentType = c.req.header("content-type") ?? "";
@@ -94,7 +97,7 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
         params,
       });
       if (!valid) {
-        c.var.logger.warn(
+        log.warn(
           {
             security: "twilio_signature_invalid",
             path: url.pathname,
@@ -107,7 +110,7 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
       // A signature proves the auth token, not the account: a subaccount or another account sharing
       // a token (or a leaked token) must not write into our tenants. Refused before anything is stored.
       if (accounts.size > 0 && !accounts.has(params.AccountSid ?? "")) {
-        c.var.logger.warn(
+        log.warn(
           {
             security: "twilio_account_mismatch",
             path: url.pathname,
@@ -121,10 +124,10 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
         // Twilio sends what the caller typed, and retries anything but a 2xx: a text we refused would
         // come back forever. PostgreSQL cannot store NUL or a lone surrogate, so they are replaced.
         const query = scrubValues(Object.fromEntries(url.searchParams));
-        const result = await withBudget(handler(scrubValues(params), query, c.var.logger), budgetMs);
+        const result = await withBudget(handler(scrubValues(params), query, log), budgetMs);
         return c.body(result.twiml, 200, TWIML);
       } catch (error) {
-        return unavailable(c, kind, error);
+        return unavailable(c, kind, error, log);
       }
     });
     app.on(["GET", "PUT", "PATCH", "DELETE"], path, (c) =>
@@ -209,9 +212,9 @@ function withBudget<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, budget]).finally(() => clearTimeout(timer));
 }
 
-function unavailable(c: Context<HonoEnv>, kind: "sms" | "voice", error: unknown) {
+function unavailable(c: Context<HonoEnv>, kind: "sms" | "voice", error: unknown, log: AppLogger) {
   if (error instanceof MissingField) return c.text(`Missing field ${error.message}.`, 400);
-  c.var.logger.error(
+  log.error(
     { err: error, path: c.req.path },
     "Twilio webhook failed; answering 503 so Twilio retries or uses the fallback URL",
   );
