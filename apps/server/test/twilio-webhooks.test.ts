@@ -155,6 +155,21 @@ describe("signature checks (W1–W4)", () => {
     expect((await t.app.request("/twilio/sms/incoming")).status).toBe(405);
     const huge = sms({ Body: "x".repeat(70 * 1024) });
     expect((await huge.send()).status).toBe(413);
+    // Declared by Content-Length (as Twilio sends it) and streamed without one: both refused.
+    const body = new URLSearchParams({ Body: "x".repeat(70 * 1024) }).toString();
+    const declared = await t.app.request("/twilio/sms/incoming", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(body.length) },
+      body,
+    });
+    expect(declared.status).toBe(413);
+    const streamed = await t.app.request("/twilio/sms/incoming", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new Blob([body]).stream(),
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
     // A signed POST with no Origin header (Twilio sends none) is accepted: 200, not the CSRF 403.
     expect((await sms({ Body: "no origin header" }).send()).status).toBe(200);
   });
