@@ -14,7 +14,7 @@ import { DEMO_ADMIN, DEMO_PASSWORD, FIGURE_GROUPS, type FigureGroup, NAMES, OWNE
 import { buildFigures, type Figure } from "./figures.ts";
 import { judge, type Round, resultText } from "./goals.ts";
 import { load, oneConnection, type Sample } from "./measure.ts";
-import { summarizeProfiles } from "./profile.ts";
+import { profileClock, summarizeProfiles, type Windows } from "./profile.ts";
 import { render } from "./report.ts";
 import { busyCalendar, manyConversations, manyCustomers, smsNumbers, smsTenants } from "./seed.ts";
 import { freePort, type Server, startServer } from "./servers.ts";
@@ -64,6 +64,7 @@ async function main() {
   const db = await createTestDatabase("postgres");
   const servers: Server[] = [];
   const profileDir = settings.profile ? mkdtempSync(path.join(tmpdir(), "bench-profile-")) : null;
+  const windows: Windows = new Map();
   const fakeTwilio = await startFakeTwilio();
   try {
     const needsSms = groups.has("sms") || groups.has("sms-e2e");
@@ -141,7 +142,9 @@ async function main() {
       const order = figures.map((_, i) => figures[(i + r) % figures.length]!);
       for (const figure of order) {
         const baselineSample = await baselineFor(figure);
+        const from = profileClock();
         const sample = await figure.measure();
+        windows.set(figure.name, [...(windows.get(figure.name) ?? []), [from, profileClock()]]);
         round.set(figure.name, { sample, baseline: baselineSample });
         process.stderr.write(
           `round ${r + 1}/${settings.rounds} ${figure.name}: ${sample.rps.toFixed(0)} req/s (p50 ${sample.p50.toFixed(2)} ms) vs bare ${baselineSample.rps.toFixed(0)} req/s (p50 ${baselineSample.p50.toFixed(2)} ms)\n`,
@@ -178,7 +181,7 @@ async function main() {
     await fakeTwilio.close();
     await db.drop();
     if (profileDir) {
-      process.stderr.write(`${summarizeProfiles(profileDir)}\n`);
+      process.stderr.write(`${summarizeProfiles(profileDir, windows)}\n`);
       rmSync(profileDir, { recursive: true, force: true });
     }
   }
