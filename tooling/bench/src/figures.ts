@@ -168,13 +168,19 @@ export async function buildFigures(ctx: FigureContext): Promise<Figure[]> {
       name: NAMES.smsE2e,
       connections: webhookConnections,
       oneConnection: false,
-      note: `SMS end to end: each sample sends as many signed texts as the previous one acknowledged in ${d} s (several tenants and numbers, a new SID each), as fast as they are acknowledged, and ends when the last acknowledged one is a message in the database.`,
+      note: `SMS end to end: each sample sends as many signed texts as the previous one acknowledged in ${d} s (several tenants and numbers, a new SID each), as fast as they are acknowledged, and ends when the last acknowledged one is a message in the database (the staging table empty, then every SID counted in messages).`,
       measure: async () => {
         sent = [];
         signed.prepare(count);
+        // Done when the staging table is empty (an event leaves it in the transaction that applies it;
+        // the previous figure's backlog was drained before), confirmed by counting the messages once.
         const sample = await asOwner(ctx.db, (client) =>
-          sustained({ url: `${appUrl}/twilio/sms/incoming`, bodies }, webhookConnections, count, () =>
-            messagesWithSids(client, sent),
+          sustained(
+            { url: `${appUrl}/twilio/sms/incoming`, bodies },
+            webhookConnections,
+            count,
+            async (acknowledged) =>
+              (await intakeBacklog(client)) === 0 && (await messagesWithSids(client, sent)) >= acknowledged,
           ),
         );
         count = Math.min(50_000, Math.max(500, Math.round((sample.ackRps ?? 0) * d)));
