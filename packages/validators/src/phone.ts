@@ -22,6 +22,22 @@ const NANP_NATIONAL = /^[2-9]\d{2}[2-9]\d{6}$/;
  * `country` is where a number without "+" is read (the tenant's country; US by default).
  */
 export function normalizePhone(input: string, country: CountryCode = DEFAULT_PHONE_COUNTRY): string | null {
+  // Every webhook parses its To and From: the same few numbers, over and over, and parsing is about a
+  // tenth of the inbound text's CPU. The answer depends only on the input, so it is remembered.
+  const key = `${country}|${input}`;
+  const known = normalized.get(key);
+  if (known !== undefined) return known;
+  const result = parsePhone(input, country);
+  if (normalized.size >= NORMALIZED_MAX) normalized.delete(normalized.keys().next().value as string);
+  normalized.set(key, result);
+  return result;
+}
+
+const NORMALIZED_MAX = 20_000;
+/** Insertion-ordered, so the first key is the oldest: a bounded first-in-first-out memo. */
+const normalized = new Map<string, string | null>();
+
+function parsePhone(input: string, country: CountryCode): string | null {
   const trimmed = input.trim();
   if (!PLAIN_NUMBER.test(trimmed) || trimmed.indexOf("+") > 0) return null;
   const digits = trimmed.replace(/\D/g, "");
