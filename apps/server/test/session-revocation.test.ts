@@ -5,8 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { type AddressInfo, createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { createTestDatabase, type TestDatabase } from "@servicepro/db/testing";
-import pg from "pg";
+import { createTestDatabase, ownerQuery, type TestDatabase } from "@servicepro/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
@@ -130,15 +129,14 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("session revocation across serve
     // This is what makes the next test mean something: without the notification, B would keep serving.
     const cookie = await signIn(a, STAFF);
     expect(await signedInEmail(b, cookie)).toBe(STAFF.email);
-    const owner = new pg.Client({ connectionString: db.url });
-    await owner.connect();
-    try {
-      // As a replica would apply it: triggers (and so the NOTIFY) do not fire.
-      await owner.query("SET session_replication_role = replica");
-      await owner.query("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)", [STAFF.email]);
-    } finally {
-      await owner.end();
-    }
+    // As a replica would apply it: triggers (and so the NOTIFY) do not fire.
+    await ownerQuery(db.url!, [
+      "SET session_replication_role = replica",
+      {
+        text: "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)",
+        values: [STAFF.email],
+      },
+    ]);
     expect(await signedInEmail(b, cookie)).toBe(STAFF.email);
     expect((await trpc(b, "query", "tenant.overview", undefined, cookie)).status).toBe(200);
   });
@@ -187,15 +185,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("session revocation across serve
     const cookie = await signIn(a, STAFF);
     for (const server of [a, b])
       expect((await trpc(server, "query", "tenant.overview", undefined, cookie)).status).toBe(200);
-    const owner = new pg.Client({ connectionString: db.url });
-    await owner.connect();
-    try {
-      await owner.query("DELETE FROM memberships WHERE user_id = (SELECT id FROM users WHERE email = $1)", [
-        STAFF.email,
-      ]);
-    } finally {
-      await owner.end();
-    }
+    await ownerQuery(db.url!, [
+      {
+        text: "DELETE FROM memberships WHERE user_id = (SELECT id FROM users WHERE email = $1)",
+        values: [STAFF.email],
+      },
+    ]);
     // The notification comes after the commit; a client's next request comes after the answer to the change.
     await expect.poll(async () => (await trpc(b, "query", "tenant.overview", undefined, cookie)).status).toBe(403);
     expect(a.output() + b.output()).not.toMatch(/"level":(50|60)/);
