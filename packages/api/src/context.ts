@@ -5,6 +5,7 @@ import type { NumberProvider, ProvisioningJobs } from "@servicepro/provisioning"
 import type { MessagingEvents, Outbox } from "@servicepro/sms";
 import { type BookingLimits, type BookingThrottle, createBookingThrottle } from "./booking-throttle.ts";
 import { createLoginThrottle, type LoginThrottle } from "./identity/login-throttle.ts";
+import { type SessionCache, sessionCacheOf } from "./identity/session-cache.ts";
 import { type AuthState, resolveSession } from "./identity/sessions.ts";
 
 /** The structured logger the API writes to (pino's Logger fits). */
@@ -35,6 +36,8 @@ export type ApiDeps = {
   loginThrottle: LoginThrottle;
   /** The public booking page's rate limits, shared by every request of one server. */
   bookingThrottle: BookingThrottle;
+  /** Signed-in sessions in memory, kept fresh by the change feed: the database's own (sessionCacheOf). */
+  sessions: SessionCache;
   /** The SMS outbox and live events (packages/sms, started by packages/messaging). */
   messaging: ApiMessaging;
   /** What the Integrations & keys page checks; unset: nothing configured beyond the database. */
@@ -82,10 +85,15 @@ export type ApiMessaging = {
 
 /** The API's long-lived dependencies, built once per server. */
 export const createApiDeps = (
-  deps: Omit<ApiDeps, "loginThrottle" | "bookingThrottle"> & { bookingLimits?: BookingLimits },
+  deps: Omit<ApiDeps, "loginThrottle" | "bookingThrottle" | "sessions"> & { bookingLimits?: BookingLimits },
 ): ApiDeps => {
   const { bookingLimits, ...rest } = deps;
-  return { ...rest, loginThrottle: createLoginThrottle(), bookingThrottle: createBookingThrottle(bookingLimits) };
+  return {
+    ...rest,
+    loginThrottle: createLoginThrottle(),
+    bookingThrottle: createBookingThrottle(bookingLimits),
+    sessions: sessionCacheOf(deps.db),
+  };
 };
 
 /** What the server knows about one request. */
@@ -127,7 +135,15 @@ export function createContext(deps: ApiDeps, request: RequestInfo): Context {
     messaging: deps.messaging,
     integrations: deps.integrations ?? NO_INTEGRATIONS,
     publicBaseUrl: deps.publicBaseUrl?.replace(/\/+$/, "") ?? null,
-    auth: () => (auth ??= resolveSession({ db: deps.db, now, logger, cookies: request.cookies, request })),
+    auth: () =>
+      (auth ??= resolveSession({
+        db: deps.db,
+        now,
+        logger,
+        cookies: request.cookies,
+        request,
+        sessions: deps.sessions,
+      })),
   };
 }
 

@@ -15,6 +15,7 @@ export {
 } from "./context.ts";
 export { ensurePlatformOwner, hasPlatformOwner } from "./identity/owner.ts";
 export { generatePassword, hashPassword } from "./identity/passwords.ts";
+export { type SessionCache, sessionCacheOf } from "./identity/session-cache.ts";
 export { authorizeMessageMedia, type MessageMediaAccess, storedMedia } from "./message-media.ts";
 export { authorizeRecording, type RecordingAccess } from "./recordings.ts";
 export { type AppRouter, appRouter } from "./root.ts";

@@ -6,7 +6,16 @@
  * class in the procedure's meta, and the procedure inventory test fails on any procedure without
  * one. @see https://trpc.io/docs/server/procedures#reusable-base-procedures
  */
-import { type Audit, type PlatformAccess, type Prisma, platformDb, tenantDb, writeAudit } from "@servicepro/db";
+import {
+  type Audit,
+  type PlatformAccess,
+  type PlatformReader,
+  type Prisma,
+  platformDb,
+  platformReadDb,
+  tenantDb,
+  writeAudit,
+} from "@servicepro/db";
 import { AppError, type AppErrorCode, type FieldIssue } from "@servicepro/errors";
 import {
   type FeatureKey,
@@ -244,7 +253,11 @@ export const publicProcedure = base("public").use(async ({ getRawInput, next }) 
   return next();
 });
 
-/** The platform owner. Cross-tenant reads and writes go through `ctx.platform(purpose)`, which logs and audits. */
+/**
+ * The platform owner. Cross-tenant reads and writes go through `ctx.platform(purpose)`, which logs
+ * and audits; reads that change nothing through `ctx.platformRead(purpose)`, logged the same way,
+ * one statement per read on the read-only platform pool (platformReadDb).
+ */
 export const ownerProcedure = base("owner")
   .use(requireAccess("owner"))
   .use(async ({ getRawInput, next }) => {
@@ -252,7 +265,7 @@ export const ownerProcedure = base("owner")
     return next();
   })
   .use(({ ctx, next, path }) => {
-    const platform = (purpose: string = path) => {
+    const accessFor = (purpose: string) => {
       const actor = auditActor(ctx, ctx.auth, purpose || path);
       const access: PlatformAccess = {
         actorUserId: actor.actorUserId,
@@ -261,6 +274,10 @@ export const ownerProcedure = base("owner")
         ip: actor.ip,
         userAgent: actor.userAgent,
       };
+      return { actor, access };
+    };
+    const platform = (purpose: string = path) => {
+      const { actor, access } = accessFor(purpose);
       const db = platformDb(ctx.db, access, ctx.logger);
       // Audit rows go through writeAudit so they carry the impersonated tenant when there is one.
       return {
@@ -268,7 +285,11 @@ export const ownerProcedure = base("owner")
           db.run((tx) => fn(tx, (event) => writeAudit(tx, actor, event))),
       };
     };
-    return next({ ctx: { platform } });
+    const platformRead = (purpose: string = path) => {
+      const db = platformReadDb(ctx.db, accessFor(purpose).access, ctx.logger);
+      return { run: <T>(fn: (reader: PlatformReader) => Promise<T>): Promise<T> => db.run(fn) };
+    };
+    return next({ ctx: { platform, platformRead } });
   });
 
 /**

@@ -68,6 +68,9 @@ export async function startHarness(options: { now?: () => Date; router?: AnyRout
   const router = options.router ?? appRouter;
 
   async function call(kind: "query" | "mutation", path: string, input?: unknown, token?: string): Promise<CallResult> {
+    // A request sees every change committed before it (on PostgreSQL the session cache hears of
+    // them a moment later, through LISTEN; a client across a network practically always comes later).
+    if (db.engine === "postgres") await deps.sessions.sync();
     const headers = new Headers({ "user-agent": USER_AGENT });
     if (token) headers.set("cookie", `${COOKIE}=${token}`);
     const url = new URL(`http://localhost/trpc/${path}`);

@@ -17,7 +17,10 @@ import { APP_ROLE } from "./roles.ts";
 export const CHANGE_CHANNELS = {
   /** A phone number's routing or IVR context changed. Payload: the E.164 number, or "*" for everything. */
   routing: "servicepro_routing",
-  /** A session ended or changed (sign-out, rotation, impersonation). Payload: the session id, "user:<id>", or "*". */
+  /**
+   * A session ended or changed (sign-out, rotation, impersonation), or its user, memberships or tenant did.
+   * Payload: the session id, "user:<id>", "tenant:<id>", or "*" (migration session_change_feed).
+   */
   sessions: "servicepro_sessions",
   /** Twilio events were staged for the intake workers. Payload: the tenant id. */
   intake: "servicepro_intake",

@@ -17,7 +17,7 @@ import {
   migrate,
   type SqlSession,
 } from "./migrate.ts";
-import { APP_ROLE } from "./roles.ts";
+import { APP_ROLE, PLATFORM_ROLE } from "./roles.ts";
 
 export type DatabaseEngine = "postgres" | "pglite";
 
@@ -38,6 +38,12 @@ export type Database = {
   sql: SqlExecutor;
   /** LISTEN/NOTIFY: how in-process caches learn that the database changed (changes.ts). */
   changes: ChangeFeed;
+  /**
+   * PostgreSQL only (null on PGlite): a client on a small pool of its own whose connections start
+   * in PLATFORM_ROLE, read-only, so a platform read is one statement with no BEGIN / SET ROLE
+   * around it. Use it through platformReadDb() (platform.ts), never directly.
+   */
+  platformRead: PrismaClient | null;
   close(): Promise<void>;
 };
 
@@ -58,6 +64,8 @@ export type OpenDatabaseOptions = {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** Pool size of PostgreSQL's read-only platform pool (platformRead); default 4. */
+  platformReadPoolSize?: number;
   logger?: DatabaseLogger;
 };
 
@@ -98,10 +106,22 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   // Without a listener, an idle client's error (e.g. the server restarting) crashes the process.
   pool.on("error", (error) => options.logger?.warn({ err: error }, "idle PostgreSQL connection failed"));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  // The platform path's reads: the connection starts in the platform role and read-only, so a read is
+  // one statement, and nothing on this pool can write (writes and their audit rows go through platformDb).
+  const readPool = new pg.Pool({
+    connectionString: url,
+    max: options.platformReadPoolSize ?? 4,
+    connectionTimeoutMillis: 2_000,
+    idleTimeoutMillis: 30_000,
+    options: `-c role=${PLATFORM_ROLE} -c default_transaction_read_only=on -c idle_in_transaction_session_timeout=15000`,
+  });
+  readPool.on("error", (error) => options.logger?.warn({ err: error }, "idle PostgreSQL connection failed"));
+  const platformRead = new PrismaClient({ adapter: new PrismaPg(readPool, { disposeExternalPool: true }) });
   const changes = postgresChangeFeed(url, options.logger);
   return {
     engine: "postgres",
     prisma,
+    platformRead,
     sql: { query: async <T>(text: string, values?: unknown[]) => (await pool.query(text, values)).rows as T[] },
     changes,
     jobQueue: {
@@ -115,6 +135,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     },
     close: async () => {
       await changes.close();
+      await platformRead.$disconnect();
       await prisma.$disconnect();
     },
   };
@@ -173,6 +194,8 @@ function wrapPglite(client: PGlite): Database {
   return {
     engine: "pglite",
     prisma,
+    // One connection in one process: platformReadDb() runs its reads in a read-only platform transaction.
+    platformRead: null,
     sql: { query: async <T>(text: string, values?: unknown[]) => (await client.query<T>(text, values)).rows },
     changes,
     jobQueue: fromPglite(client),

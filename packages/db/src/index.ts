@@ -66,7 +66,15 @@ export {
   queueJob,
 } from "./job-queue.ts";
 export { describeMigrationProgress, type MigrationProgress, type MigrationResult } from "./migrate.ts";
-export { type Audit, type AuditEvent, type PlatformAccess, platformDb, writeAudit } from "./platform.ts";
+export {
+  type Audit,
+  type AuditEvent,
+  type PlatformAccess,
+  type PlatformReader,
+  platformDb,
+  platformReadDb,
+  writeAudit,
+} from "./platform.ts";
 export { APP_ROLE, PLATFORM_ROLE, TENANT_SETTING } from "./roles.ts";
 export { type SeedOptions, type SeedResult, seedDemo } from "./seed.ts";
 export {

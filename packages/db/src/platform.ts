@@ -49,6 +49,37 @@ export function platformDb(db: Database, access: PlatformAccess, logger?: Platfo
   };
 }
 
+/** What a platform read can use: the models' read and write methods, of which the database refuses the writes. */
+export type PlatformReader = Prisma.TransactionClient;
+
+/**
+ * The platform path for reads that change nothing (owner console lists and look-ups): the same
+ * cross-tenant view as platformDb, logged the same way, without the transaction around it. On
+ * PostgreSQL it runs on `db.platformRead`, a pool whose connections start in PLATFORM_ROLE and
+ * read-only, so a single read is a single statement. Several reads in `fn` are separate
+ * statements with no common snapshot: use platformDb when they must agree with each other.
+ * On PGlite (one connection) it is a read-only platform transaction, so a write is refused on
+ * both engines. Nothing here writes, so there is no `audit`: record changes through platformDb.
+ *
+ * Grep for `platformReadDb(` (with `platformDb(`) to review every place that can see more than one tenant.
+ */
+export function platformReadDb(db: Database, access: PlatformAccess, logger?: PlatformLogger) {
+  return {
+    run<T>(fn: (reader: PlatformReader) => Promise<T>): Promise<T> {
+      logger?.info(
+        { platformAccess: { purpose: access.purpose, actorUserId: access.actorUserId, readOnly: true } },
+        "platform access",
+      );
+      if (db.platformRead) return fn(db.platformRead);
+      return db.prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL ROLE ${PLATFORM_ROLE}`);
+        await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
+        return fn(tx);
+      });
+    },
+  };
+}
+
 /**
  * Appends one audit row. `createMany` on purpose: it issues a plain INSERT without RETURNING, so
  * it works for the app role, which may insert into the audit trail but not read it.

@@ -66,6 +66,25 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
+/**
+ * Statements on one connection as the URL's own user (the test database's owner, a superuser in
+ * tests), for what the app roles may not do: e.g. `SET session_replication_role = replica` first,
+ * so the statements after it fire no trigger.
+ */
+export async function ownerQuery(
+  url: string,
+  statements: readonly (string | { text: string; values: unknown[] })[],
+): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const statement of statements)
+      await (typeof statement === "string" ? client.query(statement) : client.query(statement.text, statement.values));
+  } finally {
+    await client.end();
+  }
+}
+
 async function adminQuery(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { type Database, type Prisma, platformDb, userDb, writeAudit } from "@servicepro/db";
+import { type Database, type Prisma, platformReadDb, userDb, writeAudit } from "@servicepro/db";
 import {
   getImpersonationContext,
   type ImpersonationContext,
@@ -12,6 +12,7 @@ import {
 import type { PlanTier, TenantStatus } from "@servicepro/tenancy";
 import type { Logger, RequestInfo, SessionCookieJar } from "../context.ts";
 import type { AuditActor } from "./audit.ts";
+import { type CachedSession, forgetSession, type SessionCache } from "./session-cache.ts";
 
 /** What `auth.context` returns (the public part), and what every protected procedure decides on. */
 export type AuthState = {
@@ -49,6 +50,8 @@ type ResolveDeps = {
   logger: Logger;
   cookies: SessionCookieJar;
   request?: Omit<RequestInfo, "cookies">;
+  /** Sessions in memory (session-cache.ts); without it every call reads the database. */
+  sessions?: SessionCache;
 };
 
 const tenantSelect = { id: true, name: true, planTier: true, status: true } as const;
@@ -56,12 +59,54 @@ const tenantSelect = { id: true, name: true, planTier: true, status: true } as c
 /**
  * Reads the session cookie and returns who is signed in, enforcing idle and absolute expiry, and
  * the 60-minute limit of an impersonation (which then ends, and the owner is back to themself).
+ * A session in the cache is answered from memory; any other goes to the database and, if it is
+ * still signed in, into the cache.
  */
 export async function resolveSession(deps: ResolveDeps): Promise<AuthState> {
-  const { db, now, logger, cookies } = deps;
+  const { cookies, sessions } = deps;
   const token = cookies.read();
   if (!token || token.length > 128) return SIGNED_OUT;
   const id = sessionIdOf(token);
+  if (sessions) {
+    const at = deps.now();
+    const cached = sessions.get(id, at);
+    if (cached && (await touchCached(deps.db, sessions, id, cached, at))) return cached.auth;
+  }
+  return readSession(deps, id);
+}
+
+/**
+ * The last-seen refresh of a cached session, as often as the uncached path does it (once a
+ * minute): false when the session is gone from the database (ended by a process whose
+ * notification has not arrived yet), and the caller then reads the database like a miss.
+ */
+async function touchCached(
+  db: Database,
+  sessions: SessionCache,
+  id: string,
+  cached: CachedSession,
+  at: Date,
+): Promise<boolean> {
+  const times = cached.times;
+  if (!shouldTouch(times.lastSeenAt, at)) return true;
+  // Set first, so concurrent requests of the session do not all write it.
+  cached.times = { ...times, lastSeenAt: at };
+  try {
+    const { count } = await db.prisma.session.updateMany({ where: { id }, data: { lastSeenAt: at } });
+    if (count === 1) return true;
+  } catch (error) {
+    cached.times = times;
+    throw error;
+  }
+  sessions.forget(id);
+  return false;
+}
+
+/** The uncached path: the session and its user in one query, then the tenant it works in. */
+async function readSession(deps: ResolveDeps, id: string): Promise<AuthState> {
+  const { db, now, logger, cookies, sessions } = deps;
+  // Taken before the read: a change notified while it runs keeps its result out of the cache.
+  const mark = sessions?.mark() ?? 0;
   const session = await db.prisma.session.findUnique({
     where: { id },
     include: { user: { select: { id: true, email: true, name: true, isPlatformOwner: true, disabledAt: true } } },
@@ -74,13 +119,39 @@ export async function resolveSession(deps: ResolveDeps): Promise<AuthState> {
   const state = sessionState(session, at);
   if (state !== "active" || session.user.disabledAt) {
     await db.prisma.session.deleteMany({ where: { id } });
+    forgetSession(db, id);
     cookies.clear();
     logger.info({ userId: session.userId, reason: session.user.disabledAt ? "user_disabled" : state }, "session ended");
     return SIGNED_OUT;
   }
-  if (shouldTouch(session.lastSeenAt, at)) {
+  const touched = shouldTouch(session.lastSeenAt, at);
+  if (touched) {
     await db.prisma.session.update({ where: { id }, data: { lastSeenAt: at } });
   }
+  /** Keeps what this read resolved, for the session's next requests. */
+  const remember = (auth: AuthState): AuthState => {
+    sessions?.remember(
+      id,
+      {
+        auth,
+        userId: session.userId,
+        tenantId: auth.tenantId,
+        times: {
+          createdAt: session.createdAt,
+          expiresAt: session.expiresAt,
+          lastSeenAt: touched ? at : session.lastSeenAt,
+        },
+        impersonation: {
+          activeTenantId: session.activeTenantId,
+          impersonatedTenantId: session.impersonatedTenantId,
+          impersonationStartedAt: session.impersonationStartedAt,
+          impersonationReason: session.impersonationReason,
+        },
+      },
+      mark,
+    );
+    return auth;
+  };
   const user = { id: session.user.id, email: session.user.email, name: session.user.name };
   if (session.user.isPlatformOwner) {
     const owner: AuthState = {
@@ -93,7 +164,7 @@ export async function resolveSession(deps: ResolveDeps): Promise<AuthState> {
       sessionId: id,
     };
     const impersonation = getImpersonationContext(session);
-    if (!impersonation) return owner;
+    if (!impersonation) return remember(owner);
     const access = {
       actorUserId: user.id,
       purpose: "auth.impersonation",
@@ -114,8 +185,8 @@ export async function resolveSession(deps: ResolveDeps): Promise<AuthState> {
       return owner;
     }
     // The owner has no membership in the tenant: its name and plan come through the platform path.
-    const tenant = await platformDb(db, access, logger).run((tx) =>
-      tx.tenant.findUnique({ where: { id: impersonation.tenantId }, select: tenantSelect }),
+    const tenant = await platformReadDb(db, access, logger).run((reader) =>
+      reader.tenant.findUnique({ where: { id: impersonation.tenantId }, select: tenantSelect }),
     );
     if (!tenant) {
       await endImpersonation(
@@ -128,13 +199,13 @@ export async function resolveSession(deps: ResolveDeps): Promise<AuthState> {
       );
       return owner;
     }
-    return {
+    return remember({
       ...owner,
       tenantId: tenant.id,
       tenantName: tenant.name,
       tenant: { planTier: tenant.planTier, status: tenant.status },
       impersonation: { ...impersonation, tenantName: tenant.name },
-    };
+    });
   }
   const membership = session.activeTenantId
     ? await userDb(db, user.id).run((tx) =>
@@ -146,7 +217,7 @@ export async function resolveSession(deps: ResolveDeps): Promise<AuthState> {
     : null;
   // A membership removed after sign-in takes effect on the next request: no tenant, no access.
   if (!membership)
-    return {
+    return remember({
       user,
       role: "tenant_staff",
       tenantId: null,
@@ -154,9 +225,9 @@ export async function resolveSession(deps: ResolveDeps): Promise<AuthState> {
       tenant: null,
       impersonation: null,
       sessionId: id,
-    };
+    });
   const { tenant } = membership;
-  return {
+  return remember({
     user,
     role: membership.role,
     tenantId: tenant.id,
@@ -164,7 +235,7 @@ export async function resolveSession(deps: ResolveDeps): Promise<AuthState> {
     tenant: { planTier: tenant.planTier, status: tenant.status },
     impersonation: null,
     sessionId: id,
-  };
+  });
 }
 
 /** Details every impersonation audit row carries; `visit` ties a start to its stop or expiry. */
@@ -209,6 +280,7 @@ async function endImpersonation(
       });
     }
   });
+  forgetSession(db, sessionId);
 }
 
 export async function createSession(
@@ -268,4 +340,5 @@ export async function rotateSession(
 
 export const deleteSession = async (db: Database, sessionId: string): Promise<void> => {
   await db.prisma.session.deleteMany({ where: { id: sessionId } });
+  forgetSession(db, sessionId);
 };

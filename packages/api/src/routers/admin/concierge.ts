@@ -88,7 +88,7 @@ export const adminConciergeRouter = createRouter({
     .output(previewSchema)
     .query(async ({ ctx, input }) => {
       const pack = getPack(input.packId)!; // the input schema refuses unknown packs
-      const clashes = await ctx.platform("admin.concierge.preview").run((tx) => findClashes(tx, input));
+      const clashes = await ctx.platformRead("admin.concierge.preview").run((tx) => findClashes(tx, input));
       if (clashes.length > 0) throw fieldErrors(clashes);
       // A throwaway token: the preview never shows a link, and nothing is stored.
       const plan = planProvisioning(input, pack, {
@@ -125,7 +125,7 @@ export const adminConciergeRouter = createRouter({
       }
       const slug = parsed.data;
       const [clash] = await ctx
-        .platform("admin.concierge.checkSlug")
+        .platformRead("admin.concierge.checkSlug")
         .run((tx) => findClashes(tx, { slug, phoneNumber: null, owner: { email: "" } }, ["slug"]));
       return { slug, available: !clash, message: clash?.message ?? null };
     }),

@@ -7,6 +7,7 @@ import { decideImpersonationStart, impersonationExpiry, impersonationReasonSchem
 import { ROOT_TENANT_ID } from "@servicepro/tenancy";
 import { storableRefinement } from "@servicepro/validators";
 import { z } from "zod";
+import { forgetSession } from "../../identity/session-cache.ts";
 import { type AuthState, impersonationDetails, rotateSession } from "../../identity/sessions.ts";
 import { createRouter, ownerProcedure } from "../../trpc.ts";
 import { authContextSchema, publicView } from "../auth.ts";
@@ -90,6 +91,8 @@ export const adminImpersonateRouter = createRouter({
         );
         return { session, tenant: tenant! };
       });
+      // The old id is gone: forgotten here at once, in other processes when the notification arrives.
+      forgetSession(ctx.db, auth.sessionId!);
       ctx.request.cookies.set(rotated.session.token, rotated.session.expiresAt);
       ctx.logger.info({ userId: auth.user!.id, tenantId: rotated.tenant.id }, "impersonation started");
       const next: AuthState = {
@@ -138,6 +141,7 @@ export const adminImpersonateRouter = createRouter({
         });
         return rotated;
       });
+      forgetSession(ctx.db, auth.sessionId!);
       ctx.request.cookies.set(session.token, session.expiresAt);
       ctx.logger.info({ userId: auth.user!.id, tenantId: impersonation.tenantId }, "impersonation stopped");
       return publicView({

@@ -310,7 +310,7 @@ export const adminIntegrationsRouter = createRouter({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const found = await ctx.platform("admin.integrations.tenantReadiness").run(async (tx) => {
+      const found = await ctx.platformRead("admin.integrations.tenantReadiness").run(async (tx) => {
         const tenant = await tx.tenant.findUnique({
           where: { id: input.tenantId },
           select: {

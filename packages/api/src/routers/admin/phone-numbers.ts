@@ -137,7 +137,7 @@ export const adminPhoneNumbersRouter = createRouter({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const tenant = await ctx.platform("admin.phoneNumbers.list").run((tx) =>
+      const tenant = await ctx.platformRead("admin.phoneNumbers.list").run((tx) =>
         tx.tenant.findUnique({
           where: { id: input.tenantId },
           select: { id: true, name: true, planTier: true, phoneConfigs: { orderBy: { createdAt: "asc" } } },

@@ -64,7 +64,7 @@ export const adminTelephonyRouter = createRouter({
     .query(async ({ ctx, input }) => {
       const reviewFilter = input.includeReviewed ? {} : { reviewedAt: null };
       const tenantSelect = { tenant: { select: { id: true, name: true } } } as const;
-      const result = await ctx.platform("admin.telephony.unrouted").run(async (tx) => ({
+      const result = await ctx.platformRead("admin.telephony.unrouted").run(async (tx) => ({
         webhooks: await tx.unroutedWebhook.findMany({
           where: reviewFilter,
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],

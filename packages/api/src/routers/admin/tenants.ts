@@ -48,7 +48,7 @@ export const adminTenantsRouter = createRouter({
   /** Every tenant on the platform, oldest first (the root tenant leads). */
   list: ownerProcedure.output(z.array(adminTenantSchema)).query(async ({ ctx }) => {
     const tenants = await ctx
-      .platform("admin.tenants.list")
+      .platformRead("admin.tenants.list")
       .run((tx) => tx.tenant.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: adminTenantSelect }));
     return tenants.map(toTenantProfile);
   }),
