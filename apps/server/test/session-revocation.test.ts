@@ -2,69 +2,46 @@
 // revoked one is refused at once everywhere: two real server processes on one PostgreSQL database,
 // a session warmed on both, signed out (or rotated) on one, and the very next request to the other
 // is refused. PostgreSQL only: the embedded database belongs to one process.
-import { type ChildProcess, spawn } from "node:child_process";
-import { type AddressInfo, createServer } from "node:net";
-import { fileURLToPath } from "node:url";
 import { createTestDatabase, ownerQuery, type TestDatabase } from "@servicepro/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  freePort,
+  type ServerProcess,
+  startServerProcess,
+  stopAllServerProcesses,
+  untilHealthy,
+} from "./server-process.ts";
 
-const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const OWNER = { email: "owner@servicepro.test", password: "owner-password-for-tests" };
 const DEMO_PASSWORD = "demo-password-for-tests";
 const ADMIN = { email: "admin@greenlawn.example", password: DEMO_PASSWORD };
 const STAFF = { email: "crew@greenlawn.example", password: DEMO_PASSWORD };
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-
-type Server = { child: ChildProcess; base: string; output: () => string };
-const children: ChildProcess[] = [];
+type Server = ServerProcess & { base: string };
 
 async function startServer(databaseUrl: string): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      PUBLIC_BASE_URL: base,
-      DATABASE_URL: databaseUrl,
-      OWNER_EMAIL: OWNER.email,
-      OWNER_PASSWORD: OWNER.password,
-      SEED_DEMO_DATA: "true",
-      DEMO_TENANT_ADMIN_PASSWORD: DEMO_PASSWORD,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const server = startServerProcess({
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    PUBLIC_BASE_URL: base,
+    DATABASE_URL: databaseUrl,
+    OWNER_EMAIL: OWNER.email,
+    OWNER_PASSWORD: OWNER.password,
+    SEED_DEMO_DATA: "true",
+    DEMO_TENANT_ADMIN_PASSWORD: DEMO_PASSWORD,
   });
-  children.push(child);
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  // Until /healthz answers 200, or the process exits; the hook's timeout bounds a start that hangs.
-  while (child.exitCode === null) {
-    const ok = await fetch(`${base}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { child, base, output: () => output };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the server exited during start-up:\n${output}`);
+  if (!(await untilHealthy(server, port))) throw new Error(`the server exited during start-up:\n${server.output()}`);
+  return { ...server, base };
 }
 
 async function stopServer(server: Server | undefined): Promise<void> {
   if (!server || server.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once("exit", resolve));
   server.child.kill("SIGTERM");
-  await exited;
+  await server.exited;
 }
 
 async function trpc(
@@ -121,7 +98,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("session revocation across serve
 
   afterAll(async () => {
     await Promise.all([stopServer(a), stopServer(b)]);
-    for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+    stopAllServerProcesses();
     await db?.drop();
   });
 
