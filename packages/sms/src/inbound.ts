@@ -5,6 +5,7 @@
  */
 import type { ReminderQueue } from "@servicepro/booking";
 import type { Database, TenantTx } from "@servicepro/db";
+import type { RoutingSnapshot } from "@servicepro/routing";
 import { normalizePhone, type UnroutedPolicy } from "@servicepro/telephony";
 import { customerSearchKeys } from "@servicepro/validators";
 import type { MessagingEvents, Outbox } from "./types.ts";
@@ -19,7 +20,35 @@ export type IntakeDeps = {
   /** Where reminder jobs go when a reply changes an appointment (a "C" confirms it). */
   reminders?: ReminderQueue;
   now?: () => Date;
+  /** The in-process routing snapshot (@servicepro/routing); without it, every lookup reads the database. */
+  routing?: RoutingSnapshot;
+  /** Writes done after a webhook is answered (a call's row), tracked so shutdown and tests can wait for them. */
+  offPath?: OffPathWrites;
 };
+
+/** Writes that run after the answer has gone: each is tracked until it ends (its failure is the caller's to log). */
+export type OffPathWrites = {
+  track(write: Promise<unknown>): void;
+  /** Resolves once every write tracked so far (and any tracked meanwhile) has ended. */
+  settled(): Promise<void>;
+};
+
+export function createOffPathWrites(): OffPathWrites {
+  const pending = new Set<Promise<void>>();
+  return {
+    track(write) {
+      const tracked: Promise<void> = write.then(
+        () => undefined,
+        () => undefined,
+      );
+      pending.add(tracked);
+      void tracked.finally(() => pending.delete(tracked));
+    },
+    async settled() {
+      while (pending.size > 0) await Promise.all(pending);
+    },
+  };
+}
 
 export type TwilioParams = Record<string, string>;
 
