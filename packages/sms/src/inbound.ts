@@ -28,19 +28,29 @@ export type IntakeDeps = {
 
 /** Writes that run after the answer has gone: each is tracked until it ends (its failure is the caller's to log). */
 export type OffPathWrites = {
-  track(write: Promise<unknown>): void;
-  /** Resolves once every write tracked so far (and any tracked meanwhile) has ended. */
+  /**
+   * Starts `write` on a later turn of the event loop (setImmediate), so none of its work (a Prisma
+   * query is CPU before it is I/O) runs between the handler's return and the response being sent.
+   */
+  defer(write: () => Promise<unknown>): void;
+  /** Resolves once every write deferred so far (and any deferred meanwhile) has ended. */
   settled(): Promise<void>;
 };
 
 export function createOffPathWrites(): OffPathWrites {
   const pending = new Set<Promise<void>>();
   return {
-    track(write) {
-      const tracked: Promise<void> = write.then(
-        () => undefined,
-        () => undefined,
-      );
+    defer(write) {
+      const tracked = new Promise<void>((resolve) => {
+        setImmediate(() => {
+          Promise.resolve()
+            .then(write)
+            .then(
+              () => resolve(),
+              () => resolve(),
+            );
+        });
+      });
       pending.add(tracked);
       void tracked.finally(() => pending.delete(tracked));
     },
@@ -48,6 +58,17 @@ export function createOffPathWrites(): OffPathWrites {
       while (pending.size > 0) await Promise.all(pending);
     },
   };
+}
+
+/** Runs `write` after the answer: through the deps' tracker when there is one, else on a later turn, untracked. */
+export function afterAnswer(deps: Pick<IntakeDeps, "offPath">, write: () => Promise<unknown>): void {
+  if (deps.offPath) deps.offPath.defer(write);
+  else
+    setImmediate(() => {
+      Promise.resolve()
+        .then(write)
+        .catch(() => undefined);
+    });
 }
 
 export type TwilioParams = Record<string, string>;

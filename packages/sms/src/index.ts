@@ -12,6 +12,7 @@ export {
 } from "./delivery-worker.ts";
 export { createMessagingEvents } from "./events.ts";
 export {
+  afterAnswer,
   createOffPathWrites,
   ensureConversation,
   ensureCustomer,

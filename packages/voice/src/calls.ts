@@ -192,11 +192,22 @@ export function ivrContextOf(
   caller: CallerId;
   missedCall: { enabled: boolean; text: string | null; windowMinutes: number };
 } {
+  return { ...numberContextOf(deps, ivr), callerOptedOut, callerWithheld: caller.kind === "withheld", caller };
+}
+
+/**
+ * The part of the IVR's context that is the same for every caller: the business, the number's
+ * settings, the hours and the FAQs (the first answer to a call needs nothing else). Pure.
+ */
+export function numberContextOf(
+  deps: Pick<IntakeDeps, "publicBaseUrl" | "now">,
+  ivr: IvrSnapshot,
+): IvrContext & {
+  slug: string;
+  missedCall: { enabled: boolean; text: string | null; windowMinutes: number };
+} {
   const { tenant, config } = ivr;
   return {
-    callerOptedOut,
-    callerWithheld: caller.kind === "withheld",
-    caller,
     tenant,
     slug: tenant.slug,
     faqs: ivr.faqs,

@@ -8,10 +8,11 @@
  * webhook's parameters and the answer's plain-JSON `record` (so the write can also be staged and
  * done by a worker).
  *
- * The first answer depends on nothing about the caller in the database: answerIncomingCall reads
- * the tenant, the number's settings, the hours and the FAQs, never the caller's consent (that is
- * read by the menu, which may offer a text), so the answer needs no per-caller lookup. The caller
- * becomes a customer in the record half, as before.
+ * The first answer depends on nothing about the caller: answerIncomingCall reads the tenant, the
+ * number's settings, the hours and the FAQs, never the caller's consent or caller ID (those are read
+ * by the menu, which may offer a text), so the answer needs no per-caller lookup. The caller becomes
+ * a customer in the record half, as before. And it depends on the clock only through the effective
+ * mode (open or closed), so its TwiML is kept per snapshot entry and mode.
  *
  * Routing is the same as routeCall's with the "call" policy, except where it would cost a round
  * trip on every call: a fresh CallSid (the normal case) is routed by the called number through the
@@ -20,15 +21,21 @@
  * nobody owns take the full database route, as before.
  */
 import { tenantDb } from "@servicepro/db";
-import { loadIvrSnapshot } from "@servicepro/routing";
+import { type IvrSnapshot, loadIvrSnapshot } from "@servicepro/routing";
 import { type IntakeDeps, routeInboundVia, type TwilioParams } from "@servicepro/sms";
-import { answerIncomingCall, answerUnavailable, callerIdOf, type IvrMode } from "@servicepro/telephony";
+import {
+  answerIncomingCall,
+  answerUnavailable,
+  effectiveMode,
+  type IvrContext,
+  type IvrMode,
+} from "@servicepro/telephony";
 import {
   type CallRoute,
   callBySid,
   emptyVoiceResponse,
   ensureCall,
-  ivrContextOf,
+  numberContextOf,
   phoneTo,
   quarantineCall,
   resolveCallRoute,
@@ -55,7 +62,7 @@ export type VoiceIncomingAnswer = VoiceResult & { record: VoiceIncomingRecord };
 export async function answerVoiceIncoming(deps: IntakeDeps, params: TwilioParams): Promise<VoiceIncomingAnswer> {
   const fast =
     sidOf(params.CallSid) && !sidOf(params.ParentCallSid)
-      ? await routeInboundVia(deps, { channel: "voice", to: phoneTo(params) }, deps.unroutedPolicy)
+      ? await routeInboundVia(deps, { channel: "voice", to: calledNumber(params) }, deps.unroutedPolicy)
       : null;
   const route: Omit<CallRoute, "callSid" | "known"> | { quarantine: string } =
     fast?.kind === "tenant"
@@ -81,8 +88,53 @@ export async function answerVoiceIncoming(deps: IntakeDeps, params: TwilioParams
   const ivr = deps.routing
     ? await deps.routing.ivr(route.tenantId, route.phoneNumber)
     : await loadIvrSnapshot(deps.db, route.tenantId, route.phoneNumber);
-  const answered = answerIncomingCall(ivrContextOf(deps, ivr, callerIdOf(params.From), false));
+  const answered = firstAnswer(ivr, numberContextOf(deps, ivr), deps.publicBaseUrl);
   return { twiml: answered.twiml, tenantId: route.tenantId, record: { ...record, mode: answered.mode } };
+}
+
+/**
+ * answerIncomingCall, kept per snapshot entry (a change makes a new entry) and effective mode: the
+ * TwiML is a function of the context except `now`, which only chooses the mode (open or closed).
+ * The mode itself is kept for the minute: opening hours and closed dates have minute resolution.
+ */
+type FirstAnswers = {
+  minute: number;
+  plan: { mode: IvrMode; reason: string } | null;
+  answers: Map<string, { twiml: string; mode: IvrMode }>;
+};
+const firstAnswers = new WeakMap<IvrSnapshot, FirstAnswers>();
+function firstAnswer(ivr: IvrSnapshot, ctx: IvrContext, publicBaseUrl: string) {
+  const minute = Math.floor(ctx.now.getTime() / 60_000);
+  let kept = firstAnswers.get(ivr);
+  if (!kept) firstAnswers.set(ivr, (kept = { minute, plan: null, answers: new Map() }));
+  if (kept.minute !== minute || !kept.plan) {
+    kept.minute = minute;
+    kept.plan = effectiveMode(ctx);
+  }
+  const key = `${kept.plan.mode}|${kept.plan.reason}|${publicBaseUrl}`;
+  const cached = kept.answers.get(key);
+  if (cached) return cached;
+  const answered = answerIncomingCall(ctx);
+  const answer = { twiml: answered.twiml, mode: answered.mode };
+  kept.answers.set(`${answered.mode}|${answered.reason}|${publicBaseUrl}`, answer);
+  return answer;
+}
+
+/**
+ * The called number in E.164 (phoneTo), remembered: parsing a number is a large part of a warm
+ * answer, and calls reach few numbers. Bounded, so unknown traffic cannot grow it past MAX_CALLED.
+ */
+const MAX_CALLED = 10_000;
+const calledNumbers = new Map<string, string>();
+function calledNumber(params: TwilioParams): string {
+  const raw = params.To ?? params.Called ?? "";
+  let number = calledNumbers.get(raw);
+  if (number === undefined) {
+    number = phoneTo(params);
+    if (calledNumbers.size >= MAX_CALLED) calledNumbers.clear();
+    calledNumbers.set(raw, number);
+  }
+  return number;
 }
 
 /**

@@ -12,6 +12,7 @@
  */
 import { smsIncomingEvent, smsStatusEvent, type TwilioIntake } from "@servicepro/intake";
 import {
+  afterAnswer,
   handleSmsStatus,
   type IntakeDeps,
   ourNumberOf,
@@ -134,13 +135,14 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
   };
 
   const { intake } = config;
-  // The answer comes from the routing snapshot; the call row is written after it has gone (tracked, logged on failure).
+  // The answer comes from the routing snapshot; the call row is written after it has gone (logged on failure).
   route("/voice/incoming", "voice", async (p, _q, log) => {
     const answer = await answerVoiceIncoming(intake, p);
-    const record = recordVoiceIncoming(intake, p, answer).catch((error: unknown) =>
-      log.error({ err: error, callSid: p.CallSid?.slice(0, 64) }, "the call row of an answered call was not written"),
+    afterAnswer(intake, () =>
+      recordVoiceIncoming(intake, p, answer).catch((error: unknown) =>
+        log.error({ err: error, callSid: p.CallSid?.slice(0, 64) }, "the call row of an answered call was not written"),
+      ),
     );
-    intake.offPath?.track(record);
     return answer;
   });
   route("/voice/menu", "voice", (p, q) => handleVoiceMenu(intake, p, { mode: q.mode, attempt: q.attempt }));
