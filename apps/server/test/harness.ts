@@ -103,9 +103,15 @@ export async function startTestApp(engine: DatabaseEngine, options: TestAppOptio
       authToken: opts.authToken ?? TWILIO_AUTH_TOKEN,
       ...(opts.signature !== undefined ? { signature: opts.signature } : {}),
     });
+    // Changes the test made to numbers, hours or FAQs reach the routing snapshot through NOTIFY, a moment after commit.
+    await messaging.routing.settled();
     const res = await app.request(url.slice(PUBLIC_BASE_URL.length), init);
-    // An acknowledged event is applied by the intake's worker a moment later; tests look right after.
-    if (res.ok && opts.drain !== false) await messaging.twilioIntake.drain();
+    // An acknowledged event is applied by the intake's worker a moment later, and a call's row is written
+    // after its answer; tests look right after.
+    if (res.ok && opts.drain !== false) {
+      await messaging.twilioIntake.drain();
+      await messaging.intake.offPath?.settled();
+    }
     return { status: res.status, text: await res.text(), contentType: res.headers.get("content-type") };
   }
 
@@ -154,6 +160,8 @@ export async function startTestApp(engine: DatabaseEngine, options: TestAppOptio
     app,
     db,
     messaging,
+    /** Resolves once changes committed so far have reached the routing snapshot. */
+    routingSettled: () => messaging.routing.settled(),
     trpc,
     signIn,
     twilioWebhook,

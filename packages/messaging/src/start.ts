@@ -10,8 +10,10 @@ import {
   type ProvisioningJobs,
   startProvisioningWorkers,
 } from "@servicepro/provisioning";
+import { createRoutingSnapshot, type RoutingSnapshot } from "@servicepro/routing";
 import {
   createMessagingEvents,
+  createOffPathWrites,
   createOutbox,
   createReminderQueue,
   type IntakeDeps,
@@ -62,6 +64,8 @@ export type Messaging = {
   intake: IntakeDeps;
   /** The durable webhook intake: the routes stage events through it; its worker applies them (when runWorker). */
   twilioIntake: TwilioIntake;
+  /** Which tenant owns each number and what its calls are answered with, in memory (also `intake.routing`). */
+  routing: RoutingSnapshot;
   boss: PgBoss;
   sender: SmsSender;
   /** Stops the worker (finishing jobs in hand) and the queue. */
@@ -100,6 +104,8 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   const outbox = createOutbox(boss);
   const reminders = createReminderQueue(boss, options.db);
   const base = options.publicBaseUrl.replace(/\/$/, "");
+  const routing = createRoutingSnapshot(options.db, { logger: options.logger });
+  const offPath = createOffPathWrites();
   const intake: IntakeDeps = {
     db: options.db,
     outbox,
@@ -107,6 +113,8 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     unroutedPolicy: options.unroutedPolicy,
     publicBaseUrl: base,
     reminders,
+    routing,
+    offPath,
     ...(options.now ? { now: options.now } : {}),
   };
   const twilioIntake = startTwilioIntake(intake, options.logger, {
@@ -164,10 +172,14 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     reminders,
     intake,
     twilioIntake,
+    routing,
     boss,
     sender: options.sender,
     async stop() {
       await twilioIntake.stop();
+      // Calls answered before the stop still get their rows.
+      await offPath.settled();
+      routing.close();
       await stopWorker();
       await stopReminders();
       await stopProvisioning();

@@ -5,6 +5,7 @@ import {
   resolveTenantFromInbound,
   type UnroutedPolicy,
 } from "@servicepro/telephony";
+import type { IntakeDeps } from "./inbound.ts";
 
 /**
  * Which tenant an inbound text or call belongs to. The lookup goes through app_route_inbound(),
@@ -25,6 +26,18 @@ export async function routeInbound(
     match ? { tenantId: match.tenant_id, phoneNumber: match.phone_number, matchedBy: match.matched_by } : null,
     policy,
   );
+}
+
+/**
+ * routeInbound through the routing snapshot when the deps have one (no database round trip when
+ * warm; it reads the database itself while its change feed is down), else straight from the database.
+ */
+export function routeInboundVia(
+  deps: Pick<IntakeDeps, "db" | "routing">,
+  address: InboundAddress,
+  policy: UnroutedPolicy,
+): Promise<InboundRoute> {
+  return deps.routing ? deps.routing.route(address, policy) : routeInbound(deps.db, address, policy);
 }
 
 export type UnroutedRecord = {

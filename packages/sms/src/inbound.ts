@@ -5,6 +5,7 @@
  */
 import type { ReminderQueue } from "@servicepro/booking";
 import type { Database, TenantTx } from "@servicepro/db";
+import type { RoutingSnapshot } from "@servicepro/routing";
 import { normalizePhone, type UnroutedPolicy } from "@servicepro/telephony";
 import { customerSearchKeys } from "@servicepro/validators";
 import type { MessagingEvents, Outbox } from "./types.ts";
@@ -19,7 +20,56 @@ export type IntakeDeps = {
   /** Where reminder jobs go when a reply changes an appointment (a "C" confirms it). */
   reminders?: ReminderQueue;
   now?: () => Date;
+  /** The in-process routing snapshot (@servicepro/routing); without it, every lookup reads the database. */
+  routing?: RoutingSnapshot;
+  /** Writes done after a webhook is answered (a call's row), tracked so shutdown and tests can wait for them. */
+  offPath?: OffPathWrites;
 };
+
+/** Writes that run after the answer has gone: each is tracked until it ends (its failure is the caller's to log). */
+export type OffPathWrites = {
+  /**
+   * Starts `write` on a later turn of the event loop (setImmediate), so none of its work (a Prisma
+   * query is CPU before it is I/O) runs between the handler's return and the response being sent.
+   */
+  defer(write: () => Promise<unknown>): void;
+  /** Resolves once every write deferred so far (and any deferred meanwhile) has ended. */
+  settled(): Promise<void>;
+};
+
+export function createOffPathWrites(): OffPathWrites {
+  const pending = new Set<Promise<void>>();
+  return {
+    defer(write) {
+      const tracked = new Promise<void>((resolve) => {
+        setImmediate(() => {
+          Promise.resolve()
+            .then(write)
+            .then(
+              () => resolve(),
+              () => resolve(),
+            );
+        });
+      });
+      pending.add(tracked);
+      void tracked.finally(() => pending.delete(tracked));
+    },
+    async settled() {
+      while (pending.size > 0) await Promise.all(pending);
+    },
+  };
+}
+
+/** Runs `write` after the answer: through the deps' tracker when there is one, else on a later turn, untracked. */
+export function afterAnswer(deps: Pick<IntakeDeps, "offPath">, write: () => Promise<unknown>): void {
+  if (deps.offPath) deps.offPath.defer(write);
+  else
+    setImmediate(() => {
+      Promise.resolve()
+        .then(write)
+        .catch(() => undefined);
+    });
+}
 
 export type TwilioParams = Record<string, string>;
 

@@ -13,14 +13,17 @@ export {
 } from "./delivery-worker.ts";
 export { createMessagingEvents } from "./events.ts";
 export {
+  afterAnswer,
+  createOffPathWrites,
   ensureConversation,
   ensureCustomer,
   type IntakeDeps,
+  type OffPathWrites,
   ourNumberOf,
   phoneOf,
   type TwilioParams,
 } from "./inbound.ts";
-export { recordUnrouted, routeInbound } from "./inbound-routing.ts";
+export { recordUnrouted, routeInbound, routeInboundVia } from "./inbound-routing.ts";
 export {
   type ApplyTextsOptions,
   applyInboundTexts,

@@ -19,13 +19,14 @@
  * parent calls only.
  */
 import type { Database, TenantTx } from "@servicepro/db";
+import { type IvrSnapshot, readIvrSnapshot } from "@servicepro/routing";
 import {
   ensureCustomer,
   type IntakeDeps,
   isOptedOut,
   phoneOf,
   recordUnrouted,
-  routeInbound,
+  routeInboundVia,
   type TwilioParams,
 } from "@servicepro/sms";
 import {
@@ -64,7 +65,7 @@ export type RoutePolicy = "call" | "report" | "known";
 type SidMatch = { tenantId: string; callSid: string; toNumber: string; routedByFallback: boolean };
 
 /** The one call with this CallSid (else RecordingSid), "ambiguous" when two tenants have it, null when none. */
-async function callBySid(
+export async function callBySid(
   db: Database,
   callSid: string | null,
   recordingSid: string | null,
@@ -85,7 +86,10 @@ async function callBySid(
     : null;
 }
 
-const sidOf = (raw: string | undefined) => raw?.trim().slice(0, 64) || null;
+export const sidOf = (raw: string | undefined) => raw?.trim().slice(0, 64) || null;
+
+/** The number that was called (Twilio's `To`, else `Called`). */
+export const phoneTo = (params: TwilioParams) => phoneOf(params.To ?? params.Called);
 
 export async function routeCall(
   deps: IntakeDeps,
@@ -93,15 +97,42 @@ export async function routeCall(
   kind: "voice" | "voice_status",
   policy: RoutePolicy,
 ): Promise<CallRoute | null> {
+  const route = await resolveCallRoute(deps, params, policy);
+  if ("quarantine" in route) {
+    await quarantineCall(deps, params, kind, route.quarantine);
+    return null;
+  }
+  return route;
+}
+
+/** Keeps a voice webhook nobody claims for the owner to review (unrouted_webhooks). */
+export function quarantineCall(
+  deps: IntakeDeps,
+  params: TwilioParams,
+  kind: "voice" | "voice_status",
+  reason: string,
+): Promise<void> {
+  return recordUnrouted(deps.db, {
+    kind,
+    sid: sidOf(params.CallSid),
+    to: phoneTo(params),
+    from: phoneOf(params.From),
+    reason,
+    params,
+  });
+}
+
+/** routeCall's decision without its write: the route, or why the webhook is quarantined. */
+export async function resolveCallRoute(
+  deps: IntakeDeps,
+  params: TwilioParams,
+  policy: RoutePolicy,
+): Promise<CallRoute | { quarantine: string }> {
   const callSid = sidOf(params.CallSid);
   const parentCallSid = sidOf(params.ParentCallSid);
-  const to = phoneOf(params.To ?? params.Called);
-  const quarantine = async (reason: string) => {
-    await recordUnrouted(deps.db, { kind, sid: callSid, to, from: phoneOf(params.From), reason, params });
-    return null;
-  };
+  const to = phoneTo(params);
   const own = await callBySid(deps.db, callSid, sidOf(params.RecordingSid));
-  if (own === "ambiguous") return quarantine(`More than one tenant has a call ${callSid}.`);
+  if (own === "ambiguous") return { quarantine: `More than one tenant has a call ${callSid}.` };
   if (own)
     return {
       tenantId: own.tenantId,
@@ -111,10 +142,10 @@ export async function routeCall(
       known: true,
       parentCallSid,
     };
-  if (!callSid) return quarantine("No CallSid.");
+  if (!callSid) return { quarantine: "No CallSid." };
   if (parentCallSid) {
     const parent = await callBySid(deps.db, parentCallSid, null);
-    if (!parent || parent === "ambiguous") return quarantine(`Child leg of an unknown call ${parentCallSid}.`);
+    if (!parent || parent === "ambiguous") return { quarantine: `Child leg of an unknown call ${parentCallSid}.` };
     return {
       tenantId: parent.tenantId,
       phoneNumber: parent.routedByFallback ? null : parent.toNumber,
@@ -125,11 +156,11 @@ export async function routeCall(
       parentCallSid,
     };
   }
-  if (policy === "known") return quarantine(`No call has CallSid ${callSid}.`);
-  const route = await routeInbound(deps.db, { channel: "voice", to }, deps.unroutedPolicy);
-  if (route.kind === "quarantine") return quarantine(route.reason);
+  if (policy === "known") return { quarantine: `No call has CallSid ${callSid}.` };
+  const route = await routeInboundVia(deps, { channel: "voice", to }, deps.unroutedPolicy);
+  if (route.kind === "quarantine") return { quarantine: route.reason };
   if (policy === "report" && route.routedByFallback)
-    return quarantine(`A report on an unknown call ${callSid} to a number no tenant has.`);
+    return { quarantine: `A report on an unknown call ${callSid} to a number no tenant has.` };
   return {
     tenantId: route.tenantId,
     phoneNumber: route.phoneNumber,
@@ -142,40 +173,47 @@ export async function routeCall(
 
 export type CallContext = Awaited<ReturnType<typeof loadIvrContext>>;
 
-export async function loadIvrContext(
-  deps: IntakeDeps,
-  tx: TenantTx,
-  route: CallRoute,
-  params: TwilioParams,
-): Promise<
-  IvrContext & {
-    slug: string;
-    caller: CallerId;
-    missedCall: { enabled: boolean; text: string | null; windowMinutes: number };
-  }
-> {
-  const tenant = await tx.tenant.findFirstOrThrow({
-    select: { name: true, slug: true, planTier: true, status: true, timezone: true },
-  });
-  // A call routed by fallback has no number of its own: it answers with the root tenant's first number's settings.
-  const config = route.phoneNumber
-    ? await tx.tenantPhoneConfig.findFirst({ where: { phoneNumber: route.phoneNumber } })
-    : await tx.tenantPhoneConfig.findFirst({ orderBy: { createdAt: "asc" } });
-  // Opening hours belong to the business (booking settings), shared with online booking.
-  const settings = await tx.bookingSettings.findFirst({ select: { hours: true, closedDates: true } });
-  const faqs = await tx.faq.findMany({ orderBy: { position: "asc" }, select: { question: true, answer: true } });
+/** The IVR's context for a call inside the tenant's transaction: the number's settings and the caller's consent. */
+export async function loadIvrContext(deps: IntakeDeps, tx: TenantTx, route: CallRoute, params: TwilioParams) {
+  const ivr = await readIvrSnapshot(tx, route.phoneNumber);
   const caller = callerIdOf(params.From);
   const callerOptedOut = caller.kind === "phone" ? await isOptedOut(tx, caller.e164) : false;
+  return ivrContextOf(deps, ivr, caller, callerOptedOut);
+}
+
+/** The IVR's context from what the routing snapshot (or the same reads in a transaction) holds. Pure. */
+export function ivrContextOf(
+  deps: Pick<IntakeDeps, "publicBaseUrl" | "now">,
+  ivr: IvrSnapshot,
+  caller: CallerId,
+  callerOptedOut: boolean,
+): IvrContext & {
+  slug: string;
+  caller: CallerId;
+  missedCall: { enabled: boolean; text: string | null; windowMinutes: number };
+} {
+  return { ...numberContextOf(deps, ivr), callerOptedOut, callerWithheld: caller.kind === "withheld", caller };
+}
+
+/**
+ * The part of the IVR's context that is the same for every caller: the business, the number's
+ * settings, the hours and the FAQs (the first answer to a call needs nothing else). Pure.
+ */
+export function numberContextOf(
+  deps: Pick<IntakeDeps, "publicBaseUrl" | "now">,
+  ivr: IvrSnapshot,
+): IvrContext & {
+  slug: string;
+  missedCall: { enabled: boolean; text: string | null; windowMinutes: number };
+} {
+  const { tenant, config } = ivr;
   return {
-    callerOptedOut,
-    callerWithheld: caller.kind === "withheld",
-    caller,
     tenant,
     slug: tenant.slug,
-    faqs,
+    faqs: ivr.faqs,
     hours: {
-      weekly: settings?.hours ?? DEFAULT_BUSINESS_HOURS,
-      closedDates: closedDatesOf(settings?.closedDates),
+      weekly: ivr.hours ?? DEFAULT_BUSINESS_HOURS,
+      closedDates: closedDatesOf(ivr.closedDates),
     },
     now: deps.now?.() ?? new Date(),
     number: {

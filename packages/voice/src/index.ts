@@ -4,7 +4,13 @@
 
 export { type CallRoute, type VoiceResult } from "./calls.ts";
 export { handleDialResult } from "./dial-result.ts";
-export { handleVoiceIncoming } from "./incoming.ts";
+export {
+  answerVoiceIncoming,
+  handleVoiceIncoming,
+  recordVoiceIncoming,
+  type VoiceIncomingAnswer,
+  type VoiceIncomingRecord,
+} from "./incoming.ts";
 export { fromDbIvrMode, toDbIvrMode } from "./ivr-mode.ts";
 export { handleVoiceMenu } from "./menu.ts";
 export { handleVoiceStatus } from "./status.ts";

@@ -14,6 +14,7 @@
  */
 import { smsIncomingEvent, smsStatusEvent, type TwilioIntake } from "@servicepro/intake";
 import {
+  afterAnswer,
   handleSmsStatus,
   type IntakeDeps,
   ourNumberOf,
@@ -25,11 +26,12 @@ import {
 import { answerUnavailable, emptyMessagingResponse } from "@servicepro/telephony";
 import { scrubText } from "@servicepro/validators";
 import {
+  answerVoiceIncoming,
   handleDialResult,
-  handleVoiceIncoming,
   handleVoiceMenu,
   handleVoicemail,
   handleVoiceStatus,
+  recordVoiceIncoming,
 } from "@servicepro/voice";
 import type { Context } from "hono";
 import { Hono } from "hono";
@@ -147,7 +149,16 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
   };
 
   const { intake } = config;
-  route("/voice/incoming", "voice", (p) => handleVoiceIncoming(intake, p));
+  // The answer comes from the routing snapshot; the call row is written after it has gone (logged on failure).
+  route("/voice/incoming", "voice", async (p, _q, log) => {
+    const answer = await answerVoiceIncoming(intake, p);
+    afterAnswer(intake, () =>
+      recordVoiceIncoming(intake, p, answer).catch((error: unknown) =>
+        log.error({ err: error, callSid: p.CallSid?.slice(0, 64) }, "the call row of an answered call was not written"),
+      ),
+    );
+    return answer;
+  });
   route("/voice/menu", "voice", (p, q) => handleVoiceMenu(intake, p, { mode: q.mode, attempt: q.attempt }));
   route("/voice/dial-result", "voice", (p) => handleDialResult(intake, p));
   route("/voice/voicemail", "voice", (p, q) => handleVoicemail(intake, p, { event: q.event }));
