@@ -26,6 +26,7 @@ import {
   type WorkerLogger,
 } from "@servicepro/sms";
 import type { UnroutedPolicy } from "@servicepro/telephony";
+import { callRecordFromStaged, recordVoiceIncoming } from "@servicepro/voice";
 import { PgBoss } from "pg-boss";
 
 export type MessagingOptions = {
@@ -119,6 +120,11 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   };
   const twilioIntake = startTwilioIntake(intake, options.logger, {
     run: options.runWorker ?? true,
+    // A call's first webhook is answered from the routing snapshot; its row is written here.
+    voiceIncoming: (event) =>
+      recordVoiceIncoming(intake, event.params, {
+        record: callRecordFromStaged({ tenantId: event.tenantId, route: event.route, query: event.query }),
+      }),
     ...(options.intakeLeaseSeconds ? { leaseSeconds: options.intakeLeaseSeconds } : {}),
   });
   const stopWorker =

@@ -27,6 +27,7 @@ import {
   answerIncomingCall,
   answerUnavailable,
   effectiveMode,
+  IVR_MODES,
   type IvrContext,
   type IvrMode,
 } from "@servicepro/telephony";
@@ -173,6 +174,35 @@ export async function recordVoiceIncoming(
     async (tx) => (await ensureCall(tx, route, params, record.mode)).id,
   );
   deps.events.publish({ type: "call", tenantId: route.tenantId, callId });
+}
+
+type CallRecord = Extract<VoiceIncomingRecord, { kind: "call" }>;
+
+/**
+ * A call record as the durable intake stages it: the tenant and route are the event's own; the rest
+ * travels as plain strings in the event's query. callRecordFromStaged is its inverse.
+ */
+export const stagedCallRecord = (record: CallRecord) => ({
+  tenantId: record.tenantId,
+  route: { phoneNumber: record.phoneNumber, routedByFallback: record.routedByFallback },
+  query: { mode: record.mode, ...(record.parentCallSid ? { parentCallSid: record.parentCallSid } : {}) },
+});
+
+export function callRecordFromStaged(staged: {
+  tenantId: string;
+  route: { phoneNumber: string | null; routedByFallback: boolean };
+  query: Record<string, string | undefined>;
+}): CallRecord {
+  const { mode, parentCallSid } = staged.query;
+  return {
+    kind: "call",
+    tenantId: staged.tenantId,
+    phoneNumber: staged.route.phoneNumber,
+    routedByFallback: staged.route.routedByFallback,
+    parentCallSid: parentCallSid ?? null,
+    // Staged by this code; a value from an older release falls back to the menu, the IVR's default.
+    mode: (IVR_MODES as readonly string[]).includes(mode ?? "") ? (mode as IvrMode) : "menu",
+  };
 }
 
 /** Answer and record, the record awaited: for callers that want the row written before they return. */

@@ -6,8 +6,10 @@ export { type CallRoute, type VoiceResult } from "./calls.ts";
 export { handleDialResult } from "./dial-result.ts";
 export {
   answerVoiceIncoming,
+  callRecordFromStaged,
   handleVoiceIncoming,
   recordVoiceIncoming,
+  stagedCallRecord,
   type VoiceIncomingAnswer,
   type VoiceIncomingRecord,
 } from "./incoming.ts";

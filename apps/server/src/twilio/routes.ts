@@ -12,7 +12,7 @@
  *
  * Handlers are idempotent per MessageSid/CallSid, so Twilio's retries are safe.
  */
-import { smsIncomingEvent, smsStatusEvent, type TwilioIntake } from "@servicepro/intake";
+import { smsIncomingEvent, smsStatusEvent, type TwilioIntake, voiceIncomingEvent } from "@servicepro/intake";
 import {
   afterAnswer,
   handleSmsStatus,
@@ -20,7 +20,7 @@ import {
   ourNumberOf,
   phoneOf,
   recordUnrouted,
-  routeInbound,
+  routeInboundVia,
   type TwilioParams,
 } from "@servicepro/sms";
 import { answerUnavailable, emptyMessagingResponse } from "@servicepro/telephony";
@@ -32,6 +32,7 @@ import {
   handleVoicemail,
   handleVoiceStatus,
   recordVoiceIncoming,
+  stagedCallRecord,
 } from "@servicepro/voice";
 import type { Context } from "hono";
 import { Hono } from "hono";
@@ -149,14 +150,29 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
   };
 
   const { intake } = config;
-  // The answer comes from the routing snapshot; the call row is written after it has gone (logged on failure).
+  // The answer comes from the routing snapshot, with no database round trip when warm. The call row
+  // is staged after the answer has gone (not awaited) and written by the intake's worker; a call we
+  // cannot stage under a tenant (quarantined, or staging failed) is written directly, also after.
   route("/voice/incoming", "voice", async (p, _q, log) => {
     const answer = await answerVoiceIncoming(intake, p);
-    afterAnswer(intake, () =>
-      recordVoiceIncoming(intake, p, answer).catch((error: unknown) =>
-        log.error({ err: error, callSid: p.CallSid?.slice(0, 64) }, "the call row of an answered call was not written"),
-      ),
-    );
+    const recordDirectly = () =>
+      afterAnswer(intake, () =>
+        recordVoiceIncoming(intake, p, answer).catch((error: unknown) =>
+          log.error(
+            { err: error, callSid: p.CallSid?.slice(0, 64) },
+            "the call row of an answered call was not written",
+          ),
+        ),
+      );
+    if (answer.record.kind === "call" && p.CallSid?.trim()) {
+      const staged = stagedCallRecord(answer.record);
+      config.twilioIntake
+        .stage(voiceIncomingEvent(staged.tenantId, p, staged.query, staged.route))
+        .catch((error: unknown) => {
+          log.warn({ err: error }, "could not stage a call's first webhook; writing its row directly");
+          recordDirectly();
+        });
+    } else recordDirectly();
     return answer;
   });
   route("/voice/menu", "voice", (p, q) => handleVoiceMenu(intake, p, { mode: q.mode, attempt: q.attempt }));
@@ -168,8 +184,8 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
   route("/sms/incoming", "sms", async (p) => {
     if (!(p.MessageSid ?? p.SmsSid)) throw new MissingField("MessageSid");
     const to = ourNumberOf(p.To);
-    const route = await routeInbound(
-      intake.db,
+    const route = await routeInboundVia(
+      intake,
       { channel: "sms", to, messagingServiceSid: p.MessagingServiceSid },
       intake.unroutedPolicy,
     );
@@ -189,7 +205,7 @@ export function twilioRoutes(config: TwilioRoutesConfig) {
   // tenant has now (released, or sent before it moved) is matched at once, as before.
   route("/sms/status", "sms", async (p, q) => {
     const from = ourNumberOf(p.From);
-    const route = from ? await routeInbound(intake.db, { channel: "sms", to: from }, "quarantine") : null;
+    const route = from ? await routeInboundVia(intake, { channel: "sms", to: from }, "quarantine") : null;
     const hint = { t: q.t, m: q.m };
     if (route?.kind === "tenant" && route.matchedBy === "number") {
       const query = Object.fromEntries(Object.entries(hint).filter((e): e is [string, string] => e[1] !== undefined));
