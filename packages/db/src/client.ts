@@ -35,13 +35,23 @@ export type Database = {
    * Row-level security applies exactly as for `prisma`; tenant work goes through functions that set
    * `app.tenant_id` themselves (see the intake's app_stage_twilio_events).
    */
-  sql: SqlExecutor;
+  sql: SqlDatabase;
   /** LISTEN/NOTIFY: how in-process caches learn that the database changed (changes.ts). */
   changes: ChangeFeed;
   close(): Promise<void>;
 };
 
 export type SqlExecutor = { query<T>(text: string, values?: unknown[]): Promise<T[]> };
+
+export type SqlDatabase = SqlExecutor & {
+  /**
+   * Several statements on one connection, in one transaction: committed when `fn` resolves, rolled
+   * back when it throws. `settings` are set with `set_config(name, value, true)` in the same round
+   * trip as BEGIN, so they last exactly as long as the transaction (how tenant work sets
+   * `app.tenant_id`; see tenantDb().query).
+   */
+  transaction<T>(fn: (sql: SqlExecutor) => Promise<T>, settings?: Readonly<Record<string, string>>): Promise<T>;
+};
 
 export type JobQueueConnection = {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
@@ -102,7 +112,10 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   return {
     engine: "postgres",
     prisma,
-    sql: { query: async <T>(text: string, values?: unknown[]) => (await pool.query(text, values)).rows as T[] },
+    sql: {
+      query: async <T>(text: string, values?: unknown[]) => (await pool.query(text, values)).rows as T[],
+      transaction: (fn, settings) => poolTransaction(pool, fn, settings),
+    },
     changes,
     jobQueue: {
       async executeSql(text, values) {
@@ -118,6 +131,36 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
       await prisma.$disconnect();
     },
   };
+}
+
+/**
+ * A transaction on one pooled connection, with raw `pg` (no Prisma): BEGIN and the settings go as
+ * one simple-protocol round trip (values as escaped literals: the simple protocol takes no
+ * parameters), then `fn`'s statements, then COMMIT. A connection whose ROLLBACK fails is discarded.
+ */
+async function poolTransaction<T>(
+  pool: pg.Pool,
+  fn: (sql: SqlExecutor) => Promise<T>,
+  settings: Readonly<Record<string, string>> = {},
+): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    const begin = Object.entries(settings).map(
+      ([name, value]) => `SELECT set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, true)`,
+    );
+    await client.query(["BEGIN", ...begin].join("; "));
+    const result = await fn({
+      query: async <R>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as R[],
+    });
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 /**
@@ -173,7 +216,16 @@ function wrapPglite(client: PGlite): Database {
   return {
     engine: "pglite",
     prisma,
-    sql: { query: async <T>(text: string, values?: unknown[]) => (await client.query<T>(text, values)).rows },
+    sql: {
+      query: async <T>(text: string, values?: unknown[]) => (await client.query<T>(text, values)).rows,
+      // PGlite is one connection: its transaction() holds it (Prisma's queries wait) until fn settles.
+      transaction: (fn, settings) =>
+        client.transaction(async (tx) => {
+          for (const [name, value] of Object.entries(settings ?? {}))
+            await tx.query("SELECT set_config($1, $2, true)", [name, value]);
+          return fn({ query: async <T>(text: string, values?: unknown[]) => (await tx.query<T>(text, values)).rows });
+        }),
+    },
     changes,
     jobQueue: fromPglite(client),
     ping: async () => {

@@ -11,6 +11,7 @@ export {
   openDatabase,
   PGLITE_EXTENSIONS,
   redactUrl,
+  type SqlDatabase,
   type SqlExecutor,
 } from "./client.ts";
 export type {
@@ -78,3 +79,11 @@ export {
   tenantDb,
   userDb,
 } from "./tenant-scope.ts";
+export {
+  INVALID_CURSOR_MESSAGE,
+  type Keyset,
+  type KeysetColumn,
+  type KeysetKeys,
+  type KeysetKeyType,
+  keyset,
+} from "./keyset.ts";
