@@ -2,13 +2,11 @@
 // Recordings are never linked directly (Twilio's URL needs the account's credentials): the app
 // plays them through GET /media/recordings/:callId, which checks the session first.
 import { keyset, Prisma } from "@servicepro/db";
-import { callerIdOf } from "@servicepro/telephony";
+import { type CallOutcome, callerIdOf, type IvrMode } from "@servicepro/telephony";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
 import {
-  callOutcomeFromDb,
   callOutcomeSchema,
-  ivrModeFromDb,
   ivrModeSchema,
   pageDirectionSchema,
   pageLimitSchema,
@@ -61,8 +59,9 @@ type CallRow = {
   customer_name: string | null;
   caller_name: string | null;
   forwarded_from: string | null;
-  outcome: Parameters<typeof callOutcomeFromDb>[0];
-  ivr_mode: Parameters<typeof ivrModeFromDb>[0];
+  /** As SQL reads them, the enums carry the product's spellings ("ai-handled", "ai-voice"), not Prisma's names. */
+  outcome: CallOutcome;
+  ivr_mode: IvrMode;
   menu_selection: string | null;
   forwarded_to: string | null;
   duration_seconds: number | null;
@@ -117,8 +116,8 @@ export const tenantCallsRouter = createRouter({
           callerName: call.caller_name,
           forwardedFrom: call.forwarded_from,
           callerWithheld: callerIdOf(call.from_number).kind === "withheld",
-          outcome: callOutcomeFromDb(call.outcome),
-          ivrMode: ivrModeFromDb(call.ivr_mode),
+          outcome: call.outcome,
+          ivrMode: call.ivr_mode,
           menuSelection: call.menu_selection,
           forwardedTo: call.forwarded_to,
           durationSeconds: call.duration_seconds,
