@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -41,7 +42,14 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export type SqlExecutor = { query<T>(text: string, values?: unknown[]): Promise<T[]> };
+export type SqlExecutor = {
+  /**
+   * `prepare`: keep the statement prepared on its connection (PostgreSQL), named by its text, so a
+   * statement the app runs all the time is parsed and planned once per connection, not per call
+   * (PostgreSQL may then settle on a generic plan). For fixed statement texts only; PGlite ignores it.
+   */
+  query<T>(text: string, values?: unknown[], options?: { prepare?: boolean }): Promise<T[]>;
+};
 
 export type SqlDatabase = SqlExecutor & {
   /**
@@ -151,7 +159,9 @@ async function poolTransaction<T>(
     );
     await client.query(["BEGIN", ...begin].join("; "));
     const result = await fn({
-      query: async <R>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as R[],
+      query: async <R>(text: string, values?: unknown[], options?: { prepare?: boolean }) =>
+        (await client.query(options?.prepare ? { name: statementName(text), text, values } : { text, values }))
+          .rows as R[],
     });
     await client.query("COMMIT");
     return result;
@@ -162,6 +172,9 @@ async function poolTransaction<T>(
     client.release(broken);
   }
 }
+
+/** A prepared statement's name: a digest of its text (node-postgres keeps one per name per connection). */
+const statementName = (text: string) => `sp_${createHash("sha1").update(text).digest("base64url")}`;
 
 /**
  * The contrib extensions the migrations create (btree_gist for the double-booking exclusion

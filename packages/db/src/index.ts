@@ -66,6 +66,14 @@ export {
   type QueueJobOptions,
   queueJob,
 } from "./job-queue.ts";
+export {
+  INVALID_CURSOR_MESSAGE,
+  type Keyset,
+  type KeysetColumn,
+  type KeysetKeys,
+  type KeysetKeyType,
+  keyset,
+} from "./keyset.ts";
 export { describeMigrationProgress, type MigrationProgress, type MigrationResult } from "./migrate.ts";
 export { type Audit, type AuditEvent, type PlatformAccess, platformDb, writeAudit } from "./platform.ts";
 export { APP_ROLE, PLATFORM_ROLE, TENANT_SETTING } from "./roles.ts";
@@ -79,11 +87,3 @@ export {
   tenantDb,
   userDb,
 } from "./tenant-scope.ts";
-export {
-  INVALID_CURSOR_MESSAGE,
-  type Keyset,
-  type KeysetColumn,
-  type KeysetKeys,
-  type KeysetKeyType,
-  keyset,
-} from "./keyset.ts";

@@ -6,7 +6,8 @@
 //   PostgreSQL turns it into an index condition and starts reading at the cursor. The OR form Prisma
 //   writes for `cursor`/keyset filters (`a < $1 OR (a = $1 AND id < $2)`) is a filter instead: every
 //   row before the cursor is read and thrown away, so the deepest page is the slowest.
-// - The statement reads `limit + 1` rows; the extra one only says whether there is a next page.
+// - The statement reads `limit + 1` rows; the extra one only says whether there is a next page. The
+//   LIMIT is written into the statement (limit()), so a prepared statement's generic plan seeks too.
 // - Related rows (the customer of a conversation, its opt-out, …) come in the same statement, joined
 //   by key after the LIMIT, or by `id = ANY($ids)`; never a Prisma `include`, whose
 //   `tenant_id IN (<a copy per row>) AND id IN (…)` PostgreSQL plans as a full scan.
@@ -40,11 +41,19 @@ export type Keyset<K extends readonly unknown[]> = {
   after(keys: K | null | undefined): Prisma.Sql;
   /** `a DESC, b DESC` (or ASC): the index's order, so nothing is sorted. */
   readonly orderBy: Prisma.Sql;
+  /**
+   * `LIMIT n` with n written into the statement, not a parameter: a prepared statement's generic plan
+   * (tenantDb().query prepares) is made without parameter values, and with an unknown LIMIT PostgreSQL
+   * expects to read a tenth of the table and may choose a scan and a sort over the seek.
+   */
+  limit(take: number): Prisma.Sql;
   /** Splits the `limit + 1` rows read into the page and the next page's cursor (null on the last page). */
   page<R>(rows: readonly R[], limit: number, keysOf: (row: R) => K): { items: R[]; nextCursor: string | null };
 };
 
 const MAX_CURSOR_LENGTH = 1_000;
+/** The most rows one page statement reads (a page of at most 1,000 and the row that says there is more). */
+const MAX_LIMIT = 1_001;
 
 const keySchemas: Record<KeysetKeyType, z.ZodType> = {
   timestamptz: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
@@ -94,6 +103,11 @@ export function keyset<const C extends readonly [KeysetColumn, ...KeysetColumn[]
         ", ",
       );
       return Prisma.sql`(${names}) ${Prisma.raw(direction === "desc" ? "<" : ">")} (${values})`;
+    },
+    limit(take) {
+      if (!Number.isSafeInteger(take) || take < 1 || take > MAX_LIMIT)
+        throw new RangeError(`A page reads 1–${MAX_LIMIT} rows.`);
+      return Prisma.raw(`LIMIT ${take}`);
     },
     orderBy: Prisma.raw(columns.map(([sql]) => `${sql} ${direction === "desc" ? "DESC" : "ASC"}`).join(", ")),
     page(rows, limit, keysOf) {

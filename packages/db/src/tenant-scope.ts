@@ -55,7 +55,9 @@ export type TenantDb = {
    * of its own with `app.tenant_id` set, so row-level security scopes it to the tenant exactly as
    * for `run`. Nothing rewrites the SQL: it must still name the tenant (`tenant_id = ${tenantId}`)
    * so the planner can seek in the (tenant_id, …) indexes. Rows come as the driver reads them
-   * (timestamptz → Date, int8 → string: cast counts to int). For the list pattern see keyset.ts.
+   * (timestamptz → Date, int8 → string: cast counts to int). The statement is kept prepared on its
+   * connection (parsed and planned once), so its text must come from code, values as parameters: a
+   * text built from input would prepare without bound. For the list pattern see keyset.ts.
    */
   query<T>(statement: Prisma.Sql): Promise<T[]>;
 };
@@ -87,7 +89,9 @@ export function tenantDb(db: Database, tenantId: string): TenantDb {
         return fn(tx as unknown as TenantTx);
       }, options),
     query: <T>(statement: Prisma.Sql) =>
-      db.sql.transaction((sql) => sql.query<T>(statement.text, statement.values), { [TENANT_SETTING]: tenantId }),
+      db.sql.transaction((sql) => sql.query<T>(statement.text, statement.values, { prepare: true }), {
+        [TENANT_SETTING]: tenantId,
+      }),
   };
 }
 

@@ -60,7 +60,10 @@ export function createOutbox(boss: PgBoss): Outbox {
         ON CONFLICT (tenant_id, purpose_key) DO NOTHING
         RETURNING ${MESSAGE_FIELDS}`;
       if (!created)
-        return { status: "duplicate", message: await tx.message.findFirstOrThrow({ where: { purposeKey: input.purposeKey } }) };
+        return {
+          status: "duplicate",
+          message: await tx.message.findFirstOrThrow({ where: { purposeKey: input.purposeKey } }),
+        };
       const message = created;
 
       await tx.conversation.update({

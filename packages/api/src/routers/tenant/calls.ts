@@ -5,12 +5,7 @@ import { keyset, Prisma } from "@servicepro/db";
 import { type CallOutcome, callerIdOf, type IvrMode } from "@servicepro/telephony";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
-import {
-  callOutcomeSchema,
-  ivrModeSchema,
-  pageDirectionSchema,
-  pageLimitSchema,
-} from "../telephony-shared.ts";
+import { callOutcomeSchema, ivrModeSchema, pageDirectionSchema, pageLimitSchema } from "../telephony-shared.ts";
 
 const callSchema = z.object({
   id: z.string(),
@@ -92,7 +87,7 @@ export function callPageQuery(
     LEFT JOIN customers cu ON cu.tenant_id = c.tenant_id AND cu.id = c.customer_id
     WHERE c.tenant_id = ${tenantId} AND c.parent_call_sid IS NULL AND ${callOrder.after(after)}
     ORDER BY ${callOrder.orderBy}
-    LIMIT ${take}`;
+    ${callOrder.limit(take)}`;
 }
 
 export const tenantCallsRouter = createRouter({

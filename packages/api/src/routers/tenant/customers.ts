@@ -243,7 +243,7 @@ export function customerListQuery(tenantId: string, input: z.output<typeof custo
     FROM customers c
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY ${customerOrder.orderBy}
-    LIMIT ${input.limit + 1}`;
+    ${customerOrder.limit(input.limit + 1)}`;
 }
 
 /** The last-visit filter as a comparison: never visited, visited since a date, or not since it. */

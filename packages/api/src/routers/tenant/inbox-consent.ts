@@ -113,17 +113,17 @@ function reviewPageQuery(tenantId: string, after: ReviewKeys | null, take: numbe
            JOIN customers cu ON cu.tenant_id = cv.tenant_id AND cu.id = cv.customer_id
           WHERE m.tenant_id = ${tenantId} AND m.consent_review = 'pending' AND m.direction = 'inbound'
             AND ${textOrder.after(after)}
-          ORDER BY ${textOrder.orderBy} LIMIT ${take})
+          ORDER BY ${textOrder.orderBy} ${textOrder.limit(take)})
         UNION ALL
         (SELECT 'call', c.started_at, c.id, NULL::uuid, cu.name, c.from_number, NULL::text, NULL::double precision,
                 c.caller_name, c.transcription, c.consent_text
            FROM calls c
            LEFT JOIN customers cu ON cu.tenant_id = c.tenant_id AND cu.id = c.customer_id
           WHERE c.tenant_id = ${tenantId} AND c.consent_review = 'pending' AND ${callOrder.after(after)}
-          ORDER BY ${callOrder.orderBy} LIMIT ${take})
+          ORDER BY ${callOrder.orderBy} ${callOrder.limit(take)})
       ) r
       ORDER BY ${reviewOrder.orderBy}
-      LIMIT ${take}
+      ${reviewOrder.limit(take)}
     ) r ON TRUE`;
 }
 
@@ -132,7 +132,9 @@ export const consentReviews = staffProcedure
   .input(z.strictObject({ cursor: reviewOrder.cursor.optional(), limit: pageLimitSchema }).default({ limit: 25 }))
   .output(z.object({ items: z.array(consentReviewSchema), nextCursor: z.string().nullable(), total: z.number() }))
   .query(async ({ ctx, input }) => {
-    const rows = await ctx.tenant.query<ReviewRow>(reviewPageQuery(ctx.tenantId, input.cursor ?? null, input.limit + 1));
+    const rows = await ctx.tenant.query<ReviewRow>(
+      reviewPageQuery(ctx.tenantId, input.cursor ?? null, input.limit + 1),
+    );
     const total = rows[0]?.total ?? 0;
     const reviews = rows.filter((row) => row.kind !== null);
     const { items, nextCursor } = reviewOrder.page(reviews, input.limit, (row) => [row.at, row.id]);

@@ -88,7 +88,7 @@ export function conversationPageQuery(tenantId: string, after: ConversationKeys 
             FROM conversations c
            WHERE c.tenant_id = ${tenantId} AND ${conversationOrder.after(after)}
            ORDER BY ${conversationOrder.orderBy}
-           LIMIT ${take}) c
+           ${conversationOrder.limit(take)}) c
     JOIN customers cu ON cu.tenant_id = c.tenant_id AND cu.id = c.customer_id
     ORDER BY ${conversationOrder.orderBy}`;
 }
@@ -177,7 +177,7 @@ export const tenantInboxRouter = createRouter({
            WHERE m.tenant_id = ${ctx.tenantId} AND m.conversation_id = ${conversation.id}::uuid
              AND ${threadOrder.after(before)}
            ORDER BY ${threadOrder.orderBy}
-           LIMIT ${THREAD_PAGE + 1}`;
+           ${threadOrder.limit(THREAD_PAGE + 1)}`;
         const { items, nextCursor } = threadOrder.page(newestFirst, THREAD_PAGE, (m) => [m.createdAt, m.id]);
         const page = items.reverse();
         const senderIds = [...new Set(page.flatMap((m) => (m.sentByUserId ? [m.sentByUserId] : [])))];
