@@ -57,7 +57,8 @@ export type TenantDb = {
    * so the planner can seek in the (tenant_id, …) indexes. Rows come as the driver reads them
    * (timestamptz → Date, int8 → string: cast counts to int). The statement is kept prepared on its
    * connection (parsed and planned once), so its text must come from code, values as parameters: a
-   * text built from input would prepare without bound. For the list pattern see keyset.ts.
+   * text built from input would prepare without bound. Not inside `run`: it is a transaction of its
+   * own (on PGlite, one connection, it would wait for `run`'s forever). For the list pattern see keyset.ts.
    */
   query<T>(statement: Prisma.Sql): Promise<T[]>;
 };
