@@ -52,6 +52,7 @@ describe.each(testEngines())("the Twilio intake's stager and worker, on %s", (en
     const counting: Database = {
       ...db,
       sql: {
+        ...db.sql,
         query: (sql, values) => {
           statements++;
           return db.sql.query(sql, values);

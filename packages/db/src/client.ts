@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -35,7 +36,7 @@ export type Database = {
    * Row-level security applies exactly as for `prisma`; tenant work goes through functions that set
    * `app.tenant_id` themselves (see the intake's app_stage_twilio_events).
    */
-  sql: SqlExecutor;
+  sql: SqlDatabase;
   /** LISTEN/NOTIFY: how in-process caches learn that the database changed (changes.ts). */
   changes: ChangeFeed;
   /**
@@ -47,7 +48,24 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export type SqlExecutor = { query<T>(text: string, values?: unknown[]): Promise<T[]> };
+export type SqlExecutor = {
+  /**
+   * `prepare`: keep the statement prepared on its connection (PostgreSQL), named by its text, so a
+   * statement the app runs all the time is parsed and planned once per connection, not per call
+   * (PostgreSQL may then settle on a generic plan). For fixed statement texts only; PGlite ignores it.
+   */
+  query<T>(text: string, values?: unknown[], options?: { prepare?: boolean }): Promise<T[]>;
+};
+
+export type SqlDatabase = SqlExecutor & {
+  /**
+   * Several statements on one connection, in one transaction: committed when `fn` resolves, rolled
+   * back when it throws. `settings` are set with `set_config(name, value, true)` in the same round
+   * trip as BEGIN, so they last exactly as long as the transaction (how tenant work sets
+   * `app.tenant_id`; see tenantDb().query).
+   */
+  transaction<T>(fn: (sql: SqlExecutor) => Promise<T>, settings?: Readonly<Record<string, string>>): Promise<T>;
+};
 
 export type JobQueueConnection = {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
@@ -122,7 +140,10 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     engine: "postgres",
     prisma,
     platformRead,
-    sql: { query: async <T>(text: string, values?: unknown[]) => (await pool.query(text, values)).rows as T[] },
+    sql: {
+      query: async <T>(text: string, values?: unknown[]) => (await pool.query(text, values)).rows as T[],
+      transaction: (fn, settings) => poolTransaction(pool, fn, settings),
+    },
     changes,
     jobQueue: {
       async executeSql(text, values) {
@@ -140,6 +161,41 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     },
   };
 }
+
+/**
+ * A transaction on one pooled connection, with raw `pg` (no Prisma): BEGIN and the settings go as
+ * one simple-protocol round trip (values as escaped literals: the simple protocol takes no
+ * parameters), then `fn`'s statements, then COMMIT. A connection whose ROLLBACK fails is discarded.
+ */
+async function poolTransaction<T>(
+  pool: pg.Pool,
+  fn: (sql: SqlExecutor) => Promise<T>,
+  settings: Readonly<Record<string, string>> = {},
+): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    const begin = Object.entries(settings).map(
+      ([name, value]) => `SELECT set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, true)`,
+    );
+    await client.query(["BEGIN", ...begin].join("; "));
+    const result = await fn({
+      query: async <R>(text: string, values?: unknown[], options?: { prepare?: boolean }) =>
+        (await client.query(options?.prepare ? { name: statementName(text), text, values } : { text, values }))
+          .rows as R[],
+    });
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** A prepared statement's name: a digest of its text (node-postgres keeps one per name per connection). */
+const statementName = (text: string) => `sp_${createHash("sha1").update(text).digest("base64url")}`;
 
 /**
  * The contrib extensions the migrations create (btree_gist for the double-booking exclusion
@@ -196,7 +252,16 @@ function wrapPglite(client: PGlite): Database {
     prisma,
     // One connection in one process: platformReadDb() runs its reads in a read-only platform transaction.
     platformRead: null,
-    sql: { query: async <T>(text: string, values?: unknown[]) => (await client.query<T>(text, values)).rows },
+    sql: {
+      query: async <T>(text: string, values?: unknown[]) => (await client.query<T>(text, values)).rows,
+      // PGlite is one connection: its transaction() holds it (Prisma's queries wait) until fn settles.
+      transaction: (fn, settings) =>
+        client.transaction(async (tx) => {
+          for (const [name, value] of Object.entries(settings ?? {}))
+            await tx.query("SELECT set_config($1, $2, true)", [name, value]);
+          return fn({ query: async <T>(text: string, values?: unknown[]) => (await tx.query<T>(text, values)).rows });
+        }),
+    },
     changes,
     jobQueue: fromPglite(client),
     ping: async () => {

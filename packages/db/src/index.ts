@@ -11,6 +11,7 @@ export {
   openDatabase,
   PGLITE_EXTENSIONS,
   redactUrl,
+  type SqlDatabase,
   type SqlExecutor,
 } from "./client.ts";
 export type {
@@ -65,6 +66,14 @@ export {
   type QueueJobOptions,
   queueJob,
 } from "./job-queue.ts";
+export {
+  INVALID_CURSOR_MESSAGE,
+  type Keyset,
+  type KeysetColumn,
+  type KeysetKeys,
+  type KeysetKeyType,
+  keyset,
+} from "./keyset.ts";
 export { describeMigrationProgress, type MigrationProgress, type MigrationResult } from "./migrate.ts";
 export {
   type Audit,

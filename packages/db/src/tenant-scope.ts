@@ -50,6 +50,17 @@ export type TenantDb = {
   readonly tenantId: string;
   /** One transaction with `app.tenant_id` set for it alone; every model query is scoped to the tenant. */
   run<T>(fn: (tx: TenantTx) => Promise<T>, options?: { timeout?: number }): Promise<T>;
+  /**
+   * One statement of plain SQL (no Prisma: about 0.9 ms less CPU per round trip) in a transaction
+   * of its own with `app.tenant_id` set, so row-level security scopes it to the tenant exactly as
+   * for `run`. Nothing rewrites the SQL: it must still name the tenant (`tenant_id = ${tenantId}`)
+   * so the planner can seek in the (tenant_id, …) indexes. Rows come as the driver reads them
+   * (timestamptz → Date, int8 → string: cast counts to int). The statement is kept prepared on its
+   * connection (parsed and planned once), so its text must come from code, values as parameters: a
+   * text built from input would prepare without bound. Not inside `run`: it is a transaction of its
+   * own (on PGlite, one connection, it would wait for `run`'s forever). For the list pattern see keyset.ts.
+   */
+  query<T>(statement: Prisma.Sql): Promise<T[]>;
 };
 
 export class TenantScopeViolation extends Error {
@@ -69,16 +80,23 @@ export function assertTenantId(tenantId: string): void {
  */
 export function tenantDb(db: Database, tenantId: string): TenantDb {
   assertTenantId(tenantId);
-  const scoped = db.prisma.$extends(tenantScopeExtension(tenantId));
+  // Built on first use: every tenant procedure gets a TenantDb, and the SQL-only ones never need it.
+  let scoped: ReturnType<typeof scopedClient> | undefined;
   return {
     tenantId,
     run: (fn, options) =>
-      scoped.$transaction(async (tx) => {
+      (scoped ??= scopedClient(db, tenantId)).$transaction(async (tx) => {
         await tx.$executeRaw`SELECT set_config(${TENANT_SETTING}, ${tenantId}, true)`;
         return fn(tx as unknown as TenantTx);
       }, options),
+    query: <T>(statement: Prisma.Sql) =>
+      db.sql.transaction((sql) => sql.query<T>(statement.text, statement.values, { prepare: true }), {
+        [TENANT_SETTING]: tenantId,
+      }),
   };
 }
+
+const scopedClient = (db: Database, tenantId: string) => db.prisma.$extends(tenantScopeExtension(tenantId));
 
 /** Transaction for identity code acting as one user: sees that user's memberships (and their tenants) across tenants. */
 export function userDb(db: Database, userId: string) {

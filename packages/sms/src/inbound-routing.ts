@@ -1,4 +1,4 @@
-import type { Database, Prisma } from "@servicepro/db";
+import type { Database } from "@servicepro/db";
 import {
   type InboundAddress,
   type InboundRoute,
@@ -51,16 +51,10 @@ export type UnroutedRecord = {
 
 /** Keeps traffic nobody claims for the owner to review. Insert-only for the app role (it cannot read the table). */
 export async function recordUnrouted(db: Database, record: UnroutedRecord): Promise<void> {
-  await db.prisma.unroutedWebhook.createMany({
-    data: [
-      {
-        kind: record.kind,
-        sid: record.sid,
-        toNumber: record.to,
-        fromNumber: record.from,
-        reason: record.reason,
-        params: record.params as Prisma.InputJsonObject,
-      },
-    ],
-  });
+  // Plain SQL, one statement: no Prisma compile, no RETURNING (the app role may insert, not read).
+  await db.sql.query(
+    `INSERT INTO unrouted_webhooks (id, kind, sid, to_number, from_number, reason, params)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6::jsonb)`,
+    [record.kind, record.sid, record.to, record.from, record.reason, JSON.stringify(record.params)],
+  );
 }

@@ -4,7 +4,7 @@
  * first sight.
  */
 import type { ReminderQueue } from "@servicepro/booking";
-import type { Database, TenantTx } from "@servicepro/db";
+import type { Conversation, Database, TenantTx } from "@servicepro/db";
 import type { RoutingSnapshot } from "@servicepro/routing";
 import { normalizePhone, type UnroutedPolicy } from "@servicepro/telephony";
 import { customerSearchKeys } from "@servicepro/validators";
@@ -105,7 +105,30 @@ export async function ensureCustomer(
   });
 }
 
-export async function ensureConversation(tx: TenantTx, tenantId: string, customerId: string, tenantNumber: string) {
-  await tx.conversation.createMany({ data: [{ tenantId, customerId, tenantNumber }], skipDuplicates: true });
-  return tx.conversation.findFirstOrThrow({ where: { customerId } });
+/**
+ * The customer's conversation, created on first sight: one typed statement (createMany is compiled
+ * afresh by Prisma on every call). The insert's row is invisible to the same statement's SELECT, so
+ * exactly one half answers.
+ */
+export async function ensureConversation(
+  tx: TenantTx,
+  tenantId: string,
+  customerId: string,
+  tenantNumber: string,
+): Promise<Conversation> {
+  const [row] = await tx.$queryRaw<Conversation[]>`
+    WITH created AS (
+      INSERT INTO conversations (tenant_id, id, customer_id, tenant_number)
+      VALUES (${tenantId}, gen_random_uuid(), ${customerId}::uuid, ${tenantNumber})
+      ON CONFLICT (tenant_id, customer_id) DO NOTHING
+      RETURNING *
+    ),
+    found AS (SELECT * FROM created UNION ALL
+              SELECT * FROM conversations WHERE tenant_id = ${tenantId} AND customer_id = ${customerId}::uuid)
+    SELECT tenant_id AS "tenantId", id, customer_id AS "customerId", tenant_number AS "tenantNumber",
+           last_message_at AS "lastMessageAt", last_message_preview AS "lastMessagePreview",
+           last_direction::text AS "lastDirection", unread_count AS "unreadCount", created_at AS "createdAt"
+    FROM found LIMIT 1`;
+  if (!row) throw new Error(`No conversation for customer ${customerId} after creating it.`);
+  return row;
 }

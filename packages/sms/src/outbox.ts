@@ -1,4 +1,4 @@
-import { type JobData, queueJob, type TenantTx } from "@servicepro/db";
+import { type JobData, type Message, Prisma, queueJob, type TenantTx } from "@servicepro/db";
 import { runsAutomations } from "@servicepro/tenancy/constants";
 import { fromPrisma, type PgBoss, type PrismaTransactionLike } from "pg-boss";
 import type { OutboundKind, Outbox, QueueSmsInput, QueueSmsResult } from "./types.ts";
@@ -8,6 +8,14 @@ export type SmsJob = JobData<"smsSend">;
 
 /** Kinds that a person chose to send; everything else is automated and pauses with the tenant. */
 const PERSONAL_KINDS: ReadonlySet<OutboundKind> = new Set(["staff_reply"]);
+
+/** Every column of `messages` as Prisma names the fields, so a RETURNING row is a Message. */
+const MESSAGE_FIELDS = Prisma.sql`tenant_id AS "tenantId", id, conversation_id AS "conversationId",
+  direction::text AS direction, body, from_number AS "fromNumber", to_number AS "toNumber", twilio_sid AS "twilioSid", purpose_key AS "purposeKey",
+  kind, status::text AS status, status_history AS "statusHistory", error_code AS "errorCode", error_message AS "errorMessage",
+  routed_by_fallback AS "routedByFallback", sent_by_user_id AS "sentByUserId", send_attempts AS "sendAttempts", media,
+  consent_review::text AS "consentReview", consent_score AS "consentScore", created_at AS "createdAt",
+  updated_at AS "updatedAt"`;
 
 /** Longest body we queue: 10 SMS segments. Twilio's limit is 1,600 characters. */
 export const MAX_SMS_BODY = 1_600;
@@ -40,26 +48,23 @@ export function createOutbox(boss: PgBoss): Outbox {
       if (consent?.state === "opted_out" && input.kind !== "opt_out_confirmation")
         return { status: "opted_out", optedOutAt: consent.updated_at };
 
-      const inserted = await tx.message.createMany({
-        data: [
-          {
-            tenantId: tenant.id,
-            conversationId: conversation.id,
-            direction: "outbound",
-            body,
-            fromNumber: conversation.tenantNumber,
-            toNumber: conversation.customer.phone,
-            purposeKey: input.purposeKey,
-            kind: input.kind,
-            status: "pending",
-            statusHistory: [{ status: "pending", at: new Date().toISOString() }],
-            sentByUserId: input.sentByUserId ?? null,
-          },
-        ],
-        skipDuplicates: true,
-      });
-      const message = await tx.message.findFirstOrThrow({ where: { purposeKey: input.purposeKey } });
-      if (inserted.count === 0) return { status: "duplicate", message };
+      // Typed SQL, not createMany (which Prisma compiles afresh on every call): the purpose key's unique
+      // index skips a message a concurrent request queued first, and then the earlier row is the answer.
+      const history = JSON.stringify([{ status: "pending", at: new Date().toISOString() }]);
+      const [created] = await tx.$queryRaw<Message[]>`
+        INSERT INTO messages (tenant_id, id, conversation_id, direction, body, from_number, to_number, purpose_key, kind,
+                              status, status_history, sent_by_user_id, updated_at)
+        VALUES (${tenant.id}, gen_random_uuid(), ${conversation.id}::uuid, 'outbound', ${body}, ${conversation.tenantNumber},
+                ${conversation.customer.phone}, ${input.purposeKey}, ${input.kind}, 'pending', ${history}::jsonb,
+                ${input.sentByUserId ?? null}::uuid, now())
+        ON CONFLICT (tenant_id, purpose_key) DO NOTHING
+        RETURNING ${MESSAGE_FIELDS}`;
+      if (!created)
+        return {
+          status: "duplicate",
+          message: await tx.message.findFirstOrThrow({ where: { purposeKey: input.purposeKey } }),
+        };
+      const message = created;
 
       await tx.conversation.update({
         where: { tenantId_id: { tenantId: tenant.id, id: conversation.id } },

@@ -38,7 +38,7 @@ import {
   type IvrContext,
   type IvrMode,
 } from "@servicepro/telephony";
-import { fromDbIvrMode, toDbIvrMode } from "./ivr-mode.ts";
+import { fromDbIvrMode } from "./ivr-mode.ts";
 
 export type VoiceResult = { twiml: string; tenantId?: string };
 
@@ -255,24 +255,17 @@ export async function ensureCall(tx: TenantTx, route: CallRoute, params: TwilioP
   const customer = !child && caller.kind === "phone" ? await ensureCustomer(tx, tenantId, caller.e164, "call") : null;
   const callerName = child ? null : callerNameOf(params.CallerName);
   const forwardedFrom = child ? null : phoneOf(params.ForwardedFrom).slice(0, 32) || null;
-  await tx.call.createMany({
-    data: [
-      {
-        tenantId,
-        callSid: route.callSid,
-        customerId: customer?.id ?? null,
-        fromNumber: caller.kind === "phone" ? caller.e164 : (params.From ?? "").trim().slice(0, 32),
-        toNumber: phoneOf(params.To ?? params.Called).slice(0, 32),
-        ivrMode: toDbIvrMode(child ? "forward" : mode),
-        routedByFallback: route.routedByFallback,
-        callerName,
-        forwardedFrom,
-        direction: child ? "outbound-dial" : "inbound",
-        parentCallSid: route.parentCallSid,
-      },
-    ],
-    skipDuplicates: true,
-  });
+  // Typed SQL, not createMany (compiled afresh by Prisma on every call); the SID's unique index makes
+  // a redelivered or concurrent webhook insert nothing. The enum takes the product's spelling ("ai-voice").
+  await tx.$executeRaw`
+    INSERT INTO calls (tenant_id, id, call_sid, customer_id, from_number, to_number, ivr_mode, routed_by_fallback,
+                       caller_name, forwarded_from, direction, parent_call_sid, updated_at)
+    VALUES (${tenantId}, gen_random_uuid(), ${route.callSid}, ${customer?.id ?? null}::uuid,
+            ${caller.kind === "phone" ? caller.e164 : (params.From ?? "").trim().slice(0, 32)},
+            ${phoneOf(params.To ?? params.Called).slice(0, 32)}, ${child ? "forward" : mode}::ivr_mode,
+            ${route.routedByFallback}, ${callerName}, ${forwardedFrom}, ${child ? "outbound-dial" : "inbound"},
+            ${route.parentCallSid}, now())
+    ON CONFLICT (tenant_id, call_sid) DO NOTHING`;
   const call = await tx.call.findFirstOrThrow({ where: { callSid: route.callSid } });
   // A later webhook may carry what the first did not (Twilio looks the caller's name up once per request).
   if ((callerName && !call.callerName) || (forwardedFrom && !call.forwardedFrom)) {

@@ -35,18 +35,6 @@ export const optionalText = (max: number, label: string) =>
     .nullable()
     .transform((value) => (value ? value : null));
 
-/** Keyset pagination cursor "<ISO time>_<uuid>": stable under inserts, unlike offsets. */
-export const cursorSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/, { message: "That page cursor is not valid; reload the list." });
-
-export const encodeCursor = (at: Date, id: string) => `${at.toISOString()}_${id}`;
-
-export function decodeCursor(cursor: string): { at: Date; id: string } {
-  const split = cursor.lastIndexOf("_");
-  return { at: new Date(cursor.slice(0, split)), id: cursor.slice(split + 1) };
-}
-
 export const pageLimitSchema = z.number().int().min(1).max(100).default(25);
 
 /**

@@ -1,20 +1,11 @@
 // The business's calls log: who called, what became of the call, and the voicemail if one was left.
 // Recordings are never linked directly (Twilio's URL needs the account's credentials): the app
 // plays them through GET /media/recordings/:callId, which checks the session first.
-import { callerIdOf } from "@servicepro/telephony";
+import { keyset, Prisma } from "@servicepro/db";
+import { type CallOutcome, callerIdOf, type IvrMode } from "@servicepro/telephony";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
-import {
-  callOutcomeFromDb,
-  callOutcomeSchema,
-  cursorSchema,
-  decodeCursor,
-  encodeCursor,
-  ivrModeFromDb,
-  ivrModeSchema,
-  pageDirectionSchema,
-  pageLimitSchema,
-} from "../telephony-shared.ts";
+import { callOutcomeSchema, ivrModeSchema, pageDirectionSchema, pageLimitSchema } from "../telephony-shared.ts";
 
 const callSchema = z.object({
   id: z.string(),
@@ -47,54 +38,93 @@ const callSchema = z.object({
   consentReview: z.enum(["pending", "opted_out", "dismissed"]).nullable(),
 });
 
+/** The log's order: newest first (index calls (tenant_id, started_at DESC, id DESC)). */
+export const callOrder = keyset(
+  [
+    ["c.started_at", "timestamptz"],
+    ["c.id", "uuid"],
+  ],
+  "desc",
+);
+
+type CallRow = {
+  id: string;
+  from_number: string;
+  to_number: string;
+  customer_name: string | null;
+  caller_name: string | null;
+  forwarded_from: string | null;
+  /** As SQL reads them, the enums carry the product's spellings ("ai-handled", "ai-voice"), not Prisma's names. */
+  outcome: CallOutcome;
+  ivr_mode: IvrMode;
+  menu_selection: string | null;
+  forwarded_to: string | null;
+  duration_seconds: number | null;
+  started_at: Date;
+  ended_at: Date | null;
+  routed_by_fallback: boolean;
+  recording_url: string | null;
+  recording_duration_seconds: number | null;
+  transcription: string | null;
+  consent_review: "pending" | "opted_out" | "dismissed" | null;
+};
+
+/**
+ * One page of the log: a seek in the keyset index, then each row's customer name by primary key.
+ * Child legs (the business's phone we dialled when forwarding) belong to their parent call, not the log.
+ */
+export function callPageQuery(
+  tenantId: string,
+  after: NonNullable<ReturnType<typeof callOrder.decode>> | null,
+  take: number,
+): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c.id, c.from_number, c.to_number, cu.name AS customer_name, c.caller_name, c.forwarded_from,
+           c.outcome::text AS outcome, c.ivr_mode::text AS ivr_mode, c.menu_selection, c.forwarded_to,
+           c.duration_seconds, c.started_at, c.ended_at, c.routed_by_fallback, c.recording_url,
+           c.recording_duration_seconds, c.transcription, c.consent_review::text AS consent_review
+    FROM calls c
+    LEFT JOIN customers cu ON cu.tenant_id = c.tenant_id AND cu.id = c.customer_id
+    WHERE c.tenant_id = ${tenantId} AND c.parent_call_sid IS NULL AND ${callOrder.after(after)}
+    ORDER BY ${callOrder.orderBy}
+    ${callOrder.limit(take)}`;
+}
+
 export const tenantCallsRouter = createRouter({
   /** The business's calls, newest first, one page at a time. */
   list: staffProcedure
     .input(
       z
-        .strictObject({ cursor: cursorSchema.optional(), limit: pageLimitSchema, direction: pageDirectionSchema })
+        .strictObject({ cursor: callOrder.cursor.optional(), limit: pageLimitSchema, direction: pageDirectionSchema })
         .default({ limit: 25 }),
     )
     .output(z.object({ items: z.array(callSchema), nextCursor: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
-      const after = input.cursor ? decodeCursor(input.cursor) : null;
-      const rows = await ctx.tenant.run((tx) =>
-        tx.call.findMany({
-          // Child legs (the business's phone we dialled when forwarding) belong to their parent call, not the log.
-          where: {
-            parentCallSid: null,
-            ...(after ? { OR: [{ startedAt: { lt: after.at } }, { startedAt: after.at, id: { lt: after.id } }] } : {}),
-          },
-          orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-          take: input.limit + 1,
-          include: { customer: { select: { name: true } } },
-        }),
-      );
-      const page = rows.slice(0, input.limit);
-      const last = page.at(-1);
+      const rows = await ctx.tenant.query<CallRow>(callPageQuery(ctx.tenantId, input.cursor ?? null, input.limit + 1));
+      const { items, nextCursor } = callOrder.page(rows, input.limit, (call) => [call.started_at, call.id]);
       return {
-        items: page.map((call) => ({
+        items: items.map((call) => ({
           id: call.id,
-          fromNumber: call.fromNumber,
-          toNumber: call.toNumber,
-          customerName: call.customer?.name ?? null,
-          callerName: call.callerName,
-          forwardedFrom: call.forwardedFrom,
-          callerWithheld: callerIdOf(call.fromNumber).kind === "withheld",
-          outcome: callOutcomeFromDb(call.outcome),
-          ivrMode: ivrModeFromDb(call.ivrMode),
-          menuSelection: call.menuSelection,
-          forwardedTo: call.forwardedTo,
-          durationSeconds: call.durationSeconds,
-          startedAt: call.startedAt.toISOString(),
-          endedAt: call.endedAt?.toISOString() ?? null,
-          routedByFallback: call.routedByFallback,
-          voicemail: call.recordingUrl
-            ? { durationSeconds: call.recordingDurationSeconds, transcription: call.transcription }
+          fromNumber: call.from_number,
+          toNumber: call.to_number,
+          customerName: call.customer_name,
+          callerName: call.caller_name,
+          forwardedFrom: call.forwarded_from,
+          callerWithheld: callerIdOf(call.from_number).kind === "withheld",
+          outcome: call.outcome,
+          ivrMode: call.ivr_mode,
+          menuSelection: call.menu_selection,
+          forwardedTo: call.forwarded_to,
+          durationSeconds: call.duration_seconds,
+          startedAt: call.started_at.toISOString(),
+          endedAt: call.ended_at?.toISOString() ?? null,
+          routedByFallback: call.routed_by_fallback,
+          voicemail: call.recording_url
+            ? { durationSeconds: call.recording_duration_seconds, transcription: call.transcription }
             : null,
-          consentReview: call.consentReview,
+          consentReview: call.consent_review,
         })),
-        nextCursor: rows.length > input.limit && last ? encodeCursor(last.startedAt, last.id) : null,
+        nextCursor,
       };
     }),
 });

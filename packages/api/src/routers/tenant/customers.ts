@@ -2,7 +2,8 @@
 // keyset paging that stays fast at 100,000 customers), one customer's page (profile, assets,
 // appointments, texts, calls, consent history, lifetime figures), and staff edits.
 //
-// The list is one hand-written statement on purpose (issue 10's profile of the inbox list):
+// The list is one hand-written statement on purpose (issue 10's profile of the inbox list), run with
+// tenantDb().query (plain SQL under RLS, no Prisma) in the keyset pattern of @servicepro/db (keyset.ts):
 // - no Prisma `include`, which becomes a second query `tenant_id IN (<a copy per row>) AND id IN (…)`
 //   that PostgreSQL plans as a full scan;
 // - the cursor is a row-value comparison `(sort_name, id) > ($1, $2)`, which seeks in the index
@@ -10,7 +11,7 @@
 //   PostgreSQL read and filter every earlier row, so the deepest page would be the slowest.
 // packages/api/test/customers.test.ts checks the plan with EXPLAIN on PostgreSQL.
 
-import { ConsentSource, Prisma, type Prisma as PrismaTypes, type TenantTx } from "@servicepro/db";
+import { ConsentSource, keyset, Prisma, type Prisma as PrismaTypes, type TenantTx } from "@servicepro/db";
 import { AppError, type FieldIssue } from "@servicepro/errors";
 import { getPack } from "@servicepro/industry-packs";
 import {
@@ -168,24 +169,24 @@ const assetNotFound = () =>
   new AppError("NOT_FOUND", "This asset doesn't exist (or belongs to another business). Reload the customer's page.");
 const badCursor = () => new AppError("BAD_REQUEST", "That page cursor is not valid; reload the list.");
 
-// ----- The list's cursor: base64url of the last row's [sort_name, id] (opaque to clients). -----
+// ----- The list's order: by name, then id (index customers (tenant_id, sort_name, id)). -----
 
-const cursorKeys = z.tuple([z.string(), z.uuid()]);
+export const customerOrder = keyset(
+  [
+    ["c.sort_name", "text"],
+    ["c.id", "uuid"],
+  ],
+  "asc",
+);
 
-export const encodeCustomerCursor = (sortName: string, id: string) =>
-  Buffer.from(JSON.stringify([sortName, id]), "utf8").toString("base64url");
-
+/** The keys of a list cursor (opaque to clients: base64url of the last row's [sort_name, id]). */
 export function decodeCustomerCursor(cursor: string): { sortName: string; id: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw badCursor();
-  }
-  const keys = cursorKeys.safeParse(parsed);
-  if (!keys.success) throw badCursor();
-  return { sortName: keys.data[0], id: keys.data[1] };
+  const keys = customerOrder.decode(cursor);
+  if (!keys) throw badCursor();
+  return { sortName: keys[0], id: keys[1] };
 }
+
+export const encodeCustomerCursor = (sortName: string, id: string) => customerOrder.encode([sortName, id]);
 
 /** `%term%` for ILIKE, with the pattern characters in the term matched literally. */
 const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -236,13 +237,13 @@ export function customerListQuery(tenantId: string, input: z.output<typeof custo
   if (visit?.mode === "never") where.push(Prisma.sql`c.last_visit_at IS NULL`);
   if (visit?.mode === "before") where.push(Prisma.sql`c.last_visit_at < ${visit.since}`);
   if (visit?.mode === "since") where.push(Prisma.sql`c.last_visit_at >= ${visit.since}`);
-  if (after) where.push(Prisma.sql`(c.sort_name, c.id) > (${after.sortName}, ${after.id}::uuid)`);
+  if (after) where.push(customerOrder.after([after.sortName, after.id]));
   return Prisma.sql`
     SELECT ${columns}
     FROM customers c
     WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY c.sort_name, c.id
-    LIMIT ${input.limit + 1}`;
+    ORDER BY ${customerOrder.orderBy}
+    ${customerOrder.limit(input.limit + 1)}`;
 }
 
 /** The last-visit filter as a comparison: never visited, visited since a date, or not since it. */
@@ -395,12 +396,10 @@ export const tenantCustomersRouter = createRouter({
     .input(customersListInput)
     .output(z.object({ items: z.array(listItemSchema), nextCursor: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
-      const query = customerListQuery(ctx.tenantId, input, ctx.now());
-      const rows = await ctx.tenant.run((tx) => tx.$queryRaw<ListRow[]>(query));
-      const page = rows.slice(0, input.limit);
-      const last = page.at(-1);
+      const rows = await ctx.tenant.query<ListRow>(customerListQuery(ctx.tenantId, input, ctx.now()));
+      const { items, nextCursor } = customerOrder.page(rows, input.limit, (row) => [row.sort_name, row.id]);
       return {
-        items: page.map((row) => ({
+        items: items.map((row) => ({
           id: row.id,
           name: row.name,
           phone: row.phone,
@@ -413,7 +412,7 @@ export const tenantCustomersRouter = createRouter({
           lifetimeSpendCents: row.lifetime_spend_cents,
           consent: row.consent,
         })),
-        nextCursor: rows.length > input.limit && last ? encodeCustomerCursor(last.sort_name, last.id) : null,
+        nextCursor,
       };
     }),
 

@@ -4,13 +4,13 @@
 // Calls join the same queue: a voicemail transcription or a spoken menu answer the classifier was
 // unsure about marks the call (packages/voice/src/consent.ts), and staff decide the same way.
 
-import type { TenantTx } from "@servicepro/db";
+import { keyset, Prisma } from "@servicepro/db";
 import { AppError } from "@servicepro/errors";
 import { recordConsentChange } from "@servicepro/sms";
 import { callerIdOf } from "@servicepro/telephony";
 import { z } from "zod";
 import { staffProcedure } from "../../trpc.ts";
-import { cursorSchema, decodeCursor, encodeCursor, pageLimitSchema } from "../telephony-shared.ts";
+import { pageLimitSchema } from "../telephony-shared.ts";
 
 const textReviewSchema = z.object({
   kind: z.literal("text"),
@@ -48,92 +48,119 @@ const messageReviewNotFound = () =>
 const callReviewNotFound = () =>
   new AppError("NOT_FOUND", "There is no opt-out review for this call (or it belongs to another business).");
 
-type Keyset = { at: Date; id: string };
-const olderThan = (field: "createdAt" | "startedAt", after: Keyset | null) =>
-  after ? { OR: [{ [field]: { lt: after.at } }, { [field]: after.at, id: { lt: after.id } }] } : {};
-/** Newest first, ties by id descending: the order both tables are read in, so a merged page stays keyset-stable. */
-const newestFirst = (a: Keyset, b: Keyset) =>
-  b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+/**
+ * The queue's order: newest first, ties by id descending, texts and calls merged. Each side seeks in
+ * its partial index of pending reviews (migration keyset_list_indexes) in the same order, so the
+ * merged page is keyset-stable.
+ */
+const reviewOrder = keyset(
+  [
+    ["r.at", "timestamptz"],
+    ["r.id", "uuid"],
+  ],
+  "desc",
+);
+const textOrder = keyset(
+  [
+    ["m.created_at", "timestamptz"],
+    ["m.id", "uuid"],
+  ],
+  "desc",
+);
+const callOrder = keyset(
+  [
+    ["c.started_at", "timestamptz"],
+    ["c.id", "uuid"],
+  ],
+  "desc",
+);
+type ReviewKeys = NonNullable<ReturnType<typeof reviewOrder.decode>>;
 
-async function pendingReviews(tx: TenantTx, after: Keyset | null, take: number) {
-  // One after the other: a transaction's queries share its one connection anyway.
-  const messages = await tx.message.findMany({
-    where: { consentReview: "pending", direction: "inbound", ...olderThan("createdAt", after) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
-    select: {
-      id: true,
-      body: true,
-      consentScore: true,
-      createdAt: true,
-      conversation: { select: { id: true, customer: { select: { name: true, phone: true } } } },
-    },
-  });
-  const calls = await tx.call.findMany({
-    where: { consentReview: "pending", ...olderThan("startedAt", after) },
-    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-    take,
-    select: {
-      id: true,
-      fromNumber: true,
-      callerName: true,
-      transcription: true,
-      consentText: true,
-      startedAt: true,
-      customer: { select: { name: true } },
-    },
-  });
-  const pendingTexts = await tx.message.count({ where: { consentReview: "pending", direction: "inbound" } });
-  const pendingCalls = await tx.call.count({ where: { consentReview: "pending" } });
-  return { messages, calls, total: pendingTexts + pendingCalls };
+type ReviewRow = {
+  total: number;
+  kind: "text" | "call" | null;
+  at: Date;
+  id: string;
+  conversation_id: string | null;
+  name: string | null;
+  phone: string | null;
+  body: string | null;
+  score: number | null;
+  caller_name: string | null;
+  transcription: string | null;
+  consent_text: string | null;
+};
+
+/**
+ * The page as one statement: each side's newest `take` pending rows after the cursor (enough: the
+ * merged page cannot reach past either side's last), merged; the total rides on every row, and on a
+ * single row of NULLs when nothing is pending.
+ */
+function reviewPageQuery(tenantId: string, after: ReviewKeys | null, take: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT t.total, r.*
+    FROM (SELECT (SELECT count(*) FROM messages m WHERE m.tenant_id = ${tenantId} AND m.consent_review = 'pending'
+                    AND m.direction = 'inbound')::int
+               + (SELECT count(*) FROM calls c WHERE c.tenant_id = ${tenantId} AND c.consent_review = 'pending')::int
+               AS total) t
+    LEFT JOIN LATERAL (
+      SELECT r.* FROM (
+        (SELECT 'text' AS kind, m.created_at AS at, m.id, m.conversation_id, cu.name, cu.phone, m.body,
+                m.consent_score AS score, NULL::text AS caller_name, NULL::text AS transcription,
+                NULL::text AS consent_text
+           FROM messages m
+           JOIN conversations cv ON cv.tenant_id = m.tenant_id AND cv.id = m.conversation_id
+           JOIN customers cu ON cu.tenant_id = cv.tenant_id AND cu.id = cv.customer_id
+          WHERE m.tenant_id = ${tenantId} AND m.consent_review = 'pending' AND m.direction = 'inbound'
+            AND ${textOrder.after(after)}
+          ORDER BY ${textOrder.orderBy} ${textOrder.limit(take)})
+        UNION ALL
+        (SELECT 'call', c.started_at, c.id, NULL::uuid, cu.name, c.from_number, NULL::text, NULL::double precision,
+                c.caller_name, c.transcription, c.consent_text
+           FROM calls c
+           LEFT JOIN customers cu ON cu.tenant_id = c.tenant_id AND cu.id = c.customer_id
+          WHERE c.tenant_id = ${tenantId} AND c.consent_review = 'pending' AND ${callOrder.after(after)}
+          ORDER BY ${callOrder.orderBy} ${callOrder.limit(take)})
+      ) r
+      ORDER BY ${reviewOrder.orderBy}
+      ${reviewOrder.limit(take)}
+    ) r ON TRUE`;
 }
 
 /** The pending reviews, texts and calls together, newest first, plus how many are pending in all. */
 export const consentReviews = staffProcedure
-  .input(z.strictObject({ cursor: cursorSchema.optional(), limit: pageLimitSchema }).default({ limit: 25 }))
+  .input(z.strictObject({ cursor: reviewOrder.cursor.optional(), limit: pageLimitSchema }).default({ limit: 25 }))
   .output(z.object({ items: z.array(consentReviewSchema), nextCursor: z.string().nullable(), total: z.number() }))
   .query(async ({ ctx, input }) => {
-    const after = input.cursor ? decodeCursor(input.cursor) : null;
-    // Each side's newest limit+1 rows are enough: the merged page cannot reach past either side's last.
-    const { messages, calls, total } = await ctx.tenant.run((tx) => pendingReviews(tx, after, input.limit + 1));
-    const merged = [
-      ...messages.map((row) => ({
-        at: row.createdAt,
-        id: row.id,
-        item: {
-          kind: "text" as const,
-          messageId: row.id,
-          conversationId: row.conversation.id,
-          customer: row.conversation.customer,
-          text: row.body,
-          score: row.consentScore,
-          createdAt: row.createdAt.toISOString(),
-        },
-      })),
-      ...calls.map((row) => {
-        const caller = callerIdOf(row.fromNumber);
+    const rows = await ctx.tenant.query<ReviewRow>(
+      reviewPageQuery(ctx.tenantId, input.cursor ?? null, input.limit + 1),
+    );
+    const total = rows[0]?.total ?? 0;
+    const reviews = rows.filter((row) => row.kind !== null);
+    const { items, nextCursor } = reviewOrder.page(reviews, input.limit, (row) => [row.at, row.id]);
+    return {
+      items: items.map((row): z.infer<typeof consentReviewSchema> => {
+        if (row.kind === "text")
+          return {
+            kind: "text",
+            messageId: row.id,
+            conversationId: row.conversation_id!,
+            customer: { name: row.name, phone: row.phone! },
+            text: row.body!,
+            score: row.score,
+            createdAt: row.at.toISOString(),
+          };
+        const caller = callerIdOf(row.phone ?? "");
         return {
-          at: row.startedAt,
-          id: row.id,
-          item: {
-            kind: "call" as const,
-            callId: row.id,
-            caller: {
-              name: row.customer?.name ?? row.callerName,
-              phone: caller.kind === "phone" ? caller.e164 : null,
-            },
-            channel: row.consentText || !row.transcription ? ("speech" as const) : ("voicemail" as const),
-            text: row.consentText ?? row.transcription,
-            createdAt: row.startedAt.toISOString(),
-          },
+          kind: "call",
+          callId: row.id,
+          caller: { name: row.name ?? row.caller_name, phone: caller.kind === "phone" ? caller.e164 : null },
+          channel: row.consent_text || !row.transcription ? "speech" : "voicemail",
+          text: row.consent_text ?? row.transcription,
+          createdAt: row.at.toISOString(),
         };
       }),
-    ].sort(newestFirst);
-    const page = merged.slice(0, input.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((entry) => entry.item),
-      nextCursor: merged.length > input.limit && last ? encodeCursor(last.at, last.id) : null,
+      nextCursor,
       total,
     };
   });

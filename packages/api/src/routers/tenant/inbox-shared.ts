@@ -1,5 +1,5 @@
 // One SMS as the inbox shows it, and the opt-out lookup the thread and the list share.
-import { ConsentSource, type Prisma, type TenantTx } from "@servicepro/db";
+import { ConsentSource, Prisma, type TenantTx } from "@servicepro/db";
 import { INLINE_IMAGE_TYPES } from "@servicepro/sms";
 import { MESSAGE_STATUSES } from "@servicepro/telephony";
 import { z } from "zod";
@@ -32,7 +32,26 @@ export const messageSchema = z.object({
   consentReview: z.enum(["pending", "opted_out", "dismissed"]).nullable(),
 });
 
-export type MessageRow = Prisma.MessageGetPayload<object>;
+/** What a message shows: the fields toMessage reads. */
+export type MessageRow = Pick<
+  Prisma.MessageGetPayload<object>,
+  | "id"
+  | "direction"
+  | "body"
+  | "status"
+  | "kind"
+  | "createdAt"
+  | "errorCode"
+  | "errorMessage"
+  | "sentByUserId"
+  | "media"
+  | "consentReview"
+>;
+
+/** MessageRow's columns of `messages m`, for statements that read messages as SQL. */
+export const MESSAGE_COLUMNS = Prisma.sql`m.id, m.direction::text AS direction, m.body, m.status::text AS status, m.kind,
+  m.created_at AS "createdAt", m.error_code AS "errorCode", m.error_message AS "errorMessage",
+  m.sent_by_user_id AS "sentByUserId", m.media, m.consent_review::text AS "consentReview"`;
 
 export function toMessage(row: MessageRow, senderNames: Map<string, string>): z.infer<typeof messageSchema> {
   return {

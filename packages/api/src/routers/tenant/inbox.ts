@@ -3,14 +3,22 @@
 // Replies go through the messaging outbox in the same transaction as the checks that allow them,
 // so an opt-out that lands first always wins and a double click queues one message.
 
+import { keyset, Prisma } from "@servicepro/db";
 import { AppError } from "@servicepro/errors";
 import type { MessagingEvent, MessagingEvents } from "@servicepro/sms";
 import { smsBodySchema } from "@servicepro/validators";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
-import { cursorSchema, decodeCursor, encodeCursor, pageDirectionSchema, pageLimitSchema } from "../telephony-shared.ts";
+import { pageDirectionSchema, pageLimitSchema } from "../telephony-shared.ts";
 import { consentReviews, resolveConsentReview } from "./inbox-consent.ts";
-import { type MessageRow, messageSchema, optedOutSince, optOutSourceSchema, toMessage } from "./inbox-shared.ts";
+import {
+  MESSAGE_COLUMNS,
+  type MessageRow,
+  messageSchema,
+  optedOutSince,
+  optOutSourceSchema,
+  toMessage,
+} from "./inbox-shared.ts";
 
 const THREAD_PAGE = 50;
 const MAX_QUEUED_EVENTS = 500;
@@ -29,6 +37,62 @@ const conversationSchema = z.object({
   needsConsentReview: z.boolean(),
 });
 
+/** The inbox's order: the newest conversation first (index conversations (tenant_id, last_message_at DESC, id DESC)). */
+export const conversationOrder = keyset(
+  [
+    ["c.last_message_at", "timestamptz"],
+    ["c.id", "uuid"],
+  ],
+  "desc",
+);
+type ConversationKeys = NonNullable<ReturnType<typeof conversationOrder.decode>>;
+
+/** A thread's order, newest first (index messages (tenant_id, conversation_id, created_at, id), read backwards). */
+const threadOrder = keyset(
+  [
+    ["m.created_at", "timestamptz"],
+    ["m.id", "uuid"],
+  ],
+  "desc",
+);
+
+type ConversationRow = {
+  id: string;
+  tenant_number: string;
+  last_message_at: Date;
+  last_message_preview: string;
+  last_direction: "inbound" | "outbound" | null;
+  unread_count: number;
+  customer_id: string;
+  customer_name: string | null;
+  customer_phone: string;
+  opted_out_at: Date | null;
+  needs_review: boolean;
+};
+
+/**
+ * One page of the inbox as one statement: the page is a seek in the keyset index (LIMIT first), and
+ * only its rows look up their customer (primary key), opt-out (sms_consents' key) and pending review
+ * (a partial index of pending texts). Exported for the EXPLAIN test, which plans exactly this.
+ */
+export function conversationPageQuery(tenantId: string, after: ConversationKeys | null, take: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c.id, c.tenant_number, c.last_message_at, c.last_message_preview, c.last_direction::text AS last_direction,
+           c.unread_count, cu.id AS customer_id, cu.name AS customer_name, cu.phone AS customer_phone,
+           (SELECT CASE WHEN s.state = 'opted_out' THEN s.updated_at END FROM sms_consents s
+             WHERE s.tenant_id = c.tenant_id AND s.phone = cu.phone) AS opted_out_at,
+           EXISTS (SELECT FROM messages m WHERE m.tenant_id = c.tenant_id AND m.conversation_id = c.id
+                     AND m.consent_review = 'pending') AS needs_review
+    FROM (SELECT c.tenant_id, c.id, c.customer_id, c.tenant_number, c.last_message_at, c.last_message_preview,
+                 c.last_direction, c.unread_count
+            FROM conversations c
+           WHERE c.tenant_id = ${tenantId} AND ${conversationOrder.after(after)}
+           ORDER BY ${conversationOrder.orderBy}
+           ${conversationOrder.limit(take)}) c
+    JOIN customers cu ON cu.tenant_id = c.tenant_id AND cu.id = c.customer_id
+    ORDER BY ${conversationOrder.orderBy}`;
+}
+
 const conversationIdSchema = z.uuid({ message: "That is not a conversation id." });
 const conversationNotFound = () =>
   new AppError("NOT_FOUND", "This conversation doesn't exist (or belongs to another business). Go back to the inbox.");
@@ -38,48 +102,32 @@ export const tenantInboxRouter = createRouter({
   conversations: staffProcedure
     .input(
       z
-        .strictObject({ cursor: cursorSchema.optional(), limit: pageLimitSchema, direction: pageDirectionSchema })
+        .strictObject({
+          cursor: conversationOrder.cursor.optional(),
+          limit: pageLimitSchema,
+          direction: pageDirectionSchema,
+        })
         .default({ limit: 25 }),
     )
     .output(z.object({ items: z.array(conversationSchema), nextCursor: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
-      const after = input.cursor ? decodeCursor(input.cursor) : null;
-      const { rows, optOuts, reviews } = await ctx.tenant.run(async (tx) => {
-        const rows = await tx.conversation.findMany({
-          where: after
-            ? { OR: [{ lastMessageAt: { lt: after.at } }, { lastMessageAt: after.at, id: { lt: after.id } }] }
-            : {},
-          orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
-          take: input.limit + 1,
-          include: { customer: { select: { id: true, name: true, phone: true } } },
-        });
-        const optOuts = await tx.smsConsent.findMany({
-          where: { state: "opted_out", phone: { in: rows.map((row) => row.customer.phone) } },
-          select: { phone: true, updatedAt: true },
-        });
-        const reviews = await tx.message.groupBy({
-          by: ["conversationId"],
-          where: { consentReview: "pending", conversationId: { in: rows.map((row) => row.id) } },
-        });
-        return { rows, optOuts, reviews };
-      });
-      const needsReview = new Set(reviews.map((r) => r.conversationId));
-      const optedOut = new Map(optOuts.map((o) => [o.phone, o.updatedAt.toISOString()]));
-      const page = rows.slice(0, input.limit);
-      const last = page.at(-1);
+      const rows = await ctx.tenant.query<ConversationRow>(
+        conversationPageQuery(ctx.tenantId, input.cursor ?? null, input.limit + 1),
+      );
+      const { items, nextCursor } = conversationOrder.page(rows, input.limit, (row) => [row.last_message_at, row.id]);
       return {
-        items: page.map((row) => ({
+        items: items.map((row) => ({
           id: row.id,
-          customer: row.customer,
-          tenantNumber: row.tenantNumber,
-          preview: row.lastMessagePreview,
-          lastDirection: row.lastDirection,
-          lastMessageAt: row.lastMessageAt.toISOString(),
-          unreadCount: row.unreadCount,
-          optedOutAt: optedOut.get(row.customer.phone) ?? null,
-          needsConsentReview: needsReview.has(row.id),
+          customer: { id: row.customer_id, name: row.customer_name, phone: row.customer_phone },
+          tenantNumber: row.tenant_number,
+          preview: row.last_message_preview,
+          lastDirection: row.last_direction,
+          lastMessageAt: row.last_message_at.toISOString(),
+          unreadCount: row.unread_count,
+          optedOutAt: row.opted_out_at?.toISOString() ?? null,
+          needsConsentReview: row.needs_review,
         })),
-        nextCursor: rows.length > input.limit && last ? encodeCursor(last.lastMessageAt, last.id) : null,
+        nextCursor,
       };
     }),
 
@@ -102,7 +150,7 @@ export const tenantInboxRouter = createRouter({
    * that cursor). Opening the latest page marks the conversation read.
    */
   thread: staffProcedure
-    .input(z.strictObject({ conversationId: conversationIdSchema, before: cursorSchema.optional() }))
+    .input(z.strictObject({ conversationId: conversationIdSchema, before: threadOrder.cursor.optional() }))
     .output(
       z.object({
         conversation: conversationSchema
@@ -117,24 +165,21 @@ export const tenantInboxRouter = createRouter({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const before = input.before ? decodeCursor(input.before) : null;
+      const before = input.before ?? null;
       return ctx.tenant.run(async (tx) => {
         const conversation = await tx.conversation.findFirst({
           where: { id: input.conversationId },
           include: { customer: { select: { id: true, name: true, phone: true } } },
         });
         if (!conversation) throw conversationNotFound();
-        const newestFirst: MessageRow[] = await tx.message.findMany({
-          where: {
-            conversationId: conversation.id,
-            ...(before
-              ? { OR: [{ createdAt: { lt: before.at } }, { createdAt: before.at, id: { lt: before.id } }] }
-              : {}),
-          },
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          take: THREAD_PAGE + 1,
-        });
-        const page = newestFirst.slice(0, THREAD_PAGE).reverse();
+        const newestFirst = await tx.$queryRaw<MessageRow[]>`
+          SELECT ${MESSAGE_COLUMNS} FROM messages m
+           WHERE m.tenant_id = ${ctx.tenantId} AND m.conversation_id = ${conversation.id}::uuid
+             AND ${threadOrder.after(before)}
+           ORDER BY ${threadOrder.orderBy}
+           ${threadOrder.limit(THREAD_PAGE + 1)}`;
+        const { items, nextCursor } = threadOrder.page(newestFirst, THREAD_PAGE, (m) => [m.createdAt, m.id]);
+        const page = items.reverse();
         const senderIds = [...new Set(page.flatMap((m) => (m.sentByUserId ? [m.sentByUserId] : [])))];
         const senders = senderIds.length
           ? await tx.membership.findMany({
@@ -147,7 +192,6 @@ export const tenantInboxRouter = createRouter({
           await tx.conversation.updateMany({ where: { id: conversation.id }, data: { unreadCount: 0 } });
         }
         const optedOut = await optedOutSince(tx, conversation.customer.phone);
-        const oldest = page[0];
         return {
           conversation: {
             id: conversation.id,
@@ -158,7 +202,7 @@ export const tenantInboxRouter = createRouter({
             optedOutVia: optedOut?.source ?? null,
           },
           messages: page.map((m) => toMessage(m, senderNames)),
-          olderCursor: newestFirst.length > THREAD_PAGE && oldest ? encodeCursor(oldest.createdAt, oldest.id) : null,
+          olderCursor: nextCursor,
         };
       });
     }),
