@@ -15,7 +15,11 @@ import { APP_ROLE } from "./roles.ts";
 
 /** The channels the migrations' triggers notify. The payload format is each channel's own. */
 export const CHANGE_CHANNELS = {
-  /** A phone number's routing or IVR context changed. Payload: the E.164 number, or "*" for everything. */
+  /**
+   * A number's routing or IVR context changed. Payload: the E.164 number, "tenant:<id>" (hours, FAQs,
+   * the tenant itself), "service:<Messaging Service SID>", "*" for everything, or "settle:<uuid>"
+   * (the snapshot's own marker: everything committed before it has been seen).
+   */
   routing: "servicepro_routing",
   /**
    * A session ended or changed (sign-out, rotation, impersonation), or its user, memberships or tenant did.
