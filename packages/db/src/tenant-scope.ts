@@ -59,8 +59,10 @@ export type TenantDb = {
    * connection (parsed and planned once), so its text must come from code, values as parameters: a
    * text built from input would prepare without bound. Not inside `run`: it is a transaction of its
    * own (on PGlite, one connection, it would wait for `run`'s forever). For the list pattern see keyset.ts.
+   * `prepare: false` plans it afresh each time: for a statement whose best plan depends on its values
+   * (a generic plan cannot know how selective they are).
    */
-  query<T>(statement: Prisma.Sql): Promise<T[]>;
+  query<T>(statement: Prisma.Sql, options?: { prepare?: boolean }): Promise<T[]>;
 };
 
 export class TenantScopeViolation extends Error {
@@ -89,10 +91,13 @@ export function tenantDb(db: Database, tenantId: string): TenantDb {
         await tx.$executeRaw`SELECT set_config(${TENANT_SETTING}, ${tenantId}, true)`;
         return fn(tx as unknown as TenantTx);
       }, options),
-    query: <T>(statement: Prisma.Sql) =>
-      db.sql.transaction((sql) => sql.query<T>(statement.text, statement.values, { prepare: true }), {
-        [TENANT_SETTING]: tenantId,
-      }),
+    query: <T>(statement: Prisma.Sql, options?: { prepare?: boolean }) =>
+      db.sql.transaction(
+        (sql) => sql.query<T>(statement.text, statement.values, { prepare: options?.prepare ?? true }),
+        {
+          [TENANT_SETTING]: tenantId,
+        },
+      ),
   };
 }
 

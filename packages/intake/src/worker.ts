@@ -12,7 +12,7 @@
  * A failing event is retried with backoff and, after maxAttempts, kept with failed_at set for the
  * operator (docs/runbook.md); it then no longer holds back its conversation's later texts.
  */
-import { CHANGE_CHANNELS, type Database, type TenantTx, tenantDb } from "@servicepro/db";
+import { CHANGE_CHANNELS, type Database, Prisma, type TenantTx, tenantDb } from "@servicepro/db";
 import { applyInboundTexts, handleSmsStatus, type IntakeDeps, type TwilioParams } from "@servicepro/sms";
 import type { ClaimedEvent, EventRoute, TwilioEventKind } from "./events.ts";
 
@@ -168,7 +168,10 @@ export function startIntakeWorker(
       if (!options.voiceIncoming) throw new Error("No voice applier is configured in this process.");
       await options.voiceIncoming(event);
     }
-    await tenantDb(db, event.tenantId).run((tx) => deleteApplied(tx, event.tenantId, event.kind, [event.dedupeKey]));
+    // One plain statement under the tenant scope (no Prisma transaction): statuses and calls come one by one.
+    await tenantDb(db, event.tenantId).query(Prisma.sql`
+      DELETE FROM twilio_events WHERE tenant_id = ${event.tenantId} AND kind = ${event.kind}::twilio_event_kind
+         AND dedupe_key = ${event.dedupeKey}`);
   }
 
   async function applyBatch(events: ClaimedEvent[]) {

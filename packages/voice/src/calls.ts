@@ -18,7 +18,7 @@
  * customer), so its status callbacks are ordered on their own SequenceNumber; the calls log shows
  * parent calls only.
  */
-import type { Database, TenantTx } from "@servicepro/db";
+import { type Database, Prisma, type TenantTx, tenantDb } from "@servicepro/db";
 import { type IvrSnapshot, readIvrSnapshot } from "@servicepro/routing";
 import {
   ensureCustomer,
@@ -38,6 +38,7 @@ import {
   type IvrContext,
   type IvrMode,
 } from "@servicepro/telephony";
+import { customerSearchKeys } from "@servicepro/validators";
 import { fromDbIvrMode } from "./ivr-mode.ts";
 
 export type VoiceResult = { twiml: string; tenantId?: string };
@@ -71,9 +72,16 @@ export async function callBySid(
   recordingSid: string | null,
 ): Promise<SidMatch | "ambiguous" | null> {
   if (!callSid && !recordingSid) return null;
-  const rows = await db.prisma.$queryRaw<
-    { tenant_id: string; call_sid: string; to_number: string; routed_by_fallback: boolean }[]
-  >`SELECT tenant_id, call_sid, to_number, routed_by_fallback FROM app_route_call_sid(${callSid}, ${recordingSid})`;
+  // Plain SQL (no Prisma): the voice entry's record asks this for every call.
+  const rows = await db.sql.query<{
+    tenant_id: string;
+    call_sid: string;
+    to_number: string;
+    routed_by_fallback: boolean;
+  }>("SELECT tenant_id, call_sid, to_number, routed_by_fallback FROM app_route_call_sid($1, $2)", [
+    callSid,
+    recordingSid,
+  ]);
   if (rows.length > 1) return "ambiguous";
   const [row] = rows;
   return row
@@ -248,23 +256,36 @@ function closedDatesOf(stored: unknown): ClosedDate[] {
  * (anonymous, restricted, not a number) is kept as sent for the record and shown as a private
  * number. A child leg never makes a customer: its `To` is the business's own phone.
  */
-export async function ensureCall(tx: TenantTx, route: CallRoute, params: TwilioParams, mode: IvrMode) {
-  const { tenantId } = route;
+/** What a call's first webhook says about its row (the same whoever writes it). */
+function callRowOf(route: CallRoute, params: TwilioParams, mode: IvrMode) {
   const child = route.parentCallSid !== null;
   const caller = callerIdOf(params.From);
-  const customer = !child && caller.kind === "phone" ? await ensureCustomer(tx, tenantId, caller.e164, "call") : null;
-  const callerName = child ? null : callerNameOf(params.CallerName);
-  const forwardedFrom = child ? null : phoneOf(params.ForwardedFrom).slice(0, 32) || null;
+  return {
+    // A child leg (the business's phone we dialled) is not a customer's call.
+    customerPhone: !child && caller.kind === "phone" ? caller.e164 : null,
+    fromNumber: caller.kind === "phone" ? caller.e164 : (params.From ?? "").trim().slice(0, 32),
+    toNumber: phoneOf(params.To ?? params.Called).slice(0, 32),
+    // The enum takes the product's spelling ("ai-voice").
+    mode: child ? "forward" : mode,
+    callerName: child ? null : callerNameOf(params.CallerName),
+    forwardedFrom: child ? null : phoneOf(params.ForwardedFrom).slice(0, 32) || null,
+    direction: child ? "outbound-dial" : "inbound",
+  };
+}
+
+export async function ensureCall(tx: TenantTx, route: CallRoute, params: TwilioParams, mode: IvrMode) {
+  const { tenantId } = route;
+  const row = callRowOf(route, params, mode);
+  const customer = row.customerPhone ? await ensureCustomer(tx, tenantId, row.customerPhone, "call") : null;
+  const { callerName, forwardedFrom } = row;
   // Typed SQL, not createMany (compiled afresh by Prisma on every call); the SID's unique index makes
-  // a redelivered or concurrent webhook insert nothing. The enum takes the product's spelling ("ai-voice").
+  // a redelivered or concurrent webhook insert nothing.
   await tx.$executeRaw`
     INSERT INTO calls (tenant_id, id, call_sid, customer_id, from_number, to_number, ivr_mode, routed_by_fallback,
                        caller_name, forwarded_from, direction, parent_call_sid, updated_at)
-    VALUES (${tenantId}, gen_random_uuid(), ${route.callSid}, ${customer?.id ?? null}::uuid,
-            ${caller.kind === "phone" ? caller.e164 : (params.From ?? "").trim().slice(0, 32)},
-            ${phoneOf(params.To ?? params.Called).slice(0, 32)}, ${child ? "forward" : mode}::ivr_mode,
-            ${route.routedByFallback}, ${callerName}, ${forwardedFrom}, ${child ? "outbound-dial" : "inbound"},
-            ${route.parentCallSid}, now())
+    VALUES (${tenantId}, gen_random_uuid(), ${route.callSid}, ${customer?.id ?? null}::uuid, ${row.fromNumber},
+            ${row.toNumber}, ${row.mode}::ivr_mode, ${route.routedByFallback}, ${callerName}, ${forwardedFrom},
+            ${row.direction}, ${route.parentCallSid}, now())
     ON CONFLICT (tenant_id, call_sid) DO NOTHING`;
   const call = await tx.call.findFirstOrThrow({ where: { callSid: route.callSid } });
   // A later webhook may carry what the first did not (Twilio looks the caller's name up once per request).
@@ -278,6 +299,45 @@ export async function ensureCall(tx: TenantTx, route: CallRoute, params: TwilioP
     });
   }
   return call;
+}
+
+/**
+ * ensureCall for a call's first webhook, written after its answer: the caller's customer and the call
+ * row (or what a redelivery adds to it) in one statement under the tenant scope, no Prisma model
+ * queries. The voice entry's record runs once per call, so its cost is paid by the calls that follow.
+ * Returns the call's id.
+ */
+export async function recordCallRow(db: Database, route: CallRoute, params: TwilioParams, mode: IvrMode) {
+  const { tenantId } = route;
+  const row = callRowOf(route, params, mode);
+  const keys = customerSearchKeys({ phone: row.customerPhone ?? "" });
+  // The final SELECT reads the statement's snapshot: the existing row when the insert found one.
+  const [call] = await tenantDb(db, tenantId).query<{ id: string }>(Prisma.sql`
+    WITH customer AS (
+      INSERT INTO customers (tenant_id, id, phone, source, last_seen_at, sort_name, search_text, updated_at)
+      SELECT ${tenantId}, gen_random_uuid(), ${row.customerPhone}::text, 'call', now(), ${keys.sortName}, ${keys.searchText}, now()
+       WHERE ${row.customerPhone}::text IS NOT NULL
+      ON CONFLICT (tenant_id, phone) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at, updated_at = now()
+      RETURNING id
+    ), created AS (
+      INSERT INTO calls (tenant_id, id, call_sid, customer_id, from_number, to_number, ivr_mode, routed_by_fallback,
+                         caller_name, forwarded_from, direction, parent_call_sid, updated_at)
+      VALUES (${tenantId}, gen_random_uuid(), ${route.callSid}, (SELECT id FROM customer), ${row.fromNumber},
+              ${row.toNumber}, ${row.mode}::ivr_mode, ${route.routedByFallback}, ${row.callerName}, ${row.forwardedFrom},
+              ${row.direction}, ${route.parentCallSid}, now())
+      ON CONFLICT (tenant_id, call_sid) DO UPDATE
+        SET caller_name = COALESCE(calls.caller_name, EXCLUDED.caller_name),
+            forwarded_from = COALESCE(calls.forwarded_from, EXCLUDED.forwarded_from), updated_at = now()
+        WHERE (calls.caller_name IS NULL AND EXCLUDED.caller_name IS NOT NULL)
+           OR (calls.forwarded_from IS NULL AND EXCLUDED.forwarded_from IS NOT NULL)
+      RETURNING id
+    )
+    SELECT id::text FROM created
+    UNION ALL
+    SELECT id::text FROM calls WHERE tenant_id = ${tenantId} AND call_sid = ${route.callSid}
+    LIMIT 1`);
+  if (!call) throw new Error(`The call ${route.callSid} was neither written nor found.`);
+  return call.id;
 }
 
 /** An empty answer, for callbacks that only report (status, transcription). */

@@ -20,7 +20,6 @@
  * known call keeps its row and tenant. Child legs, webhooks without a CallSid and calls to numbers
  * nobody owns take the full database route, as before.
  */
-import { tenantDb } from "@servicepro/db";
 import { type IvrSnapshot, loadIvrSnapshot } from "@servicepro/routing";
 import { type IntakeDeps, routeInboundVia, type TwilioParams } from "@servicepro/sms";
 import {
@@ -35,10 +34,10 @@ import {
   type CallRoute,
   callBySid,
   emptyVoiceResponse,
-  ensureCall,
   numberContextOf,
   phoneTo,
   quarantineCall,
+  recordCallRow,
   resolveCallRoute,
   sidOf,
   type VoiceResult,
@@ -170,9 +169,7 @@ export async function recordVoiceIncoming(
         known: false,
         parentCallSid: record.parentCallSid,
       };
-  const callId = await tenantDb(deps.db, route.tenantId).run(
-    async (tx) => (await ensureCall(tx, route, params, record.mode)).id,
-  );
+  const callId = await recordCallRow(deps.db, route, params, record.mode);
   deps.events.publish({ type: "call", tenantId: route.tenantId, callId });
 }
 
