@@ -65,7 +65,7 @@ const envSchema = z.object({
   TWILIO_API_BASE_URL: optional(z.url({ protocol: /^https?$/, error: "TWILIO_API_BASE_URL must be an http(s) URL" })),
   /** Inbound traffic to a number no tenant has: give it to the root tenant, flagged, or quarantine it. */
   TWILIO_UNROUTED_POLICY: optional(z.enum(["fallback-to-root", "quarantine"])).default("fallback-to-root"),
-  /** Deliver queued texts in this process (turn off to run delivery in a separate worker process). */
+  /** Deliver queued texts and apply staged Twilio webhooks in this process (turn off to run them in a separate worker process). */
   SMS_WORKER: optional(z.enum(["true", "false"])).default("true"),
   /** Numbers the platform already owns, handed to new businesses when Twilio is not configured: "+15555550150,+15555550151". */
   PHONE_NUMBER_POOL: optional(

@@ -1,5 +1,5 @@
-// A delivery-only process: the SMS outbox worker without the HTTP server. Run it beside web
-// processes started with SMS_WORKER=false to scale delivery separately (docs/runbook.md). The
+// A worker-only process: the SMS outbox's delivery and the Twilio intake's workers, without the HTTP
+// server. Run it beside web processes started with SMS_WORKER=false to scale them separately (docs/runbook.md). The
 // web process runs the same worker by default, so a single-process install needs nothing else.
 import { openDatabase } from "@servicepro/db";
 import { InvalidEnvironment, loadEnvWith } from "./env.ts";
