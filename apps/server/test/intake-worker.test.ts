@@ -11,12 +11,14 @@ import {
   startIntakeWorker,
   voiceIncomingEvent,
 } from "@servicepro/intake";
-import { type Messaging, startMessaging } from "@servicepro/messaging";
-import { createDevSender } from "@servicepro/sms";
+import type { Messaging } from "@servicepro/messaging";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenant } from "../../../packages/api/test/telephony-fixtures.ts";
+import {
+  createTenant,
+  quietLogger as silent,
+  startQuietMessaging,
+} from "../../../packages/api/test/telephony-fixtures.ts";
 
-const silent = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, child: () => silent };
 const TENANT_NUMBER = "+15555550199";
 const route = { phoneNumber: TENANT_NUMBER, routedByFallback: false };
 const newSid = (prefix: "SM" | "CA") => `${prefix}${randomUUID().replaceAll("-", "")}`;
@@ -29,14 +31,7 @@ describe.each(testEngines())("the Twilio intake's stager and worker, on %s", (en
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    messaging = await startMessaging({
-      db,
-      sender: createDevSender(silent),
-      logger: silent,
-      publicBaseUrl: "http://localhost:3000",
-      unroutedPolicy: "fallback-to-root",
-      runWorker: false,
-    });
+    messaging = await startQuietMessaging(db);
     await createTenant(db, "alpha");
     await createTenant(db, "beta");
   });

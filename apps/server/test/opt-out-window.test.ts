@@ -6,12 +6,16 @@ import { randomUUID } from "node:crypto";
 import { tenantDb } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
 import { smsIncomingEvent } from "@servicepro/intake";
-import { type Messaging, startMessaging } from "@servicepro/messaging";
+import type { Messaging } from "@servicepro/messaging";
 import { type DeliveryDeps, DeliveryHeld, deliverMessage, type SmsSender } from "@servicepro/sms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { conversationWith, createTenant } from "../../../packages/api/test/telephony-fixtures.ts";
+import {
+  conversationWith,
+  createTenant,
+  quietLogger as silent,
+  startQuietMessaging,
+} from "../../../packages/api/test/telephony-fixtures.ts";
 
-const silent = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, child: () => silent };
 const TENANT_NUMBER = "+15555550199";
 
 /** A sender that records what it was asked to send (and refuses nothing). */
@@ -37,14 +41,7 @@ describe.each(testEngines())("no text inside the opt-out window, on %s", (engine
   beforeAll(async () => {
     db = await createTestDatabase(engine);
     // No workers: the test applies staged texts (drain) and delivers jobs itself, in the order it wants.
-    messaging = await startMessaging({
-      db,
-      sender,
-      logger: silent,
-      publicBaseUrl: "http://localhost:3000",
-      unroutedPolicy: "fallback-to-root",
-      runWorker: false,
-    });
+    messaging = await startQuietMessaging(db, { sender });
     deps = {
       db,
       sender,

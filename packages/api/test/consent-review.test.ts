@@ -4,13 +4,19 @@
 import { randomUUID } from "node:crypto";
 import { tenantDb } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
-import { type Messaging, startMessaging } from "@servicepro/messaging";
-import { createDevSender, handleInboundSms } from "@servicepro/sms";
+import type { Messaging } from "@servicepro/messaging";
+import { handleInboundSms } from "@servicepro/sms";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignNumber, callerFor, callRow, createTenant, signedInUser } from "./telephony-fixtures.ts";
+import {
+  assignNumber,
+  callerFor,
+  callRow,
+  createTenant,
+  signedInUser,
+  startQuietMessaging,
+} from "./telephony-fixtures.ts";
 
-const silent = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, child: () => silent };
 const ALPHA_NUMBER = "+15555550610";
 const BRAVO_NUMBER = "+15555550611";
 const reviewIdOf = (item: { kind: "text"; messageId: string } | { kind: "call"; callId: string }) =>
@@ -58,14 +64,7 @@ describe.each(testEngines())("opt-out review queue on %s", (engine) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    messaging = await startMessaging({
-      db,
-      sender: createDevSender(silent),
-      logger: silent,
-      publicBaseUrl: "http://localhost:3000",
-      unroutedPolicy: "quarantine",
-      runWorker: false,
-    });
+    messaging = await startQuietMessaging(db, { unroutedPolicy: "quarantine" });
     await createTenant(db, "alpha");
     await createTenant(db, "bravo");
     await assignNumber(db, "alpha", ALPHA_NUMBER);

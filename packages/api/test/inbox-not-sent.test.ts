@@ -2,12 +2,17 @@
 // message's own record ("not sent: Twilio is not configured"), never "Sent". PGlite and PostgreSQL.
 import { randomUUID } from "node:crypto";
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
-import { type Messaging, startMessaging } from "@servicepro/messaging";
+import type { Messaging } from "@servicepro/messaging";
 import { createDevSender, deliverMessage } from "@servicepro/sms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerFor, conversationWith, createTenant, signedInUser } from "./telephony-fixtures.ts";
-
-const silent = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, child: () => silent };
+import {
+  callerFor,
+  conversationWith,
+  createTenant,
+  signedInUser,
+  quietLogger as silent,
+  startQuietMessaging,
+} from "./telephony-fixtures.ts";
 
 describe.each(testEngines())("a reply the dev sender only logged, on %s", (engine) => {
   let db: TestDatabase;
@@ -16,14 +21,7 @@ describe.each(testEngines())("a reply the dev sender only logged, on %s", (engin
   beforeAll(async () => {
     db = await createTestDatabase(engine);
     // No worker: the test delivers the one job itself, so it knows when delivery is done.
-    messaging = await startMessaging({
-      db,
-      sender: createDevSender(silent),
-      logger: silent,
-      publicBaseUrl: "http://localhost:3000",
-      unroutedPolicy: "fallback-to-root",
-      runWorker: false,
-    });
+    messaging = await startQuietMessaging(db);
     await createTenant(db, "alpha");
   });
   afterAll(async () => {

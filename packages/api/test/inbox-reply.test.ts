@@ -4,13 +4,18 @@
 import { randomUUID } from "node:crypto";
 import { tenantDb } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
-import { type Messaging, startMessaging } from "@servicepro/messaging";
-import { createDevSender, type MessagingEvent } from "@servicepro/sms";
+import type { Messaging } from "@servicepro/messaging";
+import type { MessagingEvent } from "@servicepro/sms";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerFor, conversationWith, createTenant, optOut, signedInUser } from "./telephony-fixtures.ts";
-
-const silent = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, child: () => silent };
+import {
+  callerFor,
+  conversationWith,
+  createTenant,
+  optOut,
+  signedInUser,
+  startQuietMessaging,
+} from "./telephony-fixtures.ts";
 
 describe.each(testEngines())("inbox replies and live events on %s", (engine) => {
   let db: TestDatabase;
@@ -22,14 +27,7 @@ describe.each(testEngines())("inbox replies and live events on %s", (engine) => 
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    messaging = await startMessaging({
-      db,
-      sender: createDevSender(silent),
-      logger: silent,
-      publicBaseUrl: "http://localhost:3000",
-      unroutedPolicy: "fallback-to-root",
-      runWorker: false,
-    });
+    messaging = await startQuietMessaging(db);
     await createTenant(db, "alpha");
     await createTenant(db, "bravo");
     alpha = callerFor(db, (await signedInUser(db, { tenantId: "alpha", name: "Sam Staff" })).token, messaging);

@@ -7,16 +7,15 @@
 import { randomUUID } from "node:crypto";
 import { type Database, tenantDb } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
-import { type Messaging, startMessaging } from "@servicepro/messaging";
-import { createDevSender, handleInboundSms, type ReminderOutcome, sendReminder } from "@servicepro/sms";
+import type { Messaging } from "@servicepro/messaging";
+import { handleInboundSms, type ReminderOutcome, sendReminder } from "@servicepro/sms";
 import { customerSearchKeys } from "@servicepro/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiDeps } from "../src/context.ts";
 import { type Business, bookingBusiness, NOW, staffToken } from "./booking-fixtures.ts";
 import { callerWith, platform } from "./catalog-fixtures.ts";
-import { optOut } from "./telephony-fixtures.ts";
+import { optOut, quietLogger as silent, startQuietMessaging } from "./telephony-fixtures.ts";
 
-const silent = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {}, child: () => silent };
 const TENANT = "shine-reminders";
 const BUSINESS_NUMBER = "+15555550170";
 const at = (iso: string) => new Date(iso);
@@ -31,16 +30,7 @@ describe.each(testEngines())("appointment reminders on %s", (engine) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    messaging = await startMessaging({
-      db,
-      sender: createDevSender(silent),
-      logger: silent,
-      publicBaseUrl: "https://app.example.test",
-      unroutedPolicy: "fallback-to-root",
-      // Jobs are run here, one by one, at the clock's time.
-      runWorker: false,
-      now,
-    });
+    messaging = await startQuietMessaging(db, { publicBaseUrl: "https://app.example.test", now });
     business = await bookingBusiness(db, TENANT);
     await platform(db).run((tx) =>
       tx.tenantPhoneConfig.create({ data: { tenantId: TENANT, phoneNumber: BUSINESS_NUMBER } }),

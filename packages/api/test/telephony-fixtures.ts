@@ -3,7 +3,8 @@
 // (tenant rows through the tenant-scoped client, directory rows through the platform path).
 import { randomUUID } from "node:crypto";
 import { type Database, platformDb, tenantDb } from "@servicepro/db";
-import { createMessagingEvents } from "@servicepro/sms";
+import { type MessagingOptions, startMessaging } from "@servicepro/messaging";
+import { createDevSender, createMessagingEvents } from "@servicepro/sms";
 import { type ApiMessaging, type Context, createApiDeps, createContext, type Logger } from "../src/context.ts";
 import { createSession } from "../src/identity/sessions.ts";
 import { appRouter } from "../src/root.ts";
@@ -11,6 +12,30 @@ import { createCallerFactory } from "../src/trpc.ts";
 
 const silent: Logger = { info: () => {}, warn: () => {}, error: () => {}, child: () => silent };
 const callerFactory = createCallerFactory(appRouter);
+
+/** A logger for the messaging workers that says nothing. */
+export const quietLogger = {
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  debug: () => {},
+  child: () => quietLogger,
+};
+
+/**
+ * Messaging on `db` with no workers (the test delivers jobs and applies staged webhooks itself, when it
+ * wants) and the dev sender, which records and sends nothing. `options` overrides any of it.
+ */
+export const startQuietMessaging = (db: Database, options: Partial<MessagingOptions> = {}) =>
+  startMessaging({
+    db,
+    sender: createDevSender(quietLogger),
+    logger: quietLogger,
+    publicBaseUrl: "http://localhost:3000",
+    unroutedPolicy: "fallback-to-root",
+    runWorker: false,
+    ...options,
+  });
 const system = { actorUserId: null, purpose: "test.fixtures" };
 
 /** For tests that never send: queueing a text is a test bug, so it fails loudly. */
