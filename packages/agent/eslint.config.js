@@ -1,0 +1,3 @@
+import { domain } from "@servicepro/eslint-config";
+
+export default domain;
