@@ -7,11 +7,11 @@
  */
 export type { Brain, BrainContext, BrainDecision, TimeWindow, ToolBox, ToolResult, Understanding } from "./ports.ts";
 export {
+  parseScenario,
   type ReplayOutput,
   replayOutputSchema,
   type Scenario,
   ScenarioError,
-  parseScenario,
   scenarioSchema,
 } from "./scenario.ts";
 export { TOOL_NAMES, TOOL_SCHEMAS, type ToolArgs, type ToolName } from "./tool-schemas.ts";

@@ -129,12 +129,23 @@ export const scenarioTenantSchema = z.object({
     .default([]),
   bookingPolicy: z
     .object({
-      leadTimeHours: z.number().min(0).max(24 * 365).default(2),
+      leadTimeHours: z
+        .number()
+        .min(0)
+        .max(24 * 365)
+        .default(2),
       maxDaysAhead: z.int().min(0).max(731).default(60),
       slotIntervalMinutes: z.int().min(5).max(1440).default(30),
       concurrentJobs: z.int().min(1).max(100).default(1),
       cancellation: z
-        .object({ windowHours: z.number().min(0).max(24 * 60).default(24), fee: dollars.default(0) })
+        .object({
+          windowHours: z
+            .number()
+            .min(0)
+            .max(24 * 60)
+            .default(24),
+          fee: dollars.default(0),
+        })
         .default({ windowHours: 24, fee: 0 }),
       deposit: dollars.default(0),
       quoteRequired: z.array(z.string()).default([]),
@@ -195,7 +206,10 @@ export const scenarioSchema = z.object({
         .default([]),
     })
     .default({ known: false, phone: "+15555550123", profile: {}, upcomingAppointments: [] }),
-  busy: z.array(z.object({ start: isoWithOffset, end: isoWithOffset })).max(5000).default([]),
+  busy: z
+    .array(z.object({ start: isoWithOffset, end: isoWithOffset }))
+    .max(5000)
+    .default([]),
   history: z
     .array(z.object({ from: z.enum(["customer", "agent", "staff"]), text: z.string().max(5000) }))
     .max(200)

@@ -55,7 +55,8 @@ export const TOOL_SCHEMAS = {
     args: z.strictObject({ appointmentId: id, start: instant }),
   },
   cancel_appointment: {
-    description: "Cancels an appointment after the customer answered yes to the cancellation proposed with propose_change.",
+    description:
+      "Cancels an appointment after the customer answered yes to the cancellation proposed with propose_change.",
     args: z.strictObject({ appointmentId: id }),
   },
   confirm_appointment: {
@@ -76,7 +77,8 @@ export const TOOL_SCHEMAS = {
     args: z.strictObject({ serviceId: id, addOnIds }),
   },
   answer_faq: {
-    description: "The business's own answer to one of its FAQs. Never state a policy this (or the facts given) did not return.",
+    description:
+      "The business's own answer to one of its FAQs. Never state a policy this (or the facts given) did not return.",
     args: z.strictObject({ faqId: id }),
   },
   hand_off: {

@@ -1,5 +1,6 @@
 // @servicepro/validators: the zod schemas the API's inputs and the apps' forms share. Browser-safe:
 // it imports zod and libphonenumber-js only, never a server package.
+export * from "./agent.ts";
 export * from "./appointment.ts";
 export * from "./asset.ts";
 export * from "./booking.ts";
