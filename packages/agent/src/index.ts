@@ -5,6 +5,18 @@
  * (the rules, or the OpenAI model with a fall back to the rules) decide with guarded tools, then
  * check the reply (prices, links, numbers) before it leaves. docs/decisions/0016-sms-agent.md.
  */
+
+export {
+  createModelBrain,
+  createModelBrainFromEnv,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MODEL,
+  DEFAULT_TIMEOUT_MS,
+  MAX_REPLY_CHARS,
+  MAX_ROUNDS,
+  type ModelBrainLogger,
+  type ModelBrainOptions,
+} from "./model/model-brain.ts";
 export type { Brain, BrainContext, BrainDecision, TimeWindow, ToolBox, ToolResult, Understanding } from "./ports.ts";
 export {
   parseScenario,

@@ -62,10 +62,8 @@ const en: Words = {
   priceFollowUp: "Want me to find you a time?",
   proposeCancel: (service, start, fee) =>
     `Just to confirm: cancel your ${service} on ${start}?${fee ? ` Cancelling this close to the appointment has a ${fee} fee.` : ""} Reply YES to cancel, or tell me a day that works better and I'll move it instead.`,
-  proposeMove: (service, from, to) =>
-    `I can move your ${service} from ${from} to ${to}. Reply YES to confirm.`,
-  offerMove: (service, from, starts) =>
-    `To move your ${service} from ${from}, I have ${starts}. Which works for you?`,
+  proposeMove: (service, from, to) => `I can move your ${service} from ${from} to ${to}. Reply YES to confirm.`,
+  offerMove: (service, from, starts) => `To move your ${service} from ${from}, I have ${starts}. Which works for you?`,
   askWhichAppointment: (items) => `Which appointment do you mean: ${items}?`,
   askNewTime: (service, from) => `Sure. Your ${service} is on ${from}. What day and time would work better?`,
   noAppointment: "I don't see an upcoming appointment for this number. Want me to book one?",
@@ -83,10 +81,10 @@ const en: Words = {
     `Of course. Someone from ${business} will get back to you shortly.${phone ? ` You can also call ${phone}.` : ""}`,
   unanswerable: (business) =>
     `Good question. I don't want to guess, so I've asked the team at ${business} and someone will get back to you shortly.`,
-  notUnderstood: (business) =>
-    `Thanks for your message! Someone from ${business} will get back to you shortly.`,
+  notUnderstood: (business) => `Thanks for your message! Someone from ${business} will get back to you shortly.`,
   photo: (business) => `Thanks, we got it! Someone from ${business} will take a look and get back to you.`,
-  optOut: (business) => `${business}: you're unsubscribed and won't get more texts from us. Reply START to resubscribe.`,
+  optOut: (business) =>
+    `${business}: you're unsubscribed and won't get more texts from us. Reply START to resubscribe.`,
   taken: (start, starts) => `Sorry, ${start} isn't available. I have ${starts}. Which works for you?`,
   tooFar: (service) => `I can't book a ${service} that far out yet. What day in the coming weeks works for you?`,
 };
@@ -112,7 +110,8 @@ const es: Words = {
   proposeCancel: (service, start, fee) =>
     `Para confirmar: ¿cancelo su ${service} del ${start}?${fee ? ` Cancelar con tan poca anticipación tiene un cargo de ${fee}.` : ""} Responda SÍ para cancelar, o dígame un día que le quede mejor y la cambio.`,
   proposeMove: (service, from, to) => `Puedo cambiar su ${service} del ${from} al ${to}. Responda SÍ para confirmar.`,
-  offerMove: (service, from, starts) => `Para cambiar su ${service} del ${from}, tengo ${starts}. ¿Cuál le queda mejor?`,
+  offerMove: (service, from, starts) =>
+    `Para cambiar su ${service} del ${from}, tengo ${starts}. ¿Cuál le queda mejor?`,
   askWhichAppointment: (items) => `¿A cuál cita se refiere: ${items}?`,
   askNewTime: (service, from) => `Claro. Su ${service} es el ${from}. ¿Qué día y hora le quedan mejor?`,
   noAppointment: "No veo una cita próxima para este número. ¿Quiere que le agende una?",
@@ -135,7 +134,8 @@ const es: Words = {
   optOut: (business) =>
     `${business}: ya no recibirá más mensajes de nosotros. Responda START para volver a suscribirse.`,
   taken: (start, starts) => `Lo siento, ${start} ya no está disponible. Tengo ${starts}. ¿Cuál le queda mejor?`,
-  tooFar: (service) => `Todavía no puedo agendar ${service} con tanta anticipación. ¿Qué día de las próximas semanas le sirve?`,
+  tooFar: (service) =>
+    `Todavía no puedo agendar ${service} con tanta anticipación. ¿Qué día de las próximas semanas le sirve?`,
 };
 
 export function words(language: Language): Words {
