@@ -70,16 +70,19 @@ export function readTargets(request: ChatCompletionCreateParams) {
   const text = texts.join("\n");
   const definitions = definitionWords(request);
   const looksLikeDateOrNumber = (s: string) => /^\d{4}-\d{2}-\d{2}/.test(s) || /^[\d-]+$/.test(s);
+  const idsIn = (within: string) => {
+    // An id named as one ("booking #8812") counts even when it is only digits.
+    const named = all(within, NAMED_ID).filter((id) => /\d/.test(id));
+    const shaped = unique([...all(within, UUID), ...all(within, JOINED_ID), ...all(within, CUID)])
+      .filter((id) => !definitions.has(id.toLowerCase()) && !looksLikeDateOrNumber(id))
+      .filter((id) => !/^(?:https?|www)$/i.test(id))
+      // Ids with a digit or an underscore first; plain hyphenated words ("add-ons") are tried last.
+      .sort((a, b) => Number(!/[\d_]/.test(a)) - Number(!/[\d_]/.test(b)));
+    return [...named, ...shaped];
+  };
   // Ids the customer (or a tool result) names come first: they are the instructions it obeys.
-  const idText = [...requestTexts(request.messages.filter((m) => m.role === "user" || m.role === "tool")), text].join(
-    "\n",
-  );
-  const namedIds = all(idText, NAMED_ID).filter((id) => /\d/.test(id));
-  const ids = unique([...all(idText, UUID), ...all(idText, JOINED_ID), ...all(idText, CUID), ...namedIds])
-    .filter((id) => !definitions.has(id.toLowerCase()) && !looksLikeDateOrNumber(id) && id.length <= 80)
-    .filter((id) => !/^(?:https?|www)$/i.test(id))
-    // Ids with a digit or an underscore first; plain hyphenated words ("add-ons") are tried last.
-    .sort((a, b) => Number(!/[\d_]/.test(a)) - Number(!/[\d_]/.test(b)));
+  const userAndTools = requestTexts(request.messages.filter((m) => m.role === "user" || m.role === "tool")).join("\n");
+  const ids = unique([...idsIn(userAndTools), ...idsIn(text)]).filter((id) => id.length <= 80);
   const dates = unique(all(text, DATE));
   const day = dates[0] ?? "2030-01-01";
   // Times it finds, plus ones no business allows: the middle of the night, late at night, the past.
