@@ -33,8 +33,11 @@ export type ModelBrainOptions = {
 
 /** Model round trips per turn: the first answer, and two more after a refused tool or a missing `respond`. */
 export const MAX_ROUNDS = 3;
-/** Longest reply accepted from the model (ten SMS segments); the prompt asks for 320. */
-export const MAX_REPLY_CHARS = 1600;
+/**
+ * Longest reply the model brain accepts (ten SMS segments); the prompt asks for 320, and the engine's
+ * reply check (guard.ts MAX_REPLY_CHARS) is stricter still.
+ */
+export const MODEL_MAX_REPLY_CHARS = 1600;
 /** Earlier texts sent along: enough for a booking flow, bounded for cost and latency. */
 const HISTORY_TURNS = 20;
 /** Open times fetched ahead for the model to offer. */
@@ -97,7 +100,7 @@ function checkedDecision(respond: RespondArgs): BrainDecision {
     if (respond.action !== "record_optout") throw new ModelFailure("no_reply");
   } else if (reply === "") {
     throw new ModelFailure("empty_reply");
-  } else if (reply.length > MAX_REPLY_CHARS) {
+  } else if (reply.length > MODEL_MAX_REPLY_CHARS) {
     throw new ModelFailure("reply_too_long");
   }
   return { intent: respond.intent, action: respond.action, reply };
