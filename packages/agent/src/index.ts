@@ -9,6 +9,15 @@
 export { cleanInbound, runTurn, type TurnDeps } from "./engine.ts";
 export { formatMoney, formatPrice, formatStart, formatStarts, isoInZone } from "./format.ts";
 export { allowedAmounts, checkReply, MAX_REPLY_CHARS, type ReplyCheck } from "./guard.ts";
+export {
+  createModelBrain,
+  createModelBrainFromEnv,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MODEL,
+  DEFAULT_TIMEOUT_MS,
+  type ModelBrainLogger,
+  type ModelBrainOptions,
+} from "./model/model-brain.ts";
 export type { Brain, BrainContext, BrainDecision, TimeWindow, ToolBox, ToolResult, Understanding } from "./ports.ts";
 export { replayScenario, toReplayOutput } from "./replay.ts";
 export { rulesBrain } from "./rules-brain.ts";
