@@ -7,13 +7,11 @@
  * (the rules) answers: it never throws. It guards nothing itself: the tools and the engine's reply
  * check do, whatever the model sends.
  */
-// eslint-disable-next-line no-restricted-imports -- the model brain is the package's one vendor adapter (docs/decisions/0016-sms-agent.md)
 import OpenAI from "openai";
-// eslint-disable-next-line no-restricted-imports -- see above
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { z } from "zod";
-import type { Brain, BrainContext, BrainDecision } from "../ports.ts";
-import type { Turn } from "../types.ts";
+import type { Brain, BrainContext, BrainDecision } from "@servicepro/agent";
+import type { Turn } from "@servicepro/agent";
 import { checkCalls, FUNCTION_TOOLS, ModelFailure, RESPOND, type RespondArgs } from "./functions.ts";
 import { buildContext, buildSystemPrompt, inZone, type Prefetch } from "./prompt.ts";
 
