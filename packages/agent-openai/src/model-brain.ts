@@ -109,6 +109,8 @@ export function createModelBrain(options: ModelBrainOptions): Brain {
 
   async function ask(context: BrainContext): Promise<BrainDecision> {
     const { input, tools } = context;
+    // One deadline for the whole turn (retries and rounds included): the customer is answered by the rules after it.
+    const signal = AbortSignal.timeout(timeoutMs * 2);
     const zone = input.facts.rules.timeZone;
     const prefetchRequest = prefetchArgs(context);
     const prefetch: Prefetch | null = prefetchRequest
@@ -125,7 +127,7 @@ export function createModelBrain(options: ModelBrainOptions): Brain {
     for (let round = 1; round <= MAX_ROUNDS; round++) {
       const completion = await client.chat.completions.create(
         { model, messages, tools: FUNCTION_TOOLS, tool_choice: "required", parallel_tool_calls: true },
-        { timeout: timeoutMs, maxRetries },
+        { timeout: timeoutMs, maxRetries, signal },
       );
       const message = completion.choices?.[0]?.message;
       if (!message) throw new ModelFailure("no_choices");
@@ -173,7 +175,7 @@ export function createModelBrain(options: ModelBrainOptions): Brain {
           { model, ...failureOf(error), error: error instanceof Error ? error.name : typeof error },
           "agent model failed: the rules brain answers",
         );
-        return fallback.decide(context);
+        return { ...(await fallback.decide(context)), brain: "rules" };
       }
     },
   };
