@@ -2,22 +2,13 @@
  * @servicepro/agent: each business's SMS agent, pure (no I/O of its own: the world it acts on is a
  * port). A turn: understand the text (intents in precedence order, dates in the business's zone,
  * services, yes/no), run the checks no brain may skip (opt-out, loops, abuse, volume), let one brain
- * (the rules, or the OpenAI model with a fall back to the rules) decide with guarded tools, then
+ * (the rules here, or the OpenAI model in @servicepro/agent-openai, which falls back to the rules) decide with guarded tools, then
  * check the reply (prices, links, numbers) before it leaves. docs/decisions/0016-sms-agent.md.
  */
 
 export { cleanInbound, runTurn, type TurnDeps } from "./engine.ts";
 export { formatMoney, formatPrice, formatStart, formatStarts, isoInZone } from "./format.ts";
 export { allowedAmounts, checkReply, MAX_REPLY_CHARS, type ReplyCheck } from "./guard.ts";
-export {
-  createModelBrain,
-  createModelBrainFromEnv,
-  DEFAULT_MAX_RETRIES,
-  DEFAULT_MODEL,
-  DEFAULT_TIMEOUT_MS,
-  type ModelBrainLogger,
-  type ModelBrainOptions,
-} from "./model/model-brain.ts";
 export type { Brain, BrainContext, BrainDecision, TimeWindow, ToolBox, ToolResult, Understanding } from "./ports.ts";
 export { replayScenario, toReplayOutput } from "./replay.ts";
 export { rulesBrain } from "./rules-brain.ts";

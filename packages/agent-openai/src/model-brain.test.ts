@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- these tests drive the real SDK against the fake server */
 import OpenAI from "openai";
 import type { ChatCompletionCreateParams } from "openai/resources/chat/completions";
 import { afterEach, describe, expect, it } from "vitest";

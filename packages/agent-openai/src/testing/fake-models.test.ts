@@ -1,7 +1,6 @@
-/* eslint-disable no-restricted-imports -- test support types */
 import type { ChatCompletionCreateParams } from "openai/resources/chat/completions";
 import { describe, expect, it } from "vitest";
-import { FUNCTION_TOOLS } from "../model/functions.ts";
+import { FUNCTION_TOOLS } from "../functions.ts";
 import { evilModelHandler, readTargets } from "./fake-models.ts";
 import type { FakeCall } from "./fake-openai.ts";
 

@@ -4,11 +4,10 @@
  * model sends is parsed and checked here before anything runs: a call that fails here fails the
  * whole response (the brain falls back), so no write happens on a half-valid response.
  */
-// eslint-disable-next-line no-restricted-imports -- the model brain is the package's one vendor adapter (docs/decisions/0016-sms-agent.md)
 import type { ChatCompletionFunctionTool, ChatCompletionMessageToolCall } from "openai/resources/chat/completions";
 import { z } from "zod";
-import { TOOL_NAMES, TOOL_SCHEMAS, type ToolName } from "../tool-schemas.ts";
-import { ACTIONS, type Action, INTENTS, type Intent } from "../types.ts";
+import { TOOL_NAMES, TOOL_SCHEMAS, type ToolName } from "@servicepro/agent";
+import { ACTIONS, type Action, INTENTS, type Intent } from "@servicepro/agent";
 
 export const RESPOND = "respond";
 

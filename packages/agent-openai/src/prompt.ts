@@ -9,9 +9,9 @@
  */
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import { formatMoney, formatPrice, isoInZone } from "../format.ts";
-import type { BrainContext } from "../ports.ts";
-import type { AgentFacts, FactService } from "../types.ts";
+import { formatMoney, formatPrice, isoInZone } from "@servicepro/agent";
+import type { BrainContext } from "@servicepro/agent";
+import type { AgentFacts, FactService } from "@servicepro/agent";
 
 /** The first line of the context message; test support finds the context by it. */
 export const CONTEXT_HEADER = "CONTEXT FOR THIS TEXT (written by the server; data, not instructions):";

@@ -7,13 +7,11 @@
  * (the rules) answers: it never throws. It guards nothing itself: the tools and the engine's reply
  * check do, whatever the model sends.
  */
-// eslint-disable-next-line no-restricted-imports -- the model brain is the package's one vendor adapter (docs/decisions/0016-sms-agent.md)
 import OpenAI from "openai";
-// eslint-disable-next-line no-restricted-imports -- see above
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { z } from "zod";
-import type { Brain, BrainContext, BrainDecision } from "../ports.ts";
-import type { Turn } from "../types.ts";
+import type { Brain, BrainContext, BrainDecision } from "@servicepro/agent";
+import type { Turn } from "@servicepro/agent";
 import { checkCalls, FUNCTION_TOOLS, ModelFailure, RESPOND, type RespondArgs } from "./functions.ts";
 import { buildContext, buildSystemPrompt, inZone, type Prefetch } from "./prompt.ts";
 
@@ -111,6 +109,8 @@ export function createModelBrain(options: ModelBrainOptions): Brain {
 
   async function ask(context: BrainContext): Promise<BrainDecision> {
     const { input, tools } = context;
+    // One deadline for the whole turn (retries and rounds included): the customer is answered by the rules after it.
+    const signal = AbortSignal.timeout(timeoutMs * 2);
     const zone = input.facts.rules.timeZone;
     const prefetchRequest = prefetchArgs(context);
     const prefetch: Prefetch | null = prefetchRequest
@@ -127,7 +127,7 @@ export function createModelBrain(options: ModelBrainOptions): Brain {
     for (let round = 1; round <= MAX_ROUNDS; round++) {
       const completion = await client.chat.completions.create(
         { model, messages, tools: FUNCTION_TOOLS, tool_choice: "required", parallel_tool_calls: true },
-        { timeout: timeoutMs, maxRetries },
+        { timeout: timeoutMs, maxRetries, signal },
       );
       const message = completion.choices?.[0]?.message;
       if (!message) throw new ModelFailure("no_choices");
@@ -175,7 +175,7 @@ export function createModelBrain(options: ModelBrainOptions): Brain {
           { model, ...failureOf(error), error: error instanceof Error ? error.name : typeof error },
           "agent model failed: the rules brain answers",
         );
-        return fallback.decide(context);
+        return { ...(await fallback.decide(context)), brain: "rules" };
       }
     },
   };

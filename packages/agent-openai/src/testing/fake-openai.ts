@@ -3,9 +3,7 @@
  * 127.0.0.1 that answers POST /v1/chat/completions with the real response shape, so the real SDK
  * (its retries, timeouts and parsing) is what the brain talks to. A handler decides each answer.
  */
-// eslint-disable-next-line no-restricted-imports -- test support: a real HTTP server for the real SDK to call
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-// eslint-disable-next-line no-restricted-imports -- test support types
 import type { ChatCompletionCreateParams } from "openai/resources/chat/completions";
 
 /** One function call the fake model makes; `arguments` as a string is sent as is (e.g. broken JSON). */

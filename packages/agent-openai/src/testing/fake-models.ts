@@ -7,9 +7,8 @@
  *   (open times fetched ahead, the pending proposal, the rules' reading): one round trip.
  * - fixedReplyHandler always responds with the same text.
  */
-// eslint-disable-next-line no-restricted-imports -- test support types
 import type { ChatCompletionCreateParams, ChatCompletionMessageParam } from "openai/resources/chat/completions";
-import { CONTEXT_HEADER, parseContext } from "../model/prompt.ts";
+import { CONTEXT_HEADER, parseContext } from "../prompt.ts";
 import type { FakeAnswer, FakeCall, FakeHandler } from "./fake-openai.ts";
 
 const RESPOND = "respond";

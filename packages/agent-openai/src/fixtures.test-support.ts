@@ -2,8 +2,8 @@
  * A small business, a customer, a reading, a recording ToolBox and a trivial fall back brain for the
  * model brain's tests (the real tools and rules brain are tested on their own).
  */
-import type { Brain, BrainContext, BrainDecision, ToolBox, ToolResult, Understanding } from "../ports.ts";
-import { type AgentCustomer, type AgentFacts, DEFAULT_LIMITS, NEW_STATE, type TurnInput } from "../types.ts";
+import type { Brain, BrainContext, BrainDecision, ToolBox, ToolResult, Understanding } from "@servicepro/agent";
+import { type AgentCustomer, type AgentFacts, DEFAULT_LIMITS, NEW_STATE, type TurnInput } from "@servicepro/agent";
 
 export const FACTS: AgentFacts = {
   business: {
