@@ -41,7 +41,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["packages/{db,api,intake}/test/**/*.test.ts", "apps/server/test/**/*.test.ts"],
+          include: ["packages/{db,api,intake,sms-agent}/test/**/*.test.ts", "apps/server/test/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
