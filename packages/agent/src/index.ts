@@ -16,3 +16,11 @@ export {
 } from "./scenario.ts";
 export { TOOL_NAMES, TOOL_SCHEMAS, type ToolArgs, type ToolName } from "./tool-schemas.ts";
 export * from "./types.ts";
+export {
+  detectLanguage,
+  isAffirmative,
+  isNegative,
+  resolveWindow,
+  type UnderstandContext,
+  understand,
+} from "./understand/index.ts";
