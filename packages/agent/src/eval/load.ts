@@ -6,17 +6,13 @@
  * - `"tenant": "@key"` names an entry of eval/tenants.json;
  * - a date-time without an offset ("2026-12-05T09:00") is a wall time in the tenant's zone, wherever a
  *   time appears (now, busy, appointments, expected starts and windows).
- * Every file is checked with zod; a problem names the file, the case and the field.
+ * Every file is checked with zod; a problem names the file, the case and the field. Pure: the files'
+ * JSON comes in as data (files.ts reads them from disk).
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { parseScenario, type Scenario, ScenarioError } from "../scenario.ts";
 import { ACTIONS, type Action, INTENTS, type Intent } from "../types.ts";
-
-export const EVAL_DIR = fileURLToPath(new URL("../../eval/", import.meta.url));
 
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
@@ -142,23 +138,26 @@ export function resolveLocalTime(value: string, zone: string): string {
   return new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), zone).toISOString();
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 function resolveTenant(value: unknown, tenants: Json, where: string): unknown {
   if (typeof value !== "string") return value;
-  if (!value.startsWith("@") || !(value.slice(1) in tenants)) throw new EvalDataError(`${where}: unknown tenant ${value}`);
+  if (!value.startsWith("@") || !(value.slice(1) in tenants))
+    throw new EvalDataError(`${where}: unknown tenant ${value}`);
   return tenants[value.slice(1)];
 }
 
 /** Defaults merged under the case's scenario; the customer object merges one level deep. */
 function buildScenario(defaults: Json, own: Json, tenants: Json, where: string, withInbound: boolean): Scenario {
   const merged: Json = { ...defaults, ...own };
-  if (defaults.customer && own.customer) merged.customer = { ...(defaults.customer as Json), ...(own.customer as Json) };
+  if (defaults.customer && own.customer)
+    merged.customer = { ...(defaults.customer as Json), ...(own.customer as Json) };
   merged.tenant = resolveTenant(merged.tenant, tenants, where);
   const tenant = merged.tenant as Json | undefined;
   const zone = typeof tenant?.timezone === "string" ? tenant.timezone : "UTC";
   const local = (v: unknown) => (typeof v === "string" ? resolveLocalTime(v, zone) : v);
-  const span = (v: unknown) => (v && typeof v === "object" ? { ...(v as Json), start: local((v as Json).start), end: local((v as Json).end) } : v);
+  const span = (v: unknown) =>
+    v && typeof v === "object" ? { ...(v as Json), start: local((v as Json).start), end: local((v as Json).end) } : v;
   merged.now = local(merged.now);
   if (Array.isArray(merged.busy)) merged.busy = merged.busy.map(span);
   const customer = merged.customer as Json | undefined;
@@ -189,26 +188,16 @@ function resolveExpect(expect: Expect, zone: string): Expect {
   };
 }
 
-function jsonFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((f) => path.join(dir, f));
-}
-
-export function loadTenants(dir = EVAL_DIR): Json {
-  return JSON.parse(readFileSync(path.join(dir, "tenants.json"), "utf8")) as Json;
-}
+/** One case file as read: its name (for messages) and its parsed JSON. */
+export type EvalFile = { name: string; json: unknown };
 
 /** Every case and flow of one set (dev or hostile), resolved and validated. */
-export function loadSet(set: EvalSet, dir = EVAL_DIR): EvalData {
-  const tenants = loadTenants(dir);
+export function parseSet(set: EvalSet, tenants: Json, files: EvalFile[]): EvalData {
   const cases: EvalCase[] = [];
   const flows: EvalFlow[] = [];
   const ids = new Set<string>();
-  for (const file of jsonFiles(path.join(dir, set))) {
-    const name = path.relative(dir, file);
-    const parsed = fileSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  for (const { name, json } of files) {
+    const parsed = fileSchema.safeParse(json);
     if (!parsed.success) {
       const lines = parsed.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`);
       throw new EvalDataError(`${name} does not match the case file format:\n${lines.join("\n")}`);
