@@ -5,7 +5,7 @@
 // sending or dismissing a draft, and the log of its runs.
 import { rulesBrain } from "@servicepro/agent";
 import { enqueueReminders } from "@servicepro/booking";
-import { keyset, type Prisma } from "@servicepro/db";
+import { keyset, type Prisma, type TenantTx } from "@servicepro/db";
 import { AppError } from "@servicepro/errors";
 import {
   effectiveMode,
@@ -119,6 +119,13 @@ async function limitSandbox(userId: string): Promise<void> {
 const conversationNotFound = () =>
   new AppError("NOT_FOUND", "This conversation doesn't exist (or belongs to another business). Go back to the inbox.");
 
+/** The conversation, or a 404 (another business's is not there either). */
+async function ownConversation(tx: TenantTx, conversationId: string): Promise<string> {
+  const conversation = await tx.conversation.findFirst({ where: { id: conversationId }, select: { id: true } });
+  if (!conversation) throw conversationNotFound();
+  return conversation.id;
+}
+
 const jsonArray = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
 export const tenantAgentRouter = createRouter({
@@ -220,16 +227,12 @@ export const tenantAgentRouter = createRouter({
     .output(threadOutput)
     .query(async ({ ctx, input }) =>
       ctx.tenant.run(async (tx) => {
-        const conversation = await tx.conversation.findFirst({
-          where: { id: input.conversationId },
-          select: { id: true },
-        });
-        if (!conversation) throw conversationNotFound();
+        const conversationId = await ownConversation(tx, input.conversationId);
         const [settings, thread, lastRun] = await Promise.all([
           loadAgentSettings(tx),
-          tx.agentThread.findFirst({ where: { conversationId: conversation.id } }),
+          tx.agentThread.findFirst({ where: { conversationId } }),
           tx.agentRun.findFirst({
-            where: { conversationId: conversation.id },
+            where: { conversationId },
             orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           }),
         ]);
@@ -271,14 +274,9 @@ export const tenantAgentRouter = createRouter({
     .output(z.object({ messageId: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const sent = await ctx.tenant.run(async (tx) => {
-        const conversation = await tx.conversation.findFirst({
-          where: { id: input.conversationId },
-          select: { id: true },
-        });
-        if (!conversation) throw conversationNotFound();
         return sendDraft(tx, ctx.messaging, {
           tenantId: ctx.tenantId,
-          conversationId: conversation.id,
+          conversationId: await ownConversation(tx, input.conversationId),
           userId: ctx.auth.user!.id,
           body: input.body,
           now: ctx.now(),
@@ -300,6 +298,7 @@ export const tenantAgentRouter = createRouter({
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       await ctx.tenant.run(async (tx) => {
+        await ownConversation(tx, input.conversationId);
         const thread = await tx.agentThread.findFirst({ where: { conversationId: input.conversationId } });
         if (!thread) return;
         // The draft's proposal was never sent: the agent rereads the thread next time.
@@ -324,9 +323,13 @@ export const tenantAgentRouter = createRouter({
     .input(agentConversationInput)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      await ctx.tenant.run((tx) =>
-        tx.agentThread.updateMany({ where: { conversationId: input.conversationId }, data: { pausedUntil: null } }),
-      );
+      await ctx.tenant.run(async (tx) => {
+        await ownConversation(tx, input.conversationId);
+        await tx.agentThread.updateMany({
+          where: { conversationId: input.conversationId },
+          data: { pausedUntil: null },
+        });
+      });
       ctx.messaging.events.publish({
         type: "agent",
         tenantId: ctx.tenantId,
@@ -341,13 +344,14 @@ export const tenantAgentRouter = createRouter({
     .input(agentConversationInput)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      await ctx.tenant.run((tx) =>
-        tx.agentThread.updateMany({
+      await ctx.tenant.run(async (tx) => {
+        await ownConversation(tx, input.conversationId);
+        await tx.agentThread.updateMany({
           where: { conversationId: input.conversationId },
           // What the agent was in the middle of is stale now: it rereads the thread next time.
           data: { handoffReason: null, handoffAt: null, state: {} },
-        }),
-      );
+        });
+      });
       ctx.messaging.events.publish({
         type: "agent",
         tenantId: ctx.tenantId,
