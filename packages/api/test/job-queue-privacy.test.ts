@@ -1,7 +1,7 @@
 // The job queue holds references only, and finished jobs go (issue 11 §4, ADR 0013). pgboss.job has
 // no row-level security: the app role reads every tenant's jobs. So after a full concierge set-up
-// (number set-up and onboarding link by text and email, run by real workers), a staff text and a
-// booked appointment's reminders, every job's data, output and singleton key is scanned for phone
+// (number set-up and onboarding link by text and email, run by real workers), a staff text, a
+// booked appointment's reminders and the SMS agent's answer to a customer's text, every job's data, output and singleton key is scanned for phone
 // numbers, email addresses, names and tokens, and must hold none. The link the worker minted works
 // once. Then the retention sweep (pg-boss's own, with our per-queue deleteAfterSeconds) leaves
 // young finished jobs alone and deletes them once they are past it. PGlite and PostgreSQL.
@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { JOB_QUEUES, type JobQueueKey, platformDb, tenantDb } from "@servicepro/db";
 import { testEngines } from "@servicepro/db/testing";
 import { type Messaging, startMessaging } from "@servicepro/messaging";
-import { createDevSender } from "@servicepro/sms";
+import { applyInboundTexts, createDevSender } from "@servicepro/sms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProvisionResult } from "../src/concierge/execute.ts";
 import { createApiDeps } from "../src/context.ts";
@@ -130,6 +130,20 @@ describe.each(testEngines())("job queue privacy on %s", (engine) => {
       startsAt: "2026-12-09T10:00:00-06:00",
       bookableId: business.bookableIds[0],
     });
+
+    // 4. The customer texts back: the SMS agent's job (a pro plan runs the agent) answers it.
+    await applyInboundTexts(worker!.intake, REMINDER_TENANT, [
+      {
+        params: {
+          MessageSid: `SM${randomUUID().replaceAll("-", "")}`,
+          From: customer.phone,
+          To: "+15555550171",
+          Body: `This is ${customer.name}, can I move it? Call me on ${customer.phone}`,
+        },
+        route: { phoneNumber: "+15555550171", routedByFallback: false },
+      },
+    ]);
+    await settled(JOB_QUEUES.agentReply.name, 1);
   });
   afterAll(async () => {
     await worker?.stop();
