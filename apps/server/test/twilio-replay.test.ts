@@ -110,7 +110,9 @@ describe.each(testEngines())("Twilio replay of documented traffic on %s", (engin
       const res = await sms({ MessageSid, From: from, Body: "Can you come Tuesday?" });
       expect(res.status, res.text).toBe(200);
       expect(res.text).toMatch(/<Response\/>|<Response><\/Response>/);
-      // Twilio retries with the same MessageSid (and I-Twilio-Idempotency-Token): stored once.
+      // The business's SMS agent answers the text (the root tenant's plan runs it on auto-pilot) before the retry.
+      await settledJobs(t.db.jobQueue, { queue: JOB_QUEUES.agentReply.name });
+      // Twilio retries with the same MessageSid (and I-Twilio-Idempotency-Token): stored once, answered once.
       const before = await counts();
       expect((await sms({ MessageSid, From: from, Body: "Can you come Tuesday?" })).status).toBe(200);
       expect(await counts()).toEqual(before);
