@@ -195,6 +195,22 @@ describe.each(testEngines())("the SMS agent at work on %s", (engine) => {
     ];
     expect(results.map((r) => r.outcome)).toEqual(["sent", "duplicate"]);
     expect(await outbound("agent-a", phone)).toHaveLength(1);
+    const { api } = await staff("agent-a", "tenant_staff");
+    const { items } = await api.tenant.agent.runs({ limit: 50 });
+    expect(items.filter((run) => run.customer.phone === phone)).toEqual([
+      expect.objectContaining({ inbound: "what does an express wash cost?", outcome: "sent", brain: "rules" }),
+    ]);
+  });
+
+  it("double texts: the newest text's job answers them together, once", async () => {
+    const phone = "+15125550208";
+    const first = await text("agent-a", phone, "hi");
+    const second = await text("agent-a", phone, "how much is an express wash?");
+    expect(await answerText(deps, { tenantId: "agent-a", messageId: first })).toMatchObject({ reason: "newer_text" });
+    expect((await answerText(deps, { tenantId: "agent-a", messageId: second })).outcome).toBe("sent");
+    const replies = await outbound("agent-a", phone);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.body).toContain("$50");
   });
 
   it("suggest: drafts without sending; staff send the draft, which books and queues the text", async () => {
