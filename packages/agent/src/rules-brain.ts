@@ -11,6 +11,7 @@
 import { formatMoney, formatPrice, formatStart, formatStarts, isoInZone } from "./format.ts";
 import type { Brain, BrainContext, BrainDecision, TimeWindow, Understanding } from "./ports.ts";
 import { list, words } from "./texts.ts";
+import { namesADay } from "./state.ts";
 import { parseInstant } from "./tools.ts";
 import type { AgentAppointment, AgentFacts, FactService, Proposal } from "./types.ts";
 import { understand } from "./understand/index.ts";
@@ -178,6 +179,14 @@ async function answerPending(ctx: Ctx, pending: Proposal): Promise<BrainDecision
         const a = appointment(pending.appointmentId);
         if (a) return proposeMove(ctx, a, new Date(picked));
         return null;
+      }
+      // A time of day alone ("the 8am one") is read against the times offered.
+      if (u.window && !namesADay(u.window.text)) {
+        const local = (d: Date | string) => isoInZone(new Date(d), zone).slice(11, 16);
+        const wanted = local(u.window.exact ?? u.window.from);
+        const matching = pending.starts.filter((s) => local(s) === wanted);
+        if (matching.length > 1)
+          return reply("ask_clarifying", w.whichDay(formatStarts(matching.map((s) => new Date(s)), zone, lang)));
       }
       if (u.no && !newTime && !u.intents.some((i) => i === "cancel" || i === "human"))
         return reply("ask_clarifying", w.noneWork);
