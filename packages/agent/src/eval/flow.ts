@@ -24,20 +24,24 @@ const YES_QUESTION =
 const SERVICE_QUESTION =
   /\b(which|what) (service|kind|type|one of)|which of (our|these|the following)|what (can|could) we (help|do)|what do you need|qué servicio|cu[aá]l (servicio|de)/;
 const DAY_QUESTION =
-  /\b(what|which) (day|date)|when (would|works|is good|did you|do you)|what day|qué d[ií]a|cu[aá]ndo/;
+  /\b(what|which) (day|date)|when (would|works|is good|did you|do you)|what day|find you a (time|slot)|qué d[ií]a|cu[aá]ndo/;
 const TIME_QUESTION = /\bwhat time|morning or (the )?afternoon|time of day|qué hora|mañana o (la )?tarde/;
 const DETAILS_QUESTION = /\b(address|where|your name|how many|how big|size|details|tell me (more|about))\b|dirección/;
 
-/** What the agent's reply asks the customer for. */
+/**
+ * What the agent's reply asks the customer for: a pick among offered times first, then a question
+ * about the service, the time, the day ("want me to find you a time?" is answered with a day, as
+ * people do), then a yes to a single proposal, then details.
+ */
 export function readAsk(output: ReplayOutput): AnswerKey | null {
   if (output.reply === null) return null;
   const text = output.reply.toLowerCase();
+  const question = text.includes("?");
   if (output.proposedStarts.length > 1) return "pick";
-  if (output.proposedStarts.length === 1 && (text.includes("?") || YES_QUESTION.test(text))) return "yes";
-  if (YES_QUESTION.test(text) && text.includes("?")) return "yes";
   if (SERVICE_QUESTION.test(text)) return "service";
   if (TIME_QUESTION.test(text)) return "time";
   if (DAY_QUESTION.test(text)) return "day";
+  if (question && (output.proposedStarts.length === 1 || YES_QUESTION.test(text))) return "yes";
   if (DETAILS_QUESTION.test(text)) return "details";
   return "other";
 }
