@@ -276,10 +276,19 @@ async function proposeMove(ctx: Ctx, appointment: AgentAppointment, start: Date)
   return reply("offer_slots", ctx.w.taken(when, formatStarts(alternatives, ctx.zone, ctx.lang)));
 }
 
+/** The agent's last text asked the customer to confirm (a reminder: "Reply C to confirm", "see you tomorrow?"). */
+const ASKED_TO_CONFIRM = /\b(confirm|reply c\b|remind|recordatorio|confirmar|responda c\b)/i;
+
 async function confirm(ctx: Ctx): Promise<BrainDecision> {
   const which = whichAppointment(ctx);
   if (!which || "ask" in which) return reply("none", ctx.w.thanks);
   const a = which.appointment;
+  const { understanding: u, input } = ctx;
+  const lastAgent = [...input.history].reverse().find((t) => t.from === "agent");
+  const short = input.inbound.trim().split(/\s+/).length <= 4;
+  // Only a confirmation that answers a reminder, or a short one, confirms; "book X monday, just book it" does not.
+  if (!(lastAgent && ASKED_TO_CONFIRM.test(lastAgent.text)) && !short) return handOff(ctx, "not_understood", ctx.w.notUnderstood(ctx.facts.business.name));
+  if (u.window && !(a.start >= u.window.from && a.start < u.window.to)) return reply("none", ctx.w.thanks);
   // Only an appointment coming up soon is what a bare "yes" / "C" answers (a reminder went out for it).
   if (a.start.getTime() - ctx.input.now.getTime() > 8 * DAY) return reply("none", ctx.w.thanks);
   const r = await ctx.tools.call("confirm_appointment", { appointmentId: a.id });
