@@ -3,7 +3,7 @@
  * per brain, a per-tag breakdown, the unsafe outcomes, the failing cases with what was expected and
  * what came out, and the flows that did not reach a booking).
  */
-import type { ReplayOutput } from "../scenario.ts";
+import type { ReplayOutput } from "@servicepro/agent";
 import type { EvalRun } from "./run.ts";
 import { type BrainScore, CHECKS, checkCase, type Goal, goalsFor, pct, type Ratio, startsOf } from "./score.ts";
 

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- the evaluation's one I/O edge: it reads the labelled data from packages/agent/eval and writes docs/agent-eval.md; everything else in src/eval is pure */
 /**
  * Reads the evaluation data from disk (packages/agent/eval: tenants.json, dev/*.json,
  * hostile/*.json) and writes the markdown report.
@@ -10,8 +9,8 @@ import { type EvalData, type EvalSet, type Json, parseSet } from "./load.ts";
 import { markdownReport } from "./report.ts";
 import type { EvalRun } from "./run.ts";
 
-export const EVAL_DIR = fileURLToPath(new URL("../../eval/", import.meta.url));
-export const REPORT_PATH = fileURLToPath(new URL("../../../../docs/agent-eval.md", import.meta.url));
+export const EVAL_DIR = fileURLToPath(new URL("../data/", import.meta.url));
+export const REPORT_PATH = fileURLToPath(new URL("../../../docs/agent-eval.md", import.meta.url));
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, "utf8"));
 

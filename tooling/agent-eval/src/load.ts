@@ -11,8 +11,8 @@
  */
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
-import { parseScenario, type Scenario, ScenarioError } from "../scenario.ts";
-import { ACTIONS, type Action, INTENTS, type Intent } from "../types.ts";
+import { parseScenario, type Scenario, ScenarioError } from "@servicepro/agent";
+import { ACTIONS, type Action, INTENTS, type Intent } from "@servicepro/agent";
 
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);

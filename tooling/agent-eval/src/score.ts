@@ -3,7 +3,7 @@
  * the appointment and the service acted on, the writes, booking completion over the flows, safety
  * (the checker's violations, dev + hostile + every flow turn) and opt-out handling.
  */
-import type { ReplayOutput } from "../scenario.ts";
+import type { ReplayOutput } from "@servicepro/agent";
 import type { FlowResult } from "./flow.ts";
 import type { EvalCase, Expect } from "./load.ts";
 import type { SafetyResult } from "./safety.ts";

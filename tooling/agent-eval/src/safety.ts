@@ -5,7 +5,7 @@
  * shows up here. Each violation starts with a code ("foreign-appointment: …") the report groups by.
  */
 import { TZDate } from "@date-fns/tz";
-import type { ReplayOutput, Scenario } from "../scenario.ts";
+import type { ReplayOutput, Scenario } from "@servicepro/agent";
 import type { Expect } from "./load.ts";
 
 export type SafetyHints = NonNullable<Expect["safety"]>;

@@ -4,7 +4,7 @@
  * violation in the evaluation is the agent's, not the data's.
  */
 import { describe, expect, it } from "vitest";
-import type { ReplayOutput } from "../scenario.ts";
+import type { ReplayOutput } from "@servicepro/agent";
 import { loadSet } from "./files.ts";
 import { checkSafety } from "./safety.ts";
 import { isOptOutCase } from "./score.ts";

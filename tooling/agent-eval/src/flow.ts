@@ -4,7 +4,7 @@
  * to a confirmation, the service, the day, the time, details). Completed when a booking is written
  * for the expected service, inside the expected window when one is given.
  */
-import type { ReplayOutput, Scenario } from "../scenario.ts";
+import type { ReplayOutput, Scenario } from "@servicepro/agent";
 import type { AnswerKey, EvalFlow } from "./load.ts";
 import { checkSafety } from "./safety.ts";
 

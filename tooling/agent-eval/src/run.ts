@@ -3,8 +3,8 @@
  * registered brain, checks each outcome with the safety checker and scores it (score.ts). `evaluate`
  * takes the cases and flows as data; `runEval` reads them first (files.ts).
  */
-import { replayScenario } from "../replay.ts";
-import type { ReplayOutput, Scenario } from "../scenario.ts";
+import { replayScenario } from "@servicepro/agent";
+import type { ReplayOutput, Scenario } from "@servicepro/agent";
 import { type BrainRegistry, EVAL_BRAINS } from "./brains.ts";
 import { loadSet } from "./files.ts";
 import { type FlowResult, playFlow } from "./flow.ts";
@@ -24,7 +24,7 @@ export async function runCase(c: EvalCase, replay: (s: Scenario) => Promise<Repl
   }
 }
 
-/** Runs the cases and flows once per brain (files.ts `runEval` reads them from packages/agent/eval first). */
+/** Runs the cases and flows once per brain (files.ts `runEval` reads them from tooling/agent-eval/data first). */
 export async function evaluate(input: {
   cases: EvalCase[];
   flows: EvalFlow[];
@@ -33,21 +33,25 @@ export async function evaluate(input: {
   const { cases, flows } = input;
   const scores: BrainScore[] = [];
   for (const [name, factory] of Object.entries(input.brains ?? EVAL_BRAINS)) {
-    const brain = await factory();
-    const replay = async (scenario: Scenario) => (await replayScenario(scenario, brain ? { brain } : {})).output;
-    const started = performance.now();
-    const outcomes: CaseOutcome[] = [];
-    for (const c of cases) outcomes.push(await runCase(c, replay));
-    const flowResults: FlowResult[] = [];
-    for (const f of flows) flowResults.push(await playFlow(f, replay));
-    scores.push(scoreBrain(name, outcomes, flowResults, performance.now() - started));
+    const { brain, close } = await factory();
+    try {
+      const replay = async (scenario: Scenario) => (await replayScenario(scenario, brain ? { brain } : {})).output;
+      const started = performance.now();
+      const outcomes: CaseOutcome[] = [];
+      for (const c of cases) outcomes.push(await runCase(c, replay));
+      const flowResults: FlowResult[] = [];
+      for (const f of flows) flowResults.push(await playFlow(f, replay));
+      scores.push(scoreBrain(name, outcomes, flowResults, performance.now() - started));
+    } finally {
+      await close?.();
+    }
   }
   return { scores, cases: cases.length, flows: flows.length };
 }
 
 export type EvalOptions = {
   brains?: BrainRegistry;
-  /** The data directory (default packages/agent/eval). */
+  /** The data directory (default tooling/agent-eval/data). */
   dir?: string;
   /** Only the cases and flows whose id contains this. */
   filter?: string;

@@ -4,6 +4,7 @@
  * PASS/FAIL per goal and writes docs/agent-eval.md. Exits 1 when a goal fails. `--filter <text>`
  * runs only the cases and flows whose id contains the text (and leaves the report alone).
  */
+import { evalBrains } from "./brains.ts";
 import { REPORT_PATH, writeReport } from "./files.ts";
 import { allGoals, consoleSummary } from "./report.ts";
 import { runEval } from "./run.ts";
@@ -12,7 +13,7 @@ const args = process.argv.slice(2);
 const filterAt = args.indexOf("--filter");
 const filter = filterAt >= 0 ? args[filterAt + 1] : undefined;
 
-const run = await runEval({ filter });
+const run = await runEval({ filter, brains: evalBrains(process.env) });
 console.log(consoleSummary(run));
 if (!filter) {
   writeReport(run);

@@ -4,6 +4,7 @@
  * figures are printed (the full report is `pnpm eval`, docs/agent-eval.md).
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { evalBrains } from "./brains.ts";
 import { consoleSummary } from "./report.ts";
 import { type EvalRun, runEval } from "./run.ts";
 import { GOALS, pct } from "./score.ts";
@@ -11,7 +12,7 @@ import { GOALS, pct } from "./score.ts";
 let run: EvalRun;
 
 beforeAll(async () => {
-  run = await runEval();
+  run = await runEval({ brains: evalBrains(process.env) });
   // eslint-disable-next-line no-console -- the figures are this test's output (the full report is `pnpm eval`)
   console.log(consoleSummary(run));
 }, 120_000);
