@@ -15,7 +15,7 @@ import type { AgentAppointment, FactAddOn, FactFaq, FactService, Proposal, Turn 
 import { matchAppointments } from "./appointments.ts";
 import { matchFaqs } from "./faq.ts";
 import { readGuards } from "./guards.ts";
-import { readIntents } from "./intents.ts";
+import { affirmative, readIntents } from "./intents.ts";
 import { languageOf } from "./language.ts";
 import { pickOffer } from "./pick.ts";
 import { matchNames } from "./services.ts";
@@ -82,8 +82,6 @@ function read(text: string, context: UnderstandContext): Understanding {
   const names = matchNames(cleaned.words, context.services ?? [], context.addOns ?? []);
   const faqIds = matchFaqs(cleaned.words, context.faqs ?? []);
   const offered = context.proposal && "starts" in context.proposal ? context.proposal.starts : null;
-  // Yes / no first (pick needs to know a yes), without the clues that depend on the pick.
-  const first = readIntents(cleaned, { window, faqIds, serviceIds: names.serviceIds, proposal: null, pick: null });
   const pick = offered
     ? pickOffer({
         norm: cleaned.norm,
@@ -91,7 +89,7 @@ function read(text: string, context: UnderstandContext): Understanding {
         timeZone: context.timeZone,
         days: when.days,
         times: when.times,
-        affirmative: first.yes,
+        affirmative: affirmative(cleaned),
       })
     : null;
   const reading = readIntents(cleaned, {
@@ -100,6 +98,7 @@ function read(text: string, context: UnderstandContext): Understanding {
     serviceIds: names.serviceIds,
     proposal: context.proposal ?? null,
     pick,
+    hasAppointments: (context.appointments ?? []).length > 0,
   });
   const appointmentIds = matchAppointments(
     context.appointments ?? [],
