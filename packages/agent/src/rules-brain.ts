@@ -12,7 +12,7 @@ import { formatMoney, formatPrice, formatStart, formatStarts, isoInZone } from "
 import type { Brain, BrainContext, BrainDecision, TimeWindow, Understanding } from "./ports.ts";
 import { list, words } from "./texts.ts";
 import { namesADay } from "./state.ts";
-import { parseInstant } from "./tools.ts";
+import { ASKED_TO_CONFIRM, parseInstant } from "./tools.ts";
 import type { AgentAppointment, AgentFacts, FactService, Proposal } from "./types.ts";
 import { understand } from "./understand/index.ts";
 
@@ -275,9 +275,6 @@ async function proposeMove(ctx: Ctx, appointment: AgentAppointment, start: Date)
     return handOff(ctx, "other", ctx.w.noOpenings(appointment.serviceName));
   return reply("offer_slots", ctx.w.taken(when, formatStarts(alternatives, ctx.zone, ctx.lang)));
 }
-
-/** The agent's last text asked the customer to confirm (a reminder: "Reply C to confirm", "see you tomorrow?"). */
-const ASKED_TO_CONFIRM = /\b(confirm|reply c\b|remind|recordatorio|confirmar|responda c\b)/i;
 
 async function confirm(ctx: Ctx): Promise<BrainDecision> {
   const which = whichAppointment(ctx);
