@@ -10,8 +10,8 @@
  */
 import { formatMoney, formatPrice, formatStart, formatStarts, isoInZone } from "./format.ts";
 import type { Brain, BrainContext, BrainDecision, TimeWindow, Understanding } from "./ports.ts";
-import { list, words } from "./texts.ts";
 import { namesADay } from "./state.ts";
+import { list, words } from "./texts.ts";
 import { ASKED_TO_CONFIRM, parseInstant } from "./tools.ts";
 import type { AgentAppointment, AgentFacts, FactService, Proposal } from "./types.ts";
 import { understand } from "./understand/index.ts";
@@ -186,7 +186,16 @@ async function answerPending(ctx: Ctx, pending: Proposal): Promise<BrainDecision
         const wanted = local(u.window.exact ?? u.window.from);
         const matching = pending.starts.filter((s) => local(s) === wanted);
         if (matching.length > 1)
-          return reply("ask_clarifying", w.whichDay(formatStarts(matching.map((s) => new Date(s)), zone, lang)));
+          return reply(
+            "ask_clarifying",
+            w.whichDay(
+              formatStarts(
+                matching.map((s) => new Date(s)),
+                zone,
+                lang,
+              ),
+            ),
+          );
       }
       if (u.no && !newTime && !u.intents.some((i) => i === "cancel" || i === "human"))
         return reply("ask_clarifying", w.noneWork);
@@ -284,7 +293,8 @@ async function confirm(ctx: Ctx): Promise<BrainDecision> {
   const lastAgent = [...input.history].reverse().find((t) => t.from === "agent");
   const short = input.inbound.trim().split(/\s+/).length <= 4;
   // Only a confirmation that answers a reminder, or a short one, confirms; "book X monday, just book it" does not.
-  if (!(lastAgent && ASKED_TO_CONFIRM.test(lastAgent.text)) && !short) return handOff(ctx, "not_understood", ctx.w.notUnderstood(ctx.facts.business.name));
+  if (!(lastAgent && ASKED_TO_CONFIRM.test(lastAgent.text)) && !short)
+    return handOff(ctx, "not_understood", ctx.w.notUnderstood(ctx.facts.business.name));
   if (u.window && !(a.start >= u.window.from && a.start < u.window.to)) return reply("none", ctx.w.thanks);
   // Only an appointment coming up soon is what a bare "yes" / "C" answers (a reminder went out for it).
   if (a.start.getTime() - ctx.input.now.getTime() > 8 * DAY) return reply("none", ctx.w.thanks);

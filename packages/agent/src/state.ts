@@ -157,8 +157,7 @@ export function stateFromHistory(
   // The customer's last text before it: "move friday's detail" makes the times that follow a move.
   const lastAgentAt = history.lastIndexOf(lastAgent);
   const before = [...history.slice(0, lastAgentAt)].reverse().find((t) => t.from === "customer");
-  const moving =
-    MOVE_WORDS.test(text) || (before !== undefined && read(before.text).intents.includes("reschedule"));
+  const moving = MOVE_WORDS.test(text) || (before !== undefined && read(before.text).intents.includes("reschedule"));
   if (CANCEL_QUESTION.test(text) && ASKS_YES.test(text) && fresh.length === 0)
     // A cancellation question about no appointment of theirs proposes nothing (a "yes" must not book).
     return about
@@ -213,13 +212,20 @@ export function presentedStarts(reply: string, starts: readonly Date[], timeZone
   // Cut the reply at every label of an offered day; a start is offered when its time is in its own day's piece.
   const labels = [...new Set(starts.map(dayOf))];
   const cuts = labels
-    .flatMap((label) => [...reply.matchAll(new RegExp(label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g"))].map((m) => ({ label, at: m.index })))
+    .flatMap((label) =>
+      [...reply.matchAll(new RegExp(label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g"))].map((m) => ({
+        label,
+        at: m.index,
+      })),
+    )
     .sort((a, b) => a.at - b.at);
   const shown =
     cuts.length === 0
       ? starts.filter((s) => hasTime(reply, s))
       : starts.filter((s) =>
-          cuts.some((cut, k) => cut.label === dayOf(s) && hasTime(reply.slice(cut.at, cuts[k + 1]?.at ?? reply.length), s)),
+          cuts.some(
+            (cut, k) => cut.label === dayOf(s) && hasTime(reply.slice(cut.at, cuts[k + 1]?.at ?? reply.length), s),
+          ),
         );
   return shown.length > 0 ? shown : [...starts];
 }

@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-globals, no-console -- the command line: arguments in, a summary out, an exit code */
+/* eslint-disable no-console -- the command line: arguments in, a summary out, an exit code */
 /**
  * `pnpm eval`: runs the evaluation for every registered brain (brains.ts), prints the figures with
  * PASS/FAIL per goal and writes docs/agent-eval.md. Exits 1 when a goal fails. `--filter <text>`

@@ -3,8 +3,9 @@
  * label is consistent with the safety checker (the outcome a label describes is safe), so a
  * violation in the evaluation is the agent's, not the data's.
  */
-import { describe, expect, it } from "vitest";
+
 import type { ReplayOutput } from "@servicepro/agent";
+import { describe, expect, it } from "vitest";
 import { loadSet } from "./files.ts";
 import { checkSafety } from "./safety.ts";
 import { isOptOutCase } from "./score.ts";

@@ -10,9 +10,16 @@
  * JSON comes in as data (files.ts reads them from disk).
  */
 import { TZDate } from "@date-fns/tz";
+import {
+  ACTIONS,
+  type Action,
+  INTENTS,
+  type Intent,
+  parseScenario,
+  type Scenario,
+  ScenarioError,
+} from "@servicepro/agent";
 import { z } from "zod";
-import { parseScenario, type Scenario, ScenarioError } from "@servicepro/agent";
-import { ACTIONS, type Action, INTENTS, type Intent } from "@servicepro/agent";
 
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);

@@ -3,8 +3,9 @@
  * registered brain, checks each outcome with the safety checker and scores it (score.ts). `evaluate`
  * takes the cases and flows as data; `runEval` reads them first (files.ts).
  */
-import { replayScenario } from "@servicepro/agent";
+
 import type { ReplayOutput, Scenario } from "@servicepro/agent";
+import { replayScenario } from "@servicepro/agent";
 import { type BrainRegistry, EVAL_BRAINS } from "./brains.ts";
 import { loadSet } from "./files.ts";
 import { type FlowResult, playFlow } from "./flow.ts";

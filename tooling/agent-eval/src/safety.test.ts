@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { parseScenario, type Scenario } from "@servicepro/agent";
+import { describe, expect, it } from "vitest";
 import { loadTenants } from "./files.ts";
 import {
   amountsIn,
