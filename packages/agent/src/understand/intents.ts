@@ -129,7 +129,8 @@ export function readIntents(text: CleanText, clues: IntentClues): IntentReading 
     "faq",
   ];
   if (!appointmentIntents.some((i) => found.has(i))) {
-    if (clues.window) found.add(clues.window.exact ? "book" : "availability");
+    // "maintenance wash saturday please" asks for it; "complete detail sunday?" asks whether it is open.
+    if (clues.window) found.add(clues.window.exact || (clues.serviceIds.length > 0 && !asks) ? "book" : "availability");
     else if (clues.serviceIds.length > 0 && !found.has("complaint") && !found.has("human"))
       found.add(asks ? "price" : "book");
   }

@@ -103,6 +103,8 @@ export const en: Lexicon = {
   no: [
     /^(?:(?:oh |well |um |umm |sorry |ok |hmm )*)(?:no|nope|nah|naw|nay|n|negative|no way|not now|not today|not interested|not really|not at this time|never ?mind|nvm|pass|ill pass|i ll pass|im good|i m good|im ok|no need|none|neither|not this time|maybe later|maybe next time|not yet)(?: (?:thanks|thank you|thx|please|sorry|i m good|im good|im ok|for now|at this time|right now|then|not now|not today|not this time|not yet|maybe later|maybe next time|not interested|no thanks|all good|i think|lol|thanks though|thank you though|man|sir|maam|!))*$/,
     /\b(?:no thanks|no thank you|none of (?:those|these|them|that|the times?)|neither (?:of those|one|works)|(?:that|those|these|it|this) (?:doesnt|dont|does not|do not|wont|will not) work|doesnt work for me|not interested|dont want (?:it|that|the|any)|(?:i|we) ll pass|i will pass|no im good|im good thanks|not for me|ill skip|skip (?:it|that|the))\b/,
+    // Taking back a change: "no wait, keep it", "actually never mind, leave it".
+    /\b(?:keep it|keep (?:it|my appointment|the appointment) as is|leave it(?: as is| alone| be)?|never ?mind|nvm|forget (?:it|about it)|dont (?:cancel|move|change) (?:it|anything)|don t (?:cancel|move|change) (?:it|anything)|scratch that)\b/,
   ],
   /** Intent patterns; `book` etc. are the requests, the guards below take back false hits. */
   intents: {
@@ -119,7 +121,7 @@ export const en: Lexicon = {
       /\b(?:need|want) (?:someone|somebody|a (?:tech|pro|cleaner|walker|groomer|detailer|mechanic|painter)) (?:to|for|out)\b/,
       /\b(?:sign me up|book me|put me down|count me in|fit me in|squeeze me in|get me in|get me on)\b/,
       /^(?:need|needs|want|wanna|looking for|looking to|hoping to|trying to get) (?:a |an |my |our |to |someone|somebody)/,
-      /\b(?:ill|i will|well|we will|id|i would|i d|ima|im going to|were going to) (?:need|want|like) (?:a |an |my |our |to (?:book|get|schedule|have)|someone|somebody)(?!(?:quote|estimate|price|refund|person|human|manager|call|cancel|word|minute))/,
+      /\b(?:ill|i will|well|we will|id|i would|i d|ima|im going to|were going to) (?:need|want|like) (?:a |an |my |our |to (?:book|get|schedule|have|start|begin|set up|try|sign up)|someone|somebody)(?!(?:quote|estimate|price|refund|person|human|manager|call|cancel|word|minute))/,
       /^(?:please |pls )?(?:come|stop|swing|drop) (?:by|over|out)\b/,
     ],
     reschedule: [
@@ -160,6 +162,8 @@ export const en: Lexicon = {
       /\b(?:is this|are you|am i talking to|am i texting|is that|this is) (?:a |an )?(?:bot|robot|ai|machine|automated|computer|real person|chatbot|human)\b/,
       /\b(?:manager|supervisor|owner|operator|representative|customer service|human being)\b/,
       /\b(?:can|could|may|let) (?:i|me) (?:just |please |quickly )?(?:talk|speak|chat) (?:to|with)\b/,
+      /^(?:an? )?(?:agent|human|person|rep|operator|someone)(?: please| pls| plz| now| asap)?$/,
+      /\b(?:talk|speak) (?:to|with) (?:him|her|them|\w+) (?:directly|in person|myself)\b/,
     ],
     complaint: [
       /\b(?:refund|refunded|money back|chargeback|charge back|dispute the charge|my money)\b/,
@@ -186,6 +190,15 @@ export const en: Lexicon = {
       /\b(?:complain|complaint|complaints|complaining|file a complaint|report you|bbb|better business bureau|bad review|negative review|1 star|one star|lawyer|attorney|sue you|small claims)\b/,
       /\b(?:overcharged|charged (?:me )?(?:twice|double|too much|extra|wrong|for something)|double charged|wrong amount|billed twice)\b/,
       /\b(?:didnt|did not|never|forgot to|failed to) (?:do|finish|clean|wash|vacuum|touch|fix|mow|edge|trim|walk|feed|lock|close|complete)\b/,
+      // What the work left behind, or what came back after it.
+      /\b(?:left|leaving) (?:\w+ ){0,3}(?:swirls?|swirl marks|scratch(?:es)?|marks|streaks|stains?|residue|a ring|rings|water spots|holes?|dents?)\b/,
+      /\b(?:stain|stains|smell|odor|odour|bugs?|ants|roaches|mice|leak|leaking|problem|issue|weeds|spots?)\b(?: \w+){0,2} (?:came|come|is|are|were) (?:back|still there|returned)\b/,
+      /\b(?:came|come) back (?:\d+|a|two|three|few|couple) (?:days?|weeks?)\b/,
+      /\b(?:fell|fallen|falling|came|coming) (?:off|down|apart|loose)\b/,
+      /\b(?:broke|ruined|damaged|scratched|stained|dented) (?:my|our|the)\b/,
+      /\b(?:\d+|ten|fifteen|twenty|thirty|forty|forty five|an hour|two hours|hours) (?:minutes? |mins? |hours? )?late\b/,
+      /\bcut (?:the|my|our|it) (?:\w+ )?short\b/,
+      /\b(?:want|need) (?:this|it|that) (?:fixed|redone|made right)\b/,
     ],
     greeting: [
       /^(?:hi|hello|hey|heya|hiya|howdy|yo|sup|whats up|what is up|hi there|hey there|hello there|greetings|good (?:morning|afternoon|evening|day)|morning|evening)\b/,
