@@ -86,14 +86,22 @@ export const rulesBrain: Brain = {
   },
 };
 
-/** The customer's texts since the agent's last reply, newest first (a double text), read the same way. */
+/** A reply of ours that finished something (booked, moved, cancelled): what was said before it is done with. */
+const FINISHED =
+  /\b(you'?re (all )?(booked|set|confirmed)|is (now )?(cancell?ed|moved)|su cita:|est[aá] cancelad|qued[oó] para)/i;
+
+/**
+ * The customer's last few texts before this one, newest first, read the same way: "standard clean
+ * next tuesday?" → (which service?) → "standard clean" still means next Tuesday. Stops at a reply of
+ * ours that finished something.
+ */
 function recentUnderstandings(context: BrainContext): Understanding[] {
   const { input } = context;
   const out: Understanding[] = [];
   for (let i = input.history.length - 1; i >= 0 && out.length < 3; i--) {
     const turn = input.history[i]!;
     if (turn.from !== "customer") {
-      if (out.length > 0 || i < input.history.length - 1) break;
+      if (FINISHED.test(turn.text)) break;
       continue;
     }
     out.push(

@@ -80,6 +80,9 @@ const BOOK_QUESTION =
   /\b(book|reserve|schedule|grab|hold|lock)\b.*\?|\b(agendo|reservo|aparto|agendar|reservar)\b.*\?/i;
 const DONE =
   /\b(you'?re (all )?(booked|set|confirmed)|(is|has been) (now )?(booked|cancell?ed|moved|rescheduled|confirmed)|su cita:|est[aá] (cancelad|confirmad)|qued[oó] para)|^(done|listo)\b/i;
+const UNAVAILABLE =
+  /\b(isn'?t|is not|not|no longer|ya no|no est[aá]|no)\s+(available|open|free|disponible|libre)\b|\bfully booked\b|\bestamos llenos\b|\bclosed\b|\bcerrado\b/i;
+
 /** Words of an offer of times ("I have…", "…is open", "which works?"). */
 const OFFER_WORDS =
   /\b(i have|we have|have|available|availability|open(ing)?s?|free|works?|which|would|want|tengo|tenemos|disponibles?|libres?|le queda|le sirve|cu[aá]l)\b/i;
@@ -125,10 +128,19 @@ export function stateFromHistory(
   const base: ConversationState = { ...NEW_STATE, serviceId, upsellsOffered, language };
   if (!lastAgent) return { ...base, phase: customerTexts.length ? "collecting" : "new" };
 
-  const text = lastAgent.text;
+  // What the agent said is no longer open ("Sorry, Sat at 4:00 PM isn't available.") offers nothing.
+  const text = lastAgent.text
+    .split(/(?<=[.!?])\s+/)
+    .filter((sentence) => !UNAVAILABLE.test(sentence))
+    .join(" ");
   const agentLanguage = detectLanguage(text);
   const agentRead = read(text);
-  serviceId ??= agentRead.serviceIds[0] ?? (facts.services.length === 1 ? facts.services[0]!.id : null);
+  // The agent writes services by their exact names: the longest one in its text is the one it means.
+  const named = facts.services
+    .filter((s) => text.toLowerCase().includes(s.name.toLowerCase()))
+    .sort((a, b) => b.name.length - a.name.length)[0];
+  serviceId =
+    named?.id ?? serviceId ?? agentRead.serviceIds[0] ?? (facts.services.length === 1 ? facts.services[0]!.id : null);
   const expiresAt = new Date(now.getTime() + PROPOSAL_TTL_MINUTES * MINUTE).toISOString();
   const starts = startsIn(text, now, zone, agentLanguage);
   const upcoming = customer.appointments.filter((a) => a.status === "booked" || a.status === "confirmed");
