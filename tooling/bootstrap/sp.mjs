@@ -121,7 +121,7 @@ function main() {
       break;
     case "eval":
       // The SMS agent's labelled evaluation: figures per brain, PASS/FAIL per goal, docs/agent-eval.md.
-      pnpm(["--filter", "@servicepro/agent", "run", "eval", ...rest]);
+      pnpm(["--filter", "@servicepro/agent-eval", "run", "eval", ...rest]);
       break;
     default:
       log(`unknown command "${command}": use start, dev, build, test, db:migrate, db:seed, bench or eval`);

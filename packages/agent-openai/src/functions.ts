@@ -4,10 +4,10 @@
  * model sends is parsed and checked here before anything runs: a call that fails here fails the
  * whole response (the brain falls back), so no write happens on a half-valid response.
  */
+
+import { ACTIONS, type Action, INTENTS, type Intent, TOOL_NAMES, TOOL_SCHEMAS, type ToolName } from "@servicepro/agent";
 import type { ChatCompletionFunctionTool, ChatCompletionMessageToolCall } from "openai/resources/chat/completions";
 import { z } from "zod";
-import { TOOL_NAMES, TOOL_SCHEMAS, type ToolName } from "@servicepro/agent";
-import { ACTIONS, type Action, INTENTS, type Intent } from "@servicepro/agent";
 
 export const RESPOND = "respond";
 

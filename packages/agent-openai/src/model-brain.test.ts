@@ -1,6 +1,9 @@
 import OpenAI from "openai";
 import type { ChatCompletionCreateParams } from "openai/resources/chat/completions";
 import { afterEach, describe, expect, it } from "vitest";
+import { CUSTOMER, context, FACTS, FALLBACK_DECISION, fallbackBrain, recordingTools } from "./fixtures.test-support.ts";
+import { createModelBrain, createModelBrainFromEnv, MAX_ROUNDS, type ModelBrainOptions } from "./model-brain.ts";
+import { buildSystemPrompt, CONTEXT_HEADER } from "./prompt.ts";
 import {
   competentModelHandler,
   evilModelHandler,
@@ -9,9 +12,6 @@ import {
   fixedReplyHandler,
   startFakeOpenAI,
 } from "./testing/index.ts";
-import { CUSTOMER, context, FACTS, FALLBACK_DECISION, fallbackBrain, recordingTools } from "./fixtures.test-support.ts";
-import { createModelBrain, createModelBrainFromEnv, MAX_ROUNDS, type ModelBrainOptions } from "./model-brain.ts";
-import { buildSystemPrompt, CONTEXT_HEADER } from "./prompt.ts";
 
 let fake: FakeOpenAI | null = null;
 afterEach(async () => {

@@ -7,11 +7,11 @@
  * (the rules) answers: it never throws. It guards nothing itself: the tools and the engine's reply
  * check do, whatever the model sends.
  */
+
+import type { Brain, BrainContext, BrainDecision, Turn } from "@servicepro/agent";
 import OpenAI from "openai";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { z } from "zod";
-import type { Brain, BrainContext, BrainDecision } from "@servicepro/agent";
-import type { Turn } from "@servicepro/agent";
 import { checkCalls, FUNCTION_TOOLS, ModelFailure, RESPOND, type RespondArgs } from "./functions.ts";
 import { buildContext, buildSystemPrompt, inZone, type Prefetch } from "./prompt.ts";
 

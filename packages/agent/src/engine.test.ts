@@ -142,9 +142,14 @@ describe("the rules brain through the engine", () => {
   });
 
   it("hands off a question the configuration cannot answer", async () => {
-    const { output } = await replayScenario(scenario({ inbound: "do you guys detail boats too?" }));
-    expect(["handoff", "answer_faq"]).toContain(output.action);
-    if (output.action === "answer_faq") expect(output.reply).toContain("water");
+    for (const inbound of ["are you guys insured?", "what products do you use"]) {
+      const { output } = await replayScenario(scenario({ inbound }));
+      expect(output.action).toBe("handoff");
+      expect(output.writes).toEqual([{ kind: "handoff", reason: "unanswerable" }]);
+    }
+    const known = await replayScenario(scenario({ inbound: "do you need water or power at my place?" }));
+    expect(known.output.action).toBe("answer_faq");
+    expect(known.output.reply).toContain("its own water and power");
   });
 
   it("does not answer an automatic reply", async () => {

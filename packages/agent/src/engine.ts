@@ -17,7 +17,7 @@ import { formatStart, isoInZone } from "./format.ts";
 import { checkReply } from "./guard.ts";
 import type { Brain, BrainDecision, ToolBox, Understanding } from "./ports.ts";
 import { rulesBrain } from "./rules-brain.ts";
-import { expireState, nextState, presentedStarts } from "./state.ts";
+import { expireState, namesADay, nextState, presentedStarts } from "./state.ts";
 import { words } from "./texts.ts";
 import { createToolBox, newTurnLog, type TurnLog } from "./tools.ts";
 import type { Action, AgentTurn, AgentWorld, Intent, TurnInput } from "./types.ts";
@@ -113,7 +113,9 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<AgentTu
 /** Exact starts the customer named now or in their texts since the agent's last reply (a double text). */
 function namedStarts(input: TurnInput, u: Understanding): Date[] {
   const starts: Date[] = [];
-  if (u.window?.exact) starts.push(u.window.exact);
+  // "The 8am one" while times are on offer means one of those, not 8 a.m. on some default day.
+  const offering = input.state.proposal?.kind === "slots";
+  if (u.window?.exact && (!offering || namesADay(u.window.text))) starts.push(u.window.exact);
   for (let i = input.history.length - 1; i >= 0; i--) {
     const turn = input.history[i]!;
     if (turn.from !== "customer") break;

@@ -10,8 +10,9 @@
  */
 import { formatMoney, formatPrice, formatStart, formatStarts, isoInZone } from "./format.ts";
 import type { Brain, BrainContext, BrainDecision, TimeWindow, Understanding } from "./ports.ts";
+import { namesADay } from "./state.ts";
 import { list, words } from "./texts.ts";
-import { parseInstant } from "./tools.ts";
+import { ASKED_TO_CONFIRM, parseInstant } from "./tools.ts";
 import type { AgentAppointment, AgentFacts, FactService, Proposal } from "./types.ts";
 import { understand } from "./understand/index.ts";
 
@@ -85,14 +86,22 @@ export const rulesBrain: Brain = {
   },
 };
 
-/** The customer's texts since the agent's last reply, newest first (a double text), read the same way. */
+/** A reply of ours that finished something (booked, moved, cancelled): what was said before it is done with. */
+const FINISHED =
+  /\b(you'?re (all )?(booked|set|confirmed)|is (now )?(cancell?ed|moved)|su cita:|est[aá] cancelad|qued[oó] para)/i;
+
+/**
+ * The customer's last few texts before this one, newest first, read the same way: "standard clean
+ * next tuesday?" → (which service?) → "standard clean" still means next Tuesday. Stops at a reply of
+ * ours that finished something.
+ */
 function recentUnderstandings(context: BrainContext): Understanding[] {
   const { input } = context;
   const out: Understanding[] = [];
   for (let i = input.history.length - 1; i >= 0 && out.length < 3; i--) {
     const turn = input.history[i]!;
     if (turn.from !== "customer") {
-      if (out.length > 0 || i < input.history.length - 1) break;
+      if (FINISHED.test(turn.text)) break;
       continue;
     }
     out.push(
@@ -178,6 +187,23 @@ async function answerPending(ctx: Ctx, pending: Proposal): Promise<BrainDecision
         const a = appointment(pending.appointmentId);
         if (a) return proposeMove(ctx, a, new Date(picked));
         return null;
+      }
+      // A time of day alone ("the 8am one") is read against the times offered.
+      if (u.window && !namesADay(u.window.text)) {
+        const local = (d: Date | string) => isoInZone(new Date(d), zone).slice(11, 16);
+        const wanted = local(u.window.exact ?? u.window.from);
+        const matching = pending.starts.filter((s) => local(s) === wanted);
+        if (matching.length > 1)
+          return reply(
+            "ask_clarifying",
+            w.whichDay(
+              formatStarts(
+                matching.map((s) => new Date(s)),
+                zone,
+                lang,
+              ),
+            ),
+          );
       }
       if (u.no && !newTime && !u.intents.some((i) => i === "cancel" || i === "human"))
         return reply("ask_clarifying", w.noneWork);
@@ -271,6 +297,13 @@ async function confirm(ctx: Ctx): Promise<BrainDecision> {
   const which = whichAppointment(ctx);
   if (!which || "ask" in which) return reply("none", ctx.w.thanks);
   const a = which.appointment;
+  const { understanding: u, input } = ctx;
+  const lastAgent = [...input.history].reverse().find((t) => t.from === "agent");
+  const short = input.inbound.trim().split(/\s+/).length <= 4;
+  // Only a confirmation that answers a reminder, or a short one, confirms; "book X monday, just book it" does not.
+  if (!(lastAgent && ASKED_TO_CONFIRM.test(lastAgent.text)) && !short)
+    return handOff(ctx, "not_understood", ctx.w.notUnderstood(ctx.facts.business.name));
+  if (u.window && !(a.start >= u.window.from && a.start < u.window.to)) return reply("none", ctx.w.thanks);
   // Only an appointment coming up soon is what a bare "yes" / "C" answers (a reminder went out for it).
   if (a.start.getTime() - ctx.input.now.getTime() > 8 * DAY) return reply("none", ctx.w.thanks);
   const r = await ctx.tools.call("confirm_appointment", { appointmentId: a.id });

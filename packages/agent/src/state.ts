@@ -26,6 +26,14 @@ import { detectLanguage, understand } from "./understand/index.ts";
 
 const MINUTE = 60_000;
 
+const DAY_WORDS =
+  /\b(mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmrw?|tmr|2moro|next|this|week(end)?|\d{1,2}(st|nd|rd|th)|\d{1,2}\/\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|hoy|mañana|manana|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|pr[oó]xim[ao]|semana)/i;
+
+/** Whether words about a time name a day too ("sat at 10") or only a time of day ("the 8am one"). */
+export function namesADay(text: string): boolean {
+  return DAY_WORDS.test(text);
+}
+
 /** The state without a proposal whose time is up. */
 export function expireState(state: ConversationState, now: Date): ConversationState {
   if (!state.proposal || new Date(state.proposal.expiresAt) > now) return state;
@@ -72,6 +80,12 @@ const BOOK_QUESTION =
   /\b(book|reserve|schedule|grab|hold|lock)\b.*\?|\b(agendo|reservo|aparto|agendar|reservar)\b.*\?/i;
 const DONE =
   /\b(you'?re (all )?(booked|set|confirmed)|(is|has been) (now )?(booked|cancell?ed|moved|rescheduled|confirmed)|su cita:|est[aá] (cancelad|confirmad)|qued[oó] para)|^(done|listo)\b/i;
+const UNAVAILABLE =
+  /\b(isn'?t|is not|not|no longer|ya no|no est[aá]|no)\s+(available|open|free|disponible|libre)\b|\bfully booked\b|\bestamos llenos\b|\bclosed\b|\bcerrado\b/i;
+
+/** Words of an offer of times ("I have…", "…is open", "which works?"). */
+const OFFER_WORDS =
+  /\b(i have|we have|have|available|availability|open(ing)?s?|free|works?|which|would|want|tengo|tenemos|disponibles?|libres?|le queda|le sirve|cu[aá]l)\b/i;
 const ADD_WORDS = /\b(add|include|agregar|añadir|incluir)\b/i;
 
 /** Rebuilds what the agent was waiting for from the transcript (replay, test mode, a lost state). */
@@ -114,10 +128,19 @@ export function stateFromHistory(
   const base: ConversationState = { ...NEW_STATE, serviceId, upsellsOffered, language };
   if (!lastAgent) return { ...base, phase: customerTexts.length ? "collecting" : "new" };
 
-  const text = lastAgent.text;
+  // What the agent said is no longer open ("Sorry, Sat at 4:00 PM isn't available.") offers nothing.
+  const text = lastAgent.text
+    .split(/(?<=[.!?])\s+/)
+    .filter((sentence) => !UNAVAILABLE.test(sentence))
+    .join(" ");
   const agentLanguage = detectLanguage(text);
   const agentRead = read(text);
-  serviceId ??= agentRead.serviceIds[0] ?? (facts.services.length === 1 ? facts.services[0]!.id : null);
+  // The agent writes services by their exact names: the longest one in its text is the one it means.
+  const named = facts.services
+    .filter((s) => text.toLowerCase().includes(s.name.toLowerCase()))
+    .sort((a, b) => b.name.length - a.name.length)[0];
+  serviceId =
+    named?.id ?? serviceId ?? agentRead.serviceIds[0] ?? (facts.services.length === 1 ? facts.services[0]!.id : null);
   const expiresAt = new Date(now.getTime() + PROPOSAL_TTL_MINUTES * MINUTE).toISOString();
   const starts = startsIn(text, now, zone, agentLanguage);
   const upcoming = customer.appointments.filter((a) => a.status === "booked" || a.status === "confirmed");
@@ -143,9 +166,17 @@ export function stateFromHistory(
     proposal,
   });
 
-  if (about && CANCEL_QUESTION.test(text) && ASKS_YES.test(text) && fresh.length === 0)
-    return withState("awaiting_yes", { kind: "cancel", appointmentId: about.id, expiresAt });
-  if (about && MOVE_WORDS.test(text) && fresh.length > 0) {
+  // The customer's last text before it: "move friday's detail" makes the times that follow a move.
+  const lastAgentAt = history.lastIndexOf(lastAgent);
+  const before = [...history.slice(0, lastAgentAt)].reverse().find((t) => t.from === "customer");
+  const moving = MOVE_WORDS.test(text) || (before !== undefined && read(before.text).intents.includes("reschedule"));
+  if (CANCEL_QUESTION.test(text) && ASKS_YES.test(text) && fresh.length === 0)
+    // A cancellation question about no appointment of theirs proposes nothing (a "yes" must not book).
+    return about
+      ? withState("awaiting_yes", { kind: "cancel", appointmentId: about.id, expiresAt })
+      : withState("collecting", null);
+  if (moving && !about) return withState("collecting", null);
+  if (about && moving && fresh.length > 0) {
     if (fresh.length === 1 && ASKS_YES.test(text) && !/\bwhich\b|\bcu[aá]l\b/i.test(text))
       return withState("awaiting_yes", {
         kind: "reschedule",
@@ -164,7 +195,7 @@ export function stateFromHistory(
   const addOn = facts.addOns.find((a) => text.toLowerCase().includes(a.name.toLowerCase()));
   if (addOn && about && ADD_WORDS.test(text) && ASKS_YES.test(text) && fresh.length === 0)
     return withState("awaiting_yes", { kind: "upsell", appointmentId: about.id, addOnId: addOn.id, expiresAt });
-  if (fresh.length > 0 && serviceId) {
+  if (fresh.length > 0 && serviceId && OFFER_WORDS.test(text) && !CANCEL_QUESTION.test(text)) {
     if (fresh.length === 1 && BOOK_QUESTION.test(text))
       return withState("awaiting_yes", {
         kind: "book",
@@ -193,13 +224,20 @@ export function presentedStarts(reply: string, starts: readonly Date[], timeZone
   // Cut the reply at every label of an offered day; a start is offered when its time is in its own day's piece.
   const labels = [...new Set(starts.map(dayOf))];
   const cuts = labels
-    .flatMap((label) => [...reply.matchAll(new RegExp(label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g"))].map((m) => ({ label, at: m.index })))
+    .flatMap((label) =>
+      [...reply.matchAll(new RegExp(label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g"))].map((m) => ({
+        label,
+        at: m.index,
+      })),
+    )
     .sort((a, b) => a.at - b.at);
   const shown =
     cuts.length === 0
       ? starts.filter((s) => hasTime(reply, s))
       : starts.filter((s) =>
-          cuts.some((cut, k) => cut.label === dayOf(s) && hasTime(reply.slice(cut.at, cuts[k + 1]?.at ?? reply.length), s)),
+          cuts.some(
+            (cut, k) => cut.label === dayOf(s) && hasTime(reply.slice(cut.at, cuts[k + 1]?.at ?? reply.length), s),
+          ),
         );
   return shown.length > 0 ? shown : [...starts];
 }

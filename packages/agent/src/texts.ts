@@ -30,6 +30,7 @@ type Words = {
   kept(service: string, start: string): string;
   confirmed(service: string, start: string): string;
   noneWork: string;
+  whichDay(starts: string): string;
   declined: string;
   thanks: string;
   complaint(business: string): string;
@@ -73,6 +74,7 @@ const en: Words = {
   kept: (service, start) => `No problem, your ${service} on ${start} stays as it is.`,
   confirmed: (service, start) => `Thanks, you're confirmed: ${service} on ${start}. See you then!`,
   noneWork: "No problem. What day and time would suit you better?",
+  whichDay: (starts) => `Just to be sure, which one: ${starts}?`,
   declined: "No problem. Let us know if you need anything!",
   thanks: "Thanks! Let us know if there's anything else you need.",
   complaint: (business) =>
@@ -121,6 +123,7 @@ const es: Words = {
   kept: (service, start) => `Perfecto, su ${service} del ${start} queda igual.`,
   confirmed: (service, start) => `¡Gracias! Su cita está confirmada: ${service} el ${start}. ¡Nos vemos!`,
   noneWork: "No hay problema. ¿Qué día y hora le quedarían mejor?",
+  whichDay: (starts) => `Para estar seguros, ¿cuál: ${starts}?`,
   declined: "No hay problema. ¡Avísenos si necesita algo!",
   thanks: "¡Gracias! Avísenos si necesita algo más.",
   complaint: (business) =>

@@ -24,6 +24,9 @@ const MINUTE = 60_000;
 /** A proposal waits this long for its answer; after that a "yes" means nothing. */
 export const PROPOSAL_TTL_MINUTES = 24 * 60;
 
+/** The agent's last text asked the customer to confirm (a reminder: "Reply C to confirm"). */
+export const ASKED_TO_CONFIRM = /\b(confirm|reply c\b|remind|recordatorio|confirmar|responda c\b)/i;
+
 /** What the turn did, filled in by the tools and read by the engine. */
 export type TurnLog = {
   toolCalls: ToolCall[];
@@ -194,7 +197,10 @@ export function createToolBox(ctx: ToolBoxContext): ToolBox {
           : pending?.kind === "book" && isYes
             ? pending.start
             : undefined;
-      const chosen = (picked !== undefined && same(picked, start)) || ctx.namedStarts.some((s) => same(s, start));
+      // A time named in the text counts only when the text asks to book (a quoted "cancel … at 9" does not).
+      const asksToBook = u.intents[0] === "book" || u.intents[0] === "availability";
+      const chosen =
+        (picked !== undefined && same(picked, start)) || (asksToBook && ctx.namedStarts.some((s) => same(s, start)));
       if (!chosen)
         return refuse(
           "The customer did not choose that start: book only a time they named or picked from the times offered.",
@@ -309,7 +315,13 @@ export function createToolBox(ctx: ToolBoxContext): ToolBox {
     async confirm_appointment(args) {
       const appointment = ownAppointment(args.appointmentId);
       if (!appointment) return refuse("That appointment is not one of this customer's upcoming appointments.");
-      if (!(isYes || u.intents.includes("confirm"))) return refuse("The customer did not confirm.");
+      // Only a text that is a confirmation, answering a reminder or short ("yes", "C", "see you then"), confirms.
+      const lastAgent = [...input.history].reverse().find((t) => t.from === "agent");
+      const answersReminder = lastAgent !== undefined && ASKED_TO_CONFIRM.test(lastAgent.text);
+      const short = input.inbound.trim().split(/\s+/).length <= 4;
+      if (u.intents[0] !== "confirm" || !(answersReminder || short)) return refuse("The customer did not confirm.");
+      if (u.window && !(appointment.start >= u.window.from && appointment.start < u.window.to))
+        return refuse("The text is about another day than this appointment.");
       if (appointment.status === "confirmed") return { ok: true, alreadyConfirmed: true };
       const result = await world.confirm({ appointmentId: appointment.id });
       if (!result.ok) return refuse(result.message);

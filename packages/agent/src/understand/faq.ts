@@ -13,8 +13,10 @@ const ANSWER_WEIGHT = 0.3;
 
 type FaqTerms = { id: string; question: string[]; answer: string[] };
 
-const cache = new WeakMap<FactFaq[], FaqTerms[]>();
-function termsOfFaqs(faqs: FactFaq[]): FaqTerms[] {
+type FaqIndex = { faqs: FaqTerms[]; weight: (term: string) => number };
+/** Built once per FAQ list (the engine passes the same array for a conversation). */
+const cache = new WeakMap<FactFaq[], FaqIndex>();
+function indexOf(faqs: FactFaq[]): FaqIndex {
   const cached = cache.get(faqs);
   if (cached) return cached;
   const built = faqs.map((f) => ({
@@ -22,16 +24,16 @@ function termsOfFaqs(faqs: FactFaq[]): FaqTerms[] {
     question: [...new Set(termsOf(wordsOf(f.question)))],
     answer: [...new Set(termsOf(wordsOf(f.answer)))],
   }));
-  cache.set(faqs, built);
-  return built;
+  const index = { faqs: built, weight: weights(built.map((f) => [...f.question, ...f.answer])) };
+  cache.set(faqs, index);
+  return index;
 }
 
 /** Scores 0..1 per FAQ: how much of the question the text covers, and how much of the text the FAQ covers. */
 export function scoreFaqs(words: readonly string[], faqs: FactFaq[]): { id: string; score: number }[] {
   const textTerms = [...new Set(termsOf(words))];
   if (textTerms.length === 0 || faqs.length === 0) return [];
-  const built = termsOfFaqs(faqs);
-  const weight = weights(built.map((f) => [...f.question, ...f.answer]));
+  const { faqs: built, weight } = indexOf(faqs);
   const textTotal = textTerms.reduce((sum, t) => sum + weight(t), 0);
   const scores: { id: string; score: number }[] = [];
   for (const faq of built) {

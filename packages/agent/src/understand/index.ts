@@ -15,11 +15,11 @@ import type { AgentAppointment, FactAddOn, FactFaq, FactService, Proposal, Turn 
 import { matchAppointments } from "./appointments.ts";
 import { matchFaqs } from "./faq.ts";
 import { readGuards } from "./guards.ts";
-import { readIntents } from "./intents.ts";
+import { affirmative, readIntents } from "./intents.ts";
 import { languageOf } from "./language.ts";
 import { pickOffer } from "./pick.ts";
 import { matchNames } from "./services.ts";
-import { clean } from "./text.ts";
+import { type CleanText, clean } from "./text.ts";
 import { readWhen, type WhenReading } from "./when.ts";
 
 export { isAffirmative, isNegative } from "./intents.ts";
@@ -73,17 +73,64 @@ export function understand(text: string, context: UnderstandContext): Understand
   }
 }
 
+/** "60 minutes", "a 2 hour visit", "90-min massage", "half day": how long, never when. */
+const DURATION =
+  /\b(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|half|half an?|(?:one|two|three) and a half)[ -]?(?:hours?|hrs?|minutes?|mins?|horas?|minutos?)(?![ -]?(?:from now|later|ago|de aqui))\b(?: (?:long|block|visit|session|massage|job|slot|service|appointment|clean|cleaning|walk))?|\bhalf[ -]day\b|\bmedio d[ií]a\b/g;
+
+/** Words that name a kind of thing worked on; a service named for one kind does not fit a text about another. */
+const KINDS: string[][][] = [
+  [
+    ["cat", "cats", "kitten", "kitty", "gato", "gata", "gatos", "felino"],
+    ["dog", "dogs", "puppy", "pup", "doggy", "doggie", "perro", "perra", "perrito", "cachorro"],
+  ],
+  [
+    ["residential", "home", "house", "apartment", "condo", "casa", "hogar"],
+    ["commercial", "office", "business", "store", "restaurant", "oficina", "negocio"],
+  ],
+];
+
+/** Drops services whose name is for another kind than the one the text names ("my dog" → not "Cat Groom"). */
+function fitsKind(services: FactService[], ids: string[], words: readonly string[]): string[] {
+  const said = new Set(words);
+  return ids.filter((id) => {
+    const name = (services.find((s) => s.id === id)?.name ?? "").toLowerCase().split(/[^a-záéíóúñ]+/);
+    return KINDS.every((group) => {
+      const named = group.findIndex((kind) => kind.some((w) => name.includes(w)));
+      const texted = group.findIndex((kind) => kind.some((w) => said.has(w)));
+      return named < 0 || texted < 0 || named === texted;
+    });
+  });
+}
+
+/** The text with the business's service names blanked ("move-out clean" is a service, not a move). */
+function withoutServiceNames(cleaned: CleanText, services: FactService[]): CleanText {
+  let norm = ` ${cleaned.norm} `;
+  for (const service of services) {
+    const name = clean(service.name).norm;
+    if (name.split(" ").length >= 2 && norm.includes(` ${name} `)) norm = norm.replaceAll(` ${name} `, " service ");
+  }
+  norm = norm.trim();
+  return norm === cleaned.norm ? cleaned : { ...cleaned, norm, words: norm.split(" ") };
+}
+
 function read(text: string, context: UnderstandContext): Understanding {
   const cleaned = clean(text);
   if (!cleaned.norm && !cleaned.emojiYes && !cleaned.emojiNo) return { ...NOTHING, intents: ["other"] };
   const guards = readGuards(cleaned);
-  const when = safeWhen(cleaned, context.now, context.timeZone);
+  const timed = cleaned.norm.replace(DURATION, (d) => " ".repeat(d.length));
+  const when = safeWhen(timed === cleaned.norm ? cleaned : { ...cleaned, norm: timed }, context.now, context.timeZone);
   const window: TimeWindow | null = when.window;
-  const names = matchNames(cleaned.words, context.services ?? [], context.addOns ?? []);
+  const matched = matchNames(cleaned.words, context.services ?? [], context.addOns ?? []);
+  // A service whose whole name is in the text wins over ones that share a word with it ("standard clean" → not "deep clean").
+  const whole = (context.services ?? [])
+    .filter((s) => ` ${cleaned.norm} `.includes(` ${clean(s.name).norm} `))
+    .sort((a, b) => b.name.length - a.name.length);
+  const names = {
+    ...matched,
+    serviceIds: fitsKind(context.services ?? [], whole.length > 0 ? [whole[0]!.id] : matched.serviceIds, cleaned.words),
+  };
   const faqIds = matchFaqs(cleaned.words, context.faqs ?? []);
   const offered = context.proposal && "starts" in context.proposal ? context.proposal.starts : null;
-  // Yes / no first (pick needs to know a yes), without the clues that depend on the pick.
-  const first = readIntents(cleaned, { window, faqIds, serviceIds: names.serviceIds, proposal: null, pick: null });
   const pick = offered
     ? pickOffer({
         norm: cleaned.norm,
@@ -91,15 +138,16 @@ function read(text: string, context: UnderstandContext): Understanding {
         timeZone: context.timeZone,
         days: when.days,
         times: when.times,
-        affirmative: first.yes,
+        affirmative: affirmative(cleaned),
       })
     : null;
-  const reading = readIntents(cleaned, {
+  const reading = readIntents(withoutServiceNames(cleaned, context.services ?? []), {
     window,
     faqIds,
     serviceIds: names.serviceIds,
     proposal: context.proposal ?? null,
     pick,
+    hasAppointments: (context.appointments ?? []).length > 0,
   });
   const appointmentIds = matchAppointments(
     context.appointments ?? [],

@@ -63,13 +63,22 @@ export type IntentClues = {
   serviceIds: string[];
   proposal: Proposal | null;
   pick: number | null;
+  /** The sender has upcoming appointments (a free-text "cancel" is then about one). */
+  hasAppointments?: boolean;
 };
 
 export type IntentReading = { intents: Intent[]; yes: boolean; no: boolean };
 
-function consentOptOut(raw: string): boolean {
+/**
+ * The opt-out classifier's reading. One exception: a free-text "cancel" (not the bare carrier keyword)
+ * from someone who has an appointment ("please cancel, I sold the car") is about the appointment; the
+ * carrier's own filter still acts on a bare CANCEL.
+ */
+function consentOptOut(raw: string, hasAppointments: boolean): boolean {
   try {
-    return classifyConsent(raw).kind === "opt_out";
+    const decision = classifyConsent(raw);
+    if (decision.kind !== "opt_out") return false;
+    return !(hasAppointments && decision.source === "free_text" && decision.keyword === "CANCEL");
   } catch {
     return false;
   }
@@ -79,7 +88,7 @@ export function readIntents(text: CleanText, clues: IntentClues): IntentReading 
   const found = new Set<Intent>();
   const s = text.norm;
   const raw = text.raw.trim();
-  if (raw && consentOptOut(raw)) found.add("optout");
+  if (raw && consentOptOut(raw, clues.hasAppointments ?? false)) found.add("optout");
 
   for (const lexicon of LEXICONS)
     for (const [intent, patterns] of Object.entries(lexicon.intents) as [Intent, RegExp[]][])
@@ -101,7 +110,9 @@ export function readIntents(text: CleanText, clues: IntentClues): IntentReading 
   if (clues.faqIds.length > 0 && (asks || found.size === 0)) found.add("faq");
   else if (asks && anyOf(POLICY, s)) found.add("faq");
 
-  if (clues.window && INSTEAD.test(s)) found.add("reschedule");
+  if ((clues.window || /\d/.test(s)) && INSTEAD.test(s)) found.add("reschedule");
+  // "can you get dog smell out?": a question an FAQ answers, not a request to book (no time, no service).
+  if (found.has("faq") && asks && !clues.window && clues.serviceIds.length === 0) found.delete("book");
   const offered = clues.proposal && "starts" in clues.proposal ? clues.proposal : null;
   if (offered && clues.pick !== null && !no) found.add("confirm");
   if (offered?.purpose === "reschedule" && clues.window && !no && clues.pick === null) found.add("reschedule");
@@ -118,7 +129,8 @@ export function readIntents(text: CleanText, clues: IntentClues): IntentReading 
     "faq",
   ];
   if (!appointmentIntents.some((i) => found.has(i))) {
-    if (clues.window) found.add(clues.window.exact ? "book" : "availability");
+    // "maintenance wash saturday please" asks for it; "complete detail sunday?" asks whether it is open.
+    if (clues.window) found.add(clues.window.exact || (clues.serviceIds.length > 0 && !asks) ? "book" : "availability");
     else if (clues.serviceIds.length > 0 && !found.has("complaint") && !found.has("human"))
       found.add(asks ? "price" : "book");
   }

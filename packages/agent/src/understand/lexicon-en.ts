@@ -92,7 +92,7 @@ export const en: Lexicon = {
     "a",
   ],
   yes: [
-    /^(?:(?:oh |well |um |umm |hey |ok |yes )*)(?:yes|yeah|yea|yeh|yep|yup|yah|yas|yass|ya|ye|yess|yesss|sure|ok|alright|allright|aight|absolutely|definitely|of course|certainly|correct|confirm|confirmed|affirmative|perfect|great|awesome|cool|excellent|fine|good|bet|deal|done|c|y)(?: (?:please|thanks|thank you|sir|maam|man|lol|then|that works|sounds good|works|that s fine|thats fine|that is fine|see you then|see you|i confirm|confirmed|works for me|perfect|great|do it|book it|go ahead|thank|you|!))*$/,
+    /^(?:(?:oh |well |um |umm |hey |ok |yes )*)(?:yes|yeah|yea|yeh|yep|yup|yah|yas|yass|ya|ye|yess|yesss|sure|ok|alright|allright|aight|absolutely|definitely|of course|certainly|correct|confirm|confirmed|affirmative|perfect|great|awesome|cool|excellent|fine|good|bet|deal|done|c|y|yessir|yesir|yes sir|yeppers|indeed|for sure|fo sho|sure thing|you bet|sounds like a plan|thats fine|that s fine|alright then)(?: (?:please|thanks|thank you|sir|maam|man|lol|then|that works|sounds good|works|that s fine|thats fine|that is fine|see you then|see you|i confirm|confirmed|works for me|perfect|great|do it|book it|go ahead|thank|you|!))*$/,
     /\b(?:sounds|sound) (?:good|great|perfect|fine|ok|good to me|great to me|like a plan)\b/,
     /\b(?:that|this|it|which|both|either|any|that time|that day) (?:works|would work|will work|is good|is fine|is perfect|should work|is great)\b/,
     /\bworks (?:for|4) (?:me|us)\b/,
@@ -101,8 +101,10 @@ export const en: Lexicon = {
     /^(?:yes|yeah|yep|yup|sure|ok|perfect|great|absolutely|definitely|correct|confirmed)\b(?! (?:but|no|not|actually))/,
   ],
   no: [
-    /^(?:(?:oh |well |um |umm |sorry |ok |hmm )*)(?:no|nope|nah|naw|nay|n|negative|no way|not now|not today|not interested|not really|not at this time|never ?mind|nvm|pass|ill pass|i ll pass|im good|i m good|im ok|no need|none|neither|not this time|maybe later|maybe next time|not yet)(?: (?:thanks|thank you|thx|please|sorry|i m good|im good|im ok|for now|at this time|right now|then|not now|i think|lol|thanks though|thank you though|man|sir|maam|!))*$/,
+    /^(?:(?:oh |well |um |umm |sorry |ok |hmm )*)(?:no|nope|nah|naw|nay|n|negative|no way|not now|not today|not interested|not really|not at this time|never ?mind|nvm|pass|ill pass|i ll pass|im good|i m good|im ok|no need|none|neither|not this time|maybe later|maybe next time|not yet)(?: (?:thanks|thank you|thx|please|sorry|i m good|im good|im ok|for now|at this time|right now|then|not now|not today|not this time|not yet|maybe later|maybe next time|not interested|no thanks|all good|i think|lol|thanks though|thank you though|man|sir|maam|!))*$/,
     /\b(?:no thanks|no thank you|none of (?:those|these|them|that|the times?)|neither (?:of those|one|works)|(?:that|those|these|it|this) (?:doesnt|dont|does not|do not|wont|will not) work|doesnt work for me|not interested|dont want (?:it|that|the|any)|(?:i|we) ll pass|i will pass|no im good|im good thanks|not for me|ill skip|skip (?:it|that|the))\b/,
+    // Taking back a change: "no wait, keep it", "actually never mind, leave it".
+    /\b(?:keep it|keep (?:it|my appointment|the appointment) as is|leave it(?: as is| alone| be)?|never ?mind|nvm|forget (?:it|about it)|dont (?:cancel|move|change) (?:it|anything)|don t (?:cancel|move|change) (?:it|anything)|scratch that)\b/,
   ],
   /** Intent patterns; `book` etc. are the requests, the guards below take back false hits. */
   intents: {
@@ -118,6 +120,9 @@ export const en: Lexicon = {
       /\b(?:can|could|would|will) (?:you|someone|somebody|one of you|anyone|you guys) (?:come|stop|swing|make it|do|fit|squeeze|get|take|handle|clean|wash|detail|mow|groom|walk|fix|paint|service)\b(?! (?:to the phone|me back))/,
       /\b(?:need|want) (?:someone|somebody|a (?:tech|pro|cleaner|walker|groomer|detailer|mechanic|painter)) (?:to|for|out)\b/,
       /\b(?:sign me up|book me|put me down|count me in|fit me in|squeeze me in|get me in|get me on)\b/,
+      /^(?:need|needs|want|wanna|looking for|looking to|hoping to|trying to get) (?:a |an |my |our |to |someone|somebody)/,
+      /\b(?:ill|i will|well|we will|id|i would|i d|ima|im going to|were going to) (?:need|want|like) (?:a |an |my |our |to (?:book|get|schedule|have|start|begin|set up|try|sign up)|someone|somebody)(?!(?:quote|estimate|price|refund|person|human|manager|call|cancel|word|minute))/,
+      /^(?:please |pls )?(?:come|stop|swing|drop) (?:by|over|out)\b/,
     ],
     reschedule: [
       /\b(?:reschedule|rescheduling|rescheduled|re schedule|rebook|re book|rebooking)\b/,
@@ -156,6 +161,9 @@ export const en: Lexicon = {
       /\b(?:call me|give me a call|call me back|phone me|ring me|call back|callback|(?:can|could|would|will|please) (?:you|someone|somebody|the owner|the manager|he|she) (?:please )?(?:call|phone|ring)|have (?:someone|somebody|him|her|the owner|the manager|them) call|i need a call|can i call|can i get a call|whats your (?:phone )?number|what is your (?:phone )?number|number to call)\b/,
       /\b(?:is this|are you|am i talking to|am i texting|is that|this is) (?:a |an )?(?:bot|robot|ai|machine|automated|computer|real person|chatbot|human)\b/,
       /\b(?:manager|supervisor|owner|operator|representative|customer service|human being)\b/,
+      /\b(?:can|could|may|let) (?:i|me) (?:just |please |quickly )?(?:talk|speak|chat) (?:to|with)\b/,
+      /^(?:an? )?(?:agent|human|person|rep|operator|someone)(?: please| pls| plz| now| asap)?$/,
+      /\b(?:talk|speak) (?:to|with) (?:him|her|them|\w+) (?:directly|in person|myself)\b/,
     ],
     complaint: [
       /\b(?:refund|refunded|money back|chargeback|charge back|dispute the charge|my money)\b/,
@@ -182,6 +190,15 @@ export const en: Lexicon = {
       /\b(?:complain|complaint|complaints|complaining|file a complaint|report you|bbb|better business bureau|bad review|negative review|1 star|one star|lawyer|attorney|sue you|small claims)\b/,
       /\b(?:overcharged|charged (?:me )?(?:twice|double|too much|extra|wrong|for something)|double charged|wrong amount|billed twice)\b/,
       /\b(?:didnt|did not|never|forgot to|failed to) (?:do|finish|clean|wash|vacuum|touch|fix|mow|edge|trim|walk|feed|lock|close|complete)\b/,
+      // What the work left behind, or what came back after it.
+      /\b(?:left|leaving) (?:\w+ ){0,3}(?:swirls?|swirl marks|scratch(?:es)?|marks|streaks|stains?|residue|a ring|rings|water spots|holes?|dents?)\b/,
+      /\b(?:stain|stains|smell|odor|odour|bugs?|ants|roaches|mice|leak|leaking|problem|issue|weeds|spots?)\b(?: \w+){0,2} (?:came|come|is|are|were) (?:back|still there|returned)\b/,
+      /\b(?:came|come) back (?:\d+|a|two|three|few|couple) (?:days?|weeks?)\b/,
+      /\b(?:fell|fallen|falling|came|coming) (?:off|down|apart|loose)\b/,
+      /\b(?:broke|ruined|damaged|scratched|stained|dented) (?:my|our|the)\b/,
+      /\b(?:\d+|ten|fifteen|twenty|thirty|forty|forty five|an hour|two hours|hours) (?:minutes? |mins? |hours? )?late\b/,
+      /\bcut (?:the|my|our|it) (?:\w+ )?short\b/,
+      /\b(?:want|need) (?:this|it|that) (?:fixed|redone|made right)\b/,
     ],
     greeting: [
       /^(?:hi|hello|hey|heya|hiya|howdy|yo|sup|whats up|what is up|hi there|hey there|hello there|greetings|good (?:morning|afternoon|evening|day)|morning|evening)\b/,
@@ -204,6 +221,9 @@ export const en: Lexicon = {
     ],
     book: [
       /\b(?:already|just) (?:booked|scheduled|book)\b/,
+      // "when can you come", "how soon can someone come out": asking when, not asking to be booked.
+      /\b(?:when|how soon|how quickly|how fast|what time|what day|what days)\b(?: \w+){0,2} (?:can|could|would|will|do|does)\b/,
+      /\b(?:can|could|do|will) (?:you|yall|you guys) (?:get|take|remove)\b(?: \w+){0,4} (?:out|off|removed)\b/,
       /\bbook(?:ing)? (?:policy|policies|fee|deposit)\b/,
       /\b(?:how|where) (?:do|can) (?:i|we) (?:book|schedule)\b.*\b(?:online|website|link|app)\b/,
     ],
@@ -219,6 +239,9 @@ export const en: Lexicon = {
     ],
     price: [
       /\b(?:charged (?:me )?(?:twice|double|too much|extra|wrong))\b/,
+      // A fee for cancelling or for rain is a policy question (an FAQ), not a price of a service.
+      /\b(?:fee|fees|charge|penalty)\b(?: \w+){0,4} (?:cancel\w*|reschedul\w*|late|rain\w*|no show)\b/,
+      /\b(?:cancel\w*|reschedul\w*|late|no show) (?:fee|fees|charge|penalty)\b/,
       /\b(?:heart rate|no charge|free of charge|in charge|charge my (?:phone|car|battery))\b/,
     ],
     availability: [/\b(?:are you|is it) open (?:to|for) (?:suggestions|ideas)\b/],
@@ -238,6 +261,7 @@ export const en: Lexicon = {
     /\b(?:need to|have to|do i need to|should i|must i) be (?:home|there|present|around)\b/,
     /\b(?:supplies|products|chemicals|eco friendly|green products|bring your own|equipment)\b/,
     /\b(?:cancellation|cancel|reschedule) (?:policy|fee|fees)\b/,
+    /\b(?:fee|fees|charge|penalty)\b(?: \w+){0,4} (?:cancel\w*|reschedul\w*|late|rain\w*)\b/,
     /\b(?:what if i|what happens if|what if you|what if it)\b/,
     /\b(?:do|did|does) (?:i|we) (?:need|have) to (?:prepare|move|do|provide|buy|bring|leave|be)\b/,
     /\bhow (?:do|does|should|can) (?:i|we|it|you) (?:prepare|pay|work|get ready|care|take care|book online)\b/,

@@ -169,7 +169,14 @@ export const es: Lexicon = {
       /\b(?:si|que pasa si|en caso de que|y si) (?:tengo que|necesito|quiero|tuviera que)? ?(?:cancelar|reprogramar)\b/,
       /\bno (?:quiero |voy a |vamos a |necesito )?cancelar\b/,
     ],
-    book: [/\bya (?:tengo|hice) (?:una |la |mi )?cita\b/],
+    book: [
+      /\bya (?:tengo|hice) (?:una |la |mi )?cita\b/,
+      /\b(?:cuando|a que hora|que dia|que dias|que tan pronto)\b(?: \w+){0,2} (?:pueden|puede|podrian|podria|puedes)\b/,
+    ],
+    price: [
+      /\bcuanto (?:tiempo|tardan|tarda|dura|duran|se tarda|se tardan)\b/,
+      /\b(?:cargo|cobro|multa|cuota|penalidad) (?:por |de )?(?:cancel\w*|reprogram\w*|llegar tarde)\b/,
+    ],
     human: [/\bme llamo\b/],
     complaint: [/\bno (?:tengo |hay )?(?:quejas?|problema)\b/, /\bmuy (?:content[oa]|satisfech[oa]|feliz)\b/],
     reschedule: [/\b(?:mas tarde|mas temprano) (?:te|le|les) (?:escribo|llamo|aviso|confirmo)\b/],

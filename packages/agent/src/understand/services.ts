@@ -30,7 +30,7 @@ type Named = { id: string; kind: "service" | "addOn"; terms: string[] };
 export type NameMatch = { serviceIds: string[]; addOnIds: string[] };
 
 const MIN_SCORE = 0.34;
-const MAX_NAMED = 3;
+const MAX_NAMED = 2;
 
 function nameTerms(name: string): string[] {
   // "(3-Year)" and "(Hot-Water Extraction)" describe the service; they are not how people ask for it.
@@ -64,13 +64,30 @@ function rank(names: Named[], textTerms: string[], weight: (term: string) => num
   return close.length > MAX_NAMED ? [] : close;
 }
 
+type Catalog = { serviceNames: Named[]; addOnNames: Named[]; weight: (term: string) => number };
+/** The names' terms, built once per services list (the engine passes the same arrays for a conversation). */
+const catalogs = new WeakMap<FactService[], WeakMap<FactAddOn[], Catalog>>();
+function catalogOf(services: FactService[], addOns: FactAddOn[]): Catalog {
+  let byAddOns = catalogs.get(services);
+  if (!byAddOns) {
+    byAddOns = new WeakMap();
+    catalogs.set(services, byAddOns);
+  }
+  let catalog = byAddOns.get(addOns);
+  if (!catalog) {
+    const serviceNames: Named[] = services.map((s) => ({ id: s.id, kind: "service", terms: nameTerms(s.name) }));
+    const addOnNames: Named[] = addOns.map((a) => ({ id: a.id, kind: "addOn", terms: nameTerms(a.name) }));
+    catalog = { serviceNames, addOnNames, weight: weights([...serviceNames, ...addOnNames].map((n) => n.terms)) };
+    byAddOns.set(addOns, catalog);
+  }
+  return catalog;
+}
+
 /** The services and add-ons a text's words name, best first. */
 export function matchNames(words: readonly string[], services: FactService[], addOns: FactAddOn[]): NameMatch {
   const textTerms = termsOf(words);
   if (textTerms.length === 0) return { serviceIds: [], addOnIds: [] };
-  const serviceNames: Named[] = services.map((s) => ({ id: s.id, kind: "service", terms: nameTerms(s.name) }));
-  const addOnNames: Named[] = addOns.map((a) => ({ id: a.id, kind: "addOn", terms: nameTerms(a.name) }));
-  const weight = weights([...serviceNames, ...addOnNames].map((n) => n.terms));
+  const { serviceNames, addOnNames, weight } = catalogOf(services, addOns);
   return {
     serviceIds: rank(serviceNames, textTerms, weight).map((s) => s.id),
     addOnIds: rank(addOnNames, textTerms, weight).map((s) => s.id),

@@ -21,7 +21,7 @@
  *   weekend": the coming Saturday 00:00 to Monday 00:00 (today's weekend on a Saturday or Sunday);
  *   "next weekend": the weekend after that; "next month": its first day to the first of the month
  *   after; "in 2 weeks": the week starting 14 days from today; "asap" / "soonest" / "lo antes
- *   posible": [now, now + 7 days).
+ *   posible": from now to the same time seven calendar days on.
  * - Nothing is in the past: `from` is at least now; a window wholly past is dropped, and an exact
  *   time already past is not kept.
  * - Several days named ("can't do tues, how about thurs"): the last one not negated and not the
@@ -407,11 +407,22 @@ function readResults(
   return readings.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * Words without which no parser finds a date or a time: most texts ("yes", "cancel my appointment")
+ * skip chrono altogether, and the Spanish parser runs only on Spanish date words. Speed, not meaning:
+ * a word missing here only costs the parse.
+ */
+const MAY_HAVE_DATE =
+  /\d|\b(?:today|tomorrow|tonight|yesterday|noon|midnight|midday|morning|afternoon|evening|night|week|weekend|month|year|now|sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sunday|monday|tuesday|wednesday|thursday|friday|saturday|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hour|hours|day|days|lunch|work|eod)\b/;
+const MAY_HAVE_SPANISH_DATE =
+  /\b(?:hoy|manana|pasado|ayer|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|semanas|mes|meses|dia|dias|tarde|noche|mediodia|las|la una|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|proximo|proxima|horas?|ahora|el \d{1,2})\b/;
+
 /** Results of both parsers, the longer one kept where they overlap. */
 function parseBoth(text: string, reference: chrono.ParsingReference): chrono.ParsedResult[] {
+  if (!MAY_HAVE_DATE.test(text) && !MAY_HAVE_SPANISH_DATE.test(text)) return [];
   const all = [
-    ...EN.parse(text, reference, { forwardDate: true }),
-    ...ES.parse(text, reference, { forwardDate: true }),
+    ...(MAY_HAVE_DATE.test(text) ? EN.parse(text, reference, { forwardDate: true }) : []),
+    ...(MAY_HAVE_SPANISH_DATE.test(text) ? ES.parse(text, reference, { forwardDate: true }) : []),
   ].sort((a, b) => b.text.length - a.text.length);
   const kept: chrono.ParsedResult[] = [];
   for (const result of all) {
@@ -433,17 +444,27 @@ function makeWindow(from: Date, to: Date, exact: Date | null, text: string, now:
   return { from: clampedFrom, to, exact: keptExact, text: text.trim() };
 }
 
+const zones = new Map<string, boolean>();
+/** Whether the zone is one Intl knows (cached: building a formatter per text is slow). */
+function knownZone(timeZone: string): boolean {
+  let known = zones.get(timeZone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (zones.size < 1000) zones.set(timeZone, known);
+  }
+  return known;
+}
+
 /** Reads the when of a cleaned text. */
 export function readWhen(cleaned: CleanText, now: Date, timeZone: string): WhenReading {
   const none: WhenReading = { window: null, days: [], times: [], weekdays: [] };
   if (!cleaned.norm || Number.isNaN(now.getTime())) return none;
-  let zoneOk = true;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-  } catch {
-    zoneOk = false;
-  }
-  if (!zoneOk) return none;
+  if (!knownZone(timeZone)) return none;
   const norm = cleaned.norm.replace(GREETINGS, (g) => " ".repeat(g.length)).slice(0, CHRONO_READS);
   const today = localDayOf(now, timeZone);
   const reference = { instant: now, timezone: tzOffset(timeZone, now) };
@@ -536,7 +557,14 @@ export function readWhen(cleaned: CleanText, now: Date, timeZone: string): WhenR
   if (!dayReading && !timeReading && !part) {
     if (ASAP.test(norm)) {
       return {
-        window: makeWindow(now, new Date(now.getTime() + 7 * DAY_MS), null, norm.match(ASAP)?.[0] ?? "asap", now),
+        // A week of calendar days: the same wall time seven days on, across a DST change too.
+        window: makeWindow(
+          now,
+          at(addDays(today, 7), Math.floor(today.minutes / 60), today.minutes % 60, timeZone),
+          null,
+          norm.match(ASAP)?.[0] ?? "asap",
+          now,
+        ),
         days,
         times,
         weekdays,
