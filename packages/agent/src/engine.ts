@@ -105,7 +105,7 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<AgentTu
     used = "rules";
     decision = await rulesBrain.decide({ input: turnInput, understanding: u, tools });
   }
-  return finish(decision.action, decision.reply, used, decision.intent);
+  return finish(decision.action, decision.reply, decision.brain ?? used, decision.intent);
 }
 
 /** Exact starts the customer named now or in their texts since the agent's last reply (a double text). */

@@ -2,7 +2,7 @@
  * @servicepro/agent: each business's SMS agent, pure (no I/O of its own: the world it acts on is a
  * port). A turn: understand the text (intents in precedence order, dates in the business's zone,
  * services, yes/no), run the checks no brain may skip (opt-out, loops, abuse, volume), let one brain
- * (the rules, or the OpenAI model with a fall back to the rules) decide with guarded tools, then
+ * (the rules here, or the OpenAI model in @servicepro/agent-openai, which falls back to the rules) decide with guarded tools, then
  * check the reply (prices, links, numbers) before it leaves. docs/decisions/0016-sms-agent.md.
  */
 

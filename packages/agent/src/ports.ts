@@ -70,6 +70,8 @@ export type BrainDecision = {
   intent?: Intent;
   action: Action;
   reply: string | null;
+  /** Which brain actually answered (a model brain that fell back to the rules says "rules"). */
+  brain?: AgentTurn["brain"];
 };
 
 export interface Brain {
