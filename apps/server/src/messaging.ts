@@ -1,3 +1,4 @@
+import { type Brain, createModelBrainFromEnv, rulesBrain } from "@servicepro/agent";
 import type { Database } from "@servicepro/db";
 import { type Messaging, startMessaging } from "@servicepro/messaging";
 import { createDevEmailSender, createSendGridSender } from "@servicepro/notifications";
@@ -23,6 +24,7 @@ export function startMessagingFromEnv(opts: {
   const email = env.SENDGRID_API_KEY
     ? createSendGridSender({ apiKey: env.SENDGRID_API_KEY, from: env.EMAIL_FROM, baseUrl: env.SENDGRID_API_BASE_URL })
     : createDevEmailSender(logger.child({ component: "dev-email" }));
+  const agentBrain = agentBrainFromEnv(env, logger);
   if (sender.kind === "dev")
     logger.warn("Twilio is not configured: texts are recorded and logged, not sent; Twilio webhooks answer 503");
   return startMessaging({
@@ -38,6 +40,7 @@ export function startMessagingFromEnv(opts: {
     runWorker: env.SMS_WORKER === "true",
     superviseIntervalSeconds: env.JOB_SUPERVISE_INTERVAL_SECONDS,
     intakeLeaseSeconds: env.INTAKE_LEASE_SECONDS,
+    agentBrain,
     ...(opts.now ? { now: opts.now } : {}),
   });
 }
@@ -52,4 +55,24 @@ function numberPool(env: Env, logger: AppLogger): readonly string[] {
     "embedded demo: new businesses get fictional numbers from a demo pool (set PHONE_NUMBER_POOL to change)",
   );
   return DEMO_NUMBER_POOL;
+}
+
+/**
+ * The SMS agent's brain: the OpenAI model (falling back to the rules when it fails or times out) when
+ * OPENAI_API_KEY is set, else the rules. OPENAI_BASE_URL is the API's origin (the Integrations page
+ * checks `/v1/models` there); the SDK wants the versioned base.
+ */
+export function agentBrainFromEnv(env: Env, logger: AppLogger): Brain {
+  const origin = env.OPENAI_BASE_URL?.replace(/\/+$/, "");
+  const brain = createModelBrainFromEnv(
+    {
+      ...(env.OPENAI_API_KEY ? { OPENAI_API_KEY: env.OPENAI_API_KEY } : {}),
+      ...(origin ? { OPENAI_BASE_URL: origin.endsWith("/v1") ? origin : `${origin}/v1` } : {}),
+      ...(env.OPENAI_MODEL ? { OPENAI_MODEL: env.OPENAI_MODEL } : {}),
+      ...(env.OPENAI_TIMEOUT_MS ? { OPENAI_TIMEOUT_MS: String(env.OPENAI_TIMEOUT_MS) } : {}),
+    },
+    rulesBrain,
+    logger.child({ component: "agent-model" }),
+  );
+  return brain ?? rulesBrain;
 }

@@ -145,6 +145,15 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
     assetDescription: "Access matrix asset",
     notes: "Access matrix",
   },
+  // The SMS agent: Green Lawn Co's own settings (as seeded), test mode, and a conversation that exists nowhere.
+  "tenant.agent.settings.update": { mode: "autopilot", pauseMinutes: 60, maxRepliesPerHour: 6 },
+  "tenant.agent.sandbox": { history: [], inbound: "What are your hours?" },
+  "tenant.agent.thread": { conversationId: NO_ID },
+  "tenant.agent.sendDraft": { conversationId: NO_ID },
+  "tenant.agent.dismissDraft": { conversationId: NO_ID },
+  "tenant.agent.resume": { conversationId: NO_ID },
+  "tenant.agent.resolveHandoff": { conversationId: NO_ID },
+  "tenant.agent.runs": { limit: 10 },
 };
 
 // Procedures whose success is not "200" for a caller who may call them (they are about credentials).

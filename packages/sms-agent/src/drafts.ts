@@ -12,7 +12,10 @@ import { createDbWorld } from "./world.ts";
 export type SentDraft = { messageId: string; conversationId: string; reminderIds: string[]; queued: boolean };
 
 export const noDraft = () =>
-  new AppError("NOT_FOUND", "There's no draft to send in this conversation. It may have been sent or dismissed already.");
+  new AppError(
+    "NOT_FOUND",
+    "There's no draft to send in this conversation. It may have been sent or dismissed already.",
+  );
 
 const draftWritesOf = (value: unknown): Write[] =>
   Array.isArray(value)
@@ -55,7 +58,7 @@ export async function sendDraft(
   });
   for (const write of draftWritesOf(thread.draftWrites)) {
     const result = await applyWrite(world, write);
-    if (result && !result.ok) throw refused(result);
+    if (!result.ok) throw refused(result);
   }
   const queued = await deps.outbox.queueSms(tx, {
     conversationId: input.conversationId,
@@ -88,7 +91,7 @@ export async function sendDraft(
 }
 
 /** One drafted write, made for real. */
-async function applyWrite(world: ReturnType<typeof createDbWorld>, write: Write): Promise<{ ok: boolean } | Refusal> {
+async function applyWrite(world: ReturnType<typeof createDbWorld>, write: Write): Promise<{ ok: true } | Refusal> {
   switch (write.kind) {
     case "appointment.book":
       return world.book({
@@ -100,7 +103,10 @@ async function applyWrite(world: ReturnType<typeof createDbWorld>, write: Write)
     case "appointment.reschedule":
       return world.reschedule({ appointmentId: write.appointmentId, start: new Date(write.start) });
     case "appointment.cancel":
-      return world.cancel({ appointmentId: write.appointmentId, reason: "Cancelled by text (agent draft sent by staff)" });
+      return world.cancel({
+        appointmentId: write.appointmentId,
+        reason: "Cancelled by text (agent draft sent by staff)",
+      });
     case "appointment.add_on":
       return world.addAddOn({ appointmentId: write.appointmentId, addOnId: write.addOnId });
     case "appointment.confirm":

@@ -21,7 +21,7 @@ import {
   JOB_QUEUES,
   type JobData,
   jobData,
-  Prisma,
+  type Prisma,
   queueJob,
   type TenantTx,
   tenantDb,
@@ -429,7 +429,10 @@ export async function handOffAfterFailure(deps: AgentRuntimeDeps, job: AgentJob,
   const conversationId = await tenantDb(deps.db, job.tenantId).run(async (tx) => {
     const message = await tx.message.findFirst({ where: { id: job.messageId }, select: { conversationId: true } });
     if (!message) return null;
-    const earlier = await tx.agentRun.findFirst({ where: { inboundMessageId: job.messageId }, select: { outcome: true } });
+    const earlier = await tx.agentRun.findFirst({
+      where: { inboundMessageId: job.messageId },
+      select: { outcome: true },
+    });
     if (earlier && earlier.outcome !== "held") return null;
     const settings = await loadAgentSettings(tx);
     await updateThread(tx, job.tenantId, message.conversationId, { handoffReason: "agent_failed", handoffAt: now });

@@ -22,7 +22,7 @@ import {
 } from "@servicepro/booking";
 import type { Appointment, TenantTx } from "@servicepro/db";
 import { isAppError } from "@servicepro/errors";
-import { serviceRuleSchema, type ServiceRule } from "@servicepro/scheduling";
+import { type ServiceRule, serviceRuleSchema } from "@servicepro/scheduling";
 import { recordConsentChange } from "@servicepro/sms";
 
 const MINUTE = 60_000;
@@ -170,7 +170,13 @@ export function createDbWorld(tx: TenantTx, binding: WorldBinding): DbWorld {
       try {
         const job = await loadJob(tx, { serviceId, addOnIds }, { online: true });
         const ctx = await bookingContext();
-        const check = await checkSlot(tx, { rules: rulesFor(ctx, "ai_agent"), rule: job.rule, context: ctx, start, now });
+        const check = await checkSlot(tx, {
+          rules: rulesFor(ctx, "ai_agent"),
+          rule: job.rule,
+          context: ctx,
+          start,
+          now,
+        });
         return check.ok ? { ok: true } : refusal(check.reason, check.message, check.alternatives);
       } catch (error) {
         return refusalOf(error);
@@ -277,7 +283,10 @@ export function createDbWorld(tx: TenantTx, binding: WorldBinding): DbWorld {
           from: appointment.startsAt.toISOString(),
           start: change.appointment.startsAt.toISOString(),
         });
-        return { ok: true, appointment: asAgentAppointment({ ...change.appointment, serviceName: appointment.service.name }) };
+        return {
+          ok: true,
+          appointment: asAgentAppointment({ ...change.appointment, serviceName: appointment.service.name }),
+        };
       } catch (error) {
         return refusalOf(error);
       }
@@ -347,8 +356,12 @@ export function createDbWorld(tx: TenantTx, binding: WorldBinding): DbWorld {
             endsAt,
             blocksUntil: new Date(endsAt.getTime() + ctx.settings.bufferMinutes * MINUTE),
             ...(appointment.priceCents === null ? {} : { priceCents: appointment.priceCents + addOn.priceCents }),
-            ...(appointment.priceMinCents === null ? {} : { priceMinCents: appointment.priceMinCents + addOn.priceCents }),
-            ...(appointment.priceMaxCents === null ? {} : { priceMaxCents: appointment.priceMaxCents + addOn.priceCents }),
+            ...(appointment.priceMinCents === null
+              ? {}
+              : { priceMinCents: appointment.priceMinCents + addOn.priceCents }),
+            ...(appointment.priceMaxCents === null
+              ? {}
+              : { priceMaxCents: appointment.priceMaxCents + addOn.priceCents }),
           },
         });
         await tx.$executeRaw`RELEASE SAVEPOINT agent_add_on`;
@@ -398,13 +411,20 @@ export function createDbWorld(tx: TenantTx, binding: WorldBinding): DbWorld {
       if (writes.some((w) => w.kind === "optout")) return;
       writes.push({ kind: "optout" });
       if (dryRun || !UUID.test(customerId)) return;
-      const customer = await tx.customer.findFirst({ where: { id: customerId }, select: { tenantId: true, phone: true } });
+      const customer = await tx.customer.findFirst({
+        where: { id: customerId },
+        select: { tenantId: true, phone: true },
+      });
       if (!customer) return;
       await recordConsentChange(tx, customer.tenantId, {
         phone: customer.phone,
         state: "opted_out",
         source: "free_text",
-        evidence: { via: "agent", text: text.slice(0, 500), ...(binding.messageId ? { messageId: binding.messageId } : {}) },
+        evidence: {
+          via: "agent",
+          text: text.slice(0, 500),
+          ...(binding.messageId ? { messageId: binding.messageId } : {}),
+        },
       });
     },
 
