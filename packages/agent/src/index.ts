@@ -30,3 +30,11 @@ export { expireState, nextState, startsIn, stateFromHistory } from "./state.ts";
 export { TOOL_NAMES, TOOL_SCHEMAS, type ToolArgs, type ToolName } from "./tool-schemas.ts";
 export { createToolBox, inQuietHours, newTurnLog, PROPOSAL_TTL_MINUTES, parseInstant, type TurnLog } from "./tools.ts";
 export * from "./types.ts";
+export {
+  detectLanguage,
+  isAffirmative,
+  isNegative,
+  resolveWindow,
+  type UnderstandContext,
+  understand,
+} from "./understand/index.ts";
