@@ -5,8 +5,15 @@
 // 1 a failure while running.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import * as agent from "@servicepro/agent";
-import { type Brain, parseScenario, type ReplayOutput, type Scenario, ScenarioError } from "@servicepro/agent";
+import {
+  type Brain,
+  parseScenario,
+  type ReplayOutput,
+  rulesBrain,
+  type Scenario,
+  ScenarioError,
+} from "@servicepro/agent";
+import { createModelBrainFromEnv } from "@servicepro/agent-openai";
 import { openReplayDatabase, replayOnDatabase } from "./replay.ts";
 
 export type CliIo = {
@@ -114,7 +121,7 @@ export async function runReplayCli(argv: readonly string[], io: CliIo): Promise<
 
   let brain: Brain | undefined;
   if (args.brain === "model") {
-    const made = await modelBrain(io);
+    const made = modelBrain(io);
     if (typeof made === "string") {
       io.stderr(`${made}\n`);
       return 2;
