@@ -85,14 +85,16 @@ function loadScenarios(files: readonly string[], io: CliIo): Scenario[] | null {
   return bad > 0 ? null : scenarios;
 }
 
-/** The OpenAI brain, when this build has it and a key is set. */
-async function modelBrain(io: CliIo): Promise<Brain | string> {
-  if (!io.env.OPENAI_API_KEY) return "--brain model needs OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server)";
-  const create = (agent as Record<string, unknown>).createModelBrainFromEnv;
-  if (typeof create !== "function")
-    return "this build of @servicepro/agent has no model brain (createModelBrainFromEnv)";
-  const brain = (await create(io.env)) as Brain | null;
-  return brain ?? "createModelBrainFromEnv returned no brain: check OPENAI_API_KEY";
+/** The OpenAI brain (falling back to the rules, as the runtime's does), when a key is set. */
+function modelBrain(io: CliIo): Brain | string {
+  try {
+    return (
+      createModelBrainFromEnv(io.env, rulesBrain) ??
+      "--brain model needs OPENAI_API_KEY (and OPENAI_BASE_URL for an OpenAI-compatible server)"
+    );
+  } catch (error) {
+    return `--brain model: ${(error as Error).message}`;
+  }
 }
 
 export async function runReplayCli(argv: readonly string[], io: CliIo): Promise<number> {
