@@ -22,6 +22,8 @@ export const SMS_TENANTS = 4;
 export const smsNumbers = (): string[] =>
   Array.from({ length: SMS_TENANTS * 2 }, (_, i) => `+1555555${String(200 + i).padStart(4, "0")}`);
 
+export const smsTenantIds = (): string[] => Array.from({ length: SMS_TENANTS }, (_, t) => `bench-${t + 1}`);
+
 /** Active "pro" businesses bench-1 … bench-N owning smsNumbers() (two each). Before the app starts. */
 export async function smsTenants(db: TestDatabase): Promise<string[]> {
   const numbers = smsNumbers();
