@@ -8,7 +8,7 @@
 //
 //   node tooling/bootstrap/sp.mjs start      install, build the apps, start on the embedded DB
 //   node tooling/bootstrap/sp.mjs test       install, typecheck, lint, build, run every test
-//   node tooling/bootstrap/sp.mjs <script>   install, then `pnpm run <script>` (db:migrate, bench, ...)
+//   node tooling/bootstrap/sp.mjs <script>   install, then `pnpm run <script>` (db:migrate, bench, eval, ...)
 //   node tooling/bootstrap/sp.mjs agent:replay <scenario.json | dir>   the SMS agent on a throwaway database
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -132,8 +132,12 @@ function main() {
     case "bench":
       pnpm(["--filter", "@servicepro/bench", "run", "bench", ...rest]);
       break;
+    case "eval":
+      // The SMS agent's labelled evaluation: figures per brain, PASS/FAIL per goal, docs/agent-eval.md.
+      pnpm(["--filter", "@servicepro/agent", "run", "eval", ...rest]);
+      break;
     default:
-      log(`unknown command "${command}": use start, dev, build, test, db:migrate, db:seed or bench`);
+      log(`unknown command "${command}": use start, dev, build, test, db:migrate, db:seed, bench or eval`);
       process.exit(2);
   }
 }

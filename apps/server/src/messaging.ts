@@ -1,4 +1,5 @@
-import { type Brain, createModelBrainFromEnv, rulesBrain } from "@servicepro/agent";
+import { type Brain, rulesBrain } from "@servicepro/agent";
+import { createModelBrainFromEnv } from "@servicepro/agent-openai";
 import type { Database } from "@servicepro/db";
 import { type Messaging, startMessaging } from "@servicepro/messaging";
 import { createDevEmailSender, createSendGridSender } from "@servicepro/notifications";

@@ -8,7 +8,7 @@ import {
   type FakeOpenAI,
   fixedReplyHandler,
   startFakeOpenAI,
-} from "../testing/index.ts";
+} from "./testing/index.ts";
 import { CUSTOMER, context, FACTS, FALLBACK_DECISION, fallbackBrain, recordingTools } from "./fixtures.test-support.ts";
 import { createModelBrain, createModelBrainFromEnv, MAX_ROUNDS, type ModelBrainOptions } from "./model-brain.ts";
 import { buildSystemPrompt, CONTEXT_HEADER } from "./prompt.ts";
@@ -105,7 +105,7 @@ describe("the model brain", () => {
     }));
     const { tools } = recordingTools((name) => (name === "book_appointment" ? "not a time they chose" : null));
 
-    expect(await brain.decide(context(tools))).toEqual(FALLBACK_DECISION);
+    expect(await brain.decide(context(tools))).toEqual({ ...FALLBACK_DECISION, brain: "rules" });
     expect(requests).toHaveLength(MAX_ROUNDS);
     expect(fallback.seen).toHaveLength(1);
     expect(warnings).toEqual([expect.objectContaining({ reason: "no_respond" })]);
@@ -116,7 +116,7 @@ describe("the model brain", () => {
     const { tools } = recordingTools();
     const started = Date.now();
 
-    expect(await brain.decide(context(tools))).toEqual(FALLBACK_DECISION);
+    expect(await brain.decide(context(tools))).toEqual({ ...FALLBACK_DECISION, brain: "rules" });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(fallback.seen).toHaveLength(1);
     expect(warnings).toEqual([expect.objectContaining({ reason: "timeout" })]);
@@ -128,7 +128,7 @@ describe("the model brain", () => {
     });
     const { tools } = recordingTools();
 
-    expect(await brain.decide(context(tools))).toEqual(FALLBACK_DECISION);
+    expect(await brain.decide(context(tools))).toEqual({ ...FALLBACK_DECISION, brain: "rules" });
     expect(requests).toHaveLength(3);
     expect(warnings).toEqual([expect.objectContaining({ reason: "http_error", status: 500 })]);
   });
@@ -137,7 +137,7 @@ describe("the model brain", () => {
     const { brain, requests, warnings } = await setUp(() => ({ kind: "error", status: 400 }), { maxRetries: 2 });
     const { tools } = recordingTools();
 
-    expect(await brain.decide(context(tools))).toEqual(FALLBACK_DECISION);
+    expect(await brain.decide(context(tools))).toEqual({ ...FALLBACK_DECISION, brain: "rules" });
     expect(requests).toHaveLength(1);
     expect(warnings).toEqual([expect.objectContaining({ reason: "http_error", status: 400 })]);
   });
@@ -189,7 +189,7 @@ describe("the model brain", () => {
     const { brain, fallback, warnings } = await setUp(() => answer);
     const { tools, calls } = recordingTools();
 
-    expect(await brain.decide(context(tools))).toEqual(FALLBACK_DECISION);
+    expect(await brain.decide(context(tools))).toEqual({ ...FALLBACK_DECISION, brain: "rules" });
     expect(fallback.seen).toHaveLength(1);
     expect(calls.map((c) => c.name)).toEqual(["find_open_times"]);
     expect(warnings).toEqual([expect.objectContaining({ reason })]);
@@ -201,7 +201,7 @@ describe("the model brain", () => {
     fake = null;
     const { tools } = recordingTools();
 
-    expect(await brain.decide(context(tools))).toEqual(FALLBACK_DECISION);
+    expect(await brain.decide(context(tools))).toEqual({ ...FALLBACK_DECISION, brain: "rules" });
     expect(warnings).toEqual([expect.objectContaining({ reason: "network" })]);
   });
 

@@ -74,7 +74,9 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<AgentTu
   if (consent.kind === "opt_out") {
     await tools.call("record_opt_out", {});
     const alreadyConfirmed = input.history.some((t) => t.from === "agent" && /unsubscribed|START/.test(t.text));
-    return finish("record_optout", alreadyConfirmed ? null : w.optOut(business), "rules", "optout");
+    // The opt-out classifier's language reads "STOP" as English; the turn's may not.
+    const confirmation = words(consent.language === "es" ? "es" : "en").optOut(business);
+    return finish("record_optout", alreadyConfirmed ? null : confirmation, "rules", "optout");
   }
   if (consent.kind === "review") {
     await tools.call("hand_off", { reason: "other", summary: "Might be asking to stop texts: staff decide." });
@@ -192,7 +194,11 @@ async function buildTurn(args: {
           ? [isoInZone(log.booked.start, zone)]
           : log.writes.flatMap((w) => (w.kind === "appointment.reschedule" ? [w.start] : []));
   const state = nextState(input.state, { log, understanding: u, action, offered, timeZone: zone, now: input.now });
-  const intent = u.intents[0] ?? args.intent ?? "other";
+  let intent = u.intents[0] ?? args.intent ?? "other";
+  // Picking one of the offered times is booking (or moving), not a bare "yes".
+  const pending = input.state.proposal;
+  if (pending?.kind === "slots" && u.pick !== null && (intent === "confirm" || intent === "other"))
+    intent = pending.purpose === "book" ? "book" : "reschedule";
   return {
     intent,
     secondaryIntents: u.intents.filter((i) => i !== intent && i !== "other"),

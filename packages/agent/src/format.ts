@@ -27,18 +27,21 @@ export function formatDay(start: Date, timeZone: string, language: Language): st
   return language === "es" ? format(local, "EEEE d 'de' MMM", { locale: es }) : format(local, "EEEE, MMM d");
 }
 
-/** Several starts as one list: grouped by day when they share one ("Sat, Dec 5 at 9:00 AM, 11:00 AM or 1:00 PM"). */
+/** Several starts as one list, grouped by day: "Wed, Dec 2 at 12:00 PM or 1:00 PM, or Thu, Dec 3 at 8:00 AM". */
 export function formatStarts(starts: readonly Date[], timeZone: string, language: Language): string {
-  if (starts.length === 0) return "";
   const or = language === "es" ? " o " : " or ";
-  const join = (items: string[]) =>
-    items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")}${or}${items.at(-1)}`;
-  const days = new Set(starts.map((s) => formatDay(s, timeZone, language)));
-  if (days.size === 1) {
-    const [first, ...rest] = starts;
-    return join([formatStart(first!, timeZone, language), ...rest.map((s) => formatTime(s, timeZone, language))]);
+  const groups: Date[][] = [];
+  for (const start of starts) {
+    const last = groups.at(-1);
+    if (last && formatDay(last[0]!, timeZone, language) === formatDay(start, timeZone, language)) last.push(start);
+    else groups.push([start]);
   }
-  return join(starts.map((s) => formatStart(s, timeZone, language)));
+  const join = (items: string[], separator: string) =>
+    items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")}${separator}${items.at(-1)}`;
+  const parts = groups.map(([first, ...rest]) =>
+    join([formatStart(first!, timeZone, language), ...rest.map((s) => formatTime(s, timeZone, language))], or),
+  );
+  return join(parts, groups.length > 2 || groups.some((g) => g.length > 1) ? `,${or}` : or);
 }
 
 /** Cents as dollars: "$150", "$12.50". */

@@ -54,8 +54,8 @@ export function startsIn(text: string, now: Date, timeZone: string, language: La
   const results = parser.parse(text, reference, { forwardDate: true });
   const starts: Date[] = [];
   let day: [number, number, number] | null = null;
-  for (const result of results) {
-    const c = result.start;
+  // "from Sat at 9 to Mon at 10" is one range to chrono; both ends are starts here.
+  for (const c of results.flatMap((r) => (r.end ? [r.start, r.end] : [r.start]))) {
     if (c.isCertain("day") || c.isCertain("weekday")) day = [c.get("year")!, c.get("month")!, c.get("day")!];
     if (!c.isCertain("hour")) continue;
     const [y, m, d] = day ?? [c.get("year")!, c.get("month")!, c.get("day")!];
@@ -70,6 +70,8 @@ const MOVE_WORDS = /\b(move|moving|reschedul\w*|change|switch|push|cambiar|cambi
 const ASKS_YES = /\?|reply (yes|y\b)|text (yes|y\b)|responda s[ií]|confirm/i;
 const BOOK_QUESTION =
   /\b(book|reserve|schedule|grab|hold|lock)\b.*\?|\b(agendo|reservo|aparto|agendar|reservar)\b.*\?/i;
+const DONE =
+  /\b(you'?re (all )?(booked|set|confirmed)|(is|has been) (now )?(booked|cancell?ed|moved|rescheduled|confirmed)|su cita:|est[aá] (cancelad|confirmad)|qued[oó] para)|^(done|listo)\b/i;
 const ADD_WORDS = /\b(add|include|agregar|añadir|incluir)\b/i;
 
 /** Rebuilds what the agent was waiting for from the transcript (replay, test mode, a lost state). */
@@ -120,12 +122,20 @@ export function stateFromHistory(
   const starts = startsIn(text, now, zone, agentLanguage);
   const upcoming = customer.appointments.filter((a) => a.status === "booked" || a.status === "confirmed");
   // The appointment the text is about: its current start is quoted, or its service, or it is the only one.
-  const about: AgentAppointment | undefined =
-    upcoming.find((a) => starts.some((s) => Math.abs(s.getTime() - a.start.getTime()) < MINUTE)) ??
-    upcoming.find((a) => agentRead.appointmentIds.includes(a.id)) ??
-    upcoming.find((a) => text.toLowerCase().includes(a.serviceName.toLowerCase())) ??
-    (upcoming.length === 1 ? upcoming[0] : undefined);
-  const fresh = about ? starts.filter((s) => Math.abs(s.getTime() - about.start.getTime()) >= MINUTE) : starts;
+  const quoted = upcoming.find((a) => starts.some((s) => Math.abs(s.getTime() - a.start.getTime()) < MINUTE));
+  // A report of something done is about the appointment whose time it quotes, and no other.
+  const about: AgentAppointment | undefined = DONE.test(text)
+    ? quoted
+    : (quoted ??
+      upcoming.find((a) => agentRead.appointmentIds.includes(a.id)) ??
+      upcoming.find((a) => text.toLowerCase().includes(a.serviceName.toLowerCase())) ??
+      (upcoming.length === 1 ? upcoming[0] : undefined));
+  // A text that reports something done ("You're booked: … at 9:00") offers no times.
+  const fresh = DONE.test(text)
+    ? []
+    : about
+      ? starts.filter((s) => Math.abs(s.getTime() - about.start.getTime()) >= MINUTE)
+      : starts;
   const withState = (phase: Phase, proposal: Proposal | null): ConversationState => ({
     ...base,
     serviceId: proposal?.kind === "slots" && proposal.purpose === "book" ? proposal.serviceId : serviceId,
@@ -152,10 +162,8 @@ export function stateFromHistory(
     });
   }
   const addOn = facts.addOns.find((a) => text.toLowerCase().includes(a.name.toLowerCase()));
-  if (addOn && ADD_WORDS.test(text) && ASKS_YES.test(text) && upcoming.length > 0 && fresh.length === 0) {
-    const target = about ?? upcoming[0]!;
-    return withState("awaiting_yes", { kind: "upsell", appointmentId: target.id, addOnId: addOn.id, expiresAt });
-  }
+  if (addOn && about && ADD_WORDS.test(text) && ASKS_YES.test(text) && fresh.length === 0)
+    return withState("awaiting_yes", { kind: "upsell", appointmentId: about.id, addOnId: addOn.id, expiresAt });
   if (fresh.length > 0 && serviceId) {
     if (fresh.length === 1 && BOOK_QUESTION.test(text))
       return withState("awaiting_yes", {
@@ -177,19 +185,22 @@ export function stateFromHistory(
   return withState("collecting", null);
 }
 
-/** Which of the starts found this turn the reply actually offers (by their day and time as written). */
+/** Which of the starts found this turn the reply actually offers: each time under its own day's label as written. */
 export function presentedStarts(reply: string, starts: readonly Date[], timeZone: string, language: Language): Date[] {
-  const shown = starts.filter((s) => {
-    const time = formatTime(s, timeZone, language);
-    const day = formatStart(s, timeZone, language).split(language === "es" ? " a las" : " at")[0]!;
-    return (
-      reply.includes(time) &&
-      (reply.includes(day) ||
-        !starts.some((o) =>
-          reply.includes(formatStart(o, timeZone, language).split(language === "es" ? " a las" : " at")[0]!),
-        ))
-    );
-  });
+  const dayOf = (s: Date) => formatStart(s, timeZone, language).split(language === "es" ? " a las" : " at")[0]!;
+  const hasTime = (text: string, s: Date) =>
+    new RegExp(`(?<![\\d:])${formatTime(s, timeZone, language).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(text);
+  // Cut the reply at every label of an offered day; a start is offered when its time is in its own day's piece.
+  const labels = [...new Set(starts.map(dayOf))];
+  const cuts = labels
+    .flatMap((label) => [...reply.matchAll(new RegExp(label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g"))].map((m) => ({ label, at: m.index })))
+    .sort((a, b) => a.at - b.at);
+  const shown =
+    cuts.length === 0
+      ? starts.filter((s) => hasTime(reply, s))
+      : starts.filter((s) =>
+          cuts.some((cut, k) => cut.label === dayOf(s) && hasTime(reply.slice(cut.at, cuts[k + 1]?.at ?? reply.length), s)),
+        );
   return shown.length > 0 ? shown : [...starts];
 }
 
