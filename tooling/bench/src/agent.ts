@@ -35,7 +35,7 @@ const SERVICE = { name: "Full Detail", durationMinutes: 120, priceCents: 19_900 
 const CREWS = 3;
 
 /** What the fake model saw: when each request arrived and when its answer left (this process's clock). */
-export type ModelLog = { arrived: number; answered: number }[];
+export type ModelLog = { arrived: number; answered: number; arrivedWall: number }[];
 
 /** The fake OpenAI server: the competent model, answering `delayMs` after each request. */
 export async function startAgentModel(delayMs: number): Promise<{ server: FakeOpenAI; log: ModelLog }> {
@@ -43,7 +43,7 @@ export async function startAgentModel(delayMs: number): Promise<{ server: FakeOp
   const server = await startFakeOpenAI({
     delayMs,
     handler: async (request) => {
-      const entry = { arrived: performance.now(), answered: 0 };
+      const entry = { arrived: performance.now(), answered: 0, arrivedWall: Date.now() };
       log.push(entry);
       const answer = await competentModelHandler(request);
       // The server waits delayMs after the handler: the answer leaves then.
@@ -138,21 +138,40 @@ export async function rulesTurnTimes(count: number): Promise<number[]> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One text's timeline, in milliseconds from its webhook's 200. */
+/**
+ * One text's timeline in milliseconds. `phases` are wall-clock steps (the database's timestamps and
+ * this process's Date.now(): one machine, one clock): 200 → the agent job queued (the intake applies
+ * the staged webhook), → the job fetched by the worker, → the turn started (agent_runs.created_at),
+ * → the first model request, → the last model answer, → the turn's end (created_at + duration_ms),
+ * → the reply row seen.
+ */
 type Timeline = {
   total: number;
   toModel: number | null;
   afterModel: number | null;
   calls: number;
-  runMs: number | null;
+  phases: Record<string, number | null>;
 };
+
+const PHASES = [
+  "ack→queued",
+  "queued→fetched",
+  "fetched→turn",
+  "turn→model",
+  "model",
+  "model→turn end",
+  "turn end→seen",
+];
 
 function describe(timelines: readonly Timeline[]): string {
   const p50 = (xs: (number | null)[]) => {
-    const known = xs.filter((x): x is number => x !== null);
+    const known = xs.filter((x): x is number => x !== null && Number.isFinite(x));
     return known.length > 0 ? quantile(known, 0.5).toFixed(0) : "–";
   };
-  return `200 → first model request p50 ${p50(timelines.map((t) => t.toModel))} ms, model calls per text p50 ${p50(timelines.map((t) => t.calls))}, last model answer → reply row visible p50 ${p50(timelines.map((t) => t.afterModel))} ms, agent_runs.duration_ms p50 ${p50(timelines.map((t) => t.runMs))} ms`;
+  return [
+    `total p50 ${p50(timelines.map((t) => t.total))} ms; model calls per text p50 ${p50(timelines.map((t) => t.calls))}; phase p50s (ms)`,
+    ...PHASES.map((phase) => `${phase} ${p50(timelines.map((t) => t.phases[phase] ?? null))}`),
+  ].join(", ");
 }
 
 export function agentFigures(ctx: {
@@ -192,23 +211,47 @@ export function agentFigures(ctx: {
     const res = await fetch(`${ctx.appUrl}/twilio/sms/incoming`, init);
     await res.arrayBuffer();
     const acked = performance.now();
+    const ackedWall = Date.now();
     if (!res.ok) throw new Error(`agent text: the webhook answered ${res.status}`);
     for (;;) {
-      const { rows } = await client.query<{ run_ms: number | null }>(
-        `SELECT (SELECT r.duration_ms FROM agent_runs r WHERE r.tenant_id = m.tenant_id
-                   AND r.conversation_id = m.conversation_id LIMIT 1) AS run_ms
-           FROM messages m WHERE m.tenant_id = $1 AND m.kind = 'ai_reply' AND m.to_number = $2 LIMIT 1`,
+      const { rows } = await client.query(
+        `SELECT 1 FROM messages m WHERE m.tenant_id = $1 AND m.kind = 'ai_reply' AND m.to_number = $2 LIMIT 1`,
         [AGENT_TENANT, from],
       );
       const seen = performance.now();
       if (rows.length > 0) {
+        const seenWall = ackedWall + (seen - acked);
         const mine = ctx.model.slice(calls);
+        const [at] = (
+          await client.query<{ queued: number; fetched: number; turn: number; turn_end: number }>(
+            `SELECT extract(epoch FROM j.created_on) * 1000 AS queued, extract(epoch FROM j.started_on) * 1000 AS fetched,
+                    extract(epoch FROM r.created_at) * 1000 AS turn,
+                    extract(epoch FROM r.created_at) * 1000 + r.duration_ms AS turn_end
+               FROM messages m
+               JOIN agent_runs r ON r.tenant_id = m.tenant_id AND r.inbound_message_id = m.id
+               LEFT JOIN pgboss.job j ON j.name = 'agent.reply' AND j.data->>'messageId' = m.id::text
+              WHERE m.tenant_id = $1 AND m.twilio_sid = $2`,
+            [AGENT_TENANT, sid],
+          )
+        ).rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : Number(v)])));
+        const firstModel = mine[0]?.arrivedWall ?? null;
+        const span = (a: number | null | undefined, b: number | null | undefined) =>
+          a === null || a === undefined || b === null || b === undefined ? null : b - a;
+        const lastAnswerWall = mine.at(-1)?.answered ? ackedWall + (mine.at(-1)!.answered - acked) : null;
         return {
           total: seen - acked,
           toModel: mine[0] ? mine[0].arrived - acked : null,
           afterModel: mine.at(-1)?.answered ? seen - mine.at(-1)!.answered : null,
           calls: mine.length,
-          runMs: rows[0]!.run_ms,
+          phases: {
+            "ack→queued": span(ackedWall, at?.queued),
+            "queued→fetched": span(at?.queued, at?.fetched),
+            "fetched→turn": span(at?.fetched, at?.turn),
+            "turn→model": span(at?.turn, firstModel),
+            model: span(firstModel, lastAnswerWall),
+            "model→turn end": span(lastAnswerWall, at?.turn_end),
+            "turn end→seen": span(at?.turn_end, seenWall),
+          },
         };
       }
       if (seen - acked > 60_000) throw new Error(`agent text from ${from}: no reply in the outbox after 60 s`);
