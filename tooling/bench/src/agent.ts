@@ -56,10 +56,9 @@ export async function startAgentModel(delayMs: number): Promise<{ server: FakeOp
 
 /**
  * A detailer on auto-pilot with a plan that includes the agent: opening hours every day, one
- * service, three crews. Before the app starts (its routing snapshot is loaded then). The SMS
- * figures' businesses get the agent switched off, so those figures measure the intake alone.
+ * service, three crews. Before the app starts (its routing snapshot is loaded then).
  */
-export async function agentTenant(db: TestDatabase, smsTenantIds: readonly string[]): Promise<void> {
+export async function agentTenant(db: TestDatabase): Promise<void> {
   await asOwner(db, async (client) => {
     await client.query(
       `INSERT INTO tenants (id, name, slug, plan_tier, status, timezone, updated_at)
@@ -90,12 +89,6 @@ export async function agentTenant(db: TestDatabase, smsTenantIds: readonly strin
     await client.query(`INSERT INTO agent_settings (tenant_id, mode, updated_at) VALUES ($1, 'autopilot', now())`, [
       AGENT_TENANT,
     ]);
-    for (const id of smsTenantIds)
-      await client.query(
-        `INSERT INTO agent_settings (tenant_id, mode, updated_at) VALUES ($1, 'off', now())
-         ON CONFLICT (tenant_id) DO UPDATE SET mode = 'off'`,
-        [id],
-      );
   });
 }
 

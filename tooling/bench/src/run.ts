@@ -17,7 +17,7 @@ import { judge, type Round, resultText } from "./goals.ts";
 import { load, oneConnection, type Sample } from "./measure.ts";
 import { profileClock, summarizeProfiles, type Windows } from "./profile.ts";
 import { render } from "./report.ts";
-import { busyCalendar, manyConversations, manyCustomers, smsNumbers, smsTenantIds, smsTenants } from "./seed.ts";
+import { busyCalendar, manyConversations, manyCustomers, smsNumbers, smsTenants } from "./seed.ts";
 import { freePort, type Server, startServer } from "./servers.ts";
 import { ratioText } from "./stats.ts";
 
@@ -72,7 +72,7 @@ async function main() {
   try {
     const needsSms = groups.has("sms") || groups.has("sms-e2e");
     const numbers = needsSms ? await smsTenants(db) : smsNumbers();
-    if (model) await agentTenant(db, needsSms ? smsTenantIds() : []);
+    if (model) await agentTenant(db);
     const port = await freePort();
     const publicBaseUrl = `http://127.0.0.1:${port}`;
     const app = await startServer({

@@ -22,8 +22,6 @@ export const SMS_TENANTS = 4;
 export const smsNumbers = (): string[] =>
   Array.from({ length: SMS_TENANTS * 2 }, (_, i) => `+1555555${String(200 + i).padStart(4, "0")}`);
 
-export const smsTenantIds = (): string[] => Array.from({ length: SMS_TENANTS }, (_, t) => `bench-${t + 1}`);
-
 /** Active "pro" businesses bench-1 … bench-N owning smsNumbers() (two each). Before the app starts. */
 export async function smsTenants(db: TestDatabase): Promise<string[]> {
   const numbers = smsNumbers();
@@ -34,6 +32,8 @@ export async function smsTenants(db: TestDatabase): Promise<string[]> {
         `INSERT INTO tenants (id, name, slug, plan_tier, status, updated_at) VALUES ($1, $2, $1, 'pro', 'active', now())`,
         [id, `Bench Business ${t + 1}`],
       );
+      // The SMS figures measure the intake: their businesses' SMS agent is off (the agent has its own figure).
+      await client.query(`INSERT INTO agent_settings (tenant_id, mode, updated_at) VALUES ($1, 'off', now())`, [id]);
       for (const number of numbers.slice(t * 2, t * 2 + 2))
         await client.query(
           `INSERT INTO tenant_phone_configs (phone_number, tenant_id, label, updated_at) VALUES ($1, $2, 'Main', now())`,
