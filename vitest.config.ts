@@ -41,7 +41,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["packages/{db,api,intake,sms-agent}/test/**/*.test.ts", "apps/server/test/**/*.test.ts"],
+          include: [
+            "packages/{db,api,intake,sms-agent}/test/**/*.test.ts",
+            "apps/server/test/**/*.test.ts",
+            "tooling/agent-replay/test/**/*.test.ts",
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

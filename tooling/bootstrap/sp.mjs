@@ -9,6 +9,7 @@
 //   node tooling/bootstrap/sp.mjs start      install, build the apps, start on the embedded DB
 //   node tooling/bootstrap/sp.mjs test       install, typecheck, lint, build, run every test
 //   node tooling/bootstrap/sp.mjs <script>   install, then `pnpm run <script>` (db:migrate, bench, eval, ...)
+//   node tooling/bootstrap/sp.mjs agent:replay <scenario.json | dir>   the SMS agent on a throwaway database
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -77,6 +78,18 @@ function ensurePnpm() {
 function main() {
   ensureNode();
   const [command = "start", ...rest] = process.argv.slice(2);
+  if (command === "agent:replay") {
+    // No install step: its output would mix with the JSON on stdout. Paths are the caller's
+    // (pnpm runs scripts from the root; INIT_CWD is where it was typed), and the exit code is the replay's.
+    const cli = path.join(ROOT, "tooling/agent-replay/src/cli.ts");
+    if (!existsSync(path.join(ROOT, "tooling/agent-replay/node_modules"))) {
+      const [node, pnpmCli] = ensurePnpm();
+      log("installing dependencies");
+      const status = run(node, [pnpmCli, "install", "--reporter=append-only"], { stdio: [0, 2, 2] });
+      if (status !== 0) process.exit(status);
+    }
+    process.exit(run(process.execPath, [cli, ...rest], { cwd: process.env.INIT_CWD ?? process.cwd() }));
+  }
   const [node, pnpmCli] = ensurePnpm();
   const pnpm = (args, opts) => mustRun(node, [pnpmCli, ...args], opts);
   // Child processes (turbo, vitest, the server) must find this Node and pnpm first on PATH.

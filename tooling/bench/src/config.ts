@@ -27,6 +27,12 @@ export const settings = {
   /** Rows per tenant for the list figures (issue 12: 10^5). */
   listRows: Number(process.env.BENCH_LIST_ROWS ?? 100_000),
   databaseUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+  /** The agent figure's fake model: milliseconds from each request to its answer (issue 13: "a fixed time"). */
+  agentModelMs: Number(process.env.BENCH_AGENT_MODEL_MS ?? 400),
+  /** Texts per agent sample, each from a new customer (issue 13's goal is a p50 over at least 30). */
+  agentTexts: Number(process.env.BENCH_AGENT_TEXTS ?? 30),
+  /** In-process rules-engine turns per sample of the agent's budget (at least 200). */
+  agentRulesTurns: Number(process.env.BENCH_AGENT_RULES_TURNS ?? 300),
 };
 
 /**
@@ -45,6 +51,7 @@ export const FIGURE_GROUPS = [
   "sms",
   "sms-e2e",
   "voice",
+  "agent",
 ] as const;
 export type FigureGroup = (typeof FIGURE_GROUPS)[number];
 
@@ -68,6 +75,8 @@ export const NAMES = {
   sms: `POST /twilio/sms/incoming (signed, new SID each, ${settings.webhookConnections} connections)`,
   smsE2e: `SMS end to end (acknowledged → in the inbox, ${settings.webhookConnections} connections)`,
   voice: "POST /twilio/voice/incoming (signed, new CallSid each, 1 connection)",
+  agent: `SMS agent reply (webhook 200 → ai_reply in the outbox, fake model ${settings.agentModelMs} ms, 1 text at a time)`,
+  agentBudget: `SMS agent budget (fake model ${settings.agentModelMs} ms + the rules engine's p50 per turn)`,
 } as const;
 
 /** The list figures' search: one surname in twenty, so 5,000 of the 100,000 customers match. */

@@ -57,6 +57,8 @@ export const GOALS: Goal[] = [
   page(NAMES.searchDeep),
   tail(NAMES.searchDeep, NAMES.searchFirst, 1.3, "issue 10"),
   atLeast(NAMES.availability, NAMES.noop, 0.3, "issue 10"),
+  // The agent adds at most 10 % to the model's own time and the rules engine's (issue 13).
+  { figure: NAMES.agent, yardstick: NAMES.agentBudget, measure: "p50", op: "≤", goal: 1.1, source: "issue 13" },
 ];
 
 /** One round: each figure's sample and the bare-route sample taken just before it. */

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "@servicepro/db/testing";
 import { FAKE_ACCOUNT_SID, FAKE_AUTH_TOKEN, startFakeTwilio } from "@servicepro/testkit";
+import { agentFigures, agentTenant, startAgentModel } from "./agent.ts";
 import { DEMO_ADMIN, DEMO_PASSWORD, FIGURE_GROUPS, type FigureGroup, NAMES, OWNER, ROOT, settings } from "./config.ts";
 import { buildFigures, type Figure } from "./figures.ts";
 import { judge, type Round, resultText } from "./goals.ts";
@@ -66,9 +67,12 @@ async function main() {
   const profileDir = settings.profile ? mkdtempSync(path.join(tmpdir(), "bench-profile-")) : null;
   const windows: Windows = new Map();
   const fakeTwilio = await startFakeTwilio();
+  // The agent's model: a fake OpenAI server answering in a fixed time (only when the agent figure runs).
+  const model = groups.has("agent") ? await startAgentModel(settings.agentModelMs) : null;
   try {
     const needsSms = groups.has("sms") || groups.has("sms-e2e");
     const numbers = needsSms ? await smsTenants(db) : smsNumbers();
+    if (model) await agentTenant(db);
     const port = await freePort();
     const publicBaseUrl = `http://127.0.0.1:${port}`;
     const app = await startServer({
@@ -88,6 +92,7 @@ async function main() {
         DEMO_TENANT_ADMIN_PASSWORD: DEMO_PASSWORD,
         LOG_LEVEL: "warn",
         NODE_ENV: "production",
+        ...(model ? { OPENAI_API_KEY: "sk-bench-fake-openai-key-0000", OPENAI_BASE_URL: model.server.url } : {}),
       },
       readyPath: "/healthz",
       port,
@@ -122,6 +127,7 @@ async function main() {
       availabilityInput,
       groups,
     });
+    if (model) figures.push(...agentFigures({ db, appUrl: app.url, publicBaseUrl, model: model.log }));
     const bare = { url: `${baseline.url}/baseline` };
     const baselineFor = (figure: Figure): Promise<Sample> =>
       figure.oneConnection
@@ -179,6 +185,7 @@ async function main() {
   } finally {
     for (const server of servers.reverse()) await server.stop();
     await fakeTwilio.close();
+    await model?.server.close();
     await db.drop();
     if (profileDir) {
       process.stderr.write(`${summarizeProfiles(profileDir, windows)}\n`);

@@ -32,6 +32,8 @@ export async function smsTenants(db: TestDatabase): Promise<string[]> {
         `INSERT INTO tenants (id, name, slug, plan_tier, status, updated_at) VALUES ($1, $2, $1, 'pro', 'active', now())`,
         [id, `Bench Business ${t + 1}`],
       );
+      // The SMS figures measure the intake: their businesses' SMS agent is off (the agent has its own figure).
+      await client.query(`INSERT INTO agent_settings (tenant_id, mode, updated_at) VALUES ($1, 'off', now())`, [id]);
       for (const number of numbers.slice(t * 2, t * 2 + 2))
         await client.query(
           `INSERT INTO tenant_phone_configs (phone_number, tenant_id, label, updated_at) VALUES ($1, $2, 'Main', now())`,
