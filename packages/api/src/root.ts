@@ -9,7 +9,6 @@ import { authRouter } from "./routers/auth.ts";
 import { bookingRouter } from "./routers/booking.ts";
 import { onboardingRouter } from "./routers/onboarding.ts";
 import { portalRouter } from "./routers/portal/business.ts";
-import { tenantAgentPlaceholderRouter } from "./routers/tenant/agent-ui-placeholder.ts";
 import { tenantAppointmentsRouter } from "./routers/tenant/appointments.ts";
 import { tenantBookingRouter } from "./routers/tenant/booking.ts";
 import { tenantCallsRouter } from "./routers/tenant/calls.ts";
@@ -50,7 +49,6 @@ export const appRouter = createRouter({
     appointments: tenantAppointmentsRouter,
     booking: tenantBookingRouter,
     team: tenantTeamRouter,
-    agent: tenantAgentPlaceholderRouter,
   }),
   portal: portalRouter,
   booking: bookingRouter,

@@ -35,9 +35,6 @@ const conversationSchema = z.object({
   optedOutAt: z.string().nullable(),
   /** A text in it may be asking to stop texts and waits for staff (tenant.inbox.consentReviews). */
   needsConsentReview: z.boolean(),
-  /** PLACEHOLDER (h-ui): the agent flags h-runtime adds to the list items; optional so nothing fills them here. */
-  agentHandoff: z.boolean().optional(),
-  agentDraft: z.boolean().optional(),
 });
 
 /** The inbox's order: the newest conversation first (index conversations (tenant_id, last_message_at DESC, id DESC)). */
