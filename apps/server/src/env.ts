@@ -99,10 +99,14 @@ const envSchema = z.object({
   JOB_SUPERVISE_INTERVAL_SECONDS: optional(z.coerce.number().int().min(1).max(300)).default(15),
   /** How long an intake worker holds the Twilio events it took before another process may take them (seconds). */
   INTAKE_LEASE_SECONDS: optional(z.coerce.number().int().min(1).max(600)).default(30),
-  // Read now so a malformed value fails at start-up; used by the AI phases.
+  /** The SMS agent's model brain (and the other AI phases). Unset: the agent's rules engine answers. */
   OPENAI_API_KEY: optional(z.string().min(20, "OPENAI_API_KEY looks too short")),
   /** OpenAI's API origin (a proxy or a compatible server); the Integrations page checks it. */
   OPENAI_BASE_URL: optional(z.url({ protocol: /^https?$/, error: "OPENAI_BASE_URL must be an http(s) URL" })),
+  /** The model the SMS agent calls (tool calling); unset: the agent package's default. */
+  OPENAI_MODEL: optional(z.string().regex(/^[\w.:/-]{1,100}$/, "OPENAI_MODEL looks like gpt-4o-mini")),
+  /** How long one model call may take before the agent falls back to its rules (milliseconds). */
+  OPENAI_TIMEOUT_MS: optional(z.coerce.number().int().min(500).max(120_000)),
   // Not used yet; read so the Integrations & keys page can say whether they are set.
   STRIPE_SECRET_KEY: optional(
     z.string().regex(/^(sk|rk)_(test|live)_\w{10,}$/, "STRIPE_SECRET_KEY looks like sk_live_… or sk_test_…"),

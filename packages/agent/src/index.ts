@@ -5,7 +5,22 @@
  * (the rules, or the OpenAI model with a fall back to the rules) decide with guarded tools, then
  * check the reply (prices, links, numbers) before it leaves. docs/decisions/0016-sms-agent.md.
  */
+
+export { cleanInbound, runTurn, type TurnDeps } from "./engine.ts";
+export { formatMoney, formatPrice, formatStart, formatStarts, isoInZone } from "./format.ts";
+export { allowedAmounts, checkReply, MAX_REPLY_CHARS, type ReplyCheck } from "./guard.ts";
+export {
+  createModelBrain,
+  createModelBrainFromEnv,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_MODEL,
+  DEFAULT_TIMEOUT_MS,
+  type ModelBrainLogger,
+  type ModelBrainOptions,
+} from "./model/model-brain.ts";
 export type { Brain, BrainContext, BrainDecision, TimeWindow, ToolBox, ToolResult, Understanding } from "./ports.ts";
+export { replayScenario, toReplayOutput } from "./replay.ts";
+export { rulesBrain } from "./rules-brain.ts";
 export {
   parseScenario,
   type ReplayOutput,
@@ -14,5 +29,13 @@ export {
   ScenarioError,
   scenarioSchema,
 } from "./scenario.ts";
+export {
+  createScenarioWorld,
+  customerFromScenario,
+  factsFromScenario,
+  type ScenarioWorldRecord,
+} from "./scenario-world.ts";
+export { expireState, nextState, startsIn, stateFromHistory } from "./state.ts";
 export { TOOL_NAMES, TOOL_SCHEMAS, type ToolArgs, type ToolName } from "./tool-schemas.ts";
+export { createToolBox, inQuietHours, newTurnLog, PROPOSAL_TTL_MINUTES, parseInstant, type TurnLog } from "./tools.ts";
 export * from "./types.ts";

@@ -211,7 +211,14 @@ export const scenarioSchema = z.object({
     .max(5000)
     .default([]),
   history: z
-    .array(z.object({ from: z.enum(["customer", "agent", "staff"]), text: z.string().max(5000) }))
+    .array(
+      z.object({
+        from: z.enum(["customer", "agent", "staff"]),
+        text: z.string().max(5000),
+        /** Optional: when it was sent (the loop guard counts the agent's texts in the last hour). */
+        at: isoWithOffset.optional(),
+      }),
+    )
     .max(200)
     .default([]),
   /** An empty text is allowed (an MMS with only a photo): the agent must still answer safely. */

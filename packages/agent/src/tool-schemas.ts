@@ -28,6 +28,7 @@ export const TOOL_SCHEMAS = {
       from: instant.optional().describe("earliest start; default now"),
       to: instant.optional().describe("latest start; default a week after `from`"),
       limit: z.int().min(1).max(6).default(3),
+      appointmentId: id.optional().describe("moving this appointment of the customer's: its own time counts as free"),
     }),
   },
   book_appointment: {

@@ -190,7 +190,15 @@ export type Refusal = { ok: false; reason: string; message: string; alternatives
  */
 export interface AgentWorld {
   /** Open starts for a job of this service (plus add-ons) in [from, to), earliest first. */
-  openStarts(request: { serviceId: string; addOnIds: string[]; from: Date; to: Date; limit: number }): Promise<Date[]>;
+  openStarts(request: {
+    serviceId: string;
+    addOnIds: string[];
+    from: Date;
+    to: Date;
+    limit: number;
+    /** Moving this appointment: its own time does not count as taken. */
+    ignoreAppointmentId?: string;
+  }): Promise<Date[]>;
   /** Whether this start can be booked for that job; the refusal says why and the nearest open starts. */
   checkStart(request: {
     serviceId: string;

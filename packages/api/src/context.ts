@@ -1,3 +1,4 @@
+import type { Brain } from "@servicepro/agent";
 import type { ReminderQueue } from "@servicepro/booking";
 import type { Database } from "@servicepro/db";
 import type { Principal, StaffRole } from "@servicepro/identity";
@@ -81,6 +82,8 @@ export type ApiMessaging = {
   provisioning: ProvisioningJobs;
   /** Appointment reminder jobs, queued after a booking change commits (packages/booking enqueueReminders). */
   reminders: ReminderQueue;
+  /** The SMS agent's brain (test mode runs it); unset: the rules. */
+  agentBrain?: Brain;
 };
 
 /** The API's long-lived dependencies, built once per server. */

@@ -9,6 +9,7 @@ import { authRouter } from "./routers/auth.ts";
 import { bookingRouter } from "./routers/booking.ts";
 import { onboardingRouter } from "./routers/onboarding.ts";
 import { portalRouter } from "./routers/portal/business.ts";
+import { tenantAgentRouter } from "./routers/tenant/agent.ts";
 import { tenantAppointmentsRouter } from "./routers/tenant/appointments.ts";
 import { tenantBookingRouter } from "./routers/tenant/booking.ts";
 import { tenantCallsRouter } from "./routers/tenant/calls.ts";
@@ -49,6 +50,7 @@ export const appRouter = createRouter({
     appointments: tenantAppointmentsRouter,
     booking: tenantBookingRouter,
     team: tenantTeamRouter,
+    agent: tenantAgentRouter,
   }),
   portal: portalRouter,
   booking: bookingRouter,

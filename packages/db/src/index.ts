@@ -15,6 +15,9 @@ export {
   type SqlExecutor,
 } from "./client.ts";
 export type {
+  AgentRun,
+  AgentSettings,
+  AgentThread,
   Appointment,
   AppointmentEvent,
   AppointmentReminder,
@@ -42,6 +45,7 @@ export { Prisma } from "./generated/prisma/client.ts";
 export {
   ActorKind,
   AfterHoursMode,
+  AgentMode,
   AppointmentStatus,
   AssetKind,
   BookableKind,

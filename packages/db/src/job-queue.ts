@@ -97,6 +97,25 @@ export const JOB_QUEUES = {
       deleteAfterSeconds: DAY,
     } satisfies QueueOptions,
   },
+  /**
+   * One job per inbound text the SMS agent should answer (packages/sms-agent). The job names the
+   * text; the worker reads the conversation, the customer and the business under the tenant's scope.
+   * A run row per text (unique) makes a retried job answer once; retries are short because a
+   * customer is waiting, and a job that still fails hands the conversation to a person.
+   */
+  agentReply: {
+    name: "agent.reply",
+    data: z.strictObject({ tenantId, messageId: rowId }),
+    options: {
+      retryLimit: 3,
+      retryDelay: 2,
+      retryBackoff: true,
+      retryDelayMax: 30,
+      // A model call is bounded by its timeout (OPENAI_TIMEOUT_MS); past this the job is retried.
+      expireInSeconds: 120,
+      deleteAfterSeconds: DAY,
+    } satisfies QueueOptions,
+  },
 } as const;
 
 /** How often workers' processes sweep finished jobs past their queue's deleteAfterSeconds. */

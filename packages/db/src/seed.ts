@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { hasFeature } from "@servicepro/features";
 import { customerSearchKeys } from "@servicepro/validators";
 import type { Database } from "./client.ts";
 import type {
@@ -122,6 +123,15 @@ export async function seedDemo(db: Database, opts: SeedOptions): Promise<SeedRes
   // Sample inbox, calls and FAQs, written as each tenant (only for tenants this run created, so a
   // re-run never duplicates or resurrects anything).
   for (const tenantId of result.tenantsCreated) await seedTenantActivity(db, tenantId, demo);
+  // The SMS agent answers the demo businesses' texts itself where their plan includes it.
+  for (const tenant of demo.tenants.filter((t) => result.tenantsCreated.includes(t.id) && hasFeature(t, "aiSmsAgent")))
+    await tenantDb(db, tenant.id).run((tx) =>
+      tx.agentSettings.upsert({
+        where: { tenantId: tenant.id },
+        create: { tenantId: tenant.id, mode: "autopilot" },
+        update: {},
+      }),
+    );
   // The booking side is keyed row by row (and appointments are added only to an empty calendar), so
   // it also fills in demo businesses created before there was a calendar.
   for (const booking of demo.booking) await seedBookingDemo(db, booking, opts.now ?? new Date());

@@ -31,6 +31,9 @@ export const TENANT_OWNED_MODELS = [
   "AppointmentSeries",
   "AppointmentReminder",
   "TwilioEvent",
+  "AgentSettings",
+  "AgentThread",
+  "AgentRun",
 ] as const;
 export type TenantOwnedModel = (typeof TENANT_OWNED_MODELS)[number];
 

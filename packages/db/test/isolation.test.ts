@@ -40,6 +40,9 @@ const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
   AppointmentSeries: "appointment_series",
   AppointmentReminder: "appointment_reminders",
   TwilioEvent: "twilio_events",
+  AgentSettings: "agent_settings",
+  AgentThread: "agent_threads",
+  AgentRun: "agent_runs",
 };
 /**
  * Directory tables: tenant rows keyed by a platform-wide identifier (a phone number belongs to one
@@ -101,6 +104,18 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
         await tx.faq.create({ data: { tenantId: id, question: "Hours?", answer: "9 to 5" } });
         await tx.twilioEvent.create({
           data: { tenantId: id, kind: "sms_incoming", dedupeKey: `SM${i}`, orderKey: `sms:${phone}`, params: {} },
+        });
+        // One row of every agent table.
+        await tx.agentSettings.create({ data: { tenantId: id, mode: "autopilot" } });
+        await tx.agentThread.create({ data: { tenantId: id, conversationId: conversation.id, state: {} } });
+        await tx.agentRun.create({
+          data: {
+            tenantId: id,
+            conversationId: conversation.id,
+            inboundMessageId: conversation.id,
+            mode: "autopilot",
+            outcome: "skipped",
+          },
         });
         const service = await tx.service.create({
           data: {

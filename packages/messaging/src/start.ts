@@ -1,3 +1,4 @@
+import { type Brain, rulesBrain } from "@servicepro/agent";
 import type { ReminderQueue } from "@servicepro/booking";
 import { type Database, JOB_QUEUE_SCHEMA, MAINTENANCE_INTERVAL_SECONDS } from "@servicepro/db";
 import { startTwilioIntake, type TwilioIntake } from "@servicepro/intake";
@@ -25,6 +26,7 @@ import {
   type TwilioClient,
   type WorkerLogger,
 } from "@servicepro/sms";
+import { createAgentIntake, startAgentWorker } from "@servicepro/sms-agent";
 import type { UnroutedPolicy } from "@servicepro/telephony";
 import { callRecordFromStaged, recordVoiceIncoming } from "@servicepro/voice";
 import { PgBoss } from "pg-boss";
@@ -52,6 +54,8 @@ export type MessagingOptions = {
   superviseIntervalSeconds?: number;
   /** How long an intake worker holds the events it took before another process may take them; default 30 s. */
   intakeLeaseSeconds?: number;
+  /** The SMS agent's brain: the OpenAI model (with the rules as its fall back) when configured; default the rules. */
+  agentBrain?: Brain;
   now?: () => Date;
 };
 
@@ -69,6 +73,8 @@ export type Messaging = {
   routing: RoutingSnapshot;
   boss: PgBoss;
   sender: SmsSender;
+  /** The SMS agent's brain (test mode uses the same one). */
+  agentBrain: Brain;
   /** Stops the worker (finishing jobs in hand) and the queue. */
   stop(): Promise<void>;
 };
@@ -107,6 +113,8 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   const base = options.publicBaseUrl.replace(/\/$/, "");
   const routing = createRoutingSnapshot(options.db, { logger: options.logger });
   const offPath = createOffPathWrites();
+  const agentIntake = createAgentIntake(boss);
+  const email = options.email ?? createDevEmailSender(options.logger);
   const intake: IntakeDeps = {
     db: options.db,
     outbox,
@@ -116,6 +124,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     reminders,
     routing,
     offPath,
+    agent: agentIntake,
     ...(options.now ? { now: options.now } : {}),
   };
   const twilioIntake = startTwilioIntake(intake, options.logger, {
@@ -155,6 +164,26 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
           { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
         )
       : async () => undefined;
+  // The SMS agent answers texts the intake hands it; the intake wakes it when it commits new ones.
+  const agentWorker =
+    (options.runWorker ?? true)
+      ? await startAgentWorker(
+          boss,
+          {
+            db: options.db,
+            outbox,
+            events,
+            email,
+            brain: options.agentBrain ?? rulesBrain,
+            logger: options.logger,
+            publicBaseUrl: base,
+            reminders,
+            ...(options.now ? { now: options.now } : {}),
+          },
+          { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
+        )
+      : null;
+  if (agentWorker) agentIntake.attach(agentWorker.id);
   const stopProvisioning =
     (options.runWorker ?? true)
       ? await startProvisioningWorkers(boss, {
@@ -162,7 +191,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
           twilio: options.twilio ?? null,
           publicBaseUrl: base,
           sms: options.sender,
-          email: options.email ?? createDevEmailSender(options.logger),
+          email,
           platformSmsFrom: options.platformSmsFrom ?? null,
           logger: options.logger,
           ...(options.now ? { now: options.now } : {}),
@@ -181,6 +210,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     routing,
     boss,
     sender: options.sender,
+    agentBrain: options.agentBrain ?? rulesBrain,
     async stop() {
       await twilioIntake.stop();
       // Calls answered before the stop still get their rows.
@@ -188,6 +218,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       routing.close();
       await stopWorker();
       await stopReminders();
+      await agentWorker?.stop();
       await stopProvisioning();
       await boss.stop({ graceful: true, close: false, timeout: 10_000 });
     },

@@ -24,6 +24,22 @@ export type IntakeDeps = {
   routing?: RoutingSnapshot;
   /** Writes done after a webhook is answered (a call's row), tracked so shutdown and tests can wait for them. */
   offPath?: OffPathWrites;
+  /** The SMS agent (@servicepro/sms-agent): plain texts that need an answer become its jobs. */
+  agent?: AgentIntake;
+};
+
+/** A stored text the SMS agent may answer. */
+export type AgentText = { messageId: string; conversationId: string };
+
+/** How the intake hands texts to the SMS agent: jobs written in the intake's transaction, then a wake-up. */
+export type AgentIntake = {
+  /**
+   * Inside the intake's tenant transaction: queues one agent job per text, if the business runs
+   * its agent (mode not off, and its plan includes it). Commits or rolls back with the texts.
+   */
+  enqueue(tx: TenantTx, tenantId: string, texts: readonly AgentText[]): Promise<void>;
+  /** After the commit: starts this process's agent worker on the new jobs now rather than at its next poll. */
+  wake?(): void;
 };
 
 /** Writes that run after the answer has gone: each is tracked until it ends (its failure is the caller's to log). */

@@ -13,6 +13,8 @@ export {
 } from "./delivery-worker.ts";
 export { createMessagingEvents } from "./events.ts";
 export {
+  type AgentIntake,
+  type AgentText,
   afterAnswer,
   createOffPathWrites,
   ensureConversation,

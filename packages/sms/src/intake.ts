@@ -19,7 +19,7 @@ import { runsAutomations } from "@servicepro/tenancy/constants";
 import { customerSearchKeys } from "@servicepro/validators";
 import { handleAppointmentReply } from "./appointment-replies.ts";
 import { recordConsentChange, twilioKeywordHandling } from "./consent.ts";
-import { type IntakeDeps, ourNumberOf, phoneOf, type TwilioParams } from "./inbound.ts";
+import { type AgentText, type IntakeDeps, ourNumberOf, phoneOf, type TwilioParams } from "./inbound.ts";
 import { recordUnrouted, routeInbound } from "./inbound-routing.ts";
 import { type DroppedMedia, mediaPreview, parseMessageMedia, truncateText } from "./media.ts";
 import { historyEntry } from "./status-history.ts";
@@ -122,6 +122,7 @@ export async function applyInboundTexts(
     await updateConversations(tx, tenantId, prepared, stored, customers, conversations);
 
     const results: InboundSmsResult[] = [];
+    const forAgent: AgentText[] = [];
     const configs = new Map<string, Promise<{ helpText: string | null; advancedOptOut: boolean } | null>>();
     const configOf = (phoneNumber: string | null) => {
       if (!phoneNumber) return Promise.resolve(null);
@@ -164,7 +165,10 @@ export async function applyInboundTexts(
         appointment,
         droppedMedia: text.droppedMedia,
       });
+      if (deps.agent && needsAgent(text, appointment, tenant.status))
+        forAgent.push({ messageId: message.id, conversationId });
     }
+    if (deps.agent && forAgent.length > 0) await deps.agent.enqueue(tx, tenantId, forAgent);
     await options.inTransaction?.(tx);
     return results;
   });
@@ -176,7 +180,28 @@ export async function applyInboundTexts(
       deps.events.publish({ type: "message", tenantId, conversationId, messageId });
   }
   if (reminderIds.length > 0 && deps.reminders) await enqueueReminders(deps.reminders, tenantId, reminderIds);
+  // The agent's jobs committed with the texts; its worker in this process starts on them now.
+  if (deps.agent?.wake && results.some((r) => r.outcome === "stored")) deps.agent.wake();
   return results;
+}
+
+/**
+ * Whether the SMS agent should answer a stored text: a plain text (no consent keyword or opt-out
+ * words, nothing under review, nothing Twilio handled), not a C / R answer to a reminder that was
+ * already handled, from a phone we may text, for a business whose automations run.
+ */
+function needsAgent(
+  text: Prepared,
+  appointment: "confirmed" | "reschedule" | null,
+  status: Parameters<typeof runsAutomations>[0],
+): boolean {
+  return (
+    text.intent.kind === "none" &&
+    text.text.params.OptOutType === undefined &&
+    appointment === null &&
+    callerIdOf(text.text.params.From).kind === "phone" &&
+    runsAutomations(status)
+  );
 }
 
 /** Whether a text may need its number's settings (HELP text, Advanced Opt-Out): only keyword-like texts do. */

@@ -35,7 +35,9 @@ export type QueueSmsResult =
 export type MessagingEvent =
   | { type: "message"; tenantId: string; conversationId: string; messageId: string }
   | { type: "message_status"; tenantId: string; conversationId: string; messageId: string; status: string }
-  | { type: "call"; tenantId: string; callId: string };
+  | { type: "call"; tenantId: string; callId: string }
+  /** The SMS agent changed a conversation's state: a hand-off to a person, a draft, a pause. */
+  | { type: "agent"; tenantId: string; conversationId: string; change: "handoff" | "draft" | "paused" | "resumed" };
 
 export type MessagingEvents = {
   publish(event: MessagingEvent): void;

@@ -6,6 +6,7 @@
 import { keyset, Prisma } from "@servicepro/db";
 import { AppError } from "@servicepro/errors";
 import type { MessagingEvent, MessagingEvents } from "@servicepro/sms";
+import { pauseAfterStaffReply } from "@servicepro/sms-agent";
 import { smsBodySchema } from "@servicepro/validators";
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
@@ -35,6 +36,10 @@ const conversationSchema = z.object({
   optedOutAt: z.string().nullable(),
   /** A text in it may be asking to stop texts and waits for staff (tenant.inbox.consentReviews). */
   needsConsentReview: z.boolean(),
+  /** The SMS agent handed it to a person, who has not resolved it yet. */
+  agentHandoff: z.boolean(),
+  /** The SMS agent drafted a reply staff may send (suggest mode). */
+  agentDraft: z.boolean(),
 });
 
 /** The inbox's order: the newest conversation first (index conversations (tenant_id, last_message_at DESC, id DESC)). */
@@ -68,6 +73,8 @@ type ConversationRow = {
   customer_phone: string;
   opted_out_at: Date | null;
   needs_review: boolean;
+  agent_handoff: boolean;
+  agent_draft: boolean;
 };
 
 /**
@@ -82,7 +89,9 @@ export function conversationPageQuery(tenantId: string, after: ConversationKeys 
            (SELECT CASE WHEN s.state = 'opted_out' THEN s.updated_at END FROM sms_consents s
              WHERE s.tenant_id = c.tenant_id AND s.phone = cu.phone) AS opted_out_at,
            EXISTS (SELECT FROM messages m WHERE m.tenant_id = c.tenant_id AND m.conversation_id = c.id
-                     AND m.consent_review = 'pending') AS needs_review
+                     AND m.consent_review = 'pending') AS needs_review,
+           coalesce(ath.handoff_at IS NOT NULL, false) AS agent_handoff,
+           coalesce(ath.draft_body IS NOT NULL, false) AS agent_draft
     FROM (SELECT c.tenant_id, c.id, c.customer_id, c.tenant_number, c.last_message_at, c.last_message_preview,
                  c.last_direction, c.unread_count
             FROM conversations c
@@ -90,6 +99,7 @@ export function conversationPageQuery(tenantId: string, after: ConversationKeys 
            ORDER BY ${conversationOrder.orderBy}
            ${conversationOrder.limit(take)}) c
     JOIN customers cu ON cu.tenant_id = c.tenant_id AND cu.id = c.customer_id
+    LEFT JOIN agent_threads ath ON ath.tenant_id = c.tenant_id AND ath.conversation_id = c.id
     ORDER BY ${conversationOrder.orderBy}`;
 }
 
@@ -126,6 +136,8 @@ export const tenantInboxRouter = createRouter({
           unreadCount: row.unread_count,
           optedOutAt: row.opted_out_at?.toISOString() ?? null,
           needsConsentReview: row.needs_review,
+          agentHandoff: row.agent_handoff,
+          agentDraft: row.agent_draft,
         })),
         nextCursor,
       };
@@ -154,7 +166,14 @@ export const tenantInboxRouter = createRouter({
     .output(
       z.object({
         conversation: conversationSchema
-          .omit({ preview: true, lastDirection: true, lastMessageAt: true, needsConsentReview: true })
+          .omit({
+            preview: true,
+            lastDirection: true,
+            lastMessageAt: true,
+            needsConsentReview: true,
+            agentHandoff: true,
+            agentDraft: true,
+          })
           .extend({
             /** How they opted out (a keyword, plain words, staff, the carrier, a voicemail, the phone menu). */
             optedOutVia: optOutSourceSchema.nullable(),
@@ -234,6 +253,9 @@ export const tenantInboxRouter = createRouter({
           purposeKey: `staff:${input.idempotencyKey}`,
           sentByUserId: userId,
         });
+        // A person is answering: the agent stays quiet here for the business's pause, and its draft goes.
+        if (result.status === "queued")
+          await pauseAfterStaffReply(tx, { tenantId: ctx.tenantId, conversationId: conversation.id, now: ctx.now() });
         return { result, timezone: tenant?.timezone ?? "UTC" };
       });
       if (result.status === "opted_out") {
