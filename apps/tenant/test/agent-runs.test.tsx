@@ -25,7 +25,18 @@ describe("AgentRuns", () => {
     const api = createTestApi({
       "tenant.agent.runs": (input) =>
         (input as { cursor?: string }).cursor === "page-2"
-          ? { items: [run(3, { outcome: "skipped", inbound: "auto-reply: out of office" })], nextCursor: null }
+          ? {
+              items: [
+                run(3, {
+                  outcome: "skipped",
+                  inbound: "auto-reply: out of office",
+                  intent: null,
+                  action: null,
+                  brain: null,
+                }),
+              ],
+              nextCursor: null,
+            }
           : {
               items: [
                 run(1, {
@@ -62,7 +73,11 @@ describe("AgentRuns", () => {
 
     await userEvent.setup().click(screen.getByRole("button", { name: "Show older activity" }));
     expect(await screen.findByText("“auto-reply: out of office”")).toBeTruthy();
-    expect(screen.getByText("Skipped")).toBeTruthy();
+    const skipped = screen.getByText("“auto-reply: out of office”").closest("li")!;
+    expect(within(skipped).getByText("Skipped")).toBeTruthy();
+    // Not read at all: nothing claims what it understood or did.
+    expect(within(skipped).queryByText("Understood")).toBeNull();
+    expect(within(skipped).queryByText("Did")).toBeNull();
     await vi.waitFor(() => expect(screen.queryByRole("button", { name: "Show older activity" })).toBeNull());
     const pages = api.calls.filter((call) => call.path === "tenant.agent.runs").map((call) => call.input);
     expect(pages).toEqual([

@@ -141,17 +141,19 @@ describe("Inbox agent strip", () => {
   it("should show a 409's message when the drafted time is no longer free, and keep the draft", async () => {
     const { user } = renderThread([DRAFT], {
       "tenant.agent.sendDraft": () => {
-        throw apiError("CONFLICT", "Sat, Dec 5 at 9:00 AM was just taken.", undefined, {
-          code: "SLOT_TAKEN",
-          reason: "taken",
-          alternatives: ["2026-12-05T11:00:00-06:00"],
-        });
+        throw apiError(
+          "CONFLICT",
+          "That time was just taken. Dismiss the draft and offer one of the open times, or reply yourself.",
+          undefined,
+          { code: "DRAFT_STALE", reason: "taken", alternatives: ["2026-12-05T11:00:00-06:00"] },
+        );
       },
     });
     const strip = await screen.findByRole("region", { name: "AI agent" });
     await user.click(within(strip).getByRole("button", { name: "Send" }));
     const alert = await within(strip).findByRole("alert");
-    expect(alert.textContent).toContain("Sat, Dec 5 at 9:00 AM was just taken.");
+    expect(alert.textContent).toContain("That time was just taken. Dismiss the draft and offer one of the open times");
+    expect(alert.textContent).toMatch(/Open times nearby: Sat, Dec 5, 11:00\sAM\./);
     expect(within(strip).getByText(DRAFT_BODY)).toBeTruthy();
     expect(within(strip).getByRole("button", { name: "Send" })).toBeTruthy();
   });

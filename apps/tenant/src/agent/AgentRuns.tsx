@@ -59,19 +59,26 @@ export function AgentRuns() {
                   <Badge tone={outcome.tone}>{outcome.label}</Badge>
                 </div>
                 <p className="agent-run__text">{run.inbound ? `“${run.inbound}”` : "(no text)"}</p>
+                {/* A run the agent skipped (paused, over its hourly cap) may not have read the text at all. */}
                 <dl className="agent-facts">
-                  <div>
-                    <dt>Understood</dt>
-                    <dd>{intentLabel(run.intent)}</dd>
-                  </div>
-                  <div>
-                    <dt>Did</dt>
-                    <dd>{actionLabel(run.action)}</dd>
-                  </div>
-                  <div>
-                    <dt>Answered by</dt>
-                    <dd>{brainLabel(run.brain)}</dd>
-                  </div>
+                  {run.intent ? (
+                    <div>
+                      <dt>Understood</dt>
+                      <dd>{intentLabel(run.intent)}</dd>
+                    </div>
+                  ) : null}
+                  {run.action ? (
+                    <div>
+                      <dt>Did</dt>
+                      <dd>{actionLabel(run.action)}</dd>
+                    </div>
+                  ) : null}
+                  {run.brain ? (
+                    <div>
+                      <dt>Answered by</dt>
+                      <dd>{brainLabel(run.brain)}</dd>
+                    </div>
+                  ) : null}
                 </dl>
                 <Link
                   to="/inbox"

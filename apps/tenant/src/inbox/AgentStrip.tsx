@@ -2,7 +2,7 @@
 // Resume), waiting for a person (with Mark handled), and in suggest mode its drafted reply with what
 // sending it would do, to Send, Edit (in the reply box) or Dismiss. Refreshed by the inbox's live events.
 import "./agent-strip.css";
-import { Alert, apiErrorCode, apiErrorMessage, apiSlotRefusal, Badge, Button } from "@servicepro/ui";
+import { Alert, apiErrorCode, apiErrorMessage, Badge, Button } from "@servicepro/ui";
 import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { describeWrite, wallTime, writesNeedNames } from "../agent/agent-format.ts";
@@ -17,6 +17,16 @@ const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: 
 export function pauseEnd(iso: string, now = new Date()): string {
   const at = new Date(iso);
   return at.toDateString() === now.toDateString() ? timeOfDay.format(at) : fullTime(iso);
+}
+
+/**
+ * The open times a 409 on a stale draft names (its cause: `{ code: "DRAFT_STALE", reason, alternatives }`),
+ * nearest first; none when the refusal has no such list.
+ */
+export function draftAlternatives(error: unknown): string[] {
+  const cause = (error as { data?: { cause?: { alternatives?: unknown } } } | null)?.data?.cause;
+  const alternatives = cause?.alternatives;
+  return Array.isArray(alternatives) ? alternatives.filter((iso): iso is string => typeof iso === "string") : [];
 }
 
 export function AgentStrip({
@@ -77,7 +87,7 @@ export function AgentStrip({
   if (!paused && !handoff && !draft) return null;
   const busy = resume.isPending || resolve.isPending || dismiss.isPending || send.isPending;
   const sendError = send.isError ? send.error : null;
-  const refusal = sendError ? apiSlotRefusal(sendError) : null;
+  const alternatives = sendError ? draftAlternatives(sendError) : [];
 
   return (
     <section className="agent-strip" aria-label="AI agent">
@@ -148,9 +158,7 @@ export function AgentStrip({
           ) : null}
           {sendError ? (
             <Alert tone="error" title={apiErrorMessage(sendError)}>
-              {refusal && refusal.alternatives.length > 0
-                ? `Open times nearby: ${refusal.alternatives.map(wallTime).join("; ")}. Edit the reply or answer the customer yourself.`
-                : null}
+              {alternatives.length > 0 ? `Open times nearby: ${alternatives.map(wallTime).join("; ")}.` : null}
             </Alert>
           ) : null}
           {dismiss.isError ? (
