@@ -126,6 +126,19 @@ describe("every screen at 390 px", () => {
     await page.goto(url("/calls"));
     await expectFits(page, "tenant-calls", () => heading(page, "Calls"));
 
+    await page.goto(url("/agent"));
+    await expectFits(page, "tenant-agent", () => page.getByRole("button", { name: "Save agent settings" }).waitFor());
+    await page.getByRole("link", { name: "Try it in test mode" }).click();
+    const testText = page.getByRole("textbox", { name: /Your text, as the customer/ });
+    await expectFits(page, "tenant-agent-test", () => testText.waitFor());
+    // An answer with its tool calls open: their arguments and results wrap or scroll inside, never widen the page.
+    await testText.fill("Can I get a mow Saturday morning? How much is it?");
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    const why = page.getByRole("region", { name: /Why the agent answered this way/ });
+    await why.waitFor();
+    if ((await why.locator("summary").count()) > 0) await why.locator("summary").click();
+    await expectFits(page, "tenant-agent-test-answer", () => why.waitFor());
+
     await page.goto(url("/calendar"));
     await expectFits(page, "tenant-calendar-agenda", () => heading(page, "Calendar"));
     await page.getByRole("button", { name: "Move" }).first().click();

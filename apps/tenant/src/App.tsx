@@ -12,6 +12,7 @@ function DashboardNav() {
         { to: "/calendar", children: "Calendar", activeOptions: { includeSearch: false } },
         { to: "/inbox", children: "Inbox", activeOptions: { includeSearch: false } },
         { to: "/calls", children: "Calls" },
+        { to: "/agent", children: "AI agent" },
         { to: "/customers", children: "Customers" },
         { to: "/services", children: "Services" },
         { to: "/team", children: "Team" },

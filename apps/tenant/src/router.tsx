@@ -117,6 +117,20 @@ const teamRoute = createRoute({
   component: () => <TeamPage context={useSignedInContext()} />,
 });
 
+const AgentPage = lazyRouteComponent(() => import("./agent/AgentPage.tsx"), "AgentPage");
+const agentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/agent",
+  component: () => <AgentPage context={useSignedInContext()} />,
+});
+
+/** Test mode: staff text their own agent; nothing is booked or sent. */
+const agentTestRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/agent/test",
+  component: lazyRouteComponent(() => import("./agent/AgentTestPage.tsx"), "AgentTestPage"),
+});
+
 export const routeTree = rootRoute.addChildren([
   welcomeRoute,
   overviewRoute,
@@ -131,6 +145,8 @@ export const routeTree = rootRoute.addChildren([
   settingsRoute,
   bookingSettingsRoute,
   teamRoute,
+  agentRoute,
+  agentTestRoute,
 ]);
 
 // "/app/": the prefix the server serves this app under (Vite's `base`).

@@ -47,6 +47,7 @@ function renderThread() {
     }),
     "tenant.inbox.conversations": () => ({ items: [], nextCursor: null }),
     "tenant.inbox.unread": () => ({ conversations: 0, messages: 0 }),
+    "tenant.agent.thread": () => ({ mode: "off", pausedUntil: null, handoff: null, draft: null, lastRun: null }),
   });
   render(<ThreadPanel conversationId={CONVERSATION_ID} onClose={() => {}} />, { wrapper: api.Providers });
   return api;

@@ -94,7 +94,7 @@ export function ConversationList({
                   type="button"
                   className="inbox-list__item"
                   aria-current={c.id === selectedId ? "true" : undefined}
-                  aria-label={`${name}${unread ? `, ${c.unreadCount} unread` : ""}${c.optedOutAt ? ", opted out" : ""}${c.needsConsentReview ? ", needs review" : ""}: ${c.preview}`}
+                  aria-label={`${name}${unread ? `, ${c.unreadCount} unread` : ""}${c.optedOutAt ? ", opted out" : ""}${c.needsConsentReview ? ", needs review" : ""}${c.agentHandoff ? ", needs a person" : ""}${c.agentDraft ? ", agent draft waiting" : ""}: ${c.preview}`}
                   onClick={() => onSelect(c.id)}
                 >
                   <span className="inbox-list__top">
@@ -114,6 +114,8 @@ export function ConversationList({
                     {unread ? <Badge tone="info">{c.unreadCount}</Badge> : null}
                     {c.optedOutAt ? <Badge tone="warning">Opted out</Badge> : null}
                     {c.needsConsentReview ? <Badge tone="warning">Needs review</Badge> : null}
+                    {c.agentHandoff ? <Badge tone="warning">Needs a person</Badge> : null}
+                    {c.agentDraft ? <Badge tone="info">Draft</Badge> : null}
                   </span>
                 </button>
               </li>

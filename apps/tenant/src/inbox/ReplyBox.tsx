@@ -2,7 +2,7 @@ import { Alert, applyServerErrors, Button, Form, FormTextAreaField, useZodForm }
 import { SMS_BODY_MAX, smsBodySchema } from "@servicepro/validators";
 import { useTRPC } from "@servicepro/web";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type KeyboardEvent, useState } from "react";
+import { type KeyboardEvent, useEffect, useState } from "react";
 import { z } from "zod";
 
 const replySchema = z.object({ body: smsBodySchema });
@@ -10,15 +10,23 @@ const replySchema = z.object({ body: smsBodySchema });
 /**
  * The reply form. Each message gets an idempotency key when it is first sent and keeps it until
  * it succeeds, so a double click or a retry after a network error sends it once.
+ *
+ * With `draftEdit`, the box holds the AI agent's draft for staff to edit: Send then goes through
+ * tenant.agent.sendDraft with the edited text (which also applies what the draft books or moves),
+ * and "Cancel edit" returns to an ordinary reply.
  */
 export function ReplyBox({
   conversationId,
   customerName,
   optedOut,
+  draftEdit = null,
+  onDraftEditEnd = () => {},
 }: {
   conversationId: string;
   customerName: string;
   optedOut: boolean;
+  draftEdit?: { body: string; version: number } | null;
+  onDraftEditEnd?: () => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -27,24 +35,56 @@ export function ReplyBox({
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [sentNotice, setSentNotice] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const onSent = (notice: string) => {
+    form.reset({ body: "" });
+    setSentNotice(notice);
+    // A staff reply pauses the agent here, and a sent draft is gone: the strip shows both.
+    void queryClient.invalidateQueries(trpc.tenant.inbox.pathFilter());
+    void queryClient.invalidateQueries(trpc.tenant.agent.thread.queryFilter({ conversationId }));
+  };
   const reply = useMutation(
     trpc.tenant.inbox.reply.mutationOptions({
       onSuccess: () => {
-        form.reset({ body: "" });
         setKey(crypto.randomUUID());
-        setSentNotice("Message queued. Its delivery status appears on it in the thread.");
-        void queryClient.invalidateQueries(trpc.tenant.inbox.pathFilter());
+        onSent("Message queued. Its delivery status appears on it in the thread.");
       },
       onError: (error) => setFormError(applyServerErrors(form.setError, error, ["body"])),
     }),
   );
+  const sendDraft = useMutation(
+    trpc.tenant.agent.sendDraft.mutationOptions({
+      onSuccess: () => {
+        onDraftEditEnd();
+        onSent("The edited draft is queued. Its delivery status appears on it in the thread.");
+      },
+      onError: (error) => setFormError(applyServerErrors(form.setError, error, ["body"])),
+    }),
+  );
+  const editing = draftEdit !== null;
+  const version = draftEdit?.version;
+  // Edit pressed (again): the box takes the draft's text.
+  useEffect(() => {
+    if (draftEdit) {
+      form.reset({ body: draftEdit.body });
+      setFormError(null);
+      setSentNotice(null);
+    }
+    // Only a new Edit press (a new version) refills the box, never a re-render while typing.
+  }, [version]);
   const body = form.watch("body");
+  const pending = reply.isPending || sendDraft.isPending;
 
   const send = (values: { body: string }) => {
-    if (reply.isPending || optedOut) return;
+    if (pending || optedOut) return;
     setSentNotice(null);
     setFormError(null);
-    reply.mutate({ conversationId, body: values.body, idempotencyKey: key });
+    if (editing) sendDraft.mutate({ conversationId, body: values.body });
+    else reply.mutate({ conversationId, body: values.body, idempotencyKey: key });
+  };
+  const cancelEdit = () => {
+    form.reset({ body: "" });
+    setFormError(null);
+    onDraftEditEnd();
   };
   // Ctrl/Cmd+Enter sends; Enter alone makes a new line (texts often have several).
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -54,7 +94,7 @@ export function ReplyBox({
   return (
     <Form form={form} onSubmit={send} className="inbox-reply" aria-label={`Reply to ${customerName}`}>
       {formError ? (
-        <Alert tone="error" title="Your message wasn't sent">
+        <Alert tone="error" title={editing ? "The draft wasn't sent" : "Your message wasn't sent"}>
           {formError}
         </Alert>
       ) : null}
@@ -64,7 +104,7 @@ export function ReplyBox({
         </p>
       ) : null}
       <FormTextAreaField
-        label="Reply"
+        label={editing ? "Edit the agent's draft" : "Reply"}
         name="body"
         placeholder={optedOut ? "This customer opted out of texts." : `Text ${customerName}…`}
         onValueChange={() => setFormError(null)}
@@ -73,11 +113,22 @@ export function ReplyBox({
         showCount
         rows={3}
         disabled={optedOut}
-        hint={optedOut ? undefined : "Ctrl+Enter to send."}
+        hint={
+          optedOut
+            ? undefined
+            : editing
+              ? "Sending it also does what the draft says above. Ctrl+Enter to send."
+              : "Ctrl+Enter to send."
+        }
       />
       <div className="inbox-reply__actions">
-        <Button type="submit" variant="primary" loading={reply.isPending} disabled={optedOut || !body.trim()}>
-          {reply.isPending ? "Sending…" : "Send"}
+        {editing ? (
+          <Button variant="ghost" onClick={cancelEdit} disabled={pending}>
+            Cancel edit
+          </Button>
+        ) : null}
+        <Button type="submit" variant="primary" loading={pending} disabled={optedOut || !body.trim()}>
+          {pending ? "Sending…" : editing ? "Send draft" : "Send"}
         </Button>
       </div>
     </Form>

@@ -2,6 +2,7 @@ import { Alert, apiErrorCode, Badge, Button, Card, LoadErrorAlert, MessageBubble
 import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { AgentStrip } from "./AgentStrip.tsx";
 import { ConsentReviewBanner } from "./ConsentReviewBanner.tsx";
 import { customerLabel, deliveryStatus, formatPhone, fullTime, longDate } from "./format.ts";
 import { ReplyBox } from "./ReplyBox.tsx";
@@ -26,6 +27,8 @@ export function ThreadPanel({ conversationId, onClose }: { conversationId: strin
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderError, setOlderError] = useState<unknown>(null);
   const endRef = useRef<HTMLLIElement>(null);
+  /** The agent's draft, put in the reply box to edit; `version` refills the box when Edit is pressed again. */
+  const [draftEdit, setDraftEdit] = useState<{ body: string; version: number } | null>(null);
 
   const latest = thread.data;
   const newestId = latest?.messages.at(-1)?.id;
@@ -157,7 +160,18 @@ export function ThreadPanel({ conversationId, onClose }: { conversationId: strin
           ))}
           <li ref={endRef} aria-hidden="true" className="inbox-thread__end" />
         </ol>
-        <ReplyBox conversationId={conversationId} customerName={name} optedOut={conversation.optedOutAt !== null} />
+        <AgentStrip
+          conversationId={conversationId}
+          editingDraft={draftEdit !== null}
+          onEditDraft={(body) => setDraftEdit((previous) => ({ body, version: (previous?.version ?? 0) + 1 }))}
+        />
+        <ReplyBox
+          conversationId={conversationId}
+          customerName={name}
+          optedOut={conversation.optedOutAt !== null}
+          draftEdit={draftEdit}
+          onDraftEditEnd={() => setDraftEdit(null)}
+        />
       </div>
     </Card>
   );

@@ -18,6 +18,7 @@ export function useLiveUpdates(): LiveStatus {
         if (connectedBefore.current) {
           void queryClient.invalidateQueries(trpc.tenant.inbox.pathFilter());
           void queryClient.invalidateQueries(trpc.tenant.calls.pathFilter());
+          void queryClient.invalidateQueries(trpc.tenant.agent.thread.pathFilter());
         }
         connectedBefore.current = true;
       },
@@ -26,7 +27,11 @@ export function useLiveUpdates(): LiveStatus {
           void queryClient.invalidateQueries(trpc.tenant.calls.pathFilter());
           // A call may have been flagged for (or cleared of) an opt-out review: the inbox's queue lists calls too.
           void queryClient.invalidateQueries(trpc.tenant.inbox.consentReviews.pathFilter());
-        } else void queryClient.invalidateQueries(trpc.tenant.inbox.pathFilter());
+        } else {
+          void queryClient.invalidateQueries(trpc.tenant.inbox.pathFilter());
+          // A new text may start the agent (a draft, a hand-off) or a staff reply pause it: its strip refetches too.
+          void queryClient.invalidateQueries(trpc.tenant.agent.thread.pathFilter());
+        }
       },
     }),
   );
