@@ -1,5 +1,5 @@
 /**
- * Reads the evaluation data from disk (packages/agent/eval: tenants.json, dev/*.json,
+ * Reads the evaluation data from disk (tooling/agent-eval/data: tenants.json, dev/*.json,
  * hostile/*.json) and writes the markdown report.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * Loads the labelled evaluation data (packages/agent/eval): the reusable tenants, the development set
+ * Loads the labelled evaluation data (tooling/agent-eval/data): the reusable tenants, the development set
  * and the hostile set. A case file groups cases (one text each) and flows (several customer texts to
  * a booking) around shared defaults, so each case only says what differs. Two shorthands keep the
  * files readable and are resolved here:
