@@ -39,7 +39,7 @@ import {
 import { runsAutomations } from "@servicepro/tenancy/constants";
 import { DEFAULT_AGENT_SETTINGS } from "@servicepro/validators";
 import { fromPrisma, type PgBoss, type PrismaTransactionLike } from "pg-boss";
-import { loadAgentCustomer, loadAgentFacts, loadHistory } from "./facts.ts";
+import { loadAgentCustomer, loadAgentFactsWith, loadHistory } from "./facts.ts";
 import { effectiveMode, loadAgentSettings, NO_DRAFT, planAllowsAgent, storedState, updateThread } from "./settings.ts";
 import { createLazyDbWorld } from "./world.ts";
 
@@ -368,7 +368,7 @@ export async function answerText(deps: AgentRuntimeDeps, job: AgentJob): Promise
       { outcome: "held", at: quietHoursEnd(now, tenant.timezone, quiet.quietHoursEnd), conversationId },
     );
 
-  // The context, side by side on three connections: the texts since our last word and the history
+  // The context, side by side on separate connections: the texts since our last word and the history
   // before them, the business's facts, the sender.
   const scope = tenantDb(deps.db, job.tenantId);
   const lastOutbound = gates.last_outbound ? new Date(gates.last_outbound) : null;
@@ -392,7 +392,7 @@ export async function answerText(deps: AgentRuntimeDeps, job: AgentJob): Promise
       });
       return { joined, history };
     }),
-    scope.run((tx) => loadAgentFacts(tx, { publicBaseUrl: deps.publicBaseUrl, now })),
+    loadAgentFactsWith((fn) => scope.run(fn), { publicBaseUrl: deps.publicBaseUrl, now }),
     scope.run((tx) => loadAgentCustomer(tx, gates.customer_id, now)),
   ]);
   const { joined, history } = conversation;
