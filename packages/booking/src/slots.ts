@@ -17,6 +17,7 @@ import {
   type BookingContext,
   fullCheckSpan,
   isOnline,
+  loadBookingContext,
   loadBookingContextWithBusy,
   loadBusy,
   rulesFor,
@@ -31,6 +32,8 @@ export type AvailabilityRequest = JobRequest & {
   bookableId?: string | null | undefined;
   actor: ActorKind;
   now: Date;
+  /** Moving this appointment: its own time does not count as taken. */
+  exceptId?: string | undefined;
 };
 
 export type Availability = {
@@ -50,19 +53,28 @@ export async function getAvailability(
 ): Promise<Availability> {
   const online = isOnline(request.actor);
   const job = await loadJob(tx, request, { online });
-  // Without a context from the caller, the context and the busy list come in one statement.
+  // Without a context from the caller, the context and the busy list come in one statement (unless
+  // one appointment is left out of the busy list: then the list is loaded on its own).
   const busyTo = new Date(request.to.getTime() + DAY);
-  const loaded = context ? null : await loadBookingContextWithBusy(tx, request.now, { from: request.from, to: busyTo });
+  const loaded =
+    context || request.exceptId
+      ? null
+      : await loadBookingContextWithBusy(tx, request.now, { from: request.from, to: busyTo });
+  if (!context && request.exceptId) context = await loadBookingContext(tx, request.now);
   const ctx = context ?? loaded!.context;
   if (request.bookableId && !ctx.bookables.some((b) => b.id === request.bookableId)) throw bookableNotFound();
   const rules = rulesFor(ctx, request.actor);
   const busy =
     loaded?.busy ??
-    (await loadBusy(tx, {
-      from: request.from,
-      to: new Date(busyTo.getTime() + rules.bufferMinutes * 60_000),
-      bufferMinutes: rules.bufferMinutes,
-    }));
+    (await loadBusy(
+      tx,
+      {
+        from: request.from,
+        to: new Date(busyTo.getTime() + rules.bufferMinutes * 60_000),
+        bufferMinutes: rules.bufferMinutes,
+      },
+      request.exceptId,
+    ));
   const slots = availableStarts({
     rules,
     service: job.rule,

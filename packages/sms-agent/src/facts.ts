@@ -68,23 +68,39 @@ const unique = <T>(values: readonly T[]) => [...new Set(values)];
  * online ones: lead time and window apply), active services and add-ons, FAQs, the pack's tone (the
  * installed snapshot, else the shipped pack of its industry), its policies and hand-off numbers.
  */
-export async function loadAgentFacts(
-  tx: TenantTx,
+export function loadAgentFacts(tx: TenantTx, options: { publicBaseUrl: string; now?: Date }): Promise<AgentFacts> {
+  return loadAgentFactsWith((fn) => fn(tx), options);
+}
+
+/**
+ * loadAgentFacts with its reads split in three, each given to `read`: the runtime gives each its own
+ * short read transaction, so they run side by side on separate connections.
+ */
+export async function loadAgentFactsWith(
+  read: <T>(fn: (tx: TenantTx) => Promise<T>) => Promise<T>,
   options: { publicBaseUrl: string; now?: Date },
 ): Promise<AgentFacts> {
   const now = options.now ?? new Date();
-  const context = await loadBookingContext(tx, now);
-  const [tenant, settings, services, addOns, faqs, install, numbers] = await Promise.all([
-    tx.tenant.findFirstOrThrow({ select: { name: true, slug: true, industry: true, contactPhone: true } }),
-    tx.bookingSettings.findFirst({ select: { quietHoursStart: true, quietHoursEnd: true } }),
-    tx.service.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] }),
-    tx.addOn.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] }),
-    tx.faq.findMany({ orderBy: [{ position: "asc" }, { createdAt: "asc" }] }),
-    tx.packInstall.findFirst({ orderBy: { installedAt: "desc" }, select: { packId: true, snapshot: true } }),
-    tx.tenantPhoneConfig.findMany({
-      orderBy: { createdAt: "asc" },
-      select: { phoneNumber: true, forwardTo: true, bookingUrl: true },
-    }),
+  const [context, [tenant, settings, services], [addOns, faqs, install, numbers]] = await Promise.all([
+    read((tx) => loadBookingContext(tx, now)),
+    read((tx) =>
+      Promise.all([
+        tx.tenant.findFirstOrThrow({ select: { name: true, slug: true, industry: true, contactPhone: true } }),
+        tx.bookingSettings.findFirst({ select: { quietHoursStart: true, quietHoursEnd: true } }),
+        tx.service.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] }),
+      ]),
+    ),
+    read((tx) =>
+      Promise.all([
+        tx.addOn.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] }),
+        tx.faq.findMany({ orderBy: [{ position: "asc" }, { createdAt: "asc" }] }),
+        tx.packInstall.findFirst({ orderBy: { installedAt: "desc" }, select: { packId: true, snapshot: true } }),
+        tx.tenantPhoneConfig.findMany({
+          orderBy: { createdAt: "asc" },
+          select: { phoneNumber: true, forwardTo: true, bookingUrl: true },
+        }),
+      ]),
+    ),
   ]);
   const base = options.publicBaseUrl.replace(/\/+$/, "");
   const bookingPage = `${base}/book/${tenant.slug}`;

@@ -1,8 +1,9 @@
 // The queue job that answers one inbound text (queue `agent.reply`). The job names the text only
-// (ADR 0013); everything else is read under the tenant's scope, in one transaction: whether the
-// agent may answer at all (mode, plan, account, opt-out, a pause after a staff reply, a hand-off
-// waiting for a person, a newer text from the same sender, quiet hours), the business's facts and
-// the sender's appointments, then one engine turn over the database world. Auto-pilot writes and
+// (ADR 0013); everything else is read under the tenant's scope: whether the agent may answer at all
+// (mode, plan, account, opt-out, a pause after a staff reply, a hand-off waiting for a person, a
+// newer text from the same sender, quiet hours), the business's facts and the sender's appointments,
+// then one engine turn over the database world, whose write transaction opens at the first write
+// and re-checks the guards there under the conversation's lock. Auto-pilot writes and
 // queues the reply in the outbox; suggest mode runs the same turn as a dry run and keeps the reply
 // and its writes as the conversation's draft. One agent_runs row per text makes the job idempotent.
 import { TZDate } from "@date-fns/tz";
@@ -21,7 +22,7 @@ import {
   JOB_QUEUES,
   type JobData,
   jobData,
-  type Prisma,
+  Prisma,
   queueJob,
   type TenantTx,
   tenantDb,
@@ -30,17 +31,17 @@ import type { EmailSender } from "@servicepro/notifications";
 import {
   type AgentIntake,
   inQuietHours,
-  isOptedOut,
   type MessagingEvents,
   type Outbox,
   quietHoursEnd,
   recordConsentChange,
 } from "@servicepro/sms";
 import { runsAutomations } from "@servicepro/tenancy/constants";
+import { DEFAULT_AGENT_SETTINGS } from "@servicepro/validators";
 import { fromPrisma, type PgBoss, type PrismaTransactionLike } from "pg-boss";
-import { loadAgentCustomer, loadAgentFacts, loadHistory } from "./facts.ts";
+import { loadAgentCustomer, loadAgentFactsWith, loadHistory } from "./facts.ts";
 import { effectiveMode, loadAgentSettings, NO_DRAFT, planAllowsAgent, storedState, updateThread } from "./settings.ts";
-import { createDbWorld } from "./world.ts";
+import { createLazyDbWorld } from "./world.ts";
 
 export type AgentJob = JobData<"agentReply">;
 
@@ -77,7 +78,10 @@ export type AgentJobResult =
 const QUIET_HOURS_GRACE_MS = 15 * 60_000;
 /** At most this many unanswered texts from the sender are read as one. */
 const MAX_JOINED_TEXTS = 5;
-/** The transaction holds the brain's call (a model answers within OPENAI_TIMEOUT_MS, with its retries). */
+/**
+ * The write transaction's limit. It opens at the turn's first write, so it holds the brain's call
+ * only when a model writes and then calls again (a model answers within OPENAI_TIMEOUT_MS, with its retries).
+ */
 const TURN_TRANSACTION_MS = 120_000;
 
 const minutesOf = (hhmm: string) => {
@@ -107,62 +111,167 @@ type Effects = {
   reminderIds: string[];
 };
 
+/** What the job reads before it decides anything: the text, its sender and every gate, in one statement. */
+type Gates = {
+  id: string;
+  body: string;
+  created_at: Date;
+  conversation_id: string;
+  customer_id: string;
+  phone: string;
+  earlier_outcome: string | null;
+  mode: AgentMode | null;
+  pause_minutes: number | null;
+  max_replies_per_hour: number | null;
+  plan_tier: string;
+  status: string;
+  timezone: string;
+  state: unknown;
+  paused_until: Date | null;
+  handoff_at: Date | null;
+  newer: boolean;
+  opted_out: boolean;
+  quiet_hours_start: string | null;
+  quiet_hours_end: string | null;
+  last_outbound: Date | null;
+  replies_last_hour: number;
+};
+
+const readGates = (deps: AgentRuntimeDeps, job: AgentJob, now: Date) =>
+  tenantDb(deps.db, job.tenantId).query<Gates>(Prisma.sql`
+    SELECT m.id, m.body, m.created_at, m.conversation_id, c.customer_id, cu.phone,
+           (SELECT r.outcome FROM agent_runs r
+             WHERE r.tenant_id = m.tenant_id AND r.inbound_message_id = m.id LIMIT 1) AS earlier_outcome,
+           s.mode::text AS mode, s.pause_minutes, s.max_replies_per_hour,
+           t.plan_tier::text AS plan_tier, t.status::text AS status, t.timezone,
+           th.state, th.paused_until, th.handoff_at,
+           EXISTS (SELECT 1 FROM messages n
+                    WHERE n.tenant_id = m.tenant_id AND n.conversation_id = m.conversation_id
+                      AND n.direction = 'inbound' AND n.created_at > m.created_at) AS newer,
+           EXISTS (SELECT 1 FROM sms_consents sc
+                    WHERE sc.tenant_id = m.tenant_id AND sc.phone = cu.phone AND sc.state = 'opted_out') AS opted_out,
+           b.quiet_hours_start, b.quiet_hours_end,
+           (SELECT max(o.created_at) FROM messages o
+             WHERE o.tenant_id = m.tenant_id AND o.conversation_id = m.conversation_id
+               AND o.direction = 'outbound' AND o.created_at < m.created_at) AS last_outbound,
+           (SELECT count(*)::int FROM messages a
+             WHERE a.tenant_id = m.tenant_id AND a.conversation_id = m.conversation_id AND a.kind = 'ai_reply'
+               AND a.created_at >= ${new Date(now.getTime() - 3_600_000)}) AS replies_last_hour
+      FROM messages m
+      JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id
+      JOIN customers cu ON cu.tenant_id = c.tenant_id AND cu.id = c.customer_id
+      JOIN tenants t ON t.id = m.tenant_id
+      LEFT JOIN agent_settings s ON s.tenant_id = m.tenant_id
+      LEFT JOIN agent_threads th ON th.tenant_id = m.tenant_id AND th.conversation_id = m.conversation_id
+      LEFT JOIN booking_settings b ON b.tenant_id = m.tenant_id
+     WHERE m.tenant_id = ${job.tenantId} AND m.id = ${job.messageId}::uuid AND m.direction = 'inbound'`);
+
+/** What may have changed while the turn ran, read again under the conversation's lock before the first write. */
+type Recheck = {
+  earlier_outcome: string | null;
+  newer: boolean;
+  paused_until: Date | null;
+  handoff_at: Date | null;
+  opted_out: boolean;
+};
+
+/** A guard that failed when re-checked at the first write: the turn is dropped, nothing of it is written. */
+class TurnStopped extends Error {
+  readonly reason: string;
+  constructor(reason: string) {
+    super(`agent turn stopped: ${reason}`);
+    this.reason = reason;
+  }
+}
+
+const ROLLBACK = new Error("agent turn rolled back");
+
+/**
+ * The write transaction, opened at the first write (a tool's change, or the reply at the end) and
+ * held until `end`. Opening it takes the conversation's advisory lock and runs `guard` there: when a
+ * guard says stop, the transaction commits only what `guard` wrote (the run's row) and every user of
+ * the transaction gets a TurnStopped.
+ */
+function lazyWriteTransaction(
+  deps: AgentRuntimeDeps,
+  tenantId: string,
+  guard: (tx: TenantTx) => Promise<string | null>,
+) {
+  const scope = tenantDb(deps.db, tenantId);
+  let opened: Promise<TenantTx> | null = null;
+  let settled: Promise<void> | null = null;
+  let stopped: string | null = null;
+  let decide!: (commit: boolean) => void;
+  const decision = new Promise<boolean>((resolve) => (decide = resolve));
+  const tx = () => {
+    if (!opened) {
+      let ready!: (tx: TenantTx) => void;
+      let fail!: (error: unknown) => void;
+      opened = new Promise<TenantTx>((resolve, reject) => {
+        ready = resolve;
+        fail = reject;
+      });
+      settled = scope
+        .run(
+          async (tx) => {
+            const stop = await guard(tx);
+            if (stop) {
+              stopped = stop;
+              fail(new TurnStopped(stop));
+              return;
+            }
+            ready(tx);
+            if (!(await decision)) throw ROLLBACK;
+          },
+          { timeout: TURN_TRANSACTION_MS },
+        )
+        .catch((error: unknown) => {
+          fail(error);
+          if (error !== ROLLBACK) throw error;
+        });
+      settled.catch(() => {});
+    }
+    return opened;
+  };
+  return {
+    tx,
+    isOpen: () => opened !== null,
+    stopped: () => stopped,
+    /** Commits (or rolls back) whatever was written; a no-op when nothing was. */
+    async end(commit: boolean) {
+      decide(commit);
+      if (settled) await settled;
+    },
+  };
+}
+
 /**
  * Answers one inbound text (or says why not). Exported for tests, which call it with a fixed clock;
  * the worker calls it for each `agent.reply` job.
+ *
+ * Nothing is held while the brain thinks: the gates and the context are read first (one statement,
+ * then three short read transactions side by side), the turn runs over a world whose write
+ * transaction opens at its first write, and that transaction re-checks, under the conversation's
+ * advisory lock, everything that may have changed meanwhile (the text already answered, a newer text,
+ * an opt-out, a pause or a hand-off) before anything is written.
  */
 export async function answerText(deps: AgentRuntimeDeps, job: AgentJob): Promise<AgentJobResult> {
   const now = deps.now?.() ?? new Date();
   const started = performance.now();
-  const effects = await tenantDb(deps.db, job.tenantId).run((tx) => turnFor(tx, deps, job, now, started), {
-    timeout: TURN_TRANSACTION_MS,
-  });
-  await afterCommit(deps, job.tenantId, effects);
-  return effects.result;
-}
-
-async function turnFor(
-  tx: TenantTx,
-  deps: AgentRuntimeDeps,
-  job: AgentJob,
-  now: Date,
-  started: number,
-): Promise<Effects> {
-  const none = (result: AgentJobResult): Effects => ({
-    result,
-    queuedMessageId: null,
-    handoff: null,
-    drafted: false,
-    reminderIds: [],
-  });
-  const message = await tx.message.findFirst({
-    where: { id: job.messageId, direction: "inbound" },
-    select: {
-      id: true,
-      body: true,
-      createdAt: true,
-      conversationId: true,
-      conversation: { select: { customerId: true, customer: { select: { phone: true } } } },
-    },
-  });
-  if (!message) return none({ outcome: "skipped", reason: "missing", conversationId: null });
-  const { conversationId } = message;
-  // One turn at a time per conversation: a retry, a double text and a staff reply take turns.
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`agent:${job.tenantId}:${conversationId}`}))::text`;
-
-  const earlierRun = await tx.agentRun.findFirst({
-    where: { inboundMessageId: message.id },
-    select: { id: true, outcome: true },
-  });
-  if (earlierRun && earlierRun.outcome !== "held") return none({ outcome: "duplicate" });
-
-  const [settings, tenant, thread] = await Promise.all([
-    loadAgentSettings(tx),
-    tx.tenant.findFirstOrThrow({ select: { planTier: true, status: true, timezone: true } }),
-    tx.agentThread.findFirst({ where: { conversationId } }),
-  ]);
+  const [gates] = await readGates(deps, job, now);
+  if (!gates) return { outcome: "skipped", reason: "missing", conversationId: null };
+  if (gates.earlier_outcome && gates.earlier_outcome !== "held") return { outcome: "duplicate" };
+  const conversationId = gates.conversation_id;
+  const settings = {
+    mode: gates.mode ?? DEFAULT_AGENT_SETTINGS.mode,
+    pauseMinutes: gates.pause_minutes ?? DEFAULT_AGENT_SETTINGS.pauseMinutes,
+    maxRepliesPerHour: gates.max_replies_per_hour ?? DEFAULT_AGENT_SETTINGS.maxRepliesPerHour,
+  };
+  const tenant = { planTier: gates.plan_tier, status: gates.status, timezone: gates.timezone };
   const mode = effectiveMode(settings, tenant);
-  const writeRun = async (data: RunFields) => {
+  const messageCreatedAt = new Date(gates.created_at);
+
+  const writeRun = async (tx: TenantTx, data: RunFields) => {
     const row = {
       conversationId,
       mode: settings.mode,
@@ -178,97 +287,161 @@ async function turnFor(
       createdAt: now,
     };
     const run = await tx.agentRun.upsert({
-      where: { tenantId_inboundMessageId: { tenantId: job.tenantId, inboundMessageId: message.id } },
-      create: { tenantId: job.tenantId, inboundMessageId: message.id, ...row },
+      where: { tenantId_inboundMessageId: { tenantId: job.tenantId, inboundMessageId: gates.id } },
+      create: { tenantId: job.tenantId, inboundMessageId: gates.id, ...row },
       update: row,
       select: { id: true },
     });
     return run.id;
   };
-  const skip = async (reason: string): Promise<Effects> => {
-    await writeRun({ outcome: "skipped", refusals: [reason] });
-    return none({ outcome: "skipped", reason, conversationId });
+  // One turn's writes at a time per conversation: a retry, a double text and a staff reply take turns.
+  // Under the lock: whatever was read before may have changed while the turn ran.
+  const session = lazyWriteTransaction(deps, job.tenantId, async (tx) => {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`agent:${job.tenantId}:${conversationId}`}))::text`;
+    const [now2] = await tx.$queryRaw<Recheck[]>`
+      SELECT (SELECT r.outcome FROM agent_runs r
+               WHERE r.tenant_id = ${job.tenantId} AND r.inbound_message_id = ${gates.id}::uuid LIMIT 1) AS earlier_outcome,
+             EXISTS (SELECT 1 FROM messages n
+                      WHERE n.tenant_id = ${job.tenantId} AND n.conversation_id = ${conversationId}::uuid
+                        AND n.direction = 'inbound' AND n.created_at > ${messageCreatedAt}) AS newer,
+             th.paused_until, th.handoff_at,
+             EXISTS (SELECT 1 FROM sms_consents sc
+                      WHERE sc.tenant_id = ${job.tenantId} AND sc.phone = ${gates.phone} AND sc.state = 'opted_out') AS opted_out
+        FROM (SELECT 1) one
+        LEFT JOIN agent_threads th ON th.tenant_id = ${job.tenantId} AND th.conversation_id = ${conversationId}::uuid`;
+    const current = now2!;
+    if (current.earlier_outcome && current.earlier_outcome !== "held") return "duplicate";
+    const reason = current.newer
+      ? "newer_text"
+      : current.paused_until && current.paused_until > now
+        ? "paused"
+        : current.handoff_at && !gates.handoff_at
+          ? "handed_off"
+          : current.opted_out
+            ? "opted_out"
+            : null;
+    if (reason) await writeRun(tx, { outcome: "skipped", refusals: [reason] });
+    return reason;
+  });
+  const stoppedResult = (reason: string): AgentJobResult =>
+    reason === "duplicate" ? { outcome: "duplicate" } : { outcome: "skipped", reason, conversationId };
+
+  /** Records a run (a skip or a hold) in the write transaction; a guard may say the text was dealt with. */
+  const record = async (data: RunFields, result: AgentJobResult): Promise<AgentJobResult> => {
+    try {
+      await writeRun(await session.tx(), data);
+      await session.end(true);
+      return result;
+    } catch (error) {
+      await session.end(false).catch(() => {});
+      const stop = session.stopped();
+      if (stop) return stoppedResult(stop);
+      throw error;
+    }
   };
+  const skip = (reason: string) =>
+    record({ outcome: "skipped", refusals: [reason] }, { outcome: "skipped", reason, conversationId });
 
   // The newest text answers for all the unanswered ones before it (double texts).
-  const newer = await tx.message.findFirst({
-    where: { conversationId, direction: "inbound", createdAt: { gt: message.createdAt } },
-    select: { id: true },
-  });
-  if (newer) return skip("newer_text");
+  if (gates.newer) return skip("newer_text");
   if (mode === "off") return skip(planAllowsAgent(tenant) ? "mode_off" : "plan");
-  if (!runsAutomations(tenant.status)) return skip("account_paused");
-  if (thread?.pausedUntil && thread.pausedUntil > now) return skip("paused");
-  if (thread?.handoffAt) return skip("handed_off");
-  if (await isOptedOut(tx, message.conversation.customer.phone)) return skip("opted_out");
+  if (!runsAutomations(tenant.status as Parameters<typeof runsAutomations>[0])) return skip("account_paused");
+  if (gates.paused_until && gates.paused_until > now) return skip("paused");
+  if (gates.handoff_at) return skip("handed_off");
+  if (gates.opted_out) return skip("opted_out");
 
-  const quiet = (await tx.bookingSettings.findFirst({ select: { quietHoursStart: true, quietHoursEnd: true } })) ?? {
-    quietHoursStart: "21:00",
-    quietHoursEnd: "08:00",
+  const quiet = {
+    quietHoursStart: gates.quiet_hours_start ?? "21:00",
+    quietHoursEnd: gates.quiet_hours_end ?? "08:00",
   };
   const local = new TZDate(+now, tenant.timezone);
   if (
-    now.getTime() - message.createdAt.getTime() > QUIET_HOURS_GRACE_MS &&
+    now.getTime() - messageCreatedAt.getTime() > QUIET_HOURS_GRACE_MS &&
     inQuietHours(
       local.getHours() * 60 + local.getMinutes(),
       minutesOf(quiet.quietHoursStart),
       minutesOf(quiet.quietHoursEnd),
     )
-  ) {
-    await writeRun({ outcome: "held", refusals: ["quiet_hours"] });
-    return none({ outcome: "held", at: quietHoursEnd(now, tenant.timezone, quiet.quietHoursEnd), conversationId });
-  }
+  )
+    return record(
+      { outcome: "held", refusals: ["quiet_hours"] },
+      { outcome: "held", at: quietHoursEnd(now, tenant.timezone, quiet.quietHoursEnd), conversationId },
+    );
 
-  // The texts since our last word, oldest first, read as one message.
-  const lastOutbound = await tx.message.findFirst({
-    where: { conversationId, direction: "outbound", createdAt: { lt: message.createdAt } },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
-  });
-  const unanswered = await tx.message.findMany({
-    where: {
-      conversationId,
-      direction: "inbound",
-      createdAt: { lt: message.createdAt, ...(lastOutbound ? { gt: lastOutbound.createdAt } : {}) },
-    },
-    orderBy: { createdAt: "desc" },
-    take: MAX_JOINED_TEXTS - 1,
-    select: { id: true, body: true, createdAt: true },
-  });
-  const joined = [...unanswered.reverse(), message];
+  // The context, side by side on separate connections: the texts since our last word and the history
+  // before them, the business's facts, the sender.
+  const scope = tenantDb(deps.db, job.tenantId);
+  const lastOutbound = gates.last_outbound ? new Date(gates.last_outbound) : null;
+  const [conversation, facts, customer] = await Promise.all([
+    scope.run(async (tx) => {
+      // The texts since our last word, oldest first, read as one message.
+      const unanswered = await tx.message.findMany({
+        where: {
+          conversationId,
+          direction: "inbound",
+          createdAt: { lt: messageCreatedAt, ...(lastOutbound ? { gt: lastOutbound } : {}) },
+        },
+        orderBy: { createdAt: "desc" },
+        take: MAX_JOINED_TEXTS - 1,
+        select: { id: true, body: true, createdAt: true },
+      });
+      const joined = [...unanswered.reverse(), { id: gates.id, body: gates.body, createdAt: messageCreatedAt }];
+      const history = await loadHistory(tx, conversationId, {
+        createdAt: joined[0]!.createdAt,
+        excludeIds: joined.map((m) => m.id),
+      });
+      return { joined, history };
+    }),
+    loadAgentFactsWith((fn) => scope.run(fn), { publicBaseUrl: deps.publicBaseUrl, now }),
+    scope.run((tx) => loadAgentCustomer(tx, gates.customer_id, now)),
+  ]);
+  const { joined, history } = conversation;
   const inbound = joined
     .map((m) => m.body.trim())
     .filter(Boolean)
     .join("\n");
-  const history = await loadHistory(tx, conversationId, {
-    createdAt: joined[0]!.createdAt,
-    excludeIds: joined.map((m) => m.id),
-  });
-  const [{ n: repliesLastHour }] = await tx.$queryRaw<[{ n: number }]>`
-    SELECT count(*)::int AS n FROM messages
-     WHERE tenant_id = ${job.tenantId} AND conversation_id = ${conversationId}::uuid AND kind = 'ai_reply'
-       AND created_at >= ${new Date(now.getTime() - 3_600_000)}`;
-  const limits: TurnLimits = { agentRepliesLastHour: repliesLastHour, maxRepliesPerHour: settings.maxRepliesPerHour };
-  const facts = await loadAgentFacts(tx, { publicBaseUrl: deps.publicBaseUrl, now });
-  const customer = await loadAgentCustomer(tx, message.conversation.customerId, now);
-  const state: ConversationState = storedState(thread) ?? stateFromHistory(history, facts, customer, now);
+  const limits: TurnLimits = {
+    agentRepliesLastHour: gates.replies_last_hour,
+    maxRepliesPerHour: settings.maxRepliesPerHour,
+  };
+  const state: ConversationState =
+    storedState({ state: gates.state as Prisma.JsonValue }) ?? stateFromHistory(history, facts, customer, now);
 
   const dryRun = mode === "suggest";
-  const world = createDbWorld(tx, { customerId: message.conversation.customerId, now, dryRun, messageId: message.id });
-  const turn = await runTurn({ facts, customer, state, history, inbound, now, limits }, { world, brain: deps.brain });
-  return applyTurn(tx, deps, {
-    tenantId: job.tenantId,
-    messageId: message.id,
-    conversationId,
-    phone: message.conversation.customer.phone,
-    inbound,
-    mode,
-    turn,
-    dryRun,
-    reminderIds: world.reminderIds(),
-    now,
-    writeRun,
-  });
+  const world = createLazyDbWorld(
+    {
+      read: (fn) => (session.isOpen() ? session.tx().then(fn) : scope.run(fn)),
+      write: session.tx,
+    },
+    { customerId: gates.customer_id, now, dryRun, messageId: gates.id },
+  );
+  let effects: Effects;
+  try {
+    const turn = await runTurn({ facts, customer, state, history, inbound, now, limits }, { world, brain: deps.brain });
+    // A guard that stopped a tool's write stops the whole turn (a tool reports it only as a refusal).
+    if (session.stopped()) throw new TurnStopped(session.stopped()!);
+    effects = await applyTurn(await session.tx(), deps, {
+      tenantId: job.tenantId,
+      messageId: gates.id,
+      conversationId,
+      phone: gates.phone,
+      inbound,
+      mode,
+      turn,
+      dryRun,
+      reminderIds: world.reminderIds(),
+      now,
+      writeRun: (data) => session.tx().then((tx) => writeRun(tx, data)),
+    });
+    await session.end(true);
+  } catch (error) {
+    await session.end(false).catch(() => {});
+    const stop = session.stopped();
+    if (stop) return stoppedResult(stop);
+    throw error;
+  }
+  await afterCommit(deps, job.tenantId, effects);
+  return effects.result;
 }
 
 async function applyTurn(

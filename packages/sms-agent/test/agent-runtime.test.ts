@@ -5,7 +5,7 @@
 // number, another customer's or business's appointment and a plan without the agent get nothing;
 // test mode writes nothing; a job run twice answers once.
 import { randomUUID } from "node:crypto";
-import { rulesBrain } from "@servicepro/agent";
+import { type Brain, rulesBrain } from "@servicepro/agent";
 import { JOB_QUEUES, platformDb, tenantDb } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
 import { createDevEmailSender } from "@servicepro/notifications";
@@ -18,7 +18,7 @@ import { appRouter } from "../../api/src/root.ts";
 import { createCallerFactory } from "../../api/src/trpc.ts";
 import { type Business, bookingBusiness } from "../../api/test/booking-fixtures.ts";
 import { quietLogger, startQuietMessaging } from "../../api/test/telephony-fixtures.ts";
-import { type AgentRuntimeDeps, answerText, createDbWorld } from "../src/index.ts";
+import { type AgentRuntimeDeps, answerText, createDbWorld, pauseAfterStaffReply } from "../src/index.ts";
 
 /** Monday 2026-12-07, 10:00 in Chicago: open, outside the quiet hours; Saturday is the 12th. */
 const NOW = new Date("2026-12-07T16:00:00Z");
@@ -178,8 +178,11 @@ describe.each(testEngines())("the SMS agent at work on %s", (engine) => {
     expect(booked[0]!.startsAt.toISOString().startsWith("2026-12-12T")).toBe(true);
     expect((await outbound("agent-a", phone)).map((m) => m.kind)).toEqual(["ai_reply", "ai_reply"]);
     const runs = await tenantDb(db, "agent-a").run((tx) =>
-      tx.agentRun.findMany({ where: { inboundMessageId: { in: [first, pick] } }, orderBy: { createdAt: "asc" } }),
+      tx.agentRun.findMany({ where: { inboundMessageId: { in: [first, pick] } } }),
     );
+    // Both runs carry the fixed clock's time: in the texts' order.
+    const order = [first, pick];
+    runs.sort((x, y) => order.indexOf(x.inboundMessageId) - order.indexOf(y.inboundMessageId));
     expect(runs.map((r) => [r.outcome, r.action])).toEqual([
       ["sent", "offer_slots"],
       ["sent", "book"],
@@ -437,5 +440,99 @@ describe.each(testEngines())("the SMS agent at work on %s", (engine) => {
     ]);
     await api.tenant.agent.sandbox({ history: [], inbound: "STOP texting me" });
     expect(await counts()).toEqual(before);
+  });
+
+  /** The rules brain, with `during` run while it decides (the model's think time, where nothing may be held). */
+  const brainWith = (during: (context: Parameters<Brain["decide"]>[0]) => Promise<void>): Brain => ({
+    kind: rulesBrain.kind,
+    async decide(context) {
+      await during(context);
+      return rulesBrain.decide(context);
+    },
+  });
+
+  it("holds no transaction and no lock while the brain decides; the reply is written after", async () => {
+    const phone = "+15125550211";
+    const messageId = await text("agent-a", phone, "what does an express wash cost?");
+    const { conversationId } = await threadOf("agent-a", messageId);
+    const seen: { lockFree: boolean; openTransactions: number }[] = [];
+    const brain = brainWith(async () => {
+      // On PGlite (one connection) a transaction held by the runtime would make this wait forever.
+      const [lock] = await tenantDb(db, "agent-a").run(
+        (tx) =>
+          tx.$queryRaw<{ free: boolean }[]>`
+          SELECT pg_try_advisory_xact_lock(hashtext(${`agent:agent-a:${conversationId}`})) AS free`,
+      );
+      const [open] = await db.prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE datname = current_database() AND state LIKE 'idle in transaction%'`;
+      seen.push({ lockFree: lock!.free, openTransactions: open!.n });
+      expect(await outbound("agent-a", phone)).toEqual([]);
+    });
+    expect((await answerText({ ...deps, brain }, { tenantId: "agent-a", messageId })).outcome).toBe("sent");
+    expect(seen).toEqual([{ lockFree: true, openTransactions: 0 }]);
+    expect(await outbound("agent-a", phone)).toHaveLength(1);
+  });
+
+  it("re-checks the guards at the write: a text or a staff pause that arrives while the brain decides wins", async () => {
+    const phone = "+15125550212";
+    const first = await text("agent-a", phone, "what does an express wash cost?");
+    let second = "";
+    const newer = brainWith(async () => {
+      second = await text("agent-a", phone, "and a full detail?");
+    });
+    expect(await answerText({ ...deps, brain: newer }, { tenantId: "agent-a", messageId: first })).toMatchObject({
+      outcome: "skipped",
+      reason: "newer_text",
+    });
+    expect(await outbound("agent-a", phone)).toEqual([]);
+    const runs = await tenantDb(db, "agent-a").run((tx) =>
+      tx.agentRun.findMany({ where: { inboundMessageId: first }, select: { outcome: true, refusals: true } }),
+    );
+    expect(runs).toEqual([{ outcome: "skipped", refusals: ["newer_text"] }]);
+    // A staff member replies while the agent thinks about the newest text: the agent stays quiet.
+    const { conversationId } = await threadOf("agent-a", second);
+    const paused = brainWith(async () => {
+      await tenantDb(db, "agent-a").run((tx) =>
+        pauseAfterStaffReply(tx, { tenantId: "agent-a", conversationId, now: NOW }),
+      );
+    });
+    expect(await answerText({ ...deps, brain: paused }, { tenantId: "agent-a", messageId: second })).toMatchObject({
+      outcome: "skipped",
+      reason: "paused",
+    });
+    expect(await outbound("agent-a", phone)).toEqual([]);
+    // Run again, the text is already dealt with.
+    expect(await answerText(deps, { tenantId: "agent-a", messageId: second })).toEqual({ outcome: "duplicate" });
+  });
+
+  it("open times for a move leave the appointment's own time free", async () => {
+    const solo = await bookingBusiness(db, "agent-move", { bookables: 1 });
+    const start = new Date("2026-12-10T16:00:00Z");
+    const booked = await tenantDb(db, "agent-move").run((tx) =>
+      createDbWorld(tx, { customerId: solo.customerId, now: NOW, dryRun: false }).book({
+        serviceId: solo.serviceId,
+        addOnIds: [],
+        start,
+        notes: null,
+      }),
+    );
+    if (!booked.ok) throw new Error(`not booked: ${booked.reason}`);
+    const starts = (ignoreAppointmentId?: string) =>
+      tenantDb(db, "agent-move").run((tx) =>
+        createDbWorld(tx, { customerId: solo.customerId, now: NOW, dryRun: true }).openStarts({
+          serviceId: solo.serviceId,
+          addOnIds: [],
+          from: new Date("2026-12-10T14:00:00Z"),
+          to: new Date("2026-12-10T20:00:00Z"),
+          limit: 50,
+          ...(ignoreAppointmentId ? { ignoreAppointmentId } : {}),
+        }),
+      );
+    const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
+    expect(iso(await starts())).not.toContain(start.toISOString());
+    expect(iso(await starts(booked.appointment.id))).toContain(start.toISOString());
+    // Someone else's appointment id frees nothing and offers nothing.
+    expect(await starts(a.customerId)).toEqual([]);
   });
 });
