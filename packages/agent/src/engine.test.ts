@@ -169,6 +169,44 @@ describe("the rules brain through the engine", () => {
   });
 });
 
+describe("questions answered from the configuration and the customer's own calendar", () => {
+  it("states the opening hours as configured", async () => {
+    const { output } = await replayScenario(scenario({ inbound: "what time do you open on saturday?" }));
+    expect(output.reply).toContain("9:00 AM–2:00 PM");
+    expect(output.writes).toEqual([]);
+  });
+
+  it("tells the customer their own appointment without changing it", async () => {
+    const { output } = await replayScenario(scenario({ ...withAppointment, inbound: "is my appointment still on?" }));
+    expect(output.reply).toContain("Full Detail");
+    expect(output.writes).toEqual([]);
+  });
+
+  it("proposes a move by a relative amount and changes nothing until a yes", async () => {
+    const { output } = await replayScenario(
+      scenario({ ...withAppointment, inbound: "can we push my appointment back an hour" }),
+    );
+    expect(output.action).toBe("request_confirmation");
+    expect(output.proposedStarts).toEqual(["2026-12-05T10:00:00-06:00"]);
+    expect(output.writes).toEqual([]);
+  });
+
+  it("confirms only on a confirmation, not on a bare ok", async () => {
+    const ok = await replayScenario(scenario({ ...withAppointment, inbound: "k" }));
+    expect(ok.output.writes).toEqual([]);
+    const c = await replayScenario(
+      scenario({
+        ...withAppointment,
+        history: [
+          { from: "agent", text: "Reminder: Full Detail Sat Dec 5 at 9:00 AM. Reply C to confirm, R to reschedule." },
+        ],
+        inbound: "C",
+      }),
+    );
+    expect(c.output.writes).toEqual([{ kind: "appointment.confirm", appointmentId: "appt-1" }]);
+  });
+});
+
 describe("the tools stop a brain that obeys anyone", () => {
   const evil: Brain = {
     kind: "model",

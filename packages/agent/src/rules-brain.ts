@@ -12,7 +12,7 @@ import { formatMoney, formatPrice, formatStart, formatStarts, isoInZone } from "
 import type { Brain, BrainContext, BrainDecision, TimeWindow, Understanding } from "./ports.ts";
 import { namesADay } from "./state.ts";
 import { list, words } from "./texts.ts";
-import { ASKED_TO_CONFIRM, parseInstant } from "./tools.ts";
+import { ASKED_TO_CONFIRM, EXPLICIT_CONFIRM, parseInstant } from "./tools.ts";
 import type { AgentAppointment, AgentFacts, FactService, Proposal } from "./types.ts";
 import { understand } from "./understand/index.ts";
 
@@ -57,6 +57,10 @@ export const rulesBrain: Brain = {
       const answered = await answerPending(ctx, pending);
       if (answered) return answered;
     }
+    const changing = u.intents.some((i) => i === "cancel" || i === "reschedule" || i === "book");
+    if (HOURS_QUESTION.test(input.inbound) && !changing) return reply("answer_faq", openingHours(ctx));
+    if (OWN_APPOINTMENT.test(input.inbound) && !changing && input.customer.appointments.length > 0)
+      return ownAppointments(ctx);
     switch (intent) {
       case "cancel":
         return cancel(ctx);
@@ -74,6 +78,7 @@ export const rulesBrain: Brain = {
       case "faq":
         return faq(ctx);
       case "greeting":
+        if (THANKS.test(input.inbound) && !u.window && u.serviceIds.length === 0) return reply("none", ctx.w.welcome);
         // "hi, do you have anything sat?" reads as availability; a bare hello gets the menu.
         if (u.window && serviceFor(ctx)) return book(ctx);
         return reply("none", ctx.w.greeting(facts.business.name, input.customer.name));
@@ -268,7 +273,14 @@ async function reschedule(ctx: Ctx, known?: AgentAppointment): Promise<BrainDeci
   const from = formatStart(appointment.start, zone, lang);
   const window = windowFor(ctx);
   if (window?.exact) return proposeMove(ctx, appointment, window.exact);
-  const starts = await findStarts(ctx, { appointmentId: appointment.id, serviceId: appointment.serviceId }, window);
+  const shift = shiftOf(ctx.input.inbound);
+  if (shift !== null && !window)
+    return proposeMove(ctx, appointment, new Date(appointment.start.getTime() + shift * 60_000));
+  const found = await findStarts(ctx, { appointmentId: appointment.id, serviceId: appointment.serviceId }, window);
+  // "Earlier" / "later" keep the times on that side of the current one, when there are any.
+  const direction = /\b(earlier|sooner)\b/i.test(ctx.input.inbound) ? -1 : /\blater\b/i.test(ctx.input.inbound) ? 1 : 0;
+  const sided = found?.filter((s) => Math.sign(s.getTime() - appointment.start.getTime()) === direction);
+  const starts = direction !== 0 && sided && sided.length > 0 ? sided : found;
   if (starts === null) return reply("ask_clarifying", w.askNewTime(appointment.serviceName, from));
   if (starts.length === 0) return handOff(ctx, "other", w.noOpenings(appointment.serviceName));
   return reply("offer_slots", w.offerMove(appointment.serviceName, from, formatStarts(starts, zone, lang)));
@@ -299,10 +311,10 @@ async function confirm(ctx: Ctx): Promise<BrainDecision> {
   const a = which.appointment;
   const { understanding: u, input } = ctx;
   const lastAgent = [...input.history].reverse().find((t) => t.from === "agent");
-  const short = input.inbound.trim().split(/\s+/).length <= 4;
-  // Only a confirmation that answers a reminder, or a short one, confirms; "book X monday, just book it" does not.
-  if (!(lastAgent && ASKED_TO_CONFIRM.test(lastAgent.text)) && !short)
-    return handOff(ctx, "not_understood", ctx.w.notUnderstood(ctx.facts.business.name));
+  // Only a confirmation that answers a reminder, or says so itself ("confirmed", "C"), confirms; "ok" or
+  // "book X monday, just book it" does not.
+  if (!(lastAgent && ASKED_TO_CONFIRM.test(lastAgent.text)) && !EXPLICIT_CONFIRM.test(input.inbound.trim()))
+    return reply("none", ctx.w.thanks);
   if (u.window && !(a.start >= u.window.from && a.start < u.window.to)) return reply("none", ctx.w.thanks);
   // Only an appointment coming up soon is what a bare "yes" / "C" answers (a reminder went out for it).
   if (a.start.getTime() - ctx.input.now.getTime() > 8 * DAY) return reply("none", ctx.w.thanks);
@@ -421,7 +433,11 @@ async function findStarts(
     ...(job.appointmentId ? { appointmentId: job.appointmentId } : {}),
   });
   if (!r.ok) return [];
-  const all = (r.starts as string[]).map((s) => parseInstant(s, ctx.zone));
+  // A move is never offered the time the appointment already has.
+  const current = job.appointmentId
+    ? ctx.input.customer.appointments.find((a) => a.id === job.appointmentId)?.start.getTime()
+    : undefined;
+  const all = (r.starts as string[]).map((s) => parseInstant(s, ctx.zone)).filter((s) => s.getTime() !== current);
   if (!multiDay) return all.slice(0, OFFER_COUNT);
   // One per day first, then fill: "Sat 9, Mon 8, Tue 8" reads better than three on one morning.
   const days = new Set<string>();
@@ -558,4 +574,74 @@ async function faq(ctx: Ctx): Promise<BrainDecision> {
     if (r.ok) return reply("answer_faq", String(r.answer));
   }
   return handOff(ctx, "unanswerable", ctx.w.unanswerable(ctx.facts.business.name));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Questions about the business's hours and the customer's own appointments.
+
+const HOURS_QUESTION =
+  /\b(?:what time|when) (?:do|does|are|will) (?:you|y'?all|u|ya|they) (?:guys )?(?:open|close|start|closing|opening)\b|\b(?:your|business|opening|office|shop) hours\b|\bare (?:you|u) (?:guys )?open\b|\bhorarios?\b|\ba qu[eé] hora (?:abren|cierran)\b|\best[aá]n abiertos\b/i;
+const OWN_APPOINTMENT =
+  /\b(?:my|our) (?:appointment|appt|booking|reservation|visit)\b|\bmi cita\b|\b(?:what time|when) (?:are|is|will) (?:you|he|she|they|someone|the \w+) (?:coming|arriving|getting here|be here|show(?:ing)? up)\b/i;
+const THANKS = /\b(?:thanks|thank you|thx|thnx|ty|tysm|appreciate it|gracias)\b/i;
+
+/** The opening hours as configured: the day asked about, or the week. */
+function openingHours(ctx: Ctx): string {
+  const { facts, understanding: u, lang } = ctx;
+  const hours = facts.rules.hours;
+  const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+  const names =
+    lang === "es"
+      ? { mon: "lun", tue: "mar", wed: "mié", thu: "jue", fri: "vie", sat: "sáb", sun: "dom" }
+      : { mon: "Mon", tue: "Tue", wed: "Wed", thu: "Thu", fri: "Fri", sat: "Sat", sun: "Sun" };
+  const clock = (hhmm: string) => {
+    const [h, m] = hhmm.split(":").map(Number) as [number, number];
+    if (lang === "es") return hhmm;
+    const hour = h % 12 === 0 ? 12 : h % 12;
+    return `${hour}:${String(m).padStart(2, "0")} ${h < 12 || h === 24 ? "AM" : "PM"}`;
+  };
+  const ranges = (day: (typeof days)[number]) =>
+    (hours[day] ?? []).map(([open, close]) => `${clock(open)}–${clock(close)}`).join(", ");
+  const window = u.window;
+  if (window && window.to.getTime() - window.from.getTime() <= DAY) {
+    const date = isoInZone(window.from, ctx.zone).slice(0, 10);
+    const weekday = days[(new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7]!;
+    const day = formatStart(window.from, ctx.zone, lang).split(lang === "es" ? " a las" : " at")[0];
+    const open = !facts.rules.closedDates.includes(date) && ranges(weekday);
+    return lang === "es"
+      ? open
+        ? `El ${day} abrimos ${open}.`
+        : `El ${day} estamos cerrados.`
+      : open
+        ? `On ${day} we're open ${open}.`
+        : `We're closed on ${day}.`;
+  }
+  const week = days.map((d) => `${names[d]} ${ranges(d) || (lang === "es" ? "cerrado" : "closed")}`).join("; ");
+  return lang === "es" ? `Nuestro horario: ${week}.` : `Our hours: ${week}.`;
+}
+
+/** "Is my appointment still on?", "what time are you coming friday?": what is booked, nothing changed. */
+function ownAppointments(ctx: Ctx): BrainDecision {
+  const { input, understanding: u, zone, lang } = ctx;
+  const all = input.customer.appointments.filter((a) => a.status === "booked" || a.status === "confirmed");
+  const named = all.filter((a) => u.appointmentIds.includes(a.id));
+  const shown = (named.length > 0 ? named : all).slice(0, 3);
+  if (shown.length === 0) return reply("none", ctx.w.noAppointment);
+  const items = shown.map((a) => `${a.serviceName} ${lang === "es" ? "el" : "on"} ${formatStart(a.start, zone, lang)}`);
+  return reply("none", ctx.w.yourAppointments(list(items, lang)));
+}
+
+/** "push it back an hour" (+60), "30 minutes earlier" (−30): minutes to move by, or null. */
+function shiftOf(text: string): number | null {
+  const t = text.toLowerCase();
+  const later = /\b(back|later|forward|after)\b/.test(t);
+  const earlier = /\b(earlier|up|sooner|before)\b/.test(t);
+  if (later === earlier) return null;
+  const m = t.match(/\b(an?|one|1|two|2|three|3|half an?|\d+)\s*(hours?|hrs?|minutes?|mins?)\b/);
+  if (!m) return null;
+  const count =
+    ({ a: 1, an: 1, one: 1, two: 2, three: 3, "half a": 0.5, "half an": 0.5 } as Record<string, number>)[m[1]!] ??
+    Number(m[1]);
+  const minutes = /^h/.test(m[2]!) ? count * 60 : count;
+  return Number.isFinite(minutes) && minutes > 0 && minutes <= 12 * 60 ? (later ? minutes : -minutes) : null;
 }

@@ -33,6 +33,8 @@ type Words = {
   whichDay(starts: string): string;
   declined: string;
   thanks: string;
+  welcome: string;
+  yourAppointments(items: string): string;
   complaint(business: string): string;
   person(business: string, phone: string | null): string;
   unanswerable(business: string): string;
@@ -77,6 +79,8 @@ const en: Words = {
   whichDay: (starts) => `Just to be sure, which one: ${starts}?`,
   declined: "No problem. Let us know if you need anything!",
   thanks: "Thanks! Let us know if there's anything else you need.",
+  welcome: "You're welcome! Text us any time.",
+  yourAppointments: (items) => `Your upcoming appointment: ${items}. Reply here if you need to change anything.`,
   complaint: (business) =>
     `I'm sorry to hear that. I've passed this to the team at ${business} and someone will get back to you shortly.`,
   person: (business, phone) =>
@@ -126,6 +130,8 @@ const es: Words = {
   whichDay: (starts) => `Para estar seguros, ¿cuál: ${starts}?`,
   declined: "No hay problema. ¡Avísenos si necesita algo!",
   thanks: "¡Gracias! Avísenos si necesita algo más.",
+  welcome: "¡Con gusto! Escríbanos cuando quiera.",
+  yourAppointments: (items) => `Su próxima cita: ${items}. Responda aquí si necesita cambiar algo.`,
   complaint: (business) =>
     `Lamento mucho lo ocurrido. Ya le pasé su mensaje al equipo de ${business} y alguien se comunicará con usted pronto.`,
   person: (business, phone) =>

@@ -24,6 +24,10 @@ const MINUTE = 60_000;
 /** A proposal waits this long for its answer; after that a "yes" means nothing. */
 export const PROPOSAL_TTL_MINUTES = 24 * 60;
 
+/** A text that confirms on its own, without a reminder to answer ("C", "confirmed", "see you then"); a bare "ok" does not. */
+export const EXPLICIT_CONFIRM =
+  /^(?:c|confirm|confirmed|i confirm|confirming|yes,? confirm(?:ed)?|confirmo|confirmado|confirmada|see you (?:then|there|soon|tomorrow|\w+day)|we'?re (?:good|on|set) for \w+|still on)\b/i;
+
 /** The agent's last text asked the customer to confirm (a reminder: "Reply C to confirm"). */
 export const ASKED_TO_CONFIRM = /\b(confirm|reply c\b|remind|recordatorio|confirmar|responda c\b)/i;
 
@@ -318,8 +322,8 @@ export function createToolBox(ctx: ToolBoxContext): ToolBox {
       // Only a text that is a confirmation, answering a reminder or short ("yes", "C", "see you then"), confirms.
       const lastAgent = [...input.history].reverse().find((t) => t.from === "agent");
       const answersReminder = lastAgent !== undefined && ASKED_TO_CONFIRM.test(lastAgent.text);
-      const short = input.inbound.trim().split(/\s+/).length <= 4;
-      if (u.intents[0] !== "confirm" || !(answersReminder || short)) return refuse("The customer did not confirm.");
+      if (u.intents[0] !== "confirm" || !(answersReminder || EXPLICIT_CONFIRM.test(input.inbound.trim())))
+        return refuse("The customer did not confirm.");
       if (u.window && !(appointment.start >= u.window.from && appointment.start < u.window.to))
         return refuse("The text is about another day than this appointment.");
       if (appointment.status === "confirmed") return { ok: true, alreadyConfirmed: true };

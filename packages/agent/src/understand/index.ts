@@ -127,7 +127,16 @@ function read(text: string, context: UnderstandContext): Understanding {
     .sort((a, b) => b.name.length - a.name.length);
   const names = {
     ...matched,
-    serviceIds: fitsKind(context.services ?? [], whole.length > 0 ? [whole[0]!.id] : matched.serviceIds, cleaned.words),
+    // Every service named in full ("express wash and full detail"), but not one whose name is inside another's.
+    serviceIds: fitsKind(
+      context.services ?? [],
+      whole.length > 0
+        ? whole
+            .filter((s) => !whole.some((o) => o !== s && clean(o.name).norm.includes(clean(s.name).norm)))
+            .map((s) => s.id)
+        : matched.serviceIds,
+      cleaned.words,
+    ),
   };
   const faqIds = matchFaqs(cleaned.words, context.faqs ?? []);
   const offered = context.proposal && "starts" in context.proposal ? context.proposal.starts : null;

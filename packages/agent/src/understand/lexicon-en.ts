@@ -131,6 +131,8 @@ export const en: Lexicon = {
       /\b(?:different|another|other|new|later|earlier) (?:time|day|date|slot|week)\b/,
       /\b(?:cant|cannot|can not|wont be able to|unable to|not able to|not going to be able to|not going to|will not be able to|couldnt|could not) (?:make it|make|be there|be home|be available|do (?:it|that|tomorrow|today|\w+day)|meet|keep)\b/,
       /\b(?:postpone|postponed|push back|rain check|raincheck|something came up|running behind on my end)\b/,
+      // "can you come earlier on sat", "could we do it later": a different time for the same visit.
+      /\b(?:come|do it|start|be here|get here|make it|show up|arrive) (?:a bit |a little |an hour |\d+ (?:min|mins|minutes|hours?) )?(?:earlier|later|sooner)\b/,
     ],
     cancel: [
       /\b(?:cancel|canceling|cancelling|cancelled|canceled|cancellation|cancl)\b/,
@@ -196,7 +198,7 @@ export const en: Lexicon = {
       /\b(?:came|come) back (?:\d+|a|two|three|few|couple) (?:days?|weeks?)\b/,
       /\b(?:fell|fallen|falling|came|coming) (?:off|down|apart|loose)\b/,
       /\b(?:broke|ruined|damaged|scratched|stained|dented) (?:my|our|the)\b/,
-      /\b(?:\d+|ten|fifteen|twenty|thirty|forty|forty five|an hour|two hours|hours) (?:minutes? |mins? |hours? )?late\b/,
+      /\b(?:showed up|show up|arrived|came|got here|was|were) (?:\d+|ten|fifteen|twenty|thirty|forty|forty five|an hour|two hours|hours) (?:minutes? |mins? |hours? )?late\b/,
       /\bcut (?:the|my|our|it) (?:\w+ )?short\b/,
       /\b(?:want|need) (?:this|it|that) (?:fixed|redone|made right)\b/,
     ],
@@ -204,6 +206,7 @@ export const en: Lexicon = {
       /^(?:hi|hello|hey|heya|hiya|howdy|yo|sup|whats up|what is up|hi there|hey there|hello there|greetings|good (?:morning|afternoon|evening|day)|morning|evening)\b/,
       /\b(?:thanks|thank you|thank|much appreciated|appreciate it|appreciate you|cheers|have a (?:good|great|nice) (?:day|night|one|weekend))\b/,
       /\bhow are you\b/,
+      /\bwho (?:is|s) (?:this|that)\b|\bwho am i (?:texting|talking to)\b/,
     ],
   },
   guards: {
