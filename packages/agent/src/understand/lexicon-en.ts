@@ -232,7 +232,8 @@ export const en: Lexicon = {
     ],
     human: [
       /\b(?:call me|text me|let me know|ring me) (?:when|if|once|before|after|on (?:the|your|my) way|as soon)\b/,
-      /\b(?:my|our|the) owner\b(?!.*\b(?:talk|speak|call)\b)/,
+      // "the owner of the car" is not a request for the business's owner; "speak with the owner" is.
+      /^(?!.*\b(?:talk|speak|call|chat|reach|contact|get|put me through)\b).*\b(?:my|our|the) owner\b/,
       /\b(?:home|house|property|car|pet|dog|cat) owner\b/,
     ],
     complaint: [
