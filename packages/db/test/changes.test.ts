@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHANGE_CHANNELS } from "../src/index.ts";
 import { createTestDatabase, type TestDatabase, testEngines } from "../src/testing.ts";
 
-const until = async (check: () => boolean, ms = 5_000) => {
+// Generous: on a loaded 2-core machine the dropped connection is noticed late (a missed deadline is a failure, not a wait).
+const until = async (check: () => boolean, ms = 15_000) => {
   const deadline = Date.now() + ms;
   while (!check()) {
     if (Date.now() > deadline) throw new Error("condition not met in time");

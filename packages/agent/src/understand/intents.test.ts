@@ -201,7 +201,7 @@ const TABLE: [string, Intent][] = [
   // other
   ["", "other"],
   ["🚗", "other"],
-  ["who is this", "other"],
+  ["who is this", "greeting"],
   ["bonjour je voudrais des renseignements", "other"],
   ["lol", "other"],
   ["my car is a 2019 honda civic", "other"],
