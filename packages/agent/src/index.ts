@@ -10,7 +10,7 @@ export { cleanInbound, runTurn, type TurnDeps } from "./engine.ts";
 export { formatMoney, formatPrice, formatStart, formatStarts, isoInZone } from "./format.ts";
 export { allowedAmounts, checkReply, MAX_REPLY_CHARS, type ReplyCheck } from "./guard.ts";
 export type { Brain, BrainContext, BrainDecision, TimeWindow, ToolBox, ToolResult, Understanding } from "./ports.ts";
-export { replayScenario, toReplayOutput } from "./replay.ts";
+export { replayScenario, scenarioTurnInput, toReplayOutput } from "./replay.ts";
 export { rulesBrain } from "./rules-brain.ts";
 export {
   parseScenario,

@@ -7,7 +7,14 @@ import type { Brain } from "./ports.ts";
 import type { ReplayOutput, Scenario } from "./scenario.ts";
 import { createScenarioWorld, customerFromScenario, factsFromScenario } from "./scenario-world.ts";
 import { stateFromHistory } from "./state.ts";
-import { type AgentTurn, DEFAULT_LIMITS, type Turn } from "./types.ts";
+import {
+  type AgentCustomer,
+  type AgentFacts,
+  type AgentTurn,
+  DEFAULT_LIMITS,
+  type Turn,
+  type TurnInput,
+} from "./types.ts";
 
 const HOUR = 60 * 60_000;
 
@@ -27,6 +34,32 @@ export function toReplayOutput(turn: AgentTurn): ReplayOutput {
   };
 }
 
+/**
+ * The turn a scenario asks for, given its facts and customer (from memory or from the throwaway
+ * database): the history with its times, the state rebuilt from it, and the loop guard's count of the
+ * agent's texts in the last hour.
+ */
+export function scenarioTurnInput(scenario: Scenario, facts: AgentFacts, customer: AgentCustomer): TurnInput {
+  const now = new Date(scenario.now);
+  const history: Turn[] = scenario.history.map((t) => ({
+    from: t.from,
+    text: t.text,
+    at: t.at ? new Date(t.at) : null,
+  }));
+  const agentRepliesLastHour = history.filter(
+    (t) => t.from === "agent" && t.at && now.getTime() - t.at.getTime() < HOUR,
+  ).length;
+  return {
+    facts,
+    customer,
+    state: stateFromHistory(history, facts, customer, now),
+    history,
+    inbound: scenario.inbound,
+    now,
+    limits: { ...DEFAULT_LIMITS, agentRepliesLastHour },
+  };
+}
+
 export async function replayScenario(
   scenario: Scenario,
   options: { brain?: Brain } = {},
@@ -40,25 +73,9 @@ export async function replayScenario(
     scenario.busy.map((b) => ({ start: new Date(b.start), end: new Date(b.end) })),
     now,
   );
-  const history: Turn[] = scenario.history.map((t) => ({
-    from: t.from,
-    text: t.text,
-    at: t.at ? new Date(t.at) : null,
-  }));
-  const agentRepliesLastHour = history.filter(
-    (t) => t.from === "agent" && t.at && now.getTime() - t.at.getTime() < HOUR,
-  ).length;
-  const turn = await runTurn(
-    {
-      facts,
-      customer,
-      state: stateFromHistory(history, facts, customer, now),
-      history,
-      inbound: scenario.inbound,
-      now,
-      limits: { ...DEFAULT_LIMITS, agentRepliesLastHour },
-    },
-    { world, ...(options.brain ? { brain: options.brain } : {}) },
-  );
+  const turn = await runTurn(scenarioTurnInput(scenario, facts, customer), {
+    world,
+    ...(options.brain ? { brain: options.brain } : {}),
+  });
   return { output: toReplayOutput(turn), turn };
 }

@@ -13,20 +13,16 @@ import {
   type AgentFacts,
   type AgentTurn,
   type Brain,
-  DEFAULT_LIMITS,
   factsFromScenario,
   type ReplayOutput,
   runTurn,
   type Scenario,
-  stateFromHistory,
-  type Turn,
+  scenarioTurnInput,
   toReplayOutput,
 } from "@servicepro/agent";
 import { type Database, openDatabase, tenantDb } from "@servicepro/db";
 import { createDbWorld, loadAgentCustomer, loadAgentFacts } from "@servicepro/sms-agent";
 import { type SeededScenario, seedScenario } from "./seed.ts";
-
-const HOUR = 3_600_000;
 
 /** The booking page of a throwaway database leads nowhere: the business's links are the scenario's. */
 const PUBLIC_BASE_URL = "https://replay.invalid";
@@ -156,15 +152,6 @@ export async function replayOnDatabase(
 ): Promise<DatabaseReplay> {
   const seeded = await seedScenario(db, scenario, index);
   const now = new Date(scenario.now);
-  const history: Turn[] = scenario.history.map((t) => ({
-    from: t.from,
-    text: t.text,
-    at: t.at ? new Date(t.at) : null,
-  }));
-  const agentRepliesLastHour = history.filter(
-    (t) => t.from === "agent" && t.at && now.getTime() - t.at.getTime() < HOUR,
-  ).length;
-
   const { turn, overrides } = await tenantDb(db, seeded.tenantId).run(
     async (tx) => {
       const loaded = await loadAgentFacts(tx, { publicBaseUrl: PUBLIC_BASE_URL, now });
@@ -176,18 +163,10 @@ export async function replayOnDatabase(
         dryRun: false,
         messageId: seeded.inboundMessageId,
       });
-      const turn = await runTurn(
-        {
-          facts,
-          customer,
-          state: stateFromHistory(history, facts, customer, now),
-          history,
-          inbound: scenario.inbound,
-          now,
-          limits: { ...DEFAULT_LIMITS, agentRepliesLastHour },
-        },
-        { world, ...(options.brain ? { brain: options.brain } : {}) },
-      );
+      const turn = await runTurn(scenarioTurnInput(scenario, facts, customer), {
+        world,
+        ...(options.brain ? { brain: options.brain } : {}),
+      });
       return { turn, overrides };
     },
     { timeout: 120_000 },
