@@ -183,5 +183,7 @@ REVOKE ALL ON TABLE provisioning_requests FROM ${APP_ROLE};
 REVOKE DELETE, TRUNCATE ON TABLE onboarding_tokens FROM ${APP_ROLE};
 -- Who an onboarding notice goes to is the platform's business only (the job names the row, nothing more).
 REVOKE ALL ON TABLE onboarding_notices FROM ${APP_ROLE};
+-- The points ledger is append-only for the app (a correction is a new entry, never an edit).
+REVOKE UPDATE, DELETE, TRUNCATE ON TABLE loyalty_entries FROM ${APP_ROLE};
 `;
 }

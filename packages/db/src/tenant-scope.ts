@@ -34,6 +34,12 @@ export const TENANT_OWNED_MODELS = [
   "AgentSettings",
   "AgentThread",
   "AgentRun",
+  "CustomerSession",
+  "PortalChallenge",
+  "LoyaltySettings",
+  "LoyaltyReward",
+  "LoyaltyEntry",
+  "LoyaltyRedemption",
 ] as const;
 export type TenantOwnedModel = (typeof TENANT_OWNED_MODELS)[number];
 

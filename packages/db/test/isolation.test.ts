@@ -43,6 +43,12 @@ const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
   AgentSettings: "agent_settings",
   AgentThread: "agent_threads",
   AgentRun: "agent_runs",
+  CustomerSession: "customer_sessions",
+  PortalChallenge: "portal_challenges",
+  LoyaltySettings: "loyalty_settings",
+  LoyaltyReward: "loyalty_rewards",
+  LoyaltyEntry: "loyalty_entries",
+  LoyaltyRedemption: "loyalty_redemptions",
 };
 /**
  * Directory tables: tenant rows keyed by a platform-wide identifier (a phone number belongs to one
@@ -192,6 +198,49 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
             forStartsAt: appointment.startsAt,
             offsetMinutes: 1440,
             dueAt: new Date("2026-12-06T15:00:00Z"),
+          },
+        });
+        // One row of every portal and loyalty table.
+        await tx.customerSession.create({
+          data: { tenantId: id, id: `session-${id}`, customerId: customer.id, expiresAt: new Date("2027-01-01") },
+        });
+        await tx.portalChallenge.create({
+          data: {
+            tenantId: id,
+            kind: "code",
+            customerId: customer.id,
+            phone,
+            channel: "sms",
+            secretHash: `hash-${id}`,
+            expiresAt: new Date("2027-01-01"),
+          },
+        });
+        await tx.loyaltySettings.create({ data: { tenantId: id, enabled: true } });
+        const reward = await tx.loyaltyReward.create({
+          data: { tenantId: id, name: "$10 off", kind: "money_off", pointsCost: 100, amountCents: 1000 },
+        });
+        await tx.loyaltyEntry.create({
+          data: {
+            tenantId: id,
+            customerId: customer.id,
+            kind: "visit",
+            points: 189,
+            balanceAfter: 189,
+            appointmentId: appointment.id,
+            actorKind: "system",
+            idempotencyKey: `visit:${appointment.id}`,
+          },
+        });
+        await tx.loyaltyRedemption.create({
+          data: {
+            tenantId: id,
+            customerId: customer.id,
+            rewardId: reward.id,
+            rewardName: reward.name,
+            kind: "money_off",
+            amountCents: 1000,
+            pointsCost: 100,
+            actorKind: "customer",
           },
         });
       });
@@ -399,6 +448,12 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
   it("should keep the consent ledger append-only", async () => {
     await expect(execIn(A, `UPDATE sms_consent_events SET state = 'opted_in'`)).rejects.toThrow(/append-only/);
     await expect(execIn(A, `DELETE FROM sms_consent_events`)).rejects.toThrow(/append-only/);
+  });
+
+  it("should keep the points ledger append-only and the balance from going below zero", async () => {
+    await expect(execIn(A, `UPDATE loyalty_entries SET points = 1`)).rejects.toThrow(/append-only|permission denied/);
+    await expect(execIn(A, `DELETE FROM loyalty_entries`)).rejects.toThrow(/append-only|permission denied/);
+    await expect(execIn(A, `UPDATE customers SET points_balance = -1`)).rejects.toThrow(/points_balance_nonnegative/);
   });
 
   it("should keep the audit trail append-only and unreadable to tenant code", async () => {

@@ -118,7 +118,8 @@ const notes = z
   .optional()
   .transform((value) => (value === undefined ? undefined : value || null));
 
-const byKind = <Extra extends z.ZodRawShape>(extra: Extra) =>
+/** An asset input of any kind, with the fields the caller adds (a customer id, a slug). */
+export const assetInputWith = <Extra extends z.ZodRawShape>(extra: Extra) =>
   z.discriminatedUnion(
     "kind",
     [
@@ -129,11 +130,11 @@ const byKind = <Extra extends z.ZodRawShape>(extra: Extra) =>
     { error: "Choose what the asset is: vehicle, pet or property." },
   );
 
-export const assetCreateInput = byKind({ customerId: z.uuid("That customer id is not valid.") });
+export const assetCreateInput = assetInputWith({ customerId: z.uuid("That customer id is not valid.") });
 export type AssetCreateInput = z.input<typeof assetCreateInput>;
 
 /** The whole asset as it should be (its kind cannot change: archive it and add another). */
-export const assetUpdateInput = byKind({ id: assetId });
+export const assetUpdateInput = assetInputWith({ id: assetId });
 export type AssetUpdateInput = z.input<typeof assetUpdateInput>;
 
 export const assetArchiveInput = z.strictObject({ id: assetId });
