@@ -78,3 +78,20 @@ export function fieldErrors(issues: FieldIssue[]): AppError {
 }
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+/** What a 429 carries: the server turns `retryAfterSeconds` into the `Retry-After` header. */
+export type RateLimitedReason = { readonly code: "RATE_LIMITED"; readonly retryAfterSeconds: number };
+
+/** A refusal by a rate limit, with how long to wait (whole seconds, at least 1). */
+export function rateLimited(message: string, retryAfterSeconds: number): AppError<RateLimitedReason> {
+  return new AppError("TOO_MANY_REQUESTS", message, {
+    reason: { code: "RATE_LIMITED", retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) },
+  });
+}
+
+/** "in 3 minutes", "in 40 seconds": a wait as a person reads it. */
+export function waitWords(seconds: number): string {
+  if (seconds < 90) return `in ${Math.max(1, Math.ceil(seconds))} second${Math.ceil(seconds) === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+}

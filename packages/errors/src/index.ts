@@ -10,4 +10,7 @@ export {
   type FieldIssue,
   fieldErrors,
   isAppError,
+  type RateLimitedReason,
+  rateLimited,
+  waitWords,
 } from "./app-error.ts";
