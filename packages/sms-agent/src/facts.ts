@@ -5,6 +5,7 @@ import type { AgentAppointment, AgentCustomer, AgentFacts, FactService, Price, T
 import { loadBookingContext, rulesFor } from "@servicepro/booking";
 import type { Service, TenantTx } from "@servicepro/db";
 import { getPack } from "@servicepro/industry-packs";
+import { redactedBody } from "@servicepro/sms";
 import { serviceRuleSchema } from "@servicepro/scheduling";
 import { normalizePhone } from "@servicepro/telephony";
 
@@ -246,5 +247,8 @@ export async function loadHistory(
     take: HISTORY_TEXTS,
     select: { direction: true, kind: true, body: true, createdAt: true },
   });
-  return rows.reverse().map((row) => ({ from: turnFrom(row), text: row.body, at: row.createdAt }));
+  // A portal sign-in code is a secret: the agent (and the model behind it) never reads it.
+  return rows
+    .reverse()
+    .map((row) => ({ from: turnFrom(row), text: redactedBody(row.kind, row.body), at: row.createdAt }));
 }

@@ -45,7 +45,7 @@ export {
   TWILIO_MEDIA_HOST,
   truncateText,
 } from "./media.ts";
-export { createOutbox, MAX_SMS_BODY, type SmsJob } from "./outbox.ts";
+export { createOutbox, MAX_SMS_BODY, redactedBody, type SmsJob } from "./outbox.ts";
 export {
   createReminderQueue,
   inQuietHours,

@@ -17,6 +17,10 @@ const MESSAGE_FIELDS = Prisma.sql`tenant_id AS "tenantId", id, conversation_id A
   consent_review::text AS "consentReview", consent_score AS "consentScore", created_at AS "createdAt",
   updated_at AS "updatedAt"`;
 
+/** What staff screens show for a message: a sign-in secret is never shown, only that one was sent. */
+export const redactedBody = (kind: string, body: string): string =>
+  kind === "portal_sign_in" ? "Customer portal sign-in (code or link hidden)" : body;
+
 /** Longest body we queue: 10 SMS segments. Twilio's limit is 1,600 characters. */
 export const MAX_SMS_BODY = 1_600;
 
@@ -68,7 +72,11 @@ export function createOutbox(boss: PgBoss): Outbox {
 
       await tx.conversation.update({
         where: { tenantId_id: { tenantId: tenant.id, id: conversation.id } },
-        data: { lastMessageAt: message.createdAt, lastMessagePreview: body.slice(0, 160), lastDirection: "outbound" },
+        data: {
+          lastMessageAt: message.createdAt,
+          lastMessagePreview: redactedBody(input.kind, body).slice(0, 160),
+          lastDirection: "outbound",
+        },
       });
       const job: SmsJob = { tenantId: tenant.id, messageId: message.id };
       await queueJob(boss, "smsSend", job, {

@@ -11,7 +11,9 @@ export type OutboundKind =
   | "ai_reply"
   | "appointment_confirmation"
   | "appointment_reminder"
-  | "appointment_reply";
+  | "appointment_reply"
+  /** A customer portal sign-in code or link: a secret, so staff screens show it redacted. */
+  | "portal_sign_in";
 
 export type QueueSmsInput = {
   conversationId: string;

@@ -1,6 +1,6 @@
 // One SMS as the inbox shows it, and the opt-out lookup the thread and the list share.
 import { ConsentSource, Prisma, type TenantTx } from "@servicepro/db";
-import { INLINE_IMAGE_TYPES } from "@servicepro/sms";
+import { INLINE_IMAGE_TYPES, redactedBody } from "@servicepro/sms";
 import { MESSAGE_STATUSES } from "@servicepro/telephony";
 import { z } from "zod";
 import { storedMedia } from "../../message-media.ts";
@@ -57,7 +57,7 @@ export function toMessage(row: MessageRow, senderNames: Map<string, string>): z.
   return {
     id: row.id,
     direction: row.direction,
-    body: row.body,
+    body: redactedBody(row.kind, row.body),
     status: row.status,
     kind: row.kind,
     createdAt: row.createdAt.toISOString(),
