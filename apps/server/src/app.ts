@@ -169,6 +169,13 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
           ip: clientIp(c, config.trustProxy),
           userAgent: c.req.header("user-agent"),
           cookies: createCookieJar({ request: c.req.raw, responseHeaders: opts.resHeaders, name: cookieName, secure }),
+          namedCookies: (name) =>
+            createCookieJar({
+              request: c.req.raw,
+              responseHeaders: opts.resHeaders,
+              name: secure ? `__Host-${name}` : name,
+              secure,
+            }),
         }),
       onError: ({ error, path, ctx }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")

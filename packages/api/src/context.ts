@@ -2,6 +2,7 @@ import type { Brain } from "@servicepro/agent";
 import type { ReminderQueue } from "@servicepro/booking";
 import type { Database } from "@servicepro/db";
 import type { Principal, StaffRole } from "@servicepro/identity";
+import type { EmailSender } from "@servicepro/notifications";
 import type { NumberProvider, ProvisioningJobs } from "@servicepro/provisioning";
 import type { MessagingEvents, Outbox } from "@servicepro/sms";
 import { type BookingLimits, type BookingThrottle, createBookingThrottle } from "./booking-throttle.ts";
@@ -84,6 +85,8 @@ export type ApiMessaging = {
   reminders: ReminderQueue;
   /** The SMS agent's brain (test mode runs it); unset: the rules. */
   agentBrain?: Brain;
+  /** Transactional email (portal sign-in links); unset: links go by text only. */
+  email?: EmailSender;
 };
 
 /** The API's long-lived dependencies, built once per server. */
@@ -105,6 +108,12 @@ export type RequestInfo = {
   ip: string | undefined;
   userAgent: string | undefined;
   cookies: SessionCookieJar;
+  /**
+   * Other cookies by name (the customer portal's, one per business). The server adds the `__Host-`
+   * prefix on https and the same attributes as the session cookie. Unset: no such cookies (tests of
+   * staff procedures).
+   */
+  namedCookies?: (name: string) => SessionCookieJar;
 };
 
 /**

@@ -28,6 +28,8 @@ export type BookingSettingsView = {
   depositCents: number;
   cancellationWindowHours: number;
   cancellationFeeCents: number;
+  /** Customers may move or cancel online inside the window (paying the fee); false: refused online. */
+  lateChangesOnline: boolean;
 };
 
 export type BookableView = { id: string; name: string; kind: BookableKind; color: string };
@@ -80,6 +82,7 @@ type SettingsJson = {
   depositCents: number;
   cancellationWindowHours: number;
   cancellationFeeCents: number;
+  lateChangesOnline: boolean;
 };
 type BookableJson = { id: string; name: string; kind: BookableKind; color: string; hours: unknown };
 /** [bookable id, start, end] with instants as epoch milliseconds. */
@@ -118,7 +121,8 @@ async function loadContextRow(tx: TenantTx, now: Date, busyRange: BusyRange | nu
         'leadTimeMinutes', s.lead_time_minutes, 'bookingWindowDays', s.booking_window_days,
         'bufferMinutes', s.buffer_minutes, 'maxConcurrent', s.max_concurrent,
         'onlineBookingEnabled', s.online_booking_enabled, 'depositCents', s.deposit_cents,
-        'cancellationWindowHours', s.cancellation_window_hours, 'cancellationFeeCents', s.cancellation_fee_cents)
+        'cancellationWindowHours', s.cancellation_window_hours, 'cancellationFeeCents', s.cancellation_fee_cents,
+        'lateChangesOnline', s.late_changes_online)
       END AS settings,
       (SELECT coalesce(json_agg(json_build_object('id', b.id, 'name', b.name, 'kind', b.kind::text,
               'color', b.color, 'hours', b.hours) ORDER BY b.position, b.created_at), '[]'::json)
@@ -154,6 +158,7 @@ function contextOf(row: ContextRow, now: Date): BookingContext {
         depositCents: settings.depositCents,
         cancellationWindowHours: settings.cancellationWindowHours,
         cancellationFeeCents: settings.cancellationFeeCents,
+        lateChangesOnline: settings.lateChangesOnline,
       }
     : DEFAULT_BOOKING_SETTINGS;
   const offByBookable = new Map<string, { start: Date; end: Date }[]>();

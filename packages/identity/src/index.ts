@@ -2,4 +2,5 @@
 export * from "./access.ts";
 export * from "./credentials.ts";
 export * from "./impersonation.ts";
+export * from "./portal-policy.ts";
 export * from "./session-policy.ts";

@@ -75,6 +75,8 @@ export type Messaging = {
   sender: SmsSender;
   /** The SMS agent's brain (test mode uses the same one). */
   agentBrain: Brain;
+  /** Transactional email (hand-off notices, portal sign-in links). */
+  email: EmailSender;
   /** Stops the worker (finishing jobs in hand) and the queue. */
   stop(): Promise<void>;
 };
@@ -211,6 +213,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     boss,
     sender: options.sender,
     agentBrain: options.agentBrain ?? rulesBrain,
+    email,
     async stop() {
       await twilioIntake.stop();
       // Calls answered before the stop still get their rows.

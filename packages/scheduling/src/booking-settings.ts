@@ -22,6 +22,7 @@ export const DEFAULT_BOOKING_SETTINGS = {
   depositCents: 0,
   cancellationWindowHours: 24,
   cancellationFeeCents: 0,
+  lateChangesOnline: true,
   reminderOffsetsMinutes: [1440, 120],
   quietHoursStart: "21:00",
   quietHoursEnd: "08:00",
@@ -112,6 +113,8 @@ export const bookingSettingsFields = {
     .min(0, "The cancellation window can't be negative.")
     .max(720, "The cancellation window can be at most 720 hours (30 days)."),
   cancellationFeeCents: cents("the cancellation fee"),
+  /** Customers may move or cancel in the portal inside the window, paying the fee; false: they call. */
+  lateChangesOnline: z.boolean().default(true),
   reminderOffsetsMinutes: z
     .array(
       wholeMinutes(
@@ -152,6 +155,7 @@ export const bookingSettingsOutput = z.object({
   depositCents: z.number().int(),
   cancellationWindowHours: z.number().int(),
   cancellationFeeCents: z.number().int(),
+  lateChangesOnline: z.boolean(),
   reminderOffsetsMinutes: z.array(z.number().int()),
   quietHoursStart: z.string(),
   quietHoursEnd: z.string(),

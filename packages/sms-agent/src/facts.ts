@@ -5,8 +5,8 @@ import type { AgentAppointment, AgentCustomer, AgentFacts, FactService, Price, T
 import { loadBookingContext, rulesFor } from "@servicepro/booking";
 import type { Service, TenantTx } from "@servicepro/db";
 import { getPack } from "@servicepro/industry-packs";
-import { redactedBody } from "@servicepro/sms";
 import { serviceRuleSchema } from "@servicepro/scheduling";
+import { redactedBody } from "@servicepro/sms";
 import { normalizePhone } from "@servicepro/telephony";
 
 /** How many earlier texts of a conversation the agent reads. */

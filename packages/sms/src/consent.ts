@@ -4,7 +4,7 @@ import { type ConsentDecision, OPT_OUT_KEYWORDS } from "@servicepro/opt-out";
 export type ConsentChange = {
   phone: string;
   state: "opted_in" | "opted_out";
-  source: "keyword" | "free_text" | "provider_21610" | "staff" | "booking_page" | "voicemail" | "voice_menu";
+  source: "keyword" | "free_text" | "provider_21610" | "staff" | "booking_page" | "voicemail" | "voice_menu" | "portal";
   evidence: Prisma.InputJsonValue;
 };
 

@@ -3,6 +3,9 @@
 -- programme: settings, rewards, an append-only points ledger with the balance kept on the customer,
 -- and redemptions applied to the next appointment.
 
+-- AlterEnum
+ALTER TYPE "consent_source" ADD VALUE 'portal';
+
 -- CreateEnum
 CREATE TYPE "portal_challenge_kind" AS ENUM ('code', 'link');
 

@@ -201,6 +201,12 @@ function SettingsForm({ settings, disabled }: { settings: Settings; disabled: bo
             disabled={disabled}
           />
         </div>
+        <FormCheckboxField
+          name="lateChangesOnline"
+          label="Let customers move or cancel late in their portal"
+          hint="Inside the window they see the fee and confirm it; unticked, they're asked to call you."
+          disabled={disabled}
+        />
       </Card>
       <Card
         title="Reminders"

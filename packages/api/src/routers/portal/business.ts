@@ -3,6 +3,8 @@ import { AppError } from "@servicepro/errors";
 import { existingSlugSchema } from "@servicepro/validators";
 import { z } from "zod";
 import { createRouter, publicProcedure } from "../../trpc.ts";
+import { portalAccountRouters } from "./account.ts";
+import { portalAuthRouter } from "./auth.ts";
 
 export const portalRouter = createRouter({
   /** The public face of a business for its customer portal: name only, and only while it operates. */
@@ -26,4 +28,6 @@ export const portalRouter = createRouter({
       }
       return { name: tenant.name, slug: tenant.slug, industry: tenant.industry };
     }),
+  auth: portalAuthRouter,
+  ...portalAccountRouters,
 });

@@ -41,6 +41,7 @@ export function toBookingSettings(row: SettingsRow | null, timeZone: string): Bo
     depositCents: row.depositCents,
     cancellationWindowHours: row.cancellationWindowHours,
     cancellationFeeCents: row.cancellationFeeCents,
+    lateChangesOnline: row.lateChangesOnline,
     reminderOffsetsMinutes: row.reminderOffsetsMinutes,
     quietHoursStart: row.quietHoursStart,
     quietHoursEnd: row.quietHoursEnd,
