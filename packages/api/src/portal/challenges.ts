@@ -19,7 +19,7 @@ import { formatPhone, PORTAL_CODE, PORTAL_LINK } from "@servicepro/validators";
 import type { Context } from "../context.ts";
 import { createSharedLimiter, type LimitVerdict, type SharedLimiter, strictest } from "../shared-limits.ts";
 import { cookieJar, linkBindingCookieName, startPortalSession } from "./sessions.ts";
-import type { PortalTenant } from "./tenant.ts";
+import { type PortalTenant, portalTenant } from "./tenant.ts";
 
 const MINUTE = 60_000;
 const HOUR_SECONDS = 3600;
@@ -58,7 +58,9 @@ function limitsOf(db: Database): PortalLimiters {
 }
 
 const addressKey = (ctx: Context) => ctx.request.ip ?? "unknown-address";
-const phoneKey = (tenant: PortalTenant, phone: string) => `${tenant.id}|${phone}`;
+// Keyed by the business's slug (unique, and known before any lookup): a refused guess costs no
+// more than the limit check itself.
+const phoneKey = (slug: string, phone: string) => `${slug}|${phone}`;
 
 function refuse(verdict: LimitVerdict, what: string): void {
   if (!verdict.allowed)
@@ -71,7 +73,7 @@ function refuse(verdict: LimitVerdict, what: string): void {
 /** Counts one send against every limit; refused when any is spent (the cool-down first). */
 async function takeSend(ctx: Context, tenant: PortalTenant, phone: string): Promise<void> {
   const limits = limitsOf(ctx.db);
-  const cooldown = await limits.resend.consume(phoneKey(tenant, phone));
+  const cooldown = await limits.resend.consume(phoneKey(tenant.slug, phone));
   if (!cooldown.allowed)
     throw rateLimited(
       `We just sent one. You can ask for another ${waitWords(cooldown.retryAfterSeconds)}.`,
@@ -80,9 +82,9 @@ async function takeSend(ctx: Context, tenant: PortalTenant, phone: string): Prom
   refuse(
     strictest(
       await Promise.all([
-        limits.sendsPerPhone.consume(phoneKey(tenant, phone)),
+        limits.sendsPerPhone.consume(phoneKey(tenant.slug, phone)),
         limits.sendsPerAddress.consume(addressKey(ctx)),
-        limits.sendsPerBusiness.consume(tenant.id),
+        limits.sendsPerBusiness.consume(tenant.slug),
       ]),
     ),
     "sign-in requests",
@@ -90,14 +92,14 @@ async function takeSend(ctx: Context, tenant: PortalTenant, phone: string): Prom
 }
 
 /** Refused while any failure limit is spent: then even the right code or link waits. */
-async function checkFailures(ctx: Context, tenant: PortalTenant, phone: string | null): Promise<void> {
+async function checkFailures(ctx: Context, slug: string, phone: string | null): Promise<void> {
   const limits = limitsOf(ctx.db);
   refuse(
     strictest(
       await Promise.all([
         limits.failuresPerAddress.peek(addressKey(ctx)),
-        limits.failuresPerBusiness.peek(tenant.id),
-        ...(phone ? [limits.failuresPerPhone.peek(phoneKey(tenant, phone))] : []),
+        limits.failuresPerBusiness.peek(slug),
+        ...(phone ? [limits.failuresPerPhone.peek(phoneKey(slug, phone))] : []),
       ]),
     ),
     "sign-in attempts",
@@ -108,8 +110,8 @@ async function recordFailure(ctx: Context, tenant: PortalTenant, phone: string |
   const limits = limitsOf(ctx.db);
   await Promise.all([
     limits.failuresPerAddress.consume(addressKey(ctx)),
-    limits.failuresPerBusiness.consume(tenant.id),
-    ...(phone ? [limits.failuresPerPhone.consume(phoneKey(tenant, phone))] : []),
+    limits.failuresPerBusiness.consume(tenant.slug),
+    ...(phone ? [limits.failuresPerPhone.consume(phoneKey(tenant.slug, phone))] : []),
   ]);
 }
 
@@ -327,10 +329,10 @@ const codeExpired = (message: string) => new AppError("BAD_REQUEST", message, { 
 /** `portal.auth.verifyCode`: signs the customer in, or says what went wrong and how many tries are left. */
 export async function verifyCode(
   ctx: Context,
-  tenant: PortalTenant,
-  input: { phone: string; code: string; remember: boolean },
+  input: { slug: string; phone: string; code: string; remember: boolean },
 ): Promise<void> {
-  await checkFailures(ctx, tenant, input.phone);
+  await checkFailures(ctx, input.slug, input.phone);
+  const tenant = await portalTenant(ctx, input.slug, "portal.auth.verifyCode");
   const now = ctx.now();
   // The try is counted and committed before the comparison: a crash or a parallel request can't
   // buy a sixth try.
@@ -377,10 +379,10 @@ export async function verifyCode(
 /** `portal.auth.redeemLink`. */
 export async function redeemLink(
   ctx: Context,
-  tenant: PortalTenant,
-  input: { token: string; remember: boolean },
+  input: { slug: string; token: string; remember: boolean },
 ): Promise<void> {
-  await checkFailures(ctx, tenant, null);
+  await checkFailures(ctx, input.slug, null);
+  const tenant = await portalTenant(ctx, input.slug, "portal.auth.redeemLink");
   const now = ctx.now();
   const binding = cookieJar(ctx, linkBindingCookieName(tenant.slug));
   const challenge = await tenantDb(ctx.db, tenant.id).run((tx) =>

@@ -27,7 +27,7 @@ export const portalAuthRouter = createRouter({
     .input(portalVerifyCodeInput)
     .output(portalSignedInOutput)
     .mutation(async ({ ctx, input }) => {
-      await verifyCode(ctx, await portalTenant(ctx, input.slug, "portal.auth.verifyCode"), input);
+      await verifyCode(ctx, input);
       return { ok: true as const };
     }),
 
@@ -42,7 +42,7 @@ export const portalAuthRouter = createRouter({
     .input(portalRedeemLinkInput)
     .output(portalSignedInOutput)
     .mutation(async ({ ctx, input }) => {
-      await redeemLink(ctx, await portalTenant(ctx, input.slug, "portal.auth.redeemLink"), input);
+      await redeemLink(ctx, input);
       return { ok: true as const };
     }),
 
