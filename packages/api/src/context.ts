@@ -33,7 +33,7 @@ export type ApiDeps = {
   logger: Logger;
   /** Injectable clock, so expiry can be tested without waiting. */
   now?: () => Date;
-  /** Shared by every request of one server; see createApiDeps. */
+  /** Failed sign-ins, counted in the database so every server process shares them (createApiDeps builds it). */
   loginThrottle: LoginThrottle;
   /** The public booking page's rate limits, shared by every request of one server. */
   bookingThrottle: BookingThrottle;
@@ -93,7 +93,7 @@ export const createApiDeps = (
   const { bookingLimits, ...rest } = deps;
   return {
     ...rest,
-    loginThrottle: createLoginThrottle(),
+    loginThrottle: createLoginThrottle(deps.db),
     bookingThrottle: createBookingThrottle(bookingLimits),
     sessions: sessionCacheOf(deps.db),
   };

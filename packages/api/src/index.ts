@@ -19,11 +19,13 @@ export { type SessionCache, sessionCacheOf } from "./identity/session-cache.ts";
 export { authorizeMessageMedia, type MessageMediaAccess, storedMedia } from "./message-media.ts";
 export { authorizeRecording, type RecordingAccess } from "./recordings.ts";
 export { type AppRouter, appRouter } from "./root.ts";
+export { deleteExpiredLimits } from "./shared-limits.ts";
 export type { AuthContext } from "./routers/auth.ts";
 export {
   assertFeature,
   createCallerFactory,
   type ProcedureMeta,
   type RefusalDetail,
+  rateLimitResponseMeta,
   type ValidationIssue,
 } from "./trpc.ts";

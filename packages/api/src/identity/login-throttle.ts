@@ -1,49 +1,65 @@
-import { LOGIN_THROTTLE } from "@servicepro/identity";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-
-export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+// Failed sign-ins, counted in the shared PostgreSQL store (shared-limits.ts) so every server process
+// sees the same counts and a restart forgets nothing. The policy and its reasons: LOGIN_THROTTLE in
+// packages/identity.
+import type { Database } from "@servicepro/db";
+import { LOGIN_THROTTLE, type LoginThrottlePolicy } from "@servicepro/identity";
+import { createSharedLimiter, type LimitVerdict, strictest } from "../shared-limits.ts";
 
 /**
- * Counts failed sign-ins per account and per client address (in this process's memory: a restart
- * forgets them, and several server processes each count their own share).
+ * Requests without a known client address (none in production: the socket always has one) are
+ * counted as one address, so they are throttled together rather than not at all.
  */
-export function createLoginThrottle(policy = LOGIN_THROTTLE) {
-  const duration = Math.ceil(policy.windowMs / 1000);
-  const perAccount = new RateLimiterMemory({
-    keyPrefix: "login-account",
-    points: policy.maxFailuresPerAccount,
-    duration,
+const UNKNOWN_ADDRESS = "unknown";
+
+/**
+ * `account` is what is being guessed at: a normalised email for sign-in, `onboarding:<token id>` for
+ * an onboarding link. `ip` is the client address (RequestInfo.ip).
+ */
+export function createLoginThrottle(db: Database, policy: LoginThrottlePolicy = LOGIN_THROTTLE) {
+  const durationSeconds = Math.ceil(policy.windowMs / 1000);
+  const pair = createSharedLimiter(db, {
+    name: "login-account-address",
+    points: policy.maxFailuresPerAccountAndAddress,
+    durationSeconds,
   });
-  const perAddress = new RateLimiterMemory({
-    keyPrefix: "login-address",
+  const perAddress = createSharedLimiter(db, {
+    name: "login-address",
     points: policy.maxFailuresPerAddress,
-    duration,
+    durationSeconds,
   });
-  const blocked = async (limiter: RateLimiterMemory, key: string, limit: number) => {
-    const state = await limiter.get(key);
-    return state && state.consumedPoints >= limit ? Math.ceil(state.msBeforeNext / 1000) : 0;
-  };
+  const perAccount = createSharedLimiter(db, {
+    name: "login-account",
+    points: policy.maxFailuresPerAccount,
+    durationSeconds,
+  });
+  // JSON keeps the pair unambiguous ("a|b" + "c" must not meet "a" + "b|c"); the store hashes it.
+  const pairKey = (account: string, address: string) => JSON.stringify([account, address]);
+  const addressOf = (ip: string | undefined) => ip ?? UNKNOWN_ADDRESS;
   return {
-    async check(email: string, ip: string | undefined): Promise<ThrottleVerdict> {
-      const waits = await Promise.all([
-        blocked(perAccount, email, policy.maxFailuresPerAccount),
-        ip ? blocked(perAddress, ip, policy.maxFailuresPerAddress) : 0,
-      ]);
-      const retryAfterSeconds = Math.max(...waits);
-      return retryAfterSeconds > 0 ? { allowed: false, retryAfterSeconds } : { allowed: true };
+    policy,
+    /** Whether an attempt may go ahead; refused with the longest wait of the limits it is past. */
+    async check(account: string, ip: string | undefined): Promise<LimitVerdict> {
+      const address = addressOf(ip);
+      return strictest(
+        await Promise.all([pair.peek(pairKey(account, address)), perAddress.peek(address), perAccount.peek(account)]),
+      );
     },
-    async recordFailure(email: string, ip: string | undefined): Promise<void> {
-      // consume() rejects with a RateLimiterRes once the limit is passed: that is the point, not an error.
-      const swallow = (error: unknown) => {
-        if (!(error instanceof RateLimiterRes)) throw error;
-      };
+    /** A failed attempt counts against all three limits (a refused attempt is not counted: it was never tried). */
+    async recordFailure(account: string, ip: string | undefined): Promise<void> {
+      const address = addressOf(ip);
       await Promise.all([
-        perAccount.consume(email).catch(swallow),
-        ip ? perAddress.consume(ip).catch(swallow) : undefined,
+        pair.consume(pairKey(account, address)),
+        perAddress.consume(address),
+        perAccount.consume(account),
       ]);
     },
-    async recordSuccess(email: string): Promise<void> {
-      await perAccount.delete(email);
+    /**
+     * A successful sign-in forgets this address's failures for the account. The address's count
+     * across accounts and the account's count across addresses stay: clearing them would let a
+     * spraying address or a distributed guesser start over whenever someone signs in.
+     */
+    async recordSuccess(account: string, ip: string | undefined): Promise<void> {
+      await pair.reset(pairKey(account, addressOf(ip)));
     },
   };
 }

@@ -56,7 +56,7 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginOutco
     return { ok: false, reason: "no_business" };
   }
   const activeTenantId = membership?.tenant.id ?? null;
-  await ctx.loginThrottle.recordSuccess(email);
+  await ctx.loginThrottle.recordSuccess(email, request.ip);
   const previous = await ctx.auth();
   if (previous.sessionId) {
     await deleteSession(db, previous.sessionId);
