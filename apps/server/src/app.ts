@@ -11,7 +11,13 @@
 //                                cookie handling, authenticated by Twilio's signature instead
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { trpcServer } from "@hono/trpc-server";
-import { appRouter, createApiDeps, createContext, type IntegrationsConfig, rateLimitResponseMeta } from "@servicepro/api";
+import {
+  appRouter,
+  createApiDeps,
+  createContext,
+  type IntegrationsConfig,
+  rateLimitResponseMeta,
+} from "@servicepro/api";
 import type { Database } from "@servicepro/db";
 import type { Messaging } from "@servicepro/messaging";
 import { Hono } from "hono";

@@ -19,8 +19,8 @@ export { type SessionCache, sessionCacheOf } from "./identity/session-cache.ts";
 export { authorizeMessageMedia, type MessageMediaAccess, storedMedia } from "./message-media.ts";
 export { authorizeRecording, type RecordingAccess } from "./recordings.ts";
 export { type AppRouter, appRouter } from "./root.ts";
-export { deleteExpiredLimits } from "./shared-limits.ts";
 export type { AuthContext } from "./routers/auth.ts";
+export { deleteExpiredLimits } from "./shared-limits.ts";
 export {
   assertFeature,
   createCallerFactory,

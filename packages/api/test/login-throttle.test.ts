@@ -2,9 +2,10 @@
 // per account from one address, per address across accounts, and per account across addresses, in
 // the database, so guessing from one address never locks the real user out on theirs, and every
 // server process sees the same counts. On PGlite, and on PostgreSQL with TEST_DATABASE_URL.
-import { LOGIN_THROTTLE, type LoginThrottlePolicy } from "@servicepro/identity";
+
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
 import { AppError } from "@servicepro/errors";
+import { LOGIN_THROTTLE, type LoginThrottlePolicy } from "@servicepro/identity";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiDeps } from "../src/context.ts";

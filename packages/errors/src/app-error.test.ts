@@ -58,7 +58,9 @@ describe("AppError", () => {
   });
 
   it("should find the wait of any error whose reason is RATE_LIMITED, and none in other errors", () => {
-    const handMade = new AppError("FORBIDDEN", "Slow down.", { reason: { code: "RATE_LIMITED", retryAfterSeconds: 30 } });
+    const handMade = new AppError("FORBIDDEN", "Slow down.", {
+      reason: { code: "RATE_LIMITED", retryAfterSeconds: 30 },
+    });
     expect(retryAfterOf(handMade)).toBe(30);
     expect(retryAfterOf(new AppError("TOO_MANY_REQUESTS", "Slow down."))).toBeNull();
     expect(retryAfterOf(new AppError("FORBIDDEN", "No.", { reason: { code: "PLAN_FEATURE_REQUIRED" } }))).toBeNull();
