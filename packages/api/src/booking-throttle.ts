@@ -1,7 +1,7 @@
 // Rate limits of the public booking page (`booking.*`): per client address for everything, and per
 // phone number for bookings, so neither a script nor one person can fill a business's calendar.
-// Kept in this process's memory like the login throttle (a restart forgets; several server
-// processes each count their own share).
+// Kept in this process's memory, unlike the sign-in throttle (shared-limits.ts): a restart forgets,
+// and several server processes each count their own share. Refusals carry Retry-After all the same.
 import { rateLimited } from "@servicepro/errors";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 

@@ -97,7 +97,10 @@ export function linkRefusal(check: Exclude<LinkCheck, ValidLink>): AppError {
   }
 }
 
-/** Onboarding links share the sign-in throttle: failures count against the client address. */
+/**
+ * Onboarding links share the sign-in throttle, the link standing for the account: guessing links
+ * from one address trips that address's limit across accounts (50), whatever links it tries.
+ */
 export async function assertNotThrottled(
   ctx: Pick<Context, "loginThrottle" | "request">,
   tokenId: string,
