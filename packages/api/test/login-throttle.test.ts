@@ -90,6 +90,21 @@ describe.each(testEngines())("sign-in throttling on %s", (engine) => {
     expect((await refusal(signIn(email, "203.0.113.4", PASSWORD, other))).code).toBe("TOO_MANY_REQUESTS");
   });
 
+  it("should let exactly 10 of 30 simultaneous wrong passwords from one address be tried", async () => {
+    const email = await staff();
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => refusal(signIn(email, "203.0.113.6", `wrong guess ${i}`))),
+    );
+    const codes = answers.map((error) => error.code);
+    expect(codes.filter((code) => code === "UNAUTHORIZED")).toHaveLength(
+      LOGIN_THROTTLE.maxFailuresPerAccountAndAddress,
+    );
+    expect(codes.filter((code) => code === "TOO_MANY_REQUESTS")).toHaveLength(
+      30 - LOGIN_THROTTLE.maxFailuresPerAccountAndAddress,
+    );
+    expect((await signIn(email, "198.51.100.6")).user?.email).toBe(email);
+  });
+
   it("should refuse an address that tries many accounts, and only that address", async () => {
     const ip = "203.0.113.5";
     for (let i = 0; i < LOGIN_THROTTLE.maxFailuresPerAddress; i++)
@@ -119,17 +134,65 @@ describe.each(testEngines())("the login throttle's three limits on %s", (engine)
     const throttle = createLoginThrottle(db, policy);
     const account = "spread@example.test";
     for (const ip of ["10.0.0.1", "10.0.0.2"]) {
-      await throttle.recordFailure(account, ip);
-      await throttle.recordFailure(account, ip);
+      expect(await throttle.attempt(account, ip)).toMatchObject({ allowed: true });
+      expect(await throttle.attempt(account, ip)).toMatchObject({ allowed: true });
     }
     expect(await throttle.check(account, "10.0.0.9")).toMatchObject({ allowed: true });
-    await throttle.recordFailure(account, "10.0.0.3");
-    const locked = await throttle.check(account, "10.0.0.9");
+    expect(await throttle.attempt(account, "10.0.0.3")).toMatchObject({ allowed: true });
+    const locked = await throttle.attempt(account, "10.0.0.9");
     expect(locked).toMatchObject({ allowed: false });
     expect(locked.allowed === false && locked.retryAfterSeconds).toBeGreaterThan(0);
-    // A success on one address does not lift it: the last resort would be no resort.
-    await throttle.recordSuccess(account, "10.0.0.9");
-    expect(await throttle.check(account, "10.0.0.9")).toMatchObject({ allowed: false });
+  });
+
+  it("should never count refused attempts against the account's limit across addresses", async () => {
+    const throttle = createLoginThrottle(db, policy);
+    const account = "hammered@example.test";
+    await throttle.attempt(account, "10.0.2.1");
+    await throttle.attempt(account, "10.0.2.1");
+    // An attacker hammering the pair they locked, many at once: all refused, none counted elsewhere.
+    const hammering = await Promise.all(Array.from({ length: 20 }, () => throttle.attempt(account, "10.0.2.1")));
+    expect(hammering.every((v) => !v.allowed)).toBe(true);
+    // The account has 2 failures, not 22: the real user on their address still has their 3 before the last resort.
+    for (let i = 0; i < 2; i++) expect(await throttle.attempt(account, "10.0.2.2")).toMatchObject({ allowed: true });
+    expect(await throttle.attempt(account, "10.0.2.3")).toMatchObject({ allowed: true });
+    expect(await throttle.attempt(account, "10.0.2.4")).toMatchObject({ allowed: false });
+  });
+
+  it("should let exactly the limit through when attempts arrive at once", async () => {
+    const throttle = createLoginThrottle(db, policy);
+    const verdicts = await Promise.all(
+      Array.from({ length: 12 }, () => throttle.attempt("race@example.test", "10.0.3.1")),
+    );
+    expect(verdicts.filter((v) => v.allowed)).toHaveLength(policy.maxFailuresPerAccountAndAddress);
+    expect(await throttle.check("race@example.test", "10.0.3.1")).toMatchObject({ allowed: false });
+  });
+
+  it("should give back a successful attempt's points and forget the address's failures for the account", async () => {
+    const throttle = createLoginThrottle(db, policy);
+    const allowed = async (account: string, ip: string) => (await throttle.attempt(account, ip)).allowed;
+    /** A wrong password, then the right one: 1 failure left on the address and the account, 0 on the pair. */
+    const wrongThenRight = async (account: string, ip: string) => {
+      expect(await allowed(account, ip)).toBe(true);
+      expect(await allowed(account, ip)).toBe(true);
+      await throttle.succeeded(account, ip);
+    };
+    // The pair starts over: its 2 again (without the reset, both refused).
+    await wrongThenRight("a1@example.test", "10.0.4.1");
+    expect([await allowed("a1@example.test", "10.0.4.1"), await allowed("a1@example.test", "10.0.4.1")]).toEqual([
+      true,
+      true,
+    ]);
+    // The address keeps 1 of its 4: 3 more accounts from it (without the refund, 2).
+    await wrongThenRight("a2@example.test", "10.0.5.1");
+    const others = [];
+    for (const other of ["o1", "o2", "o3", "o4"]) others.push(await allowed(`${other}@example.test`, "10.0.5.1"));
+    expect(others).toEqual([true, true, true, false]);
+    // The account keeps 1 of its 5: 4 more from other addresses (without the refund, 3).
+    await wrongThenRight("a3@example.test", "10.0.6.1");
+    const spread = [];
+    for (const ip of ["10.0.6.2", "10.0.6.2", "10.0.6.3", "10.0.6.3", "10.0.6.4"])
+      spread.push(await allowed("a3@example.test", ip));
+    expect(spread).toEqual([true, true, true, true, false]);
   });
 
   it("should count a request without a known address as one address, not skip its limits", async () => {
