@@ -11,7 +11,13 @@
 //                                cookie handling, authenticated by Twilio's signature instead
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { trpcServer } from "@hono/trpc-server";
-import { appRouter, createApiDeps, createContext, type IntegrationsConfig } from "@servicepro/api";
+import {
+  appRouter,
+  createApiDeps,
+  createContext,
+  type IntegrationsConfig,
+  rateLimitResponseMeta,
+} from "@servicepro/api";
 import type { Database } from "@servicepro/db";
 import type { Messaging } from "@servicepro/messaging";
 import { Hono } from "hono";
@@ -177,6 +183,8 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
               secure,
             }),
         }),
+      // A rate-limit refusal (429, from any router) tells the client when to come back.
+      responseMeta: ({ errors }) => rateLimitResponseMeta(errors),
       onError: ({ error, path, ctx }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")
           (ctx?.logger ?? logger).error({ err: error.cause ?? error, path }, "procedure failed");

@@ -4,6 +4,7 @@ import { openDatabase } from "@servicepro/db";
 import { createApp } from "./app.ts";
 import { InvalidEnvironment, integrationsFromEnv, loadEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
+import { startMaintenance } from "./maintenance.ts";
 import { startMessagingFromEnv } from "./messaging.ts";
 import { prepareAccounts } from "./startup.ts";
 
@@ -33,6 +34,9 @@ const messaging = await startMessagingFromEnv({ db, env, logger }).catch((error:
   logger.fatal({ err: error }, "cannot start the job queue");
   process.exit(1);
 });
+
+// Beside the workers: a web process started with SMS_WORKER=false leaves the sweep to the worker process.
+const maintenance = env.SMS_WORKER === "true" ? startMaintenance({ db, logger }) : null;
 
 const app = createApp({
   db,
@@ -70,6 +74,7 @@ const shutdown = (signal: string) => {
   force.unref();
   server.close(async () => {
     await messaging.stop().catch((error: unknown) => logger.error({ err: error }, "stopping the job queue failed"));
+    await maintenance?.stop();
     await db.close().catch((error: unknown) => logger.error({ err: error }, "closing the database failed"));
     logger.info("stopped");
     process.exit(0);

@@ -1,9 +1,11 @@
-// A worker-only process: the SMS outbox's delivery and the Twilio intake's workers, without the HTTP
-// server. Run it beside web processes started with SMS_WORKER=false to scale them separately (docs/runbook.md). The
-// web process runs the same worker by default, so a single-process install needs nothing else.
+// A worker-only process: the SMS outbox's delivery, the Twilio intake's workers and the maintenance
+// sweep (maintenance.ts), without the HTTP server. Run it beside web processes started with
+// SMS_WORKER=false to scale them separately (docs/runbook.md). The web process runs the same worker
+// by default, so a single-process install needs nothing else.
 import { openDatabase } from "@servicepro/db";
 import { InvalidEnvironment, loadEnvWith } from "./env.ts";
 import { createLogger } from "./logger.ts";
+import { startMaintenance } from "./maintenance.ts";
 import { startMessagingFromEnv } from "./messaging.ts";
 
 let env;
@@ -24,6 +26,7 @@ if (env.embedded) {
 const logger = createLogger({ level: env.LOG_LEVEL, pretty: process.stdout.isTTY && env.NODE_ENV !== "production" });
 const db = await openDatabase({ url: env.DATABASE_URL, logger });
 const messaging = await startMessagingFromEnv({ db, env, logger });
+const maintenance = startMaintenance({ db, logger });
 logger.info("SMS worker is up");
 
 let stopping = false;
@@ -32,6 +35,7 @@ const shutdown = async (signal: string) => {
   stopping = true;
   logger.info({ signal }, "SMS worker stopping");
   await messaging.stop().catch((error: unknown) => logger.error({ err: error }, "stopping the worker failed"));
+  await maintenance.stop();
   await db.close();
   process.exit(0);
 };

@@ -115,23 +115,39 @@ export async function startTestApp(engine: DatabaseEngine, options: TestAppOptio
     return { status: res.status, text: await res.text(), contentType: res.headers.get("content-type") };
   }
 
-  /** A tRPC call the way a plain JSON client (curl) makes it. */
-  async function trpc(kind: "query" | "mutation", path: string, input?: unknown, cookie?: string) {
+  /**
+   * A tRPC call the way a plain JSON client (curl) makes it. `ip`: the client address, as the socket
+   * would give it (app.request has no socket: without it, the request has no address).
+   */
+  async function trpc(
+    kind: "query" | "mutation",
+    path: string,
+    input?: unknown,
+    cookie?: string,
+    opts: { ip?: string } = {},
+  ) {
     // A request sees every change committed before it: on PostgreSQL the session cache hears of them
     // through LISTEN a moment after the commit, which a client across a network practically never beats.
     if (db.engine === "postgres") await sessionCacheOf(db).sync();
     const headers: Record<string, string> = cookie ? { cookie } : {};
+    // What @hono/node-server's getConnInfo reads the client address from.
+    const env = opts.ip ? { incoming: { socket: { remoteAddress: opts.ip } } } : undefined;
     const res =
       kind === "query"
         ? await app.request(
             `/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
             { headers },
+            env,
           )
-        : await app.request(`/trpc/${path}`, {
-            method: "POST",
-            headers: { ...headers, "content-type": "application/json" },
-            body: input === undefined ? undefined : JSON.stringify(input),
-          });
+        : await app.request(
+            `/trpc/${path}`,
+            {
+              method: "POST",
+              headers: { ...headers, "content-type": "application/json" },
+              body: input === undefined ? undefined : JSON.stringify(input),
+            },
+            env,
+          );
     const body = (await res.json()) as {
       result?: { data: unknown };
       error?: {
@@ -145,6 +161,7 @@ export async function startTestApp(engine: DatabaseEngine, options: TestAppOptio
       data: body.result?.data,
       error: body.error,
       setCookie: res.headers.get("set-cookie"),
+      retryAfter: res.headers.get("retry-after"),
     };
   }
 

@@ -280,16 +280,31 @@ describe("HTTP edges", () => {
 });
 
 describe("sign-in throttling", () => {
-  it("should refuse an account after 10 failed attempts, even with the right password, and leave others alone", async () => {
+  // app.request has no socket: the harness gives each request the address a socket would.
+  const attacker = { ip: "203.0.113.66" };
+  const realUser = { ip: "198.51.100.66" };
+
+  it("should answer the 11th attempt from one address for one account with 429 and Retry-After, even with the right password", async () => {
     for (let i = 0; i < 10; i++) {
-      expect(
-        (await t.trpc("mutation", "auth.login", { email: GREEN_LAWN_STAFF.email, password: `guess-${i}` })).status,
-      ).toBe(401);
+      const attempt = { email: GREEN_LAWN_STAFF.email, password: `guess-${i}` };
+      expect((await t.trpc("mutation", "auth.login", attempt, undefined, attacker)).status).toBe(401);
     }
-    const blocked = await t.trpc("mutation", "auth.login", GREEN_LAWN_STAFF);
+    const blocked = await t.trpc("mutation", "auth.login", GREEN_LAWN_STAFF, undefined, attacker);
     expect(blocked.status).toBe(429);
+    const retryAfter = Number(blocked.retryAfter);
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     expect(blocked.error?.message).toBe("Too many sign-in attempts. Try again in 15 minutes.");
+    expect(blocked.error?.data).toMatchObject({ cause: { code: "RATE_LIMITED", retryAfterSeconds: retryAfter } });
     expect(blocked.setCookie).toBeNull();
-    expect((await t.trpc("mutation", "auth.login", GREEN_LAWN_ADMIN)).status).toBe(200);
+  });
+
+  it("should let the real user in from their own address, and other accounts from the attacker's", async () => {
+    const own = await t.trpc("mutation", "auth.login", GREEN_LAWN_STAFF, undefined, realUser);
+    expect(own.status).toBe(200);
+    expect(own.retryAfter).toBeNull();
+    expect((await t.trpc("mutation", "auth.login", GREEN_LAWN_ADMIN, undefined, attacker)).status).toBe(200);
+    // The attacker's address stays locked out of that account.
+    expect((await t.trpc("mutation", "auth.login", GREEN_LAWN_STAFF, undefined, attacker)).status).toBe(429);
   });
 });

@@ -1,8 +1,8 @@
 // Rate limits of the public booking page (`booking.*`): per client address for everything, and per
 // phone number for bookings, so neither a script nor one person can fill a business's calendar.
-// Kept in this process's memory like the login throttle (a restart forgets; several server
-// processes each count their own share).
-import { AppError } from "@servicepro/errors";
+// Kept in this process's memory, unlike the sign-in throttle (shared-limits.ts): a restart forgets,
+// and several server processes each count their own share. Refusals carry Retry-After all the same.
+import { rateLimited } from "@servicepro/errors";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 export type BookingLimits = {
@@ -22,9 +22,9 @@ export const BOOKING_LIMITS: BookingLimits = {
 
 const tooMany = (res: RateLimiterRes, what: string) => {
   const minutes = Math.max(1, Math.ceil(res.msBeforeNext / 60_000));
-  return new AppError(
-    "TOO_MANY_REQUESTS",
+  return rateLimited(
     `Too many ${what} in a short time. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or call the business.`,
+    res.msBeforeNext / 1000,
   );
 };
 

@@ -34,7 +34,7 @@ export type ApiDeps = {
   logger: Logger;
   /** Injectable clock, so expiry can be tested without waiting. */
   now?: () => Date;
-  /** Shared by every request of one server; see createApiDeps. */
+  /** Failed sign-ins, counted in the database so every server process shares them (createApiDeps builds it). */
   loginThrottle: LoginThrottle;
   /** The public booking page's rate limits, shared by every request of one server. */
   bookingThrottle: BookingThrottle;
@@ -96,7 +96,7 @@ export const createApiDeps = (
   const { bookingLimits, ...rest } = deps;
   return {
     ...rest,
-    loginThrottle: createLoginThrottle(),
+    loginThrottle: createLoginThrottle(deps.db),
     bookingThrottle: createBookingThrottle(bookingLimits),
     sessions: sessionCacheOf(deps.db),
   };

@@ -20,10 +20,12 @@ export { authorizeMessageMedia, type MessageMediaAccess, storedMedia } from "./m
 export { authorizeRecording, type RecordingAccess } from "./recordings.ts";
 export { type AppRouter, appRouter } from "./root.ts";
 export type { AuthContext } from "./routers/auth.ts";
+export { deleteExpiredLimits } from "./shared-limits.ts";
 export {
   assertFeature,
   createCallerFactory,
   type ProcedureMeta,
   type RefusalDetail,
+  rateLimitResponseMeta,
   type ValidationIssue,
 } from "./trpc.ts";

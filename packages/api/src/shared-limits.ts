@@ -17,6 +17,8 @@ export type SharedLimiter = {
   consume(key: string, points?: number): Promise<LimitVerdict>;
   /** Whether the key is already at its limit, without taking anything. */
   peek(key: string): Promise<LimitVerdict>;
+  /** Gives back points taken for an attempt that turned out not to count (a reservation released). */
+  refund(key: string, points?: number): Promise<void>;
   /** Forgets the key (a successful sign-in clears its failures). */
   reset(key: string): Promise<void>;
 };
@@ -81,6 +83,9 @@ export function createSharedLimiter(db: Database, policy: LimitPolicy): SharedLi
       const res = await limiter.get(hashLimitKey(key));
       if (res && res.consumedPoints >= policy.points) return { allowed: false, retryAfterSeconds: secondsOf(res) };
       return { allowed: true, remaining: policy.points - (res?.consumedPoints ?? 0) };
+    },
+    async refund(key, points = 1) {
+      await limiter.reward(hashLimitKey(key), points);
     },
     async reset(key) {
       await limiter.delete(hashLimitKey(key));

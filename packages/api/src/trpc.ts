@@ -16,7 +16,7 @@ import {
   tenantDb,
   writeAudit,
 } from "@servicepro/db";
-import { AppError, type AppErrorCode, type FieldIssue } from "@servicepro/errors";
+import { AppError, type AppErrorCode, type FieldIssue, retryAfterOf } from "@servicepro/errors";
 import {
   type FeatureKey,
   featureRefusal,
@@ -129,9 +129,23 @@ export const createCallerFactory = t.createCallerFactory;
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   const appError = result.ok ? null : appErrorOf(result.error);
-  if (appError) throw new TRPCError({ code: TRPC_CODE[appError.code], message: appError.message, cause: appError });
+  if (appError) {
+    // A rate-limit refusal is a 429 whatever code it was built with, so Retry-After always comes with one.
+    const code = retryAfterOf(appError) === null ? TRPC_CODE[appError.code] : "TOO_MANY_REQUESTS";
+    throw new TRPCError({ code, message: appError.message, cause: appError });
+  }
   return result;
 });
+
+/**
+ * The HTTP response meta an answer's errors call for, for the fetch adapter's `responseMeta`
+ * (apps/server): a `Retry-After` header, in seconds, when any error is a rate-limit refusal (an
+ * AppError whose reason is RATE_LIMITED, from any router), the longest wait when a batch holds several.
+ */
+export function rateLimitResponseMeta(errors: readonly TRPCError[]): { headers?: Record<string, string> } {
+  const waits = errors.map((error) => retryAfterOf(appErrorOf(error))).filter((wait) => wait !== null);
+  return waits.length > 0 ? { headers: { "Retry-After": String(Math.max(...waits)) } } : {};
+}
 
 /** Turns "the database is down" into a 503 the caller can act on, instead of an opaque 500. */
 const databaseAvailability = t.middleware(async ({ next, ctx }) => {

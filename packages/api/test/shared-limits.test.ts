@@ -41,6 +41,17 @@ describe.each(testEngines())("shared rate limits on %s", (engine) => {
     expect(await limiter.peek("owner@example.com")).toEqual({ allowed: true, remaining: 2 });
   });
 
+  it("should give points back on refund, so a released reservation leaves room again", async () => {
+    const limiter = createSharedLimiter(db, { name: "test-refund", points: 2, durationSeconds: 60 });
+    await limiter.consume("k");
+    await limiter.consume("k");
+    expect(await limiter.consume("k")).toMatchObject({ allowed: false });
+    await limiter.refund("k"); // the refused one
+    await limiter.refund("k"); // and one that turned out not to count
+    expect(await limiter.consume("k")).toEqual({ allowed: true, remaining: 0 });
+    expect(await limiter.peek("k")).toMatchObject({ allowed: false });
+  });
+
   it("should sweep counters that expired over an hour ago", async () => {
     const limiter = createSharedLimiter(db, { name: "test-sweep", points: 2, durationSeconds: 1 });
     await limiter.consume("k");

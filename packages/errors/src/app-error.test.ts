@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { APP_ERROR_HTTP_STATUS, AppError, fieldErrors } from "./index.ts";
+import { APP_ERROR_HTTP_STATUS, AppError, fieldErrors, rateLimited, retryAfterOf, waitWords } from "./index.ts";
 
 describe("AppError", () => {
   it("should carry its code, message, field issues and machine-readable reason", () => {
@@ -47,5 +47,35 @@ describe("AppError", () => {
       { path: ["owner", "email"], message: "That email already has an account." },
     ]);
     expect(error.message).toBe("green-lawn is taken by Green Lawn Co. That email already has an account.");
+  });
+
+  it("should make a rate-limit refusal a 429 that says how long to wait, in whole seconds", () => {
+    const error = rateLimited("Too many sign-in attempts. Try again in 15 minutes.", 899.2);
+    expect(error.httpStatus).toBe(429);
+    expect(error.reason).toEqual({ code: "RATE_LIMITED", retryAfterSeconds: 900 });
+    expect(retryAfterOf(error)).toBe(900);
+    expect(retryAfterOf(rateLimited("Slow down.", 0))).toBe(1);
+  });
+
+  it("should find the wait of any error whose reason is RATE_LIMITED, and none in other errors", () => {
+    const handMade = new AppError("FORBIDDEN", "Slow down.", {
+      reason: { code: "RATE_LIMITED", retryAfterSeconds: 30 },
+    });
+    expect(retryAfterOf(handMade)).toBe(30);
+    expect(retryAfterOf(new AppError("TOO_MANY_REQUESTS", "Slow down."))).toBeNull();
+    expect(retryAfterOf(new AppError("FORBIDDEN", "No.", { reason: { code: "PLAN_FEATURE_REQUIRED" } }))).toBeNull();
+    expect(retryAfterOf(new Error("RATE_LIMITED"))).toBeNull();
+    expect(retryAfterOf(undefined)).toBeNull();
+  });
+});
+
+describe("waitWords", () => {
+  it("should say a wait in seconds under a minute and a half, and in whole minutes after", () => {
+    expect(waitWords(1)).toBe("in 1 second");
+    expect(waitWords(40)).toBe("in 40 seconds");
+    expect(waitWords(89.5)).toBe("in 90 seconds");
+    expect(waitWords(90)).toBe("in 2 minutes");
+    expect(waitWords(900)).toBe("in 15 minutes");
+    expect(waitWords(0)).toBe("in 1 second");
   });
 });

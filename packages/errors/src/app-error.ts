@@ -89,9 +89,22 @@ export function rateLimited(message: string, retryAfterSeconds: number): AppErro
   });
 }
 
+/**
+ * The wait a rate-limit refusal asks for, in whole seconds: any AppError whose reason is
+ * RATE_LIMITED, whoever built it. Null for every other error. The HTTP layer answers such an error
+ * with 429 and this as `Retry-After`.
+ */
+export function retryAfterOf(error: unknown): number | null {
+  if (!(error instanceof AppError)) return null;
+  const reason = error.reason as Partial<RateLimitedReason> | undefined;
+  if (reason?.code !== "RATE_LIMITED" || typeof reason.retryAfterSeconds !== "number") return null;
+  return Number.isFinite(reason.retryAfterSeconds) ? Math.max(1, Math.ceil(reason.retryAfterSeconds)) : null;
+}
+
 /** "in 3 minutes", "in 40 seconds": a wait as a person reads it. */
 export function waitWords(seconds: number): string {
-  if (seconds < 90) return `in ${Math.max(1, Math.ceil(seconds))} second${Math.ceil(seconds) === 1 ? "" : "s"}`;
+  const whole = Math.max(1, Math.ceil(seconds));
+  if (seconds < 90) return `in ${whole} second${whole === 1 ? "" : "s"}`;
   const minutes = Math.ceil(seconds / 60);
   return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
 }

@@ -12,5 +12,6 @@ export {
   isAppError,
   type RateLimitedReason,
   rateLimited,
+  retryAfterOf,
   waitWords,
 } from "./app-error.ts";

@@ -30,11 +30,27 @@ export const shouldTouch = (lastSeenAt: Date, now: Date, policy: SessionPolicy =
 
 /**
  * Sign-in throttling (ASVS 6.3.1, NIST 800-63B §5.2.2: at most 100 consecutive failures per
- * account). Failures are counted per account and per client address over a window; past the limit,
- * sign-in is refused for the rest of the window, even with the right password.
+ * account). Failed attempts are counted over one window by three keys, and past any of them sign-in
+ * is refused for the rest of its window, even with the right password:
+ * - an account from one client address: the everyday limit, and the only one a successful sign-in
+ *   clears. Someone guessing from one address locks out only that address, never the real user on
+ *   theirs;
+ * - a client address across every account: one address spraying passwords over many accounts;
+ * - an account across every address: the last resort against guessing spread over many addresses,
+ *   high enough that one attacker's address alone can never reach it (every address stops at
+ *   `maxFailuresPerAccountAndAddress` for one account), so it locks everyone out only under a
+ *   distributed attack.
  */
 export const LOGIN_THROTTLE = {
   windowMs: 15 * 60 * 1000,
-  maxFailuresPerAccount: 10,
+  maxFailuresPerAccountAndAddress: 10,
   maxFailuresPerAddress: 50,
+  maxFailuresPerAccount: 100,
 } as const;
+
+export type LoginThrottlePolicy = {
+  readonly windowMs: number;
+  readonly maxFailuresPerAccountAndAddress: number;
+  readonly maxFailuresPerAddress: number;
+  readonly maxFailuresPerAccount: number;
+};

@@ -23,7 +23,8 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginOutco
     ip: request.ip,
     userAgent: request.userAgent,
   };
-  const verdict = await ctx.loginThrottle.check(email, request.ip);
+  // Counted as a failure from here on, until the password proves right (login-throttle.ts).
+  const verdict = await ctx.loginThrottle.attempt(email, request.ip);
   if (!verdict.allowed) {
     await audit(db, access, "auth.login_throttled", { email });
     return { ok: false, reason: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
@@ -37,10 +38,11 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginOutco
     : await verifyAgainstDummy(input.password);
   access.actorUserId = user?.id ?? null;
   if (!user || !valid || user.disabledAt) {
-    await ctx.loginThrottle.recordFailure(email, request.ip);
     await audit(db, access, "auth.login_failed", { email });
     return { ok: false, reason: "bad_credentials" };
   }
+  // The right password: not a failure, even if there is no business to open.
+  await ctx.loginThrottle.succeeded(email, request.ip);
   // The tenant the session opens in: the user's oldest membership (the owner works outside tenants).
   const membership = user.isPlatformOwner
     ? null
@@ -56,7 +58,6 @@ export async function login(ctx: Context, input: LoginInput): Promise<LoginOutco
     return { ok: false, reason: "no_business" };
   }
   const activeTenantId = membership?.tenant.id ?? null;
-  await ctx.loginThrottle.recordSuccess(email);
   const previous = await ctx.auth();
   if (previous.sessionId) {
     await deleteSession(db, previous.sessionId);

@@ -1,4 +1,4 @@
-import { AppError } from "@servicepro/errors";
+import { AppError, rateLimited, waitWords } from "@servicepro/errors";
 import { loginInputSchema } from "@servicepro/identity";
 import { z } from "zod";
 import { login, logout } from "../identity/login.ts";
@@ -30,13 +30,11 @@ export const publicView = ({ user, role, tenantId, tenantName, impersonation }: 
 
 function loginError(outcome: Exclude<Awaited<ReturnType<typeof login>>, { ok: true }>): AppError {
   switch (outcome.reason) {
-    case "throttled": {
-      const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
-      return new AppError(
-        "TOO_MANY_REQUESTS",
-        `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    case "throttled":
+      return rateLimited(
+        `Too many sign-in attempts. Try again ${waitWords(outcome.retryAfterSeconds)}.`,
+        outcome.retryAfterSeconds,
       );
-    }
     case "no_business":
       return new AppError(
         "FORBIDDEN",

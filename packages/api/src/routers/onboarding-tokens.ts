@@ -2,7 +2,7 @@
 // its SHA-256, like session tokens. A link is good for one use, until it expires (72 hours after
 // set-up), for a person who is still a member of the business it was made for.
 import { userDb } from "@servicepro/db";
-import { AppError } from "@servicepro/errors";
+import { AppError, rateLimited, waitWords } from "@servicepro/errors";
 import { z } from "zod";
 import type { Context } from "../context.ts";
 
@@ -97,18 +97,17 @@ export function linkRefusal(check: Exclude<LinkCheck, ValidLink>): AppError {
   }
 }
 
-/** Onboarding links share the sign-in throttle: failures count against the client address. */
+/**
+ * Onboarding links share the sign-in throttle, the link standing for the account: guessing links
+ * from one address trips that address's limit across accounts (50), whatever links it tries.
+ */
 export async function assertNotThrottled(
   ctx: Pick<Context, "loginThrottle" | "request">,
   tokenId: string,
 ): Promise<void> {
   const verdict = await ctx.loginThrottle.check(`onboarding:${tokenId}`, ctx.request.ip);
   if (verdict.allowed) return;
-  const minutes = Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60));
-  throw new AppError(
-    "TOO_MANY_REQUESTS",
-    `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-  );
+  throw rateLimited(`Too many attempts. Try again ${waitWords(verdict.retryAfterSeconds)}.`, verdict.retryAfterSeconds);
 }
 
 export const recordLinkFailure = (ctx: Pick<Context, "loginThrottle" | "request">, tokenId: string) =>

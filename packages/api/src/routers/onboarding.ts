@@ -127,7 +127,7 @@ export const onboardingRouter = createRouter({
         userAgent: request.userAgent,
       });
       request.cookies.set(session.token, session.expiresAt);
-      await ctx.loginThrottle.recordSuccess(normalizeEmail(link.user.email));
+      await ctx.loginThrottle.recordSuccess(normalizeEmail(link.user.email), request.ip);
       await writeAudit(db.prisma, access, {
         action: "auth.login_succeeded",
         actorTenantId: link.tenant.id,

@@ -6,7 +6,7 @@
 import { rulesBrain } from "@servicepro/agent";
 import { enqueueReminders } from "@servicepro/booking";
 import { keyset, type Prisma, type TenantTx } from "@servicepro/db";
-import { AppError } from "@servicepro/errors";
+import { AppError, rateLimited } from "@servicepro/errors";
 import {
   effectiveMode,
   loadAgentSettings,
@@ -109,9 +109,9 @@ async function limitSandbox(userId: string): Promise<void> {
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-    throw new AppError(
-      "TOO_MANY_REQUESTS",
+    throw rateLimited(
       `That's ${SANDBOX_PER_MINUTE} test texts in a minute. Wait ${seconds} second${seconds === 1 ? "" : "s"} and try again.`,
+      seconds,
     );
   }
 }
