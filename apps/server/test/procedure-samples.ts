@@ -154,7 +154,46 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "tenant.agent.resume": { conversationId: NO_ID },
   "tenant.agent.resolveHandoff": { conversationId: NO_ID },
   "tenant.agent.runs": { limit: 10 },
+  // The customer portal: a staff session is no customer session, so everything past sign-in answers
+  // 401; sign-in itself answers every caller alike (portal-access.test.ts checks customers).
+  "portal.auth.requestCode": { slug: "green-lawn", phone: "+15125550143" },
+  "portal.auth.verifyCode": { slug: "green-lawn", phone: "+15125550144", code: "123456" },
+  "portal.auth.requestLink": { slug: "green-lawn", phone: "+15125550145", channel: "sms" },
+  "portal.auth.redeemLink": { slug: "green-lawn", token: "A".repeat(43) },
+  "portal.auth.signOut": { slug: "green-lawn" },
+  "portal.auth.signOutEverywhere": { slug: "green-lawn" },
+  "portal.me": { slug: "green-lawn" },
+  "portal.appointments.list": { slug: "green-lawn" },
+  "portal.appointments.availability": { slug: "green-lawn", appointmentId: NO_ID, from: WEEK.from, to: WEEK.to },
+  "portal.appointments.rebook": { slug: "green-lawn", fromAppointmentId: NO_ID, startsAt: "2026-12-08T15:00:00Z" },
+  "portal.appointments.reschedule": { slug: "green-lawn", appointmentId: NO_ID, startsAt: "2026-12-08T15:00:00Z" },
+  "portal.appointments.cancel": { slug: "green-lawn", appointmentId: NO_ID, reason: "Access matrix" },
+  "portal.assets.list": { slug: "green-lawn" },
+  "portal.assets.create": { slug: "green-lawn", kind: "property", details: { address: "1 Matrix Way" } },
+  "portal.assets.update": { slug: "green-lawn", id: NO_ID, kind: "property", details: { address: "1 Matrix Way" } },
+  "portal.profile.update": { slug: "green-lawn", name: "Access Matrix", email: "matrix@example.test" },
+  "portal.profile.setTexts": { slug: "green-lawn", allow: true },
+  "portal.loyalty.summary": { slug: "green-lawn" },
+  "portal.loyalty.redeem": { slug: "green-lawn", rewardId: NO_ID },
 };
+
+/** Portal procedures that need a customer's session: every staff caller is signed out there. */
+const PORTAL_SIGNED_IN_ONLY = [
+  "portal.auth.signOutEverywhere",
+  "portal.me",
+  "portal.appointments.list",
+  "portal.appointments.availability",
+  "portal.appointments.rebook",
+  "portal.appointments.reschedule",
+  "portal.appointments.cancel",
+  "portal.assets.list",
+  "portal.assets.create",
+  "portal.assets.update",
+  "portal.profile.update",
+  "portal.profile.setTexts",
+  "portal.loyalty.summary",
+  "portal.loyalty.redeem",
+];
 
 // Procedures whose success is not "200" for a caller who may call them (they are about credentials).
 // Those given an id that exists nowhere answer "not found" once access is granted.
@@ -197,6 +236,10 @@ export const OUTCOME_OVERRIDES: Record<string, number> = {
   "tenant.appointments.cancelSeries": 404,
   "booking.availability": 404,
   "booking.create": 404,
+  // No code or link was sent to these: "expired, ask for a new one".
+  "portal.auth.verifyCode": 400,
+  "portal.auth.redeemLink": 400,
+  ...Object.fromEntries(PORTAL_SIGNED_IN_ONLY.map((path) => [path, 401])),
 };
 
 /**
@@ -205,6 +248,9 @@ export const OUTCOME_OVERRIDES: Record<string, number> = {
  */
 export const REPEAT_OUTCOMES: Record<string, number> = {
   "tenant.customers.create": 409,
+  // One code or link per number per 30 seconds, whoever asks.
+  "portal.auth.requestCode": 429,
+  "portal.auth.requestLink": 429,
 };
 
 /**

@@ -91,28 +91,32 @@ async function takeSend(ctx: Context, tenant: PortalTenant, phone: string): Prom
   );
 }
 
-/** Refused while any failure limit is spent: then even the right code or link waits. */
-async function checkFailures(ctx: Context, slug: string, phone: string | null): Promise<void> {
+/**
+ * Takes one failure point under each key (address, business, phone: widest last) before the code
+ * or link is checked, so guesses sent at once cannot all pass a check none of them has counted yet.
+ * A refusal gives back what this attempt took; the caller gives the points back when the attempt
+ * turns out not to be a guess (the right code, a link opened in the wrong browser).
+ */
+async function takeAttempt(ctx: Context, slug: string, phone: string | null): Promise<() => Promise<void>> {
   const limits = limitsOf(ctx.db);
-  refuse(
-    strictest(
-      await Promise.all([
-        limits.failuresPerAddress.peek(addressKey(ctx)),
-        limits.failuresPerBusiness.peek(slug),
-        ...(phone ? [limits.failuresPerPhone.peek(phoneKey(slug, phone))] : []),
-      ]),
-    ),
-    "sign-in attempts",
-  );
-}
-
-async function recordFailure(ctx: Context, tenant: PortalTenant, phone: string | null): Promise<void> {
-  const limits = limitsOf(ctx.db);
-  await Promise.all([
-    limits.failuresPerAddress.consume(addressKey(ctx)),
-    limits.failuresPerBusiness.consume(tenant.slug),
-    ...(phone ? [limits.failuresPerPhone.consume(phoneKey(tenant.slug, phone))] : []),
-  ]);
+  const keys: [SharedLimiter, string][] = [
+    ...(phone ? [[limits.failuresPerPhone, phoneKey(slug, phone)] as [SharedLimiter, string]] : []),
+    [limits.failuresPerAddress, addressKey(ctx)],
+    [limits.failuresPerBusiness, slug],
+  ];
+  const taken: [SharedLimiter, string][] = [];
+  const giveBack = async () => {
+    await Promise.all(taken.map(([limiter, key]) => limiter.refund(key)));
+  };
+  for (const [limiter, key] of keys) {
+    const verdict = await limiter.consume(key);
+    taken.push([limiter, key]);
+    if (!verdict.allowed) {
+      await giveBack();
+      refuse(verdict, "sign-in attempts");
+    }
+  }
+  return giveBack;
 }
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
@@ -331,8 +335,11 @@ export async function verifyCode(
   ctx: Context,
   input: { slug: string; phone: string; code: string; remember: boolean },
 ): Promise<void> {
-  await checkFailures(ctx, input.slug, input.phone);
-  const tenant = await portalTenant(ctx, input.slug, "portal.auth.verifyCode");
+  const giveBack = await takeAttempt(ctx, input.slug, input.phone);
+  const tenant = await portalTenant(ctx, input.slug, "portal.auth.verifyCode").catch(async (error: unknown) => {
+    await giveBack();
+    throw error;
+  });
   const now = ctx.now();
   // The try is counted and committed before the comparison: a crash or a parallel request can't
   // buy a sixth try.
@@ -350,7 +357,6 @@ export async function verifyCode(
     return { state: "counted" as const, challenge: { ...challenge, attempts: challenge.attempts + 1 } };
   });
   if (counted.state !== "counted") {
-    await recordFailure(ctx, tenant, input.phone);
     throw codeExpired(
       counted.state === "locked"
         ? "That code has had too many wrong tries. Ask for a new code."
@@ -359,7 +365,6 @@ export async function verifyCode(
   }
   const { challenge } = counted;
   if (!sameHash(challenge.secretHash, codeHash(challenge.id, input.code))) {
-    await recordFailure(ctx, tenant, input.phone);
     const triesLeft = PORTAL_CODE.maxAttempts - challenge.attempts;
     if (triesLeft <= 0) throw codeExpired("That code isn't right, and it was the last try. Ask for a new code.");
     throw new AppError(
@@ -373,6 +378,7 @@ export async function verifyCode(
     tx.portalChallenge.updateMany({ where: { id: challenge.id, usedAt: null }, data: { usedAt: now } }),
   );
   if (count === 0) throw codeExpired("That code was just used. Ask for a new code.");
+  await giveBack();
   await startPortalSession(ctx, tenant, challenge.customerId, input.remember);
 }
 
@@ -381,15 +387,17 @@ export async function redeemLink(
   ctx: Context,
   input: { slug: string; token: string; remember: boolean },
 ): Promise<void> {
-  await checkFailures(ctx, input.slug, null);
-  const tenant = await portalTenant(ctx, input.slug, "portal.auth.redeemLink");
+  const giveBack = await takeAttempt(ctx, input.slug, null);
+  const tenant = await portalTenant(ctx, input.slug, "portal.auth.redeemLink").catch(async (error: unknown) => {
+    await giveBack();
+    throw error;
+  });
   const now = ctx.now();
   const binding = cookieJar(ctx, linkBindingCookieName(tenant.slug));
   const challenge = await tenantDb(ctx.db, tenant.id).run((tx) =>
     tx.portalChallenge.findFirst({ where: { secretHash: sha256(input.token), kind: "link" } }),
   );
   if (!challenge || challenge.usedAt || challenge.expiresAt.getTime() <= now.getTime()) {
-    await recordFailure(ctx, tenant, challenge?.phone ?? null);
     throw new AppError(
       "BAD_REQUEST",
       "This sign-in link has expired or was already used. Ask for a new one, or sign in with a code.",
@@ -398,7 +406,8 @@ export async function redeemLink(
   }
   const nonce = binding.read();
   if (!nonce || !challenge.browserHash || !sameHash(challenge.browserHash, sha256(nonce))) {
-    // Not burned: the browser that asked for it can still use it.
+    // Not burned, and not a guess (the token was right): the browser that asked for it can still use it.
+    await giveBack();
     throw new AppError(
       "BAD_REQUEST",
       "For your safety, a sign-in link works only in the browser where you asked for it. Sign in with a code instead.",
@@ -413,5 +422,6 @@ export async function redeemLink(
       reason: { code: "LINK_EXPIRED" },
     });
   binding.clear();
+  await giveBack();
   await startPortalSession(ctx, tenant, challenge.customerId, input.remember);
 }
