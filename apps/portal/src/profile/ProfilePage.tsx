@@ -91,14 +91,16 @@ function TextsCard() {
   const queryClient = useQueryClient();
   const setTexts = useMutation(trpc.portal.profile.setTexts.mutationOptions());
   const [problem, setProblem] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const hintId = useId();
   const allowed = me.customer.textsAllowed;
   const business = me.business.name;
 
   const change = async (allow: boolean) => {
     setProblem(null);
+    setNote(null);
     try {
-      await setTexts.mutateAsync({ slug, allow });
+      setNote((await setTexts.mutateAsync({ slug, allow })).note);
     } catch (error) {
       setProblem(apiErrorMessage(error));
     }
@@ -125,8 +127,9 @@ function TextsCard() {
         <p id={hintId} className="sp-muted">
           {allowed
             ? `On: ${business} texts you confirmations, reminders and sign-in codes at ${phoneLabel(me.customer.phone)}. Turning this off is the same as replying STOP.`
-            : `Off: ${business} won't text you. You'll sign in with an email link instead of a texted code. Turn this on to get confirmations and reminders again.`}
+            : `Off: ${business} won't text you, and you'll sign in with an email link instead of a texted code. Turning texts on means: I agree to receive appointment texts (confirmations and reminders) from ${business}. Msg & data rates may apply. Reply STOP to opt out.`}
         </p>
+        {note ? <Alert tone="info">{note}</Alert> : null}
         {problem ? (
           <Alert tone="error" role="alert">
             {problem}
