@@ -15,6 +15,12 @@ export const shortDateTime = (iso: string, timeZone: string): string =>
     minute: "2-digit",
   }).format(new Date(iso));
 
+/** "Tue, Dec 8": a day on a time button's first line. */
+export const dayShort = (iso: string, timeZone: string): string =>
+  new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", month: "short", day: "numeric" }).format(
+    new Date(iso),
+  );
+
 /** "Tuesday, December 8" */
 export const dateLabel = (iso: string, timeZone: string): string => formatLocal(new Date(iso), timeZone, "date");
 

@@ -18,7 +18,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { AppointmentSummary } from "../customer/AppointmentSummary.tsx";
 import { usePortalMe, usePortalSlug } from "../customer/portal-context.ts";
-import { shortDateTime } from "../customer/portal-format.ts";
+import { dayShort, shortDateTime, timeLabel } from "../customer/portal-format.ts";
 
 /** Open times offered in one tap: the next few, nearest first. */
 const TIMES_SHOWN = 4;
@@ -144,7 +144,10 @@ function BookAgain({ rebook, me, slug }: { rebook: NonNullable<PortalMe["rebook"
                 aria-label={`Book ${rebook.serviceName} on ${shortDateTime(iso, timeZone)}`}
                 onClick={() => void bookAt(iso)}
               >
-                {shortDateTime(iso, timeZone)}
+                <span className="portal-time">
+                  <span>{dayShort(iso, timeZone)}</span>
+                  <span className="portal-time__clock">{timeLabel(iso, timeZone)}</span>
+                </span>
               </Button>
             ))}
           </div>
