@@ -4,9 +4,11 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { GREEN_LAWN_ADMIN, OWNER } from "@servicepro/server/testing";
+import { type FakeTwilio, startFakeTwilio } from "@servicepro/testkit";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, signIn } from "./browser.ts";
+import { portalSignIn } from "./portal-sign-in.ts";
 import { startServer } from "./server.ts";
 
 const WIDTH = 390;
@@ -14,14 +16,18 @@ const screenshotDir = process.env.E2E_SCREENSHOTS;
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
+/** Texts (the portal's sign-in codes) go to a fake Twilio, where the test reads them. */
+let fake: FakeTwilio;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  fake = await startFakeTwilio();
+  [server, browser] = await Promise.all([startServer({ fakeTwilio: fake }), launchBrowser()]);
   if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await fake?.close();
 });
 
 const phone = (): Promise<BrowserContext> =>
@@ -214,6 +220,47 @@ describe("every screen at 390 px", () => {
     await expectFits(page, "portal-business", () => heading(page, "Sign in to Green Lawn Co"));
     await page.goto(`${server.url}/portal/no-such-business`);
     await expectFits(page, "portal-not-found", () => heading(page, "We couldn't find that business"));
+    await page.goto(`${server.url}/portal/clean-machine/link?token=${"a".repeat(43)}`);
+    await expectFits(page, "portal-link", () => heading(page, "Signing you in…"));
+
+    // Signed in (a customer with past and upcoming appointments and a vehicle): every page and its dialogs.
+    const portal = (p: string) => `${server.url}/portal/clean-machine${p}`;
+    await portalSignIn(page, fake, {
+      url: server.url,
+      slug: "clean-machine",
+      businessName: "Clean Machine",
+      phone: "+15555550124",
+      typed: "(555) 555-0124",
+    });
+    await expectFits(page, "portal-customer-home", () =>
+      page.getByRole("group", { name: "Next open times" }).getByRole("button").first().waitFor(),
+    );
+    await page.goto(portal("/appointments"));
+    await expectFits(page, "portal-appointments", () => heading(page, "Appointments"));
+    await page.getByRole("button", { name: "Move", exact: true }).first().click();
+    await expectFits(page, "portal-move-dialog", () =>
+      page.getByRole("dialog").getByRole("group", { name: "Open times" }).waitFor(),
+    );
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Cancel", exact: true }).first().click();
+    await expectFits(page, "portal-cancel-dialog", () =>
+      page
+        .getByRole("dialog")
+        .getByLabel(/^Reason/)
+        .waitFor(),
+    );
+    await page.keyboard.press("Escape");
+    await page.goto(portal("/assets"));
+    await expectFits(page, "portal-assets", () => heading(page, "Your vehicles"));
+    await page.getByRole("button", { name: "Add a vehicle" }).click();
+    await expectFits(page, "portal-asset-dialog", () => page.getByRole("dialog").getByLabel(/^Make/).waitFor());
+    await page.keyboard.press("Escape");
+    await page.goto(portal("/points"));
+    await expectFits(page, "portal-points", () => heading(page, "Your points"));
+    await page.goto(portal("/profile"));
+    await expectFits(page, "portal-profile", () => heading(page, "Your profile"));
+    await page.goto(portal("/no-such-page"));
+    await expectFits(page, "portal-customer-not-found", () => heading(page, "There's no page here"));
 
     await page.goto(`${server.url}/book/green-lawn`);
     await expectFits(page, "book-page", () => heading(page, "Book with Green Lawn Co"));

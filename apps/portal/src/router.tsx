@@ -1,9 +1,11 @@
-// The customer portal's routes: /portal/ (no business) and /portal/<slug> (a business's sign-in);
-// anything after the slug is ignored for now. Paths are relative to /portal. The same app is the
+// The customer portal's routes: /portal/ (no business), /portal/<slug> (a business's portal: its
+// sign-in, then the customer's home, appointments, assets, points and profile) and
+// /portal/<slug>/link (a sign-in link). Paths are relative to /portal. The same app is the
 // public booking page at /book/<slug> (the server serves it there too): there the router's base is
 // the site root, so the tree's `book/$slug` route matches it.
 import { appRouterDefaults, createAppRootRoute } from "@servicepro/web";
 import { createRoute, createRouter, lazyRouteComponent, Outlet, type RouterHistory } from "@tanstack/react-router";
+import { PortalSlugContext } from "./customer/portal-context.ts";
 import { readPortalSegment } from "./lib/route.ts";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { PortalHomePage } from "./pages/PortalHomePage.tsx";
@@ -14,10 +16,17 @@ const rootRoute = createAppRootRoute({ area: AREA, component: Outlet, notFound: 
 
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: PortalHomePage });
 
-const BusinessPage = lazyRouteComponent(() => import("./pages/BusinessPage.tsx"), "BusinessPage");
 const BookingPage = lazyRouteComponent(() => import("./booking/BookingPage.tsx"), "BookingPage");
+const CustomerGate = lazyRouteComponent(() => import("./customer/CustomerGate.tsx"), "CustomerGate");
+const LinkPage = lazyRouteComponent(() => import("./signin/LinkPage.tsx"), "LinkPage");
+const HomePage = lazyRouteComponent(() => import("./home/HomePage.tsx"), "HomePage");
+const AppointmentsPage = lazyRouteComponent(() => import("./appointments/AppointmentsPage.tsx"), "AppointmentsPage");
+const AssetsPage = lazyRouteComponent(() => import("./assets/AssetsPage.tsx"), "AssetsPage");
+const PointsPage = lazyRouteComponent(() => import("./points/PointsPage.tsx"), "PointsPage");
+const ProfilePage = lazyRouteComponent(() => import("./profile/ProfilePage.tsx"), "ProfilePage");
+const MissingPage = lazyRouteComponent(() => import("./home/MissingPage.tsx"), "MissingPage");
 
-/** /portal/<slug>: a malformed slug is "not found" without asking the server. */
+/** /portal/<slug>/…: a malformed slug is "not found" without asking the server; pages below read the slug from context. */
 export const businessRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "$slug",
@@ -25,12 +34,37 @@ export const businessRoute = createRoute({
     const route = readPortalSegment(businessRoute.useParams().slug);
     if (route.kind === "home") return <PortalHomePage />;
     if (route.kind === "invalid") return <NotFoundPage />;
-    return <BusinessPage slug={route.slug} />;
+    return (
+      <PortalSlugContext value={route.slug}>
+        <Outlet />
+      </PortalSlugContext>
+    );
   },
 });
 
-/** /portal/<slug>/anything: the business's page until the portal has pages of its own. */
-const businessRestRoute = createRoute({ getParentRoute: () => businessRoute, path: "$" });
+/**
+ * /portal/<slug>/link?token=…: a sign-in link from a text or email. It is redeemed only when the
+ * person presses "Sign in", so a mail scanner that opens links does not use it up.
+ */
+const linkRoute = createRoute({
+  getParentRoute: () => businessRoute,
+  path: "link",
+  validateSearch: (search: Record<string, unknown>): { token?: string } =>
+    typeof search.token === "string" ? { token: search.token } : {},
+  component: LinkPage,
+});
+
+/** The signed-in customer's pages: the sign-in screen in their place until `portal.me` answers. */
+const customerRoute = createRoute({ getParentRoute: () => businessRoute, id: "customer", component: CustomerGate });
+const customerRoutes = [
+  createRoute({ getParentRoute: () => customerRoute, path: "/", component: HomePage }),
+  createRoute({ getParentRoute: () => customerRoute, path: "appointments", component: AppointmentsPage }),
+  createRoute({ getParentRoute: () => customerRoute, path: "assets", component: AssetsPage }),
+  createRoute({ getParentRoute: () => customerRoute, path: "points", component: PointsPage }),
+  createRoute({ getParentRoute: () => customerRoute, path: "profile", component: ProfilePage }),
+  /** /portal/<slug>/anything else: a signed-in "no such page" with the tabs to go on. */
+  createRoute({ getParentRoute: () => customerRoute, path: "$", component: MissingPage }),
+] as const;
 
 /** /book/<slug>: the business's public booking page; a malformed slug is "not found" without a request. */
 export const bookRoute = createRoute({
@@ -42,7 +76,11 @@ export const bookRoute = createRoute({
   },
 });
 
-export const routeTree = rootRoute.addChildren([homeRoute, bookRoute, businessRoute.addChildren([businessRestRoute])]);
+export const routeTree = rootRoute.addChildren([
+  homeRoute,
+  bookRoute,
+  businessRoute.addChildren([linkRoute, customerRoute.addChildren(customerRoutes)]),
+]);
 
 /** The router's base for a page's path: the site root for the booking page, else the portal's own. */
 export const portalBasepath = (pathname: string, portalBase: string = import.meta.env.BASE_URL): string =>

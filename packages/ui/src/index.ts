@@ -51,6 +51,15 @@ export { StatGroup, type StatGroupProps, type StatItem } from "./components/Stat
 export { TextAreaField, type TextAreaFieldProps } from "./components/TextAreaField.tsx";
 export { TextField, type TextFieldProps } from "./components/TextField.tsx";
 export {
+  ASSET_FIELD_LABELS,
+  ASSET_KIND_LABELS,
+  ASSET_NUMBER_FIELDS,
+  ASSET_REQUIRED_FIELD,
+  ASSET_SIZE_FIELDS,
+  assetFormSchema,
+  assetFormValues,
+} from "./form/asset-form.ts";
+export {
   Form,
   FormCheckboxField,
   type FormProps,

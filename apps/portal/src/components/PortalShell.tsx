@@ -5,10 +5,16 @@ import type { ReactNode } from "react";
 export function PortalShell({
   businessName,
   homeHref = "/portal/",
+  nav,
+  centered = true,
   children,
 }: {
   businessName?: string;
   homeHref?: string;
+  /** The signed-in customer's sections (home, appointments…). */
+  nav?: ReactNode;
+  /** Centre the content (sign-in and message pages); signed-in pages start at the top. */
+  centered?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -17,7 +23,8 @@ export function PortalShell({
       logo={businessName ? initials(businessName) : undefined}
       area="Customer portal"
       homeHref={homeHref}
-      centered
+      nav={nav}
+      centered={centered}
       footer="Powered by ServicePro"
     >
       {children}
