@@ -196,6 +196,11 @@ export const portalProfileInput = z.strictObject({
 });
 export type PortalProfileInput = z.input<typeof portalProfileInput>;
 
+/** What turning texts on agrees to: shown beside the switch and stored as the opt-in's evidence. */
+export const portalTextsConsentText = (businessName: string): string =>
+  `I agree to receive appointment texts (confirmations and reminders) from ${businessName}. ` +
+  "Msg & data rates may apply. Reply STOP to opt out.";
+
 /** Turning texts off writes an opt-out to the consent ledger; on, an opt-in (with the portal as evidence). */
 export const portalTextsInput = z.strictObject({ slug, allow: z.boolean({ error: "Choose on or off." }) });
 

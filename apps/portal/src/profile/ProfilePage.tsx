@@ -11,7 +11,7 @@ import {
   FormTextField,
   useZodForm,
 } from "@servicepro/ui";
-import { portalProfileInput } from "@servicepro/validators";
+import { portalProfileInput, portalTextsConsentText } from "@servicepro/validators";
 import { useTRPC } from "@servicepro/web";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
@@ -127,7 +127,7 @@ function TextsCard() {
         <p id={hintId} className="sp-muted">
           {allowed
             ? `On: ${business} texts you confirmations, reminders and sign-in codes at ${phoneLabel(me.customer.phone)}. Turning this off is the same as replying STOP.`
-            : `Off: ${business} won't text you, and you'll sign in with an email link instead of a texted code. Turning texts on means: I agree to receive appointment texts (confirmations and reminders) from ${business}. Msg & data rates may apply. Reply STOP to opt out.`}
+            : `Off: ${business} won't text you, and you'll sign in with an email link instead of a texted code. Turning texts on means: ${portalTextsConsentText(business)}`}
         </p>
         {note ? <Alert tone="info">{note}</Alert> : null}
         {problem ? (

@@ -34,6 +34,7 @@ import {
   portalRebookInput,
   portalRescheduleInput,
   portalSlugInput,
+  portalTextsConsentText,
   portalTextsInput,
 } from "@servicepro/validators";
 import { z } from "zod";
@@ -440,10 +441,6 @@ const assetsRouter = createRouter({
     }),
 });
 
-const textsConsentText = (businessName: string) =>
-  `I agree to receive appointment texts (confirmations and reminders) from ${businessName}. ` +
-  "Msg & data rates may apply. Reply STOP to opt out.";
-
 const profileRouter = createRouter({
   update: publicProcedure
     .input(portalProfileInput)
@@ -488,7 +485,7 @@ const profileRouter = createRouter({
           source: "portal",
           evidence: {
             via: "portal",
-            ...(input.allow ? { text: textsConsentText(session.tenant.name) } : {}),
+            ...(input.allow ? { text: portalTextsConsentText(session.tenant.name) } : {}),
             ip: ctx.request.ip ?? null,
             userAgent: ctx.request.userAgent ?? null,
             requestId: ctx.request.requestId,
