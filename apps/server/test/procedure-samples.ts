@@ -154,6 +154,35 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "tenant.agent.resume": { conversationId: NO_ID },
   "tenant.agent.resolveHandoff": { conversationId: NO_ID },
   "tenant.agent.runs": { limit: 10 },
+  // Loyalty: settings and a new reward really save; the ids exist nowhere.
+  "tenant.loyalty.updateSettings": {
+    enabled: true,
+    pointsPerDollar: 1,
+    pointsPerVisit: 10,
+    reviewBonus: 50,
+    referralBonus: 100,
+    expiryMonths: 12,
+    tiers: [{ name: "Gold", minPoints: 1000 }],
+  },
+  "tenant.loyalty.createReward": {
+    name: "Access matrix $5 off",
+    kind: "money_off",
+    pointsCost: 500,
+    amountCents: 500,
+    addOnId: null,
+  },
+  "tenant.loyalty.updateReward": {
+    id: NO_ID,
+    name: "Access matrix",
+    kind: "money_off",
+    pointsCost: 100,
+    amountCents: 500,
+    addOnId: null,
+  },
+  "tenant.loyalty.customer": { customerId: NO_ID },
+  "tenant.loyalty.adjust": { customerId: NO_ID, kind: "adjust", points: 10, reason: "Access matrix" },
+  "tenant.loyalty.redeem": { customerId: NO_ID, rewardId: NO_ID },
+  "tenant.loyalty.cancelRedemption": { redemptionId: NO_ID },
 };
 
 // Procedures whose success is not "200" for a caller who may call them (they are about credentials).
@@ -197,6 +226,11 @@ export const OUTCOME_OVERRIDES: Record<string, number> = {
   "tenant.appointments.cancelSeries": 404,
   "booking.availability": 404,
   "booking.create": 404,
+  "tenant.loyalty.updateReward": 404,
+  "tenant.loyalty.customer": 404,
+  "tenant.loyalty.adjust": 404,
+  "tenant.loyalty.redeem": 404,
+  "tenant.loyalty.cancelRedemption": 404,
 };
 
 /**
