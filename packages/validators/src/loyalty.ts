@@ -86,6 +86,18 @@ export const loyaltySettingsOutput = z.object({
 });
 export type LoyaltySettings = z.infer<typeof loyaltySettingsOutput>;
 
+/** Money off: the amount, in cents (forms that take dollars check the converted amount with it). */
+export const loyaltyRewardAmountSchema = z
+  .number({ error: "Enter the amount off." })
+  .int("Use whole cents.")
+  .min(1, "The amount off must be more than $0.")
+  .max(LOYALTY_LIMITS.rewardAmountCents, "Use at most $10,000 off.");
+
+export const LOYALTY_REWARD_MESSAGES = {
+  amountRequired: "Enter how much the reward takes off.",
+  addOnRequired: "Choose the add-on the reward gives for free.",
+} as const;
+
 const rewardFields = {
   name: textSchema("the reward's name", { max: 80 }),
   kind: z.enum(LOYALTY_REWARD_KINDS, { error: "Choose money off or a free add-on." }),
@@ -95,12 +107,7 @@ const rewardFields = {
     .min(1, "A reward costs at least 1 point.")
     .max(LOYALTY_LIMITS.rewardCost, "Use at most 1,000,000 points."),
   /** Money off: the amount, in cents. */
-  amountCents: z
-    .number({ error: "Enter the amount off." })
-    .int("Use whole cents.")
-    .min(1, "The amount off must be more than $0.")
-    .max(LOYALTY_LIMITS.rewardAmountCents, "Use at most $10,000 off.")
-    .nullable(),
+  amountCents: loyaltyRewardAmountSchema.nullable(),
   /** A free add-on: which one. */
   addOnId: id("add-on").nullable(),
   active: z.boolean().default(true),
@@ -111,9 +118,9 @@ type RewardShape = { kind: (typeof LOYALTY_REWARD_KINDS)[number]; amountCents: n
 /** Money off needs an amount and no add-on; a free add-on needs the add-on and no amount (the table's CHECK). */
 function rewardShape(reward: RewardShape, ctx: z.RefinementCtx) {
   if (reward.kind === "money_off" && reward.amountCents === null)
-    ctx.addIssue({ code: "custom", path: ["amountCents"], message: "Enter how much the reward takes off." });
+    ctx.addIssue({ code: "custom", path: ["amountCents"], message: LOYALTY_REWARD_MESSAGES.amountRequired });
   if (reward.kind === "free_add_on" && reward.addOnId === null)
-    ctx.addIssue({ code: "custom", path: ["addOnId"], message: "Choose the add-on the reward gives for free." });
+    ctx.addIssue({ code: "custom", path: ["addOnId"], message: LOYALTY_REWARD_MESSAGES.addOnRequired });
 }
 
 export const createLoyaltyRewardInput = z.strictObject(rewardFields).superRefine(rewardShape);

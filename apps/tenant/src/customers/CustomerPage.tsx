@@ -21,6 +21,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { formatPhone } from "../inbox/format.ts";
+import { PointsPanel } from "../loyalty/PointsPanel.tsx";
 import { AssetDialog } from "./AssetDialog.tsx";
 import { CustomerDialog } from "./CustomerDialog.tsx";
 import { dateTimeLabel, lastVisitLabel, moneyLabel, priceLabel } from "./customer-format.ts";
@@ -155,6 +156,7 @@ export function CustomerPage() {
           />
         </Card>
         <AssetsCard page={page.data} onAdd={() => setAssetDialog({})} onEdit={(asset) => setAssetDialog({ asset })} />
+        <PointsPanel customerId={page.data.customer.id} />
         <AppointmentsCard title="Upcoming appointments" appointments={page.data.upcoming} empty="Nothing booked." />
         <AppointmentsCard title="Past appointments" appointments={page.data.past} empty="No visits yet." />
         <Card
