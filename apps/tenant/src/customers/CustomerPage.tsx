@@ -16,7 +16,7 @@ import {
   Spinner,
   StatGroup,
 } from "@servicepro/ui";
-import { type RouterOutputs, useTRPC } from "@servicepro/web";
+import { type RouterOutputs, useSignedInContext, useTRPC } from "@servicepro/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
@@ -65,6 +65,7 @@ export function CustomerPage() {
   const { customerId } = routeApi.useParams();
   const trpc = useTRPC();
   const page = useQuery(trpc.tenant.customers.get.queryOptions({ id: customerId }));
+  const context = useSignedInContext();
   const [editing, setEditing] = useState(false);
   const [assetDialog, setAssetDialog] = useState<{ asset?: Asset } | null>(null);
 
@@ -156,7 +157,10 @@ export function CustomerPage() {
           />
         </Card>
         <AssetsCard page={page.data} onAdd={() => setAssetDialog({})} onEdit={(asset) => setAssetDialog({ asset })} />
-        <PointsPanel customerId={page.data.customer.id} />
+        <PointsPanel
+          customerId={page.data.customer.id}
+          isAdmin={context.role === "tenant_admin" || context.role === "platform_owner"}
+        />
         <AppointmentsCard title="Upcoming appointments" appointments={page.data.upcoming} empty="Nothing booked." />
         <AppointmentsCard title="Past appointments" appointments={page.data.past} empty="No visits yet." />
         <Card

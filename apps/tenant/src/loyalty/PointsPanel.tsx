@@ -16,7 +16,7 @@ import {
   StatGroup,
   useZodForm,
 } from "@servicepro/ui";
-import { type RouterOutputs, useSignedInContext, useTRPC } from "@servicepro/web";
+import { type RouterOutputs, useTRPC } from "@servicepro/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { dateLabel, dateTimeLabel } from "../customers/customer-format.ts";
@@ -39,10 +39,9 @@ const cancellable = (r: Redemption, now: number) =>
   r.status === "open" ||
   (r.status === "applied" && r.appointmentStartsAt !== null && Date.parse(r.appointmentStartsAt) > now);
 
-export function PointsPanel({ customerId }: { customerId: string }) {
+/** `isAdmin`: admins may change points (an adjustment or a bonus); every member may redeem and cancel. */
+export function PointsPanel({ customerId, isAdmin }: { customerId: string; isAdmin: boolean }) {
   const trpc = useTRPC();
-  const context = useSignedInContext();
-  const isAdmin = context.role === "tenant_admin" || context.role === "platform_owner";
   const summary = useQuery(trpc.tenant.loyalty.customer.queryOptions({ customerId }));
   return (
     <Card title="Points" headingLevel={2}>
