@@ -193,6 +193,17 @@ describe("every screen at 390 px", () => {
       page.getByRole("button", { name: "Save booking settings" }).waitFor(),
     );
 
+    await page.goto(url("/loyalty"));
+    await expectFits(page, "tenant-loyalty", () =>
+      page.getByRole("button", { name: "Save loyalty settings" }).waitFor(),
+    );
+    await page
+      .getByRole("button", { name: /^Edit / })
+      .first()
+      .click();
+    await expectFits(page, "tenant-reward-dialog", () => page.getByRole("dialog", { name: /^Edit / }).waitFor());
+    await page.keyboard.press("Escape");
+
     await page.goto(url("/team"));
     await expectFits(page, "tenant-team", () => page.getByRole("button", { name: "Add time off" }).first().waitFor());
     await page.getByRole("button", { name: "Hours" }).first().click();

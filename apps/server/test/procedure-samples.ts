@@ -175,6 +175,35 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "portal.profile.setTexts": { slug: "green-lawn", allow: true },
   "portal.loyalty.summary": { slug: "green-lawn" },
   "portal.loyalty.redeem": { slug: "green-lawn", rewardId: NO_ID },
+  // Loyalty: settings and a new reward really save; the ids exist nowhere.
+  "tenant.loyalty.updateSettings": {
+    enabled: true,
+    pointsPerDollar: 1,
+    pointsPerVisit: 10,
+    reviewBonus: 50,
+    referralBonus: 100,
+    expiryMonths: 12,
+    tiers: [{ name: "Gold", minPoints: 1000 }],
+  },
+  "tenant.loyalty.createReward": {
+    name: "Access matrix $5 off",
+    kind: "money_off",
+    pointsCost: 500,
+    amountCents: 500,
+    addOnId: null,
+  },
+  "tenant.loyalty.updateReward": {
+    id: NO_ID,
+    name: "Access matrix",
+    kind: "money_off",
+    pointsCost: 100,
+    amountCents: 500,
+    addOnId: null,
+  },
+  "tenant.loyalty.customer": { customerId: NO_ID },
+  "tenant.loyalty.adjust": { customerId: NO_ID, kind: "adjust", points: 10, reason: "Access matrix" },
+  "tenant.loyalty.redeem": { customerId: NO_ID, rewardId: NO_ID },
+  "tenant.loyalty.cancelRedemption": { redemptionId: NO_ID },
 };
 
 /** Portal procedures that need a customer's session: every staff caller is signed out there. */
@@ -240,6 +269,11 @@ export const OUTCOME_OVERRIDES: Record<string, number> = {
   "portal.auth.verifyCode": 400,
   "portal.auth.redeemLink": 400,
   ...Object.fromEntries(PORTAL_SIGNED_IN_ONLY.map((path) => [path, 401])),
+  "tenant.loyalty.updateReward": 404,
+  "tenant.loyalty.customer": 404,
+  "tenant.loyalty.adjust": 404,
+  "tenant.loyalty.redeem": 404,
+  "tenant.loyalty.cancelRedemption": 404,
 };
 
 /**

@@ -15,6 +15,7 @@ function DashboardNav() {
         { to: "/agent", children: "AI agent" },
         { to: "/customers", children: "Customers" },
         { to: "/services", children: "Services" },
+        { to: "/loyalty", children: "Loyalty" },
         { to: "/team", children: "Team" },
         { to: "/booking-settings", children: "Booking" },
         { to: "/plan", children: "Plan" },

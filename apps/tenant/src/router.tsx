@@ -117,6 +117,13 @@ const teamRoute = createRoute({
   component: () => <TeamPage context={useSignedInContext()} />,
 });
 
+const LoyaltyPage = lazyRouteComponent(() => import("./loyalty/LoyaltyPage.tsx"), "LoyaltyPage");
+const loyaltyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/loyalty",
+  component: () => <LoyaltyPage context={useSignedInContext()} />,
+});
+
 const AgentPage = lazyRouteComponent(() => import("./agent/AgentPage.tsx"), "AgentPage");
 const agentRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -145,6 +152,7 @@ export const routeTree = rootRoute.addChildren([
   settingsRoute,
   bookingSettingsRoute,
   teamRoute,
+  loyaltyRoute,
   agentRoute,
   agentTestRoute,
 ]);

@@ -16,6 +16,7 @@ import { tenantCallsRouter } from "./routers/tenant/calls.ts";
 import { tenantCatalogRouter } from "./routers/tenant/catalog.ts";
 import { tenantCustomersRouter } from "./routers/tenant/customers.ts";
 import { tenantInboxRouter } from "./routers/tenant/inbox.ts";
+import { tenantLoyaltyRouter } from "./routers/tenant/loyalty.ts";
 import { tenantOnboardingRouter } from "./routers/tenant/onboarding.ts";
 import { tenantOverviewProcedure } from "./routers/tenant/overview.ts";
 import { tenantPackRouter } from "./routers/tenant/pack.ts";
@@ -51,6 +52,7 @@ export const appRouter = createRouter({
     booking: tenantBookingRouter,
     team: tenantTeamRouter,
     agent: tenantAgentRouter,
+    loyalty: tenantLoyaltyRouter,
   }),
   portal: portalRouter,
   booking: bookingRouter,

@@ -5,6 +5,7 @@
 // the transaction back.
 import type { Appointment, AppointmentStatus, Prisma, TenantTx } from "@servicepro/db";
 import { AppError } from "@servicepro/errors";
+import { accrueVisit, attachOpenRedemptions, releaseRedemptions } from "@servicepro/loyalty";
 import type { ActorKind } from "@servicepro/validators";
 import { type BookingContext, isOnline, loadBookingContext, rulesFor } from "./context.ts";
 import { loadJob, serviceNotFound, serviceRuleOf } from "./job.ts";
@@ -195,6 +196,8 @@ export async function createAppointment(
     durationMinutes,
     ...(args.seriesId ? { seriesId: args.seriesId } : {}),
   });
+  // Rewards the customer redeemed while nothing was booked are applied to their next appointment.
+  await attachOpenRedemptions(tx, { customerId: args.customerId, appointmentId: appointment.id, now: args.now });
   return { appointment, reminderIds: await syncReminders(tx, appointment.id, args.now) };
 }
 
@@ -328,6 +331,8 @@ export async function cancelAppointment(
     late,
     ...(late && waived && cancellationFeeCents > 0 ? { feeWaivedCents: cancellationFeeCents } : {}),
   });
+  // Rewards applied to it were not used: they wait for the customer's next booking.
+  await releaseRedemptions(tx, { appointmentId: current.id });
   return { appointment, reminderIds: await syncReminders(tx, current.id, args.now) };
 }
 
@@ -368,6 +373,14 @@ export async function completeAppointment(tx: TenantTx, args: CompleteArgs): Pro
     to: { status: "completed" },
     chargedCents,
   });
+  // Loyalty points for the visit, in the same transaction; keyed by the appointment, so they are earned once.
+  await accrueVisit(tx, {
+    appointmentId: current.id,
+    customerId: current.customerId,
+    chargedCents,
+    actor: args.actor,
+    now: args.now,
+  });
   return { appointment, reminderIds: await syncReminders(tx, current.id, args.now) };
 }
 
@@ -387,6 +400,8 @@ export async function markNoShow(tx: TenantTx, args: NoShowArgs): Promise<Appoin
     to: { status: "no_show" },
     note: args.note ?? null,
   });
+  // A missed visit did not use its rewards: they wait for the next booking.
+  await releaseRedemptions(tx, { appointmentId: current.id });
   return { appointment, reminderIds: await syncReminders(tx, current.id, args.now) };
 }
 

@@ -199,8 +199,10 @@ export async function seedBookingDemo(db: Database, data: DemoBooking, now: Date
       const services = await seedCatalog(tx, data, pack);
       const bookables = await seedBookables(tx, data);
       const customers = await seedCustomers(tx, data);
+      await seedLoyalty(tx, data, services.addOns);
       // Appointments once per business: a re-run (or a business already using its calendar) keeps its own.
       if ((await tx.appointment.count()) > 0) return;
+      const visits: DemoVisit[] = [];
       const dayOf = openDayFinder(today, data.settings.hours, new Set(closedDates.map((d) => d.date)));
       for (const a of data.appointments) {
         const service = services.get(a.service);
@@ -279,6 +281,12 @@ export async function seedBookingDemo(db: Database, data: DemoBooking, now: Date
         if (status === "completed") await event("completed", endsAt);
         if (status === "no_show") await event("no_show", endsAt);
         if (status === "completed") {
+          visits.push({
+            customerId: customer.id,
+            appointmentId: appointment.id,
+            chargedCents: priceCents ?? service.priceMinCents ?? 0,
+            at: endsAt,
+          });
           await tx.customer.update({
             where: { tenantId_id: { tenantId: data.tenantId, id: customer.id } },
             data: {
@@ -289,9 +297,92 @@ export async function seedBookingDemo(db: Database, data: DemoBooking, now: Date
           });
         }
       }
+      await seedVisitPoints(tx, data.tenantId, visits);
     },
     { timeout: 60_000 },
   );
+}
+
+/** The demo's loyalty programme: on, a point per dollar plus 10 a visit, bonuses, a year's expiry, two tiers. */
+const DEMO_LOYALTY = {
+  enabled: true,
+  pointsPerDollar: 1,
+  pointsPerVisit: 10,
+  reviewBonus: 50,
+  referralBonus: 100,
+  expiryMonths: 12,
+  tiers: [
+    { name: "Silver", minPoints: 300 },
+    { name: "Gold", minPoints: 1000 },
+  ],
+};
+
+/** Turns loyalty on with three rewards (money off, and a free add-on from the pack), once per business. */
+async function seedLoyalty(tx: TenantTx, data: DemoBooking, addOns: Map<string, { id: string }>): Promise<void> {
+  // A business's own programme (or one it turned off) is never overwritten by a re-run.
+  await tx.loyaltySettings.upsert({
+    where: { tenantId: data.tenantId },
+    create: { tenantId: data.tenantId, ...DEMO_LOYALTY },
+    update: {},
+  });
+  if ((await tx.loyaltyReward.count()) > 0) return;
+  const firstAddOn = addOns.values().next().value;
+  const addOn = firstAddOn
+    ? await tx.addOn.findFirst({ where: { id: firstAddOn.id }, select: { id: true, name: true } })
+    : null;
+  const rewards = [
+    { name: "$10 off your next visit", kind: "money_off" as const, pointsCost: 150, amountCents: 1000, addOnId: null },
+    ...(addOn
+      ? [
+          {
+            name: `Free ${addOn.name}`,
+            kind: "free_add_on" as const,
+            pointsCost: 250,
+            amountCents: null,
+            addOnId: addOn.id,
+          },
+        ]
+      : []),
+    { name: "$25 off your next visit", kind: "money_off" as const, pointsCost: 350, amountCents: 2500, addOnId: null },
+  ];
+  for (const [position, reward] of rewards.entries())
+    await tx.loyaltyReward.create({ data: { tenantId: data.tenantId, ...reward, position } });
+}
+
+type DemoVisit = { customerId: string; appointmentId: string; chargedCents: number; at: Date };
+
+/**
+ * The points the demo's completed visits earned, as the ledger would have recorded them: one
+ * "visit" entry each, in the order they happened, with the running balance, and the same totals
+ * on the customer. The rule is @servicepro/loyalty's visitPoints (this package cannot depend on it):
+ * whole dollars × points per dollar + points per visit.
+ */
+async function seedVisitPoints(tx: TenantTx, tenantId: string, visits: DemoVisit[]): Promise<void> {
+  const balances = new Map<string, number>();
+  for (const visit of [...visits].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    const points =
+      Math.floor(Math.max(0, visit.chargedCents) / 100) * DEMO_LOYALTY.pointsPerDollar + DEMO_LOYALTY.pointsPerVisit;
+    const balance = (balances.get(visit.customerId) ?? 0) + points;
+    balances.set(visit.customerId, balance);
+    await tx.loyaltyEntry.create({
+      data: {
+        tenantId,
+        customerId: visit.customerId,
+        kind: "visit",
+        points,
+        balanceAfter: balance,
+        appointmentId: visit.appointmentId,
+        actorKind: "staff",
+        idempotencyKey: `visit:${visit.appointmentId}`,
+        createdAt: visit.at,
+      },
+    });
+  }
+  for (const [customerId, balance] of balances)
+    await tx.customer.update({
+      where: { tenantId_id: { tenantId, id: customerId } },
+      data: { pointsBalance: balance, pointsEarned: balance },
+    });
 }
 
 type SeededService = {

@@ -29,6 +29,8 @@ const counts = (tenantId: string) =>
     assets: await tx.asset.count(),
     appointments: await tx.appointment.count(),
     events: await tx.appointmentEvent.count(),
+    rewards: await tx.loyaltyReward.count(),
+    entries: await tx.loyaltyEntry.count(),
   }));
 
 describe("demo booking data", () => {
@@ -97,6 +99,32 @@ describe("demo booking data", () => {
     const completed = marcus.appointments.filter((a) => a.status === "completed");
     expect(marcus.visitCount).toBe(completed.length);
     expect(marcus.lifetimeSpendCents).toBe(completed.reduce((sum, a) => sum + (a.priceCents ?? 0), 0));
+  });
+
+  it("should turn loyalty on with money-off and free add-on rewards, and give completed visits their points", async () => {
+    for (const tenantId of ["root", "green-lawn"]) {
+      const { settings, rewards, customers } = await tenantDb(db, tenantId).run(async (tx) => ({
+        settings: await tx.loyaltySettings.findFirstOrThrow(),
+        rewards: await tx.loyaltyReward.findMany({ orderBy: { position: "asc" } }),
+        customers: await tx.customer.findMany({ include: { appointments: true, loyaltyEntries: true } }),
+      }));
+      expect(settings.enabled).toBe(true);
+      expect(rewards.map((r) => r.kind).sort()).toEqual(["free_add_on", "money_off", "money_off"]);
+      const withVisits = customers.filter((c) => c.appointments.some((a) => a.status === "completed"));
+      expect(withVisits.length).toBeGreaterThan(0);
+      for (const customer of customers) {
+        const completed = customer.appointments.filter((a) => a.status === "completed");
+        // One visit entry per completed appointment; the balance is the ledger's sum.
+        expect(customer.loyaltyEntries.map((e) => e.appointmentId).sort()).toEqual(completed.map((a) => a.id).sort());
+        const sum = customer.loyaltyEntries.reduce((total, e) => total + e.points, 0);
+        expect(customer.pointsBalance).toBe(sum);
+        expect(customer.pointsEarned).toBe(sum);
+        const expected = completed.reduce((total, a) => total + Math.floor((a.priceCents ?? 0) / 100) + 10, 0);
+        expect(sum).toBe(expected);
+        const last = [...customer.loyaltyEntries].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+        if (last) expect(last.balanceAfter).toBe(sum);
+      }
+    }
   });
 
   it("should add nothing when seeded again", async () => {

@@ -8,6 +8,7 @@ export * from "./business.ts";
 export * from "./catalog.ts";
 export * from "./customer.ts";
 export * from "./email.ts";
+export * from "./loyalty.ts";
 export * from "./message.ts";
 export * from "./password.ts";
 export * from "./patterns.ts";

@@ -16,11 +16,12 @@ import {
   Spinner,
   StatGroup,
 } from "@servicepro/ui";
-import { type RouterOutputs, useTRPC } from "@servicepro/web";
+import { type RouterOutputs, useSignedInContext, useTRPC } from "@servicepro/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { formatPhone } from "../inbox/format.ts";
+import { PointsPanel } from "../loyalty/PointsPanel.tsx";
 import { AssetDialog } from "./AssetDialog.tsx";
 import { CustomerDialog } from "./CustomerDialog.tsx";
 import { dateTimeLabel, lastVisitLabel, moneyLabel, priceLabel } from "./customer-format.ts";
@@ -58,12 +59,14 @@ const CONSENT_SOURCE_LABELS: Record<Page["consentHistory"][number]["source"], st
   booking_page: "Booking page",
   voicemail: "Voicemail",
   voice_menu: "Phone menu",
+  portal: "Customer portal",
 };
 
 export function CustomerPage() {
   const { customerId } = routeApi.useParams();
   const trpc = useTRPC();
   const page = useQuery(trpc.tenant.customers.get.queryOptions({ id: customerId }));
+  const context = useSignedInContext();
   const [editing, setEditing] = useState(false);
   const [assetDialog, setAssetDialog] = useState<{ asset?: Asset } | null>(null);
 
@@ -155,6 +158,10 @@ export function CustomerPage() {
           />
         </Card>
         <AssetsCard page={page.data} onAdd={() => setAssetDialog({})} onEdit={(asset) => setAssetDialog({ asset })} />
+        <PointsPanel
+          customerId={page.data.customer.id}
+          isAdmin={context.role === "tenant_admin" || context.role === "platform_owner"}
+        />
         <AppointmentsCard title="Upcoming appointments" appointments={page.data.upcoming} empty="Nothing booked." />
         <AppointmentsCard title="Past appointments" appointments={page.data.past} empty="No visits yet." />
         <Card

@@ -232,6 +232,8 @@ function optOutSentence(name: string, via: string | null, date: string): string 
       return `${name} asked in a voicemail on ${date} not to be texted.`;
     case "voice_menu":
       return `${name} asked at the phone menu on ${date} not to be texted.`;
+    case "portal":
+      return `${name} turned texts off in their customer portal on ${date}.`;
     default:
       return `${name} opted out of texts on ${date}.`;
   }

@@ -14,6 +14,7 @@ import {
 } from "@servicepro/booking";
 import { type Appointment, type Prisma, type TenantTx, tenantDb } from "@servicepro/db";
 import { AppError } from "@servicepro/errors";
+import { tierFor, tiersOf } from "@servicepro/loyalty";
 import { isOptedOut, recordConsentChange } from "@servicepro/sms";
 import {
   assetLabel,
@@ -186,15 +187,6 @@ function checkLateChange(
 const businessPhone = async (tx: TenantTx) =>
   (await tx.tenantPhoneConfig.findFirst({ orderBy: { createdAt: "asc" }, select: { phoneNumber: true } }))
     ?.phoneNumber ?? null;
-
-type Tier = { name: string; minPoints: number };
-const tiersOf = (value: unknown): Tier[] =>
-  Array.isArray(value)
-    ? value.filter(
-        (t): t is Tier =>
-          typeof t === "object" && t !== null && typeof t.name === "string" && Number.isInteger(t.minPoints),
-      )
-    : [];
 
 const appointmentsRouter = createRouter({
   list: publicProcedure
@@ -532,9 +524,7 @@ export const portalAccountRouters = {
         ]);
         const [nextView] = next ? await appointmentViews(tx, [next], booking, now) : [];
         const [basisView] = basis ? await appointmentViews(tx, [basis], booking, now) : [];
-        const tier = tiersOf(loyalty?.tiers)
-          .filter((t) => t.minPoints <= customer.pointsEarned)
-          .sort((a, b) => b.minPoints - a.minPoints)[0];
+        const { tier } = tierFor(customer.pointsEarned, tiersOf(loyalty?.tiers));
         return {
           business: {
             name: session.tenant.name,
@@ -567,7 +557,7 @@ export const portalAccountRouters = {
           points: {
             enabled: loyalty?.enabled ?? false,
             balance: customer.pointsBalance,
-            tier: loyalty?.enabled ? (tier?.name ?? null) : null,
+            tier: loyalty?.enabled ? tier : null,
           },
         };
       });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { createRouter, publicProcedure } from "../../trpc.ts";
 import { portalAccountRouters } from "./account.ts";
 import { portalAuthRouter } from "./auth.ts";
+import { portalLoyaltyRouter } from "./loyalty.ts";
 
 export const portalRouter = createRouter({
   /** The public face of a business for its customer portal: name only, and only while it operates. */
@@ -30,4 +31,5 @@ export const portalRouter = createRouter({
     }),
   auth: portalAuthRouter,
   ...portalAccountRouters,
+  loyalty: portalLoyaltyRouter,
 });
