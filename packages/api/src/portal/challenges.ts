@@ -10,7 +10,7 @@
 // - Links: 256 random bits, 15 minutes, single use; opened in another browser they ask for a code
 //   instead and stay usable where they were asked for.
 // - Limits live in PostgreSQL (shared-limits.ts), so every server process counts together.
-import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import { type Database, type TenantTx, tenantDb } from "@servicepro/db";
 import { AppError, rateLimited, waitWords } from "@servicepro/errors";
 import { PORTAL_LIMITS } from "@servicepro/identity";
@@ -92,7 +92,7 @@ async function takeSend(ctx: Context, tenant: PortalTenant, phone: string): Prom
 }
 
 /**
- * Takes one failure point under each key (address, business, phone: widest last) before the code
+ * Takes one failure point under each key (phone, address, business: narrowest first) before the code
  * or link is checked, so guesses sent at once cannot all pass a check none of them has counted yet.
  * A refusal gives back what this attempt took; the caller gives the points back when the attempt
  * turns out not to be a guess (the right code, a link opened in the wrong browser).
@@ -272,7 +272,7 @@ export async function requestCode(ctx: Context, tenant: PortalTenant, phone: str
     }
     await retireOpenChallenges(tx, phone, now);
     const code = String(randomInt(0, 10 ** PORTAL_CODE.digits)).padStart(PORTAL_CODE.digits, "0");
-    const id = crypto.randomUUID();
+    const id = randomUUID();
     await tx.portalChallenge.create({
       data: {
         tenantId: tenant.id,

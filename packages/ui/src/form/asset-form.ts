@@ -1,7 +1,7 @@
 // The asset form (a vehicle, pet or property) as people fill it in: every field as text, numbers
 // converted and empty fields dropped, then checked with the kind's own schema from
 // @servicepro/validators, so the form refuses what the API would, with the same words. Shared by
-// the customer portal's asset form; the staff customer page has the same rules (apps/tenant).
+// the customer portal's asset form and the staff customer page's asset dialog.
 import { ASSET_FIELDS, type AssetKind, assetDetailsSchemas } from "@servicepro/validators";
 import { z } from "zod";
 
