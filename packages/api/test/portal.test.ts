@@ -372,6 +372,7 @@ describe.each(testEngines())("customer portal on %s", (engine) => {
       const { starts } = await browser.api.portal.appointments.availability({
         slug: shine.id,
         appointmentId: past.id,
+        purpose: "again",
         from: now.toISOString(),
         to: new Date(now.getTime() + 7 * 24 * 60 * MINUTE).toISOString(),
       });

@@ -131,6 +131,8 @@ export const portalAvailabilityInput = z
   .strictObject({
     slug,
     appointmentId: uuid("appointment"),
+    /** "move": times this appointment can move to (its own time counts as free); "again": a new booking like it. */
+    purpose: z.enum(["move", "again"], { error: "Ask for times to move or to book again." }).default("move"),
     from: instantSchema("the start of the range"),
     to: instantSchema("the end of the range"),
   })

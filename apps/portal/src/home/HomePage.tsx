@@ -78,7 +78,12 @@ function BookAgain({ rebook, me, slug }: { rebook: NonNullable<PortalMe["rebook"
     return { from: from.toISOString(), to: new Date(from.getTime() + LOOK_AHEAD_DAYS * 86_400_000).toISOString() };
   });
   const availability = useQuery(
-    trpc.portal.appointments.availability.queryOptions({ slug, appointmentId: rebook.fromAppointmentId, ...range }),
+    trpc.portal.appointments.availability.queryOptions({
+      slug,
+      appointmentId: rebook.fromAppointmentId,
+      purpose: "again",
+      ...range,
+    }),
   );
   const book = useMutation(trpc.portal.appointments.rebook.mutationOptions());
   const [booked, setBooked] = useState<Rebooked | null>(null);

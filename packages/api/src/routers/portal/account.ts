@@ -235,7 +235,7 @@ const appointmentsRouter = createRouter({
           to: input.to,
           actor: "customer",
           now,
-          ...(LIVE.has(appointment.status) ? { exceptId: appointment.id } : {}),
+          ...(input.purpose === "move" && LIVE.has(appointment.status) ? { exceptId: appointment.id } : {}),
         });
         return { timeZone: result.timeZone, starts: result.slots.map((slot) => slot.start.toISOString()) };
       });
