@@ -113,17 +113,22 @@ export async function bookingBusiness(
   });
 }
 
-/** A staff member of `tenantId` with a session that is live at `now` (sessions idle out after 30 minutes). */
+/** A staff member (or admin) of `tenantId` with a session that is live at `now` (sessions idle out after 30 minutes). */
 export async function staffToken(
   db: Database,
   tenantId: string,
   now: Date = NOW,
+  role: "tenant_staff" | "tenant_admin" = "tenant_staff",
 ): Promise<{ token: string; userId: string }> {
   const user = await platform(db).run(async (tx) => {
     const created = await tx.user.create({
-      data: { email: `${randomUUID()}@example.test`, name: "Sam Staff", passwordHash: "x" },
+      data: {
+        email: `${randomUUID()}@example.test`,
+        name: role === "tenant_admin" ? "Alex Admin" : "Sam Staff",
+        passwordHash: "x",
+      },
     });
-    const membership = await tx.membership.create({ data: { tenantId, userId: created.id, role: "tenant_staff" } });
+    const membership = await tx.membership.create({ data: { tenantId, userId: created.id, role } });
     // Every membership is bookable (a database trigger adds its staff bookable); this caller only
     // operates the calendar, so the business's capacity stays the crews the fixture made.
     await tx.bookable.updateMany({ where: { tenantId, membershipId: membership.id }, data: { active: false } });

@@ -4,14 +4,12 @@
 // cancelled; staff adjustments need an admin and leave an audit row; the ledger always sums to the
 // balance; lapsed points lapse when next read; another business's customers and rewards are not
 // there. PGlite, and PostgreSQL with TEST_DATABASE_URL.
-import { randomUUID } from "node:crypto";
 import { type Database, tenantDb } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
 import { accrueVisit, loyaltySummary } from "@servicepro/loyalty";
 import { customerSearchKeys } from "@servicepro/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiDeps } from "../src/context.ts";
-import { createSession } from "../src/identity/sessions.ts";
 import {
   api,
   type Business,
@@ -27,25 +25,8 @@ import { platform } from "./catalog-fixtures.ts";
 /** Two days after NOW: the appointments booked for Dec 8 have happened. */
 const LATER = new Date("2026-12-09T18:00:00Z");
 
-/** An admin of `tenantId` with a session live at `now` (staffToken's twin, with the admin role). */
-async function adminToken(db: Database, tenantId: string, now: Date): Promise<{ token: string; userId: string }> {
-  const user = await platform(db).run(async (tx) => {
-    const created = await tx.user.create({
-      data: { email: `${randomUUID()}@example.test`, name: "Alex Admin", passwordHash: "x" },
-    });
-    const membership = await tx.membership.create({ data: { tenantId, userId: created.id, role: "tenant_admin" } });
-    await tx.bookable.updateMany({ where: { tenantId, membershipId: membership.id }, data: { active: false } });
-    return created;
-  });
-  const { token } = await createSession(db, {
-    userId: user.id,
-    activeTenantId: tenantId,
-    now,
-    ip: undefined,
-    userAgent: undefined,
-  });
-  return { token, userId: user.id };
-}
+/** An admin of `tenantId` with a session live at `now`. */
+const adminToken = (db: Database, tenantId: string, now: Date) => staffToken(db, tenantId, now, "tenant_admin");
 
 let phoneSeq = 200;
 async function newCustomer(db: Database, tenantId: string, name: string): Promise<string> {

@@ -81,6 +81,12 @@ export function PortalSignIn({
     setProblem(message ? { tone: "error", message } : null);
   };
 
+  /** Back to the phone number, with nothing left of the last attempt's problem. */
+  const startOver = () => {
+    setProblem(null);
+    setStep({ kind: "phone" });
+  };
+
   const sendCode = async (to: string) => {
     setProblem(null);
     try {
@@ -228,14 +234,7 @@ export function PortalSignIn({
               >
                 {resendLabel("Send a new code")}
               </Button>
-              <Button
-                type="button"
-                variant="ghost"
-                onClick={() => {
-                  setProblem(null);
-                  setStep({ kind: "phone" });
-                }}
-              >
+              <Button type="button" variant="ghost" onClick={startOver}>
                 Use a different number
               </Button>
             </div>
@@ -260,14 +259,7 @@ export function PortalSignIn({
               <Button type="button" variant="ghost" disabled={waiting > 0} onClick={() => void sendCode(step.phone)}>
                 Text me a code instead
               </Button>
-              <Button
-                type="button"
-                variant="ghost"
-                onClick={() => {
-                  setProblem(null);
-                  setStep({ kind: "phone" });
-                }}
-              >
+              <Button type="button" variant="ghost" onClick={startOver}>
                 Use a different number
               </Button>
             </div>
