@@ -84,44 +84,34 @@ export function marketingChangeProblem(change: ConsentChange, transactional: Con
   return null;
 }
 
-async function writeConsent(
-  tx: TenantTx,
-  tenantId: string,
-  purpose: ConsentPurpose,
-  change: ConsentChange,
-): Promise<ConsentState | null> {
+/**
+ * Records a change of the transactional consent (texts at all) for (tenant, phone): one ledger row
+ * (purpose transactional, evidence kept forever) and the current state. Its effects on marketing
+ * (consentEffects) are applied in the same transaction: an opt-out revokes a marketing opt-in on
+ * record, and that same ledger row is the revocation's evidence (a text opt-out is one event, so it
+ * is one row; the customer page shows it in both histories). A number never asked about offers
+ * gets no marketing row: "not asked" stays distinguishable from "opted out of offers".
+ * Returns whether the transactional state actually changed.
+ */
+export async function recordConsentChange(tx: TenantTx, tenantId: string, change: ConsentChange): Promise<boolean> {
   const { phone, state, source, evidence } = change;
-  await tx.smsConsentEvent.create({ data: { tenantId, phone, state, source, purpose, evidence } });
-  if (purpose === "marketing") {
-    const before = await tx.marketingConsent.findFirst({ where: { phone }, select: { state: true } });
-    await tx.marketingConsent.upsert({
-      where: { tenantId_phone: { tenantId, phone } },
-      create: { tenantId, phone, state, source },
-      update: { state, source, updatedAt: new Date() },
-    });
-    return before?.state ?? null;
-  }
+  await tx.smsConsentEvent.create({
+    data: { tenantId, phone, state, source, purpose: "transactional", evidence },
+  });
   const before = await tx.smsConsent.findFirst({ where: { phone }, select: { state: true } });
   await tx.smsConsent.upsert({
     where: { tenantId_phone: { tenantId, phone } },
     create: { tenantId, phone, state, source },
     update: { state, source, updatedAt: new Date() },
   });
-  return before?.state ?? null;
-}
-
-/**
- * Records a change of the transactional consent (texts at all) for (tenant, phone): a ledger row
- * (evidence, kept forever) and the current state. An opt-out also revokes marketing consent, in
- * the same transaction (consentEffects). Returns whether the transactional state actually changed.
- */
-export async function recordConsentChange(tx: TenantTx, tenantId: string, change: ConsentChange): Promise<boolean> {
-  let changed = false;
-  for (const effect of consentEffects("transactional", change.state)) {
-    const before = await writeConsent(tx, tenantId, effect.purpose, { ...change, state: effect.state });
-    if (effect.purpose === "transactional") changed = (before ?? "opted_in") !== effect.state;
+  for (const effect of consentEffects("transactional", state)) {
+    if (effect.purpose !== "marketing") continue;
+    await tx.marketingConsent.updateMany({
+      where: { phone, state: { not: effect.state } },
+      data: { state: effect.state, source, updatedAt: new Date() },
+    });
   }
-  return changed;
+  return (before?.state ?? "opted_in") !== state;
 }
 
 /**
@@ -133,8 +123,15 @@ export async function recordMarketingConsent(tx: TenantTx, tenantId: string, cha
   const transactional = await tx.smsConsent.findFirst({ where: { phone: change.phone }, select: { state: true } });
   const problem = marketingChangeProblem(change, transactional?.state ?? null);
   if (problem) throw new AppError("PRECONDITION_FAILED", problem);
-  const before = await writeConsent(tx, tenantId, "marketing", change);
-  return (before ?? "opted_out") !== change.state;
+  const { phone, state, source, evidence } = change;
+  await tx.smsConsentEvent.create({ data: { tenantId, phone, state, source, purpose: "marketing", evidence } });
+  const before = await tx.marketingConsent.findFirst({ where: { phone }, select: { state: true } });
+  await tx.marketingConsent.upsert({
+    where: { tenantId_phone: { tenantId, phone } },
+    create: { tenantId, phone, state, source },
+    update: { state, source, updatedAt: new Date() },
+  });
+  return (before?.state ?? "opted_out") !== state;
 }
 
 /** Whether offers may be texted to the number now (marketingAllowed on the current states). */

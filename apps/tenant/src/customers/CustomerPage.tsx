@@ -270,7 +270,8 @@ export function CustomerPage() {
 function MarketingConsentCard({ page, onChange }: { page: Page; onChange: (allow: boolean) => void }) {
   const { state, allowed } = page.marketingConsent;
   const textsOff = page.customer.consent === "opted_out";
-  const history = page.consentHistory.filter((event) => event.purpose === "marketing");
+  // An opt-out of texts revokes offers too: that one ledger row belongs to both histories.
+  const history = page.consentHistory.filter((event) => event.purpose === "marketing" || event.state === "opted_out");
   const status = allowed
     ? "Agreed to offers by text."
     : state === "opted_in"
@@ -301,7 +302,12 @@ function MarketingConsentCard({ page, onChange }: { page: Page; onChange: (allow
             {history.map((event) => (
               <li key={event.id} className="customer-item">
                 <span>
-                  {event.state === "opted_out" ? "Opted out" : "Opted in"} · {formatPhone(event.phone)}
+                  {event.purpose === "transactional"
+                    ? "Opted out of texts"
+                    : event.state === "opted_out"
+                      ? "Opted out"
+                      : "Opted in"}{" "}
+                  · {formatPhone(event.phone)}
                   <span className="sp-muted">
                     {" "}
                     · {CONSENT_SOURCE_LABELS[event.source]}
