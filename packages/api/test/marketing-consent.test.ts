@@ -4,7 +4,7 @@
 // one business never sees another's marketing consent.
 import { type TenantTx, tenantDb } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
-import { hasMarketingConsent, recordConsentChange } from "@servicepro/sms";
+import { hasMarketingConsent, recordConsentChange, recordMarketingConsent } from "@servicepro/sms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiDeps } from "../src/context.ts";
 import {
@@ -29,7 +29,7 @@ describe.each(testEngines())("marketing consent on %s", (engine) => {
   const visitor = () => api(deps, undefined, `203.0.113.${(ipCount++ % 250) + 1}`).booking;
 
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
+    db = await createTestDatabase(engine, { poolSize: 4 });
     shop = await bookingBusiness(db, "offers-shop");
     other = await bookingBusiness(db, "offers-other");
     deps = fixedDeps(db);
@@ -187,6 +187,47 @@ describe.each(testEngines())("marketing consent on %s", (engine) => {
       staff.tenant.customers.setMarketingConsent({ customerId: other.customerId, allow: true, note: "Said yes" }),
     );
     expect(elsewhere.code).toBe("NOT_FOUND");
+  });
+
+  it("should not let an offers opt-in slip past a STOP being recorded at the same moment", async () => {
+    const phone = "+15125550186";
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let stopped!: () => void;
+    const stopRecorded = new Promise<void>((resolve) => {
+      stopped = resolve;
+    });
+    // The STOP's transaction has written its rows but not committed yet when the opt-in starts.
+    const stop = tenantDb(db, shop.id).run(async (tx) => {
+      await recordConsentChange(tx, shop.id, {
+        phone,
+        state: "opted_out",
+        source: "keyword",
+        evidence: { text: "STOP" },
+      });
+      stopped();
+      await gate;
+    });
+    await stopRecorded;
+    const optIn = tenantDb(db, shop.id).run((tx) =>
+      recordMarketingConsent(tx, shop.id, {
+        phone,
+        state: "opted_in",
+        source: "staff",
+        evidence: { note: "Said yes" },
+      }),
+    );
+    const outcome = optIn.then(
+      () => "recorded",
+      (error: unknown) => (error as { code?: string }).code,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await stop;
+    expect(await outcome).toBe("PRECONDITION_FAILED");
+    expect(await inShop((tx) => tx.marketingConsent.findFirst({ where: { phone } }))).toBeNull();
   });
 
   it("should keep each business's marketing consent to itself", async () => {

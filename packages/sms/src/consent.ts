@@ -85,6 +85,15 @@ export function marketingChangeProblem(change: ConsentChange, transactional: Con
 }
 
 /**
+ * Serialises consent changes of one number at one business until the transaction ends. Without it,
+ * an offers opt-in that read "texts on" could commit after a concurrent STOP that found no offers
+ * to revoke, leaving offers on for a number that said STOP (and back on after a later START).
+ */
+async function lockConsent(tx: TenantTx, tenantId: string, phone: string): Promise<void> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`consent:${tenantId}:${phone}`}))::text`;
+}
+
+/**
  * Records a change of the transactional consent (texts at all) for (tenant, phone): one ledger row
  * (purpose transactional, evidence kept forever) and the current state. Its effects on marketing
  * (consentEffects) are applied in the same transaction: an opt-out revokes a marketing opt-in on
@@ -95,6 +104,7 @@ export function marketingChangeProblem(change: ConsentChange, transactional: Con
  */
 export async function recordConsentChange(tx: TenantTx, tenantId: string, change: ConsentChange): Promise<boolean> {
   const { phone, state, source, evidence } = change;
+  await lockConsent(tx, tenantId, phone);
   await tx.smsConsentEvent.create({
     data: { tenantId, phone, state, source, purpose: "transactional", evidence },
   });
@@ -120,6 +130,7 @@ export async function recordConsentChange(tx: TenantTx, tenantId: string, change
  * of texts, is refused (marketingChangeProblem). Returns whether the marketing state changed.
  */
 export async function recordMarketingConsent(tx: TenantTx, tenantId: string, change: ConsentChange): Promise<boolean> {
+  await lockConsent(tx, tenantId, change.phone);
   const transactional = await tx.smsConsent.findFirst({ where: { phone: change.phone }, select: { state: true } });
   const problem = marketingChangeProblem(change, transactional?.state ?? null);
   if (problem) throw new AppError("PRECONDITION_FAILED", problem);
