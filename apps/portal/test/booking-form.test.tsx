@@ -1,7 +1,7 @@
 // The public booking form in a DOM: texts are opt-in (the box starts unticked and an unticked box
 // sends no consent), and a time someone else took is refused with the server's sentence and the
 // nearest times as buttons; picking one books that time.
-import { bookingConsentText } from "@servicepro/validators";
+import { bookingConsentText, bookingMarketingConsentText } from "@servicepro/validators";
 import { apiError, createTestApi } from "@servicepro/web/testing";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -38,6 +38,7 @@ const PAGE = {
     bookingWindowDays: 30,
   },
   smsConsentText: bookingConsentText("Green Lawn Co"),
+  marketingConsentText: bookingMarketingConsentText("Green Lawn Co"),
 };
 
 /** Open starts two and three days from now, on the hour: inside the 14 days the form shows. */
@@ -100,15 +101,35 @@ async function fillDetails(user: ReturnType<typeof userEvent.setup>) {
 describe("BookingForm", () => {
   it("should leave the texts box unticked and send no consent when it is not ticked", async () => {
     const { user, calls, onBooked } = renderForm(bookedAnswer);
-    const consent = screen.getByRole("checkbox", { name: /Msg & data rates may apply/ });
+    const consent = screen.getByRole("checkbox", { name: /appointment texts/ });
     expect((consent as HTMLInputElement).checked).toBe(false);
+    const offers = screen.getByRole("checkbox", { name: /offers and news by text/ });
+    expect((offers as HTMLInputElement).checked).toBe(false);
 
     await chooseFirstTime(user);
     await fillDetails(user);
     await user.click(screen.getByRole("button", { name: "Book" }));
     await vi.waitFor(() => expect(onBooked).toHaveBeenCalled());
     expect(createInputs(calls)).toEqual([
-      expect.objectContaining({ startsAt: FIRST, smsConsent: false, phone: "+15125550191", name: "Robin Booker" }),
+      expect.objectContaining({
+        startsAt: FIRST,
+        smsConsent: false,
+        marketingConsent: false,
+        phone: "+15125550191",
+        name: "Robin Booker",
+      }),
+    ]);
+  });
+
+  it("should send the offers box as its own consent, apart from the texts box", async () => {
+    const { user, calls, onBooked } = renderForm(bookedAnswer);
+    await chooseFirstTime(user);
+    await fillDetails(user);
+    await user.click(screen.getByRole("checkbox", { name: /offers and news by text/ }));
+    await user.click(screen.getByRole("button", { name: "Book" }));
+    await vi.waitFor(() => expect(onBooked).toHaveBeenCalled());
+    expect(createInputs(calls)).toEqual([
+      expect.objectContaining({ startsAt: FIRST, smsConsent: false, marketingConsent: true }),
     ]);
   });
 
@@ -128,7 +149,7 @@ describe("BookingForm", () => {
     });
     await chooseFirstTime(user);
     await fillDetails(user);
-    await user.click(screen.getByRole("checkbox", { name: /Msg & data rates may apply/ }));
+    await user.click(screen.getByRole("checkbox", { name: /appointment texts/ }));
     await user.click(screen.getByRole("button", { name: "Book" }));
 
     const alert = await screen.findByRole("alert");

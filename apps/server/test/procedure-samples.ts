@@ -74,6 +74,11 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
     details: { name: "Biscuit", species: "Dog", breed: "Golden retriever", temperament: "Access matrix" },
   },
   "tenant.customers.archiveAsset": { id: "00000000-0000-4000-8000-000000000000" },
+  "tenant.customers.setMarketingConsent": {
+    customerId: "00000000-0000-4000-8000-000000000000",
+    allow: true,
+    note: "Access matrix: agreed at the counter",
+  },
   // Booking settings and team. The settings are a whole, valid set; team ids exist nowhere.
   "tenant.booking.updateSettings": {
     hours: { mon: [["08:00", "17:00"]], tue: [["08:00", "17:00"]] },
@@ -173,6 +178,8 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "portal.assets.update": { slug: "green-lawn", id: NO_ID, kind: "property", details: { address: "1 Matrix Way" } },
   "portal.profile.update": { slug: "green-lawn", name: "Access Matrix", email: "matrix@example.test" },
   "portal.profile.setTexts": { slug: "green-lawn", allow: true },
+  // Off: always possible (on is refused while the customer's texts are off).
+  "portal.profile.setOffers": { slug: "green-lawn", allow: false },
   "portal.loyalty.summary": { slug: "green-lawn" },
   "portal.loyalty.redeem": { slug: "green-lawn", rewardId: NO_ID },
   // Loyalty: settings and a new reward really save; the ids exist nowhere.
@@ -220,6 +227,7 @@ const PORTAL_SIGNED_IN_ONLY = [
   "portal.assets.update",
   "portal.profile.update",
   "portal.profile.setTexts",
+  "portal.profile.setOffers",
   "portal.loyalty.summary",
   "portal.loyalty.redeem",
 ];
@@ -248,6 +256,7 @@ export const OUTCOME_OVERRIDES: Record<string, number> = {
   "tenant.customers.addAsset": 404,
   "tenant.customers.updateAsset": 404,
   "tenant.customers.archiveAsset": 404,
+  "tenant.customers.setMarketingConsent": 404,
   "tenant.team.update": 404,
   "tenant.team.addTimeOff": 404,
   "tenant.team.removeTimeOff": 404,

@@ -2,6 +2,7 @@
 // languages opt out, and each keyword is answered once (Twilio's Advanced Opt-Out answers its own).
 import { JOB_QUEUES, platformDb, tenantDb } from "@servicepro/db";
 import { defaultEngine } from "@servicepro/db/testing";
+import { hasMarketingConsent, recordMarketingConsent } from "@servicepro/sms";
 import { type FakeTwilio, settledJobs, startFakeTwilio } from "@servicepro/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "./harness.ts";
@@ -112,6 +113,29 @@ describe("SMS consent: Twilio's Advanced Opt-Out answers its keywords, we stay s
     expect(await consentOf("root", from)).toMatchObject({ state: "opted_in" });
     await deliveriesSettled();
     expect(sentTo(from)).toHaveLength(0);
+  });
+
+  it("should revoke offers with a texted STOP, and bring back only appointment texts with START", async () => {
+    const from = "+15555550313";
+    const root = tenantDb(t.db, "root");
+    await root.run((tx) =>
+      recordMarketingConsent(tx, "root", {
+        phone: from,
+        state: "opted_in",
+        source: "staff",
+        evidence: { note: "Said yes at the counter" },
+      }),
+    );
+    expect(await root.run((tx) => hasMarketingConsent(tx, from))).toBe(true);
+    await sms({ Body: "STOP", From: from });
+    expect(await consentOf("root", from)).toMatchObject({ state: "opted_out", source: "keyword" });
+    expect(await root.run((tx) => tx.marketingConsent.findFirst({ where: { phone: from } }))).toMatchObject({
+      state: "opted_out",
+      source: "keyword",
+    });
+    await sms({ Body: "START", From: from });
+    expect(await consentOf("root", from)).toMatchObject({ state: "opted_in" });
+    expect(await root.run((tx) => hasMarketingConsent(tx, from))).toBe(false);
   });
 
   it("should leave HELP and localised keywords to Twilio on a number with advanced_opt_out, but still confirm free text", async () => {

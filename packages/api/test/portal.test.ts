@@ -460,5 +460,50 @@ describe.each(testEngines())("customer portal on %s", (engine) => {
       });
       await browser.api.portal.profile.update({ slug: shine.id, name: "Dana Driver", email: "" });
     });
+
+    it("should turn offers on and off as marketing consent only, never while texts are off", async () => {
+      const browser = await signedIn(shine.id, "198.51.100.44");
+      const marketingLedger = () =>
+        platform(db).run((tx) =>
+          tx.smsConsentEvent.findMany({
+            where: { tenantId: shine.id, phone: PHONE, purpose: "marketing" },
+            orderBy: { createdAt: "asc" },
+          }),
+        );
+      const me = async () => (await browser.api.portal.me({ slug: shine.id })).customer;
+      expect(await me()).toMatchObject({ textsAllowed: true, offersAllowed: false });
+
+      expect(await browser.api.portal.profile.setOffers({ slug: shine.id, allow: true })).toEqual({
+        offersAllowed: true,
+      });
+      expect(await me()).toMatchObject({ textsAllowed: true, offersAllowed: true });
+      const [given] = await marketingLedger();
+      expect(given).toMatchObject({ state: "opted_in", source: "portal", purpose: "marketing" });
+      expect(given!.evidence).toMatchObject({
+        via: "portal",
+        text: expect.stringMatching(/offers and news by text from Shine portal-shine/),
+        ip: "198.51.100.44",
+        userAgent: "portal-tests",
+      });
+
+      // Offers off keeps appointment texts.
+      await browser.api.portal.profile.setOffers({ slug: shine.id, allow: false });
+      expect(await me()).toMatchObject({ textsAllowed: true, offersAllowed: false });
+
+      // Texts off revokes offers too; turning texts back on does not bring offers back.
+      await browser.api.portal.profile.setOffers({ slug: shine.id, allow: true });
+      await browser.api.portal.profile.setTexts({ slug: shine.id, allow: false });
+      expect(await me()).toMatchObject({ textsAllowed: false, offersAllowed: false });
+      const refused = await failure(browser.api.portal.profile.setOffers({ slug: shine.id, allow: true }));
+      expect(refused.code).toBe("PRECONDITION_FAILED");
+      expect(refused.message).toMatch(/turn texts on first/);
+      await browser.api.portal.profile.setTexts({ slug: shine.id, allow: true });
+      expect(await me()).toMatchObject({ textsAllowed: true, offersAllowed: false });
+      expect((await marketingLedger()).map((e) => e.state)).toEqual(["opted_in", "opted_out", "opted_in"]);
+      const current = await platform(db).run((tx) =>
+        tx.marketingConsent.findUniqueOrThrow({ where: { tenantId_phone: { tenantId: shine.id, phone: PHONE } } }),
+      );
+      expect(current).toMatchObject({ state: "opted_out", source: "portal" });
+    });
   });
 });

@@ -55,6 +55,7 @@ export {
   AssetKind,
   BookableKind,
   CallOutcome,
+  ConsentPurpose,
   ConsentSource,
   CustomerSource,
   IvrMode,

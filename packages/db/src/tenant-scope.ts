@@ -17,6 +17,7 @@ export const TENANT_OWNED_MODELS = [
   "Call",
   "SmsConsent",
   "SmsConsentEvent",
+  "MarketingConsent",
   "Faq",
   "Service",
   "AddOn",

@@ -26,6 +26,7 @@ const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
   Call: "calls",
   SmsConsent: "sms_consents",
   SmsConsentEvent: "sms_consent_events",
+  MarketingConsent: "marketing_consents",
   Faq: "faqs",
   Service: "services",
   AddOn: "add_ons",
@@ -107,6 +108,7 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
         await tx.smsConsentEvent.create({
           data: { tenantId: id, phone, state: "opted_out", source: "keyword", evidence: { text: "STOP" } },
         });
+        await tx.marketingConsent.create({ data: { tenantId: id, phone, state: "opted_out", source: "keyword" } });
         await tx.faq.create({ data: { tenantId: id, question: "Hours?", answer: "9 to 5" } });
         await tx.twilioEvent.create({
           data: { tenantId: id, kind: "sms_incoming", dedupeKey: `SM${i}`, orderKey: `sms:${phone}`, params: {} },

@@ -2,7 +2,20 @@
 // webhooks, consent, the durable outbox (pg-boss), the delivery worker, the Twilio and dev senders,
 // and what every webhook shares (inbound routing, the caller's customer and conversation, live events).
 
-export { hasOptedIn, isOptedOut, recordConsentChange } from "./consent.ts";
+export {
+  type ConsentChange,
+  type ConsentPurpose,
+  type ConsentSource,
+  type ConsentState,
+  consentEffects,
+  hasMarketingConsent,
+  hasOptedIn,
+  isOptedOut,
+  marketingAllowed,
+  marketingChangeProblem,
+  recordConsentChange,
+  recordMarketingConsent,
+} from "./consent.ts";
 export {
   type DeliveryDeps,
   DeliveryHeld,

@@ -28,6 +28,14 @@ export const bookingConsentText = (businessName: string): string =>
   "Message frequency varies. Msg & data rates may apply. Reply STOP to opt out, HELP for help. " +
   "Consent is not a condition of purchase.";
 
+/**
+ * The marketing consent line beside the second, separate checkbox (unchecked by default): offers
+ * are a different consent from appointment texts (TCPA, 10DLC), so it names them on their own.
+ */
+export const bookingMarketingConsentText = (businessName: string): string =>
+  `Send me offers and news by text from ${businessName}. Message frequency varies. ` +
+  "Msg & data rates may apply. Reply STOP to opt out, HELP for help. Consent is not a condition of purchase.";
+
 export const bookingPageInput = z.strictObject({ slug });
 
 export const bookingAvailabilityInput = z
@@ -65,6 +73,8 @@ export const bookingCreateInput = z.strictObject({
   sizeClass: sizeClassSchema.nullish(),
   /** Only a checked box records an opt-in; unchecked changes nothing (an earlier STOP stands). */
   smsConsent: z.boolean().default(false),
+  /** The separate offers box: marketing consent, never implied by smsConsent. */
+  marketingConsent: z.boolean().default(false),
   notes: appointmentNotesSchema("your notes"),
 });
 export type BookingCreateInput = z.input<typeof bookingCreateInput>;
@@ -116,6 +126,8 @@ export const bookingPageOutput = z.object({
     bookingWindowDays: z.number().int(),
   }),
   smsConsentText: z.string(),
+  /** The offers box's line (bookingMarketingConsentText). */
+  marketingConsentText: z.string(),
 });
 export type BookingPage = z.infer<typeof bookingPageOutput>;
 

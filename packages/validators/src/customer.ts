@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emailInputSchema } from "./email.ts";
 import { phoneSchema } from "./phone.ts";
-import { storableRefinement, textSchema } from "./text.ts";
+import { optionalTextSchema, storableRefinement, textSchema } from "./text.ts";
 
 /** What a customer record is found and sorted by (columns `search_text` and `sort_name`). */
 export type CustomerSearchFields = {
@@ -173,3 +173,23 @@ export const customersListInput = z
 export type CustomersListInput = z.input<typeof customersListInput>;
 
 export const customerIdInput = z.strictObject({ id: customerId });
+
+/**
+ * Staff record a customer's marketing consent (offers by text). Giving it needs a note saying how
+ * the customer agreed (it is the consent's evidence); withdrawing it does not.
+ */
+export const customerMarketingConsentInput = z
+  .strictObject({
+    customerId,
+    allow: z.boolean({ error: "Choose whether the customer agreed to offers by text." }),
+    note: optionalTextSchema("a note", { max: 500 }),
+  })
+  .superRefine((input, ctx) => {
+    if (input.allow && !input.note)
+      ctx.addIssue({
+        code: "custom",
+        path: ["note"],
+        message: "Say how the customer agreed to offers by text (e.g. “asked at the counter on 3 March”).",
+      });
+  });
+export type CustomerMarketingConsentInput = z.input<typeof customerMarketingConsentInput>;

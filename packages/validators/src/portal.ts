@@ -111,6 +111,8 @@ export const portalMeOutput = z.object({
     email: z.string().nullable(),
     /** Whether the business may text this number (no STOP on record). */
     textsAllowed: z.boolean(),
+    /** Marketing consent on record and texts not turned off: offers may be texted. */
+    offersAllowed: z.boolean(),
   }),
   session: z.object({ remembered: z.boolean(), expiresAt: z.string() }),
   nextAppointment: portalAppointmentSchema.nullable(),
@@ -205,6 +207,13 @@ export const portalTextsConsentText = (businessName: string): string =>
 
 /** Turning texts off writes an opt-out to the consent ledger; on, an opt-in (with the portal as evidence). */
 export const portalTextsInput = z.strictObject({ slug, allow: z.boolean({ error: "Choose on or off." }) });
+
+export const portalOffersConsentText = (businessName: string): string =>
+  `I agree to receive offers and news by text from ${businessName}. Message frequency varies. ` +
+  "Msg & data rates may apply. Reply STOP to opt out.";
+
+/** Offers by text on or off: marketing consent only (turning offers off keeps appointment texts). */
+export const portalOffersInput = z.strictObject({ slug, allow: z.boolean({ error: "Choose on or off." }) });
 
 // ─── loyalty ─────────────────────────────────────────────────────────────────────────────────────
 

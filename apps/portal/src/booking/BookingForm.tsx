@@ -66,6 +66,7 @@ export function BookingForm({
       assetDescription: "",
       sizeClass: null,
       smsConsent: false,
+      marketingConsent: false,
       notes: "",
     },
   });
@@ -312,6 +313,8 @@ export function BookingForm({
         <FormTextField name="email" label="Email (optional)" type="email" autoComplete="email" />
         <FormTextAreaField name="notes" label="Anything we should know? (optional)" rows={3} />
         <FormCheckboxField name="smsConsent" label={page.smsConsentText} />
+        {/* A separate box, never ticked for them: offers are their own consent. */}
+        <FormCheckboxField name="marketingConsent" label={page.marketingConsentText} />
       </fieldset>
 
       {problem ? (

@@ -1,5 +1,6 @@
 // /portal/<slug>/profile: the customer's name and email, whether the business may text them (an
-// opt-out or opt-in the business's consent record keeps), and signing out here or everywhere.
+// opt-out or opt-in the business's consent record keeps), whether it may text them offers (a
+// separate, marketing consent), and signing out here or everywhere.
 import "./profile.css";
 import {
   Alert,
@@ -11,7 +12,7 @@ import {
   FormTextField,
   useZodForm,
 } from "@servicepro/ui";
-import { portalProfileInput, portalTextsConsentText } from "@servicepro/validators";
+import { portalOffersConsentText, portalProfileInput, portalTextsConsentText } from "@servicepro/validators";
 import { useTRPC } from "@servicepro/web";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
@@ -30,6 +31,7 @@ export function ProfilePage() {
       <h1 className="portal-page__title">Your profile</h1>
       <DetailsCard />
       <TextsCard />
+      <OffersCard />
       <SignOutCard />
     </>
   );
@@ -130,6 +132,62 @@ function TextsCard() {
             : `Off: ${business} won't text you, and you'll sign in with an email link instead of a texted code. Turning texts on means: ${portalTextsConsentText(business)}`}
         </p>
         {note ? <Alert tone="info">{note}</Alert> : null}
+        {problem ? (
+          <Alert tone="error" role="alert">
+            {problem}
+          </Alert>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
+
+function OffersCard() {
+  const me = usePortalMe();
+  const slug = usePortalSlug();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const setOffers = useMutation(trpc.portal.profile.setOffers.mutationOptions());
+  const [problem, setProblem] = useState<string | null>(null);
+  const hintId = useId();
+  const allowed = me.customer.offersAllowed;
+  const textsOn = me.customer.textsAllowed;
+  const business = me.business.name;
+
+  const change = async (allow: boolean) => {
+    setProblem(null);
+    try {
+      await setOffers.mutateAsync({ slug, allow });
+    } catch (error) {
+      setProblem(apiErrorMessage(error));
+    }
+    await queryClient.invalidateQueries({ queryKey: trpc.portal.me.queryKey({ slug }) });
+  };
+
+  return (
+    <Card title="Offers by text" headingLevel={2}>
+      <div className="sp-stack">
+        <label className="portal-switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={allowed}
+            aria-checked={allowed}
+            aria-describedby={hintId}
+            // Offers come by text: with texts off they are off too (STOP revokes both), and stay so.
+            disabled={setOffers.isPending || !textsOn}
+            onChange={(event) => void change(event.target.checked)}
+          />
+          <span className="portal-switch__track" aria-hidden="true" />
+          <span>Offers and news from {business}</span>
+        </label>
+        <p id={hintId} className="sp-muted">
+          {!textsOn
+            ? "Offers come by text: turn texts on above first."
+            : allowed
+              ? `On: ${business} may text you offers and news. Turning this off keeps your appointment texts.`
+              : `Off: no offers by text. Turning this on means: ${portalOffersConsentText(business)}`}
+        </p>
         {problem ? (
           <Alert tone="error" role="alert">
             {problem}

@@ -1,6 +1,7 @@
 // One customer: profile (edit), lifetime figures, assets (add, edit, archive with the pack's fields),
-// upcoming and past appointments (links to /app/appointments/<id>), the latest texts, calls and
-// the SMS consent history. Everything shown is what the server returned.
+// upcoming and past appointments (links to /app/appointments/<id>), the latest texts, calls, the
+// SMS consent history, and the separate marketing consent (offers by text) with its own history,
+// which staff record with a note. Everything shown is what the server returned.
 import "./customers.css";
 import { CALL_OUTCOME_LABELS } from "@servicepro/telephony/constants";
 import {
@@ -26,6 +27,7 @@ import { AssetDialog } from "./AssetDialog.tsx";
 import { CustomerDialog } from "./CustomerDialog.tsx";
 import { dateTimeLabel, lastVisitLabel, moneyLabel, priceLabel } from "./customer-format.ts";
 import { ASSET_KIND_LABELS } from "./customer-forms.ts";
+import { MarketingConsentDialog } from "./MarketingConsentDialog.tsx";
 
 type Page = RouterOutputs["tenant"]["customers"]["get"];
 type Appointment = Page["upcoming"][number];
@@ -60,6 +62,7 @@ const CONSENT_SOURCE_LABELS: Record<Page["consentHistory"][number]["source"], st
   voicemail: "Voicemail",
   voice_menu: "Phone menu",
   portal: "Customer portal",
+  import: "Imported list",
 };
 
 export function CustomerPage() {
@@ -69,6 +72,7 @@ export function CustomerPage() {
   const context = useSignedInContext();
   const [editing, setEditing] = useState(false);
   const [assetDialog, setAssetDialog] = useState<{ asset?: Asset } | null>(null);
+  const [offersDialog, setOffersDialog] = useState<{ allow: boolean } | null>(null);
 
   if (page.isPending)
     return (
@@ -93,6 +97,7 @@ export function CustomerPage() {
 
   const { customer, figures } = page.data;
   const title = customer.name ?? formatPhone(customer.phone);
+  const transactional = page.data.consentHistory.filter((event) => event.purpose === "transactional");
   return (
     <div className="sp-stack">
       <title>{`${title} · Customers · ServicePro`}</title>
@@ -216,9 +221,9 @@ export function CustomerPage() {
           )}
         </Card>
         <Card title="Text message consent" headingLevel={2}>
-          {page.data.consentHistory.length ? (
+          {transactional.length ? (
             <ul className="customer-list">
-              {page.data.consentHistory.map((event) => (
+              {transactional.map((event) => (
                 <li key={event.id} className="customer-item">
                   <span>
                     {event.state === "opted_out" ? "Opted out" : "Opted in"} · {formatPhone(event.phone)}
@@ -236,9 +241,18 @@ export function CustomerPage() {
             <p className="sp-muted">No opt-out or opt-in on record: texts are allowed.</p>
           )}
         </Card>
+        <MarketingConsentCard page={page.data} onChange={(allow) => setOffersDialog({ allow })} />
       </div>
       {editing ? (
         <CustomerDialog customer={customer} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
+      ) : null}
+      {offersDialog ? (
+        <MarketingConsentDialog
+          customerId={customer.id}
+          customerLabel={title}
+          allow={offersDialog.allow}
+          onClose={() => setOffersDialog(null)}
+        />
       ) : null}
       {assetDialog ? (
         <AssetDialog
@@ -249,6 +263,64 @@ export function CustomerPage() {
         />
       ) : null}
     </div>
+  );
+}
+
+/** Offers by text: a consent of its own, given only with evidence, and revoked by any opt-out. */
+function MarketingConsentCard({ page, onChange }: { page: Page; onChange: (allow: boolean) => void }) {
+  const { state, allowed } = page.marketingConsent;
+  const textsOff = page.customer.consent === "opted_out";
+  // An opt-out of texts revokes offers too: that one ledger row belongs to both histories.
+  const history = page.consentHistory.filter((event) => event.purpose === "marketing" || event.state === "opted_out");
+  const status = allowed
+    ? "Agreed to offers by text."
+    : state === "opted_in"
+      ? "Agreed to offers, but texts are off (opted out): no offers go out."
+      : state === "opted_out"
+        ? "Opted out of offers: no offers by text."
+        : "Not asked: no offers by text until the customer agrees.";
+  return (
+    <Card title="Offers by text (marketing consent)" headingLevel={2}>
+      <div className="sp-stack">
+        <p>
+          <Badge tone={allowed ? "success" : "neutral"}>{allowed ? "Offers allowed" : "No offers"}</Badge> {status}
+        </p>
+        {textsOff && !allowed ? (
+          <p className="sp-muted">This number opted out of texts; it has to opt back in (reply START) first.</p>
+        ) : null}
+        <div>
+          {state === "opted_in" ? (
+            <Button onClick={() => onChange(false)}>Stop offers</Button>
+          ) : (
+            <Button onClick={() => onChange(true)} disabled={textsOff}>
+              Record consent to offers
+            </Button>
+          )}
+        </div>
+        {history.length ? (
+          <ul className="customer-list" aria-label="Offers consent history">
+            {history.map((event) => (
+              <li key={event.id} className="customer-item">
+                <span>
+                  {event.purpose === "transactional"
+                    ? "Opted out of texts"
+                    : event.state === "opted_out"
+                      ? "Opted out"
+                      : "Opted in"}{" "}
+                  · {formatPhone(event.phone)}
+                  <span className="sp-muted">
+                    {" "}
+                    · {CONSENT_SOURCE_LABELS[event.source]}
+                    {event.note ? ` “${event.note}”` : event.text ? ` “${event.text}”` : ""}
+                  </span>
+                </span>
+                <time dateTime={event.at}>{dateTimeLabel(event.at)}</time>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </Card>
   );
 }
 

@@ -11,13 +11,14 @@ import {
 } from "@servicepro/booking";
 import { type Prisma, platformDb, tenantDb } from "@servicepro/db";
 import { AppError } from "@servicepro/errors";
-import { hasOptedIn, recordConsentChange } from "@servicepro/sms";
+import { hasOptedIn, isOptedOut, recordConsentChange, recordMarketingConsent } from "@servicepro/sms";
 import {
   bookingAvailabilityInput,
   bookingAvailabilityOutput,
   bookingConsentText,
   bookingCreateInput,
   bookingCreateOutput,
+  bookingMarketingConsentText,
   bookingPageInput,
   bookingPageOutput,
   customerSearchKeys,
@@ -111,6 +112,7 @@ export const bookingRouter = createRouter({
             bookingWindowDays: settings.bookingWindowDays,
           },
           smsConsentText: bookingConsentText(tenant.name),
+          marketingConsentText: bookingMarketingConsentText(tenant.name),
         };
       });
     }),
@@ -213,6 +215,22 @@ export const bookingRouter = createRouter({
             evidence: {
               via: "booking_page",
               text: bookingConsentText(tenant.name),
+              ip: ctx.request.ip ?? null,
+              userAgent: ctx.request.userAgent ?? null,
+              requestId: ctx.request.requestId,
+            },
+          });
+        }
+        // The offers box is its own consent. A number that texted STOP and ticks only this box
+        // stays opted out: it has to opt back in to texts first (the appointment box, or START).
+        if (input.marketingConsent && !(await isOptedOut(tx, input.phone))) {
+          await recordMarketingConsent(tx, tenant.id, {
+            phone: input.phone,
+            state: "opted_in",
+            source: "booking_page",
+            evidence: {
+              via: "booking_page",
+              text: bookingMarketingConsentText(tenant.name),
               ip: ctx.request.ip ?? null,
               userAgent: ctx.request.userAgent ?? null,
               requestId: ctx.request.requestId,

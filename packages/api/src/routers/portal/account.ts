@@ -15,7 +15,7 @@ import {
 import { type Appointment, type Prisma, type TenantTx, tenantDb } from "@servicepro/db";
 import { AppError } from "@servicepro/errors";
 import { tierFor, tiersOf } from "@servicepro/loyalty";
-import { isOptedOut, recordConsentChange } from "@servicepro/sms";
+import { hasMarketingConsent, isOptedOut, recordConsentChange, recordMarketingConsent } from "@servicepro/sms";
 import {
   assetLabel,
   assetSizeClass,
@@ -31,6 +31,8 @@ import {
   portalAvailabilityOutput,
   portalCancelInput,
   portalMeOutput,
+  portalOffersConsentText,
+  portalOffersInput,
   portalProfileInput,
   portalRebookInput,
   portalRescheduleInput,
@@ -494,6 +496,39 @@ const profileRouter = createRouter({
         };
       });
     }),
+
+  /**
+   * Offers by text on or off: marketing consent only, in the ledger with purpose marketing and the
+   * portal as evidence. Turning offers off keeps appointment texts; turning them on needs texts on.
+   */
+  setOffers: publicProcedure
+    .input(portalOffersInput)
+    .output(z.object({ offersAllowed: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const session = await signedIn(ctx, input.slug, "portal.profile.setOffers");
+      return inTenant(ctx, session, async (tx) => {
+        const customer = await tx.customer.findFirstOrThrow({
+          where: { id: session.customerId },
+          select: { phone: true },
+        });
+        if (input.allow && (await isOptedOut(tx, customer.phone)))
+          throw new AppError("PRECONDITION_FAILED", "Offers come by text: turn texts on first, then offers.");
+        await recordMarketingConsent(tx, session.tenant.id, {
+          phone: customer.phone,
+          state: input.allow ? "opted_in" : "opted_out",
+          source: "portal",
+          evidence: {
+            via: "portal",
+            customerId: session.customerId,
+            ...(input.allow ? { text: portalOffersConsentText(session.tenant.name) } : {}),
+            ip: ctx.request.ip ?? null,
+            userAgent: ctx.request.userAgent ?? null,
+            requestId: ctx.request.requestId,
+          },
+        });
+        return { offersAllowed: await hasMarketingConsent(tx, customer.phone) };
+      });
+    }),
 });
 
 export const portalAccountRouters = {
@@ -540,6 +575,7 @@ export const portalAccountRouters = {
             phone: customer.phone,
             email: customer.email,
             textsAllowed: !(await isOptedOut(tx, customer.phone)),
+            offersAllowed: await hasMarketingConsent(tx, customer.phone),
           },
           session: { remembered: session.remembered, expiresAt: session.expiresAt.toISOString() },
           nextAppointment: nextView ?? null,

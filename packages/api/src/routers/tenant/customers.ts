@@ -1,6 +1,7 @@
 // The business's customers (`tenant.customers.*`): the list (search, tag and last-visit filters,
 // keyset paging that stays fast at 100,000 customers), one customer's page (profile, assets,
-// appointments, texts, calls, consent history, lifetime figures), and staff edits.
+// appointments, texts, calls, consent history, lifetime figures), and staff edits (including the
+// customer's marketing consent, given only with a note on how they agreed).
 //
 // The list is one hand-written statement on purpose (issue 10's profile of the inbox list), run with
 // tenantDb().query (plain SQL under RLS, no Prisma) in the keyset pattern of @servicepro/db (keyset.ts):
@@ -11,9 +12,17 @@
 //   PostgreSQL read and filter every earlier row, so the deepest page would be the slowest.
 // packages/api/test/customers.test.ts checks the plan with EXPLAIN on PostgreSQL.
 
-import { ConsentSource, keyset, Prisma, type Prisma as PrismaTypes, type TenantTx } from "@servicepro/db";
+import {
+  ConsentPurpose,
+  ConsentSource,
+  keyset,
+  Prisma,
+  type Prisma as PrismaTypes,
+  type TenantTx,
+} from "@servicepro/db";
 import { AppError, type FieldIssue } from "@servicepro/errors";
 import { getPack } from "@servicepro/industry-packs";
+import { hasMarketingConsent, recordMarketingConsent } from "@servicepro/sms";
 import {
   ASSET_FIELDS,
   ASSET_KINDS,
@@ -27,6 +36,7 @@ import {
   CUSTOMER_SOURCES,
   customerCreateInput,
   customerIdInput,
+  customerMarketingConsentInput,
   customerSearchKeys,
   customerSearchTerm,
   customersListInput,
@@ -98,9 +108,21 @@ const consentEventSchema = z.object({
   phone: z.string(),
   state: z.enum(["opted_in", "opted_out"]),
   source: z.enum(ConsentSource),
+  /** Texts at all (transactional) or offers (marketing). */
+  purpose: z.enum(ConsentPurpose),
   at: z.string(),
   /** What the customer wrote, when the change came from a text ("STOP"). */
   text: z.string().nullable(),
+  /** Staff's note on how the customer agreed, when staff recorded it. */
+  note: z.string().nullable(),
+});
+
+/** The primary phone's marketing consent: its state on record, and whether offers may be texted now. */
+const marketingConsentSchema = z.object({
+  /** null: never asked (no marketing consent). */
+  state: consentStateSchema,
+  /** Opted in to offers and not opted out of texts. */
+  allowed: z.boolean(),
 });
 
 /** What the business's pack asks about each asset kind (the customer page's asset forms use it). */
@@ -143,8 +165,9 @@ const customerPageSchema = z.object({
   conversationId: z.string().nullable(),
   /** Newest first. */
   calls: z.array(callSchema),
-  /** Every consent change of any of the customer's phones, newest first. */
+  /** Every consent change of any of the customer's phones, both purposes, newest first. */
   consentHistory: z.array(consentEventSchema),
+  marketingConsent: marketingConsentSchema,
   figures: z.object({
     visitCount: z.number().int(),
     lifetimeSpendCents: z.number().int(),
@@ -326,6 +349,11 @@ const phoneTaken = (name: string | null, phone: string) =>
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
+async function marketingConsentOf(tx: TenantTx, phone: string): Promise<z.infer<typeof marketingConsentSchema>> {
+  const row = await tx.marketingConsent.findFirst({ where: { phone }, select: { state: true } });
+  return { state: row?.state ?? null, allowed: await hasMarketingConsent(tx, phone) };
+}
+
 async function consentOf(tx: TenantTx, phone: string): Promise<"opted_in" | "opted_out" | null> {
   const row = await tx.smsConsent.findFirst({ where: { phone }, select: { state: true } });
   return row?.state ?? null;
@@ -453,6 +481,7 @@ export const tenantCustomersRouter = createRouter({
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         });
         const consent = await consentOf(tx, customer.phone);
+        const marketingConsent = await marketingConsentOf(tx, customer.phone);
         const counts = await tx.appointment.groupBy({
           by: ["status"],
           where: { customerId: customer.id },
@@ -498,9 +527,12 @@ export const tenantCustomersRouter = createRouter({
             phone: event.phone,
             state: event.state,
             source: event.source,
+            purpose: event.purpose,
             at: event.createdAt.toISOString(),
             text: textOf(event.evidence),
+            note: noteOf(event.evidence),
           })),
+          marketingConsent,
           figures: {
             visitCount: customer.visitCount,
             lifetimeSpendCents: customer.lifetimeSpendCents,
@@ -576,6 +608,36 @@ export const tenantCustomersRouter = createRouter({
       }
     }),
 
+  /**
+   * Staff record the customer's marketing consent (offers by text) for their primary phone: given
+   * only with a note on how they agreed (the evidence), refused while the number is opted out of
+   * texts (it has to opt back in itself). Audited, with the note.
+   */
+  setMarketingConsent: staffProcedure
+    .input(customerMarketingConsentInput)
+    .output(marketingConsentSchema)
+    .mutation(async ({ ctx, input }) => {
+      const userId = ctx.auth.user!.id;
+      const { phone, result } = await ctx.tenant.run(async (tx) => {
+        const customer = await tx.customer.findFirst({ where: { id: input.customerId }, select: { phone: true } });
+        if (!customer) throw customerNotFound();
+        await recordMarketingConsent(tx, ctx.tenantId, {
+          phone: customer.phone,
+          state: input.allow ? "opted_in" : "opted_out",
+          source: "staff",
+          evidence: { via: "staff", userId, customerId: input.customerId, note: input.note },
+        });
+        return { phone: customer.phone, result: await marketingConsentOf(tx, customer.phone) };
+      });
+      await ctx.audit({
+        action: "customers.marketing_consent_changed",
+        objectType: "customer",
+        objectId: input.customerId,
+        details: { phone, state: input.allow ? "opted_in" : "opted_out", note: input.note },
+      });
+      return result;
+    }),
+
   addAsset: staffProcedure
     .input(assetCreateInput)
     .output(assetSchema)
@@ -648,6 +710,12 @@ async function phoneTakenNow(
   const holder = await run((tx) => tx.customer.findFirst({ where: { phone }, select: { name: true } }));
   return phoneTaken(holder?.name ?? null, phone);
 }
+
+const noteOf = (evidence: unknown): string | null => {
+  if (evidence && typeof evidence === "object" && "note" in evidence && typeof evidence.note === "string")
+    return evidence.note;
+  return null;
+};
 
 const textOf = (evidence: unknown): string | null => {
   if (evidence && typeof evidence === "object" && "text" in evidence && typeof evidence.text === "string")
