@@ -68,9 +68,11 @@ describe("online booking", () => {
     await time.click();
     await expect.poll(() => time.getAttribute("aria-pressed")).toBe("true");
     await fillDetails(customer, "Robin Booker", "(512) 555-0191");
-    // Consent is opt-in: the box starts unticked, and the server's 10DLC wording is beside it.
-    const consent = customer.getByRole("checkbox", { name: /Msg & data rates may apply/ });
+    // Consent is opt-in: both boxes start unticked, each with the server's 10DLC wording beside it; only
+    // the appointment texts are asked for here (offers are a separate consent).
+    const consent = customer.getByRole("checkbox", { name: /appointment texts.*Msg & data rates may apply/ });
     expect(await consent.isChecked()).toBe(false);
+    expect(await customer.getByRole("checkbox", { name: /offers and news by text/ }).isChecked()).toBe(false);
     await consent.check();
     const answered = bookResponse(customer);
     await customer.getByRole("button", { name: "Book", exact: true }).click();
