@@ -67,6 +67,8 @@ export const automationsOutput = z.object({
     reviewDelayMinutes: z.number().int(),
     updatedAt: z.iso.datetime().nullable(),
   }),
+  /** The business's zone, for showing the times. */
+  timeZone: z.string(),
   /** The last 20 review requests, newest first. */
   reviewRequests: z.array(reviewRequestSchema),
 });

@@ -14,7 +14,8 @@ import { createRouter, staffProcedure, tenantAdminProcedure } from "../../trpc.t
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 async function loadAutomations(tx: TenantTx): Promise<AutomationsOutput> {
-  const [settings, requests] = await Promise.all([
+  const [tenant, settings, requests] = await Promise.all([
+    tx.tenant.findFirstOrThrow({ select: { timezone: true } }),
     tx.automationSettings.findFirst(),
     tx.reviewRequest.findMany({
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -29,6 +30,7 @@ async function loadAutomations(tx: TenantTx): Promise<AutomationsOutput> {
       reviewDelayMinutes: settings?.reviewDelayMinutes ?? REVIEW_DELAY_LIMITS.default,
       updatedAt: iso(settings?.updatedAt ?? null),
     },
+    timeZone: tenant.timezone,
     reviewRequests: requests.map((row) => ({
       id: row.id,
       appointmentId: row.appointmentId,
