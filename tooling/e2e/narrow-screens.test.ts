@@ -204,6 +204,11 @@ describe("every screen at 390 px", () => {
     await expectFits(page, "tenant-reward-dialog", () => page.getByRole("dialog", { name: /^Edit / }).waitFor());
     await page.keyboard.press("Escape");
 
+    await page.goto(url("/automations"));
+    await expectFits(page, "tenant-automations", () =>
+      page.getByRole("button", { name: "Save review requests" }).waitFor(),
+    );
+
     await page.goto(url("/team"));
     await expectFits(page, "tenant-team", () => page.getByRole("button", { name: "Add time off" }).first().waitFor());
     await page.getByRole("button", { name: "Hours" }).first().click();

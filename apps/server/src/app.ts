@@ -6,6 +6,7 @@
 //   /trpc/*                      CSRF guard → body limit → tRPC (packages/api)
 //   /media/recordings/:callId    voicemail playback for the call's business (recordings.ts)
 //   /media/messages/:id/:index   a text's photo or attachment for the message's business (message-media.ts)
+//   /r/:tenant/:token            a review request's short link: counts the click, 302 to the review page
 //   /admin/* /app/* /portal/*    the React apps' production builds
 //   /twilio/*                    Twilio webhooks (twilio/routes.ts): outside the CSRF guard and
 //                                cookie handling, authenticated by Twilio's signature instead
@@ -29,6 +30,7 @@ import { notFoundPage, wantsHtmlPage } from "./html-pages.ts";
 import type { AppLogger } from "./logger.ts";
 import { messageMediaRoutes } from "./message-media.ts";
 import { recordingRoutes } from "./recordings.ts";
+import { reviewLinkRoutes } from "./review-links.ts";
 import { createCookieJar, sessionCookieName } from "./session-cookie.ts";
 import { mountApps } from "./static-apps.ts";
 import { twilioRoutes } from "./twilio/routes.ts";
@@ -155,6 +157,8 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
           : null,
     }),
   );
+
+  app.route("/r", reviewLinkRoutes({ db, ...(now ? { now } : {}) }));
 
   app.use("/trpc/*", trpcCsrfGuard({ publicBaseUrl: config.publicBaseUrl }));
   app.use(

@@ -208,6 +208,12 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
     addOnId: null,
   },
   "tenant.loyalty.customer": { customerId: NO_ID },
+  // Automations: the settings really save (review requests on, with a link).
+  "tenant.automations.update": {
+    reviewRequestsEnabled: true,
+    reviewLink: "https://g.page/r/access-matrix/review",
+    reviewDelayMinutes: 120,
+  },
   "tenant.loyalty.adjust": { customerId: NO_ID, kind: "adjust", points: 10, reason: "Access matrix" },
   "tenant.loyalty.redeem": { customerId: NO_ID, rewardId: NO_ID },
   "tenant.loyalty.cancelRedemption": { redemptionId: NO_ID },

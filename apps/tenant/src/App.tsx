@@ -16,6 +16,7 @@ function DashboardNav() {
         { to: "/customers", children: "Customers" },
         { to: "/services", children: "Services" },
         { to: "/loyalty", children: "Loyalty" },
+        { to: "/automations", children: "Automations" },
         { to: "/team", children: "Team" },
         { to: "/booking-settings", children: "Booking" },
         { to: "/plan", children: "Plan" },

@@ -124,6 +124,13 @@ const loyaltyRoute = createRoute({
   component: () => <LoyaltyPage context={useSignedInContext()} />,
 });
 
+const AutomationsPage = lazyRouteComponent(() => import("./automations/AutomationsPage.tsx"), "AutomationsPage");
+const automationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/automations",
+  component: () => <AutomationsPage context={useSignedInContext()} />,
+});
+
 const AgentPage = lazyRouteComponent(() => import("./agent/AgentPage.tsx"), "AgentPage");
 const agentRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -153,6 +160,7 @@ export const routeTree = rootRoute.addChildren([
   bookingSettingsRoute,
   teamRoute,
   loyaltyRoute,
+  automationsRoute,
   agentRoute,
   agentTestRoute,
 ]);

@@ -11,6 +11,7 @@ import { onboardingRouter } from "./routers/onboarding.ts";
 import { portalRouter } from "./routers/portal/business.ts";
 import { tenantAgentRouter } from "./routers/tenant/agent.ts";
 import { tenantAppointmentsRouter } from "./routers/tenant/appointments.ts";
+import { tenantAutomationsRouter } from "./routers/tenant/automations.ts";
 import { tenantBookingRouter } from "./routers/tenant/booking.ts";
 import { tenantCallsRouter } from "./routers/tenant/calls.ts";
 import { tenantCatalogRouter } from "./routers/tenant/catalog.ts";
@@ -53,6 +54,7 @@ export const appRouter = createRouter({
     team: tenantTeamRouter,
     agent: tenantAgentRouter,
     loyalty: tenantLoyaltyRouter,
+    automations: tenantAutomationsRouter,
   }),
   portal: portalRouter,
   booking: bookingRouter,

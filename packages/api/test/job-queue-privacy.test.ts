@@ -124,12 +124,24 @@ describe.each(testEngines())("job queue privacy on %s", (engine) => {
     // 3. A booked appointment: its confirmation and reminders are queued for their due times.
     const deps = createApiDeps({ db: h.db, logger: silent, messaging: h.messaging, now: () => BOOKING_NOW });
     const staff = callerWith(deps, (await staffToken(h.db, REMINDER_TENANT, BOOKING_NOW)).token);
-    await staff.api.tenant.appointments.create({
+    const booked = await staff.api.tenant.appointments.create({
       customerId: business.customerId,
       serviceId: business.serviceId,
       startsAt: "2026-12-09T10:00:00-06:00",
       bookableId: business.bookableIds[0],
     });
+    // …and once it is done, its review request is queued for later (review requests on, with a link).
+    await tenantDb(h.db, REMINDER_TENANT).run((tx) =>
+      tx.automationSettings.create({
+        data: { tenantId: REMINDER_TENANT, reviewRequestsEnabled: true, reviewLink: "https://g.page/r/privacy/review" },
+      }),
+    );
+    const DONE_AT = new Date("2026-12-09T17:00:00Z");
+    const later = callerWith(
+      createApiDeps({ db: h.db, logger: silent, messaging: h.messaging, now: () => DONE_AT }),
+      (await staffToken(h.db, REMINDER_TENANT, DONE_AT)).token,
+    );
+    await later.api.tenant.appointments.complete({ id: booked.id });
 
     // 4. The customer texts back: the SMS agent's job (a pro plan runs the agent) answers it.
     await applyInboundTexts(worker!.intake, REMINDER_TENANT, [

@@ -50,6 +50,7 @@ const noSending: ApiMessaging = {
     queueOnboardingNotice: () => Promise.reject(new Error("This test's caller cannot queue jobs.")),
   },
   reminders: { enqueue: () => Promise.reject(new Error("This test's caller cannot queue reminder jobs.")) },
+  reviewRequests: { enqueue: () => Promise.reject(new Error("This test's caller cannot queue review-request jobs.")) },
 };
 
 /** A caller signed in with `token` (or anonymous), using `messaging` for replies and live events. */

@@ -10,6 +10,7 @@ import type { ActorKind } from "@servicepro/validators";
 import { type BookingContext, isOnline, loadBookingContext, rulesFor } from "./context.ts";
 import { loadJob, serviceNotFound, serviceRuleOf } from "./job.ts";
 import { syncReminders } from "./reminders.ts";
+import { scheduleReviewRequest } from "./review-requests.ts";
 import { bookableNotFound, checkSlot, isDoubleBooking, justTaken, slotRefusal } from "./slots.ts";
 
 const MINUTE = 60_000;
@@ -17,8 +18,11 @@ const HOUR = 60 * MINUTE;
 
 export type Actor = { kind: ActorKind; userId?: string | null };
 
-/** What every mutation returns: the row as it now is, and the reminder jobs to enqueue after commit. */
-export type AppointmentChange = { appointment: Appointment; reminderIds: string[] };
+/**
+ * What every mutation returns: the row as it now is, and the reminder jobs (and, for a completion,
+ * the review-request job) to enqueue after commit.
+ */
+export type AppointmentChange = { appointment: Appointment; reminderIds: string[]; reviewRequestIds?: string[] };
 
 export type CreateAppointmentArgs = {
   customerId: string;
@@ -381,7 +385,9 @@ export async function completeAppointment(tx: TenantTx, args: CompleteArgs): Pro
     actor: args.actor,
     now: args.now,
   });
-  return { appointment, reminderIds: await syncReminders(tx, current.id, args.now) };
+  // The review request, once per appointment, in the same transaction (its job is queued after commit).
+  const reviewRequestIds = await scheduleReviewRequest(tx, current, args.now);
+  return { appointment, reminderIds: await syncReminders(tx, current.id, args.now), reviewRequestIds };
 }
 
 export type NoShowArgs = { id: string; note?: string | null; actor: Actor; now: Date };

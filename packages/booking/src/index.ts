@@ -41,6 +41,12 @@ export {
 export { type Job, type JobRequest, loadJob, type SizeAdjustment, serviceNotFound, sizeAdjustmentsOf } from "./job.ts";
 export { enqueueReminders, type ReminderJob, type ReminderQueue, syncReminders } from "./reminders.ts";
 export {
+  enqueueReviewRequests,
+  type ReviewRequestJob,
+  type ReviewRequestQueue,
+  scheduleReviewRequest,
+} from "./review-requests.ts";
+export {
   type CancelSeriesArgs,
   type CreateSeriesArgs,
   cancelSeries,

@@ -98,6 +98,23 @@ export const JOB_QUEUES = {
     } satisfies QueueOptions,
   },
   /**
+   * One job per review request, starting at its due time (completion plus the business's delay). The
+   * job re-reads the request, the settings, consent and the thread, and texts at most once
+   * (packages/sms review-request-worker.ts).
+   */
+  reviewRequest: {
+    name: "review.request",
+    data: z.strictObject({ tenantId, reviewRequestId: rowId }),
+    options: {
+      retryLimit: 6,
+      retryDelay: 30,
+      retryBackoff: true,
+      retryDelayMax: 900,
+      expireInSeconds: 60,
+      deleteAfterSeconds: DAY,
+    } satisfies QueueOptions,
+  },
+  /**
    * One job per inbound text the SMS agent should answer (packages/sms-agent). The job names the
    * text; the worker reads the conversation, the customer and the business under the tenant's scope.
    * A run row per text (unique) makes a retried job answer once; retries are short because a

@@ -41,6 +41,8 @@ export const TENANT_OWNED_MODELS = [
   "LoyaltyReward",
   "LoyaltyEntry",
   "LoyaltyRedemption",
+  "AutomationSettings",
+  "ReviewRequest",
 ] as const;
 export type TenantOwnedModel = (typeof TENANT_OWNED_MODELS)[number];
 

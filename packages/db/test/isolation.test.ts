@@ -50,6 +50,8 @@ const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
   LoyaltyReward: "loyalty_rewards",
   LoyaltyEntry: "loyalty_entries",
   LoyaltyRedemption: "loyalty_redemptions",
+  AutomationSettings: "automation_settings",
+  ReviewRequest: "review_requests",
 };
 /**
  * Directory tables: tenant rows keyed by a platform-wide identifier (a phone number belongs to one
@@ -244,6 +246,13 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
             pointsCost: 100,
             actorKind: "customer",
           },
+        });
+        // One row of every automation table.
+        await tx.automationSettings.create({
+          data: { tenantId: id, reviewRequestsEnabled: true, reviewLink: "https://g.page/r/example/review" },
+        });
+        await tx.reviewRequest.create({
+          data: { tenantId: id, appointmentId: appointment.id, dueAt: new Date("2026-12-07T20:00:00Z") },
         });
       });
     }

@@ -1,5 +1,5 @@
 import { type Brain, rulesBrain } from "@servicepro/agent";
-import type { ReminderQueue } from "@servicepro/booking";
+import type { ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
 import { type Database, JOB_QUEUE_SCHEMA, MAINTENANCE_INTERVAL_SECONDS } from "@servicepro/db";
 import { startTwilioIntake, type TwilioIntake } from "@servicepro/intake";
 import { createDevEmailSender, type EmailSender } from "@servicepro/notifications";
@@ -17,11 +17,13 @@ import {
   createOffPathWrites,
   createOutbox,
   createReminderQueue,
+  createReviewRequestQueue,
   type IntakeDeps,
   type MessagingEvents,
   type Outbox,
   type SmsSender,
   startReminderWorker,
+  startReviewRequestWorker,
   startSmsWorker,
   type TwilioClient,
   type WorkerLogger,
@@ -66,6 +68,8 @@ export type Messaging = {
   provisioning: ProvisioningJobs;
   /** Appointment reminder and confirmation jobs (packages/booking decides which, packages/sms sends). */
   reminders: ReminderQueue;
+  /** Review-request jobs, queued after an appointment is completed (packages/sms review-request-worker). */
+  reviewRequests: ReviewRequestQueue;
   intake: IntakeDeps;
   /** The durable webhook intake: the routes stage events through it; its worker applies them (when runWorker). */
   twilioIntake: TwilioIntake;
@@ -112,6 +116,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   const events = createMessagingEvents();
   const outbox = createOutbox(boss);
   const reminders = createReminderQueue(boss, options.db);
+  const reviewRequests = createReviewRequestQueue(boss, options.db);
   const base = options.publicBaseUrl.replace(/\/$/, "");
   const routing = createRoutingSnapshot(options.db, { logger: options.logger });
   const offPath = createOffPathWrites();
@@ -166,6 +171,20 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
           { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
         )
       : async () => undefined;
+  const stopReviewRequests =
+    (options.runWorker ?? true)
+      ? await startReviewRequestWorker(
+          boss,
+          {
+            db: options.db,
+            outbox,
+            events,
+            publicBaseUrl: base,
+            ...(options.now ? { now: options.now } : {}),
+          },
+          { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
+        )
+      : async () => undefined;
   // The SMS agent answers texts the intake hands it; the intake wakes it when it commits new ones.
   const agentWorker =
     (options.runWorker ?? true)
@@ -207,6 +226,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       : createPoolNumberProvider(options.db, options.numberPool ?? []),
     provisioning: createProvisioningJobs(boss),
     reminders,
+    reviewRequests,
     intake,
     twilioIntake,
     routing,
@@ -221,6 +241,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       routing.close();
       await stopWorker();
       await stopReminders();
+      await stopReviewRequests();
       await agentWorker?.stop();
       await stopProvisioning();
       await boss.stop({ graceful: true, close: false, timeout: 10_000 });

@@ -70,6 +70,17 @@ export {
   startReminderWorker,
 } from "./reminder-worker.ts";
 export {
+  createReviewRequestQueue,
+  followReviewLink,
+  hashReviewToken,
+  type ReviewRequestDeps,
+  type ReviewRequestOutcome,
+  reviewLinkPath,
+  reviewRequestText,
+  sendReviewRequest,
+  startReviewRequestWorker,
+} from "./review-request-worker.ts";
+export {
   createDevSender,
   createTwilioClient,
   createTwilioSender,

@@ -12,6 +12,8 @@ export type OutboundKind =
   | "appointment_confirmation"
   | "appointment_reminder"
   | "appointment_reply"
+  /** The one "we'd love a review" text after a completed appointment (transactional: opt-outs still win). */
+  | "review_request"
   /** A customer portal sign-in code or link: a secret, so staff screens show it redacted. */
   | "portal_sign_in";
 

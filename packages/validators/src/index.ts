@@ -3,6 +3,7 @@
 export * from "./agent.ts";
 export * from "./appointment.ts";
 export * from "./asset.ts";
+export * from "./automation.ts";
 export * from "./booking.ts";
 export * from "./business.ts";
 export * from "./catalog.ts";

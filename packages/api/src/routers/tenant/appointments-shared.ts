@@ -5,7 +5,9 @@ import {
   type AppointmentRow,
   allowedActions,
   enqueueReminders,
+  enqueueReviewRequests,
   type ReminderQueue,
+  type ReviewRequestQueue,
 } from "@servicepro/booking";
 import type { AppointmentDetail, AppointmentSummary } from "@servicepro/validators";
 import type { Logger } from "../../context.ts";
@@ -61,14 +63,22 @@ export function toDetail(row: AppointmentDetailRow, timeZone: string, now: Date)
  * (already committed) still answers as done.
  */
 export async function afterCommit(
-  ctx: { logger: Logger; messaging: { reminders: ReminderQueue } },
+  ctx: { logger: Logger; messaging: { reminders: ReminderQueue; reviewRequests: ReviewRequestQueue } },
   tenantId: string,
-  changes: Pick<AppointmentChange, "reminderIds">[],
+  changes: Pick<AppointmentChange, "reminderIds" | "reviewRequestIds">[],
 ): Promise<void> {
   const reminderIds = changes.flatMap((change) => change.reminderIds);
   try {
     await enqueueReminders(ctx.messaging.reminders, tenantId, reminderIds);
   } catch (error) {
     ctx.logger.error({ err: error, tenantId, reminderIds }, "queueing appointment reminders failed");
+  }
+  // Only a completion schedules one (like the reminders, a failure leaves the row queued without a job).
+  const reviewRequestIds = changes.flatMap((change) => change.reviewRequestIds ?? []);
+  if (reviewRequestIds.length === 0) return;
+  try {
+    await enqueueReviewRequests(ctx.messaging.reviewRequests, tenantId, reviewRequestIds);
+  } catch (error) {
+    ctx.logger.error({ err: error, tenantId, reviewRequestIds }, "queueing review requests failed");
   }
 }
