@@ -61,8 +61,6 @@ export {
 export { createOutbox, MAX_SMS_BODY, redactedBody, type SmsJob } from "./outbox.ts";
 export {
   createReminderQueue,
-  inQuietHours,
-  quietHoursEnd,
   type ReminderDeps,
   type ReminderOutcome,
   reminderText,
@@ -80,6 +78,7 @@ export {
   sendReviewRequest,
   startReviewRequestWorker,
 } from "./review-request-worker.ts";
+export { customerThread, inQuietHours, quietHoursEnd, quietHoursResume } from "./scheduled-texts.ts";
 export {
   createDevSender,
   createTwilioClient,

@@ -4,13 +4,12 @@
 // appointment's current start. Everything else ends the row with a reason (cancelled: the
 // appointment moved or ended; skipped: opted out, quiet hours until the start, too late, no number).
 
-import { TZDate } from "@date-fns/tz";
 import type { ReminderJob, ReminderQueue } from "@servicepro/booking";
 import { type Database, JOB_QUEUES, jobData, queueJob, type TenantTx, tenantDb } from "@servicepro/db";
 import { formatLocal } from "@servicepro/scheduling";
 import type { PgBoss } from "pg-boss";
 import { hasOptedIn, isOptedOut } from "./consent.ts";
-import { ensureConversation } from "./inbound.ts";
+import { customerThread, quietHoursResume } from "./scheduled-texts.ts";
 import type { MessagingEvents, Outbox } from "./types.ts";
 
 export type ReminderDeps = {
@@ -47,35 +46,6 @@ export function createReminderQueue(boss: PgBoss, db: Database): ReminderQueue {
 
 const sendJob = (boss: PgBoss, job: ReminderJob, at: Date) =>
   queueJob(boss, "appointmentReminder", job, { startAfter: at, singletonOn: "reminderId" });
-
-/** Whether local wall-clock minute `wall` falls in the quiet hours [start, end) (which may wrap midnight). */
-export function inQuietHours(wall: number, start: number, end: number): boolean {
-  return start < end ? wall >= start && wall < end : wall >= start || wall < end;
-}
-
-const minutesOf = (hhmm: string) => {
-  const [h = 0, m = 0] = hhmm.split(":").map(Number);
-  return h * 60 + m;
-};
-
-/** The instant the quiet hours that contain `now` end, in `timeZone`. */
-export function quietHoursEnd(now: Date, timeZone: string, endHHMM: string): Date {
-  const local = new TZDate(+now, timeZone);
-  const end = minutesOf(endHHMM);
-  const wall = local.getHours() * 60 + local.getMinutes();
-  // Before the end time: it ends today; otherwise (the evening part) tomorrow.
-  const dayOffset = wall < end ? 0 : 1;
-  return new Date(
-    +new TZDate(
-      local.getFullYear(),
-      local.getMonth(),
-      local.getDate() + dayOffset,
-      Math.floor(end / 60),
-      end % 60,
-      timeZone,
-    ),
-  );
-}
 
 /** The text for a reminder or confirmation: who, what, when (in the business's zone), and C / R. */
 export function reminderText(input: {
@@ -145,17 +115,8 @@ async function decide(tx: TenantTx, deps: ReminderDeps, job: ReminderJob, now: D
     return end("skipped", "no_consent");
 
   const tenant = await tx.tenant.findFirstOrThrow({ select: { name: true, timezone: true } });
-  const settings = await tx.bookingSettings.findFirst({ select: { quietHoursStart: true, quietHoursEnd: true } });
-  const quiet = settings ?? { quietHoursStart: "21:00", quietHoursEnd: "08:00" };
-  const local = new TZDate(+now, tenant.timezone);
-  if (
-    inQuietHours(
-      local.getHours() * 60 + local.getMinutes(),
-      minutesOf(quiet.quietHoursStart),
-      minutesOf(quiet.quietHoursEnd),
-    )
-  ) {
-    const resume = quietHoursEnd(now, tenant.timezone, quiet.quietHoursEnd);
+  const resume = await quietHoursResume(tx, tenant.timezone, now);
+  if (resume) {
     if (resume >= appointment.startsAt) return end("skipped", "quiet_hours");
     await tx.appointmentReminder.update({
       where: { tenantId_id: { tenantId: row.tenantId, id: row.id } },
@@ -164,17 +125,8 @@ async function decide(tx: TenantTx, deps: ReminderDeps, job: ReminderJob, now: D
     return { outcome: "waiting", at: resume };
   }
 
-  // The customer's thread, or a new one from the business's first number (a booking-page customer
-  // may never have texted).
-  let conversation = await tx.conversation.findFirst({ where: { customerId: appointment.customer.id } });
-  if (!conversation) {
-    const number = await tx.tenantPhoneConfig.findFirst({
-      orderBy: { createdAt: "asc" },
-      select: { phoneNumber: true },
-    });
-    if (!number) return end("skipped", "no_number");
-    conversation = await ensureConversation(tx, row.tenantId, appointment.customer.id, number.phoneNumber);
-  }
+  const conversation = await customerThread(tx, row.tenantId, appointment.customer.id);
+  if (!conversation) return end("skipped", "no_number");
   const queued = await deps.outbox.queueSms(tx, {
     conversationId: conversation.id,
     body: reminderText({

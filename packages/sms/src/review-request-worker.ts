@@ -10,13 +10,11 @@
 // Both are written by packages/sms-agent for every inbound text it reads.
 
 import { createHash, randomBytes } from "node:crypto";
-import { TZDate } from "@date-fns/tz";
 import type { ReviewRequestJob, ReviewRequestQueue } from "@servicepro/booking";
 import { type Database, JOB_QUEUES, jobData, queueJob, type TenantTx, tenantDb } from "@servicepro/db";
 import type { PgBoss } from "pg-boss";
 import { hasOptedIn, isOptedOut } from "./consent.ts";
-import { ensureConversation } from "./inbound.ts";
-import { inQuietHours, quietHoursEnd } from "./reminder-worker.ts";
+import { customerThread, quietHoursResume } from "./scheduled-texts.ts";
 import type { MessagingEvents, Outbox } from "./types.ts";
 
 export type ReviewRequestDeps = {
@@ -63,11 +61,6 @@ export const hashReviewToken = (token: string) => createHash("sha256").update(to
 export function reviewRequestText(businessName: string, link: string): string {
   return `Thanks for choosing ${businessName}! If you have a minute, we'd love a review: ${link}`;
 }
-
-const minutesOf = (hhmm: string) => {
-  const [h = 0, m = 0] = hhmm.split(":").map(Number);
-  return h * 60 + m;
-};
 
 /** Handles one review-request job. Exported for tests, which run it on a fake clock. */
 export async function sendReviewRequest(deps: ReviewRequestDeps, job: ReviewRequestJob): Promise<ReviewRequestOutcome> {
@@ -117,23 +110,12 @@ async function decide(tx: TenantTx, deps: ReviewRequestDeps, job: ReviewRequestJ
   if (appointment.bookedBy === "customer" && !(await hasOptedIn(tx, appointment.customer.phone)))
     return skip("no_consent");
 
-  let conversation = await tx.conversation.findFirst({ where: { customerId: appointment.customer.id } });
+  const conversation = await tx.conversation.findFirst({ where: { customerId: appointment.customer.id } });
   if (conversation && (await complainedIn(tx, conversation.id, appointment.startsAt))) return skip("complaint");
 
   const tenant = await tx.tenant.findFirstOrThrow({ select: { name: true, timezone: true } });
-  const quietSettings = await tx.bookingSettings.findFirst({
-    select: { quietHoursStart: true, quietHoursEnd: true },
-  });
-  const quiet = quietSettings ?? { quietHoursStart: "21:00", quietHoursEnd: "08:00" };
-  const local = new TZDate(+now, tenant.timezone);
-  if (
-    inQuietHours(
-      local.getHours() * 60 + local.getMinutes(),
-      minutesOf(quiet.quietHoursStart),
-      minutesOf(quiet.quietHoursEnd),
-    )
-  ) {
-    const resume = quietHoursEnd(now, tenant.timezone, quiet.quietHoursEnd);
+  const resume = await quietHoursResume(tx, tenant.timezone, now);
+  if (resume) {
     await tx.reviewRequest.update({
       where: { tenantId_id: { tenantId: row.tenantId, id: row.id } },
       data: { dueAt: resume },
@@ -141,19 +123,13 @@ async function decide(tx: TenantTx, deps: ReviewRequestDeps, job: ReviewRequestJ
     return { outcome: "waiting", at: resume };
   }
 
-  if (!conversation) {
-    const number = await tx.tenantPhoneConfig.findFirst({
-      orderBy: { createdAt: "asc" },
-      select: { phoneNumber: true },
-    });
-    if (!number) return skip("no_number");
-    conversation = await ensureConversation(tx, row.tenantId, appointment.customer.id, number.phoneNumber);
-  }
+  const thread = await customerThread(tx, row.tenantId, appointment.customer.id, conversation);
+  if (!thread) return skip("no_number");
   // 128 random bits; only the hash is kept, so the link works only from the text itself.
   const token = randomBytes(16).toString("base64url");
   const link = `${deps.publicBaseUrl.replace(/\/$/, "")}${reviewLinkPath(row.tenantId, token)}`;
   const queued = await deps.outbox.queueSms(tx, {
-    conversationId: conversation.id,
+    conversationId: thread.id,
     body: reviewRequestText(tenant.name, link),
     kind: "review_request",
     purposeKey: `review:${row.id}`,
@@ -172,7 +148,7 @@ async function decide(tx: TenantTx, deps: ReviewRequestDeps, job: ReviewRequestJ
       ...(queued.status === "queued" ? { tokenHash: hashReviewToken(token) } : {}),
     },
   });
-  return { outcome: "sent", messageId: queued.message.id, conversationId: conversation.id };
+  return { outcome: "sent", messageId: queued.message.id, conversationId: thread.id };
 }
 
 /** A complaint in the thread (see the header): an open complaint hand-off, or one classified since `since`. */

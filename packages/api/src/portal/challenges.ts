@@ -14,7 +14,7 @@ import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import { type Database, type TenantTx, tenantDb } from "@servicepro/db";
 import { AppError, rateLimited, waitWords } from "@servicepro/errors";
 import { PORTAL_LIMITS } from "@servicepro/identity";
-import { ensureConversation, isOptedOut } from "@servicepro/sms";
+import { customerThread, isOptedOut } from "@servicepro/sms";
 import { formatPhone, PORTAL_CODE, PORTAL_LINK } from "@servicepro/validators";
 import type { Context } from "../context.ts";
 import { createSharedLimiter, type LimitVerdict, type SharedLimiter, strictest } from "../shared-limits.ts";
@@ -151,15 +151,8 @@ async function queueSignInText(
   args: { customerId: string; phone: string; body: string; purposeKey: string },
 ): Promise<boolean> {
   if (await isOptedOut(tx, args.phone)) return false;
-  let conversation = await tx.conversation.findFirst({ where: { customerId: args.customerId } });
-  if (!conversation) {
-    const number = await tx.tenantPhoneConfig.findFirst({
-      orderBy: { createdAt: "asc" },
-      select: { phoneNumber: true },
-    });
-    if (!number) return false;
-    conversation = await ensureConversation(tx, tenant.id, args.customerId, number.phoneNumber);
-  }
+  const conversation = await customerThread(tx, tenant.id, args.customerId);
+  if (!conversation) return false;
   const queued = await ctx.messaging.outbox.queueSms(tx, {
     conversationId: conversation.id,
     body: args.body,
