@@ -115,6 +115,40 @@ export const JOB_QUEUES = {
     } satisfies QueueOptions,
   },
   /**
+   * Drains one sending campaign (packages/campaigns drain.ts): the job names the campaign; the worker
+   * sends its queued rows at each sender's pace for a while, then queues the next job for when the
+   * next text is due. Singleton per campaign, so one drain runs per campaign at a time; a worker
+   * that dies mid-drain leaves rows `sending`, which the next job finishes (reconciling with Twilio).
+   */
+  campaignDrain: {
+    name: "campaign.drain",
+    data: z.strictObject({ tenantId, campaignId: rowId }),
+    options: {
+      retryLimit: 20,
+      retryDelay: 5,
+      retryBackoff: true,
+      retryDelayMax: 300,
+      expireInSeconds: 120,
+      deleteAfterSeconds: DAY,
+    } satisfies QueueOptions,
+  },
+  /**
+   * One job per rebook reminder ("time for your next visit"), started at its due time; the worker
+   * re-reads the reminder, the business's settings, consent and bookings when it runs (packages/sms).
+   */
+  rebookReminder: {
+    name: "rebook.reminder",
+    data: z.strictObject({ tenantId, rebookReminderId: rowId }),
+    options: {
+      retryLimit: 6,
+      retryDelay: 30,
+      retryBackoff: true,
+      retryDelayMax: 900,
+      expireInSeconds: 60,
+      deleteAfterSeconds: DAY,
+    } satisfies QueueOptions,
+  },
+  /**
    * One job per inbound text the SMS agent should answer (packages/sms-agent). The job names the
    * text; the worker reads the conversation, the customer and the business under the tenant's scope.
    * A run row per text (unique) makes a retried job answer once; retries are short because a

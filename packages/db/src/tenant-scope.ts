@@ -43,6 +43,10 @@ export const TENANT_OWNED_MODELS = [
   "LoyaltyRedemption",
   "AutomationSettings",
   "ReviewRequest",
+  "Campaign",
+  "CampaignSend",
+  "CampaignSenderPace",
+  "RebookReminder",
 ] as const;
 export type TenantOwnedModel = (typeof TENANT_OWNED_MODELS)[number];
 

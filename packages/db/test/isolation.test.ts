@@ -52,6 +52,10 @@ const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
   LoyaltyRedemption: "loyalty_redemptions",
   AutomationSettings: "automation_settings",
   ReviewRequest: "review_requests",
+  Campaign: "campaigns",
+  CampaignSend: "campaign_sends",
+  CampaignSenderPace: "campaign_sender_paces",
+  RebookReminder: "rebook_reminders",
 };
 /**
  * Directory tables: tenant rows keyed by a platform-wide identifier (a phone number belongs to one
@@ -253,6 +257,32 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
         });
         await tx.reviewRequest.create({
           data: { tenantId: id, appointmentId: appointment.id, dueAt: new Date("2026-12-07T20:00:00Z") },
+        });
+        await tx.rebookReminder.create({
+          data: {
+            tenantId: id,
+            customerId: customer.id,
+            appointmentId: appointment.id,
+            serviceId: appointment.serviceId,
+            dueAt: new Date("2027-02-01T17:00:00Z"),
+          },
+        });
+        // One row of every campaign table.
+        const campaign = await tx.campaign.create({
+          data: { tenantId: id, name: "Spring offer", body: "Spring is here! Reply STOP to opt out" },
+        });
+        await tx.campaignSend.create({
+          data: {
+            tenantId: id,
+            campaignId: campaign.id,
+            customerId: customer.id,
+            phone: customer.phone,
+            senderKey: "+15555550100",
+            fromNumber: "+15555550100",
+          },
+        });
+        await tx.campaignSenderPace.create({
+          data: { tenantId: id, senderKey: "+15555550100", nextAt: new Date("2026-12-07T20:00:00Z") },
         });
       });
     }

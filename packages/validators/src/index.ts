@@ -6,6 +6,7 @@ export * from "./asset.ts";
 export * from "./automation.ts";
 export * from "./booking.ts";
 export * from "./business.ts";
+export * from "./campaign.ts";
 export * from "./catalog.ts";
 export * from "./customer.ts";
 export * from "./email.ts";
