@@ -1,5 +1,6 @@
 import type { Brain } from "@servicepro/agent";
 import type { ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
+import type { CampaignDrainQueue } from "@servicepro/campaigns";
 import type { Database } from "@servicepro/db";
 import type { Principal, StaffRole } from "@servicepro/identity";
 import type { EmailSender } from "@servicepro/notifications";
@@ -85,6 +86,8 @@ export type ApiMessaging = {
   reminders: ReminderQueue;
   /** Review-request jobs, queued after an appointment is completed (packages/booking enqueueReviewRequests). */
   reviewRequests: ReviewRequestQueue;
+  /** Campaign drain jobs, queued after a campaign starts, is scheduled or resumes (packages/campaigns). */
+  campaigns: CampaignDrainQueue;
   /** The SMS agent's brain (test mode runs it); unset: the rules. */
   agentBrain?: Brain;
   /** Transactional email (portal sign-in links); unset: links go by text only. */

@@ -14,6 +14,7 @@ import { tenantAppointmentsRouter } from "./routers/tenant/appointments.ts";
 import { tenantAutomationsRouter } from "./routers/tenant/automations.ts";
 import { tenantBookingRouter } from "./routers/tenant/booking.ts";
 import { tenantCallsRouter } from "./routers/tenant/calls.ts";
+import { tenantCampaignsRouter } from "./routers/tenant/campaigns.ts";
 import { tenantCatalogRouter } from "./routers/tenant/catalog.ts";
 import { tenantCustomersRouter } from "./routers/tenant/customers.ts";
 import { tenantInboxRouter } from "./routers/tenant/inbox.ts";
@@ -55,6 +56,7 @@ export const appRouter = createRouter({
     agent: tenantAgentRouter,
     loyalty: tenantLoyaltyRouter,
     automations: tenantAutomationsRouter,
+    campaigns: tenantCampaignsRouter,
   }),
   portal: portalRouter,
   booking: bookingRouter,

@@ -51,6 +51,7 @@ const noSending: ApiMessaging = {
   },
   reminders: { enqueue: () => Promise.reject(new Error("This test's caller cannot queue reminder jobs.")) },
   reviewRequests: { enqueue: () => Promise.reject(new Error("This test's caller cannot queue review-request jobs.")) },
+  campaigns: { start: () => Promise.reject(new Error("This test's caller cannot queue campaign jobs.")) },
 };
 
 /** A caller signed in with `token` (or anonymous), using `messaging` for replies and live events. */

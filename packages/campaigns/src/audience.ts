@@ -13,7 +13,10 @@ export type AudienceTier = { name: string; minPoints: number };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The points-earned ranges [min, next tier's min) of the named tiers; a name the business doesn't have is a field error. */
-export function tierRanges(names: readonly string[], tiers: readonly AudienceTier[]): { min: number; below: number | null }[] {
+export function tierRanges(
+  names: readonly string[],
+  tiers: readonly AudienceTier[],
+): { min: number; below: number | null }[] {
   const sorted = [...tiers].sort((a, b) => a.minPoints - b.minPoints);
   return names.map((name, index) => {
     const at = sorted.findIndex((tier) => tier.name.toLowerCase() === name.toLowerCase());
@@ -72,6 +75,8 @@ export function audienceCondition(
     parts.push(Prisma.sql`(${Prisma.join(ranges, " OR ")})`);
   }
   if (audience.neverBooked)
-    parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM appointments a WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id)`);
+    parts.push(
+      Prisma.sql`NOT EXISTS (SELECT 1 FROM appointments a WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id)`,
+    );
   return Prisma.join(parts, " AND ");
 }

@@ -3,8 +3,8 @@
 // talked to, when the business still has it, else the business's first number — and the sender
 // that paces it (the number's Messaging Service when it has one, so a pool is paced as one).
 import { Prisma, type TenantTx } from "@servicepro/db";
-import { type AudienceTier, audienceCondition } from "./audience.ts";
 import type { Audience } from "@servicepro/validators";
+import { type AudienceTier, audienceCondition } from "./audience.ts";
 
 export type Expansion = { recipients: number };
 

@@ -12,7 +12,8 @@ export function firstNameOf(name: string | null): string {
 }
 
 /** The business's public booking page, e.g. https://app.example.com/book/clean-machine. */
-export const bookingLinkOf = (publicBaseUrl: string, slug: string) => `${publicBaseUrl.replace(/\/$/, "")}/book/${slug}`;
+export const bookingLinkOf = (publicBaseUrl: string, slug: string) =>
+  `${publicBaseUrl.replace(/\/$/, "")}/book/${slug}`;
 
 export function mergeValuesFor(recipient: MergeRecipient, business: MergeBusiness, publicBaseUrl: string): MergeValues {
   return {
@@ -24,5 +25,9 @@ export function mergeValuesFor(recipient: MergeRecipient, business: MergeBusines
 }
 
 /** One recipient's text. */
-export const campaignTextFor = (body: string, recipient: MergeRecipient, business: MergeBusiness, publicBaseUrl: string) =>
-  renderCampaignText(body, mergeValuesFor(recipient, business, publicBaseUrl));
+export const campaignTextFor = (
+  body: string,
+  recipient: MergeRecipient,
+  business: MergeBusiness,
+  publicBaseUrl: string,
+) => renderCampaignText(body, mergeValuesFor(recipient, business, publicBaseUrl));

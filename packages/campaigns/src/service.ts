@@ -133,9 +133,13 @@ const STATE_WORDS: Record<Campaign["status"], string> = {
 
 /** The CONFLICT for an action the campaign's state doesn't allow; `reason.status` tells clients the state. */
 function wrongState(campaign: Campaign, action: string, hint: string): AppError {
-  return new AppError("CONFLICT", `This campaign is ${STATE_WORDS[campaign.status]}, so it can't be ${action}. ${hint}`, {
-    reason: { code: "CAMPAIGN_STATE", status: campaign.status },
-  });
+  return new AppError(
+    "CONFLICT",
+    `This campaign is ${STATE_WORDS[campaign.status]}, so it can't be ${action}. ${hint}`,
+    {
+      reason: { code: "CAMPAIGN_STATE", status: campaign.status },
+    },
+  );
 }
 
 /** The campaign, locked for this transaction (two tabs pausing and resuming take turns). */
@@ -143,7 +147,8 @@ export async function lockCampaign(tx: TenantTx, tenantId: string, id: string): 
   const [locked] = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM campaigns WHERE tenant_id = ${tenantId} AND id = ${id}::uuid FOR UPDATE`;
   const campaign = locked ? await tx.campaign.findFirst({ where: { id } }) : null;
-  if (!campaign) throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted). Reload the list.");
+  if (!campaign)
+    throw new AppError("NOT_FOUND", "That campaign doesn't exist (it may have been deleted). Reload the list.");
   return campaign;
 }
 
@@ -201,7 +206,9 @@ export async function scheduleCampaign(
   const quiet = await loadQuietHours(tx);
   const at = input.sendAt === "now" ? context.now : input.sendAt;
   if (input.sendAt !== "now" && at.getTime() <= context.now.getTime() + 60_000)
-    throw fieldErrors([{ path: ["sendAt"], message: "Pick a time in the future (at least a minute from now), or send now." }]);
+    throw fieldErrors([
+      { path: ["sendAt"], message: "Pick a time in the future (at least a minute from now), or send now." },
+    ]);
   const next = nextSendingTime(at, business.timezone, quiet);
   if (!next)
     throw fieldErrors([
@@ -272,7 +279,12 @@ async function startCampaign(tx: TenantTx, campaign: Campaign, now: Date, tiers?
  * The drain's first step for a scheduled campaign whose time has come: expand and start it.
  * Returns the campaign as it now is (unchanged when it is not scheduled or not due yet).
  */
-export async function startDueCampaign(tx: TenantTx, tenantId: string, id: string, now: Date): Promise<Campaign | null> {
+export async function startDueCampaign(
+  tx: TenantTx,
+  tenantId: string,
+  id: string,
+  now: Date,
+): Promise<Campaign | null> {
   const [locked] = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM campaigns WHERE tenant_id = ${tenantId} AND id = ${id}::uuid FOR UPDATE`;
   if (!locked) return null;
@@ -284,7 +296,8 @@ export async function startDueCampaign(tx: TenantTx, tenantId: string, id: strin
 export async function pauseCampaign(tx: TenantTx, id: string, now: Date): Promise<Campaign> {
   const business = await loadBusiness(tx);
   const campaign = await lockCampaign(tx, business.id, id);
-  if (campaign.status !== "sending") throw wrongState(campaign, "paused", "Only a campaign that is sending can be paused.");
+  if (campaign.status !== "sending")
+    throw wrongState(campaign, "paused", "Only a campaign that is sending can be paused.");
   return tx.campaign.update({
     where: { tenantId_id: { tenantId: business.id, id } },
     data: { status: "paused", pausedAt: now },
@@ -305,8 +318,7 @@ export async function resumeCampaign(tx: TenantTx, id: string): Promise<Campaign
 export async function cancelCampaign(tx: TenantTx, id: string, now: Date): Promise<Campaign> {
   const business = await loadBusiness(tx);
   const campaign = await lockCampaign(tx, business.id, id);
-  if (campaign.status === "completed" || campaign.status === "cancelled")
-    throw wrongState(campaign, "cancelled", "");
+  if (campaign.status === "completed" || campaign.status === "cancelled") throw wrongState(campaign, "cancelled", "");
   await tx.$executeRaw`
     UPDATE campaign_sends SET status = 'skipped', status_reason = 'cancelled'
      WHERE tenant_id = ${business.id} AND campaign_id = ${id}::uuid AND status = 'queued'`;

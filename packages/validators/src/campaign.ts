@@ -55,9 +55,11 @@ export function hasStopInstruction(body: string): boolean {
  * doesn't name it (carriers want the sender identified), and the STOP line when the body has none.
  */
 export function renderCampaignText(body: string, values: MergeValues): string {
-  const filled = body.trim().replace(MERGE_TOKEN, (token, field: string) =>
-    (MERGE_FIELDS as readonly string[]).includes(field) ? values[field as MergeField] : token,
-  );
+  const filled = body
+    .trim()
+    .replace(MERGE_TOKEN, (token, field: string) =>
+      (MERGE_FIELDS as readonly string[]).includes(field) ? values[field as MergeField] : token,
+    );
   const named = filled.toLowerCase().includes(values.business_name.toLowerCase())
     ? filled
     : `${values.business_name}: ${filled}`;
