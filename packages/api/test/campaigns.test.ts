@@ -8,7 +8,7 @@
 import type { Database } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
 import { customerSearchKeys } from "@servicepro/validators";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ApiDeps, type ApiMessaging, createApiDeps } from "../src/context.ts";
 import { api, type Business, bookingBusiness, failure, fieldMessages, fieldPaths, staffToken } from "./booking-fixtures.ts";
 import { platform } from "./catalog-fixtures.ts";
@@ -351,7 +351,8 @@ describe.each(testEngines())("campaigns on %s", (engine) => {
     );
     await platform(db).run((tx) => tx.tenant.update({ where: { id: alpha.id }, data: { planTier: "starter" } }));
     try {
-      const error = await failure(asAdmin().list({}));
+      // Sessions cache the plan; a plan change reaches them through the change feed, shortly after.
+      const error = await vi.waitFor(() => failure(asAdmin().list({})), { timeout: 10_000, interval: 100 });
       expect(error.code).toBe("FORBIDDEN");
       expect(error.message).toMatch(/SMS campaigns are part of the/);
     } finally {
