@@ -45,6 +45,12 @@ const campaignOrder = keyset(
   "desc",
 );
 
+/**
+ * "Send now" writes the whole audience into the outbox in its transaction (one statement; 100,000
+ * recipients took 3.3 s on the shared bench machine); Prisma's default 5 s would fail a large list.
+ */
+const EXPANSION_TRANSACTION = { timeout: 120_000 };
+
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 function campaignView(campaign: Campaign, progress: CampaignProgress) {
@@ -173,8 +179,9 @@ export const tenantCampaignsRouter = createRouter({
   /** "now" (inside the sending hours) starts it; a future time inside them schedules it. */
   schedule: adminProcedure.input(campaignScheduleInput).mutation(async ({ ctx, input }) => {
     const now = ctx.now();
-    const { campaign, startDrainAt } = await ctx.tenant.run((tx) =>
-      scheduleCampaign(tx, input, { now, publicBaseUrl: requireBaseUrl(ctx.publicBaseUrl) }),
+    const { campaign, startDrainAt } = await ctx.tenant.run(
+      (tx) => scheduleCampaign(tx, input, { now, publicBaseUrl: requireBaseUrl(ctx.publicBaseUrl) }),
+      EXPANSION_TRANSACTION,
     );
     if (campaign.status === "sending" || campaign.status === "scheduled")
       await ctx.messaging.campaigns.start(ctx.tenantId, campaign.id, startDrainAt);
