@@ -1,5 +1,5 @@
-// Industry pack upgrades (tenant.pack.*): every shipped pack is 1.0.0, so the businesses here were
-// "set up" from an older 0.9.0 copy of the lawn care pack that differs from it in known ways. The
+// Industry pack upgrades (tenant.pack.*): the businesses here were "set up" from an older 0.9.0
+// copy of the lawn care pack that differs from it in known ways. The
 // preview must split the changes into what applies and what is held back because the business
 // edited, archived or deleted the item; applying writes exactly the first part, once. PGlite and
 // PostgreSQL.
@@ -11,8 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiDeps, callerWith, createBusiness, installPack, member, platform } from "./catalog-fixtures.ts";
 
 const lawn = getPack("lawn-care")!;
+/** The shipped version (1.1.0 since the campaign templates). */
+const latest = lawn.version;
 
-/** Lawn care as it was at 0.9.0: 1.0.0 changes two prices, adds a FAQ and an add-on, and drops a service, an add-on and a FAQ. */
+/** Lawn care as it was at 0.9.0: the shipped version changes two prices, adds a FAQ and an add-on, and drops a service, an add-on and a FAQ. */
 function lawnCare090(): IndustryPack {
   const old = structuredClone(lawn) as IndustryPack;
   old.version = "0.9.0";
@@ -97,11 +99,11 @@ describe.each(testEngines())("pack upgrades on %s", (engine) => {
   });
   afterAll(() => db?.drop());
 
-  it("should say which version is installed and that 1.0.0 is newer", async () => {
+  it("should say which version is installed and that the shipped one is newer", async () => {
     const status = await as(tokens.admin).pack.status();
     expect(status).toMatchObject({
       installed: { packId: "lawn-care", packName: "Lawn Care", version: "0.9.0" },
-      latestVersion: "1.0.0",
+      latestVersion: latest,
       upgradeAvailable: true,
     });
     expect(await as(tokens.plain).pack.status()).toEqual({
@@ -117,7 +119,7 @@ describe.each(testEngines())("pack upgrades on %s", (engine) => {
       packId: "lawn-care",
       packName: "Lawn Care",
       fromVersion: "0.9.0",
-      toVersion: "1.0.0",
+      toVersion: latest,
       otherChanges: [],
     });
     expect(preview.willApply.map((i) => [i.kind, i.packItemId, i.change])).toEqual([
@@ -151,8 +153,8 @@ describe.each(testEngines())("pack upgrades on %s", (engine) => {
   it("should apply only the unedited items, record the new install, and be up to date after", async () => {
     const tenant = as(tokens.admin);
     const before = await tenant.catalog.services();
-    const result = await tenant.pack.applyUpgrade({ fromVersion: "0.9.0", toVersion: "1.0.0" });
-    expect(result).toEqual({ packId: "lawn-care", fromVersion: "0.9.0", toVersion: "1.0.0", applied: 6, heldBack: 4 });
+    const result = await tenant.pack.applyUpgrade({ fromVersion: "0.9.0", toVersion: latest });
+    expect(result).toEqual({ packId: "lawn-care", fromVersion: "0.9.0", toVersion: latest, applied: 6, heldBack: 4 });
 
     const services = await tenant.catalog.services();
     const service = (id: string) => services.find((s) => s.packItemId === id)!;
@@ -182,9 +184,9 @@ describe.each(testEngines())("pack upgrades on %s", (engine) => {
     const installs = await tenantDb(db, "edited-lawn").run((tx) =>
       tx.packInstall.findMany({ orderBy: { installedAt: "asc" } }),
     );
-    expect(installs.map((i) => i.version)).toEqual(["0.9.0", "1.0.0"]);
+    expect(installs.map((i) => i.version)).toEqual(["0.9.0", latest]);
     expect(installs[1]!.snapshot).toEqual(JSON.parse(JSON.stringify(lawn)));
-    expect(await tenant.pack.status()).toMatchObject({ installed: { version: "1.0.0" }, upgradeAvailable: false });
+    expect(await tenant.pack.status()).toMatchObject({ installed: { version: latest }, upgradeAvailable: false });
     expect(await tenant.pack.upgradePreview()).toBeNull();
 
     const audit = await platform(db).run((tx) =>
@@ -193,33 +195,33 @@ describe.each(testEngines())("pack upgrades on %s", (engine) => {
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details).toMatchObject({
       fromVersion: "0.9.0",
-      toVersion: "1.0.0",
+      toVersion: latest,
       heldBack: ["biweekly-mowing", "fertilization", "edging-refresh", "faq-rain"],
     });
   });
 
   it("should refuse a stale preview: applied meanwhile, or a version that is not the newest", async () => {
-    const again = await failure(as(tokens.admin).pack.applyUpgrade({ fromVersion: "0.9.0", toVersion: "1.0.0" }));
+    const again = await failure(as(tokens.admin).pack.applyUpgrade({ fromVersion: "0.9.0", toVersion: latest }));
     expect(again.code).toBe("CONFLICT");
     expect(again.message).toBe(
-      "The Lawn Care pack on this account is now version 1.0.0, not 0.9.0: the update was applied meanwhile. Review the changes again.",
+      `The Lawn Care pack on this account is now version ${latest}, not 0.9.0: the update was applied meanwhile. Review the changes again.`,
     );
-    const wrongTarget = await failure(as(tokens.racer).pack.applyUpgrade({ fromVersion: "0.9.0", toVersion: "1.1.0" }));
+    const wrongTarget = await failure(as(tokens.racer).pack.applyUpgrade({ fromVersion: "0.9.0", toVersion: "9.9.0" }));
     expect(wrongTarget.message).toBe(
-      "The newest Lawn Care pack is now version 1.0.0, not 1.1.0. Review the changes again before applying.",
+      `The newest Lawn Care pack is now version ${latest}, not 9.9.0. Review the changes again before applying.`,
     );
-    const none = await failure(as(tokens.plain).pack.applyUpgrade({ fromVersion: "1.0.0", toVersion: "1.0.0" }));
+    const none = await failure(as(tokens.plain).pack.applyUpgrade({ fromVersion: latest, toVersion: latest }));
     expect(none).toMatchObject({
       code: "PRECONDITION_FAILED",
       message: "This business wasn't set up from an industry pack, so there is no pack to update.",
     });
     expect(
-      (await failure(as(tokens.admin).pack.applyUpgrade({ fromVersion: "latest", toVersion: "1.0.0" } as never))).code,
+      (await failure(as(tokens.admin).pack.applyUpgrade({ fromVersion: "latest", toVersion: latest } as never))).code,
     ).toBe("BAD_REQUEST");
   });
 
   it("should apply once when two admins press Apply at the same time", async () => {
-    const input = { fromVersion: "0.9.0", toVersion: "1.0.0" };
+    const input = { fromVersion: "0.9.0", toVersion: latest };
     const results = await Promise.allSettled([
       as(tokens.racer).pack.applyUpgrade(input),
       as(tokens.racer).pack.applyUpgrade(input),
@@ -228,7 +230,7 @@ describe.each(testEngines())("pack upgrades on %s", (engine) => {
     const rejected = results.find((r) => r.status === "rejected");
     expect((rejected?.reason as TRPCError).code).toBe("CONFLICT");
     const installs = await tenantDb(db, "racing-lawn").run((tx) =>
-      tx.packInstall.count({ where: { version: "1.0.0" } }),
+      tx.packInstall.count({ where: { version: latest } }),
     );
     expect(installs).toBe(1);
     const pets = await tenantDb(db, "racing-lawn").run((tx) => tx.faq.count({ where: { packItemId: "faq-pets" } }));

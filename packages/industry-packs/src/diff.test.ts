@@ -10,10 +10,10 @@ import {
 
 const v1 = getPack("lawn-care")!;
 
-/** Version 1.1.0 of the lawn pack: a price change, a new add-on, a removed FAQ, a reworded greeting. */
+/** Version 2.0.0 of the lawn pack (it removes a FAQ: a major bump): a price change, a new add-on, a removed FAQ, a reworded greeting. */
 function nextVersion(): IndustryPack {
   const next = structuredClone(v1) as IndustryPack;
-  next.version = "1.1.0";
+  next.version = "2.0.0";
   const mowing = next.services.find((s) => s.id === "weekly-mowing")!;
   mowing.priceCents = { min: 5000, max: 9000 };
   next.addOns.push({
@@ -42,7 +42,7 @@ describe("diffPackVersions", () => {
     const v2 = nextVersion();
     expect(industryPackSchema.safeParse(v2).success).toBe(true);
     const diff = diffPackVersions(v1, v2, []);
-    expect(diff).toMatchObject({ packId: "lawn-care", fromVersion: "1.0.0", toVersion: "1.1.0", isUpgrade: true });
+    expect(diff).toMatchObject({ packId: "lawn-care", fromVersion: v1.version, toVersion: "2.0.0", isUpgrade: true });
     expect(diff.changes.map((c) => [c.kind, c.id, c.change, c.changedFields])).toEqual([
       ["section", "ivr", "changed", ["greeting"]],
       ["service", "weekly-mowing", "changed", ["priceCents"]],
@@ -96,13 +96,33 @@ describe("diffPackVersions", () => {
 
   it("should report a reorder-free change in a cadence and a pricing factor", () => {
     const v2 = structuredClone(v1) as IndustryPack;
-    v2.version = "1.0.1";
+    v2.version = "1.1.1";
     v2.cadences[0]!.intervalDays = 10;
     v2.pricingFactors[0]!.options = [...v2.pricingFactors[0]!.options, "Estate: over 1 acre"];
     const diff = diffPackVersions(v1, v2);
     expect(diff.changes.map((c) => [c.kind, c.id, c.changedFields])).toEqual([
       ["pricingFactor", v1.pricingFactors[0]!.id, ["options"]],
       ["cadence", v1.cadences[0]!.id, ["intervalDays"]],
+    ]);
+  });
+
+  it("should diff campaign templates as items, and read a version without them as having none", () => {
+    const before = structuredClone(v1) as IndustryPack;
+    before.version = "1.0.0";
+    delete before.campaignTemplates;
+    const ids = v1.campaignTemplates!.map((t) => t.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const added = diffPackVersions(before, v1);
+    expect(added.changes.map((c) => [c.kind, c.id, c.change])).toEqual(
+      ids.map((id) => ["campaignTemplate", id, "added"]),
+    );
+    expect(added.isUpgrade).toBe(true);
+    expect(diffPackVersions(v1, before).changes.map((c) => c.change)).toEqual(ids.map(() => "removed"));
+
+    const reworded = structuredClone(v1) as IndustryPack;
+    reworded.campaignTemplates![0]!.body = "Hi {first_name}, a new spring offer is here. Book a time: {booking_link}";
+    expect(diffPackVersions(v1, reworded).changes.map((c) => [c.kind, c.id, c.changedFields])).toEqual([
+      ["campaignTemplate", ids[0], ["body"]],
     ]);
   });
 

@@ -2,6 +2,7 @@ import type {
   IndustryPack,
   PackAddOn,
   PackCadence,
+  PackCampaignTemplate,
   PackFaq,
   PackSectionId,
   PackService,
@@ -11,7 +12,15 @@ import type {
 // Upgrading a tenant from one pack version to the next: what was added, changed and removed, item by
 // item, and which of those can be applied without overwriting something the tenant edited.
 
-export const PACK_ITEM_KINDS = ["pricingFactor", "service", "addOn", "faq", "cadence", "section"] as const;
+export const PACK_ITEM_KINDS = [
+  "pricingFactor",
+  "service",
+  "addOn",
+  "faq",
+  "cadence",
+  "campaignTemplate",
+  "section",
+] as const;
 export type PackItemKind = (typeof PACK_ITEM_KINDS)[number];
 
 export type PackItem =
@@ -20,6 +29,7 @@ export type PackItem =
   | PackAddOn
   | PackFaq
   | PackCadence
+  | PackCampaignTemplate
   | IndustryPack[keyof Pick<IndustryPack, "tone" | "ivr" | "businessHours" | "reminders" | "website">];
 
 export type PackChangeType = "added" | "changed" | "removed";
@@ -47,7 +57,7 @@ export interface PackDiff {
   toVersion: string;
   /** The new version is higher than the old one. */
   isUpgrade: boolean;
-  /** Every difference, in pack order: sections, then pricing factors, services, add-ons, FAQs, cadences. */
+  /** Every difference, in pack order: sections, then pricing factors, services, add-ons, FAQs, cadences, campaign templates. */
   changes: PackItemChange[];
   /** The changes safe to apply. */
   applicable: PackItemChange[];
@@ -69,6 +79,7 @@ const LIST_KEYS = [
   ["addOn", "addOns"],
   ["faq", "faqs"],
   ["cadence", "cadences"],
+  ["campaignTemplate", "campaignTemplates"],
 ] as const;
 
 /** Compares two "major.minor.patch" versions: negative when a < b, 0 when equal, positive when a > b. */
@@ -144,8 +155,9 @@ export function diffPackVersions(
   for (const [id, key] of Object.entries(SECTION_KEYS)) record("section", id, oldPack[key], newPack[key]);
 
   for (const [kind, key] of LIST_KEYS) {
-    const oldItems: readonly { id: string }[] = oldPack[key];
-    const newItems: readonly { id: string }[] = newPack[key];
+    // Campaign templates came later: a version without them has none (every one is "added").
+    const oldItems: readonly { id: string }[] = oldPack[key] ?? [];
+    const newItems: readonly { id: string }[] = newPack[key] ?? [];
     const oldById = new Map(oldItems.map((item) => [item.id, item]));
     const newIds = new Set(newItems.map((item) => item.id));
     // New order first (additions and changes where they now sit), then removals in old order.

@@ -1,6 +1,15 @@
 // @servicepro/industry-packs: per-trade starter content for a new tenant (services, prices, add-ons,
-// FAQs, AI tone, IVR, hours, follow-up timings, website copy) as typed, versioned data. No I/O.
+// FAQs, AI tone, IVR, hours, follow-up timings, campaign templates, website copy) as typed, versioned
+// data. No I/O.
 
+export {
+  type CampaignTemplateSuggestion,
+  campaignTemplatesFor,
+  findCampaignTemplate,
+  GENERIC_CAMPAIGN_TEMPLATES,
+  GENERIC_TEMPLATE_SOURCE,
+  monthInRange,
+} from "./campaign-templates.ts";
 export {
   compareVersions,
   diffPackVersions,
@@ -19,10 +28,13 @@ export {
   CADENCE_MODES,
   type CadenceMode,
   cadenceSchema,
+  campaignTemplateSchema,
   faqSchema,
   type IndustryPack,
   industryPackSchema,
   ivrSchema,
+  type MonthRange,
+  monthRangeSchema,
   OFFER_MOMENTS,
   type OfferMoment,
   PACK_ITEM_ID_PATTERN,
@@ -31,6 +43,7 @@ export {
   type PackAddOn,
   type PackAsset,
   type PackCadence,
+  type PackCampaignTemplate,
   type PackFaq,
   type PackIvr,
   type PackReminders,

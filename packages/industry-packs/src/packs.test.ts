@@ -1,4 +1,5 @@
 import { IVR_MODES } from "@servicepro/telephony/constants";
+import { hasStopInstruction, MAX_CAMPAIGN_SEGMENTS, STOP_LINE, worstCaseSegments } from "@servicepro/validators";
 import { describe, expect, it } from "vitest";
 import {
   getPack,
@@ -17,7 +18,25 @@ const prices = (pack: IndustryPack): Price[] => [
 ];
 const amounts = (price: Price): number[] => (typeof price === "number" ? [price] : [price.min, price.max]);
 const allIds = (pack: IndustryPack): string[] =>
-  [...pack.pricingFactors, ...pack.services, ...pack.addOns, ...pack.faqs, ...pack.cadences].map((item) => item.id);
+  [
+    ...pack.pricingFactors,
+    ...pack.services,
+    ...pack.addOns,
+    ...pack.faqs,
+    ...pack.cadences,
+    ...(pack.campaignTemplates ?? []),
+  ].map((item) => item.id);
+
+/**
+ * A long business name (30 characters) and booking link (45): a template must fit 2 segments for
+ * them, with the longest first name and points the composer assumes and the STOP line added.
+ */
+const LONG_BUSINESS = {
+  name: "Evergreen Outdoor Services LLC",
+  bookingLink: "https://app.servicepro.com/book/evergreen-out",
+};
+/** What a template may cost at most: a third of the composer's limit, so the owner has room to add. */
+const MAX_TEMPLATE_SEGMENTS = 2;
 
 /** Texts that must be unique across packs: a repeat means copy-paste between trades. */
 function duplicatesAcrossPacks(pick: (pack: IndustryPack) => string[]): string[] {
@@ -100,8 +119,33 @@ describe.each(INDUSTRY_PACKS.map((pack) => [pack.id, pack] as const))("pack %s",
     expect(result.success ? [] : result.error.issues).toEqual([]);
   });
 
-  it("should start at version 1.0.0", () => {
-    expect(pack.version).toBe("1.0.0");
+  it("should be at version 1.1.0: 1.0.0 plus its campaign templates (new items: a minor bump)", () => {
+    expect(pack.version).toBe("1.1.0");
+  });
+
+  it("should offer 3 or 4 seasonal campaign templates that fit 2 plain GSM-7 segments for a long business name", () => {
+    const templates = pack.campaignTemplates ?? [];
+    expect(templates.length).toBeGreaterThanOrEqual(3);
+    expect(templates.length).toBeLessThanOrEqual(4);
+    expect(MAX_TEMPLATE_SEGMENTS).toBeLessThan(MAX_CAMPAIGN_SEGMENTS);
+    for (const template of templates) {
+      expect(template.season, template.id).toBeDefined();
+      expect(template.body, template.id).toContain("{first_name}");
+      expect(template.body, template.id).toContain("{booking_link}");
+      expect(hasStopInstruction(template.body), template.id).toBe(false);
+      expect(template.body, template.id).not.toContain(STOP_LINE);
+      const count = worstCaseSegments(template.body, LONG_BUSINESS);
+      expect({ id: template.id, encoding: count.encoding, unicode: count.unicode }).toEqual({
+        id: template.id,
+        encoding: "GSM-7",
+        unicode: [],
+      });
+      expect(count.segments, `${template.id}: ${count.characters} characters`).toBeLessThanOrEqual(
+        MAX_TEMPLATE_SEGMENTS,
+      );
+    }
+    // Seasonal means spread over the year, not four variations of one month.
+    expect(new Set(templates.map((t) => t.season?.fromMonth)).size).toBeGreaterThanOrEqual(3);
   });
 
   it("should have positive whole-cent prices and ranges with min below max", () => {
@@ -186,6 +230,7 @@ describe("content across packs", () => {
     ).toEqual([]);
     expect(duplicatesAcrossPacks((p) => [p.ivr.greeting, p.tone.sampleGreeting, p.tone.description])).toEqual([]);
     expect(duplicatesAcrossPacks((p) => p.cadences.map((c) => c.message))).toEqual([]);
+    expect(duplicatesAcrossPacks((p) => (p.campaignTemplates ?? []).map((t) => t.body))).toEqual([]);
   });
 
   it("should use more than one IVR mode across the trades", () => {
@@ -248,6 +293,26 @@ describe("industryPackSchema", () => {
     const found = messages(pack).join("\n");
     expect(found).toMatch(/ivr\.mode/);
     expect(found).toMatch(/businessHours/);
+  });
+
+  it("should reject a campaign template with a pack placeholder, its own STOP line, emoji or a clashing id", () => {
+    const pack = clone();
+    const templates = pack.campaignTemplates!;
+    templates[0]!.body = "Hi {firstName}, spring specials are here. Book now: {booking_link}";
+    templates[1]!.body = "Hi {first_name}, winter wash week! Book: {booking_link} Reply STOP to opt out";
+    templates[2]!.body = "Hi {first_name}, holiday gift cards are here \u{1F381} {booking_link}";
+    templates[3]!.id = pack.services[0]!.id;
+    const found = messages(pack).join("\n");
+    expect(found).toMatch(/campaignTemplates\.0\.body: Only the campaign merge fields .*not \{firstName\}/);
+    expect(found).toMatch(/campaignTemplates\.1\.body: Leave out the opt-out line/);
+    expect(found).toMatch(/campaignTemplates\.2\.body: Use plain GSM-7 characters/);
+    expect(found).toMatch(/campaignTemplates\.3\.id: The id "maintenance-wash" is already used/);
+  });
+
+  it("should accept a pack without campaign templates, as packs before 1.1.0 were", () => {
+    const pack = clone();
+    delete pack.campaignTemplates;
+    expect(messages(pack)).toEqual([]);
   });
 
   it("should reject services without a website blurb", () => {

@@ -1,5 +1,13 @@
 import { type BusinessHours, IVR_MODES, WEEKDAYS, type Weekday } from "@servicepro/telephony/constants";
-import { ASSET_FIELDS, ASSET_KINDS, type AssetKind } from "@servicepro/validators";
+import {
+  ASSET_FIELDS,
+  ASSET_KINDS,
+  type AssetKind,
+  countSegments,
+  hasStopInstruction,
+  MERGE_FIELDS,
+  unknownMergeFields,
+} from "@servicepro/validators";
 import { z } from "zod";
 
 // The shape of an industry pack: what a new tenant in a trade starts with. Everything is plain data
@@ -10,7 +18,7 @@ export const PACK_ITEM_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * The pack's singleton sections, diffed as one item each. Reserved: no service, add-on, FAQ,
- * pricing factor or cadence may use one of these ids.
+ * pricing factor, cadence or campaign template may use one of these ids.
  */
 export const PACK_SECTION_IDS = ["tone", "ivr", "business-hours", "reminders", "website"] as const;
 export type PackSectionId = (typeof PACK_SECTION_IDS)[number];
@@ -190,6 +198,12 @@ export const remindersSchema = z.strictObject({
     .max(7 * 24),
 });
 
+/** Months 1–12, inclusive; wraps over New Year when `fromMonth` is after `toMonth` (November to February). */
+export const monthRangeSchema = z.strictObject({
+  fromMonth: z.number().int().min(1).max(12),
+  toMonth: z.number().int().min(1).max(12),
+});
+
 export const cadenceSchema = z.strictObject({
   id: itemId,
   serviceIds: z.array(itemId).min(1),
@@ -200,11 +214,39 @@ export const cadenceSchema = z.strictObject({
     .positive()
     .max(3 * 366),
   /** Only in these months (1–12, inclusive, may wrap over New Year), e.g. mowing April to October. */
-  season: z
-    .strictObject({ fromMonth: z.number().int().min(1).max(12), toMonth: z.number().int().min(1).max(12) })
-    .optional(),
+  season: monthRangeSchema.optional(),
   /** The SMS the customer receives (reminder) or the confirmation of the next visit (recurring). */
   message: templated(30, 320),
+});
+
+/**
+ * A campaign text the composer offers as a starting point (`tenant.campaigns.*`). Unlike the pack's
+ * other messages it uses the campaign merge fields ({first_name}, {business_name}, {booking_link},
+ * {points}) because it goes through the campaign renderer, which also adds the business's name and
+ * the STOP line: a body must not carry its own.
+ */
+export const campaignTemplateSchema = z.strictObject({
+  id: itemId,
+  /** What the owner picks from, e.g. "Spring pollen wash". */
+  name: text(3, 60),
+  /** When the offer fits; absent: any time of year. */
+  season: monthRangeSchema.optional(),
+  body: text(20, 320).superRefine((body, ctx) => {
+    const unknown = unknownMergeFields(body);
+    if (unknown.length)
+      ctx.addIssue({
+        code: "custom",
+        message: `Only the campaign merge fields ${MERGE_FIELDS.map((f) => `{${f}}`).join(", ")}, not ${unknown.map((f) => `{${f}}`).join(", ")}.`,
+      });
+    if (hasStopInstruction(body))
+      ctx.addIssue({ code: "custom", message: "Leave out the opt-out line: the composer adds it to every text." });
+    const { unicode } = countSegments(body);
+    if (unicode.length)
+      ctx.addIssue({
+        code: "custom",
+        message: `Use plain GSM-7 characters (one would double the cost of every text): ${unicode.join(" ")}.`,
+      });
+  }),
 });
 
 export const websiteSchema = z.strictObject({
@@ -238,6 +280,8 @@ export const industryPackSchema = z
     businessHours: packBusinessHoursSchema,
     reminders: remindersSchema,
     cadences: z.array(cadenceSchema).min(1).max(8),
+    /** Seasonal campaign starters. Optional: snapshots of versions from before campaigns still parse. */
+    campaignTemplates: z.array(campaignTemplateSchema).max(8).optional(),
     website: websiteSchema,
     /** What the work is done on; empty for trades that work on nothing a customer owns (massage, training). */
     assets: z.array(packAssetSchema).max(3),
@@ -251,6 +295,7 @@ export const industryPackSchema = z
       ["addOns", pack.addOns],
       ["faqs", pack.faqs],
       ["cadences", pack.cadences],
+      ["campaignTemplates", pack.campaignTemplates ?? []],
     ] as const;
     for (const [key, items] of lists) {
       items.forEach((item, index) => {
@@ -342,6 +387,8 @@ export type PackTone = z.infer<typeof toneSchema>;
 export type PackIvr = z.infer<typeof ivrSchema>;
 export type PackReminders = z.infer<typeof remindersSchema>;
 export type PackCadence = z.infer<typeof cadenceSchema>;
+export type MonthRange = z.infer<typeof monthRangeSchema>;
+export type PackCampaignTemplate = z.infer<typeof campaignTemplateSchema>;
 export type PackWebsite = z.infer<typeof websiteSchema>;
 export type PackAsset = Omit<z.infer<typeof packAssetSchema>, "kind"> & { kind: AssetKind };
 export type SizeClass = z.infer<typeof sizeClassSchema>;

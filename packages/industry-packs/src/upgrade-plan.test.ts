@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type CatalogKind, getPack, type IndustryPack, planUpgrade, type RowState } from "./index.ts";
+import { type CatalogKind, getPack, type IndustryPack, planUpgrade, type RowState, snapshotSchema } from "./index.ts";
 
 const v1 = getPack("lawn-care")!;
 
-/** Lawn care 1.1.0: a price change, a new add-on, a removed FAQ, a reworded greeting. */
+/** Lawn care 2.0.0 (it removes a FAQ: a major bump): a price change, a new add-on, a removed FAQ, a reworded greeting. */
 function nextVersion(): IndustryPack {
   const next = structuredClone(v1) as IndustryPack;
-  next.version = "1.1.0";
+  next.version = "2.0.0";
   next.services.find((s) => s.id === "weekly-mowing")!.priceCents = { min: 5000, max: 9000 };
   next.services.find((s) => s.id === "fertilization")!.durationMinutes = 90;
   next.addOns.push({
@@ -39,13 +39,19 @@ function installedRows(pack: IndustryPack): Rows {
 describe("planUpgrade", () => {
   it("should plan nothing between a pack and itself", () => {
     const plan = planUpgrade(v1, v1, installedRows(v1));
-    expect(plan).toEqual({ fromVersion: "1.0.0", toVersion: "1.0.0", willApply: [], heldBack: [], otherChanges: [] });
+    expect(plan).toEqual({
+      fromVersion: v1.version,
+      toVersion: v1.version,
+      willApply: [],
+      heldBack: [],
+      otherChanges: [],
+    });
   });
 
   it("should apply every catalog change to an untouched business, one readable line per change", () => {
     const plan = planUpgrade(v1, nextVersion(), installedRows(v1));
-    expect(plan.fromVersion).toBe("1.0.0");
-    expect(plan.toVersion).toBe("1.1.0");
+    expect(plan.fromVersion).toBe(v1.version);
+    expect(plan.toVersion).toBe("2.0.0");
     expect(plan.heldBack).toEqual([]);
     expect(plan.willApply.map(({ kind, packItemId, change, title }) => [kind, packItemId, change, title])).toEqual([
       ["service", "weekly-mowing", "changed", "Weekly Mowing"],
@@ -80,6 +86,21 @@ describe("planUpgrade", () => {
     ]);
     // The pack drops a FAQ the business already deleted: nothing to apply and nothing to tell.
     expect(plan.willApply.map((item) => [item.packItemId, item.heldBackReason])).toEqual([["grub-control", null]]);
+  });
+
+  it("should upgrade a snapshot from before campaign templates: they are reported, nothing is written", () => {
+    const installed = JSON.parse(JSON.stringify(v1)) as Record<string, unknown>;
+    installed.version = "1.0.0";
+    delete installed.campaignTemplates;
+    // What the router reads from a PackInstall row.
+    const snapshot = snapshotSchema.parse(installed) as unknown as IndustryPack;
+    const plan = planUpgrade(snapshot, v1, installedRows(v1));
+    expect(plan.willApply).toEqual([]);
+    expect(plan.heldBack).toEqual([]);
+    expect(plan.otherChanges).toEqual(
+      v1.campaignTemplates!.map((t) => ({ kind: "campaignTemplate", id: t.id, change: "added" })),
+    );
+    expect(snapshotSchema.safeParse({ ...installed, campaignTemplates: "none" }).success).toBe(false);
   });
 
   it("should hold back a change to a row the business deleted", () => {

@@ -40,7 +40,10 @@ export type UpgradePlan = {
   toVersion: string;
   willApply: (PreviewItem & { raw: PackItemChange })[];
   heldBack: PreviewItem[];
-  /** Changes to the pack's other sections (tone, IVR, hours, website, cadences): not applied by this upgrade. */
+  /**
+   * Changes to the pack's other sections (tone, IVR, hours, website, cadences, campaign templates): not
+   * applied by this upgrade (the composer reads campaign templates from the shipped pack).
+   */
   otherChanges: z.infer<typeof otherChangeSchema>[];
 };
 
@@ -58,6 +61,8 @@ export const snapshotSchema = z.looseObject({
   faqs: snapshotItems,
   pricingFactors: snapshotItems.default([]),
   cadences: snapshotItems.default([]),
+  // Packs before campaign templates have none; the diff reads a missing list as empty.
+  campaignTemplates: snapshotItems.optional(),
 });
 
 const KIND_OF: Record<string, CatalogKind | undefined> = { service: "service", addOn: "addOn", faq: "faq" };

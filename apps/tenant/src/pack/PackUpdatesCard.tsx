@@ -80,8 +80,10 @@ function UpgradePreview({ onApplied }: { onApplied: (message: string) => void })
         </h3>
         {willApply.length > 0 ? (
           <ChangeList items={willApply} label="Changes that will be applied" />
-        ) : (
+        ) : heldBack.length > 0 ? (
           <p className="sp-muted">Nothing: every change touches something you made your own.</p>
+        ) : (
+          <p className="sp-muted">Nothing in your services, add-ons or FAQs changes.</p>
         )}
       </section>
       {heldBack.length > 0 ? (
@@ -94,8 +96,8 @@ function UpgradePreview({ onApplied }: { onApplied: (message: string) => void })
       ) : null}
       {otherChanges.length > 0 ? (
         <p className="sp-muted">
-          The update also changes suggested wording, hours or website copy; those are not applied to your settings
-          automatically.
+          The update also changes suggested texts (such as campaign templates), hours or website copy; those are not
+          applied to your settings automatically.
         </p>
       ) : null}
       {apply.isError ? (

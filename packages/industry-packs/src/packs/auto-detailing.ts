@@ -5,7 +5,7 @@ import type { IndustryPack } from "../schema.ts";
 export const autoDetailing: IndustryPack = {
   id: "auto-detailing",
   name: "Auto Detailing",
-  version: "1.0.0",
+  version: "1.1.0",
   summary:
     "Mobile and shop-based detailing: washes, interior and exterior details, paint correction and ceramic coatings.",
   pricingFactors: [
@@ -412,6 +412,32 @@ export const autoDetailing: IndustryPack = {
       intervalDays: 365,
       message:
         "Hi {firstName}, your ceramic coating turns one this month. {businessName} includes a free annual inspection; book yours here: {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "spring-pollen-wash",
+      name: "Spring pollen wash",
+      season: { fromMonth: 3, toMonth: 5 },
+      body: "Hi {first_name}, pollen and spring rain leave a yellow film that etches paint. Book a maintenance wash with a sealant upgrade by May 31 and take $15 off. We come to you: {booking_link}",
+    },
+    {
+      id: "summer-road-trip-interior",
+      name: "Summer road trip interior",
+      season: { fromMonth: 6, toMonth: 8 },
+      body: "Hi {first_name}, summer road trips leave sand, crumbs and sticky cupholders behind. Get $20 off an interior refresh or full interior detail booked by Aug 31: {booking_link}",
+    },
+    {
+      id: "winter-salt-wash",
+      name: "Winter salt wash",
+      season: { fromMonth: 12, toMonth: 3 },
+      body: "Hi {first_name}, road salt eats at wheels, brakes and the underside of your car. Book a maintenance wash this week and we'll rinse the wheel wells and lower panels free: {booking_link}",
+    },
+    {
+      id: "holiday-gift-card",
+      name: "Holiday detail gift card",
+      season: { fromMonth: 11, toMonth: 12 },
+      body: "Hi {first_name}, a detail makes an easy gift for the car lover in your life. Reply with an amount for a gift card, or book your own pre-holiday detail: {booking_link}",
     },
   ],
   website: {

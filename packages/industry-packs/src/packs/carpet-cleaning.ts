@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const carpetCleaning: IndustryPack = {
   id: "carpet-cleaning",
   name: "Carpet Cleaning",
-  version: "1.0.0",
+  version: "1.1.0",
   summary:
     "Truck-mounted hot-water extraction for carpets and rugs, upholstery cleaning and tile and grout restoration.",
   pricingFactors: [
@@ -216,6 +216,32 @@ export const carpetCleaning: IndustryPack = {
       intervalDays: 180,
       message:
         "Hi {firstName}, homes with pets stay fresher with a cleaning every six months. Want us back? {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "winter-quiet-season",
+      name: "January salt and spill cleanup",
+      season: { fromMonth: 1, toMonth: 2 },
+      body: "Hi {first_name}, holiday spills and salt stains on the carpet? January is our quietest month, so you get your pick of days. Book carpet or rug cleaning: {booking_link}",
+    },
+    {
+      id: "spring-traffic-lanes",
+      name: "Spring carpet refresh",
+      season: { fromMonth: 3, toMonth: 5 },
+      body: "Hi {first_name}, winter boots leave their mark on the traffic lanes. Book a spring carpet cleaning by May 31 and get protector on one room free: {booking_link}",
+    },
+    {
+      id: "summer-pet-odor",
+      name: "Summer pet odor treatment",
+      season: { fromMonth: 6, toMonth: 8 },
+      body: "Hi {first_name}, summer humidity brings out pet odors. Our pet urine treatment flushes the pad, not just the fibers. Book a visit: {booking_link}",
+    },
+    {
+      id: "holiday-guest-prep",
+      name: "Holiday guest prep",
+      season: { fromMonth: 10, toMonth: 11 },
+      body: "Hi {first_name}, guests coming for the holidays? Book carpet and upholstery cleaning before Thanksgiving; November dates go quickly: {booking_link}",
     },
   ],
   website: {

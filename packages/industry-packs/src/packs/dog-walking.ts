@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const dogWalking: IndustryPack = {
   id: "dog-walking",
   name: "Dog Walking and Pet Sitting",
-  version: "1.0.0",
+  version: "1.1.0",
   summary: "Midday dog walks, puppy visits, drop-in cat care and overnight pet sitting with GPS-tracked visit reports.",
   pricingFactors: [
     { id: "pet-count", label: "Pets in the household", options: ["1 pet", "2 pets", "3 or more pets"] },
@@ -178,6 +178,32 @@ export const dogWalking: IndustryPack = {
       intervalDays: 120,
       message:
         "Hi {firstName}, planning a trip? Holiday sitting books up fast at {businessName}. Reserve your dates: {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "summer-travel-sitting",
+      name: "Summer travel pet sitting",
+      season: { fromMonth: 5, toMonth: 8 },
+      body: "Hi {first_name}, summer trips coming up? Overnight and drop-in dates go fast, so book your pet sitting now: {booking_link}",
+    },
+    {
+      id: "fall-routine-walks",
+      name: "Back-to-routine midday walks",
+      season: { fromMonth: 8, toMonth: 9 },
+      body: "Hi {first_name}, back to the office or the school run? Keep your pup's day on track with a midday walk and a walk report. Book a meet-and-greet: {booking_link}",
+    },
+    {
+      id: "holiday-overnights",
+      name: "Holiday overnight sitting",
+      season: { fromMonth: 10, toMonth: 12 },
+      body: "Hi {first_name}, traveling for the holidays? Book overnight pet sitting early; Thanksgiving and Christmas weeks fill first: {booking_link}",
+    },
+    {
+      id: "new-puppy-visits",
+      name: "New puppy potty visits",
+      season: { fromMonth: 12, toMonth: 2 },
+      body: "Hi {first_name}, new puppy in the house? Midday potty visits keep house training on schedule while you're at work. Book a visit: {booking_link}",
     },
   ],
   website: {

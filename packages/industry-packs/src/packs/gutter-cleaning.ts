@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const gutterCleaning: IndustryPack = {
   id: "gutter-cleaning",
   name: "Gutter Cleaning",
-  version: "1.0.0",
+  version: "1.1.0",
   summary:
     "Gutter and downspout cleaning, gutter guard installation and minor gutter repairs, priced by linear feet and stories.",
   pricingFactors: [
@@ -189,6 +189,26 @@ export const gutterCleaning: IndustryPack = {
       intervalDays: 365,
       message:
         "Hi {firstName}, your gutter guards are due for their yearly check and brush-off. Book with {businessName}: {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "spring-gutter-clean",
+      name: "Spring gutter cleaning",
+      season: { fromMonth: 3, toMonth: 5 },
+      body: "Hi {first_name}, spring storms need clear gutters. Book a spring gutter and downspout cleaning, with before-and-after photos: {booking_link}",
+    },
+    {
+      id: "summer-guard-install",
+      name: "Summer gutter guards",
+      season: { fromMonth: 6, toMonth: 8 },
+      body: "Hi {first_name}, tired of gutter cleanings twice a year? Book micro-mesh gutter guard installation this summer and save $100: {booking_link}",
+    },
+    {
+      id: "fall-gutter-clean",
+      name: "Fall gutter cleaning",
+      season: { fromMonth: 10, toMonth: 11 },
+      body: "Hi {first_name}, once the leaves are down, clogged gutters overflow and freeze. Book your fall gutter cleaning before December: {booking_link}",
     },
   ],
   website: {

@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const handyman: IndustryPack = {
   id: "handyman",
   name: "Handyman",
-  version: "1.0.0",
+  version: "1.1.0",
   summary:
     "Small home repairs and installs: honey-do lists, TV mounting, drywall patches, fixtures and furniture assembly.",
   pricingFactors: [
@@ -220,6 +220,26 @@ export const handyman: IndustryPack = {
       intervalDays: 365,
       message:
         "Hi {firstName}, time for your yearly home tune-up: recaulking, detector batteries, sticky doors and loose railings. Book {businessName}: {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "spring-honey-do",
+      name: "Spring honey-do list",
+      season: { fromMonth: 3, toMonth: 5 },
+      body: "Hi {first_name}, spring honey-do list getting long? Book a half-day visit and we'll work through it in one trip. Send photos when you book: {booking_link}",
+    },
+    {
+      id: "fall-winter-prep",
+      name: "Fall winter-prep visit",
+      season: { fromMonth: 9, toMonth: 11 },
+      body: "Hi {first_name}, get the house ready for winter: recaulk the tub, test smoke and CO detectors, fix that drafty door. Book a 2-hour visit: {booking_link}",
+    },
+    {
+      id: "holiday-hosting-ready",
+      name: "Holiday hosting prep",
+      season: { fromMonth: 11, toMonth: 12 },
+      body: "Hi {first_name}, hosting this year? We mount TVs, hang shelves and assemble furniture before the guests arrive. Book a time: {booking_link}",
     },
   ],
   website: {

@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const houseCleaning: IndustryPack = {
   id: "house-cleaning",
   name: "House Cleaning",
-  version: "1.0.0",
+  version: "1.1.0",
   summary: "Recurring home cleaning, deep cleans and move-in/move-out cleaning, priced by home size.",
   pricingFactors: [
     {
@@ -238,6 +238,32 @@ export const houseCleaning: IndustryPack = {
       intervalDays: 90,
       message:
         "Hi {firstName}, it's been three months since your deep clean. Want us to keep it that way with a recurring plan? {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "spring-deep-clean",
+      name: "Spring deep clean",
+      season: { fromMonth: 3, toMonth: 5 },
+      body: "Hi {first_name}, spring cleaning season is here. Book a deep clean by May 31 and we'll clean inside the fridge for free: {booking_link}",
+    },
+    {
+      id: "summer-move-out",
+      name: "Summer move-out clean",
+      season: { fromMonth: 5, toMonth: 8 },
+      body: "Hi {first_name}, moving this summer? Our move-out clean covers inside cabinets, appliances and baseboards to help you get your deposit back. Weekends go fast: {booking_link}",
+    },
+    {
+      id: "back-to-school-plan",
+      name: "Back-to-school cleaning plan",
+      season: { fromMonth: 8, toMonth: 9 },
+      body: "Hi {first_name}, kids back in school? Get your weekends back too. Start an every-other-week cleaning plan in September and your first clean is $25 off: {booking_link}",
+    },
+    {
+      id: "holiday-hosting-clean",
+      name: "Holiday hosting clean",
+      season: { fromMonth: 11, toMonth: 12 },
+      body: "Hi {first_name}, hosting for the holidays? Book a deep clean before your guests arrive. December dates fill up by mid-November: {booking_link}",
     },
   ],
   website: {

@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const junkRemoval: IndustryPack = {
   id: "junk-removal",
   name: "Junk Removal",
-  version: "1.0.0",
+  version: "1.1.0",
   summary:
     "Full-service junk hauling priced by truck volume: single items, garage and estate cleanouts, yard debris and light demolition.",
   pricingFactors: [
@@ -195,6 +195,32 @@ export const junkRemoval: IndustryPack = {
       intervalDays: 90,
       message:
         "Hi {firstName}, any move-outs or cleanouts coming up at your properties? {businessName} can hold a truck for you: {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "spring-garage-cleanout",
+      name: "Spring garage cleanout",
+      season: { fromMonth: 3, toMonth: 5 },
+      body: "Hi {first_name}, spring cleaning the garage or basement? You point, we lift, and we donate or recycle what we can. Book a cleanout: {booking_link}",
+    },
+    {
+      id: "summer-move-haul",
+      name: "Summer moving haul-away",
+      season: { fromMonth: 6, toMonth: 8 },
+      body: "Hi {first_name}, moving this summer? Book a pickup for everything that isn't making the trip, from old dressers to a truckload of boxes: {booking_link}",
+    },
+    {
+      id: "fall-hot-tub-removal",
+      name: "Fall hot tub removal",
+      season: { fromMonth: 9, toMonth: 10 },
+      body: "Hi {first_name}, done with that old hot tub? Fall is a good time to take it out, before the ground freezes. Book a hot tub removal: {booking_link}",
+    },
+    {
+      id: "after-holiday-pickup",
+      name: "After-holiday pickup",
+      season: { fromMonth: 12, toMonth: 1 },
+      body: "Hi {first_name}, new furniture for the holidays? We'll haul away the old couch, mattress or pile of boxes. Book a single-item pickup: {booking_link}",
     },
   ],
   website: {

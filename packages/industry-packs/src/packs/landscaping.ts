@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const landscaping: IndustryPack = {
   id: "landscaping",
   name: "Landscaping",
-  version: "1.0.0",
+  version: "1.1.0",
   summary:
     "Landscape design and installation: mulch and bed maintenance, planting, sod, paver patios and spring and fall cleanups.",
   pricingFactors: [
@@ -228,6 +228,32 @@ export const landscaping: IndustryPack = {
       intervalDays: 30,
       message:
         "Hi {firstName}, how are the new plants settling in? Reply with a photo if anything looks stressed; it's covered by your {businessName} warranty.",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "winter-design-planning",
+      name: "Winter design planning",
+      season: { fromMonth: 12, toMonth: 2 },
+      body: "Hi {first_name}, plan next year's patio or beds now. Winter design consultations have open dates, and spring installs book first: {booking_link}",
+    },
+    {
+      id: "spring-cleanup-mulch",
+      name: "Spring cleanup and mulch",
+      season: { fromMonth: 2, toMonth: 4 },
+      body: "Hi {first_name}, a spring cleanup and fresh mulch make the beds look new. Book by March 31 and get first pick of April dates: {booking_link}",
+    },
+    {
+      id: "summer-path-lighting",
+      name: "Summer path lighting",
+      season: { fromMonth: 6, toMonth: 8 },
+      body: "Hi {first_name}, spending long evenings outside? Low-voltage path lighting makes the beds and patio glow after dark. Book a visit: {booking_link}",
+    },
+    {
+      id: "fall-planting-season",
+      name: "Fall planting season",
+      season: { fromMonth: 9, toMonth: 10 },
+      body: "Hi {first_name}, fall is the best time to plant shrubs and perennials: cooler air and warm soil mean stronger roots. Book a planting visit: {booking_link}",
     },
   ],
   website: {

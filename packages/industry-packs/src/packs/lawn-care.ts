@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const lawnCare: IndustryPack = {
   id: "lawn-care",
   name: "Lawn Care",
-  version: "1.0.0",
+  version: "1.1.0",
   summary: "Residential mowing routes, fertilization programs, aeration and seasonal cleanups.",
   pricingFactors: [
     {
@@ -275,6 +275,32 @@ export const lawnCare: IndustryPack = {
       intervalDays: 365,
       message:
         "Hi {firstName}, fall is the best time to aerate and overseed. Want {businessName} to reserve your spot? {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "spring-route-signup",
+      name: "Spring mowing route sign-up",
+      season: { fromMonth: 2, toMonth: 4 },
+      body: "Hi {first_name}, mowing starts in April and our route days are filling up. Reserve your weekly spot now and your first pre-emergent round is $10 off: {booking_link}",
+    },
+    {
+      id: "summer-grub-prevention",
+      name: "Summer grub prevention",
+      season: { fromMonth: 5, toMonth: 7 },
+      body: "Hi {first_name}, early summer is the window for grub prevention, before the larvae hatch and chew the roots. Add a grub preventive to your next fertilization round: {booking_link}",
+    },
+    {
+      id: "fall-aeration-overseeding",
+      name: "Fall aeration and overseeding",
+      season: { fromMonth: 8, toMonth: 9 },
+      body: "Hi {first_name}, early fall is the best time to aerate and overseed: warm soil, cool nights. Book by Sept 30 and save $25 on aeration and overseeding: {booking_link}",
+    },
+    {
+      id: "fall-leaf-cleanup-offer",
+      name: "Fall leaf cleanup",
+      season: { fromMonth: 10, toMonth: 11 },
+      body: "Hi {first_name}, the leaves are coming down. Book a fall leaf cleanup before the first snow, and add gutter leaf clearing while we're there: {booking_link}",
     },
   ],
   website: {

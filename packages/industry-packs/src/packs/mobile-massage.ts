@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const mobileMassage: IndustryPack = {
   id: "mobile-massage",
   name: "Mobile Massage",
-  version: "1.0.0",
+  version: "1.1.0",
   summary:
     "Licensed massage therapists who bring the table to homes, hotels and offices: Swedish, deep tissue, prenatal, couples and chair massage.",
   pricingFactors: [
@@ -195,6 +195,32 @@ export const mobileMassage: IndustryPack = {
       intervalDays: 90,
       message:
         "Hi {firstName}, your team loved the last chair massage day. Shall {businessName} book the next wellness day for this quarter? {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "valentines-couples",
+      name: "Valentine's couples massage",
+      season: { fromMonth: 1, toMonth: 2 },
+      body: "Hi {first_name}, Valentine's plans? Book a couples massage in your own living room. February evenings go first: {booking_link}",
+    },
+    {
+      id: "mothers-day-massage",
+      name: "Mother's Day massage",
+      season: { fromMonth: 4, toMonth: 5 },
+      body: "Hi {first_name}, Mother's Day is coming. Treat her to a massage at home: reply for a gift card in any amount, or book her session here: {booking_link}",
+    },
+    {
+      id: "team-chair-massage",
+      name: "Team chair massage",
+      season: { fromMonth: 9, toMonth: 11 },
+      body: "Hi {first_name}, thank your team with chair massage at the office. Book a chair massage event for the fall or the holiday season: {booking_link}",
+    },
+    {
+      id: "holiday-gift-massage",
+      name: "Holiday massage gift",
+      season: { fromMonth: 11, toMonth: 12 },
+      body: "Hi {first_name}, a massage is a gift nobody returns. Reply for a holiday gift card in any amount, or book a session to unwind yourself: {booking_link}",
     },
   ],
   website: {

@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const mobileMechanic: IndustryPack = {
   id: "mobile-mechanic",
   name: "Mobile Mechanic",
-  version: "1.0.0",
+  version: "1.1.0",
   summary:
     "Auto repair in the driveway or office lot: diagnostics, brakes, batteries, oil changes and pre-purchase inspections.",
   pricingFactors: [
@@ -219,6 +219,26 @@ export const mobileMechanic: IndustryPack = {
       intervalDays: 365,
       message:
         "Hi {firstName}, it's been a year since your brake job. Want a free brake inspection with your next service? {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "spring-brake-check",
+      name: "Spring brake check",
+      season: { fromMonth: 3, toMonth: 4 },
+      body: "Hi {first_name}, winter potholes and salt are hard on brakes. Hear squealing or grinding? Book a brake inspection in your driveway: {booking_link}",
+    },
+    {
+      id: "summer-road-trip",
+      name: "Road trip prep",
+      season: { fromMonth: 5, toMonth: 7 },
+      body: "Hi {first_name}, road trip coming up? Book an oil change and brake check in your driveway before you go, and we'll rotate the tires free: {booking_link}",
+    },
+    {
+      id: "winter-battery-check",
+      name: "Winter battery check",
+      season: { fromMonth: 10, toMonth: 12 },
+      body: "Hi {first_name}, cold mornings are hard on old batteries. We test and replace batteries in your driveway. Book before the first freeze: {booking_link}",
     },
   ],
   website: {

@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const movingHelp: IndustryPack = {
   id: "moving-help",
   name: "Moving Help",
-  version: "1.0.0",
+  version: "1.1.0",
   summary:
     "Local movers and labor-only moving help: loading rental trucks and PODS, local moves, packing and heavy-item moves.",
   pricingFactors: [
@@ -228,6 +228,32 @@ export const movingHelp: IndustryPack = {
       intervalDays: 330,
       message:
         "Hi {firstName}, lease renewal season is here. If another move is coming up, lock in your date with {businessName} early: {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "spring-rearrange",
+      name: "Spring furniture rearrange",
+      season: { fromMonth: 3, toMonth: 4 },
+      body: "Hi {first_name}, spring refresh? Our crew can rearrange rooms or move that one heavy piece to the garage or basement. Book a time: {booking_link}",
+    },
+    {
+      id: "summer-peak-moves",
+      name: "Summer moving day",
+      season: { fromMonth: 4, toMonth: 6 },
+      body: "Hi {first_name}, summer is peak moving season and weekend crews book up weeks ahead. Lock in your moving day now: {booking_link}",
+    },
+    {
+      id: "college-move-in",
+      name: "College move-in help",
+      season: { fromMonth: 8, toMonth: 9 },
+      body: "Hi {first_name}, dorm and apartment move-ins are coming. Book a loading or unloading crew for the rental truck and skip the heavy lifting: {booking_link}",
+    },
+    {
+      id: "winter-weekday-move",
+      name: "Winter weekday move",
+      season: { fromMonth: 11, toMonth: 2 },
+      body: "Hi {first_name}, moving this winter? Weekday local moves booked November through February are $50 off, and crews have more open dates: {booking_link}",
     },
   ],
   website: {

@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const painting: IndustryPack = {
   id: "painting",
   name: "Painting",
-  version: "1.0.0",
+  version: "1.1.0",
   summary: "Residential interior and exterior painting, cabinet refinishing, deck staining and drywall touch-ups.",
   pricingFactors: [
     {
@@ -219,6 +219,32 @@ export const painting: IndustryPack = {
       intervalDays: 730,
       message:
         "Hi {firstName}, decks need fresh stain every two to three years. Want {businessName} to take a look before the summer schedule fills? {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "winter-cabinet-refresh",
+      name: "Winter cabinet refresh",
+      season: { fromMonth: 1, toMonth: 3 },
+      body: "Hi {first_name}, a new-looking kitchen without a remodel: book cabinet refinishing by March 31 and get $150 off new hardware install: {booking_link}",
+    },
+    {
+      id: "spring-exterior-estimate",
+      name: "Spring exterior estimates",
+      season: { fromMonth: 3, toMonth: 5 },
+      body: "Hi {first_name}, exterior painting season fills up fast. Book a walk-through estimate now for a spring or summer start: {booking_link}",
+    },
+    {
+      id: "summer-deck-stain",
+      name: "Summer deck staining",
+      season: { fromMonth: 6, toMonth: 8 },
+      body: "Hi {first_name}, dry summer weather is ideal for deck and fence staining. Book by July 31 and save $100: {booking_link}",
+    },
+    {
+      id: "winter-interior-rooms",
+      name: "Winter interior painting",
+      season: { fromMonth: 11, toMonth: 2 },
+      body: "Hi {first_name}, winter is a great time for interior painting: shorter waits and crews working indoors. Book a room before March and save 10%: {booking_link}",
     },
   ],
   website: {

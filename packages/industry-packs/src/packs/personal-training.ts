@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const personalTraining: IndustryPack = {
   id: "personal-training",
   name: "Personal Training",
-  version: "1.0.0",
+  version: "1.1.0",
   summary:
     "One-on-one and small-group personal training in a studio, at home or online, with assessments and nutrition coaching.",
   pricingFactors: [
@@ -199,6 +199,32 @@ export const personalTraining: IndustryPack = {
       intervalDays: 30,
       message:
         "Hi {firstName}, we miss you at {businessName}! Ready to get back into a routine? Grab a session this week: {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "new-year-assessment",
+      name: "New year fitness assessment",
+      season: { fromMonth: 12, toMonth: 1 },
+      body: "Hi {first_name}, start the new year with a plan. Book a fitness assessment and goal session in January and your first training session is $20 off: {booking_link}",
+    },
+    {
+      id: "spring-partner-training",
+      name: "Spring partner training",
+      season: { fromMonth: 3, toMonth: 5 },
+      body: "Hi {first_name}, spring is a great time to restart. Bring a friend: partner training splits the cost and keeps you both consistent. Book a session: {booking_link}",
+    },
+    {
+      id: "summer-small-group",
+      name: "Summer small-group classes",
+      season: { fromMonth: 6, toMonth: 8 },
+      body: "Hi {first_name}, busy summer schedule? Drop into a 45-minute small-group strength class for $30. Book your spot: {booking_link}",
+    },
+    {
+      id: "fall-progress-check",
+      name: "Fall progress check",
+      season: { fromMonth: 9, toMonth: 10 },
+      body: "Hi {first_name}, back-to-routine season. Book a progress check with a body composition scan and we'll update your program for fall: {booking_link}",
     },
   ],
   website: {

@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const pestControl: IndustryPack = {
   id: "pest-control",
   name: "Pest Control",
-  version: "1.0.0",
+  version: "1.1.0",
   summary:
     "Quarterly home pest protection, rodent exclusion, termite inspections, mosquito treatments and bed bug service.",
   pricingFactors: [
@@ -243,6 +243,32 @@ export const pestControl: IndustryPack = {
       intervalDays: 365,
       message:
         "Hi {firstName}, termite swarm season is near. An annual inspection from {businessName} catches trouble early: {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "spring-ant-perimeter",
+      name: "Spring ant and spider treatment",
+      season: { fromMonth: 3, toMonth: 5 },
+      body: "Hi {first_name}, ants and spiders wake up in spring. Book a perimeter treatment now to keep them outside where they belong: {booking_link}",
+    },
+    {
+      id: "mosquito-season-start",
+      name: "Mosquito season",
+      season: { fromMonth: 4, toMonth: 6 },
+      body: "Hi {first_name}, mosquito season starts in May. Book yard treatments every 3 weeks through September and your first one is $20 off: {booking_link}",
+    },
+    {
+      id: "late-summer-wasps",
+      name: "Late summer wasp nests",
+      season: { fromMonth: 7, toMonth: 9 },
+      body: "Hi {first_name}, late summer is peak wasp season. Spot a nest near a door or under the deck? Add nest removal to your next service: {booking_link}",
+    },
+    {
+      id: "fall-rodent-exclusion",
+      name: "Fall rodent exclusion",
+      season: { fromMonth: 9, toMonth: 11 },
+      body: "Hi {first_name}, mice move indoors when the nights get cold. Book a rodent exclusion visit and we'll seal the entry points before they do: {booking_link}",
     },
   ],
   website: {

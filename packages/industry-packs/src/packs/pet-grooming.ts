@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const petGrooming: IndustryPack = {
   id: "pet-grooming",
   name: "Pet Grooming",
-  version: "1.0.0",
+  version: "1.1.0",
   summary:
     "Salon or mobile grooming for dogs and cats: baths, full haircuts, deshedding and nail care, priced by size and coat.",
   pricingFactors: [
@@ -245,6 +245,32 @@ export const petGrooming: IndustryPack = {
       intervalDays: 28,
       message:
         "Hi {firstName}, your puppy did great! A second visit in about 4 weeks keeps grooming fun. Book here: {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "spring-shedding",
+      name: "Spring shedding season",
+      season: { fromMonth: 3, toMonth: 5 },
+      body: "Hi {first_name}, shedding season is here. Our deshedding treatment pulls out the loose undercoat so less of it ends up on your couch. Book by April 30 for $10 off: {booking_link}",
+    },
+    {
+      id: "summer-cool-down",
+      name: "Summer cool-down groom",
+      season: { fromMonth: 6, toMonth: 8 },
+      body: "Hi {first_name}, hot days ahead. A summer trim keeps short-coated pups comfortable, and double coats get a deshed instead of a shave. Book here: {booking_link}",
+    },
+    {
+      id: "flea-tick-bath",
+      name: "Flea and tick season bath",
+      season: { fromMonth: 6, toMonth: 9 },
+      body: "Hi {first_name}, flea and tick season is in full swing. Add a flea and tick bath to your pup's next groom for just $20: {booking_link}",
+    },
+    {
+      id: "holiday-grooming-slots",
+      name: "Holiday grooming slots",
+      season: { fromMonth: 10, toMonth: 12 },
+      body: "Hi {first_name}, holiday grooming slots fill fast. Book your pup's groom now for the weeks before Thanksgiving and Christmas: {booking_link}",
     },
   ],
   website: {

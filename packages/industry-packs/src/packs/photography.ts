@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const photography: IndustryPack = {
   id: "photography",
   name: "Photography",
-  version: "1.0.0",
+  version: "1.1.0",
   summary: "Portrait, family, headshot, event and real-estate photography sessions with edited digital galleries.",
   pricingFactors: [
     { id: "coverage-hours", label: "Coverage time", options: ["1 hour", "2–3 hours", "4–6 hours", "8 hours or more"] },
@@ -231,6 +231,32 @@ export const photography: IndustryPack = {
       intervalDays: 730,
       message:
         "Hi {firstName}, your headshot is two years old. A fresh one keeps your profile current; book with {businessName} here: {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "new-year-headshots",
+      name: "New year headshots",
+      season: { fromMonth: 1, toMonth: 2 },
+      body: "Hi {first_name}, new year, new headshot? Book a headshot session in January or February and get one extra retouched image free: {booking_link}",
+    },
+    {
+      id: "spring-mini-sessions",
+      name: "Spring mini sessions",
+      season: { fromMonth: 3, toMonth: 5 },
+      body: "Hi {first_name}, spring mini sessions are open: 20 minutes among the blossoms with 10 edited images, great for grads and growing kids. Spots are limited: {booking_link}",
+    },
+    {
+      id: "fall-mini-sessions",
+      name: "Fall mini sessions",
+      season: { fromMonth: 8, toMonth: 10 },
+      body: "Hi {first_name}, fall mini sessions are open: 20 minutes at golden hour with 10 edited images, just in time for holiday cards. Spots are limited: {booking_link}",
+    },
+    {
+      id: "holiday-prints",
+      name: "Holiday print gift",
+      season: { fromMonth: 11, toMonth: 12 },
+      body: "Hi {first_name}, your gallery makes a gift that lasts. Reply by Dec 10 to order an heirloom print package in time for the holidays, or book your next session: {booking_link}",
     },
   ],
   website: {

@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const poolService: IndustryPack = {
   id: "pool-service",
   name: "Pool Service",
-  version: "1.0.0",
+  version: "1.1.0",
   summary:
     "Weekly pool cleaning and chemical service, green-to-clean recoveries, openings, closings and filter cleans.",
   pricingFactors: [
@@ -226,6 +226,26 @@ export const poolService: IndustryPack = {
       intervalDays: 180,
       message:
         "Hi {firstName}, pool season is around the corner. Reserve your opening with {businessName} before the spring rush: {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "spring-opening",
+      name: "Spring pool opening",
+      season: { fromMonth: 3, toMonth: 5 },
+      body: "Hi {first_name}, opening dates are filling up. Book your spring pool opening now and be swimming by Memorial Day: {booking_link}",
+    },
+    {
+      id: "summer-weekly-route",
+      name: "Summer weekly service",
+      season: { fromMonth: 5, toMonth: 7 },
+      body: "Hi {first_name}, skip the weekend water chemistry. Join our weekly route this summer for balanced water and a clean pool every service day: {booking_link}",
+    },
+    {
+      id: "fall-closing",
+      name: "Fall pool closing",
+      season: { fromMonth: 8, toMonth: 10 },
+      body: "Hi {first_name}, time to plan your fall pool closing. Book by Sept 15 and we'll clean the filter at no charge while we're there: {booking_link}",
     },
   ],
   website: {

@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const pressureWashing: IndustryPack = {
   id: "pressure-washing",
   name: "Pressure Washing",
-  version: "1.0.0",
+  version: "1.1.0",
   summary: "Soft washing of house siding and roofs, and surface cleaning of driveways, patios, decks and fences.",
   pricingFactors: [
     { id: "home-stories", label: "Home height", options: ["Single story", "Two story", "Three story or steep grade"] },
@@ -207,6 +207,26 @@ export const pressureWashing: IndustryPack = {
       intervalDays: 1095,
       message:
         "Hi {firstName}, your roof was soft washed about three years ago. Want a free check for returning streaks? {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "spring-house-wash",
+      name: "Spring house wash",
+      season: { fromMonth: 3, toMonth: 5 },
+      body: "Hi {first_name}, time to wash off winter grime and the green algae on the north side. Book a house soft wash by May 31 and we'll brighten the gutter faces free: {booking_link}",
+    },
+    {
+      id: "summer-deck-patio",
+      name: "Summer deck and patio",
+      season: { fromMonth: 5, toMonth: 7 },
+      body: "Hi {first_name}, get the deck and patio ready for summer cookouts. Book deck or patio cleaning this month and save $25: {booking_link}",
+    },
+    {
+      id: "fall-driveway-seal",
+      name: "Fall driveway clean and seal",
+      season: { fromMonth: 9, toMonth: 11 },
+      body: "Hi {first_name}, clean and seal your driveway before winter so salt and freeze-thaw do less damage. Book a driveway cleaning with sealer: {booking_link}",
     },
   ],
   website: {

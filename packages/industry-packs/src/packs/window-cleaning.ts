@@ -4,7 +4,7 @@ import type { IndustryPack } from "../schema.ts";
 export const windowCleaning: IndustryPack = {
   id: "window-cleaning",
   name: "Window Cleaning",
-  version: "1.0.0",
+  version: "1.1.0",
   summary: "Residential and storefront window cleaning, inside and out, with screens, tracks and pure-water pole work.",
   pricingFactors: [
     {
@@ -201,6 +201,26 @@ export const windowCleaning: IndustryPack = {
       intervalDays: 7,
       message:
         "Hi {firstName}, {businessName} is on the route for your storefront glass this week before you open. Changes: {bookingLink}",
+    },
+  ],
+  campaignTemplates: [
+    {
+      id: "spring-window-clean",
+      name: "Spring window cleaning",
+      season: { fromMonth: 3, toMonth: 5 },
+      body: "Hi {first_name}, let the spring light in. Book inside and out window cleaning by May 31 and we'll wash your screens free: {booking_link}",
+    },
+    {
+      id: "summer-solar-rinse",
+      name: "Summer solar panel rinse",
+      season: { fromMonth: 6, toMonth: 8 },
+      body: "Hi {first_name}, dusty solar panels make less power in the long summer days. Add a pure-water solar panel rinse to your window cleaning: {booking_link}",
+    },
+    {
+      id: "fall-window-clean",
+      name: "Fall window cleaning",
+      season: { fromMonth: 9, toMonth: 11 },
+      body: "Hi {first_name}, clear windows make the short days brighter. Book a fall window cleaning before the holidays, and ask about track and sill detailing: {booking_link}",
     },
   ],
   website: {
