@@ -217,6 +217,7 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "tenant.loyalty.adjust": { customerId: NO_ID, kind: "adjust", points: 10, reason: "Access matrix" },
   // Campaigns: a draft really saves; the others name a campaign that doesn't exist.
   "tenant.campaigns.list": {},
+  "tenant.campaigns.templates": undefined,
   "tenant.campaigns.get": { id: NO_ID },
   "tenant.campaigns.results": { id: NO_ID },
   "tenant.campaigns.audiencePreview": { audience: { lastVisitMoreThanDays: 60 }, body: "Hi {first_name}!" },

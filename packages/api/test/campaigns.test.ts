@@ -10,7 +10,15 @@ import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/
 import { customerSearchKeys } from "@servicepro/validators";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ApiDeps, type ApiMessaging, createApiDeps } from "../src/context.ts";
-import { api, type Business, bookingBusiness, failure, fieldMessages, fieldPaths, staffToken } from "./booking-fixtures.ts";
+import {
+  api,
+  type Business,
+  bookingBusiness,
+  failure,
+  fieldMessages,
+  fieldPaths,
+  staffToken,
+} from "./booking-fixtures.ts";
 import { platform } from "./catalog-fixtures.ts";
 
 /** Noon in Chicago on Monday Dec 7: inside the sending hours. */
@@ -143,7 +151,12 @@ describe.each(testEngines())("campaigns on %s", (engine) => {
     staff = (await staffToken(db, alpha.id, NOON)).token;
     bravoAdmin = (await staffToken(db, bravo.id, NOON, "tenant_admin")).token;
     // Dana Driver (the fixtures' customer) never agreed to offers: in no audience.
-    await customer(db, alpha, { name: "Lapsed Lou", lastVisitDaysAgo: 90, tags: ["VIP"], completedService: alpha.serviceId });
+    await customer(db, alpha, {
+      name: "Lapsed Lou",
+      lastVisitDaysAgo: 90,
+      tags: ["VIP"],
+      completedService: alpha.serviceId,
+    });
     await customer(db, alpha, { name: "Recent Rae", lastVisitDaysAgo: 10, pointsEarned: 150 });
     await customer(db, alpha, { name: "Golden Gil", lastVisitDaysAgo: 200, pointsEarned: 800, pet: true });
     await customer(db, alpha, { name: null });
@@ -273,12 +286,16 @@ describe.each(testEngines())("campaigns on %s", (engine) => {
     const draft = await asAdmin().create({ name: "Tomorrow", body: "Hi {first_name}!", audience: {} });
     const when = "2026-12-08T16:00:00Z"; // 10 AM in Chicago
     const scheduled = await asAdmin().schedule({ id: draft.id, sendAt: when });
-    expect(scheduled).toMatchObject({ status: "scheduled", scheduledAt: new Date(when).toISOString(), recipientCount: 0 });
+    expect(scheduled).toMatchObject({
+      status: "scheduled",
+      scheduledAt: new Date(when).toISOString(),
+      recipientCount: 0,
+    });
     expect(drains).toEqual([{ tenantId: alpha.id, campaignId: draft.id, at: new Date(when) }]);
     // A scheduled campaign can still be edited.
-    expect((await asAdmin().update({ id: draft.id, name: "Tomorrow!", body: "Hey {first_name}", audience: {} })).name).toBe(
-      "Tomorrow!",
-    );
+    expect(
+      (await asAdmin().update({ id: draft.id, name: "Tomorrow!", body: "Hey {first_name}", audience: {} })).name,
+    ).toBe("Tomorrow!");
   });
 
   it("should credit a booking within 7 days to the last campaign that reached the customer", async () => {
@@ -328,6 +345,14 @@ describe.each(testEngines())("campaigns on %s", (engine) => {
     expect((await api(at(NOON), staff).tenant.campaigns.results({ id: first })).bookings.count).toBe(0);
   });
 
+  it("should offer ready-made templates, the generic ones for a business without a pack", async () => {
+    const templates = await api(at(NOON), staff).tenant.campaigns.templates();
+    expect(templates.length).toBeGreaterThanOrEqual(3);
+    expect(templates.every((t) => t.key.startsWith("generic/"))).toBe(true);
+    for (const t of templates)
+      expect(() => api(at(NOON), staff).tenant.campaigns.audiencePreview({ audience: {}, body: t.body })).not.toThrow();
+  });
+
   it("should keep another business's campaigns out of sight", async () => {
     const mine = await asAdmin().create({ name: "Private", body: "Hi", audience: {} });
     const theirs = api(at(NOON), bravoAdmin).tenant.campaigns;
@@ -342,13 +367,15 @@ describe.each(testEngines())("campaigns on %s", (engine) => {
     const rest = await api(at(NOON), staff).tenant.campaigns.list({ limit: 100, cursor: first.nextCursor! });
     const ids = [...first.campaigns, ...rest.campaigns].map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect((await failure(api(at(NOON), staff).tenant.campaigns.list({ cursor: "nonsense" }))).code).toBe("BAD_REQUEST");
+    expect((await failure(api(at(NOON), staff).tenant.campaigns.list({ cursor: "nonsense" }))).code).toBe(
+      "BAD_REQUEST",
+    );
   });
 
   it("should refuse every campaign procedure on the starter plan, and staff who aren't admins from changes", async () => {
-    expect((await failure(api(at(NOON), staff).tenant.campaigns.create({ name: "x", body: "y", audience: {} }))).code).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      (await failure(api(at(NOON), staff).tenant.campaigns.create({ name: "x", body: "y", audience: {} }))).code,
+    ).toBe("FORBIDDEN");
     await platform(db).run((tx) => tx.tenant.update({ where: { id: alpha.id }, data: { planTier: "starter" } }));
     try {
       // Sessions cache the plan; a plan change reaches them through the change feed, shortly after.

@@ -82,8 +82,9 @@ const expandOurs = (db: TestDatabase, campaignId: string) =>
 /** Raw: the same rows into the same table, with a constant sender and no audience condition. */
 const expandRaw = (db: TestDatabase, campaignId: string) =>
   timed(() =>
-    tenantDb(db, TENANT).run((tx) =>
-      tx.$executeRaw(Prisma.sql`
+    tenantDb(db, TENANT).run(
+      (tx) =>
+        tx.$executeRaw(Prisma.sql`
         INSERT INTO campaign_sends (tenant_id, campaign_id, customer_id, phone, sender_key, from_number)
         SELECT c.tenant_id, ${campaignId}::uuid, c.id, c.phone, ${NUMBERS[0]}, ${NUMBERS[0]}
           FROM customers c WHERE c.tenant_id = ${TENANT}`),
@@ -94,7 +95,10 @@ const expandRaw = (db: TestDatabase, campaignId: string) =>
 /** Deletes a round's rows (untimed) so every round writes into the same table state. */
 const clear = (db: TestDatabase, ids: string[]) =>
   asOwner(db, async (client) => {
-    await client.query("DELETE FROM campaign_sends WHERE tenant_id = $1 AND campaign_id = ANY($2::uuid[])", [TENANT, ids]);
+    await client.query("DELETE FROM campaign_sends WHERE tenant_id = $1 AND campaign_id = ANY($2::uuid[])", [
+      TENANT,
+      ids,
+    ]);
     await client.query("DELETE FROM campaigns WHERE tenant_id = $1 AND id = ANY($2::uuid[])", [TENANT, ids]);
     await client.query("VACUUM ANALYZE campaign_sends");
   });

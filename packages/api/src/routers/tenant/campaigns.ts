@@ -3,6 +3,8 @@
 // campaigns and their results; admins compose, schedule, pause, resume and cancel them, and each
 // of those is audited. The rules live in @servicepro/campaigns; sending is its drain (a job,
 // queued after the change commits).
+
+import { TZDate } from "@date-fns/tz";
 import {
   type CampaignBusiness,
   type CampaignProgress,
@@ -22,6 +24,7 @@ import {
 } from "@servicepro/campaigns";
 import { type Campaign, INVALID_CURSOR_MESSAGE, keyset, Prisma } from "@servicepro/db";
 import { AppError } from "@servicepro/errors";
+import { campaignTemplatesFor } from "@servicepro/industry-packs";
 import {
   audiencePreviewInput,
   campaignIdInput,
@@ -144,6 +147,27 @@ export const tenantCampaignsRouter = createRouter({
       const bookings = await campaignBookings(tx, ctx.tenantId, campaign.id);
       const timeline = await campaignTimeline(tx, ctx.tenantId, campaign.id, business.timezone);
       return { status: campaign.status, progress, bookings, timeline };
+    }),
+  ),
+
+  /**
+   * Ready-made messages: the business's pack's seasonal templates (in season first, by the month in
+   * its own time zone), then the generic ones every business can use.
+   */
+  templates: readProcedure.query(({ ctx }) =>
+    ctx.tenant.run(async (tx) => {
+      const [business, install] = await Promise.all([
+        loadBusiness(tx),
+        tx.packInstall.findFirst({ orderBy: { installedAt: "desc" }, select: { packId: true } }),
+      ]);
+      const month = new TZDate(+ctx.now(), business.timezone).getMonth() + 1;
+      return campaignTemplatesFor(install?.packId ?? null, month).map((t) => ({
+        key: t.key,
+        name: t.name,
+        body: t.body,
+        season: t.season ?? null,
+        inSeason: t.inSeason,
+      }));
     }),
   ),
 
