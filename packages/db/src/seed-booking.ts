@@ -199,6 +199,7 @@ export async function seedBookingDemo(db: Database, data: DemoBooking, now: Date
       const services = await seedCatalog(tx, data, pack);
       const bookables = await seedBookables(tx, data);
       const customers = await seedCustomers(tx, data);
+      await seedMarketingConsent(tx, data);
       await seedLoyalty(tx, data, services.addOns);
       // Appointments once per business: a re-run (or a business already using its calendar) keeps its own.
       if ((await tx.appointment.count()) > 0) return;
@@ -498,6 +499,33 @@ async function seedBookables(tx: TenantTx, data: DemoBooking): Promise<Map<strin
 }
 
 /** Customers by phone (one the inbox already has gets its CRM details), each with its assets. */
+/**
+ * Offers consent for the demo's regulars (not for customers tagged "new", who haven't been asked
+ * yet), recorded as staff entries with a note, so the campaign composer has an audience to count.
+ * A number with a marketing row of its own (a real choice made in the app) is left alone.
+ */
+async function seedMarketingConsent(tx: TenantTx, data: DemoBooking): Promise<void> {
+  for (const c of data.customers) {
+    if (c.tags.includes("new")) continue;
+    if (await tx.marketingConsent.findFirst({ where: { phone: c.phone }, select: { phone: true } })) continue;
+    const optedOut = await tx.smsConsent.findFirst({ where: { phone: c.phone, state: "opted_out" } });
+    if (optedOut) continue;
+    await tx.smsConsentEvent.create({
+      data: {
+        tenantId: data.tenantId,
+        phone: c.phone,
+        state: "opted_in",
+        source: "staff",
+        purpose: "marketing",
+        evidence: { note: "Demo data: said yes to offers by text at the counter." },
+      },
+    });
+    await tx.marketingConsent.create({
+      data: { tenantId: data.tenantId, phone: c.phone, state: "opted_in", source: "staff" },
+    });
+  }
+}
+
 async function seedCustomers(tx: TenantTx, data: DemoBooking) {
   const customers = new Map<
     string,
