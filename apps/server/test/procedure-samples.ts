@@ -213,6 +213,7 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
     reviewRequestsEnabled: true,
     reviewLink: "https://g.page/r/access-matrix/review",
     reviewDelayMinutes: 120,
+    rebookRemindersEnabled: false,
   },
   "tenant.loyalty.adjust": { customerId: NO_ID, kind: "adjust", points: 10, reason: "Access matrix" },
   "tenant.loyalty.redeem": { customerId: NO_ID, rewardId: NO_ID },

@@ -1,5 +1,5 @@
 import type { Brain } from "@servicepro/agent";
-import type { ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
+import type { RebookReminderQueue, ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
 import type { Database } from "@servicepro/db";
 import type { Principal, StaffRole } from "@servicepro/identity";
 import type { EmailSender } from "@servicepro/notifications";
@@ -85,6 +85,8 @@ export type ApiMessaging = {
   reminders: ReminderQueue;
   /** Review-request jobs, queued after an appointment is completed (packages/booking enqueueReviewRequests). */
   reviewRequests: ReviewRequestQueue;
+  /** Rebook-reminder jobs, queued after an appointment is completed (packages/booking enqueueRebookReminders). */
+  rebookReminders: RebookReminderQueue;
   /** The SMS agent's brain (test mode runs it); unset: the rules. */
   agentBrain?: Brain;
   /** Transactional email (portal sign-in links); unset: links go by text only. */
