@@ -206,7 +206,7 @@ describe("every screen at 390 px", () => {
 
     await page.goto(url("/automations"));
     await expectFits(page, "tenant-automations", () =>
-      page.getByRole("button", { name: "Save review requests" }).waitFor(),
+      page.getByRole("button", { name: "Save automatic texts" }).waitFor(),
     );
 
     await page.goto(url("/team"));

@@ -66,13 +66,24 @@ const customerRoutes = [
   createRoute({ getParentRoute: () => customerRoute, path: "$", component: MissingPage }),
 ] as const;
 
-/** /book/<slug>: the business's public booking page; a malformed slug is "not found" without a request. */
+/**
+ * /book/<slug>: the business's public booking page; a malformed slug is "not found" without a request.
+ * `?service=<service id>` opens it with that service chosen (the link in a rebook reminder); an id
+ * the page doesn't offer is ignored.
+ */
 export const bookRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "book/$slug",
+  validateSearch: (search: Record<string, unknown>): { service?: string } =>
+    typeof search.service === "string" && search.service !== "" ? { service: search.service } : {},
   component: function BookRoute() {
     const route = readPortalSegment(bookRoute.useParams().slug);
-    return route.kind === "business" ? <BookingPage slug={route.slug} /> : <NotFoundPage />;
+    const { service } = bookRoute.useSearch();
+    return route.kind === "business" ? (
+      <BookingPage slug={route.slug} {...(service ? { serviceId: service } : {})} />
+    ) : (
+      <NotFoundPage />
+    );
   },
 });
 

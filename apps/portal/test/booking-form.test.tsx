@@ -1,9 +1,10 @@
 // The public booking form in a DOM: texts are opt-in (the box starts unticked and an unticked box
-// sends no consent), and a time someone else took is refused with the server's sentence and the
-// nearest times as buttons; picking one books that time.
+// sends no consent), a time someone else took is refused with the server's sentence and the
+// nearest times as buttons (picking one books that time), and a link's `?service=` (a rebook
+// reminder's) starts the form on that service, unless the page doesn't offer it.
 import { bookingConsentText, bookingMarketingConsentText } from "@servicepro/validators";
 import { apiError, createTestApi } from "@servicepro/web/testing";
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { BookingForm } from "../src/booking/BookingForm.tsx";
@@ -65,13 +66,21 @@ const bookedAnswer = (input: unknown) => {
   };
 };
 
-function renderForm(create: (input: unknown) => unknown) {
+function renderForm(create: (input: unknown) => unknown, initialServiceId?: string) {
   const api = createTestApi({
     "booking.availability": () => ({ timeZone: TIME_ZONE, durationMinutes: 60, starts: [FIRST, NEAREST] }),
     "booking.create": create,
   });
   const onBooked = vi.fn();
-  render(<BookingForm slug="green-lawn" page={PAGE} onBooked={onBooked} />, { wrapper: api.Providers });
+  render(
+    <BookingForm
+      slug="green-lawn"
+      page={PAGE}
+      onBooked={onBooked}
+      {...(initialServiceId ? { initialServiceId } : {})}
+    />,
+    { wrapper: api.Providers },
+  );
   return { ...api, onBooked, user: userEvent.setup() };
 }
 
@@ -164,5 +173,32 @@ describe("BookingForm", () => {
     expect(inputs).toHaveLength(2);
     expect(inputs[0]).toMatchObject({ startsAt: FIRST, smsConsent: true });
     expect(inputs[1]).toMatchObject({ startsAt: NEAREST, smsConsent: true, name: "Robin Booker" });
+  });
+
+  it("should start on the service a link names, with its open times, and book it", async () => {
+    const { user, calls, onBooked } = renderForm(bookedAnswer, SERVICE_ID);
+    expect((screen.getByRole("radio", { name: /Weekly Mowing/ }) as HTMLInputElement).checked).toBe(true);
+    // The open times load on their own (no click to wrap them): wait inside act, with RTL's waitFor.
+    const days = await screen.findByRole("group", { name: "Days" });
+    const open = await waitFor(() => {
+      const enabled = within(days)
+        .getAllByRole("button")
+        .filter((button) => !button.hasAttribute("disabled"));
+      expect(enabled.length).toBeGreaterThan(0);
+      return enabled[0]!;
+    });
+    expect(calls.find((call) => call.path === "booking.availability")?.input).toMatchObject({ serviceId: SERVICE_ID });
+    await user.click(open);
+    await user.click(within(await screen.findByRole("group", { name: "Open times" })).getAllByRole("button")[0]!);
+    await fillDetails(user);
+    await user.click(screen.getByRole("button", { name: "Book" }));
+    await vi.waitFor(() => expect(onBooked).toHaveBeenCalled());
+    expect(createInputs(calls)).toEqual([expect.objectContaining({ serviceId: SERVICE_ID, startsAt: FIRST })]);
+  });
+
+  it("should choose nothing for a service the page doesn't offer", () => {
+    renderForm(bookedAnswer, "00000000-0000-4000-8000-000000000000");
+    expect((screen.getByRole("radio", { name: /Weekly Mowing/ }) as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByText("Choose a service to see open times.")).toBeTruthy();
   });
 });

@@ -63,6 +63,13 @@ describe("the booking page's paths", () => {
     expect(leaf?.params).toEqual({ slug: "green-lawn" });
   });
 
+  it("reads ?service= on the booking page (a rebook reminder's link), and nothing without it", () => {
+    const withService = leafOf("/book/green-lawn?service=3f6c2a1e-8d4b-4e2a-9c1f-5b7d9e0a1c2d", "/");
+    expect(withService?.routeId).toBe("/book/$slug");
+    expect(withService?.search).toEqual({ service: "3f6c2a1e-8d4b-4e2a-9c1f-5b7d9e0a1c2d" });
+    expect(leafOf("/book/green-lawn", "/")?.search).toEqual({});
+  });
+
   it("keeps /portal/<slug> the business's sign-in", () => {
     expect(leafOf("/portal/green-lawn", "/portal/")?.routeId).toMatch(/^\/\$slug/);
   });

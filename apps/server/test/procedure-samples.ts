@@ -213,6 +213,7 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
     reviewRequestsEnabled: true,
     reviewLink: "https://g.page/r/access-matrix/review",
     reviewDelayMinutes: 120,
+    rebookRemindersEnabled: false,
   },
   "tenant.loyalty.adjust": { customerId: NO_ID, kind: "adjust", points: 10, reason: "Access matrix" },
   // Campaigns: a draft really saves; the others name a campaign that doesn't exist.

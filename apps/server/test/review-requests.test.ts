@@ -52,7 +52,7 @@ describe.each(testEngines())("review requests on %s", (engine) => {
     return callerWith(deps, (await staffToken(db, TENANT, clock, role)).token).api.tenant;
   };
   const settings = async (input: { reviewRequestsEnabled: boolean; reviewLink: string; reviewDelayMinutes: number }) =>
-    (await caller("tenant_admin")).automations.update(input);
+    (await caller("tenant_admin")).automations.update({ ...input, rebookRemindersEnabled: false });
   const customer = async (name: string, phone: string) =>
     tenantDb(db, TENANT).run((tx) =>
       tx.customer.create({
@@ -113,6 +113,7 @@ describe.each(testEngines())("review requests on %s", (engine) => {
         reviewRequestsEnabled: true,
         reviewLink: REVIEW_LINK,
         reviewDelayMinutes: 120,
+        rebookRemindersEnabled: false,
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const saved = await settings({ reviewRequestsEnabled: true, reviewLink: REVIEW_LINK, reviewDelayMinutes: 120 });

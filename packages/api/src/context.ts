@@ -1,5 +1,5 @@
 import type { Brain } from "@servicepro/agent";
-import type { ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
+import type { RebookReminderQueue, ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
 import type { CampaignDrainQueue } from "@servicepro/campaigns";
 import type { Database } from "@servicepro/db";
 import type { Principal, StaffRole } from "@servicepro/identity";
@@ -86,6 +86,8 @@ export type ApiMessaging = {
   reminders: ReminderQueue;
   /** Review-request jobs, queued after an appointment is completed (packages/booking enqueueReviewRequests). */
   reviewRequests: ReviewRequestQueue;
+  /** Rebook-reminder jobs, queued after an appointment is completed (packages/booking enqueueRebookReminders). */
+  rebookReminders: RebookReminderQueue;
   /** Campaign drain jobs, queued after a campaign starts, is scheduled or resumes (packages/campaigns). */
   campaigns: CampaignDrainQueue;
   /** The SMS agent's brain (test mode runs it); unset: the rules. */

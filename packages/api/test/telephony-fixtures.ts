@@ -51,6 +51,9 @@ const noSending: ApiMessaging = {
   },
   reminders: { enqueue: () => Promise.reject(new Error("This test's caller cannot queue reminder jobs.")) },
   reviewRequests: { enqueue: () => Promise.reject(new Error("This test's caller cannot queue review-request jobs.")) },
+  rebookReminders: {
+    enqueue: () => Promise.reject(new Error("This test's caller cannot queue rebook-reminder jobs.")),
+  },
   campaigns: { start: () => Promise.reject(new Error("This test's caller cannot queue campaign jobs.")) },
 };
 

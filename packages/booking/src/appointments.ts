@@ -9,6 +9,7 @@ import { accrueVisit, attachOpenRedemptions, releaseRedemptions } from "@service
 import type { ActorKind } from "@servicepro/validators";
 import { type BookingContext, isOnline, loadBookingContext, rulesFor } from "./context.ts";
 import { loadJob, serviceNotFound, serviceRuleOf } from "./job.ts";
+import { scheduleRebookReminder } from "./rebook-reminders.ts";
 import { syncReminders } from "./reminders.ts";
 import { scheduleReviewRequest } from "./review-requests.ts";
 import { bookableNotFound, checkSlot, isDoubleBooking, justTaken, slotRefusal } from "./slots.ts";
@@ -20,9 +21,14 @@ export type Actor = { kind: ActorKind; userId?: string | null };
 
 /**
  * What every mutation returns: the row as it now is, and the reminder jobs (and, for a completion,
- * the review-request job) to enqueue after commit.
+ * the review-request and rebook-reminder jobs) to enqueue after commit.
  */
-export type AppointmentChange = { appointment: Appointment; reminderIds: string[]; reviewRequestIds?: string[] };
+export type AppointmentChange = {
+  appointment: Appointment;
+  reminderIds: string[];
+  reviewRequestIds?: string[];
+  rebookReminderIds?: string[];
+};
 
 export type CreateAppointmentArgs = {
   customerId: string;
@@ -385,9 +391,16 @@ export async function completeAppointment(tx: TenantTx, args: CompleteArgs): Pro
     actor: args.actor,
     now: args.now,
   });
-  // The review request, once per appointment, in the same transaction (its job is queued after commit).
+  // The review request and the rebook reminder, once per appointment, in the same transaction (their
+  // jobs are queued after commit).
   const reviewRequestIds = await scheduleReviewRequest(tx, current, args.now);
-  return { appointment, reminderIds: await syncReminders(tx, current.id, args.now), reviewRequestIds };
+  const rebookReminderIds = await scheduleRebookReminder(tx, current);
+  return {
+    appointment,
+    reminderIds: await syncReminders(tx, current.id, args.now),
+    reviewRequestIds,
+    rebookReminderIds,
+  };
 }
 
 export type NoShowArgs = { id: string; note?: string | null; actor: Actor; now: Date };

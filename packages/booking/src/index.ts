@@ -39,6 +39,17 @@ export {
   rulesFor,
 } from "./context.ts";
 export { type Job, type JobRequest, loadJob, type SizeAdjustment, serviceNotFound, sizeAdjustmentsOf } from "./job.ts";
+export {
+  cadencesOf,
+  enqueueRebookReminders,
+  inSeason,
+  loadRebookCadences,
+  type RebookReminderJob,
+  type RebookReminderQueue,
+  rebookCadenceFor,
+  rebookDueAt,
+  scheduleRebookReminder,
+} from "./rebook-reminders.ts";
 export { enqueueReminders, type ReminderJob, type ReminderQueue, syncReminders } from "./reminders.ts";
 export {
   enqueueReviewRequests,

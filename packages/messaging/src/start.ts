@@ -1,5 +1,5 @@
 import { type Brain, rulesBrain } from "@servicepro/agent";
-import type { ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
+import type { RebookReminderQueue, ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
 import { type Database, JOB_QUEUE_SCHEMA, MAINTENANCE_INTERVAL_SECONDS } from "@servicepro/db";
 import { startTwilioIntake, type TwilioIntake } from "@servicepro/intake";
 import { createDevEmailSender, type EmailSender } from "@servicepro/notifications";
@@ -16,12 +16,14 @@ import {
   createMessagingEvents,
   createOffPathWrites,
   createOutbox,
+  createRebookReminderQueue,
   createReminderQueue,
   createReviewRequestQueue,
   type IntakeDeps,
   type MessagingEvents,
   type Outbox,
   type SmsSender,
+  startRebookReminderWorker,
   startReminderWorker,
   startReviewRequestWorker,
   startSmsWorker,
@@ -70,6 +72,8 @@ export type Messaging = {
   reminders: ReminderQueue;
   /** Review-request jobs, queued after an appointment is completed (packages/sms review-request-worker). */
   reviewRequests: ReviewRequestQueue;
+  /** Rebook-reminder jobs ("time for your next visit"), queued after a completion (packages/sms rebook-reminder-worker). */
+  rebookReminders: RebookReminderQueue;
   intake: IntakeDeps;
   /** The durable webhook intake: the routes stage events through it; its worker applies them (when runWorker). */
   twilioIntake: TwilioIntake;
@@ -117,6 +121,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   const outbox = createOutbox(boss);
   const reminders = createReminderQueue(boss, options.db);
   const reviewRequests = createReviewRequestQueue(boss, options.db);
+  const rebookReminders = createRebookReminderQueue(boss, options.db);
   const base = options.publicBaseUrl.replace(/\/$/, "");
   const routing = createRoutingSnapshot(options.db, { logger: options.logger });
   const offPath = createOffPathWrites();
@@ -185,6 +190,20 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
           { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
         )
       : async () => undefined;
+  const stopRebookReminders =
+    (options.runWorker ?? true)
+      ? await startRebookReminderWorker(
+          boss,
+          {
+            db: options.db,
+            outbox,
+            events,
+            publicBaseUrl: base,
+            ...(options.now ? { now: options.now } : {}),
+          },
+          { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
+        )
+      : async () => undefined;
   // The SMS agent answers texts the intake hands it; the intake wakes it when it commits new ones.
   const agentWorker =
     (options.runWorker ?? true)
@@ -227,6 +246,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     provisioning: createProvisioningJobs(boss),
     reminders,
     reviewRequests,
+    rebookReminders,
     intake,
     twilioIntake,
     routing,
@@ -242,6 +262,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       await stopWorker();
       await stopReminders();
       await stopReviewRequests();
+      await stopRebookReminders();
       await agentWorker?.stop();
       await stopProvisioning();
       await boss.stop({ graceful: true, close: false, timeout: 10_000 });

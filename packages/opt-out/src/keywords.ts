@@ -111,3 +111,25 @@ export function fuzzyOptOutWord(word: string): string | null {
   if (/^(unsub|unsusb|unsusc|desabon|desinscri|desuscri)/.test(word)) return "unsubscribe";
   return null;
 }
+
+/**
+ * Keywords that opt in to marketing texts (offers): JOIN, the one word a business advertises ("Text
+ * JOIN to 555-0100 for offers"). OFFERS is left out on purpose: it is an everyday word ("offers?",
+ * "any offers this month"), and express consent must be unmistakable. Not one of Twilio's keywords,
+ * so Twilio never answers it; a Messaging Service that was configured to treat it as its own
+ * keyword sends OptOutType, and then Twilio's meaning wins (the intake checks that).
+ */
+export const MARKETING_OPT_IN_KEYWORDS: readonly string[] = ["JOIN"];
+
+/**
+ * The marketing opt-in keyword a text is, when the whole text is one (case, surrounding spaces and
+ * quotes, and a closing "." or "!" ignored); null otherwise. A question ("Join?") asks, it doesn't agree.
+ */
+export function marketingOptInKeyword(body: string): string | null {
+  const word = foldAccents(body)
+    .trim()
+    .replace(/[\s.!'"“”‘’«»]+$/u, "")
+    .replace(/^[\s'"“”‘’«»]+/u, "")
+    .toUpperCase();
+  return MARKETING_OPT_IN_KEYWORDS.includes(word) ? word : null;
+}

@@ -60,6 +60,15 @@ export {
 } from "./media.ts";
 export { createOutbox, MAX_SMS_BODY, redactedBody, type SmsJob } from "./outbox.ts";
 export {
+  createRebookReminderQueue,
+  type RebookReminderDeps,
+  type RebookReminderOutcome,
+  rebookLink,
+  rebookReminderText,
+  sendRebookReminder,
+  startRebookReminderWorker,
+} from "./rebook-reminder-worker.ts";
+export {
   createReminderQueue,
   type ReminderDeps,
   type ReminderOutcome,
@@ -78,7 +87,16 @@ export {
   sendReviewRequest,
   startReviewRequestWorker,
 } from "./review-request-worker.ts";
-export { customerThread, inQuietHours, quietHoursEnd, quietHoursResume } from "./scheduled-texts.ts";
+export {
+  customerThread,
+  inQuietHours,
+  MARKETING_QUIET_WINDOW,
+  marketingQuietHoursResume,
+  type QuietWindow,
+  quietHoursEnd,
+  quietHoursResume,
+  resumeOutside,
+} from "./scheduled-texts.ts";
 export {
   createDevSender,
   createTwilioClient,

@@ -1,8 +1,9 @@
 /**
  * What Twilio's inbound SMS webhook does to our data, applied for a batch of texts to one tenant in
  * one tenant transaction: each text stored once per Twilio SID, its sender's customer and
- * conversation created on first sight, opt-outs applied and replies (HELP, opt-out confirmation,
- * C / R answers to a reminder) queued through the outbox; events are published after it.
+ * conversation created on first sight, opt-outs and JOIN (offers by text) applied and replies (HELP,
+ * opt-out and JOIN confirmations, C / R answers to a reminder) queued through the outbox; events are
+ * published after it.
  *
  * The durable intake (@servicepro/intake) acknowledges the webhook once its raw event is staged and
  * calls applyInboundTexts from a worker, many texts at a time: the common write set (customers,
@@ -13,12 +14,12 @@
  */
 import { enqueueReminders } from "@servicepro/booking";
 import { type TenantTx, tenantDb } from "@servicepro/db";
-import { type ConsentDecision, classifyConsent } from "@servicepro/opt-out";
+import { type ConsentDecision, classifyConsent, marketingOptInKeyword } from "@servicepro/opt-out";
 import { callerIdOf, classifyAppointmentReply, smsTexts } from "@servicepro/telephony";
 import { runsAutomations } from "@servicepro/tenancy/constants";
 import { customerSearchKeys } from "@servicepro/validators";
 import { handleAppointmentReply } from "./appointment-replies.ts";
-import { recordConsentChange, twilioKeywordHandling } from "./consent.ts";
+import { isOptedOut, recordConsentChange, recordMarketingConsent, twilioKeywordHandling } from "./consent.ts";
 import { type AgentText, type IntakeDeps, ourNumberOf, phoneOf, type TwilioParams } from "./inbound.ts";
 import { recordUnrouted, routeInbound } from "./inbound-routing.ts";
 import { type DroppedMedia, mediaPreview, parseMessageMedia, truncateText } from "./media.ts";
@@ -78,6 +79,8 @@ type Prepared = {
   media: ReturnType<typeof parseMessageMedia>["media"];
   droppedMedia: DroppedMedia[];
   intent: ConsentDecision;
+  /** JOIN (offers by text) when the whole text is that keyword and Twilio handled no keyword in it. */
+  marketingKeyword: string | null;
   text: InboundText;
 };
 
@@ -95,6 +98,7 @@ export async function applyInboundTexts(
     const { params } = text;
     const body = params.Body ?? "";
     const { media, dropped } = parseMessageMedia(params);
+    const intent = classifyConsent(body);
     return {
       sid: params.MessageSid ?? params.SmsSid ?? "",
       to: ourNumberOf(params.To),
@@ -102,7 +106,8 @@ export async function applyInboundTexts(
       body,
       media,
       droppedMedia: dropped,
-      intent: classifyConsent(body),
+      intent,
+      marketingKeyword: intent.kind === "none" && params.OptOutType === undefined ? marketingOptInKeyword(body) : null,
       text,
     };
   });
@@ -186,9 +191,9 @@ export async function applyInboundTexts(
 }
 
 /**
- * Whether the SMS agent should answer a stored text: a plain text (no consent keyword or opt-out
- * words, nothing under review, nothing Twilio handled), not a C / R answer to a reminder that was
- * already handled, from a phone we may text, for a business whose automations run.
+ * Whether the SMS agent should answer a stored text: a plain text (no consent keyword, JOIN or
+ * opt-out words, nothing under review, nothing Twilio handled), not a C / R answer to a reminder
+ * that was already handled, from a phone we may text, for a business whose automations run.
  */
 function needsAgent(
   text: Prepared,
@@ -197,6 +202,7 @@ function needsAgent(
 ): boolean {
   return (
     text.intent.kind === "none" &&
+    text.marketingKeyword === null &&
     text.text.params.OptOutType === undefined &&
     appointment === null &&
     callerIdOf(text.text.params.From).kind === "phone" &&
@@ -232,12 +238,17 @@ async function answerText(
   const { sid, intent, from, body, to } = text;
   const queued: string[] = [];
   // The common case, a plain text that is neither a keyword nor a reminder reply, needs nothing more.
-  if (params.OptOutType === undefined && intent.kind === "none" && !classifyAppointmentReply(body))
+  if (
+    params.OptOutType === undefined &&
+    intent.kind === "none" &&
+    text.marketingKeyword === null &&
+    !classifyAppointmentReply(body)
+  )
     return { queued, appointment: null };
   const senderIsPhone = callerIdOf(params.From).kind === "phone";
   const automated = runsAutomations(tenant.status) && senderIsPhone;
   const twilio = twilioKeywordHandling(params.OptOutType, config?.advancedOptOut ?? false);
-  const queue = async (kind: "help" | "opt_out_confirmation", message: string) => {
+  const queue = async (kind: "help" | "opt_out_confirmation" | "marketing_opt_in_confirmation", message: string) => {
     const r = await deps.outbox.queueSms(tx, { conversationId, body: message, kind, purposeKey: `${kind}:${sid}` });
     if (r.status === "queued") queued.push(r.message.id);
   };
@@ -259,13 +270,18 @@ async function answerText(
     await recordConsentChange(tx, tenantId, { phone: from, state: "opted_in", source: "keyword", evidence });
   } else if ((twilio.optOutType === "HELP" || intent.kind === "help") && automated && !twilio.answersHelp) {
     await queue("help", config?.helpText?.trim() || smsTexts.help(tenant.name, to));
+  } else if (text.marketingKeyword !== null) {
+    await joinOffers(tx, tenantId, { phone: from, evidence }, async () => {
+      if (automated) await queue("marketing_opt_in_confirmation", smsTexts.marketingOptInConfirmation(tenant.name));
+    });
   }
   // C / R answers to a reminder; "YES" is also START (consent above) and confirms as well. Not for a
   // text under review: it may be a revocation, and staff decide before anything answers it.
   const reply =
     automated &&
     (twilio.optOutType === null || twilio.optOutType === "START") &&
-    (intent.kind === "none" || intent.kind === "opt_in")
+    (intent.kind === "none" || intent.kind === "opt_in") &&
+    text.marketingKeyword === null
       ? await handleAppointmentReply(tx, deps, {
           body,
           sid,
@@ -280,6 +296,25 @@ async function answerText(
     input.reminderIds.push(...reply.reminderIds);
   }
   return { queued, appointment: reply?.handled ?? null };
+}
+
+/**
+ * JOIN: the text is the customer's express consent to offers by text (recordMarketingConsent, source
+ * keyword, the text as evidence), confirmed by one reply (`confirm`: what, how often, rates, STOP).
+ * A number that opted out of texts gets neither: its consent to offers needs texts back on first
+ * (START), and nothing but the one opt-out confirmation may be texted to it (the outbox refuses
+ * anything else; Twilio blocks a number that texted STOP with error 21610), so a "text START first"
+ * answer could not be sent. The JOIN stays in the thread for staff to see.
+ */
+async function joinOffers(
+  tx: TenantTx,
+  tenantId: string,
+  { phone, evidence }: { phone: string; evidence: { messageSid: string; text: string } },
+  confirm: () => Promise<void>,
+): Promise<void> {
+  if (await isOptedOut(tx, phone)) return;
+  await recordMarketingConsent(tx, tenantId, { phone, state: "opted_in", source: "keyword", evidence });
+  await confirm();
 }
 
 /**

@@ -1,7 +1,9 @@
-// What every text the business sends on its own schedule (reminders, review requests, portal
-// sign-in texts) needs before it is queued: the business's quiet hours, and a thread to send in.
+// What every text the business sends on its own schedule (reminders, review requests, rebook
+// reminders, portal sign-in texts) needs before it is queued: the business's quiet hours (and, for
+// marketing texts, the legal sending hours too), and a thread to send in.
 import { TZDate } from "@date-fns/tz";
 import type { Conversation, TenantTx } from "@servicepro/db";
+import { CAMPAIGN_SENDING_HOURS } from "@servicepro/validators";
 import { ensureConversation } from "./inbound.ts";
 
 /** Quiet hours of a business that never saved booking settings (the column defaults). */
@@ -50,6 +52,47 @@ export async function quietHoursResume(tx: TenantTx, timeZone: string, now: Date
     minutesOf(quiet.quietHoursEnd),
   );
   return quietNow ? quietHoursEnd(now, timeZone, quiet.quietHoursEnd) : null;
+}
+
+/** A daily window [start, end) of local "HH:MM" times, which may wrap midnight. */
+export type QuietWindow = { start: string; end: string };
+
+/**
+ * The first instant at or after `now` that is outside every window, in `timeZone`: `now` itself
+ * when it is outside them all. Leaving one window may land in another (the business's 22:00–09:00
+ * and the law's 21:00–08:00), so it steps until none holds it (each step ends a window: at most one
+ * step per window).
+ */
+export function resumeOutside(now: Date, timeZone: string, windows: readonly QuietWindow[]): Date {
+  let at = now;
+  for (let step = 0; step <= windows.length; step++) {
+    const local = new TZDate(+at, timeZone);
+    const wall = local.getHours() * 60 + local.getMinutes();
+    const holding = windows.find((w) => inQuietHours(wall, minutesOf(w.start), minutesOf(w.end)));
+    if (!holding) return at;
+    at = quietHoursEnd(at, timeZone, holding.end);
+  }
+  return at;
+}
+
+/** Outside the legal sending hours for marketing texts (8 a.m. to 9 p.m. at the recipient, TCPA). */
+export const MARKETING_QUIET_WINDOW: QuietWindow = {
+  start: CAMPAIGN_SENDING_HOURS.end,
+  end: CAMPAIGN_SENDING_HOURS.start,
+};
+
+/**
+ * quietHoursResume for a marketing text (a "come back" nudge): the business's quiet hours and,
+ * whatever the business chose, never before 08:00 or from 21:00 in its time zone. Null outside both.
+ */
+export async function marketingQuietHoursResume(tx: TenantTx, timeZone: string, now: Date): Promise<Date | null> {
+  const settings = await tx.bookingSettings.findFirst({ select: { quietHoursStart: true, quietHoursEnd: true } });
+  const quiet = settings ?? DEFAULT_QUIET_HOURS;
+  const resume = resumeOutside(now, timeZone, [
+    { start: quiet.quietHoursStart, end: quiet.quietHoursEnd },
+    MARKETING_QUIET_WINDOW,
+  ]);
+  return resume.getTime() === now.getTime() ? null : resume;
 }
 
 /**

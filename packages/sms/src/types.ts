@@ -14,6 +14,10 @@ export type OutboundKind =
   | "appointment_reply"
   /** The one "we'd love a review" text after a completed appointment (transactional: opt-outs still win). */
   | "review_request"
+  /** "Time for your next visit" on the pack's cadence (marketing: needs marketing consent). */
+  | "rebook_reminder"
+  /** The one answer to a JOIN text: offers by text are on (what, how often, rates, how to stop). */
+  | "marketing_opt_in_confirmation"
   /** A customer portal sign-in code or link: a secret, so staff screens show it redacted. */
   | "portal_sign_in";
 

@@ -12,6 +12,9 @@ export const smsTexts = {
     `${business}: thanks, your ${service} on ${when} is confirmed. See you then!`,
   appointmentReschedule: (business: string, bookingUrl: string) =>
     `${business}: no problem. Pick a new time at ${bookingUrl} or reply with a time that suits you, and we'll follow up to confirm.`,
+  /** The answer to JOIN: what they signed up for, how often, the rates and how to stop (CTIA opt-in confirmation). */
+  marketingOptInConfirmation: (business: string) =>
+    `${business}: you're signed up for recurring offers by text, like deals and reminders when you're due for a visit. Msg frequency varies. Msg & data rates may apply. Reply HELP for help. Reply STOP to opt out.`,
   bookingLink: (business: string, bookingUrl: string) =>
     `${business}: book your appointment here: ${bookingUrl} Reply STOP to opt out.`,
 };

@@ -3,7 +3,12 @@
 import { describe, expect, it } from "vitest";
 import { automationSettingsInput } from "./automation.ts";
 
-const valid = { reviewRequestsEnabled: true, reviewLink: "https://g.page/r/shine/review", reviewDelayMinutes: 120 };
+const valid = {
+  reviewRequestsEnabled: true,
+  reviewLink: "https://g.page/r/shine/review",
+  reviewDelayMinutes: 120,
+  rebookRemindersEnabled: false,
+};
 const messages = (input: unknown) =>
   automationSettingsInput.safeParse(input).error?.issues.map((issue) => [issue.path.join("."), issue.message]) ?? [];
 
@@ -13,6 +18,14 @@ describe("automationSettingsInput", () => {
     expect(messages({ ...valid, reviewRequestsEnabled: false, reviewLink: "" })).toEqual([]);
     expect(messages({ ...valid, reviewDelayMinutes: 0 })).toEqual([]);
     expect(messages({ ...valid, reviewDelayMinutes: 10_080 })).toEqual([]);
+    expect(messages({ ...valid, reviewRequestsEnabled: false, reviewLink: "", rebookRemindersEnabled: true })).toEqual(
+      [],
+    );
+  });
+
+  it("should need the rebook switch (the form sends every field)", () => {
+    const { rebookRemindersEnabled: _omitted, ...withoutRebook } = valid;
+    expect(messages(withoutRebook)).toEqual([["rebookRemindersEnabled", "Choose on or off."]]);
   });
 
   it("should refuse on without a link, a link that is not https, and a delay out of bounds", () => {

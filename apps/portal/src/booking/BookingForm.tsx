@@ -42,29 +42,43 @@ const ASSET_WORDS = {
   property: { size: "Lawn or property size", describe: "The property", hint: "The address we'll work at" },
 } as const;
 
+/**
+ * The service a link asked for (`?service=`), when the page offers it for booking online; otherwise
+ * nothing is chosen (a service since removed, or one that is quoted on site).
+ */
+export function preselectedService(page: BookingPage, serviceId: string | undefined) {
+  const service = serviceId ? page.services.find((s) => s.id === serviceId) : undefined;
+  return service && !service.quoteOnly ? service : undefined;
+}
+
 export function BookingForm({
   slug,
   page,
   onBooked,
+  initialServiceId,
 }: {
   slug: string;
   page: BookingPage;
   onBooked: (result: BookingCreateResult) => void;
+  /** Start with this service chosen (a rebook reminder's link); ignored when the page doesn't offer it. */
+  initialServiceId?: string;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { timeZone, name: businessName } = page.business;
+  const initial = preselectedService(page, initialServiceId);
   const form = useZodForm(bookingCreateInput, {
     defaultValues: {
       slug,
-      serviceId: "",
+      serviceId: initial?.id ?? "",
       addOnIds: [],
       startsAt: "",
       name: "",
       phone: "",
       email: "",
       assetDescription: "",
-      sizeClass: null,
+      // As pickService leaves it: a size to choose when the service has sizes.
+      sizeClass: initial && initial.sizeClasses.length > 0 ? "" : null,
       smsConsent: false,
       marketingConsent: false,
       notes: "",

@@ -1,7 +1,7 @@
 // /book/<slug>: a business's public booking page. One form, top to bottom as a customer thinks about
 // it on a phone: what (service, add-ons, their vehicle or property), when (a day, then its open
 // times from `booking.availability`), who (name, phone, email, texts), then "Book". Every time shown
-// is the business's local time.
+// is the business's local time. `serviceId` (from `?service=`) starts the form on that service.
 import "./booking.css";
 import { Alert, apiErrorCode, InfoIcon, LoadErrorAlert, PageNotice, Spinner, SuccessIcon } from "@servicepro/ui";
 import type { BookingCreateResult, BookingPage as BookingPageData } from "@servicepro/validators";
@@ -13,7 +13,7 @@ import { NotFoundPage } from "../pages/NotFoundPage.tsx";
 import { BookingForm } from "./BookingForm.tsx";
 import { dateTimeLabel, formatCents } from "./booking-format.ts";
 
-export function BookingPage({ slug }: { slug: string }) {
+export function BookingPage({ slug, serviceId }: { slug: string; serviceId?: string }) {
   const trpc = useTRPC();
   const page = useQuery(trpc.booking.page.queryOptions({ slug }));
   const [booked, setBooked] = useState<BookingCreateResult | null>(null);
@@ -62,7 +62,12 @@ export function BookingPage({ slug }: { slug: string }) {
             <h1 className="book__title">Book with {name}</h1>
             <p className="sp-muted">Choose a service and a time. Times are {name}'s local time.</p>
           </header>
-          <BookingForm slug={slug} page={data} onBooked={setBooked} />
+          <BookingForm
+            slug={slug}
+            page={data}
+            onBooked={setBooked}
+            {...(serviceId ? { initialServiceId: serviceId } : {})}
+          />
           <BookingPolicies page={data} />
         </div>
       )}

@@ -1,6 +1,7 @@
 // Automatic texts: review requests after a completed appointment (on or off, the review link, the
-// delay) and the last 20 requests with what happened to them (sent, waiting, skipped and why) and
-// the clicks on their short links. Staff see it; admins change it.
+// delay) and rebook reminders on the pack's cadences (on or off, the services they cover), then the
+// last 20 of each with what happened to them (sent, waiting, skipped and why) and, for review
+// requests, the clicks on their short links. Staff see it; admins change it.
 import { formatLocal } from "@servicepro/scheduling";
 import {
   Alert,
@@ -21,13 +22,20 @@ import {
 import { type RouterOutputs, type SignedInContext, useTRPC } from "@servicepro/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { automationFormSchema, automationFormValues, SKIP_REASONS } from "./automation-forms.ts";
+import {
+  automationFormSchema,
+  automationFormValues,
+  intervalLabel,
+  REBOOK_SKIP_REASONS,
+  SKIP_REASONS,
+  seasonLabel,
+} from "./automation-forms.ts";
 import "./automations.css";
 
 type Automations = RouterOutputs["tenant"]["automations"]["get"];
-type ReviewRequest = Automations["reviewRequests"][number];
+type Status = Automations["reviewRequests"][number]["status"];
 
-const STATUS: Record<ReviewRequest["status"], { label: string; tone: BadgeTone }> = {
+const STATUS: Record<Status, { label: string; tone: BadgeTone }> = {
   queued: { label: "Waiting", tone: "info" },
   sent: { label: "Sent", tone: "success" },
   skipped: { label: "Skipped", tone: "neutral" },
@@ -45,7 +53,7 @@ export function AutomationsPage({ context }: { context: SignedInContext }) {
         title="Texts that send themselves"
         description={
           isAdmin
-            ? "After you mark an appointment completed, the customer gets one text asking for a review. Opted-out customers and unhappy ones are never asked."
+            ? "After you mark an appointment completed, the customer gets one text asking for a review and, when the service is due again, one text inviting them to book. Opted-out customers are never texted."
             : "The automatic texts your business sends. Your admins can change them."
         }
       />
@@ -57,6 +65,7 @@ export function AutomationsPage({ context }: { context: SignedInContext }) {
         <>
           <SettingsForm automations={automations.data} disabled={!isAdmin} />
           <RecentRequests automations={automations.data} />
+          <RecentRebookReminders automations={automations.data} />
         </>
       )}
     </div>
@@ -83,7 +92,7 @@ function SettingsForm({ automations, disabled }: { automations: Automations; dis
     <Form
       form={form}
       className="sp-stack"
-      aria-label="Review requests"
+      aria-label="Automatic texts"
       onSubmit={(fields) => {
         setFormError(null);
         setSaved(false);
@@ -120,16 +129,86 @@ function SettingsForm({ automations, disabled }: { automations: Automations; dis
           />
         </div>
       </Card>
+      <Card
+        title="Rebook reminders"
+        description="“Time for your next visit”: one text per completed visit of a service your pack gives a cadence, when it's due again, with a link that opens your booking page on that service. Sent between 8 a.m. and 9 p.m., outside your quiet hours."
+      >
+        <div className="sp-stack">
+          <FormCheckboxField
+            name="rebookRemindersEnabled"
+            label="Remind customers when a service is due again"
+            hint="Only to customers who agreed to offers by text and haven't opted out. Any booking they make after the visit stops it."
+            disabled={disabled}
+          />
+          <CadenceList cadences={automations.rebookCadences} />
+        </div>
+      </Card>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {saved ? <Alert tone="success">Saved.</Alert> : null}
       {disabled ? null : (
         <div>
           <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : "Save review requests"}
+            {save.isPending ? "Saving…" : "Save automatic texts"}
           </Button>
         </div>
       )}
     </Form>
+  );
+}
+
+function CadenceList({ cadences }: { cadences: Automations["rebookCadences"] }) {
+  if (cadences.length === 0)
+    return (
+      <p className="sp-muted">
+        None of your services has a rebook cadence: cadences come with your industry pack, and services you added
+        yourself have none.
+      </p>
+    );
+  return (
+    <ul className="automations-list" aria-label="Rebook cadences">
+      {cadences.map((cadence) => (
+        <li key={cadence.serviceId} className="automations-list__row">
+          <div className="automations-list__main">
+            <strong>{cadence.serviceName}</strong>
+            <div className="sp-muted">{seasonLabel(cadence.season)}</div>
+          </div>
+          <div className="automations-clicks">{intervalLabel(cadence.intervalDays)}</div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function RecentRebookReminders({ automations }: { automations: Automations }) {
+  const when = (iso: string) => formatLocal(new Date(iso), automations.timeZone, "dateTime");
+  return (
+    <Card title="Last rebook reminders" description="The 20 most recent, newest first.">
+      {automations.rebookReminders.length === 0 ? (
+        <EmptyState
+          title="No rebook reminders yet"
+          description="They appear here once a visit of a service with a cadence is completed with rebook reminders turned on."
+        />
+      ) : (
+        <ul className="automations-list" aria-label="Last rebook reminders">
+          {automations.rebookReminders.map((reminder) => (
+            <li key={reminder.id} className="automations-list__row">
+              <div className="automations-list__main">
+                <strong>{reminder.customerName ?? "Customer"}</strong>{" "}
+                <Badge tone={STATUS[reminder.status].tone}>{STATUS[reminder.status].label}</Badge>
+                <div className="sp-muted">
+                  {reminder.status === "sent" && reminder.sentAt
+                    ? `Sent ${when(reminder.sentAt)}`
+                    : reminder.status === "queued"
+                      ? `Due ${when(reminder.dueAt)}`
+                      : (REBOOK_SKIP_REASONS[reminder.reason ?? ""] ?? reminder.reason ?? "Skipped")}
+                </div>
+              </div>
+              <div className="automations-service">{reminder.serviceName ?? ""}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
   );
 }
 

@@ -4,8 +4,10 @@ import {
   type AppointmentDetailRow,
   type AppointmentRow,
   allowedActions,
+  enqueueRebookReminders,
   enqueueReminders,
   enqueueReviewRequests,
+  type RebookReminderQueue,
   type ReminderQueue,
   type ReviewRequestQueue,
 } from "@servicepro/booking";
@@ -58,14 +60,17 @@ export function toDetail(row: AppointmentDetailRow, timeZone: string, now: Date)
 }
 
 /**
- * After the booking's transaction committed: queue the reminder jobs `syncReminders` asked for. A
- * failure here leaves the reminder rows scheduled without a job; it is logged, and the booking
- * (already committed) still answers as done.
+ * After the booking's transaction committed: queue the reminder jobs `syncReminders` asked for (and a
+ * completion's review-request and rebook-reminder jobs). A failure here leaves the rows scheduled
+ * without a job; it is logged, and the booking (already committed) still answers as done.
  */
 export async function afterCommit(
-  ctx: { logger: Logger; messaging: { reminders: ReminderQueue; reviewRequests: ReviewRequestQueue } },
+  ctx: {
+    logger: Logger;
+    messaging: { reminders: ReminderQueue; reviewRequests: ReviewRequestQueue; rebookReminders: RebookReminderQueue };
+  },
   tenantId: string,
-  changes: Pick<AppointmentChange, "reminderIds" | "reviewRequestIds">[],
+  changes: Pick<AppointmentChange, "reminderIds" | "reviewRequestIds" | "rebookReminderIds">[],
 ): Promise<void> {
   const reminderIds = changes.flatMap((change) => change.reminderIds);
   try {
@@ -73,12 +78,21 @@ export async function afterCommit(
   } catch (error) {
     ctx.logger.error({ err: error, tenantId, reminderIds }, "queueing appointment reminders failed");
   }
-  // Only a completion schedules one (like the reminders, a failure leaves the row queued without a job).
+  // Only a completion schedules these (like the reminders, a failure leaves the row queued without a job).
   const reviewRequestIds = changes.flatMap((change) => change.reviewRequestIds ?? []);
-  if (reviewRequestIds.length === 0) return;
-  try {
-    await enqueueReviewRequests(ctx.messaging.reviewRequests, tenantId, reviewRequestIds);
-  } catch (error) {
-    ctx.logger.error({ err: error, tenantId, reviewRequestIds }, "queueing review requests failed");
+  if (reviewRequestIds.length > 0) {
+    try {
+      await enqueueReviewRequests(ctx.messaging.reviewRequests, tenantId, reviewRequestIds);
+    } catch (error) {
+      ctx.logger.error({ err: error, tenantId, reviewRequestIds }, "queueing review requests failed");
+    }
+  }
+  const rebookReminderIds = changes.flatMap((change) => change.rebookReminderIds ?? []);
+  if (rebookReminderIds.length > 0) {
+    try {
+      await enqueueRebookReminders(ctx.messaging.rebookReminders, tenantId, rebookReminderIds);
+    } catch (error) {
+      ctx.logger.error({ err: error, tenantId, rebookReminderIds }, "queueing rebook reminders failed");
+    }
   }
 }
