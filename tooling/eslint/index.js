@@ -36,7 +36,14 @@ export const PURE_PACKAGES = purePackages();
 /** Browser-safe workspace packages besides the pure ones. */
 const BROWSER_PACKAGES = ["@servicepro/ui", "@servicepro/web"];
 /** Third-party packages a pure package may use (tests may also use their test tools). */
-const PURE_THIRD_PARTY = ["zod", "libphonenumber-js", "date-fns", "@date-fns/tz", "chrono-node"];
+const PURE_THIRD_PARTY = [
+  "zod",
+  "libphonenumber-js",
+  "date-fns",
+  "@date-fns/tz",
+  "chrono-node",
+  "sms-segments-calculator",
+];
 const TEST_TOOLS = ["vitest", "fast-check", "fast-xml-parser"];
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
