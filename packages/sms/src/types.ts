@@ -14,6 +14,8 @@ export type OutboundKind =
   | "appointment_reply"
   /** The one "we'd love a review" text after a completed appointment (transactional: opt-outs still win). */
   | "review_request"
+  /** One recipient's text of a marketing campaign (packages/campaigns drain.ts; needs marketing consent). */
+  | "campaign"
   /** A customer portal sign-in code or link: a secret, so staff screens show it redacted. */
   | "portal_sign_in";
 
