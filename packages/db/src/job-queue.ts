@@ -117,7 +117,9 @@ export const JOB_QUEUES = {
   /**
    * Drains one sending campaign (packages/campaigns drain.ts): the job names the campaign; the worker
    * sends its queued rows at each sender's pace for a while, then queues the next job for when the
-   * next text is due. Singleton per campaign, so one drain runs per campaign at a time; a worker
+   * next text is due. The queue's policy is standard, so its singleton key does not deduplicate:
+   * the queue side (packages/campaigns drain-worker.ts) keeps one chain of jobs per campaign, and two
+   * drains at once only share the work (every claim locks its row and the sender's pace). A worker
    * that dies mid-drain leaves rows `sending`, which the next job finishes (reconciling with Twilio).
    */
   campaignDrain: {

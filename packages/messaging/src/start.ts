@@ -1,5 +1,6 @@
 import { type Brain, rulesBrain } from "@servicepro/agent";
 import type { RebookReminderQueue, ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
+import { type CampaignDrainQueue, createCampaignDrainQueue, startCampaignDrainWorker } from "@servicepro/campaigns";
 import { type Database, JOB_QUEUE_SCHEMA, MAINTENANCE_INTERVAL_SECONDS } from "@servicepro/db";
 import { startTwilioIntake, type TwilioIntake } from "@servicepro/intake";
 import { createDevEmailSender, type EmailSender } from "@servicepro/notifications";
@@ -74,6 +75,8 @@ export type Messaging = {
   reviewRequests: ReviewRequestQueue;
   /** Rebook-reminder jobs ("time for your next visit"), queued after a completion (packages/sms rebook-reminder-worker). */
   rebookReminders: RebookReminderQueue;
+  /** Campaign drain jobs: start() after a campaign is set sending (packages/campaigns drain-worker). */
+  campaigns: CampaignDrainQueue;
   intake: IntakeDeps;
   /** The durable webhook intake: the routes stage events through it; its worker applies them (when runWorker). */
   twilioIntake: TwilioIntake;
@@ -122,6 +125,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   const reminders = createReminderQueue(boss, options.db);
   const reviewRequests = createReviewRequestQueue(boss, options.db);
   const rebookReminders = createRebookReminderQueue(boss, options.db);
+  const campaigns = createCampaignDrainQueue(boss);
   const base = options.publicBaseUrl.replace(/\/$/, "");
   const routing = createRoutingSnapshot(options.db, { logger: options.logger });
   const offPath = createOffPathWrites();
@@ -204,6 +208,24 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
           { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
         )
       : async () => undefined;
+  // Campaign texts: each campaign drained at its senders' rates, delivered through the same path as every text.
+  const stopCampaigns =
+    (options.runWorker ?? true)
+      ? await startCampaignDrainWorker(
+          boss,
+          {
+            db: options.db,
+            sender: options.sender,
+            events,
+            logger: options.logger,
+            publicBaseUrl: base,
+            statusCallbackUrl: `${base}/twilio/sms/status`,
+            jobs: boss,
+            ...(options.now ? { now: options.now } : {}),
+          },
+          { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
+        )
+      : async () => undefined;
   // The SMS agent answers texts the intake hands it; the intake wakes it when it commits new ones.
   const agentWorker =
     (options.runWorker ?? true)
@@ -247,6 +269,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     reminders,
     reviewRequests,
     rebookReminders,
+    campaigns,
     intake,
     twilioIntake,
     routing,
@@ -263,6 +286,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       await stopReminders();
       await stopReviewRequests();
       await stopRebookReminders();
+      await stopCampaigns();
       await agentWorker?.stop();
       await stopProvisioning();
       await boss.stop({ graceful: true, close: false, timeout: 10_000 });

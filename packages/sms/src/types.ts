@@ -18,6 +18,8 @@ export type OutboundKind =
   | "rebook_reminder"
   /** The one answer to a JOIN text: offers by text are on (what, how often, rates, how to stop). */
   | "marketing_opt_in_confirmation"
+  /** One recipient's text of a marketing campaign (packages/campaigns drain.ts; needs marketing consent). */
+  | "campaign"
   /** A customer portal sign-in code or link: a secret, so staff screens show it redacted. */
   | "portal_sign_in";
 

@@ -13,6 +13,7 @@ import {
   campaignTimeline,
   cancelCampaign,
   createCampaign,
+  EXPANSION_TRANSACTION,
   loadBusiness,
   pauseCampaign,
   previewAudience,
@@ -47,12 +48,6 @@ const campaignOrder = keyset(
   ],
   "desc",
 );
-
-/**
- * "Send now" writes the whole audience into the outbox in its transaction (one statement; 100,000
- * recipients took 3.3 s on the shared bench machine); Prisma's default 5 s would fail a large list.
- */
-const EXPANSION_TRANSACTION = { timeout: 120_000 };
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
