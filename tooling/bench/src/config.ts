@@ -52,6 +52,7 @@ export const FIGURE_GROUPS = [
   "sms-e2e",
   "voice",
   "agent",
+  "campaigns",
 ] as const;
 export type FigureGroup = (typeof FIGURE_GROUPS)[number];
 
