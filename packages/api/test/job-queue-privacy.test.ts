@@ -6,8 +6,9 @@
 // once. Then the retention sweep (pg-boss's own, with our per-queue deleteAfterSeconds) leaves
 // young finished jobs alone and deletes them once they are past it. PGlite and PostgreSQL.
 import { randomUUID } from "node:crypto";
-import { JOB_QUEUES, type JobQueueKey, platformDb, tenantDb } from "@servicepro/db";
+import { JOB_QUEUES, type JobQueueKey, type Prisma, platformDb, tenantDb } from "@servicepro/db";
 import { testEngines } from "@servicepro/db/testing";
+import { getPack } from "@servicepro/industry-packs";
 import { type Messaging, startMessaging } from "@servicepro/messaging";
 import { applyInboundTexts, createDevSender } from "@servicepro/sms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -131,11 +132,31 @@ describe.each(testEngines())("job queue privacy on %s", (engine) => {
       bookableId: business.bookableIds[0],
     });
     // …and once it is done, its review request is queued for later (review requests on, with a link).
-    await tenantDb(h.db, REMINDER_TENANT).run((tx) =>
-      tx.automationSettings.create({
-        data: { tenantId: REMINDER_TENANT, reviewRequestsEnabled: true, reviewLink: "https://g.page/r/privacy/review" },
-      }),
-    );
+    // …and a rebook reminder for its next visit (rebook reminders on; the service is the detailing
+    // pack's "complete-detail", which has a reminder cadence).
+    const detailing = getPack("auto-detailing")!;
+    await tenantDb(h.db, REMINDER_TENANT).run(async (tx) => {
+      await tx.automationSettings.create({
+        data: {
+          tenantId: REMINDER_TENANT,
+          reviewRequestsEnabled: true,
+          reviewLink: "https://g.page/r/privacy/review",
+          rebookRemindersEnabled: true,
+        },
+      });
+      await tx.packInstall.create({
+        data: {
+          tenantId: REMINDER_TENANT,
+          packId: detailing.id,
+          version: detailing.version,
+          snapshot: structuredClone(detailing) as unknown as Prisma.InputJsonValue,
+        },
+      });
+      await tx.service.update({
+        where: { tenantId_id: { tenantId: REMINDER_TENANT, id: business.serviceId } },
+        data: { packItemId: "complete-detail" },
+      });
+    });
     const DONE_AT = new Date("2026-12-09T17:00:00Z");
     const later = callerWith(
       createApiDeps({ db: h.db, logger: silent, messaging: h.messaging, now: () => DONE_AT }),
@@ -156,6 +177,29 @@ describe.each(testEngines())("job queue privacy on %s", (engine) => {
       },
     ]);
     await settled(JOB_QUEUES.agentReply.name, 1);
+
+    // 5. A campaign scheduled for tomorrow morning: its drain job waits for that time.
+    await tenantDb(h.db, REMINDER_TENANT).run((tx) =>
+      tx.marketingConsent.create({
+        data: { tenantId: REMINDER_TENANT, phone: customer.phone, state: "opted_in", source: "staff" },
+      }),
+    );
+    const marketer = callerWith(
+      createApiDeps({
+        db: h.db,
+        logger: silent,
+        messaging: h.messaging,
+        now: () => DONE_AT,
+        publicBaseUrl: "https://app.example.com",
+      }),
+      (await staffToken(h.db, REMINDER_TENANT, DONE_AT, "tenant_admin")).token,
+    );
+    const draft = await marketer.api.tenant.campaigns.create({
+      name: `Offers for ${customer.name}`,
+      body: "Hi {first_name}, 20% off this week: {booking_link}",
+      audience: {},
+    });
+    await marketer.api.tenant.campaigns.schedule({ id: draft.id, sendAt: "2026-12-10T16:00:00Z" });
   });
   afterAll(async () => {
     await worker?.stop();
