@@ -204,6 +204,30 @@ describe("every screen at 390 px", () => {
     await expectFits(page, "tenant-reward-dialog", () => page.getByRole("dialog", { name: /^Edit / }).waitFor());
     await page.keyboard.press("Escape");
 
+    await page.goto(url("/campaigns"));
+    await expectFits(page, "tenant-campaigns", () => heading(page, "Campaigns"));
+    await page.getByRole("link", { name: "New campaign" }).click();
+    await expectFits(page, "tenant-campaign-new", () => page.getByText(/customers? match/).waitFor());
+    // A long name, a tag chip and a message with a link and a Unicode dash: the composer with its previews.
+    await page
+      .getByRole("textbox", { name: "Name", exact: true })
+      .fill("Fall aeration and overseeding for every lawn in the neighbourhood");
+    await page.getByLabel(/^Tags/).fill("fertilization program");
+    await page.getByRole("button", { name: "Add tag" }).click();
+    await page
+      .getByRole("textbox", { name: /^Message/ })
+      .fill("Hi {first_name}! Fall is the time to aerate — book your visit now: {booking_link}");
+    await expectFits(page, "tenant-campaign-compose", () =>
+      page.getByRole("list", { name: "Texts for customers in the audience" }).waitFor(),
+    );
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expectFits(page, "tenant-campaign-edit", () => page.getByRole("button", { name: "Send now" }).waitFor());
+    await page.goto(url("/campaigns"));
+    await page.getByRole("link", { name: /^Fall aeration and overseeding for every lawn/ }).click();
+    await expectFits(page, "tenant-campaign", () =>
+      page.getByRole("progressbar", { name: "Sending progress" }).waitFor(),
+    );
+
     await page.goto(url("/automations"));
     await expectFits(page, "tenant-automations", () =>
       page.getByRole("button", { name: "Save automatic texts" }).waitFor(),

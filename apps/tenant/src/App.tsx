@@ -16,6 +16,7 @@ function DashboardNav() {
         { to: "/customers", children: "Customers" },
         { to: "/services", children: "Services" },
         { to: "/loyalty", children: "Loyalty" },
+        { to: "/campaigns", children: "Campaigns", activeOptions: { includeSearch: false } },
         { to: "/automations", children: "Automations" },
         { to: "/team", children: "Team" },
         { to: "/booking-settings", children: "Booking" },

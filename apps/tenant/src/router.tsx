@@ -1,7 +1,7 @@
 // The business dashboard's routes. To add a page: a route here (lazy-loaded, with its search params
 // checked by a zod schema if it has any), then a nav item in App.tsx. Paths are relative to /app.
 
-import { LAST_VISIT_FILTERS } from "@servicepro/validators";
+import { CAMPAIGN_STATUSES, LAST_VISIT_FILTERS } from "@servicepro/validators";
 import { appRouterDefaults, createAppRootRoute, searchId, useSignedInContext } from "@servicepro/web";
 import { createRoute, createRouter, lazyRouteComponent } from "@tanstack/react-router";
 import { z } from "zod";
@@ -124,6 +124,36 @@ const loyaltyRoute = createRoute({
   component: () => <LoyaltyPage context={useSignedInContext()} />,
 });
 
+const CampaignsPage = lazyRouteComponent(() => import("./campaigns/CampaignsPage.tsx"), "CampaignsPage");
+/** `?status=`: the list's state filter, so a reload or a shared link shows the same list. */
+const campaignsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/campaigns",
+  validateSearch: z.object({ status: z.enum(CAMPAIGN_STATUSES).optional().catch(undefined) }),
+  component: () => <CampaignsPage context={useSignedInContext()} />,
+});
+
+const NewCampaignPage = lazyRouteComponent(() => import("./campaigns/CampaignComposerPage.tsx"), "NewCampaignPage");
+const newCampaignRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/campaigns/new",
+  component: () => <NewCampaignPage context={useSignedInContext()} />,
+});
+
+const CampaignPage = lazyRouteComponent(() => import("./campaigns/CampaignPage.tsx"), "CampaignPage");
+const campaignRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/campaigns/$campaignId",
+  component: () => <CampaignPage context={useSignedInContext()} />,
+});
+
+const EditCampaignPage = lazyRouteComponent(() => import("./campaigns/CampaignComposerPage.tsx"), "EditCampaignPage");
+const editCampaignRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/campaigns/$campaignId/edit",
+  component: () => <EditCampaignPage context={useSignedInContext()} />,
+});
+
 const AutomationsPage = lazyRouteComponent(() => import("./automations/AutomationsPage.tsx"), "AutomationsPage");
 const automationsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -160,6 +190,10 @@ export const routeTree = rootRoute.addChildren([
   bookingSettingsRoute,
   teamRoute,
   loyaltyRoute,
+  campaignsRoute,
+  newCampaignRoute,
+  campaignRoute,
+  editCampaignRoute,
   automationsRoute,
   agentRoute,
   agentTestRoute,

@@ -204,8 +204,10 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export const campaignListInput = z.strictObject({
   status: z.enum(CAMPAIGN_STATUSES).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(200).nullish(),
   limit: z.number().int().min(1).max(100).default(25),
+  /** tRPC's infinite queries add it; only forward paging exists. */
+  direction: z.enum(["forward", "backward"]).optional(),
 });
 
 /** Campaigns send only between these local hours (TCPA's 8 a.m.–9 p.m. at the recipient). */
