@@ -20,9 +20,7 @@ export {
 } from "./drain-worker.ts";
 export { type AudienceMember, countAudience, type Expansion, expandCampaign, sampleAudience } from "./expand.ts";
 export {
-  bookingLinkOf,
   campaignTextFor,
-  firstNameOf,
   type MergeBusiness,
   type MergeRecipient,
   mergeValuesFor,

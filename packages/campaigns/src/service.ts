@@ -6,6 +6,7 @@ import { AppError, fieldErrors } from "@servicepro/errors";
 import {
   type Audience,
   audienceSchema,
+  bookingLinkOf,
   type CampaignInput,
   countSegments,
   estimatedCostCents,
@@ -14,7 +15,7 @@ import {
 } from "@servicepro/validators";
 import type { AudienceTier } from "./audience.ts";
 import { countAudience, expandCampaign, sampleAudience } from "./expand.ts";
-import { bookingLinkOf, campaignTextFor } from "./merge.ts";
+import { campaignTextFor } from "./merge.ts";
 import { localDateTimeText, localTimeText, nextSendingTime, type QuietHours } from "./sending-hours.ts";
 
 /**

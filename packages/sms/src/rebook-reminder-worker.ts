@@ -18,11 +18,19 @@ import {
   type RebookReminderQueue,
   rebookCadenceFor,
 } from "@servicepro/booking";
-import { type Database, JOB_QUEUES, jobData, queueJob, type TenantTx, tenantDb } from "@servicepro/db";
-import { FALLBACK_FIRST_NAME, hasStopInstruction, STOP_LINE } from "@servicepro/validators";
+import type { Database, TenantTx } from "@servicepro/db";
+import { bookingLinkOf, firstNameOf, hasStopInstruction, STOP_LINE } from "@servicepro/validators";
 import type { PgBoss } from "pg-boss";
 import { hasMarketingConsent, isOptedOut } from "./consent.ts";
-import { customerThread, marketingQuietHoursResume } from "./scheduled-texts.ts";
+import {
+  customerThread,
+  marketingQuietHoursResume,
+  runScheduledText,
+  type ScheduledTextDecision,
+  type ScheduledTextKind,
+  scheduledTextQueue,
+  startScheduledTextWorker,
+} from "./scheduled-texts.ts";
 import type { MessagingEvents, Outbox } from "./types.ts";
 
 export type RebookReminderDeps = {
@@ -42,30 +50,24 @@ export type RebookReminderOutcome =
   /** The row is gone or no longer queued: an earlier job handled it. */
   | { outcome: "stale" };
 
-/** The pg-boss side: a queue that starts each job at its reminder's due time. */
-export function createRebookReminderQueue(boss: PgBoss, db: Database): RebookReminderQueue {
-  return {
-    async enqueue(tenantId, rebookReminderIds) {
-      const rows = await tenantDb(db, tenantId).run((tx) =>
-        tx.rebookReminder.findMany({
-          where: { id: { in: [...rebookReminderIds] }, status: "queued" },
-          select: { id: true, dueAt: true },
-        }),
-      );
-      for (const row of rows) await sendJob(boss, { tenantId, rebookReminderId: row.id }, row.dueAt);
-    },
-  };
-}
+/** Rebook reminders as scheduled texts: queued rows by id, one job per row at its due time. */
+const REBOOK_REMINDERS: ScheduledTextKind<"rebookReminder"> = {
+  queue: "rebookReminder",
+  idField: "rebookReminderId",
+  waiting: (tx, ids) =>
+    tx.rebookReminder.findMany({
+      where: { id: { in: [...ids] }, status: "queued" },
+      select: { id: true, dueAt: true },
+    }),
+};
 
-const sendJob = (boss: PgBoss, job: RebookReminderJob, at: Date) =>
-  queueJob(boss, "rebookReminder", job, { startAfter: at, singletonOn: "rebookReminderId" });
+/** The pg-boss side: a queue that starts each job at its reminder's due time. */
+export const createRebookReminderQueue = (boss: PgBoss, db: Database): RebookReminderQueue =>
+  scheduledTextQueue(boss, db, REBOOK_REMINDERS);
 
 /** The booking page with the service chosen: /book/<slug>?service=<service id>. */
 export const rebookLink = (publicBaseUrl: string, slug: string, serviceId: string) =>
-  `${publicBaseUrl.replace(/\/$/, "")}/book/${slug}?service=${encodeURIComponent(serviceId)}`;
-
-/** The first word of the name on file, or "there" ("Hi there,") when there is none. */
-const firstNameOf = (name: string | null) => name?.trim().split(/\s+/)[0] || FALLBACK_FIRST_NAME;
+  `${bookingLinkOf(publicBaseUrl, slug)}?service=${encodeURIComponent(serviceId)}`;
 
 const PLACEHOLDER = /\{(businessName|firstName|bookingLink)\}/g;
 
@@ -93,27 +95,12 @@ export function rebookReminderText(
 }
 
 /** Handles one rebook-reminder job. Exported for tests, which run it on a fake clock. */
-export async function sendRebookReminder(
-  deps: RebookReminderDeps,
-  job: RebookReminderJob,
-): Promise<RebookReminderOutcome> {
-  const now = deps.now?.() ?? new Date();
-  const result = await tenantDb(deps.db, job.tenantId).run(async (tx) => decide(tx, deps, job, now));
-  if (result.outcome === "sent") {
-    deps.events.publish({
-      type: "message",
-      tenantId: job.tenantId,
-      conversationId: result.conversationId,
-      messageId: result.messageId,
-    });
-    return { outcome: "sent", messageId: result.messageId };
-  }
-  return result;
-}
+export const sendRebookReminder = (deps: RebookReminderDeps, job: RebookReminderJob): Promise<RebookReminderOutcome> =>
+  runScheduledText<RebookReminderOutcome>(deps, job.tenantId, (tx) =>
+    decide(tx, deps, job, deps.now?.() ?? new Date()),
+  );
 
-type Decision =
-  | Exclude<RebookReminderOutcome, { outcome: "sent" }>
-  | { outcome: "sent"; messageId: string; conversationId: string };
+type Decision = ScheduledTextDecision<RebookReminderOutcome>;
 
 async function decide(tx: TenantTx, deps: RebookReminderDeps, job: RebookReminderJob, now: Date): Promise<Decision> {
   // The row lock makes two jobs for one reminder (a retry, a duplicate) take turns; the second sees "sent".
@@ -200,21 +187,8 @@ async function bookedSince(
 }
 
 /** Registers the rebook-reminder worker; returns the function that stops it. */
-export async function startRebookReminderWorker(
+export const startRebookReminderWorker = (
   boss: PgBoss,
   deps: RebookReminderDeps,
   options: { pollingIntervalSeconds?: number } = {},
-): Promise<() => Promise<void>> {
-  const id = await boss.work(
-    JOB_QUEUES.rebookReminder.name,
-    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
-    async ([job]) => {
-      if (!job) return;
-      const data = jobData("rebookReminder", job.data);
-      const outcome = await sendRebookReminder(deps, data);
-      // Not yet (an early job, or the quiet hours): a new job at the due time; this one is done.
-      if (outcome.outcome === "waiting") await sendJob(boss, data, outcome.at);
-    },
-  );
-  return () => boss.offWork(JOB_QUEUES.rebookReminder.name, { id });
-}
+) => startScheduledTextWorker(boss, REBOOK_REMINDERS, (job) => sendRebookReminder(deps, job), options);

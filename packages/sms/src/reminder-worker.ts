@@ -5,11 +5,19 @@
 // appointment moved or ended; skipped: opted out, quiet hours until the start, too late, no number).
 
 import type { ReminderJob, ReminderQueue } from "@servicepro/booking";
-import { type Database, JOB_QUEUES, jobData, queueJob, type TenantTx, tenantDb } from "@servicepro/db";
+import type { Database, TenantTx } from "@servicepro/db";
 import { formatLocal } from "@servicepro/scheduling";
 import type { PgBoss } from "pg-boss";
 import { hasOptedIn, isOptedOut } from "./consent.ts";
-import { customerThread, quietHoursResume } from "./scheduled-texts.ts";
+import {
+  customerThread,
+  quietHoursResume,
+  runScheduledText,
+  type ScheduledTextDecision,
+  type ScheduledTextKind,
+  scheduledTextQueue,
+  startScheduledTextWorker,
+} from "./scheduled-texts.ts";
 import type { MessagingEvents, Outbox } from "./types.ts";
 
 export type ReminderDeps = {
@@ -29,23 +37,20 @@ export type ReminderOutcome =
 
 const FINAL_STATUSES = new Set(["cancelled", "completed", "no_show"]);
 
-/** The pg-boss side: a queue that starts each job at its reminder's due time. */
-export function createReminderQueue(boss: PgBoss, db: Database): ReminderQueue {
-  return {
-    async enqueue(tenantId, reminderIds) {
-      const rows = await tenantDb(db, tenantId).run((tx) =>
-        tx.appointmentReminder.findMany({
-          where: { id: { in: [...reminderIds] }, status: "scheduled" },
-          select: { id: true, dueAt: true },
-        }),
-      );
-      for (const row of rows) await sendJob(boss, { tenantId, reminderId: row.id }, row.dueAt);
-    },
-  };
-}
+/** Appointment reminders as scheduled texts: scheduled rows by id, one job per row at its due time. */
+const APPOINTMENT_REMINDERS: ScheduledTextKind<"appointmentReminder"> = {
+  queue: "appointmentReminder",
+  idField: "reminderId",
+  waiting: (tx, ids) =>
+    tx.appointmentReminder.findMany({
+      where: { id: { in: [...ids] }, status: "scheduled" },
+      select: { id: true, dueAt: true },
+    }),
+};
 
-const sendJob = (boss: PgBoss, job: ReminderJob, at: Date) =>
-  queueJob(boss, "appointmentReminder", job, { startAfter: at, singletonOn: "reminderId" });
+/** The pg-boss side: a queue that starts each job at its reminder's due time. */
+export const createReminderQueue = (boss: PgBoss, db: Database): ReminderQueue =>
+  scheduledTextQueue(boss, db, APPOINTMENT_REMINDERS);
 
 /** The text for a reminder or confirmation: who, what, when (in the business's zone), and C / R. */
 export function reminderText(input: {
@@ -62,24 +67,10 @@ export function reminderText(input: {
 }
 
 /** Handles one reminder job. Exported for tests, which run it on a fake clock. */
-export async function sendReminder(deps: ReminderDeps, job: ReminderJob): Promise<ReminderOutcome> {
-  const now = deps.now?.() ?? new Date();
-  const result = await tenantDb(deps.db, job.tenantId).run(async (tx) => decide(tx, deps, job, now));
-  if (result.outcome === "sent") {
-    deps.events.publish({
-      type: "message",
-      tenantId: job.tenantId,
-      conversationId: result.conversationId,
-      messageId: result.messageId,
-    });
-    return { outcome: "sent", messageId: result.messageId };
-  }
-  return result;
-}
+export const sendReminder = (deps: ReminderDeps, job: ReminderJob): Promise<ReminderOutcome> =>
+  runScheduledText<ReminderOutcome>(deps, job.tenantId, (tx) => decide(tx, deps, job, deps.now?.() ?? new Date()));
 
-type Decision =
-  | Exclude<ReminderOutcome, { outcome: "sent" }>
-  | { outcome: "sent"; messageId: string; conversationId: string };
+type Decision = ScheduledTextDecision<ReminderOutcome>;
 
 async function decide(tx: TenantTx, deps: ReminderDeps, job: ReminderJob, now: Date): Promise<Decision> {
   // The row lock makes two jobs for one reminder (a retry, a duplicate) take turns; the second sees "sent".
@@ -149,21 +140,8 @@ async function decide(tx: TenantTx, deps: ReminderDeps, job: ReminderJob, now: D
 }
 
 /** Registers the reminder worker; returns the function that stops it. */
-export async function startReminderWorker(
+export const startReminderWorker = (
   boss: PgBoss,
   deps: ReminderDeps & { logger: { warn(obj: object, msg: string): void } },
   options: { pollingIntervalSeconds?: number } = {},
-): Promise<() => Promise<void>> {
-  const id = await boss.work(
-    JOB_QUEUES.appointmentReminder.name,
-    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
-    async ([job]) => {
-      if (!job) return;
-      const data = jobData("appointmentReminder", job.data);
-      const outcome = await sendReminder(deps, data);
-      // Not yet (an early job, or the quiet hours): a new job at the due time; this one is done.
-      if (outcome.outcome === "waiting") await sendJob(boss, data, outcome.at);
-    },
-  );
-  return () => boss.offWork(JOB_QUEUES.appointmentReminder.name, { id });
-}
+) => startScheduledTextWorker(boss, APPOINTMENT_REMINDERS, (job) => sendReminder(deps, job), options);

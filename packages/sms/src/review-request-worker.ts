@@ -11,10 +11,18 @@
 
 import { createHash, randomBytes } from "node:crypto";
 import type { ReviewRequestJob, ReviewRequestQueue } from "@servicepro/booking";
-import { type Database, JOB_QUEUES, jobData, queueJob, type TenantTx, tenantDb } from "@servicepro/db";
+import { type Database, type TenantTx, tenantDb } from "@servicepro/db";
 import type { PgBoss } from "pg-boss";
 import { hasOptedIn, isOptedOut } from "./consent.ts";
-import { customerThread, quietHoursResume } from "./scheduled-texts.ts";
+import {
+  customerThread,
+  quietHoursResume,
+  runScheduledText,
+  type ScheduledTextDecision,
+  type ScheduledTextKind,
+  scheduledTextQueue,
+  startScheduledTextWorker,
+} from "./scheduled-texts.ts";
 import type { MessagingEvents, Outbox } from "./types.ts";
 
 export type ReviewRequestDeps = {
@@ -34,23 +42,17 @@ export type ReviewRequestOutcome =
   /** The row is gone or no longer queued: an earlier job handled it. */
   | { outcome: "stale" };
 
-/** The pg-boss side: a queue that starts each job at its request's due time. */
-export function createReviewRequestQueue(boss: PgBoss, db: Database): ReviewRequestQueue {
-  return {
-    async enqueue(tenantId, reviewRequestIds) {
-      const rows = await tenantDb(db, tenantId).run((tx) =>
-        tx.reviewRequest.findMany({
-          where: { id: { in: [...reviewRequestIds] }, status: "queued" },
-          select: { id: true, dueAt: true },
-        }),
-      );
-      for (const row of rows) await sendJob(boss, { tenantId, reviewRequestId: row.id }, row.dueAt);
-    },
-  };
-}
+/** Review requests as scheduled texts: queued rows by id, one job per row at its due time. */
+const REVIEW_REQUESTS: ScheduledTextKind<"reviewRequest"> = {
+  queue: "reviewRequest",
+  idField: "reviewRequestId",
+  waiting: (tx, ids) =>
+    tx.reviewRequest.findMany({ where: { id: { in: [...ids] }, status: "queued" }, select: { id: true, dueAt: true } }),
+};
 
-const sendJob = (boss: PgBoss, job: ReviewRequestJob, at: Date) =>
-  queueJob(boss, "reviewRequest", job, { startAfter: at, singletonOn: "reviewRequestId" });
+/** The pg-boss side: a queue that starts each job at its request's due time. */
+export const createReviewRequestQueue = (boss: PgBoss, db: Database): ReviewRequestQueue =>
+  scheduledTextQueue(boss, db, REVIEW_REQUESTS);
 
 /** The short link's path for a token: /r/<tenant>/<token> (the tenant scopes the lookup; RLS applies). */
 export const reviewLinkPath = (tenantId: string, token: string) => `/r/${tenantId}/${token}`;
@@ -63,24 +65,10 @@ export function reviewRequestText(businessName: string, link: string): string {
 }
 
 /** Handles one review-request job. Exported for tests, which run it on a fake clock. */
-export async function sendReviewRequest(deps: ReviewRequestDeps, job: ReviewRequestJob): Promise<ReviewRequestOutcome> {
-  const now = deps.now?.() ?? new Date();
-  const result = await tenantDb(deps.db, job.tenantId).run(async (tx) => decide(tx, deps, job, now));
-  if (result.outcome === "sent") {
-    deps.events.publish({
-      type: "message",
-      tenantId: job.tenantId,
-      conversationId: result.conversationId,
-      messageId: result.messageId,
-    });
-    return { outcome: "sent", messageId: result.messageId };
-  }
-  return result;
-}
+export const sendReviewRequest = (deps: ReviewRequestDeps, job: ReviewRequestJob): Promise<ReviewRequestOutcome> =>
+  runScheduledText<ReviewRequestOutcome>(deps, job.tenantId, (tx) => decide(tx, deps, job, deps.now?.() ?? new Date()));
 
-type Decision =
-  | Exclude<ReviewRequestOutcome, { outcome: "sent" }>
-  | { outcome: "sent"; messageId: string; conversationId: string };
+type Decision = ScheduledTextDecision<ReviewRequestOutcome>;
 
 async function decide(tx: TenantTx, deps: ReviewRequestDeps, job: ReviewRequestJob, now: Date): Promise<Decision> {
   // The row lock makes two jobs for one request (a retry, a duplicate) take turns; the second sees "sent".
@@ -186,21 +174,8 @@ export async function followReviewLink(
 }
 
 /** Registers the review-request worker; returns the function that stops it. */
-export async function startReviewRequestWorker(
+export const startReviewRequestWorker = (
   boss: PgBoss,
   deps: ReviewRequestDeps,
   options: { pollingIntervalSeconds?: number } = {},
-): Promise<() => Promise<void>> {
-  const id = await boss.work(
-    JOB_QUEUES.reviewRequest.name,
-    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
-    async ([job]) => {
-      if (!job) return;
-      const data = jobData("reviewRequest", job.data);
-      const outcome = await sendReviewRequest(deps, data);
-      // Not yet (an early job, or the quiet hours): a new job at the due time; this one is done.
-      if (outcome.outcome === "waiting") await sendJob(boss, data, outcome.at);
-    },
-  );
-  return () => boss.offWork(JOB_QUEUES.reviewRequest.name, { id });
-}
+) => startScheduledTextWorker(boss, REVIEW_REQUESTS, (job) => sendReviewRequest(deps, job), options);

@@ -2,9 +2,20 @@
 // reminders, portal sign-in texts) needs before it is queued: the business's quiet hours (and, for
 // marketing texts, the legal sending hours too), and a thread to send in.
 import { TZDate } from "@date-fns/tz";
-import type { Conversation, TenantTx } from "@servicepro/db";
+import {
+  type Conversation,
+  type Database,
+  JOB_QUEUES,
+  type JobData,
+  jobData,
+  queueJob,
+  type TenantTx,
+  tenantDb,
+} from "@servicepro/db";
 import { CAMPAIGN_SENDING_HOURS } from "@servicepro/validators";
+import type { PgBoss } from "pg-boss";
 import { ensureConversation } from "./inbound.ts";
+import type { MessagingEvents } from "./types.ts";
 
 /** Quiet hours of a business that never saved booking settings (the column defaults). */
 const DEFAULT_QUIET_HOURS = { quietHoursStart: "21:00", quietHoursEnd: "08:00" };
@@ -109,4 +120,94 @@ export async function customerThread(
   if (conversation) return conversation;
   const number = await tx.tenantPhoneConfig.findFirst({ orderBy: { createdAt: "asc" }, select: { phoneNumber: true } });
   return number ? ensureConversation(tx, tenantId, customerId, number.phoneNumber) : null;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The job side every scheduled text shares: one row with a due time, one job per row started at it
+// (queued after the row's transaction commits), a worker that decides in the tenant's transaction
+// with the row locked, announces a sent text to the inbox, and queues the job again for later when
+// the text is not due yet or the quiet hours hold it.
+// ------------------------------------------------------------------------------------------------
+
+/** Queues whose jobs are scheduled texts (appointment reminders, review requests, rebook reminders). */
+export type ScheduledTextQueue = "appointmentReminder" | "reviewRequest" | "rebookReminder";
+
+/** How one kind of scheduled text finds its rows and names them in a job. */
+export type ScheduledTextKind<Q extends ScheduledTextQueue> = {
+  queue: Q;
+  /** The job field that names the row (also the job's singleton key). */
+  idField: keyof JobData<Q> & string;
+  /** Of `ids`, the rows still waiting to be sent, with their due times. */
+  waiting(tx: TenantTx, ids: readonly string[]): Promise<{ id: string; dueAt: Date }[]>;
+};
+
+const jobFor = <Q extends ScheduledTextQueue>(kind: ScheduledTextKind<Q>, tenantId: string, id: string) =>
+  ({ tenantId, [kind.idField]: id }) as JobData<Q>;
+
+/** Queues `job` to start at `at`, one job per row. */
+export const queueScheduledText = <Q extends ScheduledTextQueue>(
+  boss: Pick<PgBoss, "send">,
+  kind: ScheduledTextKind<Q>,
+  job: JobData<Q>,
+  at: Date,
+) => queueJob(boss, kind.queue, job, { startAfter: at, singletonOn: kind.idField });
+
+/** The queue the booking service hands row ids to after its transaction commits. */
+export function scheduledTextQueue<Q extends ScheduledTextQueue>(
+  boss: Pick<PgBoss, "send">,
+  db: Database,
+  kind: ScheduledTextKind<Q>,
+): { enqueue(tenantId: string, ids: readonly string[]): Promise<void> } {
+  return {
+    async enqueue(tenantId, ids) {
+      const rows = await tenantDb(db, tenantId).run((tx) => kind.waiting(tx, ids));
+      for (const row of rows) await queueScheduledText(boss, kind, jobFor(kind, tenantId, row.id), row.dueAt);
+    },
+  };
+}
+
+/** What a job's decision came to: sent (with its thread, to announce), or anything else the kind reports. */
+export type SentText = { outcome: "sent"; messageId: string };
+export type ScheduledTextDecision<O extends { outcome: string }> =
+  | Exclude<O, SentText>
+  | (SentText & { conversationId: string });
+
+/**
+ * Runs `decide` in the tenant's transaction; once it has committed, a sent text is announced to
+ * the inbox (live events), and the outcome is returned without its thread.
+ */
+export async function runScheduledText<O extends { outcome: string }>(
+  deps: { db: Database; events: MessagingEvents },
+  tenantId: string,
+  decide: (tx: TenantTx) => Promise<ScheduledTextDecision<O>>,
+): Promise<O | SentText> {
+  const result = await tenantDb(deps.db, tenantId).run(decide);
+  if (result.outcome !== "sent") return result as Exclude<O, SentText>;
+  const sent = result as SentText & { conversationId: string };
+  deps.events.publish({ type: "message", tenantId, conversationId: sent.conversationId, messageId: sent.messageId });
+  return { outcome: "sent", messageId: sent.messageId };
+}
+
+/**
+ * Registers the worker of one kind of scheduled text; returns the function that stops it. A job
+ * whose text is not due yet (an early job, or the quiet hours) queues a new job for then and ends.
+ */
+export async function startScheduledTextWorker<Q extends ScheduledTextQueue>(
+  boss: PgBoss,
+  kind: ScheduledTextKind<Q>,
+  send: (job: JobData<Q>) => Promise<{ outcome: string; at?: Date }>,
+  options: { pollingIntervalSeconds?: number } = {},
+): Promise<() => Promise<void>> {
+  const name = JOB_QUEUES[kind.queue].name;
+  const id = await boss.work(
+    name,
+    { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+    async ([job]) => {
+      if (!job) return;
+      const data = jobData(kind.queue, job.data);
+      const outcome = await send(data);
+      if (outcome.outcome === "waiting" && outcome.at) await queueScheduledText(boss, kind, data, outcome.at);
+    },
+  );
+  return () => boss.offWork(name, { id });
 }

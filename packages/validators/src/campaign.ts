@@ -34,6 +34,16 @@ export const SEGMENT_PRICE_CENTS = 0.83;
 /** A first name when the customer has none on file: "Hi there!". */
 export const FALLBACK_FIRST_NAME = "there";
 
+/** The business's public booking page, what {booking_link} becomes: https://app.example.com/book/clean-machine. */
+export const bookingLinkOf = (publicBaseUrl: string, slug: string) =>
+  `${publicBaseUrl.replace(/\/$/, "")}/book/${slug}`;
+
+/** The first word of the name on file, or "there" ("Hi there!") when there is none. */
+export function firstNameOf(name: string | null): string {
+  const first = name?.trim().split(/\s+/)[0];
+  return first ? first : FALLBACK_FIRST_NAME;
+}
+
 const MERGE_TOKEN = /\{([^{}\s]*)\}/g;
 
 /** Every {field} written in a body, known or not, in order of first use. */

@@ -21,7 +21,7 @@ import {
   useZodForm,
   type ZodForm,
 } from "@servicepro/ui";
-import { CAMPAIGN_SENDING_HOURS } from "@servicepro/validators";
+import { bookingLinkOf, CAMPAIGN_SENDING_HOURS } from "@servicepro/validators";
 import { type RouterOutputs, type SignedInContext, useTRPC } from "@servicepro/web";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
@@ -42,7 +42,7 @@ import {
 } from "./campaign-forms.ts";
 import { useCampaignTemplates } from "./campaign-templates.ts";
 import { MessageEditor } from "./MessageEditor.tsx";
-import { bookingLinkOf, type CampaignBusiness } from "./message-stats.ts";
+import type { CampaignBusiness } from "./message-stats.ts";
 import { RecipientPreviews } from "./RecipientPreviews.tsx";
 import { SendConfirmDialog, type SendRequest } from "./SendConfirmDialog.tsx";
 import { TemplatePicker } from "./TemplatePicker.tsx";

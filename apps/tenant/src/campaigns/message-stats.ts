@@ -13,9 +13,6 @@ import {
 /** The business a campaign's texts name and link to. */
 export type CampaignBusiness = { name: string; slug: string; timeZone: string };
 
-/** The business's public booking page, as the API writes it into {booking_link}. */
-export const bookingLinkOf = (origin: string, slug: string) => `${origin.replace(/\/$/, "")}/book/${slug}`;
-
 export type MessageStats = SegmentCount & {
   overLimit: boolean;
   /** Null until the audience has been counted. */
