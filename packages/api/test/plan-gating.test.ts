@@ -26,15 +26,19 @@ type Def = { _def: { meta?: ProcedureMeta; type: "query" | "mutation" | "subscri
 const shippedGated = Object.entries(appRouter._def.procedures as unknown as Record<string, Def>).filter(
   ([, p]) => p._def.meta?.feature,
 );
-const gated: [string, FeatureKey, "query" | "mutation"][] = [
-  ...FEATURE_KEYS.map((feature) => [`gated.${feature}`, feature, "query"] as [string, FeatureKey, "query"]),
+/** [path, feature, kind, whether an admin calls it (a tenant_admin procedure refuses staff before its plan gate)]. */
+const gated: [string, FeatureKey, "query" | "mutation", boolean][] = [
+  ...FEATURE_KEYS.map(
+    (feature) => [`gated.${feature}`, feature, "query", false] as [string, FeatureKey, "query", boolean],
+  ),
   ...shippedGated.map(
     ([path, p]) =>
-      [path, p._def.meta!.feature!, p._def.type === "mutation" ? "mutation" : "query"] as [
-        string,
-        FeatureKey,
-        "query" | "mutation",
-      ],
+      [
+        path,
+        p._def.meta!.feature!,
+        p._def.type === "mutation" ? "mutation" : "query",
+        p._def.meta?.access === "tenant_admin",
+      ] as [string, FeatureKey, "query" | "mutation", boolean],
   ),
 ];
 
@@ -55,12 +59,12 @@ describe("plan gating", () => {
   });
 
   const cells = PLAN_TIERS.flatMap((tier) =>
-    gated.map(([path, feature, kind]) => [tier, path, feature, kind] as const),
+    gated.map(([path, feature, kind, asAdmin]) => [tier, path, feature, kind, asAdmin] as const),
   );
 
-  it.each(cells)("%s × %s", async (tier, path, feature, kind) => {
+  it.each(cells)("%s × %s", async (tier, path, feature, kind, asAdmin) => {
     await h.setPlan("green-lawn", { planTier: tier, status: "active" });
-    const res = await h.call(kind, path, undefined, staff);
+    const res = await h.call(kind, path, undefined, asAdmin ? admin : staff);
     if (hasFeature({ planTier: tier }, feature)) {
       // Allowed: whatever the procedure answers, it is not the plan gate.
       expect(res.error?.data.cause?.code).not.toBe("PLAN_FEATURE_REQUIRED");

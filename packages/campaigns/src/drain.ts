@@ -295,7 +295,16 @@ async function claimNext(
     INSERT INTO campaign_sender_paces (tenant_id, sender_key, next_at) VALUES (${tenantId}, ${sender.key}, ${at})
     ON CONFLICT (tenant_id, sender_key) DO UPDATE SET next_at = campaign_sender_paces.next_at
     RETURNING next_at`;
-  if (pace && pace.next_at.getTime() > now) return { kind: "later", at: pace.next_at.getTime() };
+  if (pace && pace.next_at.getTime() > now) {
+    // A slot more than one spacing ahead was set by a clock ahead of ours (another process's, or
+    // ours before an NTP step back). Waiting for it would stall the sender; one spacing from now
+    // keeps the rate, so the slot is pulled back to that.
+    const latest = nextSlotAfter(now, sender.rate);
+    if (pace.next_at.getTime() <= latest) return { kind: "later", at: pace.next_at.getTime() };
+    await tx.$executeRaw`UPDATE campaign_sender_paces SET next_at = ${new Date(latest)}
+                          WHERE tenant_id = ${tenantId} AND sender_key = ${sender.key}`;
+    return { kind: "later", at: latest };
+  }
   const takeSlot = () =>
     tx.$executeRaw`UPDATE campaign_sender_paces SET next_at = ${new Date(nextSlotAfter(now, sender.rate))}
                     WHERE tenant_id = ${tenantId} AND sender_key = ${sender.key}`;

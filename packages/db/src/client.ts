@@ -104,6 +104,19 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     : openPglite(options.dataDir ?? ".data/pglite", options);
 }
 
+/**
+ * The pool's own error listener covers idle clients only: pg-pool removes it while a client is
+ * checked out (held by an interactive transaction between its statements, or by poolTransaction).
+ * A connection that dies then (PostgreSQL restarting, an administrator's pg_terminate_backend) would
+ * emit 'error' with no listener and crash the process. This listener stays for the client's life;
+ * the statement in flight or the next one still fails, and the pool discards the client on release.
+ */
+function keepCheckedOutErrorsHandled(pool: pg.Pool, logger: OpenDatabaseOptions["logger"]): void {
+  pool.on("connect", (client) => {
+    client.on("error", (error) => logger?.warn({ err: error }, "PostgreSQL connection failed while in use"));
+  });
+}
+
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Database> {
   const pending = await pendingMigrations(url);
   if (pending.length > 0) {
@@ -123,6 +136,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   });
   // Without a listener, an idle client's error (e.g. the server restarting) crashes the process.
   pool.on("error", (error) => options.logger?.warn({ err: error }, "idle PostgreSQL connection failed"));
+  keepCheckedOutErrorsHandled(pool, options.logger);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   // The platform path's reads: the connection starts in the platform role and read-only, so a read is
   // one statement, and nothing on this pool can write (writes and their audit rows go through platformDb).
@@ -134,6 +148,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     options: `-c role=${PLATFORM_ROLE} -c default_transaction_read_only=on -c idle_in_transaction_session_timeout=15000`,
   });
   readPool.on("error", (error) => options.logger?.warn({ err: error }, "idle PostgreSQL connection failed"));
+  keepCheckedOutErrorsHandled(readPool, options.logger);
   const platformRead = new PrismaClient({ adapter: new PrismaPg(readPool, { disposeExternalPool: true }) });
   const changes = postgresChangeFeed(url, options.logger);
   return {
