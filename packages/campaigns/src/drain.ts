@@ -31,7 +31,7 @@
 // suppressed; otherwise deliverMessage delivers it, adopting the text Twilio already has if the
 // first attempt got through. So a crash sends no one twice and skips no one.
 //
-// The thread: a campaign text goes out from the row's from_number (the number the lead's
+// The thread: a campaign text goes out from the row's from_number (the number the
 // expansion chose, the one its sender paces). A customer has one conversation per business; a new
 // one is opened on from_number, and an existing one on another number is kept as it is: replies to
 // the campaign number land in it (the intake then moves it to that number), so the inbox shows one

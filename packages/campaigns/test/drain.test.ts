@@ -169,7 +169,7 @@ describe.each(testEngines())("campaign drain on %s", (engine) => {
     return made;
   }
 
-  /** A campaign already started (as the lead's start writes it): status sending, one queued row per recipient. */
+  /** A campaign already started (as expandCampaign writes it): status sending, one queued row per recipient. */
   async function startedCampaign(
     tenantId: string,
     recipients: { customer: Customer; senderKey: string; fromNumber: string }[],
