@@ -152,113 +152,78 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       }),
     ...(options.intakeLeaseSeconds ? { leaseSeconds: options.intakeLeaseSeconds } : {}),
   });
-  const stopWorker =
-    (options.runWorker ?? true)
-      ? await startSmsWorker(
-          boss,
-          {
-            db: options.db,
-            sender: options.sender,
-            events,
-            logger: options.logger,
-            statusCallbackUrl: `${base}/twilio/sms/status`,
-          },
-          { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
-        )
-      : async () => undefined;
-  const stopReminders =
-    (options.runWorker ?? true)
-      ? await startReminderWorker(
-          boss,
-          {
-            db: options.db,
-            outbox,
-            events,
-            logger: options.logger,
-            ...(options.now ? { now: options.now } : {}),
-          },
-          { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
-        )
-      : async () => undefined;
-  const stopReviewRequests =
-    (options.runWorker ?? true)
-      ? await startReviewRequestWorker(
-          boss,
-          {
-            db: options.db,
-            outbox,
-            events,
-            publicBaseUrl: base,
-            ...(options.now ? { now: options.now } : {}),
-          },
-          { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
-        )
-      : async () => undefined;
-  const stopRebookReminders =
-    (options.runWorker ?? true)
-      ? await startRebookReminderWorker(
-          boss,
-          {
-            db: options.db,
-            outbox,
-            events,
-            publicBaseUrl: base,
-            ...(options.now ? { now: options.now } : {}),
-          },
-          { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
-        )
-      : async () => undefined;
+  // Workers run in this process unless turned off; each gets the same polling and clock.
+  const runWorker = options.runWorker ?? true;
+  const polling = options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {};
+  const clock = options.now ? { now: options.now } : {};
+  const noWorker = async () => undefined;
+  const statusCallbackUrl = `${base}/twilio/sms/status`;
+  /** What the scheduled texts (reminders, review requests, rebook reminders) share. */
+  const scheduled = { db: options.db, outbox, events, ...clock };
+  const stopWorker = runWorker
+    ? await startSmsWorker(
+        boss,
+        { db: options.db, sender: options.sender, events, logger: options.logger, statusCallbackUrl },
+        polling,
+      )
+    : noWorker;
+  const stopReminders = runWorker
+    ? await startReminderWorker(boss, { ...scheduled, logger: options.logger }, polling)
+    : noWorker;
+  const stopReviewRequests = runWorker
+    ? await startReviewRequestWorker(boss, { ...scheduled, publicBaseUrl: base }, polling)
+    : noWorker;
+  const stopRebookReminders = runWorker
+    ? await startRebookReminderWorker(boss, { ...scheduled, publicBaseUrl: base }, polling)
+    : noWorker;
   // Campaign texts: each campaign drained at its senders' rates, delivered through the same path as every text.
-  const stopCampaigns =
-    (options.runWorker ?? true)
-      ? await startCampaignDrainWorker(
-          boss,
-          {
-            db: options.db,
-            sender: options.sender,
-            events,
-            logger: options.logger,
-            publicBaseUrl: base,
-            statusCallbackUrl: `${base}/twilio/sms/status`,
-            jobs: boss,
-            ...(options.now ? { now: options.now } : {}),
-          },
-          { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
-        )
-      : async () => undefined;
-  // The SMS agent answers texts the intake hands it; the intake wakes it when it commits new ones.
-  const agentWorker =
-    (options.runWorker ?? true)
-      ? await startAgentWorker(
-          boss,
-          {
-            db: options.db,
-            outbox,
-            events,
-            email,
-            brain: options.agentBrain ?? rulesBrain,
-            logger: options.logger,
-            publicBaseUrl: base,
-            reminders,
-            ...(options.now ? { now: options.now } : {}),
-          },
-          { ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) },
-        )
-      : null;
-  if (agentWorker) agentIntake.attach(agentWorker.id);
-  const stopProvisioning =
-    (options.runWorker ?? true)
-      ? await startProvisioningWorkers(boss, {
+  const stopCampaigns = runWorker
+    ? await startCampaignDrainWorker(
+        boss,
+        {
           db: options.db,
-          twilio: options.twilio ?? null,
-          publicBaseUrl: base,
-          sms: options.sender,
-          email,
-          platformSmsFrom: options.platformSmsFrom ?? null,
+          sender: options.sender,
+          events,
           logger: options.logger,
-          ...(options.now ? { now: options.now } : {}),
-        })
-      : async () => undefined;
+          publicBaseUrl: base,
+          statusCallbackUrl,
+          jobs: boss,
+          ...clock,
+        },
+        polling,
+      )
+    : noWorker;
+  // The SMS agent answers texts the intake hands it; the intake wakes it when it commits new ones.
+  const agentWorker = runWorker
+    ? await startAgentWorker(
+        boss,
+        {
+          db: options.db,
+          outbox,
+          events,
+          email,
+          brain: options.agentBrain ?? rulesBrain,
+          logger: options.logger,
+          publicBaseUrl: base,
+          reminders,
+          ...clock,
+        },
+        polling,
+      )
+    : null;
+  if (agentWorker) agentIntake.attach(agentWorker.id);
+  const stopProvisioning = runWorker
+    ? await startProvisioningWorkers(boss, {
+        db: options.db,
+        twilio: options.twilio ?? null,
+        publicBaseUrl: base,
+        sms: options.sender,
+        email,
+        platformSmsFrom: options.platformSmsFrom ?? null,
+        logger: options.logger,
+        ...clock,
+      })
+    : noWorker;
   return {
     outbox,
     events,

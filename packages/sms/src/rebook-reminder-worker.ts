@@ -27,28 +27,19 @@ import {
   marketingQuietHoursResume,
   runScheduledText,
   type ScheduledTextDecision,
+  type ScheduledTextDeps,
   type ScheduledTextKind,
+  type ScheduledTextOutcome,
   scheduledTextQueue,
   startScheduledTextWorker,
 } from "./scheduled-texts.ts";
-import type { MessagingEvents, Outbox } from "./types.ts";
 
-export type RebookReminderDeps = {
-  db: Database;
-  outbox: Outbox;
-  events: MessagingEvents;
+export type RebookReminderDeps = ScheduledTextDeps & {
   /** The public origin the booking page is on, e.g. https://app.example.com (PUBLIC_BASE_URL). */
   publicBaseUrl: string;
-  now?: () => Date;
 };
 
-export type RebookReminderOutcome =
-  | { outcome: "sent"; messageId: string }
-  /** Not due yet (or postponed past the quiet hours): the job is queued again for `at`. */
-  | { outcome: "waiting"; at: Date }
-  | { outcome: "skipped"; reason: string }
-  /** The row is gone or no longer queued: an earlier job handled it. */
-  | { outcome: "stale" };
+export type RebookReminderOutcome = ScheduledTextOutcome;
 
 /** Rebook reminders as scheduled texts: queued rows by id, one job per row at its due time. */
 const REBOOK_REMINDERS: ScheduledTextKind<"rebookReminder"> = {

@@ -14,26 +14,17 @@ import {
   quietHoursResume,
   runScheduledText,
   type ScheduledTextDecision,
+  type ScheduledTextDeps,
   type ScheduledTextKind,
+  type ScheduledTextOutcome,
   scheduledTextQueue,
   startScheduledTextWorker,
 } from "./scheduled-texts.ts";
-import type { MessagingEvents, Outbox } from "./types.ts";
 
-export type ReminderDeps = {
-  db: Database;
-  outbox: Outbox;
-  events: MessagingEvents;
-  now?: () => Date;
-};
+export type ReminderDeps = ScheduledTextDeps;
 
-export type ReminderOutcome =
-  | { outcome: "sent"; messageId: string }
-  /** Not due yet (or deferred past the quiet hours): the job is queued again for `at`. */
-  | { outcome: "waiting"; at: Date }
-  | { outcome: "cancelled" | "skipped"; reason: string }
-  /** The row is gone or no longer scheduled: an earlier job or a change handled it. */
-  | { outcome: "stale" };
+/** A scheduled text's outcomes, and "cancelled": the appointment it was for is gone or moved. */
+export type ReminderOutcome = ScheduledTextOutcome | { outcome: "cancelled"; reason: string };
 
 const FINAL_STATUSES = new Set(["cancelled", "completed", "no_show"]);
 

@@ -19,28 +19,19 @@ import {
   quietHoursResume,
   runScheduledText,
   type ScheduledTextDecision,
+  type ScheduledTextDeps,
   type ScheduledTextKind,
+  type ScheduledTextOutcome,
   scheduledTextQueue,
   startScheduledTextWorker,
 } from "./scheduled-texts.ts";
-import type { MessagingEvents, Outbox } from "./types.ts";
 
-export type ReviewRequestDeps = {
-  db: Database;
-  outbox: Outbox;
-  events: MessagingEvents;
+export type ReviewRequestDeps = ScheduledTextDeps & {
   /** The public origin the short link is on, e.g. https://app.example.com (PUBLIC_BASE_URL). */
   publicBaseUrl: string;
-  now?: () => Date;
 };
 
-export type ReviewRequestOutcome =
-  | { outcome: "sent"; messageId: string }
-  /** Not due yet (or postponed past the quiet hours): the job is queued again for `at`. */
-  | { outcome: "waiting"; at: Date }
-  | { outcome: "skipped"; reason: string }
-  /** The row is gone or no longer queued: an earlier job handled it. */
-  | { outcome: "stale" };
+export type ReviewRequestOutcome = ScheduledTextOutcome;
 
 /** Review requests as scheduled texts: queued rows by id, one job per row at its due time. */
 const REVIEW_REQUESTS: ScheduledTextKind<"reviewRequest"> = {

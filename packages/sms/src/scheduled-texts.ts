@@ -15,7 +15,7 @@ import {
 import { CAMPAIGN_SENDING_HOURS } from "@servicepro/validators";
 import type { PgBoss } from "pg-boss";
 import { ensureConversation } from "./inbound.ts";
-import type { MessagingEvents } from "./types.ts";
+import type { MessagingEvents, Outbox } from "./types.ts";
 
 /** Quiet hours of a business that never saved booking settings (the column defaults). */
 const DEFAULT_QUIET_HOURS = { quietHoursStart: "21:00", quietHoursEnd: "08:00" };
@@ -128,6 +128,18 @@ export async function customerThread(
 // with the row locked, announces a sent text to the inbox, and queues the job again for later when
 // the text is not due yet or the quiet hours hold it.
 // ------------------------------------------------------------------------------------------------
+
+/** What a scheduled text's job needs: the database, the outbox, live events and the clock. */
+export type ScheduledTextDeps = { db: Database; outbox: Outbox; events: MessagingEvents; now?: () => Date };
+
+/** What one job came to. */
+export type ScheduledTextOutcome =
+  | { outcome: "sent"; messageId: string }
+  /** Not due yet (or postponed past the quiet hours): the job is queued again for `at`. */
+  | { outcome: "waiting"; at: Date }
+  | { outcome: "skipped"; reason: string }
+  /** The row is gone or no longer waiting: an earlier job (or a change) handled it. */
+  | { outcome: "stale" };
 
 /** Queues whose jobs are scheduled texts (appointment reminders, review requests, rebook reminders). */
 export type ScheduledTextQueue = "appointmentReminder" | "reviewRequest" | "rebookReminder";
