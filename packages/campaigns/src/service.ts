@@ -185,7 +185,7 @@ export async function updateCampaign(
   const business = await loadBusiness(tx);
   const campaign = await lockCampaign(tx, business.id, input.id);
   if (campaign.status !== "draft" && campaign.status !== "scheduled")
-    throw wrongState(campaign, "edited", "Duplicate it as a new campaign to send a changed message.");
+    throw wrongState(campaign, "edited", "Create a new campaign to send a changed message.");
   checkBodyLength(input.body, business, context.publicBaseUrl);
   return tx.campaign.update({
     where: { tenantId_id: { tenantId: business.id, id: campaign.id } },
