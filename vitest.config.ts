@@ -42,7 +42,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: [
-            "packages/{db,api,intake,sms-agent,campaigns}/test/**/*.test.ts",
+            "packages/{db,api,intake,sms-agent,campaigns,imports,data-export,customer-master,retention}/test/**/*.test.ts",
             "apps/server/test/**/*.test.ts",
             "tooling/agent-replay/test/**/*.test.ts",
           ],

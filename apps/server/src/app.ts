@@ -49,6 +49,8 @@ export type AppConfig = {
   twilioApiBaseUrl?: string | null;
   /** Keys and endpoints the Integrations & keys page checks (integrationsFromEnv); unset: none configured. */
   integrations?: IntegrationsConfig;
+  /** FILES_DIR: uploaded imports and built exports. Unset (tests that need no files): a folder under the OS temp dir. */
+  filesDir?: string;
 };
 
 export type AppDeps = { db: Database; logger: AppLogger; config: AppConfig; messaging: Messaging; now?: () => Date };

@@ -51,6 +51,7 @@ const app = createApp({
     twilioSubaccountSids: env.TWILIO_SUBACCOUNT_SIDS,
     twilioApiBaseUrl: env.TWILIO_API_BASE_URL ?? null,
     integrations: integrationsFromEnv(env),
+    filesDir: env.FILES_DIR,
   },
 });
 

@@ -42,6 +42,7 @@ export function startMessagingFromEnv(opts: {
     superviseIntervalSeconds: env.JOB_SUPERVISE_INTERVAL_SECONDS,
     intakeLeaseSeconds: env.INTAKE_LEASE_SECONDS,
     agentBrain,
+    filesDir: env.FILES_DIR,
     ...(opts.now ? { now: opts.now } : {}),
   });
 }

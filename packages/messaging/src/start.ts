@@ -61,6 +61,8 @@ export type MessagingOptions = {
   intakeLeaseSeconds?: number;
   /** The SMS agent's brain: the OpenAI model (with the rules as its fall back) when configured; default the rules. */
   agentBrain?: Brain;
+  /** FILES_DIR: where import uploads are read from and export archives are written (the data jobs). */
+  filesDir?: string;
   now?: () => Date;
 };
 
