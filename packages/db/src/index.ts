@@ -31,6 +31,8 @@ export type {
   CampaignSend,
   Conversation,
   Customer,
+  CustomerDuplicateDismissal,
+  CustomerMerge,
   CustomerSession,
   Faq,
   LoyaltyEntry,

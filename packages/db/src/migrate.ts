@@ -185,5 +185,8 @@ REVOKE DELETE, TRUNCATE ON TABLE onboarding_tokens FROM ${APP_ROLE};
 REVOKE ALL ON TABLE onboarding_notices FROM ${APP_ROLE};
 -- The points ledger is append-only for the app (a correction is a new entry, never an edit).
 REVOKE UPDATE, DELETE, TRUNCATE ON TABLE loyalty_entries FROM ${APP_ROLE};
+-- …except moving entries between two customers being merged (or unmerged): customer_id only, and the
+-- table's trigger allows even that only inside a merge's transaction (customer_master_merges migration).
+GRANT UPDATE (customer_id) ON TABLE loyalty_entries TO ${APP_ROLE};
 `;
 }

@@ -56,6 +56,8 @@ const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
   CampaignSend: "campaign_sends",
   CampaignSenderPace: "campaign_sender_paces",
   RebookReminder: "rebook_reminders",
+  CustomerMerge: "customer_merges",
+  CustomerDuplicateDismissal: "customer_duplicate_dismissals",
 };
 /**
  * Directory tables: tenant rows keyed by a platform-wide identifier (a phone number belongs to one
@@ -283,6 +285,21 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
         });
         await tx.campaignSenderPace.create({
           data: { tenantId: id, senderKey: "+15555550100", nextAt: new Date("2026-12-07T20:00:00Z") },
+        });
+        // One row of each customer-master table (a merge record and a dismissed pair).
+        const [low, high] = [customer.id, appointment.id].sort();
+        await tx.customerMerge.create({
+          data: {
+            tenantId: id,
+            survivorId: customer.id,
+            mergedId: appointment.id,
+            survivorBefore: {},
+            mergedBefore: {},
+            survivorAfter: {},
+          },
+        });
+        await tx.customerDuplicateDismissal.create({
+          data: { tenantId: id, customerAId: low!, customerBId: high! },
         });
       });
     }
