@@ -9,6 +9,7 @@ export * from "./business.ts";
 export * from "./campaign.ts";
 export * from "./catalog.ts";
 export * from "./customer.ts";
+export * from "./customer-master.ts";
 export * from "./email.ts";
 export * from "./loyalty.ts";
 export * from "./message.ts";

@@ -45,6 +45,7 @@ import {
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
 import { callOutcomeFromDb, callOutcomeSchema } from "../telephony-shared.ts";
+import { customerMergeProcedures } from "./customer-merges.ts";
 import { messageSchema, toMessage } from "./inbox-shared.ts";
 
 const THREAD_MESSAGES = 50;
@@ -419,6 +420,9 @@ function appointmentsOf(tx: TenantTx, tenantId: string, customerId: string, now:
 }
 
 export const tenantCustomersRouter = createRouter({
+  // Duplicates, merge, unmerge, dismissDuplicate, merges, mergePreview (customer-merges.ts).
+  ...customerMergeProcedures,
+
   /** Customers by name (then id), 50 a page by default; `nextCursor` asks for the next page. */
   list: staffProcedure
     .input(customersListInput)
