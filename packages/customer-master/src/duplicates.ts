@@ -51,9 +51,7 @@ export async function findDuplicates(
   options: { cursor?: string | null; limit: number },
 ): Promise<DuplicatePage> {
   const after = options.cursor ? decodePairCursor(options.cursor) : null;
-  const afterSql = after
-    ? Prisma.sql`AND (p.a_id, p.b_id) > (${after[0]}::uuid, ${after[1]}::uuid)`
-    : Prisma.empty;
+  const afterSql = after ? Prisma.sql`AND (p.a_id, p.b_id) > (${after[0]}::uuid, ${after[1]}::uuid)` : Prisma.empty;
   const rows = await tx.$queryRaw<Row[]>`
     WITH pairs AS (
       SELECT LEAST(a.id, b.id) AS a_id, GREATEST(a.id, b.id) AS b_id
@@ -121,11 +119,13 @@ export async function dismissDuplicate(
   tenantId: string,
   args: { customerId: string; otherId: string; userId: string | null },
 ): Promise<void> {
-  if (args.customerId === args.otherId)
-    throw new AppError("BAD_REQUEST", "Choose two different customers.");
+  if (args.customerId === args.otherId) throw new AppError("BAD_REQUEST", "Choose two different customers.");
   const found = await tx.customer.count({ where: { id: { in: [args.customerId, args.otherId] } } });
   if (found !== 2)
-    throw new AppError("NOT_FOUND", "One of these customers doesn't exist (or belongs to another business). Reload the page.");
+    throw new AppError(
+      "NOT_FOUND",
+      "One of these customers doesn't exist (or belongs to another business). Reload the page.",
+    );
   const [a, b] = orderedPair(args.customerId, args.otherId);
   await tx.$executeRaw`
     INSERT INTO customer_duplicate_dismissals (tenant_id, customer_a_id, customer_b_id, dismissed_by_user_id)

@@ -61,7 +61,8 @@ export function emailKey(email: string | null | undefined): string | null {
 // Words and letters only: ASCII so that PostgreSQL (whatever its locale) computes the same key.
 const words = (text: string | null | undefined): string[] =>
   (text ?? "")
-    .toLowerCase()
+    // ASCII only (not toLowerCase, which turns the Kelvin sign into "k"): as the SQL's translate().
+    .replace(/[A-Z]/g, (c) => c.toLowerCase())
     .replace(/[^a-z0-9]+/g, " ")
     .trim()
     .split(" ")

@@ -261,7 +261,8 @@ async function mergeConversations(
   await tx.$executeRaw`DELETE FROM conversations WHERE tenant_id = ${tenantId} AND id = ${mergedConversationId}::uuid`;
   // The inbox's summary of the joined thread: the later thread's last message, both threads' unread.
   const mergedLater =
-    Date.parse(mergedConversation.last_message_at as string) > Date.parse(survivorConversation.last_message_at as string);
+    Date.parse(mergedConversation.last_message_at as string) >
+    Date.parse(survivorConversation.last_message_at as string);
   const latest = mergedLater ? mergedConversation : survivorConversation;
   await tx.$executeRaw`
     UPDATE conversations SET
@@ -272,7 +273,11 @@ async function mergeConversations(
       unread_count = ${(survivorConversation.unread_count as number) + (mergedConversation.unread_count as number)},
       created_at = LEAST(created_at, ${mergedConversation.created_at as string}::timestamptz)
     WHERE tenant_id = ${tenantId} AND id = ${survivorConversationId}::uuid`;
-  const survivorAfter = await rowOf(tx, "conversations", Prisma.sql`x.tenant_id = ${tenantId} AND x.id = ${survivorConversationId}::uuid`);
+  const survivorAfter = await rowOf(
+    tx,
+    "conversations",
+    Prisma.sql`x.tenant_id = ${tenantId} AND x.id = ${survivorConversationId}::uuid`,
+  );
   record.rewritten.conversation = {
     survivorBefore: survivorConversation,
     survivorAfter: survivorAfter!,
@@ -412,7 +417,8 @@ export async function unmergeCustomers(
 ): Promise<UnmergeResult> {
   const { mergeId, userId, now } = args;
   const merge = await tx.customerMerge.findFirst({ where: { id: mergeId } });
-  if (!merge) throw new AppError("NOT_FOUND", "This merge doesn't exist (or belongs to another business). Reload the page.");
+  if (!merge)
+    throw new AppError("NOT_FOUND", "This merge doesn't exist (or belongs to another business). Reload the page.");
   await tx.$queryRaw`SELECT 1 FROM customer_merges WHERE tenant_id = ${tenantId} AND id = ${mergeId}::uuid FOR UPDATE`;
   const again = await tx.customerMerge.findFirst({ where: { id: mergeId }, select: { undoneAt: true } });
   if (again?.undoneAt) throw conflict("This merge was already undone.");
@@ -474,11 +480,7 @@ export async function unmergeCustomers(
   return { mergeId, survivorId, mergedId, keptChanges: restored.changedSince.filter((k) => k !== "updated_at") };
 }
 
-async function unmergeConversation(
-  tx: TenantTx,
-  tenantId: string,
-  rewrite: ConversationRewrite | null,
-): Promise<void> {
+async function unmergeConversation(tx: TenantTx, tenantId: string, rewrite: ConversationRewrite | null): Promise<void> {
   if (!rewrite) return;
   const mergedConversationId = rewrite.mergedRow.id as string;
   const survivorConversationId = rewrite.survivorBefore.id as string;

@@ -110,7 +110,9 @@ describe.each(testEngines())("customer merge on %s", (engine) => {
           status: "completed",
         },
       });
-      await tx.appointmentEvent.create({ data: { tenantId: T, appointmentId: appointment.id, kind: "created", actor: "staff" } });
+      await tx.appointmentEvent.create({
+        data: { tenantId: T, appointmentId: appointment.id, kind: "created", actor: "staff" },
+      });
       await tx.reviewRequest.create({ data: { tenantId: T, appointmentId: appointment.id, dueAt: startsAt } });
       await tx.rebookReminder.create({
         data: { tenantId: T, customerId: customer.id, appointmentId: appointment.id, serviceId, dueAt: startsAt },
@@ -154,7 +156,13 @@ describe.each(testEngines())("customer merge on %s", (engine) => {
       });
       await tx.agentThread.create({ data: { tenantId: T, conversationId: conversation.id, state: { phase: n } } });
       await tx.agentRun.create({
-        data: { tenantId: T, conversationId: conversation.id, inboundMessageId: inbound.id, mode: "suggest", outcome: "drafted" },
+        data: {
+          tenantId: T,
+          conversationId: conversation.id,
+          inboundMessageId: inbound.id,
+          mode: "suggest",
+          outcome: "drafted",
+        },
       });
       await tx.call.create({
         data: {
@@ -219,10 +227,22 @@ describe.each(testEngines())("customer merge on %s", (engine) => {
       const own = await tx.campaign.create({ data: { tenantId: T, name: `Own ${n}`, body: "Hello" } });
       for (const campaignId of [sharedCampaignId, own.id])
         await tx.campaignSend.create({
-          data: { tenantId: T, campaignId, customerId: customer.id, phone, senderKey: "+15125550100", fromNumber: "+15125550100" },
+          data: {
+            tenantId: T,
+            campaignId,
+            customerId: customer.id,
+            phone,
+            senderKey: "+15125550100",
+            fromNumber: "+15125550100",
+          },
         });
       if (options.marketing)
-        await recordMarketingConsent(tx, T, { phone, state: "opted_in", source: "staff", evidence: { note: "Asked at the counter" } });
+        await recordMarketingConsent(tx, T, {
+          phone,
+          state: "opted_in",
+          source: "staff",
+          evidence: { note: "Asked at the counter" },
+        });
       if (options.optedOut)
         await recordConsentChange(tx, T, { phone, state: "opted_out", source: "keyword", evidence: { text: "STOP" } });
       return customer.id;
@@ -251,8 +271,11 @@ describe.each(testEngines())("customer merge on %s", (engine) => {
   }
 
   const ledger = () =>
-    run((tx) =>
-      tx.$queryRaw<{ id: string; evidence: { via?: string } }[]>`SELECT id::text AS id, evidence FROM sms_consent_events ORDER BY id`,
+    run(
+      (tx) =>
+        tx.$queryRaw<
+          { id: string; evidence: { via?: string } }[]
+        >`SELECT id::text AS id, evidence FROM sms_consent_events ORDER BY id`,
     );
 
   /** Rows still pointing at a customer id, over every table with a customer_id column (from the catalog). */
@@ -396,7 +419,10 @@ describe.each(testEngines())("customer merge on %s", (engine) => {
       run((tx) => mergeCustomers(tx, T, { survivorId: mine.id, mergedId: theirs.id, userId: null, now: NOW })),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      run((tx) => mergeCustomers(tx, OTHER, { survivorId: theirs.id, mergedId: mine.id, userId: null, now: NOW }), OTHER),
+      run(
+        (tx) => mergeCustomers(tx, OTHER, { survivorId: theirs.id, mergedId: mine.id, userId: null, now: NOW }),
+        OTHER,
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -407,13 +433,17 @@ describe.each(testEngines())("customer merge on %s", (engine) => {
     );
     const make = (data: { phone: string; name?: string; email?: string; address?: string; altPhones?: string[] }) =>
       run(
-        (tx) =>
-          tx.customer.create({ data: { tenantId: tenant, source: "import", ...data }, select: { id: true } }),
+        (tx) => tx.customer.create({ data: { tenantId: tenant, source: "import", ...data }, select: { id: true } }),
         tenant,
       );
     const a = await make({ phone: "+15125550201", name: "Jo Park", email: "Jo@Example.com" });
     const b = await make({ phone: "+15125550202", name: "Joanne Park", email: "jo@example.com" });
-    const c = await make({ phone: "+15125550203", name: "Lee Chan", address: "4 Elm Street", altPhones: ["+15125550204"] });
+    const c = await make({
+      phone: "+15125550203",
+      name: "Lee Chan",
+      address: "4 Elm Street",
+      altPhones: ["+15125550204"],
+    });
     const d = await make({ phone: "+15125550204", name: "Someone" });
     const e = await make({ phone: "+15125550205", name: "Chan, Lee", address: "4 elm st." });
     const f = await make({ phone: "+15125550206", name: "Max Moe", email: "max@gmail.com" });
@@ -430,7 +460,8 @@ describe.each(testEngines())("customer merge on %s", (engine) => {
       return pairs;
     };
     const pairs = await all();
-    const find = (x: { id: string }, y: { id: string }) => pairs.find((p) => p.ids.join() === [x.id, y.id].sort().join());
+    const find = (x: { id: string }, y: { id: string }) =>
+      pairs.find((p) => p.ids.join() === [x.id, y.id].sort().join());
     expect(find(a, b)).toMatchObject({ level: "certain", reasons: ["email"] });
     expect(find(c, d)).toMatchObject({ level: "certain", reasons: ["phone"] });
     expect(find(c, e)).toMatchObject({ level: "likely", reasons: ["name_street"] });

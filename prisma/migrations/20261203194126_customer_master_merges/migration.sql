@@ -77,14 +77,14 @@ BEGIN
 END $$;
 
 -- The duplicate finder's keys (packages/customer-master/src/matching.ts computes the same ones;
--- its test compares them with these). ASCII letters and digits only, so the database's locale
--- cannot make the two disagree.
+-- its test compares them with these). ASCII letters and digits only, lower-cased with translate()
+-- rather than lower(), so the database's locale cannot make the two disagree.
 -- Name key: lower case, punctuation dropped, words in alphabetical order ("Smith, John" = "john smith").
 CREATE FUNCTION customer_name_key(name text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$
   SELECT NULLIF(array_to_string(ARRAY(
-    SELECT w FROM unnest(string_to_array(btrim(regexp_replace(lower(coalesce(name, '')), '[^a-z0-9]+', ' ', 'g')), ' ')) AS w
+    SELECT w FROM unnest(string_to_array(btrim(regexp_replace(translate(coalesce(name, ''), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '[^a-z0-9]+', ' ', 'g')), ' ')) AS w
     WHERE w <> '' ORDER BY w COLLATE "C"), ' '), '')
 $$;
 
@@ -100,7 +100,7 @@ CREATE FUNCTION customer_street_key(address text) RETURNS text
       WHEN 'circle' THEN 'cir' WHEN 'square' THEN 'sq' WHEN 'apartment' THEN 'apt' WHEN 'suite' THEN 'ste'
       WHEN 'north' THEN 'n' WHEN 'south' THEN 's' WHEN 'east' THEN 'e' WHEN 'west' THEN 'w'
       ELSE w END
-    FROM unnest(string_to_array(btrim(regexp_replace(lower(coalesce(address, '')), '[^a-z0-9]+', ' ', 'g')), ' '))
+    FROM unnest(string_to_array(btrim(regexp_replace(translate(coalesce(address, ''), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '[^a-z0-9]+', ' ', 'g')), ' '))
          WITH ORDINALITY AS t(w, n)
     WHERE w <> '' ORDER BY n), ' '), '')
 $$;
