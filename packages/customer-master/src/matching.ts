@@ -1,7 +1,7 @@
 // When two customer records are the same person (issue 16, section 2). Pure: plain data in, plain
-// data out; the duplicate finder (duplicates.ts) runs the same keys in SQL (the customer_name_key
-// and customer_street_key functions of the customer_master_merges migration; test/keys.test.ts
-// checks the two agree).
+// data out. The duplicate finder (duplicates.ts) finds same-name candidates in SQL with the same
+// name key (customer_name_key() in the customer_master_merges migration; test/keys.test.ts checks
+// the two agree), then judges each pair here.
 //
 // Two levels:
 // - certain: the same phone (primary or other, normalised to E.164) or the same email (case-folded).
@@ -42,12 +42,15 @@ const CERTAIN: ReadonlySet<MatchReason> = new Set(["phone", "email"]);
 export const levelOf = (reasons: readonly MatchReason[]): MatchLevel =>
   reasons.some((r) => CERTAIN.has(r)) ? "certain" : "likely";
 
-/** Every phone of a customer in E.164 (numbers that cannot be read are left out). */
+/**
+ * Every phone of a customer in E.164. A number libphonenumber cannot read (an imported test number,
+ * a short code) is kept as written, so two records holding the very same string still match.
+ */
 export function phoneKeys(fields: Pick<MatchFields, "phone" | "altPhones">): Set<string> {
   const keys = new Set<string>();
   for (const raw of [fields.phone, ...(fields.altPhones ?? [])]) {
-    const e164 = normalizePhone(raw);
-    if (e164) keys.add(e164);
+    const key = normalizePhone(raw) ?? raw.trim();
+    if (key) keys.add(key);
   }
   return keys;
 }
@@ -74,7 +77,7 @@ export function nameKey(name: string | null | undefined): string | null {
   return list.length ? list.join(" ") : null;
 }
 
-/** Street words written out and abbreviated alike (USPS style). Kept equal to customer_street_key(). */
+/** Street words written out and abbreviated alike (USPS style). */
 export const STREET_WORDS: Readonly<Record<string, string>> = {
   street: "st",
   avenue: "ave",

@@ -116,16 +116,25 @@ async function writeRow(tx: TenantTx, table: string, columns: string[], row: Jso
     WHERE ${where}`;
 }
 
-/** Inserts a row from its snapshot. */
+/** Inserts a row from its snapshot (generated columns are computed again). */
 async function insertRow(tx: TenantTx, table: string, row: Json): Promise<void> {
+  const columns = await columnsOf(tx, table);
+  const list = Prisma.join(columns.map(ident), ", ");
+  const values = Prisma.join(
+    columns.map((c) => Prisma.sql`r.${ident(c)}`),
+    ", ",
+  );
   await tx.$executeRaw`
-    INSERT INTO ${ident(table)} SELECT * FROM jsonb_populate_record(NULL::${ident(table)}, ${JSON.stringify(row)}::jsonb)`;
+    INSERT INTO ${ident(table)} (${list})
+    SELECT ${values} FROM jsonb_populate_record(NULL::${ident(table)}, ${JSON.stringify(row)}::jsonb) r`;
 }
 
+/** A table's writable columns (not the generated ones, such as customers.name_key). */
 async function columnsOf(tx: TenantTx, table: string): Promise<string[]> {
   const rows = await tx.$queryRaw<{ name: string }[]>`
     SELECT column_name::text AS name FROM information_schema.columns
-    WHERE table_schema = current_schema() AND table_name = ${table} ORDER BY ordinal_position`;
+    WHERE table_schema = current_schema() AND table_name = ${table} AND is_generated = 'NEVER'
+    ORDER BY ordinal_position`;
   return rows.map((r) => r.name);
 }
 
