@@ -74,6 +74,12 @@ const customersRoute = createRoute({
   component: lazyRouteComponent(() => import("./customers/CustomersPage.tsx"), "CustomersPage"),
 });
 
+const duplicatesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/customers/duplicates",
+  component: lazyRouteComponent(() => import("./customers/DuplicatesPage.tsx"), "DuplicatesPage"),
+});
+
 const customerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/customers/$customerId",
@@ -183,6 +189,7 @@ export const routeTree = rootRoute.addChildren([
   calendarRoute,
   appointmentRoute,
   customersRoute,
+  duplicatesRoute,
   customerRoute,
   servicesRoute,
   planRoute,

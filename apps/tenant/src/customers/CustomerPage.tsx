@@ -19,7 +19,7 @@ import {
 } from "@servicepro/ui";
 import { type RouterOutputs, useSignedInContext, useTRPC } from "@servicepro/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getRouteApi, Link } from "@tanstack/react-router";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { formatPhone } from "../inbox/format.ts";
 import { PointsPanel } from "../loyalty/PointsPanel.tsx";
@@ -28,6 +28,8 @@ import { CustomerDialog } from "./CustomerDialog.tsx";
 import { dateTimeLabel, lastVisitLabel, moneyLabel, priceLabel } from "./customer-format.ts";
 import { ASSET_KIND_LABELS } from "./customer-forms.ts";
 import { MarketingConsentDialog } from "./MarketingConsentDialog.tsx";
+import { MergeDialog } from "./MergeDialog.tsx";
+import { MergeHistoryCard } from "./MergeHistoryCard.tsx";
 
 type Page = RouterOutputs["tenant"]["customers"]["get"];
 type Appointment = Page["upcoming"][number];
@@ -73,6 +75,9 @@ export function CustomerPage() {
   const [editing, setEditing] = useState(false);
   const [assetDialog, setAssetDialog] = useState<{ asset?: Asset } | null>(null);
   const [offersDialog, setOffersDialog] = useState<{ allow: boolean } | null>(null);
+  const [merging, setMerging] = useState(false);
+  const navigate = useNavigate();
+  const isAdmin = context.role === "tenant_admin" || context.role === "platform_owner";
 
   if (page.isPending)
     return (
@@ -105,7 +110,12 @@ export function CustomerPage() {
         eyebrow={<Link to="/customers">Customers</Link>}
         title={title}
         titleAddon={customer.consent === "opted_out" ? <Badge tone="danger">Opted out of texts</Badge> : undefined}
-        actions={<Button onClick={() => setEditing(true)}>Edit</Button>}
+        actions={
+          <>
+            <Button onClick={() => setEditing(true)}>Edit</Button>
+            {isAdmin ? <Button onClick={() => setMerging(true)}>Merge with…</Button> : null}
+          </>
+        }
       />
       <StatGroup
         label="Lifetime"
@@ -163,10 +173,7 @@ export function CustomerPage() {
           />
         </Card>
         <AssetsCard page={page.data} onAdd={() => setAssetDialog({})} onEdit={(asset) => setAssetDialog({ asset })} />
-        <PointsPanel
-          customerId={page.data.customer.id}
-          isAdmin={context.role === "tenant_admin" || context.role === "platform_owner"}
-        />
+        <PointsPanel customerId={page.data.customer.id} isAdmin={isAdmin} />
         <AppointmentsCard title="Upcoming appointments" appointments={page.data.upcoming} empty="Nothing booked." />
         <AppointmentsCard title="Past appointments" appointments={page.data.past} empty="No visits yet." />
         <Card
@@ -242,7 +249,20 @@ export function CustomerPage() {
           )}
         </Card>
         <MarketingConsentCard page={page.data} onChange={(allow) => setOffersDialog({ allow })} />
+        <MergeHistoryCard customerId={customer.id} isAdmin={isAdmin} />
       </div>
+      {merging ? (
+        <MergeDialog
+          customerId={customer.id}
+          customerLabel={title}
+          onClose={() => setMerging(false)}
+          onMerged={(survivorId) => {
+            setMerging(false);
+            if (survivorId !== customer.id)
+              void navigate({ to: "/customers/$customerId", params: { customerId: survivorId } });
+          }}
+        />
+      ) : null}
       {editing ? (
         <CustomerDialog customer={customer} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
       ) : null}

@@ -116,9 +116,12 @@ export function CustomersPage() {
         title="Customers"
         description="Everyone who has texted, called or booked, and the ones you add."
         actions={
-          <Button variant="primary" onClick={() => setAdding(true)}>
-            Add customer
-          </Button>
+          <>
+            <Link to="/customers/duplicates">Possible duplicates</Link>
+            <Button variant="primary" onClick={() => setAdding(true)}>
+              Add customer
+            </Button>
+          </>
         }
       />
       <Card>
