@@ -168,6 +168,12 @@ describe("every screen at 390 px", () => {
       page.getByRole("dialog", { name: /Add what you work on/ }).waitFor(),
     );
     await page.keyboard.press("Escape");
+    // Merging from the customer's page: the dialog with its search, then the duplicates page.
+    await page.getByRole("button", { name: "Merge with…" }).click();
+    await expectFits(page, "tenant-merge-dialog", () => page.getByRole("dialog", { name: /^Merge / }).waitFor());
+    await page.keyboard.press("Escape");
+    await page.goto(url("/customers/duplicates"));
+    await expectFits(page, "tenant-duplicates", () => heading(page, "Possible duplicates"));
 
     await page.goto(url("/services"));
     await expectFits(page, "tenant-services", () =>
