@@ -278,11 +278,19 @@ describe.each(testEngines())("customer merge on %s", (engine) => {
         >`SELECT id::text AS id, evidence FROM sms_consent_events ORDER BY id`,
     );
 
-  /** Rows still pointing at a customer id, over every table with a customer_id column (from the catalog). */
+  /**
+   * Rows still pointing at a customer id, over every table with a customer_id column, read from the
+   * catalog here (not through the code under test).
+   */
   async function referencesTo(customerId: string): Promise<number> {
     return run(async (tx) => {
+      const tables = await tx.$queryRaw<{ table: string }[]>`
+        SELECT c.table_name::text AS "table" FROM information_schema.columns c
+        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+        WHERE c.table_schema = current_schema() AND c.column_name = 'customer_id' AND t.table_type = 'BASE TABLE'`;
+      expect(tables.length).toBeGreaterThanOrEqual(11);
       let total = 0;
-      for (const table of await customerReferencingTables(tx)) {
+      for (const { table } of tables) {
         const [row] = await tx.$queryRaw<{ n: number }[]>(
           Prisma.sql`SELECT count(*)::int AS n FROM ${Prisma.raw(`"${table}"`)} WHERE customer_id = ${customerId}::uuid`,
         );
@@ -295,6 +303,7 @@ describe.each(testEngines())("customer merge on %s", (engine) => {
   it("moves every row referencing the merged customer, then an undo restores every table exactly", async () => {
     const survivor = await seedCustomer("Dana Reyes", { marketing: true, email: "dana@example.com" });
     const merged = await seedCustomer("Dana Reyes", { optedOut: true, email: "dana.r@example.com" });
+    // The code's own catalog walk finds every customer table seeded here.
     const tables = await run(customerReferencingTables);
     expect(tables).toEqual(
       expect.arrayContaining([
@@ -360,6 +369,30 @@ describe.each(testEngines())("customer merge on %s", (engine) => {
     expect(added.every((row) => ["customer_merge", "customer_unmerge"].includes(row.evidence.via ?? ""))).toBe(true);
     const log = await run((tx) => tx.customerMerge.findFirstOrThrow({ where: { id: result.mergeId } }));
     expect(log.undoneAt?.toISOString()).toBe(LATER.toISOString());
+  });
+
+  it("keeps the stricter consent the other way round too: the survivor's STOP revokes the merged number's offers", async () => {
+    const survivor = await seedCustomer("Rae Quinn", { optedOut: true });
+    const merged = await seedCustomer("Rae Quinn", { marketing: true });
+    const before = await dumpTenant();
+    const { mergeId, consentTightened } = await run((tx) =>
+      mergeCustomers(tx, T, { survivorId: survivor.id, mergedId: merged.id, userId: null, now: NOW }),
+    );
+    expect(consentTightened).toEqual([merged.phone]);
+    const consent = await run(async (tx) => ({
+      texts: await tx.smsConsent.findFirst({ where: { phone: merged.phone } }),
+      offers: await tx.marketingConsent.findFirst({ where: { phone: merged.phone } }),
+      ledger: await tx.smsConsentEvent.findMany({ where: { phone: merged.phone }, orderBy: { createdAt: "asc" } }),
+    }));
+    expect(consent.texts?.state).toBe("opted_out");
+    expect(consent.offers?.state).toBe("opted_out");
+    expect(consent.ledger.at(-1)?.evidence).toMatchObject({
+      via: "customer_merge",
+      mergeId,
+      fromPhone: survivor.phone,
+    });
+    await run((tx) => unmergeCustomers(tx, T, { mergeId, userId: null, now: LATER }));
+    expect(await dumpTenant()).toEqual(before);
   });
 
   it("undoes exactly when the survivor had no conversation (the merged one moves whole)", async () => {
