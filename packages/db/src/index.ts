@@ -41,6 +41,8 @@ export type {
   Message,
   PrismaClient,
   RebookReminder,
+  DataDeletion,
+  RetentionSettings,
   Service,
   Session,
   SmsConsent,

@@ -185,5 +185,8 @@ REVOKE DELETE, TRUNCATE ON TABLE onboarding_tokens FROM ${APP_ROLE};
 REVOKE ALL ON TABLE onboarding_notices FROM ${APP_ROLE};
 -- The points ledger is append-only for the app (a correction is a new entry, never an edit).
 REVOKE UPDATE, DELETE, TRUNCATE ON TABLE loyalty_entries FROM ${APP_ROLE};
+-- The deletion log (issue 16) is written by the retention jobs and never edited; a purge removes it
+-- with the business through the platform path.
+REVOKE UPDATE, DELETE, TRUNCATE ON TABLE data_deletions FROM ${APP_ROLE};
 `;
 }

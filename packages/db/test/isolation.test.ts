@@ -56,6 +56,8 @@ const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
   CampaignSend: "campaign_sends",
   CampaignSenderPace: "campaign_sender_paces",
   RebookReminder: "rebook_reminders",
+  RetentionSettings: "retention_settings",
+  DataDeletion: "data_deletions",
 };
 /**
  * Directory tables: tenant rows keyed by a platform-wide identifier (a phone number belongs to one
@@ -283,6 +285,11 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
         });
         await tx.campaignSenderPace.create({
           data: { tenantId: id, senderKey: "+15555550100", nextAt: new Date("2026-12-07T20:00:00Z") },
+        });
+        // One row of every retention table.
+        await tx.retentionSettings.create({ data: { tenantId: id, messageMonths: 24, recordingMonths: 6 } });
+        await tx.dataDeletion.create({
+          data: { tenantId: id, kind: "messages", trigger: "nightly", counts: { messages: 0 } },
         });
       });
     }
