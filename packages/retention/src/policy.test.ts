@@ -12,7 +12,11 @@ import {
 } from "./policy.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
-const instant = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2090-01-01T00:00:00Z"), noInvalidDate: true });
+const instant = fc.date({
+  min: new Date("2000-01-01T00:00:00Z"),
+  max: new Date("2090-01-01T00:00:00Z"),
+  noInvalidDate: true,
+});
 
 describe("monthsBefore", () => {
   it("should go back calendar months in UTC and clamp to the month's last day", () => {
@@ -38,14 +42,19 @@ describe("monthsBefore", () => {
 describe("isPastCutoff", () => {
   it("should keep a row exactly at the cut-off and delete one a millisecond older", () => {
     fc.assert(
-      fc.property(instant, fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 10 * DAY }), (now, months, d) => {
-        const cutoff = cutoffFor(now, months);
-        if (!cutoff) throw new Error("a window has a cut-off");
-        expect(isPastCutoff(cutoff, cutoff)).toBe(false);
-        expect(isPastCutoff(new Date(cutoff.getTime() - 1), cutoff)).toBe(true);
-        expect(isPastCutoff(new Date(cutoff.getTime() - d), cutoff)).toBe(true);
-        expect(isPastCutoff(new Date(cutoff.getTime() + d), cutoff)).toBe(false);
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 1, max: 10 * DAY }),
+        (now, months, d) => {
+          const cutoff = cutoffFor(now, months);
+          if (!cutoff) throw new Error("a window has a cut-off");
+          expect(isPastCutoff(cutoff, cutoff)).toBe(false);
+          expect(isPastCutoff(new Date(cutoff.getTime() - 1), cutoff)).toBe(true);
+          expect(isPastCutoff(new Date(cutoff.getTime() - d), cutoff)).toBe(true);
+          expect(isPastCutoff(new Date(cutoff.getTime() + d), cutoff)).toBe(false);
+        },
+      ),
     );
   });
 

@@ -1,5 +1,6 @@
 -- AlterTable
 ALTER TABLE "tenants" ADD COLUMN     "cancelled_at" TIMESTAMPTZ(3),
+ADD COLUMN     "data_purged_at" TIMESTAMPTZ(3),
 ADD COLUMN     "legal_hold_at" TIMESTAMPTZ(3),
 ADD COLUMN     "legal_hold_by_user_id" UUID,
 ADD COLUMN     "legal_hold_reason" TEXT;
