@@ -7,5 +7,20 @@ export {
   type RetentionDeps,
   type RetentionLogger,
 } from "./deps.ts";
+export {
+  type ErasureRequest,
+  type ErasureResult,
+  eraseCustomer,
+  erasedPhone,
+  LEGAL_HOLD_MESSAGE,
+} from "./erasure.ts";
 export * from "./policy.ts";
+export { type PurgeRun, runCancelledPurge, tenantTablesInDeleteOrder } from "./purge.ts";
 export { runMessageRetention, runRecordingRetention, type WindowRun } from "./windows.ts";
+export {
+  queueRetentionSweep,
+  type RetentionWorkerOptions,
+  runTenantRetention,
+  startRetentionWorker,
+  type TenantRetentionRun,
+} from "./worker.ts";

@@ -67,3 +67,25 @@ ALTER TABLE "retention_settings" ADD CONSTRAINT "retention_settings_cancelled_da
 -- A legal hold always says why and who.
 ALTER TABLE "tenants" ADD CONSTRAINT "tenants_legal_hold_check"
   CHECK ("legal_hold_at" IS NULL OR ("legal_hold_reason" IS NOT NULL AND "legal_hold_by_user_id" IS NOT NULL));
+
+-- The append-only ledgers (consent evidence, points) refuse every UPDATE and DELETE. One exception:
+-- the purge of a cancelled business (packages/retention purge.ts) deletes its rows, as the platform
+-- role, inside a transaction that names that business in app.purge_tenant_id. Nothing else can.
+CREATE OR REPLACE FUNCTION sms_consent_events_append_only() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$ BEGIN
+    IF TG_OP = 'DELETE' AND current_user = 'servicepro_platform'
+       AND OLD."tenant_id" = NULLIF(current_setting('app.purge_tenant_id', true), '') THEN
+      RETURN OLD;
+    END IF;
+    RAISE EXCEPTION 'sms_consent_events is append-only' USING ERRCODE = 'insufficient_privilege';
+  END $$;
+CREATE OR REPLACE FUNCTION loyalty_entries_append_only() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$ BEGIN
+    IF TG_OP = 'DELETE' AND current_user = 'servicepro_platform'
+       AND OLD."tenant_id" = NULLIF(current_setting('app.purge_tenant_id', true), '') THEN
+      RETURN OLD;
+    END IF;
+    RAISE EXCEPTION 'loyalty_entries is append-only' USING ERRCODE = 'insufficient_privilege';
+  END $$;
