@@ -45,6 +45,7 @@ import {
 import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
 import { callOutcomeFromDb, callOutcomeSchema } from "../telephony-shared.ts";
+import { eraseCustomerProcedure } from "./customers-erase.ts";
 import { messageSchema, toMessage } from "./inbox-shared.ts";
 
 const THREAD_MESSAGES = 50;
@@ -419,6 +420,8 @@ function appointmentsOf(tx: TenantTx, tenantId: string, customerId: string, now:
 }
 
 export const tenantCustomersRouter = createRouter({
+  /** An erasure request: the customer's personal data removed, the consent ledger kept (customers-erase.ts). */
+  erase: eraseCustomerProcedure,
   /** Customers by name (then id), 50 a page by default; `nextCursor` asks for the next page. */
   list: staffProcedure
     .input(customersListInput)
