@@ -79,7 +79,7 @@ export const adminRetentionRouter = createRouter({
         const after = await tx.tenant.update({
           where: { id: input.tenantId },
           data: input.on
-            ? { legalHoldAt: new Date(), legalHoldReason: input.reason?.trim() ?? "", legalHoldByUserId: actorUserId }
+            ? { legalHoldAt: ctx.now(), legalHoldReason: input.reason?.trim() ?? "", legalHoldByUserId: actorUserId }
             : { legalHoldAt: null, legalHoldReason: null, legalHoldByUserId: null },
           select,
         });

@@ -73,7 +73,7 @@ export const tenantRetentionRouter = createRouter({
   /** The windows (forever until set), the legal hold, what the next run deletes, and the last 50 deletions. */
   get: staffProcedure
     .output(retentionOutput)
-    .query(({ ctx }) => ctx.tenant.run((tx) => loadRetention(tx, ctx.tenantId, new Date()))),
+    .query(({ ctx }) => ctx.tenant.run((tx) => loadRetention(tx, ctx.tenantId, ctx.now()))),
 
   /**
    * Admins change the windows (the form sends every field). Shortening a window deletes nothing now:
@@ -84,13 +84,13 @@ export const tenantRetentionRouter = createRouter({
     .output(retentionOutput)
     .mutation(async ({ ctx, input }) => {
       const { before, after } = await ctx.tenant.run(async (tx) => {
-        const before = (await loadRetention(tx, ctx.tenantId, new Date())).settings;
+        const before = (await loadRetention(tx, ctx.tenantId, ctx.now())).settings;
         await tx.retentionSettings.upsert({
           where: { tenantId: ctx.tenantId },
           create: { tenantId: ctx.tenantId, ...input },
           update: input,
         });
-        return { before, after: await loadRetention(tx, ctx.tenantId, new Date()) };
+        return { before, after: await loadRetention(tx, ctx.tenantId, ctx.now()) };
       });
       const changed = (Object.keys(input) as (keyof typeof input)[]).filter((key) => before[key] !== input[key]);
       if (changed.length > 0)
