@@ -161,6 +161,13 @@ const automationsRoute = createRoute({
   component: () => <AutomationsPage context={useSignedInContext()} />,
 });
 
+const RetentionPage = lazyRouteComponent(() => import("./retention/RetentionPage.tsx"), "RetentionPage");
+const retentionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/retention",
+  component: () => <RetentionPage context={useSignedInContext()} />,
+});
+
 const AgentPage = lazyRouteComponent(() => import("./agent/AgentPage.tsx"), "AgentPage");
 const agentRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -195,6 +202,7 @@ export const routeTree = rootRoute.addChildren([
   campaignRoute,
   editCampaignRoute,
   automationsRoute,
+  retentionRoute,
   agentRoute,
   agentTestRoute,
 ]);

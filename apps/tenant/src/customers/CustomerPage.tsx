@@ -27,6 +27,7 @@ import { AssetDialog } from "./AssetDialog.tsx";
 import { CustomerDialog } from "./CustomerDialog.tsx";
 import { dateTimeLabel, lastVisitLabel, moneyLabel, priceLabel } from "./customer-format.ts";
 import { ASSET_KIND_LABELS } from "./customer-forms.ts";
+import { EraseCustomerCard } from "./EraseCustomerDialog.tsx";
 import { MarketingConsentDialog } from "./MarketingConsentDialog.tsx";
 
 type Page = RouterOutputs["tenant"]["customers"]["get"];
@@ -242,6 +243,9 @@ export function CustomerPage() {
           )}
         </Card>
         <MarketingConsentCard page={page.data} onChange={(allow) => setOffersDialog({ allow })} />
+        {context.role === "tenant_admin" || context.role === "platform_owner" ? (
+          <EraseCustomerCard customerId={customer.id} expected={customer.name ?? customer.phone} />
+        ) : null}
       </div>
       {editing ? (
         <CustomerDialog customer={customer} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
