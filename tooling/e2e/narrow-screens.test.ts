@@ -239,6 +239,11 @@ describe("every screen at 390 px", () => {
       page.getByRole("button", { name: "Save automatic texts" }).waitFor(),
     );
 
+    await page.goto(url("/retention"));
+    await expectFits(page, "tenant-retention", () =>
+      page.getByRole("button", { name: "Save retention settings" }).waitFor(),
+    );
+
     await page.goto(url("/team"));
     await expectFits(page, "tenant-team", () => page.getByRole("button", { name: "Add time off" }).first().waitFor());
     await page.getByRole("button", { name: "Hours" }).first().click();

@@ -224,6 +224,11 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   },
   "tenant.loyalty.adjust": { customerId: NO_ID, kind: "adjust", points: 10, reason: "Access matrix" },
   // Campaigns: a draft really saves; the others name a campaign that doesn't exist.
+  // Retention (issue 16): windows set, a customer that exists nowhere, a hold lifted that is not on (no change).
+  "tenant.retention.update": { messageMonths: 24, recordingMonths: null, cancelledDeletionDays: null },
+  "tenant.customers.erase": { customerId: NO_ID, confirmation: "Nobody" },
+  "admin.retention.get": { tenantId: "green-lawn" },
+  "admin.retention.setLegalHold": { tenantId: "green-lawn", on: false },
   "tenant.campaigns.list": {},
   "tenant.campaigns.templates": undefined,
   "tenant.campaigns.get": { id: NO_ID },
@@ -294,6 +299,7 @@ export const OUTCOME_OVERRIDES: Record<string, number> = {
   "tenant.customers.merge": 404,
   "tenant.customers.unmerge": 404,
   "tenant.customers.dismissDuplicate": 404,
+  "tenant.customers.erase": 404,
   "tenant.team.update": 404,
   "tenant.team.addTimeOff": 404,
   "tenant.team.removeTimeOff": 404,

@@ -22,6 +22,7 @@ function DashboardNav() {
         { to: "/booking-settings", children: "Booking" },
         { to: "/plan", children: "Plan" },
         { to: "/settings", children: "Settings" },
+        { to: "/retention", children: "Data retention" },
       ]}
     />
   );

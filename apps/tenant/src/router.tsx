@@ -167,6 +167,13 @@ const automationsRoute = createRoute({
   component: () => <AutomationsPage context={useSignedInContext()} />,
 });
 
+const RetentionPage = lazyRouteComponent(() => import("./retention/RetentionPage.tsx"), "RetentionPage");
+const retentionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/retention",
+  component: () => <RetentionPage context={useSignedInContext()} />,
+});
+
 const AgentPage = lazyRouteComponent(() => import("./agent/AgentPage.tsx"), "AgentPage");
 const agentRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -202,6 +209,7 @@ export const routeTree = rootRoute.addChildren([
   campaignRoute,
   editCampaignRoute,
   automationsRoute,
+  retentionRoute,
   agentRoute,
   agentTestRoute,
 ]);

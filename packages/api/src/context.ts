@@ -5,6 +5,7 @@ import type { Database } from "@servicepro/db";
 import type { Principal, StaffRole } from "@servicepro/identity";
 import type { EmailSender } from "@servicepro/notifications";
 import type { NumberProvider, ProvisioningJobs } from "@servicepro/provisioning";
+import type { RecordingApi } from "@servicepro/retention";
 import type { MessagingEvents, Outbox } from "@servicepro/sms";
 import { type BookingLimits, type BookingThrottle, createBookingThrottle } from "./booking-throttle.ts";
 import { createLoginThrottle, type LoginThrottle } from "./identity/login-throttle.ts";
@@ -94,6 +95,8 @@ export type ApiMessaging = {
   agentBrain?: Brain;
   /** Transactional email (portal sign-in links); unset: links go by text only. */
   email?: EmailSender;
+  /** Twilio's recordings API when configured: an erased customer's recordings are deleted there too. */
+  recordings?: RecordingApi | null;
 };
 
 /** The API's long-lived dependencies, built once per server. */

@@ -3,6 +3,7 @@ import { adminImpersonateRouter } from "./routers/admin/impersonate.ts";
 import { adminIntegrationsRouter } from "./routers/admin/integrations.ts";
 import { adminPacksRouter } from "./routers/admin/packs.ts";
 import { adminPhoneNumbersRouter } from "./routers/admin/phone-numbers.ts";
+import { adminRetentionRouter } from "./routers/admin/retention.ts";
 import { adminTelephonyRouter } from "./routers/admin/telephony.ts";
 import { adminTenantsRouter } from "./routers/admin/tenants.ts";
 import { authRouter } from "./routers/auth.ts";
@@ -23,6 +24,7 @@ import { tenantOnboardingRouter } from "./routers/tenant/onboarding.ts";
 import { tenantOverviewProcedure } from "./routers/tenant/overview.ts";
 import { tenantPackRouter } from "./routers/tenant/pack.ts";
 import { tenantPlanRouter } from "./routers/tenant/plan.ts";
+import { tenantRetentionRouter } from "./routers/tenant/retention.ts";
 import { tenantSettingsRouter } from "./routers/tenant/settings.ts";
 import { tenantTeamRouter } from "./routers/tenant/team.ts";
 import { createRouter } from "./trpc.ts";
@@ -39,6 +41,7 @@ export const appRouter = createRouter({
     integrations: adminIntegrationsRouter,
     concierge: adminConciergeRouter,
     packs: adminPacksRouter,
+    retention: adminRetentionRouter,
   }),
   tenant: createRouter({
     overview: tenantOverviewProcedure,
@@ -57,6 +60,7 @@ export const appRouter = createRouter({
     loyalty: tenantLoyaltyRouter,
     automations: tenantAutomationsRouter,
     campaigns: tenantCampaignsRouter,
+    retention: tenantRetentionRouter,
   }),
   portal: portalRouter,
   booking: bookingRouter,

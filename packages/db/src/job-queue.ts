@@ -169,6 +169,26 @@ export const JOB_QUEUES = {
       deleteAfterSeconds: DAY,
     } satisfies QueueOptions,
   },
+  /**
+   * The nightly retention run for one business (packages/retention): its message and recording
+   * windows, and, once cancelled, the warnings and the purge. The job names the business; the
+   * worker reads the windows, the legal hold and the cancellation under the right scope when it
+   * runs. Queued once per business per UTC day by the sweep (singletonSeconds: a day), and every
+   * step is idempotent, so a retry or a second sweep deletes nothing twice.
+   */
+  retentionRun: {
+    name: "retention.run",
+    data: z.strictObject({ tenantId }),
+    options: {
+      retryLimit: 5,
+      retryDelay: 60,
+      retryBackoff: true,
+      retryDelayMax: 3600,
+      // A large first run (years of texts) deletes in batches; past this the job is retried and resumes.
+      expireInSeconds: 1800,
+      deleteAfterSeconds: 7 * DAY,
+    } satisfies QueueOptions,
+  },
 } as const;
 
 /** How often workers' processes sweep finished jobs past their queue's deleteAfterSeconds. */

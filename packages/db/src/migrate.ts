@@ -188,5 +188,8 @@ REVOKE UPDATE, DELETE, TRUNCATE ON TABLE loyalty_entries FROM ${APP_ROLE};
 -- …except moving entries between two customers being merged (or unmerged): customer_id only, and the
 -- table's trigger allows even that only inside a merge's transaction (customer_master_merges migration).
 GRANT UPDATE (customer_id) ON TABLE loyalty_entries TO ${APP_ROLE};
+-- The deletion log (issue 16) is written by the retention jobs and never edited; a purge removes it
+-- with the business through the platform path.
+REVOKE UPDATE, DELETE, TRUNCATE ON TABLE data_deletions FROM ${APP_ROLE};
 `;
 }

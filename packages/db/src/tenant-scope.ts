@@ -49,6 +49,8 @@ export const TENANT_OWNED_MODELS = [
   "RebookReminder",
   "CustomerMerge",
   "CustomerDuplicateDismissal",
+  "RetentionSettings",
+  "DataDeletion",
 ] as const;
 export type TenantOwnedModel = (typeof TENANT_OWNED_MODELS)[number];
 

@@ -58,6 +58,8 @@ const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
   RebookReminder: "rebook_reminders",
   CustomerMerge: "customer_merges",
   CustomerDuplicateDismissal: "customer_duplicate_dismissals",
+  RetentionSettings: "retention_settings",
+  DataDeletion: "data_deletions",
 };
 /**
  * Directory tables: tenant rows keyed by a platform-wide identifier (a phone number belongs to one
@@ -300,6 +302,11 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
         });
         await tx.customerDuplicateDismissal.create({
           data: { tenantId: id, customerAId: low!, customerBId: high! },
+        });
+        // One row of every retention table.
+        await tx.retentionSettings.create({ data: { tenantId: id, messageMonths: 24, recordingMonths: 6 } });
+        await tx.dataDeletion.create({
+          data: { tenantId: id, kind: "messages", trigger: "nightly", counts: { messages: 0 } },
         });
       });
     }

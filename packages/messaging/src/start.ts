@@ -12,6 +12,7 @@ import {
   type ProvisioningJobs,
   startProvisioningWorkers,
 } from "@servicepro/provisioning";
+import { type RecordingApi, startRetentionWorker } from "@servicepro/retention";
 import { createRoutingSnapshot, type RoutingSnapshot } from "@servicepro/routing";
 import {
   createMessagingEvents,
@@ -90,6 +91,8 @@ export type Messaging = {
   agentBrain: Brain;
   /** Transactional email (hand-off notices, portal sign-in links). */
   email: EmailSender;
+  /** Twilio's recordings API when a client is configured (a customer's erasure deletes their recordings there). */
+  recordings: RecordingApi | null;
   /** Stops the worker (finishing jobs in hand) and the queue. */
   stop(): Promise<void>;
 };
@@ -226,6 +229,15 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
         ...clock,
       })
     : noWorker;
+  // Retention (issue 16): the nightly run per business (texts and recordings past its windows, a
+  // cancelled business's warnings and purge), queued by a sweep on the maintenance interval.
+  const stopRetention = runWorker
+    ? await startRetentionWorker(
+        boss,
+        { db: options.db, twilio: options.twilio ?? null, email, logger: options.logger, ...clock },
+        polling,
+      )
+    : noWorker;
   return {
     outbox,
     events,
@@ -244,6 +256,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     sender: options.sender,
     agentBrain: options.agentBrain ?? rulesBrain,
     email,
+    recordings: options.twilio ?? null,
     async stop() {
       await twilioIntake.stop();
       // Calls answered before the stop still get their rows.
@@ -256,6 +269,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       await stopCampaigns();
       await agentWorker?.stop();
       await stopProvisioning();
+      await stopRetention();
       await boss.stop({ graceful: true, close: false, timeout: 10_000 });
     },
   };

@@ -17,6 +17,7 @@ export * from "./password.ts";
 export * from "./patterns.ts";
 export * from "./phone.ts";
 export * from "./portal.ts";
+export * from "./retention.ts";
 export * from "./sign-in.ts";
 export * from "./slug.ts";
 export * from "./text.ts";

@@ -53,6 +53,10 @@ export type FakeTwilio = {
    * `MediaUrl<i>` Twilio puts in the webhook (https://api.twilio.com/…/Messages/MM…/Media/ME…).
    */
   addMedia(messageSid: string, contentType: string, body: Uint8Array): string;
+  /** Call recordings on the account (RE… SIDs); DELETE /Recordings/RE….json removes one (404 if absent). */
+  recordings: Set<string>;
+  /** Recording SIDs deleted through the API, in order. */
+  deletedRecordings: string[];
   close(): Promise<void>;
 };
 
@@ -102,6 +106,8 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
   };
   /** MMS parts by path (/2010-04-01/Accounts/AC…/Messages/MM…/Media/ME…). */
   const media = new Map<string, { contentType: string; body: Uint8Array }>();
+  const recordings = new Set<string>();
+  const deletedRecordings: string[] = [];
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
@@ -176,6 +182,14 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
       number.statusCallback = form.get("StatusCallback") ?? number.statusCallback;
       return send(res, 200, incomingJson(number));
     }
+    const recordingMatch = new RegExp(`^${account}/Recordings/(RE[0-9a-zA-Z]+)\\.json$`).exec(url.pathname);
+    if (recordingMatch?.[1] && req.method === "DELETE") {
+      if (!recordings.delete(recordingMatch[1]))
+        return send(res, 404, { code: 20404, message: "The requested resource was not found", status: 404 });
+      deletedRecordings.push(recordingMatch[1]);
+      res.writeHead(204);
+      return void res.end();
+    }
     const part = media.get(url.pathname);
     if (part && req.method === "GET") {
       res.writeHead(200, { "content-type": part.contentType, "content-length": part.body.byteLength });
@@ -249,6 +263,8 @@ export async function startFakeTwilio(options: { accountSid?: string; authToken?
     available: state.available,
     incoming: state.incoming,
     failNext: (...next) => void failures.push(...next),
+    recordings,
+    deletedRecordings,
     addMedia: (messageSid, contentType, body) => {
       const path = `/2010-04-01/Accounts/${accountSid}/Messages/${messageSid}/Media/ME${randomBytes(16).toString("hex")}`;
       media.set(path, { contentType, body });

@@ -26,12 +26,13 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { TenantReadinessDialog } from "../integrations/TenantReadiness.tsx";
 import { EditPlanDialog } from "../tenants/EditPlanDialog.tsx";
+import { LegalHoldDialog } from "../tenants/LegalHoldDialog.tsx";
 import { LoginAsTenantDialog } from "../tenants/LoginAsTenantDialog.tsx";
 
 type Tenant = RouterOutputs["admin"]["tenants"]["list"][number];
 
 /** Which dialog is open, for which tenant. */
-type OpenDialog = { kind: "plan" | "login" | "readiness"; tenant: Tenant } | null;
+type OpenDialog = { kind: "plan" | "login" | "readiness" | "legalHold"; tenant: Tenant } | null;
 
 /** ?plan=<tenantId> (the readiness list's "Edit plan & status" link) opens that dialog. */
 const route = getRouteApi("/");
@@ -95,6 +96,14 @@ function tenantColumns(open: (dialog: NonNullable<OpenDialog>) => void): Readonl
             aria-label={`Readiness: ${tenant.name}`}
           >
             Readiness
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => open({ kind: "legalHold", tenant })}
+            aria-label={`Legal hold: ${tenant.name}`}
+          >
+            Legal hold
           </Button>
           <Button
             size="sm"
@@ -235,6 +244,9 @@ export function TenantsPage() {
           onClose={() => setDialog(null)}
           onEditPlan={() => setDialog({ kind: "plan", tenant: dialog.tenant })}
         />
+      ) : null}
+      {dialog?.kind === "legalHold" ? (
+        <LegalHoldDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} />
       ) : null}
       {dialog?.kind === "login" ? (
         <LoginAsTenantDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} />

@@ -27,6 +27,7 @@ import { AssetDialog } from "./AssetDialog.tsx";
 import { CustomerDialog } from "./CustomerDialog.tsx";
 import { dateTimeLabel, lastVisitLabel, moneyLabel, priceLabel } from "./customer-format.ts";
 import { ASSET_KIND_LABELS } from "./customer-forms.ts";
+import { EraseCustomerCard } from "./EraseCustomerDialog.tsx";
 import { MarketingConsentDialog } from "./MarketingConsentDialog.tsx";
 import { MergeDialog } from "./MergeDialog.tsx";
 import { MergeHistoryCard } from "./MergeHistoryCard.tsx";
@@ -250,6 +251,9 @@ export function CustomerPage() {
         </Card>
         <MarketingConsentCard page={page.data} onChange={(allow) => setOffersDialog({ allow })} />
         <MergeHistoryCard customerId={customer.id} isAdmin={isAdmin} />
+        {context.role === "tenant_admin" || context.role === "platform_owner" ? (
+          <EraseCustomerCard customerId={customer.id} expected={customer.name ?? customer.phone} />
+        ) : null}
       </div>
       {merging ? (
         <MergeDialog

@@ -67,7 +67,15 @@ export const adminTenantsRouter = createRouter({
         if (!before) throw new AppError("NOT_FOUND", `There is no business with the id "${input.tenantId}".`);
         const after = { planTier: input.planTier ?? before.planTier, status: input.status ?? before.status };
         if (after.planTier === before.planTier && after.status === before.status) return before;
-        const updated = await tx.tenant.update({ where: { id: before.id }, data: after, select: adminTenantSelect });
+        // cancelledAt starts the cancelled-data grace (packages/retention): set when the status becomes
+        // cancelled, cleared when it leaves cancelled (a reactivated business is not deleted).
+        const cancelledAt =
+          after.status === before.status ? {} : { cancelledAt: after.status === "cancelled" ? new Date() : null };
+        const updated = await tx.tenant.update({
+          where: { id: before.id },
+          data: { ...after, ...cancelledAt },
+          select: adminTenantSelect,
+        });
         await audit({
           action: "tenant.plan_changed",
           targetTenantId: before.id,

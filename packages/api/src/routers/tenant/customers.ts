@@ -46,6 +46,7 @@ import { z } from "zod";
 import { createRouter, staffProcedure } from "../../trpc.ts";
 import { callOutcomeFromDb, callOutcomeSchema } from "../telephony-shared.ts";
 import { customerMergeProcedures } from "./customer-merges.ts";
+import { eraseCustomerProcedure } from "./customers-erase.ts";
 import { messageSchema, toMessage } from "./inbox-shared.ts";
 
 const THREAD_MESSAGES = 50;
@@ -423,6 +424,8 @@ export const tenantCustomersRouter = createRouter({
   // Duplicates, merge, unmerge, dismissDuplicate, merges, mergePreview (customer-merges.ts).
   ...customerMergeProcedures,
 
+  /** An erasure request: the customer's personal data removed, the consent ledger kept (customers-erase.ts). */
+  erase: eraseCustomerProcedure,
   /** Customers by name (then id), 50 a page by default; `nextCursor` asks for the next page. */
   list: staffProcedure
     .input(customersListInput)
