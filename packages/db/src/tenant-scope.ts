@@ -47,6 +47,7 @@ export const TENANT_OWNED_MODELS = [
   "CampaignSend",
   "CampaignSenderPace",
   "RebookReminder",
+  "DataExport",
 ] as const;
 export type TenantOwnedModel = (typeof TENANT_OWNED_MODELS)[number];
 

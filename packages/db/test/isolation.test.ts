@@ -56,6 +56,7 @@ const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
   CampaignSend: "campaign_sends",
   CampaignSenderPace: "campaign_sender_paces",
   RebookReminder: "rebook_reminders",
+  DataExport: "data_exports",
 };
 /**
  * Directory tables: tenant rows keyed by a platform-wide identifier (a phone number belongs to one
@@ -284,6 +285,8 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
         await tx.campaignSenderPace.create({
           data: { tenantId: id, senderKey: "+15555550100", nextAt: new Date("2026-12-07T20:00:00Z") },
         });
+        // One row of every data-export table.
+        await tx.dataExport.create({ data: { tenantId: id, tokenHash: "0".repeat(64) } });
       });
     }
   });
