@@ -1,4 +1,5 @@
 import { adminConciergeRouter } from "./routers/admin/concierge.ts";
+import { adminExportsRouter } from "./routers/admin/exports.ts";
 import { adminImpersonateRouter } from "./routers/admin/impersonate.ts";
 import { adminIntegrationsRouter } from "./routers/admin/integrations.ts";
 import { adminPacksRouter } from "./routers/admin/packs.ts";
@@ -17,6 +18,7 @@ import { tenantCallsRouter } from "./routers/tenant/calls.ts";
 import { tenantCampaignsRouter } from "./routers/tenant/campaigns.ts";
 import { tenantCatalogRouter } from "./routers/tenant/catalog.ts";
 import { tenantCustomersRouter } from "./routers/tenant/customers.ts";
+import { tenantExportsRouter } from "./routers/tenant/exports.ts";
 import { tenantInboxRouter } from "./routers/tenant/inbox.ts";
 import { tenantLoyaltyRouter } from "./routers/tenant/loyalty.ts";
 import { tenantOnboardingRouter } from "./routers/tenant/onboarding.ts";
@@ -39,6 +41,7 @@ export const appRouter = createRouter({
     integrations: adminIntegrationsRouter,
     concierge: adminConciergeRouter,
     packs: adminPacksRouter,
+    exports: adminExportsRouter,
   }),
   tenant: createRouter({
     overview: tenantOverviewProcedure,
@@ -57,6 +60,7 @@ export const appRouter = createRouter({
     loyalty: tenantLoyaltyRouter,
     automations: tenantAutomationsRouter,
     campaigns: tenantCampaignsRouter,
+    exports: tenantExportsRouter,
   }),
   portal: portalRouter,
   booking: bookingRouter,

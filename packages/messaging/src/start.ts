@@ -1,6 +1,7 @@
 import { type Brain, rulesBrain } from "@servicepro/agent";
 import type { RebookReminderQueue, ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
 import { type CampaignDrainQueue, createCampaignDrainQueue, startCampaignDrainWorker } from "@servicepro/campaigns";
+import { createDataExportQueue, type DataExportQueue, startDataExportWorker } from "@servicepro/data-export";
 import { type Database, JOB_QUEUE_SCHEMA, MAINTENANCE_INTERVAL_SECONDS } from "@servicepro/db";
 import { startTwilioIntake, type TwilioIntake } from "@servicepro/intake";
 import { createDevEmailSender, type EmailSender } from "@servicepro/notifications";
@@ -35,6 +36,8 @@ import { createAgentIntake, startAgentWorker } from "@servicepro/sms-agent";
 import type { UnroutedPolicy } from "@servicepro/telephony";
 import { callRecordFromStaged, recordVoiceIncoming } from "@servicepro/voice";
 import { PgBoss } from "pg-boss";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 export type MessagingOptions = {
   db: Database;
@@ -79,6 +82,8 @@ export type Messaging = {
   rebookReminders: RebookReminderQueue;
   /** Campaign drain jobs: start() after a campaign is set sending (packages/campaigns drain-worker). */
   campaigns: CampaignDrainQueue;
+  /** Data export jobs: start() after an export's row is committed (packages/data-export worker). */
+  exports: DataExportQueue;
   intake: IntakeDeps;
   /** The durable webhook intake: the routes stage events through it; its worker applies them (when runWorker). */
   twilioIntake: TwilioIntake;
@@ -128,6 +133,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   const reviewRequests = createReviewRequestQueue(boss, options.db);
   const rebookReminders = createRebookReminderQueue(boss, options.db);
   const campaigns = createCampaignDrainQueue(boss);
+  const exports = createDataExportQueue(boss);
   const base = options.publicBaseUrl.replace(/\/$/, "");
   const routing = createRoutingSnapshot(options.db, { logger: options.logger });
   const offPath = createOffPathWrites();
@@ -195,6 +201,19 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
         polling,
       )
     : noWorker;
+  // Data exports: each builds one business's archive in FILES_DIR, page by page.
+  const stopExports = runWorker
+    ? await startDataExportWorker(
+        boss,
+        {
+          db: options.db,
+          filesDir: options.filesDir ?? path.join(tmpdir(), "servicepro-files"),
+          logger: options.logger,
+          ...clock,
+        },
+        polling,
+      )
+    : noWorker;
   // The SMS agent answers texts the intake hands it; the intake wakes it when it commits new ones.
   const agentWorker = runWorker
     ? await startAgentWorker(
@@ -237,6 +256,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     reviewRequests,
     rebookReminders,
     campaigns,
+    exports,
     intake,
     twilioIntake,
     routing,
@@ -254,6 +274,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       await stopReviewRequests();
       await stopRebookReminders();
       await stopCampaigns();
+      await stopExports();
       await agentWorker?.stop();
       await stopProvisioning();
       await boss.stop({ graceful: true, close: false, timeout: 10_000 });

@@ -7,6 +7,7 @@ export * from "./automation.ts";
 export * from "./booking.ts";
 export * from "./business.ts";
 export * from "./campaign.ts";
+export * from "./data-export.ts";
 export * from "./catalog.ts";
 export * from "./customer.ts";
 export * from "./email.ts";
