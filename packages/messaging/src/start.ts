@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { type Brain, rulesBrain } from "@servicepro/agent";
 import type { RebookReminderQueue, ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
 import { type CampaignDrainQueue, createCampaignDrainQueue, startCampaignDrainWorker } from "@servicepro/campaigns";
@@ -36,8 +38,6 @@ import { createAgentIntake, startAgentWorker } from "@servicepro/sms-agent";
 import type { UnroutedPolicy } from "@servicepro/telephony";
 import { callRecordFromStaged, recordVoiceIncoming } from "@servicepro/voice";
 import { PgBoss } from "pg-boss";
-import { tmpdir } from "node:os";
-import path from "node:path";
 
 export type MessagingOptions = {
   db: Database;

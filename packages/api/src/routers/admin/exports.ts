@@ -13,7 +13,10 @@ export const adminExportsRouter = createRouter({
       const created = await ctx.platform().run(async (tx, audit) => {
         const tenant = await tx.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true } });
         if (!tenant) throw new AppError("NOT_FOUND", `There is no business with the id "${input.tenantId}".`);
-        const row = await createExportRow(tx, tenant.id, { requestedByUserId: ctx.auth.user?.id ?? null, byPlatform: true });
+        const row = await createExportRow(tx, tenant.id, {
+          requestedByUserId: ctx.auth.user?.id ?? null,
+          byPlatform: true,
+        });
         await audit({
           action: "data_export_created",
           targetTenantId: tenant.id,
