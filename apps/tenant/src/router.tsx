@@ -175,6 +175,14 @@ const agentTestRoute = createRoute({
   component: lazyRouteComponent(() => import("./agent/AgentTestPage.tsx"), "AgentTestPage"),
 });
 
+const ExportPage = lazyRouteComponent(() => import("./export/ExportPage.tsx"), "ExportPage");
+/** "Export your data": every plan, every status; a cancelled account's only page. */
+export const exportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/export",
+  component: () => <ExportPage exportOnly={useSignedInContext().exportOnly === true} />,
+});
+
 export const routeTree = rootRoute.addChildren([
   welcomeRoute,
   overviewRoute,
@@ -197,6 +205,7 @@ export const routeTree = rootRoute.addChildren([
   automationsRoute,
   agentRoute,
   agentTestRoute,
+  exportRoute,
 ]);
 
 // "/app/": the prefix the server serves this app under (Vite's `base`).

@@ -26,12 +26,13 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { TenantReadinessDialog } from "../integrations/TenantReadiness.tsx";
 import { EditPlanDialog } from "../tenants/EditPlanDialog.tsx";
+import { ExportTenantDialog } from "../tenants/ExportTenantDialog.tsx";
 import { LoginAsTenantDialog } from "../tenants/LoginAsTenantDialog.tsx";
 
 type Tenant = RouterOutputs["admin"]["tenants"]["list"][number];
 
 /** Which dialog is open, for which tenant. */
-type OpenDialog = { kind: "plan" | "login" | "readiness"; tenant: Tenant } | null;
+type OpenDialog = { kind: "plan" | "login" | "readiness" | "export"; tenant: Tenant } | null;
 
 /** ?plan=<tenantId> (the readiness list's "Edit plan & status" link) opens that dialog. */
 const route = getRouteApi("/");
@@ -102,6 +103,9 @@ function tenantColumns(open: (dialog: NonNullable<OpenDialog>) => void): Readonl
             aria-label={`Edit plan & status: ${tenant.name}`}
           >
             Edit plan & status
+          </Button>
+          <Button size="sm" onClick={() => open({ kind: "export", tenant })} aria-label={`Export data: ${tenant.name}`}>
+            Export data
           </Button>
           {/* The root tenant is the platform's own business: it cannot be impersonated. */}
           {tenant.id === ROOT_TENANT_ID ? null : (
@@ -235,6 +239,9 @@ export function TenantsPage() {
           onClose={() => setDialog(null)}
           onEditPlan={() => setDialog({ kind: "plan", tenant: dialog.tenant })}
         />
+      ) : null}
+      {dialog?.kind === "export" ? (
+        <ExportTenantDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} />
       ) : null}
       {dialog?.kind === "login" ? (
         <LoginAsTenantDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} />
