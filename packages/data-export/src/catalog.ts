@@ -524,7 +524,9 @@ export function pageSql(kind: ExportKind, withCursor: boolean): string {
       .join(", ");
     where.push(`(${keys}) > (${values})`);
   }
-  const order = kind.keys.map((key) => `"${key.column}"`).join(", ");
+  // Qualified: ORDER BY would otherwise take the select list's text-cast column of the same name
+  // and sort the whole table instead of reading the primary key's index in order.
+  const order = kind.keys.map((key) => `"${kind.table}"."${key.column}"`).join(", ");
   return `SELECT ${selectList(kind)} FROM "${kind.table}" WHERE ${where.join(" AND ")} ORDER BY ${order} LIMIT ${PAGE_SIZE}`;
 }
 
