@@ -253,6 +253,9 @@ describe("every screen at 390 px", () => {
     await page.goto(url("/plan"));
     await expectFits(page, "tenant-plan", () => heading(page, /plan/i));
 
+    await page.goto(url("/export"));
+    await expectFits(page, "tenant-export", () => heading(page, "Export your data"));
+
     await page.goto(url("/settings"));
     await expectFits(page, "tenant-settings", () => heading(page, "Settings"));
 

@@ -10,6 +10,8 @@
 //   /admin/* /app/* /portal/*    the React apps' production builds
 //   /twilio/*                    Twilio webhooks (twilio/routes.ts): outside the CSRF guard and
 //                                cookie handling, authenticated by Twilio's signature instead
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { trpcServer } from "@hono/trpc-server";
 import {
@@ -26,6 +28,7 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { trpcCsrfGuard } from "./csrf.ts";
+import { exportRoutes } from "./exports.ts";
 import { notFoundPage, wantsHtmlPage } from "./html-pages.ts";
 import type { AppLogger } from "./logger.ts";
 import { messageMediaRoutes } from "./message-media.ts";
@@ -161,6 +164,16 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
   );
 
   app.route("/r", reviewLinkRoutes({ db, ...(now ? { now } : {}) }));
+
+  app.route(
+    "/exports",
+    exportRoutes({
+      db,
+      filesDir: config.filesDir ?? path.join(tmpdir(), "servicepro-files"),
+      ...(now ? { now } : {}),
+      clientIp: (c) => clientIp(c, config.trustProxy),
+    }),
+  );
 
   app.use("/trpc/*", trpcCsrfGuard({ publicBaseUrl: config.publicBaseUrl }));
   app.use(

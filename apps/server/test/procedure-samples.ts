@@ -240,6 +240,10 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "tenant.campaigns.pause": { id: NO_ID },
   "tenant.campaigns.resume": { id: NO_ID },
   "tenant.campaigns.cancel": { id: NO_ID },
+  "tenant.exports.create": undefined,
+  "tenant.exports.status": { id: NO_ID },
+  "tenant.exports.list": undefined,
+  "admin.exports.create": { tenantId: "green-lawn" },
   "tenant.loyalty.redeem": { customerId: NO_ID, rewardId: NO_ID },
   "tenant.loyalty.cancelRedemption": { redemptionId: NO_ID },
 };
@@ -276,6 +280,7 @@ export const OUTCOME_OVERRIDES: Record<string, number> = {
   "tenant.campaigns.pause": 404,
   "tenant.campaigns.resume": 404,
   "tenant.campaigns.cancel": 404,
+  "tenant.exports.status": 404,
   "tenant.inbox.reply": 404,
   "tenant.inbox.resolveConsentReview": 404,
   "tenant.agent.thread": 404,

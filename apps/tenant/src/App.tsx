@@ -1,9 +1,14 @@
 import { AppNav, SignedInShell, StaffGate } from "@servicepro/web";
-import { Outlet, useMatch } from "@tanstack/react-router";
+import { Navigate, Outlet, useMatch } from "@tanstack/react-router";
 import { NoBusinessPage } from "./pages/NoBusinessPage.tsx";
 
+/** A cancelled account's only section: its sign-in can do nothing but export. */
+function ExportOnlyNav() {
+  return <AppNav label="Dashboard sections" items={[{ to: "/export", children: "Export your data" }]} />;
+}
+
 /** The dashboard's sections, in nav order. */
-function DashboardNav() {
+function DashboardNav({ admin }: { admin: boolean }) {
   return (
     <AppNav
       label="Dashboard sections"
@@ -23,6 +28,8 @@ function DashboardNav() {
         { to: "/plan", children: "Plan" },
         { to: "/settings", children: "Settings" },
         { to: "/retention", children: "Data retention" },
+        // Exporting is the admins' (tenant.exports.* is tenant_admin).
+        ...(admin ? [{ to: "/export" as const, children: "Export data" }] : []),
       ]}
     />
   );
@@ -34,6 +41,7 @@ function DashboardNav() {
  */
 export function TenantRoot() {
   const isWelcome = useMatch({ from: "/welcome", shouldThrow: false }) !== undefined;
+  const isExport = useMatch({ from: "/export", shouldThrow: false }) !== undefined;
   if (isWelcome) return <Outlet />;
   return (
     <StaffGate
@@ -53,9 +61,10 @@ export function TenantRoot() {
           area={context.tenantName ?? "Business dashboard"}
           user={context.user}
           detail={context.user.email}
-          nav={<DashboardNav />}
+          nav={context.exportOnly ? <ExportOnlyNav /> : <DashboardNav admin={context.role === "tenant_admin"} />}
         >
-          <Outlet />
+          {/* A cancelled account lands on its one page, whatever it asked for. */}
+          {context.exportOnly && !isExport ? <Navigate to="/export" replace /> : <Outlet />}
         </SignedInShell>
       )}
     </StaffGate>

@@ -188,6 +188,14 @@ const agentTestRoute = createRoute({
   component: lazyRouteComponent(() => import("./agent/AgentTestPage.tsx"), "AgentTestPage"),
 });
 
+const ExportPage = lazyRouteComponent(() => import("./export/ExportPage.tsx"), "ExportPage");
+/** "Export your data": every plan, every status; a cancelled account's only page. */
+export const exportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/export",
+  component: () => <ExportPage exportOnly={useSignedInContext().exportOnly === true} />,
+});
+
 export const routeTree = rootRoute.addChildren([
   welcomeRoute,
   overviewRoute,
@@ -212,6 +220,7 @@ export const routeTree = rootRoute.addChildren([
   retentionRoute,
   agentRoute,
   agentTestRoute,
+  exportRoute,
 ]);
 
 // "/app/": the prefix the server serves this app under (Vite's `base`).

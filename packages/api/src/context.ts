@@ -1,6 +1,7 @@
 import type { Brain } from "@servicepro/agent";
 import type { RebookReminderQueue, ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
 import type { CampaignDrainQueue } from "@servicepro/campaigns";
+import type { DataExportQueue } from "@servicepro/data-export";
 import type { Database } from "@servicepro/db";
 import type { Principal, StaffRole } from "@servicepro/identity";
 import type { EmailSender } from "@servicepro/notifications";
@@ -91,6 +92,8 @@ export type ApiMessaging = {
   rebookReminders: RebookReminderQueue;
   /** Campaign drain jobs, queued after a campaign starts, is scheduled or resumes (packages/campaigns). */
   campaigns: CampaignDrainQueue;
+  /** Data export jobs, queued after an export's row commits (packages/data-export). */
+  exports: DataExportQueue;
   /** The SMS agent's brain (test mode runs it); unset: the rules. */
   agentBrain?: Brain;
   /** Transactional email (portal sign-in links); unset: links go by text only. */

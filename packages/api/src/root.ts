@@ -1,4 +1,5 @@
 import { adminConciergeRouter } from "./routers/admin/concierge.ts";
+import { adminExportsRouter } from "./routers/admin/exports.ts";
 import { adminImpersonateRouter } from "./routers/admin/impersonate.ts";
 import { adminIntegrationsRouter } from "./routers/admin/integrations.ts";
 import { adminPacksRouter } from "./routers/admin/packs.ts";
@@ -18,6 +19,7 @@ import { tenantCallsRouter } from "./routers/tenant/calls.ts";
 import { tenantCampaignsRouter } from "./routers/tenant/campaigns.ts";
 import { tenantCatalogRouter } from "./routers/tenant/catalog.ts";
 import { tenantCustomersRouter } from "./routers/tenant/customers.ts";
+import { tenantExportsRouter } from "./routers/tenant/exports.ts";
 import { tenantInboxRouter } from "./routers/tenant/inbox.ts";
 import { tenantLoyaltyRouter } from "./routers/tenant/loyalty.ts";
 import { tenantOnboardingRouter } from "./routers/tenant/onboarding.ts";
@@ -42,6 +44,7 @@ export const appRouter = createRouter({
     concierge: adminConciergeRouter,
     packs: adminPacksRouter,
     retention: adminRetentionRouter,
+    exports: adminExportsRouter,
   }),
   tenant: createRouter({
     overview: tenantOverviewProcedure,
@@ -61,6 +64,7 @@ export const appRouter = createRouter({
     automations: tenantAutomationsRouter,
     campaigns: tenantCampaignsRouter,
     retention: tenantRetentionRouter,
+    exports: tenantExportsRouter,
   }),
   portal: portalRouter,
   booking: bookingRouter,

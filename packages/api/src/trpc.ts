@@ -18,6 +18,8 @@ import {
 } from "@servicepro/db";
 import { AppError, type AppErrorCode, type FieldIssue, retryAfterOf } from "@servicepro/errors";
 import {
+  CANCELLED_REFUSAL_MESSAGE,
+  cancelledRefusal,
   type FeatureKey,
   featureRefusal,
   featureRefusalMessage,
@@ -374,7 +376,10 @@ const tenantScoped = (access: "staff" | "tenant_admin") =>
       const tenantId = auth.tenantId!;
       const plan = auth.tenant!;
       // Plan gating and status rules, in one place. The plan was read with the session in this
-      // request, so a change takes effect on the next request.
+      // request, so a change takes effect on the next request. A cancelled account's staff may
+      // only export (reads included); the platform owner looking in for support is not held to it.
+      const cancelled = auth.impersonation ? null : cancelledRefusal(plan.status, path);
+      if (cancelled) throw refuse(CANCELLED_REFUSAL_MESSAGE, cancelled);
       if (meta?.feature) assertFeature(plan, meta.feature);
       const inactive = type === "mutation" ? mutationRefusal(plan.status, path) : null;
       if (inactive) throw refuse(mutationRefusalMessage(plan.status), inactive);

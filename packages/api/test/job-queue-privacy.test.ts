@@ -200,6 +200,10 @@ describe.each(testEngines())("job queue privacy on %s", (engine) => {
       audience: {},
     });
     await marketer.api.tenant.campaigns.schedule({ id: draft.id, sendAt: "2026-12-10T16:00:00Z" });
+
+    // 6. A data export: the job names the export; its download token is never in the queue.
+    await marketer.api.tenant.exports.create();
+    await settled(JOB_QUEUES.dataExport.name, 1);
   });
   afterAll(async () => {
     await worker?.stop();

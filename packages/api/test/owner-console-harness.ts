@@ -55,14 +55,21 @@ export function manualClock(start = new Date("2026-11-22T09:00:00Z")) {
   };
 }
 
-export async function startHarness(options: { now?: () => Date; router?: AnyRouter } = {}) {
+export async function startHarness(
+  options: { now?: () => Date; router?: AnyRouter; messaging?: Partial<ApiDeps["messaging"]> } = {},
+) {
   const db: TestDatabase = await createTestDatabase();
   await seedDemo(db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
   await ensurePlatformOwner(db, silent, OWNER);
   const deps = createApiDeps({
     db,
     logger: silent,
-    messaging: messagingNotWired,
+    messaging: options.messaging
+      ? new Proxy(options.messaging as ApiDeps["messaging"], {
+          get: (target, property) =>
+            property in target ? target[property as keyof typeof target] : Reflect.get(messagingNotWired, property),
+        })
+      : messagingNotWired,
     ...(options.now ? { now: options.now } : {}),
   });
   const router = options.router ?? appRouter;

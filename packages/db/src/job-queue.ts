@@ -189,6 +189,24 @@ export const JOB_QUEUES = {
       deleteAfterSeconds: 7 * DAY,
     } satisfies QueueOptions,
   },
+  /**
+   * Builds one data export (packages/data-export): the job names the export row; the worker reads
+   * the business's tables page by page under its scope and streams the ZIP to FILES_DIR. A retry
+   * (or a restart mid-build) rebuilds the file from scratch, so the job is idempotent by export id.
+   */
+  dataExport: {
+    name: "data.export",
+    data: z.strictObject({ tenantId, exportId: rowId }),
+    options: {
+      retryLimit: 3,
+      retryDelay: 30,
+      retryBackoff: true,
+      retryDelayMax: 600,
+      // A big business's archive takes minutes; the worker keeps the row's progress moving.
+      expireInSeconds: 60 * 60,
+      deleteAfterSeconds: 3 * DAY,
+    } satisfies QueueOptions,
+  },
 } as const;
 
 /** How often workers' processes sweep finished jobs past their queue's deleteAfterSeconds. */

@@ -51,6 +51,7 @@ export const TENANT_OWNED_MODELS = [
   "CustomerDuplicateDismissal",
   "RetentionSettings",
   "DataDeletion",
+  "DataExport",
 ] as const;
 export type TenantOwnedModel = (typeof TENANT_OWNED_MODELS)[number];
 

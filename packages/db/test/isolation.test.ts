@@ -60,6 +60,7 @@ const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
   CustomerDuplicateDismissal: "customer_duplicate_dismissals",
   RetentionSettings: "retention_settings",
   DataDeletion: "data_deletions",
+  DataExport: "data_exports",
 };
 /**
  * Directory tables: tenant rows keyed by a platform-wide identifier (a phone number belongs to one
@@ -308,6 +309,8 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
         await tx.dataDeletion.create({
           data: { tenantId: id, kind: "messages", trigger: "nightly", counts: { messages: 0 } },
         });
+        // One row of every data-export table.
+        await tx.dataExport.create({ data: { tenantId: id, tokenHash: "0".repeat(64) } });
       });
     }
   });

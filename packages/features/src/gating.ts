@@ -38,7 +38,24 @@ const isPlural = (feature: FeatureKey) => feature === "campaigns";
  * other change is refused. These procedure families stay open (reliability-security.md Z4):
  * signing in and out, exporting data, and billing (to pay and reopen the account).
  */
-export const OPEN_WHEN_INACTIVE = ["auth.", "export.", "billing."] as const;
+export const OPEN_WHEN_INACTIVE = ["auth.", "tenant.exports.", "billing."] as const;
+
+/**
+ * A cancelled account's restricted sign-in: its staff can sign in and export their data, and do
+ * nothing else (issue 16 §3). Every tenant procedure outside these answers 403 with
+ * cancelledRefusalMessage; auth.* (sign-in, sign-out, the session the app shell reads) is not a
+ * tenant procedure, so it stays open.
+ */
+export const OPEN_WHEN_CANCELLED = ["tenant.exports."] as const;
+
+/** Why a tenant procedure at `procedurePath` is refused for a cancelled account, or null when it is allowed. */
+export function cancelledRefusal(status: TenantStatus, procedurePath: string): TenantInactive | null {
+  if (status !== "cancelled" || OPEN_WHEN_CANCELLED.some((prefix) => procedurePath.startsWith(prefix))) return null;
+  return { code: TENANT_INACTIVE, status };
+}
+
+export const CANCELLED_REFUSAL_MESSAGE =
+  "This account is cancelled. The only thing you can do now is export your data (Export your data); contact ServicePro support to reactivate it.";
 
 /** Whether the account's status lets it make changes: the same rule that stops automations for it. */
 export const acceptsChanges = (status: TenantStatus): boolean => runsAutomations(status);

@@ -1,6 +1,9 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { type Brain, rulesBrain } from "@servicepro/agent";
 import type { RebookReminderQueue, ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
 import { type CampaignDrainQueue, createCampaignDrainQueue, startCampaignDrainWorker } from "@servicepro/campaigns";
+import { createDataExportQueue, type DataExportQueue, startDataExportWorker } from "@servicepro/data-export";
 import { type Database, JOB_QUEUE_SCHEMA, MAINTENANCE_INTERVAL_SECONDS } from "@servicepro/db";
 import { startTwilioIntake, type TwilioIntake } from "@servicepro/intake";
 import { createDevEmailSender, type EmailSender } from "@servicepro/notifications";
@@ -80,6 +83,8 @@ export type Messaging = {
   rebookReminders: RebookReminderQueue;
   /** Campaign drain jobs: start() after a campaign is set sending (packages/campaigns drain-worker). */
   campaigns: CampaignDrainQueue;
+  /** Data export jobs: start() after an export's row is committed (packages/data-export worker). */
+  exports: DataExportQueue;
   intake: IntakeDeps;
   /** The durable webhook intake: the routes stage events through it; its worker applies them (when runWorker). */
   twilioIntake: TwilioIntake;
@@ -131,6 +136,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   const reviewRequests = createReviewRequestQueue(boss, options.db);
   const rebookReminders = createRebookReminderQueue(boss, options.db);
   const campaigns = createCampaignDrainQueue(boss);
+  const exports = createDataExportQueue(boss);
   const base = options.publicBaseUrl.replace(/\/$/, "");
   const routing = createRoutingSnapshot(options.db, { logger: options.logger });
   const offPath = createOffPathWrites();
@@ -198,6 +204,19 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
         polling,
       )
     : noWorker;
+  // Data exports: each builds one business's archive in FILES_DIR, page by page.
+  const stopExports = runWorker
+    ? await startDataExportWorker(
+        boss,
+        {
+          db: options.db,
+          filesDir: options.filesDir ?? path.join(tmpdir(), "servicepro-files"),
+          logger: options.logger,
+          ...clock,
+        },
+        polling,
+      )
+    : noWorker;
   // The SMS agent answers texts the intake hands it; the intake wakes it when it commits new ones.
   const agentWorker = runWorker
     ? await startAgentWorker(
@@ -249,6 +268,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     reviewRequests,
     rebookReminders,
     campaigns,
+    exports,
     intake,
     twilioIntake,
     routing,
@@ -267,6 +287,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       await stopReviewRequests();
       await stopRebookReminders();
       await stopCampaigns();
+      await stopExports();
       await agentWorker?.stop();
       await stopProvisioning();
       await stopRetention();

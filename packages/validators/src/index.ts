@@ -10,6 +10,7 @@ export * from "./campaign.ts";
 export * from "./catalog.ts";
 export * from "./customer.ts";
 export * from "./customer-master.ts";
+export * from "./data-export.ts";
 export * from "./email.ts";
 export * from "./loyalty.ts";
 export * from "./message.ts";

@@ -27,12 +27,13 @@ import { useEffect, useState } from "react";
 import { TenantReadinessDialog } from "../integrations/TenantReadiness.tsx";
 import { EditPlanDialog } from "../tenants/EditPlanDialog.tsx";
 import { LegalHoldDialog } from "../tenants/LegalHoldDialog.tsx";
+import { ExportTenantDialog } from "../tenants/ExportTenantDialog.tsx";
 import { LoginAsTenantDialog } from "../tenants/LoginAsTenantDialog.tsx";
 
 type Tenant = RouterOutputs["admin"]["tenants"]["list"][number];
 
 /** Which dialog is open, for which tenant. */
-type OpenDialog = { kind: "plan" | "login" | "readiness" | "legalHold"; tenant: Tenant } | null;
+type OpenDialog = { kind: "plan" | "login" | "readiness" | "legalHold" | "export"; tenant: Tenant } | null;
 
 /** ?plan=<tenantId> (the readiness list's "Edit plan & status" link) opens that dialog. */
 const route = getRouteApi("/");
@@ -111,6 +112,9 @@ function tenantColumns(open: (dialog: NonNullable<OpenDialog>) => void): Readonl
             aria-label={`Edit plan & status: ${tenant.name}`}
           >
             Edit plan & status
+          </Button>
+          <Button size="sm" onClick={() => open({ kind: "export", tenant })} aria-label={`Export data: ${tenant.name}`}>
+            Export data
           </Button>
           {/* The root tenant is the platform's own business: it cannot be impersonated. */}
           {tenant.id === ROOT_TENANT_ID ? null : (
@@ -247,6 +251,9 @@ export function TenantsPage() {
       ) : null}
       {dialog?.kind === "legalHold" ? (
         <LegalHoldDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog?.kind === "export" ? (
+        <ExportTenantDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} />
       ) : null}
       {dialog?.kind === "login" ? (
         <LoginAsTenantDialog key={dialog.tenant.id} tenant={dialog.tenant} onClose={() => setDialog(null)} />

@@ -15,17 +15,23 @@ export const authContextSchema = z.object({
   /** Set while the platform owner is "logged in as" the tenant above (ISO times). */
   impersonationStartedAt: z.string().nullable(),
   impersonationExpiresAt: z.string().nullable(),
+  /**
+   * The business is cancelled: this sign-in can only export its data (every other tenant procedure
+   * answers 403), so the app shows only "Export your data". Not set for the platform owner looking in.
+   */
+  exportOnly: z.boolean().optional(),
 });
 export type AuthContext = z.infer<typeof authContextSchema>;
 
 // The session id, plan and impersonation reason stay on the server.
-export const publicView = ({ user, role, tenantId, tenantName, impersonation }: AuthState): AuthContext => ({
+export const publicView = ({ user, role, tenantId, tenantName, impersonation, tenant }: AuthState): AuthContext => ({
   user,
   role,
   tenantId,
   tenantName,
   impersonationStartedAt: impersonation?.startedAt.toISOString() ?? null,
   impersonationExpiresAt: impersonation?.expiresAt.toISOString() ?? null,
+  ...(tenant?.status === "cancelled" && !impersonation ? { exportOnly: true } : {}),
 });
 
 function loginError(outcome: Exclude<Awaited<ReturnType<typeof login>>, { ok: true }>): AppError {
