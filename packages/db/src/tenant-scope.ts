@@ -47,6 +47,8 @@ export const TENANT_OWNED_MODELS = [
   "CampaignSend",
   "CampaignSenderPace",
   "RebookReminder",
+  "DataImport",
+  "ImportKey",
 ] as const;
 export type TenantOwnedModel = (typeof TENANT_OWNED_MODELS)[number];
 

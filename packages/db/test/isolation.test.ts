@@ -56,6 +56,8 @@ const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
   CampaignSend: "campaign_sends",
   CampaignSenderPace: "campaign_sender_paces",
   RebookReminder: "rebook_reminders",
+  DataImport: "imports",
+  ImportKey: "import_keys",
 };
 /**
  * Directory tables: tenant rows keyed by a platform-wide identifier (a phone number belongs to one
@@ -283,6 +285,12 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
         });
         await tx.campaignSenderPace.create({
           data: { tenantId: id, senderKey: "+15555550100", nextAt: new Date("2026-12-07T20:00:00Z") },
+        });
+        const dataImport = await tx.dataImport.create({
+          data: { tenantId: id, kind: "customers", fileName: "clients.csv" },
+        });
+        await tx.importKey.create({
+          data: { tenantId: id, kind: "customers", key: "ext:1", entityId: customer.id, importId: dataImport.id },
         });
       });
     }
