@@ -1,8 +1,11 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Brain } from "@servicepro/agent";
 import type { RebookReminderQueue, ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
 import type { CampaignDrainQueue } from "@servicepro/campaigns";
 import type { Database } from "@servicepro/db";
 import type { Principal, StaffRole } from "@servicepro/identity";
+import type { ImportQueue } from "@servicepro/imports";
 import type { EmailSender } from "@servicepro/notifications";
 import type { NumberProvider, ProvisioningJobs } from "@servicepro/provisioning";
 import type { MessagingEvents, Outbox } from "@servicepro/sms";
@@ -50,6 +53,8 @@ export type ApiDeps = {
    * procedures that make such links refuse rather than send a link that goes nowhere.
    */
   publicBaseUrl?: string;
+  /** FILES_DIR: where import uploads are kept (and export archives written). Unset: a folder under the OS temp dir. */
+  filesDir?: string;
 };
 
 /**
@@ -90,6 +95,8 @@ export type ApiMessaging = {
   rebookReminders: RebookReminderQueue;
   /** Campaign drain jobs, queued after a campaign starts, is scheduled or resumes (packages/campaigns). */
   campaigns: CampaignDrainQueue;
+  /** Import jobs, queued after `tenant.imports.run` marks an import queued (packages/imports). */
+  imports: ImportQueue;
   /** The SMS agent's brain (test mode runs it); unset: the rules. */
   agentBrain?: Brain;
   /** Transactional email (portal sign-in links); unset: links go by text only. */
@@ -137,6 +144,7 @@ export type Context = {
   messaging: ApiMessaging;
   integrations: IntegrationsConfig;
   publicBaseUrl: string | null;
+  filesDir: string;
   auth: () => Promise<AuthState>;
 };
 
@@ -154,6 +162,7 @@ export function createContext(deps: ApiDeps, request: RequestInfo): Context {
     messaging: deps.messaging,
     integrations: deps.integrations ?? NO_INTEGRATIONS,
     publicBaseUrl: deps.publicBaseUrl?.replace(/\/+$/, "") ?? null,
+    filesDir: deps.filesDir ?? defaultFilesDir(),
     auth: () =>
       (auth ??= resolveSession({
         db: deps.db,
@@ -171,3 +180,6 @@ export function principalOf(auth: AuthState): Principal {
   if (auth.impersonation) return { kind: "impersonator", userId: auth.user.id, tenantId: auth.impersonation.tenantId };
   return { kind: "staff", userId: auth.user.id, role: auth.role as StaffRole, tenantId: auth.tenantId };
 }
+
+/** FILES_DIR when the server was given none (tests that need no files): a folder under the OS temp dir. */
+export const defaultFilesDir = () => path.join(tmpdir(), "servicepro-files");

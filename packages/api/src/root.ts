@@ -17,6 +17,7 @@ import { tenantCallsRouter } from "./routers/tenant/calls.ts";
 import { tenantCampaignsRouter } from "./routers/tenant/campaigns.ts";
 import { tenantCatalogRouter } from "./routers/tenant/catalog.ts";
 import { tenantCustomersRouter } from "./routers/tenant/customers.ts";
+import { tenantImportsRouter } from "./routers/tenant/imports.ts";
 import { tenantInboxRouter } from "./routers/tenant/inbox.ts";
 import { tenantLoyaltyRouter } from "./routers/tenant/loyalty.ts";
 import { tenantOnboardingRouter } from "./routers/tenant/onboarding.ts";
@@ -57,6 +58,7 @@ export const appRouter = createRouter({
     loyalty: tenantLoyaltyRouter,
     automations: tenantAutomationsRouter,
     campaigns: tenantCampaignsRouter,
+    imports: tenantImportsRouter,
   }),
   portal: portalRouter,
   booking: bookingRouter,

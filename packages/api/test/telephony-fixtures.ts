@@ -55,6 +55,7 @@ const noSending: ApiMessaging = {
     enqueue: () => Promise.reject(new Error("This test's caller cannot queue rebook-reminder jobs.")),
   },
   campaigns: { start: () => Promise.reject(new Error("This test's caller cannot queue campaign jobs.")) },
+  imports: { start: () => Promise.reject(new Error("This test's caller cannot queue import jobs.")) },
 };
 
 /** A caller signed in with `token` (or anonymous), using `messaging` for replies and live events. */

@@ -164,8 +164,7 @@ export function normalizeCustomer(
   };
   const joined = (field: string, separator: string) => clean(cells(row, mapping, field).join(separator)) || null;
 
-  const name = first("name") ?? joined("firstName", " ") ?? null;
-  const fullName = name ?? ([first("firstName"), first("lastName")].filter(Boolean).join(" ") || null);
+  const fullName = first("name") ?? ([first("firstName"), first("lastName")].filter(Boolean).join(" ") || null);
 
   const phones: string[] = [];
   const phoneCells = [...cells(row, mapping, "phone"), ...cells(row, mapping, "altPhone")];

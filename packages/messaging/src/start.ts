@@ -1,7 +1,10 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { type Brain, rulesBrain } from "@servicepro/agent";
 import type { RebookReminderQueue, ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
 import { type CampaignDrainQueue, createCampaignDrainQueue, startCampaignDrainWorker } from "@servicepro/campaigns";
 import { type Database, JOB_QUEUE_SCHEMA, MAINTENANCE_INTERVAL_SECONDS } from "@servicepro/db";
+import { createImportQueue, type ImportQueue, startImportWorker } from "@servicepro/imports";
 import { startTwilioIntake, type TwilioIntake } from "@servicepro/intake";
 import { createDevEmailSender, type EmailSender } from "@servicepro/notifications";
 import {
@@ -79,6 +82,8 @@ export type Messaging = {
   rebookReminders: RebookReminderQueue;
   /** Campaign drain jobs: start() after a campaign is set sending (packages/campaigns drain-worker). */
   campaigns: CampaignDrainQueue;
+  /** Import jobs: start() after an import is marked queued (packages/imports worker). */
+  imports: ImportQueue;
   intake: IntakeDeps;
   /** The durable webhook intake: the routes stage events through it; its worker applies them (when runWorker). */
   twilioIntake: TwilioIntake;
@@ -128,6 +133,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   const reviewRequests = createReviewRequestQueue(boss, options.db);
   const rebookReminders = createRebookReminderQueue(boss, options.db);
   const campaigns = createCampaignDrainQueue(boss);
+  const imports = createImportQueue(boss);
   const base = options.publicBaseUrl.replace(/\/$/, "");
   const routing = createRoutingSnapshot(options.db, { logger: options.logger });
   const offPath = createOffPathWrites();
@@ -214,6 +220,18 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       )
     : null;
   if (agentWorker) agentIntake.attach(agentWorker.id);
+  // CSV imports: one job per run, reading the upload from FILES_DIR and committing batches with their checkpoint.
+  const stopImports = runWorker
+    ? await startImportWorker(
+        boss,
+        {
+          db: options.db,
+          filesDir: options.filesDir ?? path.join(tmpdir(), "servicepro-files"),
+          logger: options.logger,
+        },
+        polling,
+      )
+    : noWorker;
   const stopProvisioning = runWorker
     ? await startProvisioningWorkers(boss, {
         db: options.db,
@@ -237,6 +255,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     reviewRequests,
     rebookReminders,
     campaigns,
+    imports,
     intake,
     twilioIntake,
     routing,
@@ -254,6 +273,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       await stopReviewRequests();
       await stopRebookReminders();
       await stopCampaigns();
+      await stopImports();
       await agentWorker?.stop();
       await stopProvisioning();
       await boss.stop({ graceful: true, close: false, timeout: 10_000 });

@@ -10,6 +10,7 @@ export * from "./campaign.ts";
 export * from "./catalog.ts";
 export * from "./customer.ts";
 export * from "./email.ts";
+export * from "./imports.ts";
 export * from "./loyalty.ts";
 export * from "./message.ts";
 export * from "./password.ts";
