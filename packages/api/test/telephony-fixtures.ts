@@ -39,7 +39,7 @@ export const startQuietMessaging = (db: Database, options: Partial<MessagingOpti
 const system = { actorUserId: null, purpose: "test.fixtures" };
 
 /** For tests that never send: queueing a text is a test bug, so it fails loudly. */
-const noSending: ApiMessaging = {
+export const noSending: ApiMessaging = {
   outbox: {
     queueSms: () => Promise.reject(new Error("This test's caller has no outbox; pass real messaging to callerFor.")),
   },

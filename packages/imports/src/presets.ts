@@ -117,8 +117,8 @@ export function guessMapping(kind: ImportKindName, headers: readonly string[]): 
 export type PresetMatch = { preset: PresetName | null; mapping: Mapping; missing: string[] };
 
 /**
- * Which preset a header row is (the one whose columns it has most of, when that preset's required
- * fields are all there), else a guessed mapping with what it still lacks.
+ * Which preset a header row is (the one that accounts for most of its columns, at least half, with
+ * the preset's required fields all there), else a guessed mapping with what it still lacks.
  */
 export function detectPreset(kind: ImportKindName, headers: readonly string[]): PresetMatch {
   let best: PresetMatch | null = null;
@@ -127,8 +127,8 @@ export function detectPreset(kind: ImportKindName, headers: readonly string[]): 
     const layout = PRESET_LAYOUTS[preset][kind];
     if (!layout || preset === "spreadsheet") continue;
     const mapping = presentColumns(layout.mapping, headers);
-    const wanted = Object.values(layout.mapping).flat().length;
-    const score = Object.values(mapping).flat().length / wanted;
+    // How much of the file the preset explains: an export with fewer columns chosen is still that export.
+    const score = Object.values(mapping).flat().length / Math.max(1, headers.filter((h) => h !== "").length);
     if (score > bestScore && score >= 0.5 && missingRequired(kind, mapping).length === 0) {
       best = { preset, mapping, missing: [] };
       bestScore = score;

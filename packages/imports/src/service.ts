@@ -67,9 +67,9 @@ export class UploadTooLarge extends Error {
   override name = "UploadTooLarge";
   readonly limitBytes: number;
   constructor(limitBytes: number) {
-    super(
-      `The file is larger than the ${Math.round(limitBytes / 1024 / 1024)} MB an import accepts. Split it into smaller files and import each.`,
-    );
+    const limit =
+      limitBytes >= 1024 * 1024 ? `${Math.round(limitBytes / 1024 / 1024)} MB` : `${Math.round(limitBytes / 1024)} KB`;
+    super(`The file is larger than the ${limit} an import accepts. Split it into smaller files and import each.`);
     this.limitBytes = limitBytes;
   }
 }
