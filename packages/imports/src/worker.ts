@@ -19,9 +19,18 @@ export async function startImportWorker(
     async ([job]) => {
       if (!job) return;
       const data = jobData("dataImport", job.data);
-      const result = await runImport(deps, data.tenantId, data.importId, {
-        signal: AbortSignal.any([stopping.signal, job.signal]),
-      });
+      let result: Awaited<ReturnType<typeof runImport>>;
+      try {
+        result = await runImport(deps, data.tenantId, data.importId, {
+          signal: AbortSignal.any([stopping.signal, job.signal]),
+        });
+      } catch (error) {
+        // The job's error is stored in the queue, which has no row-level security: a database error
+        // can quote a row's values (a phone in a key clash), so only the import's own record (tenant
+        // scoped) keeps the message. pg-boss retries the job; the retry resumes from the checkpoint.
+        deps.logger.info({ ...data, err: (error as Error).name }, "import stopped; it will be retried");
+        throw new Error("The import stopped; its record has the reason. It resumes from its checkpoint.");
+      }
       deps.logger.info({ ...data, outcome: result.outcome }, "import finished");
     },
   );
