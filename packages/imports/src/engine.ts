@@ -6,9 +6,30 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { type Database, type SqlExecutor, TENANT_SETTING } from "@servicepro/db";
 import { ImportFileError, readCsv } from "./csv.ts";
-import { applyCustomerBatch, type PreparedRow, type RowOutcome, type RowReport } from "./customers.ts";
+import {
+  applyCustomerBatch,
+  type BatchContext,
+  type PreparedRow,
+  type RowOutcome,
+  type RowReport,
+} from "./customers.ts";
 import type { ImportKindName } from "./fields.ts";
-import { type CustomerRow, customerKeyText, type ImportOptions, normalizeCustomer } from "./normalize.ts";
+import {
+  applyAssetBatch,
+  applyMessageBatch,
+  applyPointsBatch,
+  normalizeAsset,
+  normalizeMessage,
+  normalizePoints,
+  ownIdOf,
+} from "./kinds.ts";
+import {
+  type CustomerRow,
+  customerKeyText,
+  type ImportOptions,
+  normalizeCustomer,
+  type RowResult,
+} from "./normalize.ts";
 import { type Mapping, type PresetName, resolveMapping } from "./presets.ts";
 
 export type ImportRecord = {
@@ -65,7 +86,40 @@ export const optionsOf = (record: ImportRecord): ImportOptions => ({
   timeZone: record.timezone,
 });
 
-type Batch = { lastRow: number; rows: number; prepared: PreparedRow<CustomerRow>[]; rejected: RowReport[] };
+type Batch = { lastRow: number; rows: number; prepared: PreparedRow<unknown>[]; rejected: RowReport[] };
+
+/** What each kind does with a row: read it, and write a batch of them. */
+type KindHandler = {
+  normalize(values: Record<string, string>, mapping: Mapping, options: ImportOptions): RowResult<unknown>;
+  apply(sql: SqlExecutor, context: BatchContext, rows: PreparedRow<unknown>[]): Promise<RowReport[]>;
+};
+
+const HANDLERS: Partial<Record<ImportKindName, KindHandler>> = {
+  customers: {
+    normalize: normalizeCustomer,
+    apply: (sql, context, rows) => applyCustomerBatch(sql, context, rows as PreparedRow<CustomerRow>[]),
+  },
+  assets: {
+    normalize: (values, mapping, options) => normalizeAsset(values, mapping, options, null),
+    apply: (sql, context, rows) => applyAssetBatch(sql, context, rows as Parameters<typeof applyAssetBatch>[2]),
+  },
+  messages: {
+    normalize: normalizeMessage,
+    apply: (sql, context, rows) => applyMessageBatch(sql, context, rows as Parameters<typeof applyMessageBatch>[2]),
+  },
+  points: {
+    normalize: normalizePoints,
+    apply: (sql, context, rows) => applyPointsBatch(sql, context, rows as Parameters<typeof applyPointsBatch>[2]),
+  },
+};
+
+/** The row's idempotency key: its id in the old system when the file has one, else a hash of the clean row. */
+function keyOf(kind: ImportKindName, row: unknown): string {
+  const id = kind === "customers" ? (row as CustomerRow).externalId : ownIdOf(kind, row);
+  if (id) return `id:${id}`;
+  const text = kind === "customers" ? customerKeyText(row as CustomerRow) : JSON.stringify(row);
+  return `sha256:${createHash("sha256").update(text).digest("hex")}`;
+}
 
 /** The file's rows after `skip`, normalised and grouped into batches. File-level problems throw ImportFileError. */
 async function* batches(
@@ -86,19 +140,20 @@ async function* batches(
     await iterator.return?.(undefined);
     throw new ImportFileError(resolved.errors.join(" "));
   }
-  if (record.kind !== "customers") throw new ImportFileError(`Importing ${record.kind} is not available yet.`);
+  const handler = HANDLERS[record.kind];
+  if (!handler)
+    throw new ImportFileError(
+      `Importing ${record.kind} is not available yet: import customers, assets, text history or points balances.`,
+    );
   const options = optionsOf(record);
   let batch: Batch = { lastRow: skip, rows: 0, prepared: [], rejected: [] };
   let next = first;
   while (!next.done) {
     const source = next.value;
     if (source.row > skip) {
-      const result = normalizeCustomer(source.values, resolved.mapping, options);
+      const result = handler.normalize(source.values, resolved.mapping, options);
       if (result.ok) {
-        const id = result.row.externalId;
-        const key = id
-          ? `id:${id}`
-          : `sha256:${createHash("sha256").update(customerKeyText(result.row)).digest("hex")}`;
+        const key = keyOf(record.kind, result.row);
         batch.prepared.push({ row: source.row, key, data: result.row, warnings: result.warnings });
       } else batch.rejected.push({ row: source.row, outcome: "rejected", messages: result.errors });
       batch.rows++;
@@ -114,8 +169,14 @@ async function* batches(
   return { mapping: resolved.mapping };
 }
 
-async function applyBatch(sql: SqlExecutor, tenantId: string, importId: string, batch: Batch): Promise<RowReport[]> {
-  const applied = await applyCustomerBatch(sql, { tenantId, importId }, batch.prepared);
+async function applyBatch(
+  sql: SqlExecutor,
+  tenantId: string,
+  record: Pick<ImportRecord, "id" | "kind">,
+  batch: Batch,
+): Promise<RowReport[]> {
+  const handler = HANDLERS[record.kind] as KindHandler;
+  const applied = await handler.apply(sql, { tenantId, importId: record.id }, batch.prepared);
   return [...batch.rejected, ...applied].sort((a, b) => a.row - b.row);
 }
 
@@ -162,7 +223,7 @@ export async function dryRun(deps: EngineDeps, tenantId: string, record: ImportR
             mapping = next.value.mapping;
             break;
           }
-          const reports = await applyBatch(sql, tenantId, record.id, next.value);
+          const reports = await applyBatch(sql, tenantId, record, next.value);
           tally(totals, reports);
           for (const r of reports) {
             if (rows.length < PREVIEW_ROWS) rows.push(r);
@@ -224,7 +285,7 @@ export async function runImport(
       next.catch(() => undefined);
       const batch = current.value;
       const reports = await deps.db.sql.transaction(async (sql) => {
-        const applied = await applyBatch(sql, tenantId, importId, batch);
+        const applied = await applyBatch(sql, tenantId, record, batch);
         const counts = emptyTotals();
         tally(counts, applied);
         await sql.query(

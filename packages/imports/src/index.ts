@@ -16,6 +16,18 @@ export {
 } from "./engine.ts";
 export { type FieldSpec, IMPORT_KINDS, type ImportKindName, KIND_FIELDS, REQUIRED_FIELDS } from "./fields.ts";
 export {
+  type AssetRow,
+  applyAssetBatch,
+  applyMessageBatch,
+  applyPointsBatch,
+  type CustomerRef,
+  type MessageRow,
+  normalizeAsset,
+  normalizeMessage,
+  normalizePoints,
+  type PointsRow,
+} from "./kinds.ts";
+export {
   type CustomerRow,
   cells,
   customerKeyText,

@@ -78,8 +78,13 @@ export function readDate(input: string, options: Pick<ImportOptions, "dateFormat
   const parts = datePart.split(/[-/.]/).map((p) => Number(p));
   if (parts.length !== 3 || parts.some((p) => !Number.isInteger(p))) return unreadable;
   const [a, b, c] = parts as [number, number, number];
+  // A four-digit year first ("2026-03-01") can only be year-month-day, whatever the chosen format.
   const [year, month, day] =
-    options.dateFormat === "YYYY-MM-DD" ? [a, b, c] : options.dateFormat === "MM/DD/YYYY" ? [c, a, b] : [c, b, a];
+    options.dateFormat === "YYYY-MM-DD" || /^\d{4}[-/.]/.test(datePart)
+      ? [a, b, c]
+      : options.dateFormat === "MM/DD/YYYY"
+        ? [c, a, b]
+        : [c, b, a];
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return unreadable;
   let hour = 0;
   let minute = 0;

@@ -39,7 +39,11 @@ describe.each(testEngines())("customer imports on %s", (engine) => {
   async function newImport(
     tenantId: string,
     csv: string | Buffer,
-    choice: { preset?: "jobber" | "spreadsheet"; mapping?: Record<string, string | string[]> } = {},
+    choice: {
+      kind?: "customers" | "assets" | "messages" | "points";
+      preset?: "jobber" | "spreadsheet";
+      mapping?: Record<string, string | string[]>;
+    } = {},
   ): Promise<string> {
     const record = await tenantDb(db, tenantId).run((tx) =>
       createImport(tx, tenantId, { kind: "customers", fileName: "clients.csv", ...choice }, null),
@@ -273,6 +277,112 @@ describe.each(testEngines())("customer imports on %s", (engine) => {
       });
     }
     expect(await customers(tenantId)).toEqual([]);
+  });
+
+  it("imports assets, text history and points balances for imported customers, once", async () => {
+    const tenantId = await newTenant();
+    await platformDb(db, { actorUserId: null, purpose: "test.imports" }).run((tx) =>
+      tx.tenantPhoneConfig.create({
+        data: { tenantId, phoneNumber: `+1555555${String(1000 + tenantCount).slice(-4)}` },
+      }),
+    );
+    const clients = await newImport(
+      tenantId,
+      "Client ID,Display Name,Mobile Phone,E-mail\nC1,Ana Ruiz,5125550801,ana@example.com\nC2,Ben Cole,5125550802,\n",
+      {
+        preset: "jobber",
+      },
+    );
+    await run(tenantId, clients);
+    const files = {
+      assets: [
+        "Customer ID,Type,Description",
+        "C1,car,2021 Toyota RAV4",
+        "C2,dog,Biscuit",
+        "C9,car,Unknown owner",
+        "C1,spaceship,Nope",
+      ],
+      messages: [
+        "Phone,Direction,Text,Date",
+        "5125550801,in,Can I book Friday?,2026-03-01 09:15",
+        "5125550801,out,Friday 10am works!,2026-03-01 09:20",
+        "5125550802,sideways,Hm,2026-03-02 10:00",
+        "5125550802,out,See you,31/31/2026",
+      ],
+      points: ["Email,Points", "ana@example.com,120", "nobody@example.com,5", "ana@example.com,-3"],
+    };
+    const mappings = {
+      assets: { customerExternalId: "Customer ID", kind: "Type", label: "Description" },
+      messages: { customerPhone: "Phone", direction: "Direction", body: "Text", sentAt: "Date" },
+      points: { customerEmail: "Email", points: "Points" },
+    };
+    const counts: Record<string, unknown> = {};
+    for (const kind of ["assets", "messages", "points"] as const) {
+      const id = await newImport(tenantId, files[kind].join("\n"), { kind, mapping: mappings[kind] });
+      const preview = await previewImport(deps(), tenantId, id);
+      expect(preview.ok, kind).toBe(true);
+      await run(tenantId, id);
+      const row = await importRow(tenantId, id);
+      counts[kind] = {
+        created: row.createdCount,
+        rejected: row.rejectedCount,
+        problems: (row.problems as { messages: string[] }[]).map((p) => p.messages.join(" ")),
+      };
+    }
+    expect(counts).toEqual({
+      assets: {
+        created: 2,
+        rejected: 2,
+        problems: [
+          expect.stringMatching(/No customer matches ID C9: import the customers first/),
+          expect.stringMatching(/Kind "spaceship"/),
+        ],
+      },
+      messages: {
+        created: 2,
+        rejected: 2,
+        problems: [
+          expect.stringMatching(/Direction "sideways"/),
+          expect.stringMatching(/Date "31\/31\/2026" can't be read as MM\/DD\/YYYY/),
+        ],
+      },
+      points: {
+        created: 1,
+        rejected: 2,
+        problems: [
+          expect.stringMatching(/No customer matches nobody@example.com/),
+          expect.stringMatching(/can't be negative/),
+        ],
+      },
+    });
+    const ana = await tenantDb(db, tenantId).run((tx) =>
+      tx.customer.findFirstOrThrow({
+        where: { phone: "+15125550801" },
+        include: {
+          assets: true,
+          loyaltyEntries: true,
+          conversations: { include: { messages: { orderBy: { createdAt: "asc" } } } },
+        },
+      }),
+    );
+    expect(ana.pointsBalance).toBe(120);
+    expect(ana.loyaltyEntries).toMatchObject([
+      { kind: "adjust", points: 120, balanceAfter: 120, reason: "Imported balance" },
+    ]);
+    expect(ana.assets).toMatchObject([{ kind: "vehicle", label: "2021 Toyota RAV4" }]);
+    expect(ana.conversations[0]?.messages.map((m) => [m.direction, m.body, m.createdAt.toISOString()])).toEqual([
+      ["inbound", "Can I book Friday?", "2026-03-01T15:15:00.000Z"],
+      ["outbound", "Friday 10am works!", "2026-03-01T15:20:00.000Z"],
+    ]);
+    expect(ana.conversations[0]).toMatchObject({ lastMessagePreview: "Friday 10am works!", lastDirection: "outbound" });
+
+    // The same files again change nothing.
+    const dump = await dumpTenant(db, tenantId);
+    for (const kind of ["assets", "messages", "points"] as const) {
+      const id = await newImport(tenantId, files[kind].join("\n"), { kind, mapping: mappings[kind] });
+      await run(tenantId, id);
+    }
+    expect(await dumpTenant(db, tenantId)).toEqual(dump);
   });
 
   it("strips a UTF-8 BOM and reads unreadable rows as per-row rejections", async () => {
