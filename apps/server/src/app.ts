@@ -18,10 +18,12 @@ import {
   appRouter,
   createApiDeps,
   createContext,
+  defaultFilesDir,
   type IntegrationsConfig,
   rateLimitResponseMeta,
 } from "@servicepro/api";
 import type { Database } from "@servicepro/db";
+import { DEFAULT_MAX_UPLOAD_BYTES } from "@servicepro/imports";
 import type { Messaging } from "@servicepro/messaging";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -30,6 +32,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { trpcCsrfGuard } from "./csrf.ts";
 import { exportRoutes } from "./exports.ts";
 import { notFoundPage, wantsHtmlPage } from "./html-pages.ts";
+import { importRoutes } from "./imports.ts";
 import type { AppLogger } from "./logger.ts";
 import { messageMediaRoutes } from "./message-media.ts";
 import { recordingRoutes } from "./recordings.ts";
@@ -54,6 +57,8 @@ export type AppConfig = {
   integrations?: IntegrationsConfig;
   /** FILES_DIR: uploaded imports and built exports. Unset (tests that need no files): a folder under the OS temp dir. */
   filesDir?: string;
+  /** IMPORT_MAX_BYTES: the largest import upload; default 200 MB (DEFAULT_MAX_UPLOAD_BYTES). */
+  importMaxBytes?: number;
 };
 
 export type AppDeps = { db: Database; logger: AppLogger; config: AppConfig; messaging: Messaging; now?: () => Date };
@@ -62,11 +67,13 @@ export type HonoEnv = { Variables: { logger: AppLogger; requestId: string } };
 
 export function createApp({ db, logger, config, messaging, now }: AppDeps) {
   const app = new Hono<HonoEnv>();
+  const filesDir = config.filesDir ?? defaultFilesDir();
   const apiDeps = createApiDeps({
     db,
     logger,
     messaging,
     publicBaseUrl: config.publicBaseUrl,
+    filesDir,
     ...(now ? { now } : {}),
     ...(config.integrations ? { integrations: config.integrations } : {}),
   });
@@ -164,6 +171,19 @@ export function createApp({ db, logger, config, messaging, now }: AppDeps) {
   );
 
   app.route("/r", reviewLinkRoutes({ db, ...(now ? { now } : {}) }));
+  // Import uploads: a PUT with the session cookie (a method a cross-site form cannot send; the same origin checks as /trpc).
+  app.use("/imports/*", trpcCsrfGuard({ publicBaseUrl: config.publicBaseUrl }));
+  app.route(
+    "/imports",
+    importRoutes({
+      db,
+      filesDir,
+      maxBytes: config.importMaxBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+      cookieName,
+      secure,
+      ...(now ? { now } : {}),
+    }),
+  );
 
   app.route(
     "/exports",

@@ -29,6 +29,8 @@ const envSchema = z.object({
   DATA_DIR: optional(z.string()).default(path.join(REPO_ROOT, ".data/pglite")),
   /** Where uploaded import files and built export archives are kept (one folder per business). */
   FILES_DIR: optional(z.string()).default(path.join(REPO_ROOT, ".data/files")),
+  /** The largest import file accepted (bytes); larger uploads get 413 with the limit. Default 200 MB. */
+  IMPORT_MAX_BYTES: optional(z.coerce.number().int().min(1024)).default(200 * 1024 * 1024),
   OWNER_EMAIL: optional(z.email("OWNER_EMAIL must be an email address")),
   OWNER_PASSWORD: optional(z.string().min(12, "OWNER_PASSWORD must be at least 12 characters")),
   SEED_DEMO_DATA: optional(z.enum(["true", "false"])),

@@ -52,6 +52,7 @@ const app = createApp({
     twilioApiBaseUrl: env.TWILIO_API_BASE_URL ?? null,
     integrations: integrationsFromEnv(env),
     filesDir: env.FILES_DIR,
+    importMaxBytes: env.IMPORT_MAX_BYTES,
   },
 });
 

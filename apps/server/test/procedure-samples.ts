@@ -246,6 +246,12 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "admin.exports.create": { tenantId: "green-lawn" },
   "tenant.loyalty.redeem": { customerId: NO_ID, rewardId: NO_ID },
   "tenant.loyalty.cancelRedemption": { redemptionId: NO_ID },
+  // Imports: create makes one (no file); the others name an import that exists nowhere.
+  "tenant.imports.list": {},
+  "tenant.imports.status": { id: NO_ID },
+  "tenant.imports.create": { kind: "customers", preset: "jobber", fileName: "clients.csv" },
+  "tenant.imports.preview": { id: NO_ID },
+  "tenant.imports.run": { id: NO_ID },
 };
 
 /** Portal procedures that need a customer's session: every staff caller is signed out there. */
@@ -281,6 +287,9 @@ export const OUTCOME_OVERRIDES: Record<string, number> = {
   "tenant.campaigns.resume": 404,
   "tenant.campaigns.cancel": 404,
   "tenant.exports.status": 404,
+  "tenant.imports.status": 404,
+  "tenant.imports.preview": 404,
+  "tenant.imports.run": 404,
   "tenant.inbox.reply": 404,
   "tenant.inbox.resolveConsentReview": 404,
   "tenant.agent.thread": 404,

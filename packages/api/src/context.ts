@@ -1,9 +1,12 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Brain } from "@servicepro/agent";
 import type { RebookReminderQueue, ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
 import type { CampaignDrainQueue } from "@servicepro/campaigns";
 import type { DataExportQueue } from "@servicepro/data-export";
 import type { Database } from "@servicepro/db";
 import type { Principal, StaffRole } from "@servicepro/identity";
+import type { ImportQueue } from "@servicepro/imports";
 import type { EmailSender } from "@servicepro/notifications";
 import type { NumberProvider, ProvisioningJobs } from "@servicepro/provisioning";
 import type { RecordingApi } from "@servicepro/retention";
@@ -52,6 +55,8 @@ export type ApiDeps = {
    * procedures that make such links refuse rather than send a link that goes nowhere.
    */
   publicBaseUrl?: string;
+  /** FILES_DIR: where import uploads are kept (and export archives written). Unset: a folder under the OS temp dir. */
+  filesDir?: string;
 };
 
 /**
@@ -94,6 +99,8 @@ export type ApiMessaging = {
   campaigns: CampaignDrainQueue;
   /** Data export jobs, queued after an export's row commits (packages/data-export). */
   exports: DataExportQueue;
+  /** Import jobs, queued after `tenant.imports.run` marks an import queued (packages/imports). */
+  imports: ImportQueue;
   /** The SMS agent's brain (test mode runs it); unset: the rules. */
   agentBrain?: Brain;
   /** Transactional email (portal sign-in links); unset: links go by text only. */
@@ -143,6 +150,7 @@ export type Context = {
   messaging: ApiMessaging;
   integrations: IntegrationsConfig;
   publicBaseUrl: string | null;
+  filesDir: string;
   auth: () => Promise<AuthState>;
 };
 
@@ -160,6 +168,7 @@ export function createContext(deps: ApiDeps, request: RequestInfo): Context {
     messaging: deps.messaging,
     integrations: deps.integrations ?? NO_INTEGRATIONS,
     publicBaseUrl: deps.publicBaseUrl?.replace(/\/+$/, "") ?? null,
+    filesDir: deps.filesDir ?? defaultFilesDir(),
     auth: () =>
       (auth ??= resolveSession({
         db: deps.db,
@@ -177,3 +186,6 @@ export function principalOf(auth: AuthState): Principal {
   if (auth.impersonation) return { kind: "impersonator", userId: auth.user.id, tenantId: auth.impersonation.tenantId };
   return { kind: "staff", userId: auth.user.id, role: auth.role as StaffRole, tenantId: auth.tenantId };
 }
+
+/** FILES_DIR when the server was given none (tests that need no files): a folder under the OS temp dir. */
+export const defaultFilesDir = () => path.join(tmpdir(), "servicepro-files");

@@ -8,6 +8,7 @@ export {
   type Context,
   createApiDeps,
   createContext,
+  defaultFilesDir,
   type IntegrationsConfig,
   type Logger,
   type RequestInfo,
@@ -16,6 +17,7 @@ export {
 export { ensurePlatformOwner, hasPlatformOwner } from "./identity/owner.ts";
 export { generatePassword, hashPassword } from "./identity/passwords.ts";
 export { type SessionCache, sessionCacheOf } from "./identity/session-cache.ts";
+export { type ImportUpload, uploadImportFile } from "./import-upload.ts";
 export { authorizeMessageMedia, type MessageMediaAccess, storedMedia } from "./message-media.ts";
 export { authorizeRecording, type RecordingAccess } from "./recordings.ts";
 export { type AppRouter, appRouter } from "./root.ts";

@@ -20,6 +20,7 @@ import { tenantCampaignsRouter } from "./routers/tenant/campaigns.ts";
 import { tenantCatalogRouter } from "./routers/tenant/catalog.ts";
 import { tenantCustomersRouter } from "./routers/tenant/customers.ts";
 import { tenantExportsRouter } from "./routers/tenant/exports.ts";
+import { tenantImportsRouter } from "./routers/tenant/imports.ts";
 import { tenantInboxRouter } from "./routers/tenant/inbox.ts";
 import { tenantLoyaltyRouter } from "./routers/tenant/loyalty.ts";
 import { tenantOnboardingRouter } from "./routers/tenant/onboarding.ts";
@@ -65,6 +66,7 @@ export const appRouter = createRouter({
     campaigns: tenantCampaignsRouter,
     retention: tenantRetentionRouter,
     exports: tenantExportsRouter,
+    imports: tenantImportsRouter,
   }),
   portal: portalRouter,
   booking: bookingRouter,

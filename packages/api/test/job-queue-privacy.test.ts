@@ -6,14 +6,16 @@
 // once. Then the retention sweep (pg-boss's own, with our per-queue deleteAfterSeconds) leaves
 // young finished jobs alone and deletes them once they are past it. PGlite and PostgreSQL.
 import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
 import { JOB_QUEUES, type JobQueueKey, type Prisma, platformDb, tenantDb } from "@servicepro/db";
 import { testEngines } from "@servicepro/db/testing";
+import { storeUpload } from "@servicepro/imports";
 import { getPack } from "@servicepro/industry-packs";
 import { type Messaging, startMessaging } from "@servicepro/messaging";
 import { applyInboundTexts, createDevSender } from "@servicepro/sms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProvisionResult } from "../src/concierge/execute.ts";
-import { createApiDeps } from "../src/context.ts";
+import { createApiDeps, defaultFilesDir } from "../src/context.ts";
 import { NOW as BOOKING_NOW, bookingBusiness, staffToken } from "./booking-fixtures.ts";
 import { callerWith } from "./catalog-fixtures.ts";
 import { type ConciergeHarness, PUBLIC_BASE_URL, startConciergeHarness } from "./concierge-harness.ts";
@@ -204,6 +206,17 @@ describe.each(testEngines())("job queue privacy on %s", (engine) => {
     // 6. A data export: the job names the export; its download token is never in the queue.
     await marketer.api.tenant.exports.create();
     await settled(JOB_QUEUES.dataExport.name, 1);
+    // 7. A CSV import of customers (names, phones, emails in the file): its job names the import only.
+    const upload = await marketer.api.tenant.imports.create({ kind: "customers", fileName: "clients.csv" });
+    await storeUpload(
+      { db: h.db, filesDir: defaultFilesDir(), withTenant: (fn) => tenantDb(h.db, REMINDER_TENANT).run(fn) },
+      REMINDER_TENANT,
+      upload.id,
+      Readable.from([`Name,Phone,Email\n${customer.name},${customer.phone},imported@example.com\n`]),
+      1024 * 1024,
+    );
+    await marketer.api.tenant.imports.run({ id: upload.id });
+    await settled(JOB_QUEUES.dataImport.name, 1);
   });
   afterAll(async () => {
     await worker?.stop();

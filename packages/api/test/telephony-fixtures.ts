@@ -39,7 +39,7 @@ export const startQuietMessaging = (db: Database, options: Partial<MessagingOpti
 const system = { actorUserId: null, purpose: "test.fixtures" };
 
 /** For tests that never send: queueing a text is a test bug, so it fails loudly. */
-const noSending: ApiMessaging = {
+export const noSending: ApiMessaging = {
   outbox: {
     queueSms: () => Promise.reject(new Error("This test's caller has no outbox; pass real messaging to callerFor.")),
   },
@@ -56,6 +56,7 @@ const noSending: ApiMessaging = {
   },
   campaigns: { start: () => Promise.reject(new Error("This test's caller cannot queue campaign jobs.")) },
   exports: { start: () => Promise.reject(new Error("This test's caller cannot queue export jobs.")) },
+  imports: { start: () => Promise.reject(new Error("This test's caller cannot queue import jobs.")) },
 };
 
 /** A caller signed in with `token` (or anonymous), using `messaging` for replies and live events. */

@@ -207,6 +207,24 @@ export const JOB_QUEUES = {
       deleteAfterSeconds: 3 * DAY,
     } satisfies QueueOptions,
   },
+  /**
+   * Runs one CSV import (packages/imports): the job names the import; the worker streams its file
+   * from FILES_DIR and commits batches with their checkpoint, so a retry (a worker that died, an
+   * expired job) resumes from the last committed batch and duplicates nothing (import_keys).
+   */
+  dataImport: {
+    name: "data.import",
+    data: z.strictObject({ tenantId, importId: rowId }),
+    options: {
+      retryLimit: 5,
+      retryDelay: 10,
+      retryBackoff: true,
+      retryDelayMax: 300,
+      // A million rows take minutes; past this a stuck run is retried (and resumes from its checkpoint).
+      expireInSeconds: 60 * 60,
+      deleteAfterSeconds: 3 * DAY,
+    } satisfies QueueOptions,
+  },
 } as const;
 
 /** How often workers' processes sweep finished jobs past their queue's deleteAfterSeconds. */

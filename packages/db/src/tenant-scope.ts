@@ -52,6 +52,8 @@ export const TENANT_OWNED_MODELS = [
   "RetentionSettings",
   "DataDeletion",
   "DataExport",
+  "DataImport",
+  "ImportKey",
 ] as const;
 export type TenantOwnedModel = (typeof TENANT_OWNED_MODELS)[number];
 

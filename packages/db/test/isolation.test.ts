@@ -61,6 +61,8 @@ const TABLES: Record<(typeof TENANT_OWNED_MODELS)[number], string> = {
   RetentionSettings: "retention_settings",
   DataDeletion: "data_deletions",
   DataExport: "data_exports",
+  DataImport: "imports",
+  ImportKey: "import_keys",
 };
 /**
  * Directory tables: tenant rows keyed by a platform-wide identifier (a phone number belongs to one
@@ -311,6 +313,12 @@ describe.each(testEngines())("tenant isolation on %s", (engine) => {
         });
         // One row of every data-export table.
         await tx.dataExport.create({ data: { tenantId: id, tokenHash: "0".repeat(64) } });
+        const dataImport = await tx.dataImport.create({
+          data: { tenantId: id, kind: "customers", fileName: "clients.csv" },
+        });
+        await tx.importKey.create({
+          data: { tenantId: id, kind: "customers", key: "ext:1", entityId: customer.id, importId: dataImport.id },
+        });
       });
     }
   });

@@ -5,6 +5,7 @@ import type { RebookReminderQueue, ReminderQueue, ReviewRequestQueue } from "@se
 import { type CampaignDrainQueue, createCampaignDrainQueue, startCampaignDrainWorker } from "@servicepro/campaigns";
 import { createDataExportQueue, type DataExportQueue, startDataExportWorker } from "@servicepro/data-export";
 import { type Database, JOB_QUEUE_SCHEMA, MAINTENANCE_INTERVAL_SECONDS } from "@servicepro/db";
+import { createImportQueue, type ImportQueue, startImportWorker } from "@servicepro/imports";
 import { startTwilioIntake, type TwilioIntake } from "@servicepro/intake";
 import { createDevEmailSender, type EmailSender } from "@servicepro/notifications";
 import {
@@ -85,6 +86,8 @@ export type Messaging = {
   campaigns: CampaignDrainQueue;
   /** Data export jobs: start() after an export's row is committed (packages/data-export worker). */
   exports: DataExportQueue;
+  /** Import jobs: start() after an import is marked queued (packages/imports worker). */
+  imports: ImportQueue;
   intake: IntakeDeps;
   /** The durable webhook intake: the routes stage events through it; its worker applies them (when runWorker). */
   twilioIntake: TwilioIntake;
@@ -137,6 +140,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   const rebookReminders = createRebookReminderQueue(boss, options.db);
   const campaigns = createCampaignDrainQueue(boss);
   const exports = createDataExportQueue(boss);
+  const imports = createImportQueue(boss);
   const base = options.publicBaseUrl.replace(/\/$/, "");
   const routing = createRoutingSnapshot(options.db, { logger: options.logger });
   const offPath = createOffPathWrites();
@@ -236,6 +240,18 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       )
     : null;
   if (agentWorker) agentIntake.attach(agentWorker.id);
+  // CSV imports: one job per run, reading the upload from FILES_DIR and committing batches with their checkpoint.
+  const stopImports = runWorker
+    ? await startImportWorker(
+        boss,
+        {
+          db: options.db,
+          filesDir: options.filesDir ?? path.join(tmpdir(), "servicepro-files"),
+          logger: options.logger,
+        },
+        polling,
+      )
+    : noWorker;
   const stopProvisioning = runWorker
     ? await startProvisioningWorkers(boss, {
         db: options.db,
@@ -269,6 +285,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
     rebookReminders,
     campaigns,
     exports,
+    imports,
     intake,
     twilioIntake,
     routing,
@@ -288,6 +305,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       await stopRebookReminders();
       await stopCampaigns();
       await stopExports();
+      await stopImports();
       await agentWorker?.stop();
       await stopProvisioning();
       await stopRetention();
