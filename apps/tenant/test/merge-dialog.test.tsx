@@ -21,7 +21,7 @@ const summary = (id: string, name: string, phone: string) => ({
   lastVisitAt: null,
   createdAt: "2026-11-01T00:00:00.000Z",
 });
-const customers = {
+const customers: Record<string, ReturnType<typeof summary>> = {
   [THIS]: summary(THIS, "Dana Reyes", "+15125550101"),
   [OTHER]: summary(OTHER, "D. Reyes", "+15125550102"),
 };
