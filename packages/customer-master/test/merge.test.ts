@@ -414,6 +414,52 @@ describe.each(testEngines())("customer merge on %s", (engine) => {
     expect(await dumpTenant()).toEqual(before);
   });
 
+  it("an undo after later changes brings the merged customer back exactly and keeps what changed since", async () => {
+    const survivor = await seedCustomer("Noor Haddad");
+    const merged = await seedCustomer("Noor Haddad");
+    const mergedBefore = await run((tx) => tx.customer.findFirstOrThrow({ where: { id: merged.id } }));
+    const survivorBefore = await run((tx) => tx.customer.findFirstOrThrow({ where: { id: survivor.id } }));
+    const { mergeId } = await run((tx) =>
+      mergeCustomers(tx, T, { survivorId: survivor.id, mergedId: merged.id, userId: null, now: NOW }),
+    );
+    // Since the merge: staff renamed the survivor, a visit was completed, a new text came in.
+    const newMessage = await run(async (tx) => {
+      await tx.customer.updateMany({
+        where: { id: survivor.id },
+        data: { name: "Noor H.", visitCount: { increment: 1 } },
+      });
+      const conversation = await tx.conversation.findFirstOrThrow({ where: { customerId: survivor.id } });
+      return tx.message.create({
+        data: {
+          tenantId: T,
+          conversationId: conversation.id,
+          direction: "inbound",
+          body: "New text after the merge",
+          fromNumber: survivor.phone,
+          toNumber: "+15125550100",
+          kind: "inbound",
+          status: "received",
+        },
+      });
+    });
+    const undo = await run((tx) => unmergeCustomers(tx, T, { mergeId, userId: null, now: LATER }));
+    expect(undo.keptChanges).toEqual(expect.arrayContaining(["name", "visit_count"]));
+    const after = await run(async (tx) => ({
+      merged: await tx.customer.findFirstOrThrow({ where: { id: merged.id } }),
+      survivor: await tx.customer.findFirstOrThrow({ where: { id: survivor.id } }),
+      message: await tx.message.findFirstOrThrow({ where: { id: newMessage.id }, include: { conversation: true } }),
+    }));
+    expect(after.merged).toEqual(mergedBefore);
+    expect(after.survivor).toMatchObject({
+      name: "Noor H.",
+      visitCount: survivorBefore.visitCount + 1,
+      altPhones: survivorBefore.altPhones,
+      tags: survivorBefore.tags,
+      pointsBalance: survivorBefore.pointsBalance,
+    });
+    expect(after.message.conversation.customerId).toBe(survivor.id);
+  });
+
   it("refuses an undo that cannot be exact: the merged phone taken, a later merge, twice", async () => {
     const survivor = await seedCustomer("Kim Lee");
     const merged = await seedCustomer("Kim Lee");
