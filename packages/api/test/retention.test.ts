@@ -108,4 +108,18 @@ describe.each(testEngines())("tenant.retention and erasure on %s", (engine) => {
     const page = await staff.tenant.retention.get();
     expect(page.log).toEqual([expect.objectContaining({ id: done.deletionId, kind: "customer_erasure" })]);
   });
+
+  it("should start the cancellation grace when the owner cancels the business, and stop it on reactivation", async () => {
+    await owner.admin.tenants.updatePlan({ tenantId: "keep-co", status: "cancelled" });
+    const cancelled = await staff.tenant.retention.get();
+    expect(cancelled.cancellation).toEqual({
+      cancelledAt: NOW.toISOString(),
+      deletesAt: new Date(NOW.getTime() + 30 * 24 * 60 * 60 * 1000).toISOString(),
+    });
+    expect((await owner.admin.retention.get({ tenantId: "keep-co" })).deletesAt).toBe(
+      cancelled.cancellation?.deletesAt,
+    );
+    await owner.admin.tenants.updatePlan({ tenantId: "keep-co", status: "active" });
+    expect((await staff.tenant.retention.get()).cancellation).toBeNull();
+  });
 });

@@ -70,7 +70,7 @@ export const adminTenantsRouter = createRouter({
         // cancelledAt starts the cancelled-data grace (packages/retention): set when the status becomes
         // cancelled, cleared when it leaves cancelled (a reactivated business is not deleted).
         const cancelledAt =
-          after.status === before.status ? {} : { cancelledAt: after.status === "cancelled" ? new Date() : null };
+          after.status === before.status ? {} : { cancelledAt: after.status === "cancelled" ? ctx.now() : null };
         const updated = await tx.tenant.update({
           where: { id: before.id },
           data: { ...after, ...cancelledAt },
