@@ -81,7 +81,7 @@ describe("tenant.exports", () => {
       reason: "not_found",
     });
     const downloads = await h.auditRows({ action: "data_export_downloaded", targetTenantId: "green-lawn" });
-    expect(downloads.map((row) => row.outcome)).toEqual(["success"]);
+    expect(downloads.map((row) => row.outcome)).toEqual(["success", "failure"]);
     expect(downloads[0]).toMatchObject({ objectId: created.export.id, ip: "203.0.113.9" });
 
     clock.advanceMinutes(24 * 60 - 1);

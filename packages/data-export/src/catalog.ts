@@ -485,7 +485,7 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
 };
 
 /** Rows read per page: big enough to amortise a round trip, small enough to stay flat in memory. */
-export const PAGE_SIZE = 2_000;
+export const PAGE_SIZE = 1_000;
 
 /** The select list of a kind: its columns, then its keys as k0, k1… (the cursor). */
 function selectList(kind: ExportKind): string {

@@ -211,7 +211,12 @@ export async function checkDownload(
   if (!/^[0-9a-f-]{36}$/i.test(exportId)) return { ok: false, reason: "not_found" };
   return platformDb(deps.db, { actorUserId: null, purpose: "exports.download", ...access }).run(async (tx, audit) => {
     const row = await tx.dataExport.findFirst({ where: { id: exportId } });
-    if (!row || !sameHash(row.tokenHash, hashToken(token))) return { ok: false, reason: "not_found" } as const;
+    if (!row) return { ok: false, reason: "not_found" } as const;
+    // A wrong token on a real export is recorded (someone may be guessing) and reads as not found.
+    if (!sameHash(row.tokenHash, hashToken(token))) {
+      await recordDownload(audit, row, "wrong_token");
+      return { ok: false, reason: "not_found" } as const;
+    }
     const refusal = row.status === "expired" || (row.expiresAt !== null && row.expiresAt <= now) ? "expired" : null;
     const reason = refusal ?? (row.status === "ready" ? null : "not_ready");
     await recordDownload(audit, row, reason);
