@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { type Database, type SqlExecutor, TENANT_SETTING } from "@servicepro/db";
+import { applyAppointmentBatch, normalizeAppointment } from "./appointments.ts";
 import { ImportFileError, readCsv } from "./csv.ts";
 import {
   applyCustomerBatch,
@@ -58,6 +59,7 @@ export const emptyTotals = (): Totals => ({
 export type EngineDeps = {
   db: Database;
   filesDir: string;
+  now?: () => Date;
   /** Rows per transaction (default 5,000). */
   batchSize?: number;
   /** Called after each committed batch of a run (tests stop a run here to check the resume). */
@@ -91,7 +93,8 @@ type Batch = { lastRow: number; rows: number; prepared: PreparedRow<unknown>[]; 
 /** What each kind does with a row: read it, and write a batch of them. */
 type KindHandler = {
   normalize(values: Record<string, string>, mapping: Mapping, options: ImportOptions): RowResult<unknown>;
-  apply(sql: SqlExecutor, context: BatchContext, rows: PreparedRow<unknown>[]): Promise<RowReport[]>;
+  /** `now`: what is past (an appointment imported completed) and what is to come. */
+  apply(sql: SqlExecutor, context: BatchContext, rows: PreparedRow<unknown>[], now: Date): Promise<RowReport[]>;
 };
 
 const HANDLERS: Partial<Record<ImportKindName, KindHandler>> = {
@@ -106,6 +109,11 @@ const HANDLERS: Partial<Record<ImportKindName, KindHandler>> = {
   messages: {
     normalize: normalizeMessage,
     apply: (sql, context, rows) => applyMessageBatch(sql, context, rows as Parameters<typeof applyMessageBatch>[2]),
+  },
+  appointments: {
+    normalize: normalizeAppointment,
+    apply: (sql, context, rows, now) =>
+      applyAppointmentBatch(sql, context, rows as Parameters<typeof applyAppointmentBatch>[2], now),
   },
   points: {
     normalize: normalizePoints,
@@ -174,9 +182,10 @@ async function applyBatch(
   tenantId: string,
   record: Pick<ImportRecord, "id" | "kind">,
   batch: Batch,
+  now: Date,
 ): Promise<RowReport[]> {
   const handler = HANDLERS[record.kind] as KindHandler;
-  const applied = await handler.apply(sql, { tenantId, importId: record.id }, batch.prepared);
+  const applied = await handler.apply(sql, { tenantId, importId: record.id }, batch.prepared, now);
   return [...batch.rejected, ...applied].sort((a, b) => a.row - b.row);
 }
 
@@ -223,7 +232,7 @@ export async function dryRun(deps: EngineDeps, tenantId: string, record: ImportR
             mapping = next.value.mapping;
             break;
           }
-          const reports = await applyBatch(sql, tenantId, record, next.value);
+          const reports = await applyBatch(sql, tenantId, record, next.value, (deps.now ?? (() => new Date()))());
           tally(totals, reports);
           for (const r of reports) {
             if (rows.length < PREVIEW_ROWS) rows.push(r);
@@ -285,7 +294,7 @@ export async function runImport(
       next.catch(() => undefined);
       const batch = current.value;
       const reports = await deps.db.sql.transaction(async (sql) => {
-        const applied = await applyBatch(sql, tenantId, record, batch);
+        const applied = await applyBatch(sql, tenantId, record, batch, (deps.now ?? (() => new Date()))());
         const counts = emptyTotals();
         tally(counts, applied);
         await sql.query(
