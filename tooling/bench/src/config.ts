@@ -53,6 +53,7 @@ export const FIGURE_GROUPS = [
   "voice",
   "agent",
   "campaigns",
+  "data",
 ] as const;
 export type FigureGroup = (typeof FIGURE_GROUPS)[number];
 

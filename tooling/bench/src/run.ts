@@ -16,6 +16,7 @@ import { campaignExpansionFigure } from "./campaign-expansion.ts";
 import { DEMO_ADMIN, DEMO_PASSWORD, FIGURE_GROUPS, type FigureGroup, NAMES, OWNER, ROOT, settings } from "./config.ts";
 import { buildFigures, type Figure } from "./figures.ts";
 import { judge, type Round, resultText } from "./goals.ts";
+import { importCustomersFigure } from "./import-customers.ts";
 import { load, oneConnection, type Sample } from "./measure.ts";
 import { profileClock, summarizeProfiles, type Windows } from "./profile.ts";
 import { render } from "./report.ts";
@@ -72,11 +73,12 @@ async function campaignFigures(db: Parameters<typeof campaignExpansionFigure>[0]
 
 async function main() {
   const groups = selectedGroups();
-  if (groups.size === 1 && groups.has("campaigns")) {
+  if ([...groups].every((g) => g === "campaigns" || g === "data")) {
     // Only the campaign figures: no server to start.
     const db = await createTestDatabase("postgres");
     try {
-      process.stdout.write(`${(await campaignFigures(db)).join("\n")}\n`);
+      if (groups.has("campaigns")) process.stdout.write(`${(await campaignFigures(db)).join("\n")}\n`);
+      if (groups.has("data")) process.stdout.write(`${(await importCustomersFigure(db)).lines.join("\n")}\n`);
     } finally {
       await db.drop();
     }
@@ -184,6 +186,7 @@ async function main() {
 
     // After the request figures, so their 100,000 extra customers don't weigh on the list figures.
     const campaignLines = groups.has("campaigns") ? await step("campaign figures", () => campaignFigures(db)) : [];
+    if (groups.has("data")) campaignLines.push(...(await step("import figure", () => importCustomersFigure(db))).lines);
     const goals = judge(rounds);
     const report = render(template, figures, rounds, goals);
     process.stdout.write(
