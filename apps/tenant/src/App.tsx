@@ -21,6 +21,7 @@ function DashboardNav() {
         { to: "/team", children: "Team" },
         { to: "/booking-settings", children: "Booking" },
         { to: "/plan", children: "Plan" },
+        { to: "/import", children: "Import" },
         { to: "/settings", children: "Settings" },
       ]}
     />
