@@ -60,14 +60,14 @@ export type EngineDeps = {
   db: Database;
   filesDir: string;
   now?: () => Date;
-  /** Rows per transaction (default 20,000). */
+  /** Rows per transaction (default 10,000). */
   batchSize?: number;
   /** Called after each committed batch of a run (tests stop a run here to check the resume). */
   afterBatch?: (progress: { importId: string; batches: number; checkpoint: number }) => void | Promise<void>;
 };
 
 // Fewer, larger statements: each batch pays one lookup of its phones and emails among all the business's customers.
-const DEFAULT_BATCH = 20_000;
+const DEFAULT_BATCH = 10_000;
 
 export async function loadImport(db: Database, tenantId: string, importId: string): Promise<ImportRecord | null> {
   const [row] = await db.sql.transaction(
