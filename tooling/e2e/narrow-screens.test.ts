@@ -210,6 +210,9 @@ describe("every screen at 390 px", () => {
     await expectFits(page, "tenant-reward-dialog", () => page.getByRole("dialog", { name: /^Edit / }).waitFor());
     await page.keyboard.press("Escape");
 
+    await page.goto(url("/import"));
+    await expectFits(page, "tenant-import", () => heading(page, "Import"));
+
     await page.goto(url("/campaigns"));
     await expectFits(page, "tenant-campaigns", () => heading(page, "Campaigns"));
     await page.getByRole("link", { name: "New campaign" }).click();

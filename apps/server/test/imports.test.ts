@@ -33,7 +33,12 @@ function app() {
   return hono;
 }
 
-const put = (id: string, token: string, body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
+const put = (
+  id: string,
+  token: string,
+  body: string | ReadableStream<Uint8Array>,
+  headers: Record<string, string> = {},
+) =>
   app().request(`/imports/${id}/file`, {
     method: "PUT",
     body,

@@ -26,6 +26,7 @@ function DashboardNav({ admin }: { admin: boolean }) {
         { to: "/team", children: "Team" },
         { to: "/booking-settings", children: "Booking" },
         { to: "/plan", children: "Plan" },
+        { to: "/import", children: "Import" },
         { to: "/settings", children: "Settings" },
         { to: "/retention", children: "Data retention" },
         // Exporting is the admins' (tenant.exports.* is tenant_admin).

@@ -130,6 +130,13 @@ const loyaltyRoute = createRoute({
   component: () => <LoyaltyPage context={useSignedInContext()} />,
 });
 
+const ImportPage = lazyRouteComponent(() => import("./imports/ImportPage.tsx"), "ImportPage");
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/import",
+  component: () => <ImportPage context={useSignedInContext()} />,
+});
+
 const CampaignsPage = lazyRouteComponent(() => import("./campaigns/CampaignsPage.tsx"), "CampaignsPage");
 /** `?status=`: the list's state filter, so a reload or a shared link shows the same list. */
 const campaignsRoute = createRoute({
@@ -216,6 +223,7 @@ export const routeTree = rootRoute.addChildren([
   newCampaignRoute,
   campaignRoute,
   editCampaignRoute,
+  importRoute,
   automationsRoute,
   retentionRoute,
   agentRoute,

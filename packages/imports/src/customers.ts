@@ -163,9 +163,17 @@ export async function applyCustomerBatch(
     phones.length + emails.length === 0
       ? []
       : await sql.query<Existing>(
-          `SELECT id, phone, alt_phones, email, name, address, notes, tags FROM customers
-            WHERE tenant_id = $1 AND (phone = ANY($2::text[]) OR alt_phones && $2::text[] OR lower(email) = ANY($3::text[]))
-            ORDER BY created_at, id`,
+          // Three index seeks (the primary phone's unique index, the GIN index on alt_phones, the
+          // case-folded email's), not one OR the planner may answer with a scan of every customer.
+          `SELECT id, phone, alt_phones, email, name, address, notes, tags, created_at FROM customers
+            WHERE tenant_id = $1 AND phone = ANY($2::text[])
+           UNION
+           SELECT id, phone, alt_phones, email, name, address, notes, tags, created_at FROM customers
+            WHERE tenant_id = $1 AND alt_phones && $2::text[]
+           UNION
+           SELECT id, phone, alt_phones, email, name, address, notes, tags, created_at FROM customers
+            WHERE tenant_id = $1 AND email IS NOT NULL AND lower(email) = ANY($3::text[])
+           ORDER BY created_at, id`,
           [tenantId, phones, emails],
         );
 

@@ -1,4 +1,5 @@
 // @servicepro/imports: bringing a business's history in from CSV files (issue 16, "Import").
+export { type AppointmentRow, applyAppointmentBatch, normalizeAppointment } from "./appointments.ts";
 
 export { type CsvReader, ImportFileError, readCsv, readHead, type SourceRow } from "./csv.ts";
 export { applyCustomerBatch, type PreparedRow, type RowOutcome, type RowReport } from "./customers.ts";

@@ -37,7 +37,7 @@ export type PointsRow = CustomerRef & { points: number };
 
 type Raw = Record<string, string | undefined>;
 
-function readRef(row: Raw, mapping: Mapping, options: ImportOptions, errors: string[]): CustomerRef {
+export function readRef(row: Raw, mapping: Mapping, options: ImportOptions, errors: string[]): CustomerRef {
   const first = (field: string) => cells(row, mapping, field)[0] ?? null;
   const ref: CustomerRef = { externalId: first("customerExternalId"), phone: null, email: null };
   const phone = first("customerPhone");
@@ -152,11 +152,12 @@ export function normalizePoints(row: Raw, mapping: Mapping, options: ImportOptio
 export const ownIdOf = (kind: ImportKindName, row: unknown): string | null => {
   if (kind === "assets") return (row as AssetRow).assetId;
   if (kind === "messages") return (row as MessageRow).messageId;
+  if (kind === "appointments") return (row as { appointmentId: string | null }).appointmentId;
   return null;
 };
 
 /** Finds each row's customer: by the old system's id (an earlier customer import), phone or email. */
-async function resolveCustomers(
+export async function resolveCustomers(
   sql: SqlExecutor,
   tenantId: string,
   rows: readonly PreparedRow<CustomerRef>[],
@@ -196,11 +197,11 @@ async function resolveCustomers(
   return found;
 }
 
-const notFound = (ref: CustomerRef) =>
+export const notFound = (ref: CustomerRef) =>
   `No customer matches ${[ref.externalId && `ID ${ref.externalId}`, ref.phone, ref.email].filter(Boolean).join(" / ")}: import the customers first (or fix the reference).`;
 
 /** Rows already imported (by key) are reported unchanged; returns the rest. */
-async function freshRows<T>(
+export async function freshRows<T>(
   sql: SqlExecutor,
   context: BatchContext,
   kind: ImportKindName,
@@ -232,7 +233,7 @@ async function freshRows<T>(
   });
 }
 
-async function recordKeys(
+export async function recordKeys(
   sql: SqlExecutor,
   context: BatchContext,
   kind: ImportKindName,

@@ -146,6 +146,9 @@ export async function previewImport(deps: EngineDeps, tenantId: string, importId
   const record = await loadImport(deps.db, tenantId, importId);
   if (!record) throw new AppError("NOT_FOUND", "No such import.");
   if (!record.file_path) throw new AppError("PRECONDITION_FAILED", "Upload the file before the dry run.");
+  // A dry run beside the real one would wait on its rows (and report what it has just done).
+  if (!["uploaded", "previewed"].includes(record.status))
+    throw new AppError("CONFLICT", `This import is ${record.status}: its counts and problem rows are in its status.`);
   const preview = await dryRun(deps, tenantId, record);
   await deps.db.sql.transaction(
     (sql) =>

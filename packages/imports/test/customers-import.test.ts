@@ -40,7 +40,7 @@ describe.each(testEngines())("customer imports on %s", (engine) => {
     tenantId: string,
     csv: string | Buffer,
     choice: {
-      kind?: "customers" | "assets" | "messages" | "points";
+      kind?: "customers" | "assets" | "messages" | "points" | "appointments";
       preset?: "jobber" | "spreadsheet";
       mapping?: Record<string, string | string[]>;
     } = {},
@@ -382,6 +382,83 @@ describe.each(testEngines())("customer imports on %s", (engine) => {
       const id = await newImport(tenantId, files[kind].join("\n"), { kind, mapping: mappings[kind] });
       await run(tenantId, id);
     }
+    expect(await dumpTenant(db, tenantId)).toEqual(dump);
+  });
+
+  it("imports past appointments completed with their price (visits, spend, last visit) and future ones booked", async () => {
+    const tenantId = await newTenant();
+    await tenantDb(db, tenantId).run(async (tx) => {
+      await tx.service.create({
+        data: { tenantId, name: "Full detail", description: "", durationMinutes: 120, priceCents: 15000 },
+      });
+      await tx.service.create({
+        data: { tenantId, name: "Wash", description: "", durationMinutes: 60, priceCents: 4000, position: 1 },
+      });
+      await tx.bookable.create({ data: { tenantId, kind: "resource", name: "Bay 1" } });
+    });
+    const clients = await newImport(tenantId, "Name,Phone\nAna Ruiz,5125550901\nBen Cole,5125550902\n", {
+      mapping: { name: "Name", phone: "Phone" },
+    });
+    await run(tenantId, clients);
+    const csv = [
+      "Phone,Date,Service,Price,Job #",
+      "5125550901,01/10/2026 09:00,Wash,$40.00,A1",
+      "5125550901,02/14/2026 13:30,full detail,150,A2",
+      // Same time as A2 and only one bookable: it can't fit.
+      "5125550902,02/14/2026 13:30,Wash,40,A3",
+      "5125550902,03/01/2026 10:00,Ceramic coat,$300,A4",
+      "5125550902,12/20/2026 10:00,Wash,,A5",
+      "5125550999,01/05/2026 10:00,Wash,40,A6",
+    ].join("\n");
+    const mapping = {
+      customerPhone: "Phone",
+      startsAt: "Date",
+      service: "Service",
+      price: "Price",
+      externalId: "Job #",
+    };
+    const id = await newImport(tenantId, csv, { kind: "appointments", mapping });
+    const now = () => new Date("2026-12-03T20:00:00Z");
+    await tenantDb(db, tenantId).run((tx) => queueImport(tx, id));
+    expect(await runImport(deps({ now }), tenantId, id)).toMatchObject({ outcome: "completed" });
+    const row = await importRow(tenantId, id);
+    expect(row).toMatchObject({ createdCount: 4, rejectedCount: 2 });
+    const problems = (row.problems as { row: number; messages: string[] }[]).map((p) => [p.row, p.messages.join(" ")]);
+    expect(problems).toEqual([
+      [3, expect.stringMatching(/already booked at 2026-02-14 19:30 UTC/)],
+      [6, expect.stringMatching(/No customer matches \+15125550999/)],
+    ]);
+    const people = await tenantDb(db, tenantId).run((tx) =>
+      tx.customer.findMany({
+        orderBy: { phone: "asc" },
+        select: {
+          visitCount: true,
+          lifetimeSpendCents: true,
+          lastVisitAt: true,
+          appointments: {
+            orderBy: { startsAt: "asc" },
+            select: { status: true, priceCents: true, durationMinutes: true, startsAt: true },
+          },
+        },
+      }),
+    );
+    expect(people[0]).toMatchObject({
+      visitCount: 2,
+      lifetimeSpendCents: 19000,
+      lastVisitAt: new Date("2026-02-14T19:30:00Z"),
+    });
+    expect(people[0]?.appointments.map((a) => [a.status, a.durationMinutes])).toEqual([
+      ["completed", 60],
+      ["completed", 120],
+    ]);
+    // "Ceramic coat" is filed under the first service, and said so; the December one is booked, not a visit.
+    expect(people[1]).toMatchObject({ visitCount: 1, lifetimeSpendCents: 30000 });
+    expect(people[1]?.appointments.map((a) => a.status)).toEqual(["completed", "booked"]);
+
+    const dump = await dumpTenant(db, tenantId);
+    const again = await newImport(tenantId, csv, { kind: "appointments", mapping });
+    await tenantDb(db, tenantId).run((tx) => queueImport(tx, again));
+    await runImport(deps({ now }), tenantId, again);
     expect(await dumpTenant(db, tenantId)).toEqual(dump);
   });
 

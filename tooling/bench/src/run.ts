@@ -17,6 +17,7 @@ import { DEMO_ADMIN, DEMO_PASSWORD, FIGURE_GROUPS, type FigureGroup, NAMES, OWNE
 import { exportMessagesFigure } from "./export-messages.ts";
 import { buildFigures, type Figure } from "./figures.ts";
 import { judge, type Round, resultText } from "./goals.ts";
+import { importCustomersFigure } from "./import-customers.ts";
 import { load, oneConnection, type Sample } from "./measure.ts";
 import { profileClock, summarizeProfiles, type Windows } from "./profile.ts";
 import { render } from "./report.ts";
@@ -76,7 +77,7 @@ async function campaignFigures(db: Parameters<typeof campaignExpansionFigure>[0]
  * RSS under 2× idle), in this process (the export runs in the worker, not behind a request).
  */
 async function dataFigures(db: Parameters<typeof exportMessagesFigure>[0]): Promise<string[]> {
-  return (await exportMessagesFigure(db)).lines;
+  return [...(await importCustomersFigure(db)).lines, ...(await exportMessagesFigure(db)).lines];
 }
 
 /** Groups measured in this process, on a database of their own: no server to start for them. */
