@@ -26,8 +26,8 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { TenantReadinessDialog } from "../integrations/TenantReadiness.tsx";
 import { EditPlanDialog } from "../tenants/EditPlanDialog.tsx";
-import { LegalHoldDialog } from "../tenants/LegalHoldDialog.tsx";
 import { ExportTenantDialog } from "../tenants/ExportTenantDialog.tsx";
+import { LegalHoldDialog } from "../tenants/LegalHoldDialog.tsx";
 import { LoginAsTenantDialog } from "../tenants/LoginAsTenantDialog.tsx";
 
 type Tenant = RouterOutputs["admin"]["tenants"]["list"][number];
