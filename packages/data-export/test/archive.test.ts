@@ -10,39 +10,13 @@ import path from "node:path";
 import { platformDb, TENANT_OWNED_MODELS } from "@servicepro/db";
 import { createTestDatabase, type TestDatabase, testEngines } from "@servicepro/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import yauzl from "yauzl";
 import { EXPORT_KINDS, type Manifest, NOT_EXPORTED, writeExportArchive } from "../src/index.ts";
 import { marker, seedBusiness } from "./seed.ts";
+import { unzip } from "./unzip.ts";
 
 const A = "alpha-wash";
 const B = "bravo-wash";
 const EXPORT_ID = "00000000-0000-4000-8000-000000000001";
-
-/** Every entry of a ZIP, unzipped with yauzl. */
-export async function unzip(file: string): Promise<Map<string, Buffer>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))),
-  );
-  const entries = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on("entry", (entry: yauzl.Entry) => {
-      zip.openReadStream(entry, (error, stream) => {
-        if (error) return reject(error);
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          entries.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-        stream.on("error", reject);
-      });
-    });
-    zip.on("end", resolve);
-    zip.on("error", reject);
-    zip.readEntry();
-  });
-  return entries;
-}
 
 describe.each(testEngines())("data export archive on %s", (engine) => {
   let db: TestDatabase;

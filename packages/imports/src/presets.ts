@@ -96,13 +96,17 @@ export function missingRequired(kind: ImportKindName, mapping: Mapping): string[
     .map((anyOf) => anyOf.map((field) => fields[field]?.label ?? field).join(" or "));
 }
 
-/** Maps each target field to the first header that is one of its common names (unknown layouts). */
+/**
+ * Maps each target field to the first header that is its label or one of its common names (a plain
+ * spreadsheet, an unknown layout): "Name", "Full name" and "Customer Name" all fill the name.
+ */
 export function guessMapping(kind: ImportKindName, headers: readonly string[]): Mapping {
   const byKey = new Map(headers.map((h) => [headerKey(h), h]));
   const used = new Set<string>();
   const result: Mapping = {};
-  for (const [field, spec] of Object.entries(KIND_FIELDS[kind] as Record<string, { synonyms: readonly string[] }>)) {
-    for (const synonym of spec.synonyms) {
+  const fields = KIND_FIELDS[kind] as Record<string, { label: string; synonyms: readonly string[] }>;
+  for (const [field, spec] of Object.entries(fields)) {
+    for (const synonym of [spec.label, ...spec.synonyms]) {
       const header = byKey.get(headerKey(synonym));
       if (header && !used.has(header)) {
         result[field] = [header];
@@ -173,7 +177,9 @@ export function resolveMapping(
         mapping: {},
         errors: [`The ${choice.preset} preset has no layout for ${kind}; map the columns instead.`],
       };
-    const mapping = presentColumns(layout.mapping, headers);
+    // A plain spreadsheet has no fixed headers: each field is read from its label or a common name.
+    const mapping =
+      choice.preset === "spreadsheet" ? guessMapping(kind, headers) : presentColumns(layout.mapping, headers);
     const missing = missingRequired(kind, mapping);
     return {
       mapping,
