@@ -225,6 +225,9 @@ describe.each(testEngines())("erasure and purge on %s", (engine) => {
       const counts = (certificate?.details as { counts: Record<string, number> }).counts;
       for (const [table, n] of Object.entries(before)) expect(counts[table], table).toBe(n);
       expect(before.tenant_phone_configs).toBeGreaterThan(0);
+      // The append-only ledgers (points, consent evidence) are purged too: the demo business has both.
+      expect(before.loyalty_entries).toBeGreaterThan(0);
+      expect(before.sms_consent_events).toBeGreaterThan(0);
       expect(await auditRows(db, victim, "phone_number.released")).toHaveLength(before.tenant_phone_configs ?? -1);
       const tenant = await platform(db).run((tx) => tx.tenant.findUniqueOrThrow({ where: { id: victim } }));
       expect(tenant).toMatchObject({ contactEmail: null, dataPurgedAt: dueAt });

@@ -61,10 +61,12 @@ ALTER TABLE "customer_merges" ADD CONSTRAINT customer_merges_two_customers CHECK
 ALTER TABLE "customer_duplicate_dismissals" ADD CONSTRAINT customer_duplicate_dismissals_ordered
   CHECK (customer_a_id < customer_b_id);
 
--- The points ledger stays append-only with one exception: a customer merge (and its undo) moves
+-- The points ledger stays append-only with two exceptions: a customer merge (and its undo) moves
 -- entries between the two customers, changing customer_id and nothing else, inside a transaction
 -- that declared it (app.customer_merge = 'on', set by packages/customer-master for that
--- transaction only). The app role may update that one column (grants in packages/db migrate.ts).
+-- transaction only; the app role may update that one column, grants in packages/db migrate.ts); and
+-- the purge of a cancelled business (the retention migration's exception, kept here because this
+-- replaces its function): DELETE as the platform role for the business named in app.purge_tenant_id.
 CREATE OR REPLACE FUNCTION loyalty_entries_append_only() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
@@ -72,6 +74,10 @@ BEGIN
   IF TG_OP = 'UPDATE' AND current_setting('app.customer_merge', true) = 'on'
      AND (to_jsonb(NEW) - 'customer_id') = (to_jsonb(OLD) - 'customer_id') THEN
     RETURN NEW;
+  END IF;
+  IF TG_OP = 'DELETE' AND current_user = 'servicepro_platform'
+     AND OLD."tenant_id" = NULLIF(current_setting('app.purge_tenant_id', true), '') THEN
+    RETURN OLD;
   END IF;
   RAISE EXCEPTION 'loyalty_entries is append-only' USING ERRCODE = 'insufficient_privilege';
 END $$;
