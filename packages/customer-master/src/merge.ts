@@ -29,8 +29,11 @@ const MERGE_SETTING = "app.customer_merge";
 
 /** Tables whose customer_id moves with more than one UPDATE (see the header). */
 const SPECIAL = new Set(["conversations", "campaign_sends"]);
-/** Tables this package owns and the customers table itself: never moved. */
-const NOT_MOVED = new Set(["customers"]);
+/**
+ * Never moved: the customers table itself, and the deletion log (packages/retention), whose rows
+ * record what was deleted for whom at the time and are never edited (the app role may not UPDATE them).
+ */
+const NOT_MOVED = new Set(["customers", "data_deletions"]);
 
 export type ConsentRewrite = {
   table: "sms_consents" | "marketing_consents";

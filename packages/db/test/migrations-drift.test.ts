@@ -9,8 +9,9 @@ import { describe, expect, it } from "vitest";
 import { diffSchemaToMigrations, prismaPaths } from "../scripts/schema-engine.mjs";
 
 // Each test takes 1-6 s (two in-memory PGlite instances + the WASM engine); the first run in a
-// fresh checkout also builds the PGlite cache (initdb). Headroom for a loaded CI machine.
-const TIMEOUT_MS = 30_000;
+// fresh checkout also builds the PGlite cache (initdb). Headroom for a loaded CI machine: every
+// migration is replayed, and a shared machine running other suites took over 30 s with 28 of them.
+const TIMEOUT_MS = 120_000;
 
 describe("migrations drift", () => {
   it(
