@@ -482,7 +482,8 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   CampaignSenderPace: "The campaign sender's pacing clock (internal).",
   RebookReminder: "Scheduled rebook-reminder jobs; the texts sent are in messages.csv.",
   DataExport: "The exports themselves.",
-  CustomerMerge: "Undo records of customer merges (snapshots taken for the undo); the merged records are in customers.csv and each merge is in audit-log.csv.",
+  CustomerMerge:
+    "Undo records of customer merges (snapshots taken for the undo); the merged records are in customers.csv and each merge is in audit-log.csv.",
   CustomerDuplicateDismissal: "Pairs marked 'not the same person' (a setting of the duplicate finder).",
   RetentionSettings: "Retention windows (settings).",
   DataDeletion: "The deletion log; every deletion, with its counts, is also in audit-log.csv.",
