@@ -64,12 +64,12 @@ describe("export download", () => {
     const res = await app().request(`/exports/${exportId}/download?token=${token}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/zip");
-    expect(res.headers.get("content-disposition")).toBe(
-      `attachment; filename="servicepro-export-${TENANT}-2026-12-03.zip"`,
-    );
+    const row = await tenantDb(db, TENANT).run((tx) => tx.dataExport.findFirst({ where: { id: exportId } }));
+    // The name carries the day the export was asked for (the row's own clock, not the test's).
+    const day = row!.createdAt.toISOString().slice(0, 10);
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="servicepro-export-${TENANT}-${day}.zip"`);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const body = Buffer.from(await res.arrayBuffer());
-    const row = await tenantDb(db, TENANT).run((tx) => tx.dataExport.findFirst({ where: { id: exportId } }));
     expect(createHash("sha256").update(body).digest("hex")).toBe(row!.sha256);
     expect(body.length).toBe(Number(row!.bytes));
     expect(await downloads()).toMatchObject([{ outcome: "success", objectId: exportId, ip: "203.0.113.5" }]);
