@@ -67,7 +67,9 @@ describe("export download", () => {
     const row = await tenantDb(db, TENANT).run((tx) => tx.dataExport.findFirst({ where: { id: exportId } }));
     // The name carries the day the export was asked for (the row's own clock, not the test's).
     const day = row!.createdAt.toISOString().slice(0, 10);
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="servicepro-export-${TENANT}-${day}.zip"`);
+    expect(res.headers.get("content-disposition")).toBe(
+      `attachment; filename="servicepro-export-${TENANT}-${day}.zip"`,
+    );
     expect(res.headers.get("cache-control")).toBe("no-store");
     const body = Buffer.from(await res.arrayBuffer());
     expect(createHash("sha256").update(body).digest("hex")).toBe(row!.sha256);

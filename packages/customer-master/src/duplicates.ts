@@ -2,7 +2,7 @@
 // whole table (set-based joins on the keys, never loading every customer), a page at a time.
 //
 // Candidates come from three joins: a phone of one is the other's primary phone (alt_phones against
-// the unique (tenant, phone) index), the same case-folded email (index customers_email_key_idx), or
+// the unique (tenant, phone) index), the same case-folded email (index customers_email_lower_idx), or
 // the same name key (customers.name_key, a generated column of customer_name_key(name), the SQL twin
 // of matching.ts nameKey; index customers_name_key_idx). Each
 // candidate is then judged by matchCustomers: same phone or email is certain; same name counts only

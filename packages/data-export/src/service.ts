@@ -1,6 +1,6 @@
 // The life of one export: asked for (a row, queued, with the hash of its download token), built by
 // the job (running → ready with its size and checksum, or failed), downloaded with its token until
-// 24 hours after it was ready, then expired (its file deleted when a later export finishes).
+// 24 hours after it was ready, then expired (its file deleted by the nightly retention run or when a later export finishes).
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { rm } from "node:fs/promises";
 import path from "node:path";

@@ -3,7 +3,12 @@ import path from "node:path";
 import { type Brain, rulesBrain } from "@servicepro/agent";
 import type { RebookReminderQueue, ReminderQueue, ReviewRequestQueue } from "@servicepro/booking";
 import { type CampaignDrainQueue, createCampaignDrainQueue, startCampaignDrainWorker } from "@servicepro/campaigns";
-import { createDataExportQueue, type DataExportQueue, startDataExportWorker } from "@servicepro/data-export";
+import {
+  createDataExportQueue,
+  type DataExportQueue,
+  startDataExportWorker,
+  sweepExpired,
+} from "@servicepro/data-export";
 import { type Database, JOB_QUEUE_SCHEMA, MAINTENANCE_INTERVAL_SECONDS } from "@servicepro/db";
 import { createImportQueue, type ImportQueue, startImportWorker } from "@servicepro/imports";
 import { startTwilioIntake, type TwilioIntake } from "@servicepro/intake";
@@ -209,18 +214,9 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
       )
     : noWorker;
   // Data exports: each builds one business's archive in FILES_DIR, page by page.
-  const stopExports = runWorker
-    ? await startDataExportWorker(
-        boss,
-        {
-          db: options.db,
-          filesDir: options.filesDir ?? path.join(tmpdir(), "servicepro-files"),
-          logger: options.logger,
-          ...clock,
-        },
-        polling,
-      )
-    : noWorker;
+  const filesDir = options.filesDir ?? path.join(tmpdir(), "servicepro-files");
+  const exportDeps = { db: options.db, filesDir, logger: options.logger, ...clock };
+  const stopExports = runWorker ? await startDataExportWorker(boss, exportDeps, polling) : noWorker;
   // The SMS agent answers texts the intake hands it; the intake wakes it when it commits new ones.
   const agentWorker = runWorker
     ? await startAgentWorker(
@@ -246,7 +242,7 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
         boss,
         {
           db: options.db,
-          filesDir: options.filesDir ?? path.join(tmpdir(), "servicepro-files"),
+          filesDir,
           logger: options.logger,
         },
         polling,
@@ -269,7 +265,14 @@ export async function startMessaging(options: MessagingOptions): Promise<Messagi
   const stopRetention = runWorker
     ? await startRetentionWorker(
         boss,
-        { db: options.db, twilio: options.twilio ?? null, email, logger: options.logger, ...clock },
+        {
+          db: options.db,
+          twilio: options.twilio ?? null,
+          email,
+          logger: options.logger,
+          ...clock,
+          sweepExpiredExports: (tenantId) => sweepExpired(exportDeps, tenantId),
+        },
         polling,
       )
     : noWorker;

@@ -24,6 +24,12 @@ export type RetentionDeps = {
   now?: () => Date;
   /** Rows deleted per transaction (default 1000): a long deletion never holds one huge transaction. */
   batchSize?: number;
+  /**
+   * Deletes the business's export archives whose 24-hour links are over and returns how many
+   * (packages/data-export sweepExpired, passed in by the server so this package needs no file
+   * store of its own). Without it, an archive is removed only when the business's next export ends.
+   */
+  sweepExpiredExports?: (tenantId: string) => Promise<number>;
 };
 
 /** What started a deletion, as the log shows it. */

@@ -14,14 +14,25 @@ import { runMessageRetention, runRecordingRetention, type WindowRun } from "./wi
 
 const DAY_SECONDS = 24 * 60 * 60;
 
-export type TenantRetentionRun = { messages: WindowRun; recordings: WindowRun; purge: PurgeRun };
+export type TenantRetentionRun = {
+  messages: WindowRun;
+  recordings: WindowRun;
+  purge: PurgeRun;
+  /** Export archives past their 24 hours, deleted from disk (null when no sweep is configured). */
+  expiredExports: number | null;
+};
 
-/** One business's nightly run: the two windows, then the cancelled-data warnings or purge. */
+/**
+ * One business's nightly run: the two windows, expired export archives (a file of every customer's
+ * data has no business on disk once its link is over, even under a legal hold: the data it copies
+ * stays in the database), then the cancelled-data warnings or purge.
+ */
 export async function runTenantRetention(deps: RetentionDeps, tenantId: string): Promise<TenantRetentionRun> {
   const messages = await runMessageRetention(deps, tenantId);
   const recordings = await runRecordingRetention(deps, tenantId);
+  const expiredExports = deps.sweepExpiredExports ? await deps.sweepExpiredExports(tenantId) : null;
   const purge = await runCancelledPurge(deps, tenantId);
-  return { messages, recordings, purge };
+  return { messages, recordings, purge, expiredExports };
 }
 
 /** Queues today's run for every business not yet purged (at most one per business per UTC day). */
@@ -64,6 +75,7 @@ export async function startRetentionWorker(
         messages: run.messages.outcome === "completed" ? run.messages.counts : run.messages.reason,
         recordings: run.recordings.outcome === "completed" ? run.recordings.counts : run.recordings.reason,
         purge: run.purge.outcome,
+        expiredExports: run.expiredExports,
       };
     },
   );
