@@ -176,6 +176,9 @@ GRANT EXECUTE ON FUNCTION app_stage_twilio_events(jsonb) TO ${APP_ROLE};
 GRANT EXECUTE ON FUNCTION app_claim_twilio_events(integer, integer) TO ${APP_ROLE};
 -- Customer search (one tenant's ids only, see the customer_search migration).
 GRANT EXECUTE ON FUNCTION app_customer_page(text, text, text, timestamptz, text, uuid, integer) TO ${APP_ROLE};
+-- The import's customer matching and its statistics refresh (import_customer_matching migration).
+GRANT EXECUTE ON FUNCTION app_customers_matching(text[], text[]) TO ${APP_ROLE};
+GRANT EXECUTE ON FUNCTION app_refresh_import_statistics() TO ${APP_ROLE};
 -- Concierge set-up requests are the owner's business only.
 REVOKE ALL ON TABLE provisioning_requests FROM ${APP_ROLE};
 -- Onboarding links are created by the platform path and redeemed (read, marked used) by anyone

@@ -163,17 +163,11 @@ export async function applyCustomerBatch(
     phones.length + emails.length === 0
       ? []
       : await sql.query<Existing>(
-          // Three index seeks (the primary phone's unique index, the GIN index on alt_phones, the
-          // case-folded email's), not one OR the planner may answer with a scan of every customer.
+          // The ids come from app_customers_matching (index lookups that RLS would otherwise forbid
+          // for the further phones, see its migration); the rows are then read by id under RLS.
           `SELECT id, phone, alt_phones, email, name, address, notes, tags, created_at FROM customers
-            WHERE tenant_id = $1 AND phone = ANY($2::text[])
-           UNION
-           SELECT id, phone, alt_phones, email, name, address, notes, tags, created_at FROM customers
-            WHERE tenant_id = $1 AND alt_phones && $2::text[]
-           UNION
-           SELECT id, phone, alt_phones, email, name, address, notes, tags, created_at FROM customers
-            WHERE tenant_id = $1 AND email IS NOT NULL AND lower(email) = ANY($3::text[])
-           ORDER BY created_at, id`,
+            WHERE tenant_id = $1 AND id = ANY (ARRAY(SELECT id FROM app_customers_matching($2::text[], $3::text[])))
+            ORDER BY created_at, id`,
           [tenantId, phones, emails],
         );
 

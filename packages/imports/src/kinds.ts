@@ -173,8 +173,9 @@ export async function resolveCustomers(
     ))
       byKey.set(k.key, k.entity_id);
   const customers = await sql.query<{ id: string; phone: string; alt_phones: string[]; email: string | null }>(
+    // Matching ids by phone or email from app_customers_matching (see customers.ts), read under RLS.
     `SELECT id, phone, alt_phones, lower(email) AS email FROM customers
-      WHERE tenant_id = $1 AND (id = ANY($4::uuid[]) OR phone = ANY($2::text[]) OR alt_phones && $2::text[] OR lower(email) = ANY($3::text[]))
+      WHERE tenant_id = $1 AND id = ANY (ARRAY(SELECT id FROM app_customers_matching($2::text[], $3::text[])) || $4::uuid[])
       ORDER BY created_at, id`,
     [tenantId, phones, emails, [...byKey.values()]],
   );

@@ -185,6 +185,47 @@ describe.each(testEngines())("customer imports on %s", (engine) => {
     expect(await customers(tenantId)).toHaveLength(4);
   });
 
+  it("matches a row to this business's customer by a further phone, never to another business's", async () => {
+    const [tenantId, otherId] = [await newTenant(), await newTenant()];
+    for (const [id, name] of [
+      [otherId, "Other Shop's Ivy"],
+      [tenantId, "Ivy Lane"],
+    ] as const)
+      await tenantDb(db, id).run((tx) =>
+        tx.customer.create({
+          data: {
+            tenantId: id,
+            phone: id === tenantId ? "+15125550401" : "+15125550499",
+            altPhones: ["+15125550402"],
+            name,
+            sortName: name.toLowerCase(),
+            email: "ivy@example.com",
+          },
+        }),
+      );
+    const csv = ["Name,Phone,Email", "Ivy L,512-555-0402,", "Ivy Lane,,IVY@example.com"].join("\n");
+    const importId = await newImport(tenantId, csv, { mapping: { name: "Name", phone: "Phone", email: "Email" } });
+    expect(await run(tenantId, importId)).toMatchObject({ outcome: "completed" });
+    expect(await importRow(tenantId, importId)).toMatchObject({ createdCount: 0, rejectedCount: 0 });
+    const mine = await customers(tenantId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ phone: "+15125550401", altPhones: ["+15125550402"], name: "Ivy Lane" });
+    // The lookup itself answers for the current business only, whatever the caller asks.
+    const matched = await db.sql.transaction(
+      (sql) =>
+        sql.query<{ id: string }>("SELECT id FROM app_customers_matching($1::text[], $2::text[])", [
+          ["+15125550402", "+15125550499"],
+          ["ivy@example.com"],
+        ]),
+      { [TENANT_SETTING]: tenantId },
+    );
+    expect(matched.map((m) => m.id)).toEqual([mine[0]?.id]);
+    // The other business's customer with the same further phone and email is untouched.
+    expect(await customers(otherId)).toMatchObject([
+      { phone: "+15125550499", altPhones: ["+15125550402"], name: "Other Shop's Ivy" },
+    ]);
+  });
+
   it("importing the same file twice changes nothing", async () => {
     const tenantId = await newTenant();
     const csv = [
