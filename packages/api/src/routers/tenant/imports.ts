@@ -8,7 +8,6 @@ import {
   createImport,
   findImport,
   inspectFile,
-  type Preview,
   previewImport,
   queueImport,
   type RowReport,
