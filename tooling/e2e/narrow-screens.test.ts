@@ -212,6 +212,17 @@ describe("every screen at 390 px", () => {
 
     await page.goto(url("/import"));
     await expectFits(page, "tenant-import", () => heading(page, "Import"));
+    // A file whose columns no preset reads: the Columns step, a row per detail with the file's values.
+    await page.getByLabel("CSV file").setInputFiles({
+      name: "clientes-exportados-del-sistema-anterior.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        "Cliente,Movil,Casa,Correo electrónico de contacto principal del cliente\n" +
+          "Ana María Ruiz de la Fuente,(512) 555-0801,,ana.maria.ruiz.de.la.fuente@example.com\n",
+      ),
+    });
+    await page.getByRole("button", { name: "Upload and check" }).click();
+    await expectFits(page, "tenant-import-columns", () => heading(page, "Columns", 2));
 
     await page.goto(url("/campaigns"));
     await expectFits(page, "tenant-campaigns", () => heading(page, "Campaigns"));

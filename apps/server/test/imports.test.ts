@@ -2,6 +2,8 @@
 // file to /imports/:id/file (streamed to FILES_DIR), reads the dry run, runs it (a data.import job
 // run by the real worker) and the customers are there. Uploads past the limit get 413 with the
 // limit; staff and other businesses can't upload; a second run while one is queued is refused (409).
+// A file no preset reads gets its columns chosen (tenant.imports.setMapping), and its dry run then
+// reads the file with them.
 import { defaultFilesDir } from "@servicepro/api";
 import { JOB_QUEUE_SCHEMA, JOB_QUEUES, tenantDb } from "@servicepro/db";
 import { createTestDatabase, defaultEngine, type TestDatabase } from "@servicepro/db/testing";
@@ -11,7 +13,13 @@ import { Hono } from "hono";
 import { PgBoss } from "pg-boss";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callerFor, createTenant, noSending, signedInUser } from "../../../packages/api/test/telephony-fixtures.ts";
+import {
+  auditRows,
+  callerFor,
+  createTenant,
+  noSending,
+  signedInUser,
+} from "../../../packages/api/test/telephony-fixtures.ts";
 import type { HonoEnv } from "../src/app.ts";
 import { importRoutes } from "../src/imports.ts";
 
@@ -166,5 +174,178 @@ describe("imports over HTTP", () => {
     expect(streamed.status).toBe(413);
     // Nothing was kept: the import still waits for its file.
     expect(await caller(admin).tenant.imports.status({ id })).toMatchObject({ status: "pending", fileSize: null });
+  });
+});
+
+/** The field issues a refusal carries (the client reads them as `error.data.issues`). */
+async function refusal(promise: Promise<unknown>) {
+  const error = (await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as { code?: string; message?: string; cause?: { issues?: { path: PropertyKey[]; message: string }[] } };
+  expect(error, "the call was refused").toBeDefined();
+  return {
+    code: error.code,
+    message: error.message,
+    issues: (error.cause?.issues ?? []).map((i) => [i.path.map(String).join("."), i.message]),
+  };
+}
+
+// Headers no preset and no common name reads: the dry run can't tell which column is the phone.
+const ODD = [
+  "Cliente,Movil,Casa,Correo,Etiquetas",
+  "Ana Ruiz,(512) 555-0801,,ana@example.com,vip",
+  "Ben Cole,,512-555-0802,,",
+  "Cy Dunn,512-555-0803,,cy@example.com,",
+].join("\n");
+
+describe("choosing the columns of a file no preset reads", () => {
+  let mapAdmin: string;
+  beforeAll(async () => {
+    await createTenant(db, "map-shop", { planTier: "pro" });
+    mapAdmin = (await signedInUser(db, { tenantId: "map-shop", role: "tenant_admin" })).token;
+  });
+
+  const MAPPING = { name: ["Cliente"], phone: ["Movil"], email: ["Correo"], tags: ["Etiquetas"], notes: [] };
+
+  it("sets the mapping: the preset becomes none, and the next dry run reads the file with it", async () => {
+    const { id } = await caller(mapAdmin).tenant.imports.create({ kind: "customers", fileName: "clientes.csv" });
+    expect((await put(id, mapAdmin, ODD)).status).toBe(200);
+    const before = await caller(mapAdmin).tenant.imports.preview({ id });
+    expect(before).toMatchObject({
+      ok: false,
+      error: "Map a column to Phone or Email.",
+      file: { headers: ["Cliente", "Movil", "Casa", "Correo", "Etiquetas"], detectedPreset: null },
+    });
+    expect(before.file?.samples[0]).toEqual({
+      Cliente: "Ana Ruiz",
+      Movil: "(512) 555-0801",
+      Casa: "",
+      Correo: "ana@example.com",
+      Etiquetas: "vip",
+    });
+
+    const set = await caller(mapAdmin).tenant.imports.setMapping({ importId: id, mapping: MAPPING });
+    expect(set).toMatchObject({
+      preset: null,
+      mapping: { name: ["Cliente"], phone: ["Movil"], email: ["Correo"], tags: ["Etiquetas"] },
+      status: "uploaded",
+      previewError: null,
+      previewTotals: null,
+    });
+    expect(set.mapping).not.toHaveProperty("notes");
+
+    // Ben's only number is in "Casa", which nothing reads yet.
+    const after = await caller(mapAdmin).tenant.imports.preview({ id });
+    expect(after).toMatchObject({
+      ok: true,
+      totals: { total: 3, created: 2, rejected: 1 },
+      mapping: { phone: ["Movil"], email: ["Correo"] },
+      file: { mapping: { name: ["Cliente"], phone: ["Movil"], email: ["Correo"], tags: ["Etiquetas"] } },
+    });
+    expect((await caller(mapAdmin).tenant.imports.status({ id })).status).toBe("previewed");
+
+    // A new mapping drops the kept report: with "Casa" as a second phone column every row comes in.
+    await caller(mapAdmin).tenant.imports.setMapping({
+      importId: id,
+      mapping: { ...MAPPING, phone: ["Movil", "Casa"] },
+    });
+    expect(await caller(mapAdmin).tenant.imports.preview({ id })).toMatchObject({
+      ok: true,
+      totals: { total: 3, created: 3, rejected: 0 },
+    });
+
+    const audits = (await auditRows(db, "import.mapping_set")).filter((a) => a.objectId === id);
+    expect(audits).toHaveLength(2);
+    expect(audits[0]).toMatchObject({
+      targetTenantId: "map-shop",
+      objectType: "import",
+      details: { kind: "customers", previousPreset: null, mapping: { phone: ["Movil"] } },
+    });
+  });
+
+  it("replaces a preset's layout (a Jobber file read another way)", async () => {
+    const { id } = await caller(mapAdmin).tenant.imports.create({
+      kind: "customers",
+      preset: "jobber",
+      fileName: "clients.csv",
+    });
+    expect((await put(id, mapAdmin, CSV)).status).toBe(200);
+    expect(await caller(mapAdmin).tenant.imports.preview({ id })).toMatchObject({ ok: true, totals: { rejected: 1 } });
+    // Without the email column, the row with no phone (merged by its email before) is refused too.
+    await caller(mapAdmin).tenant.imports.setMapping({
+      importId: id,
+      mapping: { externalId: ["Client ID"], name: ["Display Name"], phone: ["Mobile Phone"] },
+    });
+    expect((await caller(mapAdmin).tenant.imports.status({ id })).preset).toBeNull();
+    expect(await caller(mapAdmin).tenant.imports.preview({ id })).toMatchObject({ ok: true, totals: { rejected: 2 } });
+  });
+
+  it("is refused before the file is uploaded (412)", async () => {
+    const { id } = await caller(mapAdmin).tenant.imports.create({ kind: "customers", fileName: "later.csv" });
+    expect(await refusal(caller(mapAdmin).tenant.imports.setMapping({ importId: id, mapping: MAPPING }))).toMatchObject(
+      {
+        code: "PRECONDITION_FAILED",
+        message: "Upload the file before choosing its columns.",
+      },
+    );
+  });
+
+  it("names each problem (400) and changes nothing", async () => {
+    const { id } = await caller(mapAdmin).tenant.imports.create({ kind: "customers", fileName: "clientes.csv" });
+    expect((await put(id, mapAdmin, ODD)).status).toBe(200);
+    await caller(mapAdmin).tenant.imports.preview({ id });
+    const refused = await refusal(
+      caller(mapAdmin).tenant.imports.setMapping({
+        importId: id,
+        mapping: { name: ["Nombre"], tags: ["Etiquetas"], nickname: ["Cliente"] },
+      }),
+    );
+    expect(refused).toMatchObject({ code: "BAD_REQUEST" });
+    expect(refused.issues).toEqual([
+      ["mapping.name", 'The file has no column "Nombre" (chosen for Full name). Choose one of its columns.'],
+      ["mapping.nickname", '"nickname" is not a field of a customers import.'],
+      ["mapping.phone", "Map a column to Phone or Email."],
+    ]);
+    expect(refused.message).toContain("Map a column to Phone or Email.");
+    // Nothing changed: same preset, no mapping, the kept dry run still there.
+    expect(await caller(mapAdmin).tenant.imports.status({ id })).toMatchObject({
+      preset: null,
+      mapping: {},
+      previewError: "Map a column to Phone or Email.",
+    });
+    expect((await auditRows(db, "import.mapping_set")).filter((a) => a.objectId === id)).toEqual([]);
+  });
+
+  it("is refused once the import is queued (409), and for another business's import (404)", async () => {
+    const { id } = await caller(mapAdmin).tenant.imports.create({ kind: "customers", fileName: "clientes.csv" });
+    expect((await put(id, mapAdmin, ODD)).status).toBe(200);
+    await caller(mapAdmin).tenant.imports.setMapping({ importId: id, mapping: MAPPING });
+
+    // Another business's admin can neither remap it nor learn that it exists.
+    expect(
+      await refusal(caller(otherAdmin).tenant.imports.setMapping({ importId: id, mapping: MAPPING })),
+    ).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const staffOfMapShop = (await signedInUser(db, { tenantId: "map-shop", role: "tenant_staff" })).token;
+    expect(
+      await refusal(caller(staffOfMapShop).tenant.imports.setMapping({ importId: id, mapping: MAPPING })),
+    ).toMatchObject({ code: "FORBIDDEN" });
+
+    // Queued (no worker runs in this test): its columns stay as queued.
+    await caller(mapAdmin).tenant.imports.run({ id });
+    expect(
+      await refusal(
+        caller(mapAdmin).tenant.imports.setMapping({ importId: id, mapping: { phone: ["Movil"], email: ["Correo"] } }),
+      ),
+    ).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/^This import is queued: its columns can't change/),
+    });
+    expect(await caller(mapAdmin).tenant.imports.status({ id })).toMatchObject({
+      status: "queued",
+      mapping: { name: ["Cliente"], tags: ["Etiquetas"] },
+    });
   });
 });

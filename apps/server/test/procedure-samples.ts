@@ -252,6 +252,7 @@ export const SAMPLE_INPUTS: Record<string, unknown> = {
   "tenant.imports.create": { kind: "customers", preset: "jobber", fileName: "clients.csv" },
   "tenant.imports.preview": { id: NO_ID },
   "tenant.imports.run": { id: NO_ID },
+  "tenant.imports.setMapping": { importId: NO_ID, mapping: { phone: ["Phone"] } },
 };
 
 /** Portal procedures that need a customer's session: every staff caller is signed out there. */
@@ -290,6 +291,7 @@ export const OUTCOME_OVERRIDES: Record<string, number> = {
   "tenant.imports.status": 404,
   "tenant.imports.preview": 404,
   "tenant.imports.run": 404,
+  "tenant.imports.setMapping": 404,
   "tenant.inbox.reply": 404,
   "tenant.inbox.resolveConsentReview": 404,
   "tenant.agent.thread": 404,

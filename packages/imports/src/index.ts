@@ -45,10 +45,13 @@ export {
   readWholeNumber,
 } from "./normalize.ts";
 export {
+  checkMapping,
+  compactMapping,
   detectPreset,
   guessMapping,
   headerKey,
   type Mapping,
+  type MappingProblem,
   missingRequired,
   PRESET_LAYOUTS,
   PRESETS,
@@ -68,6 +71,8 @@ export {
   inspectFile,
   previewImport,
   queueImport,
+  setImportMapping,
+  storedPreview,
   storeUpload,
   UploadTooLarge,
 } from "./service.ts";

@@ -2,13 +2,15 @@
 // commonly documented ones (help-centre articles and sample files), not checked against a live
 // export of each product: a file whose header differs a little is still matched (headers are
 // compared case- and punctuation-blind), and one that differs more goes to the mapping screen.
+import { type ImportMapping, type MappingProblem, mappingProblems } from "@servicepro/validators";
 import { IMPORT_KINDS, type ImportKindName, KIND_FIELDS, REQUIRED_FIELDS } from "./fields.ts";
 
 export const PRESETS = ["jobber", "housecall_pro", "square", "spreadsheet"] as const;
 export type PresetName = (typeof PRESETS)[number];
 
 /** Target field → the source columns it is read from (several: joined, or further phones). */
-export type Mapping = Record<string, string[]>;
+export type Mapping = ImportMapping;
+export type { MappingProblem };
 
 type Layout = { label: string; mapping: Mapping };
 
@@ -153,22 +155,17 @@ export function resolveMapping(
   choice: { preset?: PresetName | null; mapping?: Record<string, string | string[]> | null },
 ): { mapping: Mapping; errors: string[] } {
   if (choice.mapping && Object.keys(choice.mapping).length > 0) {
+    const asked = Object.fromEntries(
+      Object.entries(choice.mapping).map(([field, value]) => [
+        field,
+        (Array.isArray(value) ? value : [value]).filter((c) => c !== ""),
+      ]),
+    );
     const known = new Set(headers);
-    const errors: string[] = [];
     const mapping: Mapping = {};
-    for (const [field, value] of Object.entries(choice.mapping)) {
-      if (!(field in KIND_FIELDS[kind])) {
-        errors.push(`"${field}" is not a field of a ${kind} import.`);
-        continue;
-      }
-      const columns = (Array.isArray(value) ? value : [value]).filter((c) => c !== "");
-      for (const column of columns)
-        if (!known.has(column)) errors.push(`The file has no column "${column}" (mapped to ${field}).`);
-      if (columns.length > 0) mapping[field] = columns.filter((c) => known.has(c));
-    }
-    const missing = missingRequired(kind, mapping);
-    if (missing.length > 0) errors.push(`Map a column to ${missing.join(", and to ")}.`);
-    return { mapping, errors };
+    for (const [field, columns] of Object.entries(asked))
+      if (field in KIND_FIELDS[kind] && columns.length > 0) mapping[field] = columns.filter((c) => known.has(c));
+    return { mapping, errors: checkMapping(kind, headers, asked).map((p) => p.message) };
   }
   if (choice.preset) {
     const layout = PRESET_LAYOUTS[choice.preset][kind];
@@ -195,3 +192,26 @@ export function resolveMapping(
     errors: detected.missing.length > 0 ? [`Map a column to ${detected.missing.join(", and to ")}.`] : [],
   };
 }
+
+/**
+ * A custom mapping checked against the file's header (`tenant.imports.setMapping`, and every run of
+ * an import with one): an unknown field, a column the file lacks (named), several columns for a field
+ * that reads one, a column read by two fields, a required field unmapped. Each problem names the
+ * field it is about; empty: the mapping can run. The rule itself lives in @servicepro/validators
+ * (`mappingProblems`), so the mapping screen checks the same before sending.
+ */
+export function checkMapping(
+  kind: ImportKindName,
+  headers: readonly string[],
+  mapping: Readonly<Record<string, readonly string[]>>,
+): MappingProblem[] {
+  return mappingProblems(kind, headers, mapping);
+}
+
+/** A mapping as stored: fields with no column left out. */
+export const compactMapping = (mapping: Readonly<Record<string, readonly string[]>>): Mapping =>
+  Object.fromEntries(
+    Object.entries(mapping)
+      .filter(([, columns]) => columns.length > 0)
+      .map(([f, c]) => [f, [...c]]),
+  );

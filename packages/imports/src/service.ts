@@ -10,12 +10,19 @@ import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { type DataImport, JOB_QUEUES, Prisma, queueJob, type TenantTx } from "@servicepro/db";
-import { AppError } from "@servicepro/errors";
+import { AppError, fieldErrors } from "@servicepro/errors";
 import type { PgBoss } from "pg-boss";
 import { readHead } from "./csv.ts";
 import { dryRun, type EngineDeps, loadImport, type Preview } from "./engine.ts";
 import type { ImportKindName } from "./fields.ts";
-import { detectPreset, type PresetName } from "./presets.ts";
+import {
+  checkMapping,
+  compactMapping,
+  detectPreset,
+  type Mapping,
+  type PresetName,
+  resolveMapping,
+} from "./presets.ts";
 
 /** Default upload limit (IMPORT_MAX_BYTES overrides it): a million customers is about 100 MB. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -131,11 +138,106 @@ export async function storeUpload(
   );
 }
 
-/** The header and a few rows (the mapping screen's sample values), and the preset they look like. */
+/**
+ * The header and a few rows (the mapping screen's sample values), the preset they look like, and
+ * the mapping the import would read the file with now (its own, its preset's or the guess; fields
+ * the file can't fill left out): what the mapping screen starts from.
+ */
 export async function inspectFile(filesDir: string, record: DataImport) {
   if (!record.filePath) throw new AppError("PRECONDITION_FAILED", "Upload the file first.");
   const head = await readHead(path.join(filesDir, record.filePath));
-  return { ...head, detected: detectPreset(record.kind, head.headers) };
+  const current = resolveMapping(record.kind, head.headers, {
+    preset: record.preset as PresetName | null,
+    mapping: record.mapping as Mapping,
+  }).mapping;
+  return { ...head, detected: detectPreset(record.kind, head.headers), current: compactMapping(current) };
+}
+
+/** What a dry run was run with: a stored report answers only while the import still reads the file so. */
+type PreviewBasis = { preset: string | null; mapping: string };
+const basisOf = (record: { preset: string | null; mapping: unknown }): PreviewBasis => ({
+  preset: record.preset,
+  mapping: JSON.stringify(
+    Object.entries((record.mapping ?? {}) as Mapping)
+      .filter(([, columns]) => columns.length > 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  ),
+});
+
+/**
+ * The dry run kept on the import, if it was run with the import's current preset and mapping (a
+ * report from before a new mapping, or one kept without its basis, is not an answer: run again).
+ */
+export function storedPreview(record: DataImport): Preview | null {
+  const stored = record.preview as (Preview & { basis?: PreviewBasis }) | null;
+  if (!stored?.basis) return null;
+  const now = basisOf(record);
+  if (stored.basis.preset !== now.preset || stored.basis.mapping !== now.mapping) return null;
+  const { basis: _basis, ...preview } = stored;
+  return preview as Preview;
+}
+
+function cannotRemap(record: Pick<DataImport, "status" | "checkpoint">): AppError | null {
+  if (record.status === "queued" || record.status === "running")
+    return new AppError(
+      "CONFLICT",
+      `This import is ${record.status}: its columns can't change now. Wait for it to finish, then start a new import to read the file another way.`,
+    );
+  if (record.status === "completed")
+    return new AppError(
+      "CONFLICT",
+      "This import has finished: its columns can't change. Start a new import to read the file another way.",
+    );
+  if (record.status === "failed" && record.checkpoint > 0)
+    return new AppError(
+      "CONFLICT",
+      `This import stopped after row ${record.checkpoint} and carries on with the columns it started with. Start a new import to read the file another way.`,
+    );
+  return null;
+}
+
+/**
+ * Sets an import's own column mapping (its preset becomes none: "custom mapping"), checked against
+ * the uploaded file's header. Refused before the upload (412), once the import is queued, running,
+ * completed or has written rows (409), and for a mapping with problems (400, one issue per problem
+ * at `mapping.<field>`); nothing changes then. The stored dry run is dropped (the import is
+ * `uploaded` again), so the next preview reads the file with the new mapping.
+ */
+export async function setImportMapping(
+  deps: { filesDir: string; withTenant: <T>(fn: (tx: TenantTx) => Promise<T>) => Promise<T> },
+  importId: string,
+  mapping: Readonly<Record<string, readonly string[]>>,
+): Promise<{ record: DataImport; previous: { preset: string | null; mapping: Mapping } }> {
+  const before = await deps.withTenant((tx) => findImport(tx, importId));
+  if (!before.filePath || before.status === "pending")
+    throw new AppError("PRECONDITION_FAILED", "Upload the file before choosing its columns.");
+  const refused = cannotRemap(before);
+  if (refused) throw refused;
+  const { headers } = await readHead(path.join(deps.filesDir, before.filePath));
+  const problems = checkMapping(before.kind, headers, mapping);
+  if (problems.length > 0)
+    throw fieldErrors(
+      problems.map((p) => ({ path: p.field ? ["mapping", p.field] : ["mapping"], message: p.message })),
+    );
+  const stored = compactMapping(mapping);
+  return deps.withTenant(async (tx) => {
+    // Changed only if still as checked (a run queued or a file uploaded meanwhile keeps its own).
+    const { count } = await tx.dataImport.updateMany({
+      where: {
+        id: importId,
+        fileSha256: before.fileSha256,
+        OR: [{ status: { in: ["uploaded", "previewed"] } }, { status: "failed", checkpoint: 0 }],
+      },
+      data: { preset: null, mapping: stored, preview: Prisma.DbNull, status: "uploaded", error: null },
+    });
+    const record = await findImport(tx, importId);
+    if (count === 0)
+      throw (
+        cannotRemap(record) ??
+        new AppError("CONFLICT", "The file was replaced while its columns were being chosen. Choose them again.")
+      );
+    return { record, previous: { preset: before.preset, mapping: before.mapping as Mapping } };
+  });
 }
 
 /**
@@ -150,13 +252,22 @@ export async function previewImport(deps: EngineDeps, tenantId: string, importId
   if (!["uploaded", "previewed"].includes(record.status))
     throw new AppError("CONFLICT", `This import is ${record.status}: its counts and problem rows are in its status.`);
   const preview = await dryRun(deps, tenantId, record);
+  // Kept with what it was run with (`storedPreview`); not kept if the mapping changed meanwhile.
   await deps.db.sql.transaction(
     (sql) =>
       sql.query(
         `UPDATE imports SET preview = $3::jsonb, updated_at = now(),
                 status = CASE WHEN status IN ('uploaded', 'previewed') THEN $4::import_status ELSE status END
-          WHERE tenant_id = $1 AND id = $2::uuid`,
-        [tenantId, importId, JSON.stringify(preview), preview.ok ? "previewed" : "uploaded"],
+          WHERE tenant_id = $1 AND id = $2::uuid
+            AND preset IS NOT DISTINCT FROM $5::text AND mapping = $6::jsonb`,
+        [
+          tenantId,
+          importId,
+          JSON.stringify({ ...preview, basis: basisOf(record) }),
+          preview.ok ? "previewed" : "uploaded",
+          record.preset,
+          JSON.stringify(record.mapping),
+        ],
       ),
     { "app.tenant_id": tenantId },
   );

@@ -2,9 +2,11 @@
 // of rows, the system it comes from (a preset) or its own column mapping, and how its dates and
 // phones are written. The API and the tenant app's import screens share these.
 import { z } from "zod";
+import { IMPORT_KINDS } from "./import-fields.ts";
 import { textSchema } from "./text.ts";
 
-export const IMPORT_KIND_VALUES = ["customers", "assets", "appointments", "messages", "points"] as const;
+/** The kinds of rows a file may hold (the catalogue of their fields: `IMPORT_FIELDS`, import-fields.ts). */
+export const IMPORT_KIND_VALUES = IMPORT_KINDS;
 export const IMPORT_PRESET_VALUES = ["jobber", "housecall_pro", "square", "spreadsheet"] as const;
 export const IMPORT_DATE_FORMATS = ["MM/DD/YYYY", "DD/MM/YYYY", "YYYY-MM-DD"] as const;
 

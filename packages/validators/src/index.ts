@@ -12,6 +12,7 @@ export * from "./customer.ts";
 export * from "./customer-master.ts";
 export * from "./data-export.ts";
 export * from "./email.ts";
+export * from "./import-fields.ts";
 export * from "./imports.ts";
 export * from "./loyalty.ts";
 export * from "./message.ts";

@@ -1,7 +1,8 @@
 // Importing a business's history from CSV (issue 16): choose what the file holds and where it
 // comes from, upload it (with a progress bar), read the dry run (what each row will do, and why),
-// then run it and follow its progress; past imports below. The column mapping of an unknown
-// layout is suggested by the server (shown with the file's columns and sample values).
+// then run it and follow its progress; past imports below. Between the upload and the dry run, the
+// Columns step (ColumnMapping): opened by itself when the file's columns match no preset well enough
+// to run, and on "Change columns" otherwise; prefilled with what the server would read.
 import "./imports.css";
 import {
   Alert,
@@ -18,11 +19,13 @@ import {
   IMPORT_DATE_FORMATS,
   IMPORT_KIND_VALUES,
   IMPORT_PRESET_VALUES,
+  type ImportKind,
   importCreateInput,
 } from "@servicepro/validators";
 import { type RouterOutputs, type SignedInContext, useTRPC } from "@servicepro/web";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { ColumnMapping } from "./ColumnMapping.tsx";
 
 type ImportView = RouterOutputs["tenant"]["imports"]["list"][number];
 type Preview = RouterOutputs["tenant"]["imports"]["preview"];
@@ -81,7 +84,9 @@ export function ImportPage({ context }: { context: SignedInContext }) {
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [current, setCurrent] = useState<string | null>(null);
+  const [currentFile, setCurrentFile] = useState<{ kind: ImportKind; fileName: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [choosingColumns, setChoosingColumns] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const form = useZodForm(importCreateInput, {
     defaultValues: {
@@ -106,18 +111,40 @@ export function ImportPage({ context }: { context: SignedInContext }) {
     if (!file) return setError("Choose the CSV file to import.");
     setError(null);
     setPreview(null);
+    setChoosingColumns(false);
     try {
       const created = await create.mutateAsync({ ...values, fileName: file.name });
       setCurrent(created.id);
+      setCurrentFile({ kind: created.import.kind, fileName: file.name });
       setProgress(0);
       await upload(created.uploadUrl, file, setProgress);
-      setPreview(await dryRun.mutateAsync({ id: created.id, filter: "all", offset: 0, limit: 50 }));
+      const checked = await dryRun.mutateAsync({ id: created.id, filter: "all", offset: 0, limit: 50 });
+      setPreview(checked);
+      // Columns the server can't read the file with: choose them before the dry run can say anything.
+      setChoosingColumns(!checked.ok && checked.file !== null);
     } catch (caught) {
       setError((caught as Error).message);
     } finally {
       void queryClient.invalidateQueries({ queryKey: trpc.tenant.imports.list.queryKey() });
     }
   });
+
+  /** After new columns: the dry run again (the server dropped the one of the old columns). */
+  const columnsSaved = async () => {
+    if (!current) return;
+    setChoosingColumns(false);
+    setPreview(null);
+    setError(null);
+    try {
+      setPreview(await dryRun.mutateAsync({ id: current, filter: "all", offset: 0, limit: 50 }));
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      void queryClient.invalidateQueries({ queryKey: trpc.tenant.imports.list.queryKey() });
+    }
+  };
+  const canChangeColumns =
+    isAdmin && running?.status !== undefined && ["uploaded", "previewed"].includes(running.status);
 
   return (
     <div className="sp-stack">
@@ -164,8 +191,27 @@ export function ImportPage({ context }: { context: SignedInContext }) {
           {error ? <Alert tone="error">{error}</Alert> : null}
         </Card>
       ) : null}
-      {preview ? (
+      {choosingColumns && current && currentFile && preview?.file ? (
         <Card>
+          <ColumnMapping
+            importId={current}
+            kind={currentFile.kind}
+            fileName={currentFile.fileName}
+            file={preview.file}
+            onSaved={columnsSaved}
+            {...(preview.ok ? { onCancel: () => setChoosingColumns(false) } : {})}
+          />
+        </Card>
+      ) : null}
+      {preview && !choosingColumns ? (
+        <Card>
+          {canChangeColumns && preview.file ? (
+            <div className="imports-columns">
+              <Button variant="secondary" onClick={() => setChoosingColumns(true)}>
+                Change columns
+              </Button>
+            </div>
+          ) : null}
           {preview.ok ? (
             <>
               <p>

@@ -8,12 +8,19 @@ import {
   createImport,
   findImport,
   inspectFile,
-  type Preview,
   previewImport,
   queueImport,
   type RowReport,
+  setImportMapping,
+  storedPreview,
 } from "@servicepro/imports";
-import { importCreateInput, importIdInput, importListInput, importPreviewInput } from "@servicepro/validators";
+import {
+  importCreateInput,
+  importIdInput,
+  importListInput,
+  importPreviewInput,
+  importSetMappingInput,
+} from "@servicepro/validators";
 import { createRouter, staffProcedure, tenantAdminProcedure } from "../../trpc.ts";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -22,7 +29,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 export const uploadPathOf = (id: string) => `/imports/${id}/file`;
 
 function importView(record: DataImport) {
-  const preview = record.preview as Preview | null;
+  const preview = storedPreview(record);
   return {
     id: record.id,
     kind: record.kind,
@@ -85,13 +92,13 @@ export const tenantImportsRouter = createRouter({
   /**
    * The dry run: what each row will do (created, merged, unchanged, rejected, needs review) and why,
    * paged, with totals over the whole file; writes nothing to the business's data. Runs over the file
-   * once per upload (or on `refresh`); later pages come from the kept report. Also returns the file's
-   * header and sample values for the mapping screen.
+   * once per upload and per mapping (or on `refresh`); later pages come from the kept report. Also
+   * returns the file's header, sample values and the mapping it is read with, for the mapping screen.
    */
   preview: tenantAdminProcedure.input(importPreviewInput).mutation(async ({ ctx, input }) => {
     const record = await ctx.tenant.run((tx) => findImport(tx, input.id));
     if (!record.filePath) throw new AppError("PRECONDITION_FAILED", "Upload the file before the dry run.");
-    const stored = record.preview as Preview | null;
+    const stored = storedPreview(record);
     const preview =
       stored && !input.refresh
         ? stored
@@ -110,6 +117,8 @@ export const tenantImportsRouter = createRouter({
           samples: head.samples.map((s) => s.values),
           detectedPreset: head.detected.preset,
           suggestedMapping: head.detected.mapping,
+          /** What the import reads the file with now (its mapping, its preset's or the guess). */
+          mapping: head.current,
         }
       : null;
     if (!preview.ok) return { ok: false as const, error: preview.error, file };
@@ -123,6 +132,33 @@ export const tenantImportsRouter = createRouter({
       reported: rows.length,
       file,
     };
+  }),
+
+  /**
+   * The import's own column mapping (a file no preset reads): each target field → the file's
+   * columns. Checked against the uploaded file's header; the preset becomes none ("custom mapping")
+   * and the dry run is dropped, so the next preview reads the file with it. 412 before the upload,
+   * 409 once queued, running, completed or partly run, 400 with an issue per problem at
+   * `mapping.<field>`; nothing changes on a refusal.
+   */
+  setMapping: tenantAdminProcedure.input(importSetMappingInput).mutation(async ({ ctx, input }) => {
+    const { record, previous } = await setImportMapping(
+      { filesDir: ctx.filesDir, withTenant: (fn) => ctx.tenant.run(fn) },
+      input.importId,
+      input.mapping,
+    );
+    await ctx.audit({
+      action: "import.mapping_set",
+      objectType: "import",
+      objectId: record.id,
+      details: {
+        kind: record.kind,
+        mapping: record.mapping as Record<string, string[]>,
+        previousPreset: previous.preset,
+        previousMapping: previous.mapping,
+      },
+    });
+    return importView(record);
   }),
 
   /**
