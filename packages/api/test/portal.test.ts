@@ -65,6 +65,30 @@ describe.each(testEngines())("customer portal on %s", (engine) => {
       expect(me.session.remembered).toBe(false);
     });
 
+    it("should sign a customer in by another phone of theirs, never by another business's", async () => {
+      await platform(db).run(async (tx) => {
+        await tx.customer.updateMany({ where: { tenantId: shine.id }, data: { altPhones: ["+15125550177"] } });
+        await tx.customer.updateMany({ where: { tenantId: other.id }, data: { altPhones: ["+15125550188"] } });
+      });
+      try {
+        const browser = world.browser("198.51.100.9");
+        clock.advance(MINUTE);
+        const before = world.outbox.sent.length;
+        await browser.api.portal.auth.requestCode({ slug: shine.id, phone: "(512) 555-0177" });
+        // The code goes into the customer's thread (texted to the number on file, as the outbox does).
+        expect(world.outbox.sent.slice(before)).toMatchObject([{ tenantId: shine.id, kind: "portal_sign_in" }]);
+        const code = world.lastCode(shine.id, PHONE);
+        await browser.api.portal.auth.verifyCode({ slug: shine.id, phone: "+15125550177", code });
+        expect((await browser.api.portal.me({ slug: shine.id })).customer).toMatchObject({ name: "Dana Driver" });
+        // The other business's customer's other phone is nobody here.
+        const sentBefore = world.outbox.sent.length;
+        await world.browser("198.51.100.10").api.portal.auth.requestCode({ slug: shine.id, phone: "+15125550188" });
+        expect(world.outbox.sent.length).toBe(sentBefore);
+      } finally {
+        await platform(db).run((tx) => tx.customer.updateMany({ data: { altPhones: [] } }));
+      }
+    });
+
     it("should answer an unknown number exactly as a known one, and text nobody", async () => {
       const browser = world.browser("198.51.100.2");
       const before = world.outbox.sent.length;

@@ -132,8 +132,13 @@ type PortalCustomer = { id: string; email: string | null };
 
 /** The customer with this phone (primary or another of theirs), if any. */
 async function customerByPhone(tx: TenantTx, phone: string): Promise<PortalCustomer | null> {
+  // Ids by index (app_customers_matching: under RLS `alt_phones @> …` would walk every customer of
+  // the business), then the row by id under RLS.
+  const matches = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM app_customers_matching(ARRAY[${phone}]::text[], '{}'::text[])`;
+  if (matches.length === 0) return null;
   return tx.customer.findFirst({
-    where: { OR: [{ phone }, { altPhones: { has: phone } }] },
+    where: { id: { in: matches.map((m) => m.id) } },
     orderBy: { createdAt: "asc" },
     select: { id: true, email: true },
   });
